@@ -1,0 +1,28 @@
+"""kg: build knowledge graphs of conflict reporting from news articles.
+
+    >>> import kg
+    >>> report = kg.build(["articles/"], "out/")      # graph.ttl, graph.trig, graph.html
+"""
+from __future__ import annotations
+
+from .errors import InputError, KGError, ModelError, QueryError, StoreError
+from .ingest import iter_articles
+from .model import Article, ArticleGraph, ArticleMentions, Entity, Evidence, Mention, Relation, RelationMention
+from .pipeline import BuildReport, build, extract_graphs
+from .resolve import Resolver
+
+__version__ = "0.1.0"
+
+
+def load_pipeline(model: str | None = None, **kwargs):
+    """The spaCy pipeline with kg's components (imports spaCy on first use)."""
+    from .extract import load_pipeline as _load
+
+    return _load(model, **kwargs)
+
+
+__all__ = [
+    "Article", "ArticleGraph", "ArticleMentions", "BuildReport", "Entity", "Evidence", "InputError", "KGError",
+    "Mention", "ModelError", "QueryError", "Relation", "RelationMention", "Resolver", "StoreError", "build",
+    "extract_graphs", "iter_articles", "load_pipeline",
+]

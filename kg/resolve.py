@@ -1,0 +1,154 @@
+"""Mentions -> entities: one Entity per real-world actor or place, with stable keys.
+
+Works on plain values only (no spaCy, no rdflib). A ``Resolver`` keeps an alias
+table across the articles of a build, so "Ghani" in a later article resolves to
+the "Ashraf Ghani" met earlier, and every article that names the Taliban points
+at one node.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .model import (
+    PERSON_TYPES, SYMMETRIC_PREDICATES, ArticleGraph, ArticleMentions, Entity, Evidence, Mention, Relation,
+    allowed,
+)
+
+#: Words that precede a name without being part of it.
+HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "gen", "general", "gov", "governor", "sen", "senator",
+              "minister", "prime", "lt", "col", "maj", "capt", "sgt", "sheikh", "mullah", "maulvi", "commander",
+              "spokesman", "deputy", "secretary", "chief", "adm", "admiral"}
+
+
+def normalise(name: str) -> str:
+    """Comparison form of a name: accents folded, case folded, punctuation and a leading 'the' dropped."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = text.replace("\u2019", "'")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[^\w]+", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+def family(entity_type: str) -> str:
+    """The part of the type that identity depends on: an Official and a Person can be one node."""
+    return "Person" if entity_type in PERSON_TYPES else entity_type
+
+
+def clean_surface(mention: Mention) -> str:
+    """The name a mention stands for, without titles, possessives and a leading article."""
+    name = mention.name.strip()
+    name = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", name).strip()
+    name = re.sub(r"^(?:the|The|THE)\s+", "", name)
+    if mention.type in PERSON_TYPES:
+        words = name.split()
+        while len(words) > 1 and words[0].rstrip(".").lower() in HONORIFICS:
+            words = words[1:]
+        name = " ".join(words)
+    return name or mention.text
+
+
+def display_form(names: Iterable[str]) -> str:
+    """The best label among surface forms: the longest, preferring mixed case over ALL CAPS."""
+    return max(names, key=lambda n: (not n.isupper(), len(n.split()), len(n), n))
+
+
+class Resolver:
+    """Resolves the mentions of article after article into entities with stable keys."""
+
+    def __init__(self) -> None:
+        # (family, normalised surface) -> key; learnt from every article resolved so far
+        self.aliases: dict[tuple[str, str], str] = {}
+        self.labels: dict[str, str] = {}  # key -> label, fixed the first time a key is seen
+        self.types: dict[str, str] = {}  # key -> type (Official wins over Person)
+
+    def resolve(self, found: ArticleMentions) -> ArticleGraph:
+        key_of: dict[Mention, str] = {}
+        surfaces: dict[str, set[str]] = defaultdict(set)
+        links: dict[str, dict[str, str]] = defaultdict(dict)
+        types: dict[str, str] = {}
+        # Full names first, so a later surname-only mention finds the full name of this article.
+        for mention in sorted(found.mentions, key=lambda m: (-len(clean_surface(m).split()), m.start)):
+            key = self._key_for(mention, key_of)
+            key_of[mention] = key
+            surfaces[key].add(mention.text)
+            links[key].update(mention.links)
+            types[key] = _merge_type(types.get(key), mention.type)
+        entities = {}
+        for key, forms in surfaces.items():
+            entity_type = self.types[key] = _merge_type(self.types.get(key), types[key])
+            label = self.labels.setdefault(key, display_form(clean_forms(forms, key_of, key)))
+            entities[key] = Entity(
+                key=key, type=entity_type, label=label,
+                aliases=frozenset(f for f in forms if f != label),
+                links=tuple(sorted((k, v) for k, v in links[key].items() if k in ("wikidata", "geonames"))),
+                coordinates=_coordinates(links[key]),
+            )
+        relations = self._relations(found, key_of, entities)
+        return ArticleGraph(article=found.article, entities=tuple(entities.values()), relations=relations)
+
+    def _key_for(self, mention: Mention, key_of: dict[Mention, str]) -> str:
+        fam = family(mention.type)
+        name = clean_surface(mention)
+        norm = normalise(name)
+        known = self.aliases.get((fam, norm))
+        if known is None and fam == "Person" and len(norm.split()) == 1:
+            known = self._surname_match(norm, key_of)
+        key = known or f"{fam}/{norm or normalise(mention.text) or 'unnamed'}"
+        self.aliases.setdefault((fam, norm), key)
+        return key
+
+    def _surname_match(self, surname: str, key_of: dict[Mention, str]) -> str | None:
+        """'Ghani' -> the one full name ending in Ghani met in this article, else earlier in the build."""
+        in_article = {k for m, k in key_of.items() if family(m.type) == "Person" and k.split("/", 1)[1].split()[-1] == surname}
+        if len(in_article) == 1:
+            return in_article.pop()
+        earlier = {k for (fam, norm), k in self.aliases.items()
+                   if fam == "Person" and len(norm.split()) > 1 and norm.split()[-1] == surname}
+        return earlier.pop() if len(earlier) == 1 else None
+
+    def _relations(self, found: ArticleMentions, key_of: dict[Mention, str], entities: dict[str, Entity]):
+        evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+        for rel in found.relations:
+            subject, obj = key_of.get(rel.subject), key_of.get(rel.object)
+            if subject is None or obj is None or subject == obj:
+                continue
+            if not allowed(rel.predicate, entities[subject].type, entities[obj].type):
+                continue
+            if rel.predicate in SYMMETRIC_PREDICATES and obj < subject:
+                subject, obj = obj, subject
+            evidence[(subject, rel.predicate, obj)].append(rel.evidence)
+        return tuple(
+            Relation(subject=s, predicate=p, object=o, evidence=tuple(ev))
+            for (s, p, o), ev in sorted(evidence.items())
+        )
+
+
+def clean_forms(forms: set[str], key_of: dict[Mention, str], key: str) -> list[str]:
+    cleaned = [clean_surface(m) for m, k in key_of.items() if k == key]
+    return cleaned or sorted(forms)
+
+
+def _merge_type(old: str | None, new: str) -> str:
+    if old is None or old == new:
+        return new
+    if {old, new} == PERSON_TYPES:
+        return "Official"
+    return old  # first reading wins for everything else; keys keep other types apart anyway
+
+
+def _coordinates(links: dict[str, str]) -> tuple[float, float] | None:
+    try:
+        return (float(links["lat"]), float(links["lon"]))
+    except (KeyError, ValueError):
+        return None
+
+
+def resolve_all(found: Iterable[ArticleMentions]) -> list[ArticleGraph]:
+    """Resolve a whole corpus with one shared alias table (convenience for tests and notebooks)."""
+    resolver = Resolver()
+    return [resolver.resolve(item) for item in found]

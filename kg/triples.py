@@ -1,0 +1,136 @@
+"""Resolved articles -> RDF. The only module that mints IRIs.
+
+Every relation is a direct triple ``entity --kgo:predicate--> entity``; beside it
+hangs a ``kgo:Evidence`` node (a reified ``rdf:Statement``) with the sentence,
+its character offsets, the rule and a confidence, ``prov:wasDerivedFrom`` the
+``kgo:Article``. ``article_graph`` gives one article's triples (its named graph);
+``dataset`` puts many of them side by side.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from urllib.parse import quote
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from .model import Article, ArticleGraph, Entity, Evidence, Relation
+from .vocab import GEO, GEONAMES, KGO, KGR, SCHEMA, WD, bind_prefixes
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
+
+
+def _segment(text: str) -> str:
+    """An IRI path segment for any Unicode text: readable where it can be, percent-encoded elsewhere."""
+    slug = re.sub(r"\s+", "-", text.strip())
+    return quote(slug, safe="-._~") or "_"
+
+
+def entity_iri(key: str) -> URIRef:
+    """``Person/ashraf ghani`` -> ``kgr:person/ashraf-ghani``: same key, same IRI, every run."""
+    family, _, name = key.partition("/")
+    return KGR[f"{family.lower()}/{_segment(name)}"]
+
+
+def article_iri(article_id: str) -> URIRef:
+    return KGR[f"article/{_segment(article_id)}"]
+
+
+def evidence_iri(relation: Relation, evidence: Evidence) -> URIRef:
+    parts = "\x1f".join([evidence.article_id, relation.subject, relation.predicate, relation.object,
+                         str(evidence.start), str(evidence.end), evidence.rule])
+    return KGR[f"evidence/{hashlib.sha256(parts.encode('utf-8', 'surrogatepass')).hexdigest()[:24]}"]
+
+
+def _text(value: str) -> Literal:
+    # Lone surrogates (from broken input) cannot be serialised: replace them.
+    return Literal(value.encode("utf-8", "replace").decode("utf-8"))
+
+
+def _published(value: str) -> Literal:
+    if _DATE.match(value):
+        return Literal(value, datatype=XSD.date)
+    if _DATETIME.match(value):
+        return Literal(value, datatype=XSD.dateTime)
+    return Literal(value)
+
+
+def add_article(graph: Graph, article: Article) -> URIRef:
+    node = article_iri(article.id)
+    graph.add((node, RDF.type, KGO.Article))
+    graph.add((node, DCTERMS.identifier, _text(article.id)))
+    graph.add((node, KGO.contentHash, Literal(article.content_hash)))
+    if article.title:
+        graph.add((node, SCHEMA.headline, _text(article.title)))
+    if article.url:
+        graph.add((node, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)))
+    if article.published:
+        graph.add((node, SCHEMA.datePublished, _published(article.published)))
+    if article.author:
+        graph.add((node, SCHEMA.author, _text(article.author)))
+    return node
+
+
+def add_entity(graph: Graph, entity: Entity, article_node: URIRef | None = None) -> URIRef:
+    node = entity_iri(entity.key)
+    graph.add((node, RDF.type, KGO[entity.type]))
+    graph.add((node, RDFS.label, _text(entity.label)))
+    for alias in sorted(entity.aliases):
+        graph.add((node, SKOS.altLabel, _text(alias)))
+    for scheme, ident in entity.links:
+        if scheme == "wikidata":
+            graph.add((node, KGO.wikidata, Literal(ident)))
+            graph.add((node, OWL.sameAs, WD[ident]))
+        elif scheme == "geonames":
+            graph.add((node, KGO.geonames, Literal(ident)))
+            graph.add((node, OWL.sameAs, GEONAMES[f"{ident}/"]))
+    if entity.coordinates is not None:
+        lat, lon = entity.coordinates
+        graph.add((node, GEO.lat, Literal(Decimal(str(round(lat, 6))))))
+        graph.add((node, GEO.long, Literal(Decimal(str(round(lon, 6))))))
+    if article_node is not None:
+        graph.add((node, KGO.mentionedIn, article_node))
+    return node
+
+
+def add_relation(graph: Graph, relation: Relation, article_node: URIRef) -> None:
+    subject, predicate, obj = entity_iri(relation.subject), KGO[relation.predicate], entity_iri(relation.object)
+    graph.add((subject, predicate, obj))
+    for evidence in relation.evidence:
+        node = evidence_iri(relation, evidence)
+        graph.add((node, RDF.type, KGO.Evidence))
+        graph.add((node, RDF.subject, subject))
+        graph.add((node, RDF.predicate, predicate))
+        graph.add((node, RDF.object, obj))
+        graph.add((node, PROV.wasDerivedFrom, article_node))
+        graph.add((node, KGO.sentence, _text(evidence.sentence)))
+        graph.add((node, KGO.startChar, Literal(evidence.start)))
+        graph.add((node, KGO.endChar, Literal(evidence.end)))
+        graph.add((node, KGO.rule, Literal(evidence.rule)))
+        graph.add((node, KGO.confidence, Literal(Decimal(str(round(evidence.confidence, 3))))))
+
+
+def article_graph(resolved: ArticleGraph, graph: Graph | None = None) -> Graph:
+    """All triples one article contributes: its Article node, entities, relations and evidence."""
+    graph = bind_prefixes(graph if graph is not None else Graph())
+    article_node = add_article(graph, resolved.article)
+    for entity in resolved.entities:
+        add_entity(graph, entity, article_node)
+    for relation in resolved.relations:
+        add_relation(graph, relation, article_node)
+    return graph
+
+
+def dataset(resolved: Iterable[ArticleGraph]) -> Dataset:
+    """One named graph per article (named by the article's IRI)."""
+    ds = bind_prefixes(Dataset())
+    for item in resolved:
+        article_graph(item, ds.graph(article_iri(item.article.id)))
+    return ds
+
+
+__all__ = ["add_article", "add_entity", "add_relation", "article_graph", "article_iri", "dataset", "entity_iri", "evidence_iri"]
