@@ -66,6 +66,13 @@ class Resolver:
         self.labels: dict[str, str] = {}  # key -> label, fixed the first time a key is seen
         self.types: dict[str, str] = {}  # key -> type (Official wins over Person)
 
+    def remember(self, entity: Entity) -> None:
+        """Learn an entity known from before (read back from a store), so its names resolve to its key."""
+        self.labels.setdefault(entity.key, entity.label)
+        self.types[entity.key] = _merge_type(self.types.get(entity.key), entity.type)
+        for name in (entity.label, *entity.aliases):
+            self.aliases.setdefault((family(entity.type), normalise(name)), entity.key)
+
     def resolve(self, found: ArticleMentions) -> ArticleGraph:
         key_of: dict[Mention, str] = {}
         surfaces: dict[str, set[str]] = defaultdict(set)

@@ -36,6 +36,21 @@ def entity_iri(key: str) -> URIRef:
     return KGR[f"{family.lower()}/{_segment(name)}"]
 
 
+def entity_key(iri: str) -> str | None:
+    """The inverse of ``entity_iri``: ``kgr:person/ashraf-ghani`` -> ``Person/ashraf ghani`` (None if not an entity)."""
+    from urllib.parse import unquote
+
+    from .model import ENTITY_TYPES
+
+    if not str(iri).startswith(str(KGR)):
+        return None
+    family, _, name = str(iri)[len(str(KGR)):].partition("/")
+    families = {t.lower(): t for t in ENTITY_TYPES}
+    if family not in families or not name:
+        return None
+    return f"{families[family]}/{unquote(name).replace('-', ' ')}"
+
+
 def article_iri(article_id: str) -> URIRef:
     return KGR[f"article/{_segment(article_id)}"]
 
@@ -133,4 +148,4 @@ def dataset(resolved: Iterable[ArticleGraph]) -> Dataset:
     return ds
 
 
-__all__ = ["add_article", "add_entity", "add_relation", "article_graph", "article_iri", "dataset", "entity_iri", "evidence_iri"]
+__all__ = ["add_article", "add_entity", "add_relation", "article_graph", "article_iri", "dataset", "entity_iri", "entity_key", "evidence_iri"]
