@@ -10,6 +10,8 @@ from .ingest import iter_articles
 from .model import Article, ArticleGraph, ArticleMentions, Entity, Evidence, Mention, Relation, RelationMention
 from .pipeline import BuildReport, build, extract_graphs
 from .resolve import Resolver
+from .analysis import query_df, to_networkx
+from .notebook import show
 
 __version__ = "0.1.0"
 
@@ -26,3 +28,4 @@ __all__ = [
     "Mention", "ModelError", "QueryError", "Relation", "RelationMention", "Resolver", "StoreError", "build",
     "extract_graphs", "iter_articles", "load_pipeline",
 ]
+__all__ += ["query_df", "show", "to_networkx"]
