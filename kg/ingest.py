@@ -1,24 +1,57 @@
-"""Read articles from files, folders and JSONL into ``Article`` values (no NLP here).
+"""Read articles from files, folders, JSONL/JSON, HTML, RSS/Atom and stdin into ``Article`` values (no NLP here).
 
-``iter_articles`` streams: it never holds a corpus in memory. Anything that
-cannot be read becomes a ``Skipped`` record with a one-line reason instead of an
-exception, so one bad file never stops a build.
+``iter_articles`` streams: it never holds a corpus in memory (folders are walked
+lazily, JSONL is read line by line). Anything that cannot be read becomes a
+``Skipped`` record with a one-line reason instead of an exception, so one bad
+file never stops a build.
+
+Size policy (why: one runaway file must not eat the machine or stall spaCy):
+
+* an article's text is cut at ``MAX_ARTICLE_CHARS`` characters, at the last
+  paragraph or sentence break before it; the cut is reported as a ``Truncated``
+  record (a kind of ``Skipped``: the tail was not read) and a plain-text file is
+  never read past the bytes that cap needs;
+* formats that must be parsed whole (HTML, a JSON list, RSS/Atom) are skipped
+  when the file is larger than ``MAX_DOCUMENT_BYTES``;
+* a JSONL line longer than ``MAX_DOCUMENT_BYTES`` is skipped (the other lines count).
 """
 from __future__ import annotations
 
+import codecs
+import fnmatch
+import io
 import json
+import os
 import re
-from collections.abc import Iterable, Iterator
+import sys
+import time
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from .model import Article, Skipped
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
-#: Articles longer than this are cut (with a logged note) to keep one file from eating the machine.
-MAX_ARTICLE_CHARS = 2_000_000
+JSON_SUFFIXES = {".json"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+#: Articles longer than this are cut (about 30,000 words: far beyond any news report).
+MAX_ARTICLE_CHARS = 200_000
+#: HTML pages, JSON lists and feeds larger than this are skipped (they have to be parsed whole).
+MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
+STDIN = "-"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+@dataclass(frozen=True)
+class Truncated(Skipped):
+    """An article that was read, but only up to the size cap: the rest of it was skipped."""
 
 
 def bundled_sample() -> Path:
@@ -26,113 +59,413 @@ def bundled_sample() -> Path:
     return Path(__file__).parent / "data" / "sample"
 
 
-def iter_articles(sources: Iterable[str | Path]) -> Iterator[Article | Skipped]:
-    """Yield an Article for every readable article in ``sources``, a Skipped for the rest."""
+def iter_articles(
+    sources: Iterable[str | Path], *, include: Sequence[str] = (), exclude: Sequence[str] = (),
+) -> Iterator[Article | Skipped]:
+    """Yield an Article for every readable article in ``sources``, a Skipped for the rest.
+
+    ``-`` reads stdin. Folders are searched recursively for supported files;
+    ``include``/``exclude`` are glob patterns matched against a file's path
+    relative to the folder and against its name (files named directly are always read).
+    """
     for source in sources:
+        if str(source) == STDIN:
+            yield from read_stream(sys.stdin.buffer, name="stdin")
+            continue
         path = Path(source)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in SUPPORTED_SUFFIXES and not child.name.endswith(".gold.json"):
-                    yield from _read_file(child)
+            for child in walk_folder(path, include=include, exclude=exclude):
+                yield from read_file(child)
         elif path.is_file():
-            yield from _read_file(path)
+            yield from read_file(path)
         else:
             yield Skipped(str(path), "no such file or folder")
 
 
-def _read_file(path: Path) -> Iterator[Article | Skipped]:
+def walk_folder(folder: Path, *, include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[Path]:
+    """Supported files under ``folder``, in a stable order, without listing the whole tree first."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _excluded(Path(root, d), folder, exclude))
+        for name in sorted(files):
+            path = Path(root, name)
+            if name.startswith(".") or name.endswith(".gold.json"):
+                continue  # hidden files and the sample's gold annotations are not articles
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            if include and not _matches(path, folder, include):
+                continue
+            if not _excluded(path, folder, exclude):
+                yield path
+
+
+def _matches(path: Path, folder: Path, patterns: Sequence[str]) -> bool:
+    relative = path.relative_to(folder).as_posix()
+    return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(path.name, p) for p in patterns)
+
+
+def _excluded(path: Path, folder: Path, exclude: Sequence[str]) -> bool:
+    return bool(exclude) and _matches(path, folder, exclude)
+
+
+def count_articles(sources: Iterable[str | Path], *, include: Sequence[str] = (),
+                   exclude: Sequence[str] = ()) -> int | None:
+    """A quick estimate of how many articles ``sources`` hold (for a progress bar's ETA); None if unknown."""
+    total = 0
+    for source in sources:
+        if str(source) == STDIN:
+            return None
+        path = Path(source)
+        files = walk_folder(path, include=include, exclude=exclude) if path.is_dir() else [path]
+        for file in files:
+            total += _count_in_file(file)
+    return total
+
+
+def _count_in_file(path: Path) -> int:
+    if path.suffix.lower() not in JSONL_SUFFIXES | JSON_SUFFIXES:
+        return 1
+    try:
+        with path.open("rb") as handle:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b"")) or 1
+    except OSError:
+        return 1
+
+
+def read_file(path: Path) -> Iterator[Article | Skipped]:
+    """Every article in one file, chosen by its suffix."""
     suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(path)
-    elif suffix in TEXT_SUFFIXES or suffix == "":
-        yield _read_text_file(path)
-    else:
-        yield Skipped(str(path), f"unsupported file type {suffix!r} (use .txt, .md or .jsonl)")
-
-
-def decode(data: bytes) -> str | None:
-    """Bytes to text, or None when the bytes are not text (binary or undecodable)."""
-    if b"\0" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None
-    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
     try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
-    # Control characters other than whitespace mean this was never text.
-    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return None if controls > 8 else text
-
-
-def _read_text_file(path: Path) -> Article | Skipped:
-    try:
-        data = path.read_bytes()
+        if suffix in JSONL_SUFFIXES:
+            with path.open("rb") as handle:
+                yield from read_jsonl(handle, name=str(path), stem=path.stem)
+        elif suffix in JSON_SUFFIXES:
+            yield from _read_json_file(path)
+        elif suffix in HTML_SUFFIXES:
+            yield from _read_whole(path, article_from_html)
+        elif suffix in FEED_SUFFIXES:
+            yield from _read_whole(path, articles_from_feed)
+        elif suffix in TEXT_SUFFIXES or suffix == "":
+            yield from _read_text_file(path)
+        else:
+            yield Skipped(str(path), f"unsupported file type {suffix!r} (use .txt, .md, .html, .json, .jsonl or .rss)")
     except OSError as err:
-        return Skipped(str(path), f"cannot read: {err.strerror or err}")
-    text = decode(data)
+        yield Skipped(str(path), f"cannot read: {err.strerror or err}")
+
+
+def read_stream(stream: BinaryIO, *, name: str = "stdin") -> Iterator[Article | Skipped]:
+    """Articles from a byte stream whose format is sniffed from its first bytes (used for stdin)."""
+    if not hasattr(stream, "peek"):  # e.g. a BytesIO: buffer it so its first bytes can be looked at
+        stream = io.BufferedReader(stream)
+    head = stream.peek(4096)[:4096]
+    first = head.lstrip()[:1]
+    if first == b"{":
+        yield from read_jsonl(stream, name=name, stem=name)
+        return
+    data = stream.read(MAX_DOCUMENT_BYTES + 1)
+    if len(data) > MAX_DOCUMENT_BYTES and first in (b"[", b"<"):
+        yield Skipped(name, f"larger than {MAX_DOCUMENT_BYTES // 2**20} MB; send JSONL or plain text instead")
+    elif first == b"[":
+        yield from articles_from_json_list(data, name=name, stem=name)
+    elif first == b"<":
+        looks_like_feed = re.search(rb"<(rss|feed|rdf:RDF)\b", head[:4096]) is not None
+        yield from (articles_from_feed if looks_like_feed else article_from_html)(data, name=name, stem=name)
+    else:
+        yield from article_from_bytes(name, data, source=name)
+
+
+# --- decoding -----------------------------------------------------------------------------------------------
+
+
+def decode(data: bytes, *, partial: bool = False) -> str | None:
+    """Bytes to text, or None when the bytes are not text (binary or undecodable).
+
+    UTF-8 (with or without BOM), UTF-16/32 (BOM, or detected), cp1252 and
+    Latin-1 are read exactly; other encodings are left to charset-normalizer.
+    ``partial`` means ``data`` may end in the middle of a character.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode_as(data, encoding, partial)
+    if b"\0" not in data[:8192]:
+        text = _decode_as(data, "utf-8", partial)
+        if text is not None:
+            return _text_or_none(text)
+        return _text_or_none(_decode_legacy(data, partial))
+    return _text_or_none(_detect(data, partial, isolation=["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]))
+
+
+def _decode_as(data: bytes, encoding: str, partial: bool) -> str | None:
+    try:
+        return codecs.getincrementaldecoder(encoding)().decode(data, final=not partial)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _decode_legacy(data: bytes, partial: bool) -> str | None:
+    """Single-byte text: cp1252 (a superset of Latin-1's printable range) when it reads as Western text."""
+    western = _decode_as(data, "cp1252", partial)
+    if western is not None and _looks_western(western):
+        return western
+    return _detect(data, partial) or western
+
+
+def _looks_western(text: str) -> bool:
+    """Mostly ASCII letters, the rest Latin letters and typographic punctuation: what cp1252 text looks like."""
+    sample = text[:65536]
+    letters = sum(ch.isalpha() for ch in sample)
+    foreign = [ch for ch in sample if ord(ch) > 127]
+    if any(unicodedata.category(ch)[0] not in "LPSZN" or
+           (unicodedata.category(ch)[0] == "L" and "LATIN" not in unicodedata.name(ch, "")) for ch in foreign):
+        return False
+    return len(foreign) <= 0.3 * max(letters, 1)
+
+
+def _detect(data: bytes, partial: bool, isolation: list[str] | None = None) -> str | None:
+    from charset_normalizer import from_bytes  # imported lazily: most inputs are UTF-8
+
+    best = from_bytes(data[:262144], cp_isolation=isolation).best()
+    return None if best is None else _decode_as(data, best.encoding, partial)
+
+
+def _text_or_none(text: str | None) -> str | None:
+    """None when decoded "text" is full of control characters, i.e. it never was text."""
     if text is None:
-        return Skipped(str(path), "binary or undecodable file, not text")
-    return article_from_text(path.stem, text, source=str(path))
+        return None
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0x7F <= ord(ch) < 0xA0)
+    return None if controls > max(8, len(sample) // 200) else text
 
 
-def article_from_text(article_id: str, text: str, source: str | None = None, **meta) -> Article | Skipped:
+# --- plain text ---------------------------------------------------------------------------------------------
+
+
+def _read_text_file(path: Path) -> Iterator[Article | Skipped]:
+    # Read no more bytes than the character cap can need (4 bytes per character at most).
+    limit = MAX_ARTICLE_CHARS * 4
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    yield from article_from_bytes(path.stem, data[:limit], source=str(path), partial=len(data) > limit,
+                                  size=path.stat().st_size)
+
+
+def article_from_bytes(article_id: str, data: bytes, *, source: str, partial: bool = False,
+                       size: int | None = None) -> Iterator[Article | Skipped]:
+    text = decode(data, partial=partial)
+    if text is None:
+        yield Skipped(source, "binary or undecodable file, not text")
+        return
+    yield from article_from_text(article_id, text, source=source, original_size=size if partial else None)
+
+
+def article_from_text(article_id: str, text: str, source: str | None = None, *,
+                      original_size: int | None = None, **meta) -> Iterator[Article | Skipped]:
     """A .txt article: its first non-empty line is the title, the rest the body."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if not text.strip():
-        return Skipped(source or article_id, "empty article (no text)")
-    lines = text.lstrip("\n").split("\n", 1)
-    title = lines[0].strip()
-    return _article(article_id, text.lstrip("\n"), title=title, source=source, **meta)
+        yield Skipped(source or article_id, "empty article (no text)")
+        return
+    text = text.lstrip("\n")
+    title = text.split("\n", 1)[0].strip()
+    yield from make_article(article_id, text, title=title, source=source, original_size=original_size, **meta)
 
 
-def _article(article_id: str, text: str, **fields) -> Article:
-    if len(text) > MAX_ARTICLE_CHARS:
-        text = text[:MAX_ARTICLE_CHARS]
+def make_article(article_id: str, text: str, *, original_size: int | None = None,
+                 **fields) -> Iterator[Article | Skipped]:
+    """An Article from its parts: the size cap applied, a malformed date dropped."""
+    where = fields.get("source") or str(article_id)
+    if len(text) > MAX_ARTICLE_CHARS or original_size is not None:
+        size = f"{original_size:,} bytes" if original_size is not None else f"{len(text):,} characters"
+        text = cut_text(text, MAX_ARTICLE_CHARS)
+        yield Truncated(where, f"too long ({size}): only the first {len(text):,} characters were read "
+                               f"(cap {MAX_ARTICLE_CHARS:,})")
     published = fields.get("published")
     if published is not None and not _DATE.match(str(published)):
         fields["published"] = None
-    return Article(id=str(article_id), text=text, **fields)
+    fields["title"] = " ".join((fields.get("title") or "").split())[:500]
+    yield Article(id=str(article_id), text=text, **fields)
 
 
-def _read_jsonl(path: Path) -> Iterator[Article | Skipped]:
-    try:
-        handle = path.open("rb")
-    except OSError as err:
-        yield Skipped(str(path), f"cannot read: {err.strerror or err}")
+def cut_text(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, at a paragraph or sentence break when there is one."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    for separator in ("\n\n", "\n", ". "):
+        at = head.rfind(separator)
+        if at > limit // 2:
+            return head[: at + len(separator)].rstrip()
+    return head
+
+
+# --- JSON and JSONL -----------------------------------------------------------------------------------------
+
+
+def read_jsonl(handle: BinaryIO, *, name: str, stem: str) -> Iterator[Article | Skipped]:
+    """One article per line; a broken line is skipped and the others still count."""
+    for number, raw in enumerate(_bounded_lines(handle, MAX_DOCUMENT_BYTES), start=1):
+        where = f"{name}:{number}"
+        if raw is None:
+            yield Skipped(where, f"line longer than {MAX_DOCUMENT_BYTES // 2**20} MB")
+            continue
+        if not raw.strip():
+            continue
+        line = decode(raw)
+        if line is None:
+            yield Skipped(where, "binary or undecodable line")
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Skipped(where, f"not valid JSON ({err.msg})")
+            continue
+        except RecursionError:
+            yield Skipped(where, "JSON nested too deeply")
+            continue
+        yield from article_from_record(record, default_id=f"{stem}-{number}", source=where)
+
+
+def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The lines of ``handle``; None in place of a line longer than ``limit`` (never held whole)."""
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # drain the rest of the over-long line
+                line = handle.readline(limit)
+            yield None
+        else:
+            yield line
+
+
+def _read_json_file(path: Path) -> Iterator[Article | Skipped]:
+    """A .json file: a JSON list of articles, one object, or (as .jsonl) one object per line."""
+    with path.open("rb") as handle:
+        head = handle.read(4096).lstrip().lstrip(codecs.BOM_UTF8)
+        handle.seek(0)
+        if not head.startswith(b"["):
+            yield from read_jsonl(handle, name=str(path), stem=path.stem)
+            return
+    yield from _read_whole(path, articles_from_json_list)
+
+
+def articles_from_json_list(data: bytes, *, name: str, stem: str) -> Iterator[Article | Skipped]:
+    text = decode(data)
+    if text is None:
+        yield Skipped(name, "binary or undecodable file, not JSON")
         return
-    with handle:
-        for number, raw in enumerate(handle, start=1):
-            where = f"{path}:{number}"
-            if not raw.strip():
-                continue
-            line = decode(raw)
-            if line is None:
-                yield Skipped(where, "binary or undecodable line")
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                yield Skipped(where, f"not valid JSON ({err.msg})")
-                continue
-            yield article_from_record(record, default_id=f"{path.stem}-{number}", source=where)
+    try:
+        records = json.loads(text)
+    except json.JSONDecodeError as err:
+        yield Skipped(name, f"not valid JSON ({err.msg} at line {err.lineno})")
+        return
+    except RecursionError:
+        yield Skipped(name, "JSON nested too deeply")
+        return
+    records = records if isinstance(records, list) else [records]
+    for index, record in enumerate(records, start=1):
+        yield from article_from_record(record, default_id=f"{stem}-{index}", source=f"{name}[{index}]")
 
 
-def article_from_record(record: object, default_id: str, source: str) -> Article | Skipped:
-    """A JSON object with at least ``text`` (and optionally id, title, url, published)."""
+def article_from_record(record: object, default_id: str, source: str) -> Iterator[Article | Skipped]:
+    """A JSON object with at least ``text`` (and optionally id, title, url, published, author)."""
     if not isinstance(record, dict):
-        return Skipped(source, "JSON value is not an object with a 'text' field")
+        yield Skipped(source, "JSON value is not an object with a 'text' field")
+        return
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        return Skipped(source, "no 'text' field, or it is empty")
+        yield Skipped(source, "no 'text' field, or it is empty")
+        return
+
     def optional(key: str) -> str | None:
         value = record.get(key)
-        return str(value) if value not in (None, "") else None
-    return _article(
+        return str(value) if value not in (None, "") and not isinstance(value, (dict, list)) else None
+
+    yield from make_article(
         optional("id") or default_id, text.replace("\r\n", "\n"),
         title=optional("title") or "", url=optional("url"), published=optional("published"),
         author=optional("author"), source=source,
     )
+
+
+# --- whole documents: HTML and feeds ------------------------------------------------------------------------
+
+
+def _read_whole(path: Path, parse) -> Iterator[Article | Skipped]:
+    size = path.stat().st_size
+    if size > MAX_DOCUMENT_BYTES:
+        yield Skipped(str(path), f"too large to parse whole ({size / 2**20:.0f} MB > "
+                                 f"{MAX_DOCUMENT_BYTES // 2**20} MB)")
+        return
+    yield from parse(path.read_bytes(), name=str(path), stem=path.stem)
+
+
+def article_from_html(data: bytes, *, name: str, stem: str) -> Iterator[Article | Skipped]:
+    """A saved web page: main text, title, date, URL and author by trafilatura (offline, nothing fetched)."""
+    html = decode(data)
+    if html is None:
+        yield Skipped(name, "binary or undecodable file, not HTML")
+        return
+    document = _extract_html(html)
+    if document is None or not (document.get("text") or "").strip():
+        yield Skipped(name, "no article text found in the HTML (only markup, scripts or styles?)")
+        return
+    yield from make_article(
+        stem, document["text"], title=document.get("title") or "", url=document.get("url"),
+        published=document.get("date"), author=document.get("author"), source=name,
+    )
+
+
+def _extract_html(html: str) -> dict | None:
+    import trafilatura  # imported lazily: it is slow to import and only HTML needs it
+
+    try:
+        document = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=True,
+                                               include_comments=False, include_tables=True)
+    except (ValueError, TypeError, RecursionError):  # lxml's limits on broken markup surface as these
+        return None
+    if document is None:
+        return None
+    return document.as_dict() if hasattr(document, "as_dict") else dict(document)
+
+
+def articles_from_feed(data: bytes, *, name: str, stem: str) -> Iterator[Article | Skipped]:
+    """RSS or Atom: one article per entry that carries its text (title-only entries are skipped)."""
+    import feedparser  # imported lazily: only feeds need it
+
+    feed = feedparser.parse(data)
+    if not feed.get("version") or not feed.entries:
+        reason = "not an RSS or Atom feed" if not feed.get("version") else "a feed without entries"
+        yield Skipped(name, reason)
+        return
+    for index, entry in enumerate(feed.entries, start=1):
+        where = f"{name}#{index}"
+        text = _entry_text(entry)
+        if not text:
+            yield Skipped(where, "feed entry carries no text (only a title or link)")
+            continue
+        yield from make_article(
+            entry.get("id") or entry.get("link") or f"{stem}-{index}", text, title=entry.get("title") or "",
+            url=entry.get("link"), published=_entry_date(entry), author=entry.get("author"), source=where,
+        )
+
+
+def _entry_text(entry) -> str:
+    """An entry's full content when it has one, else its summary, as plain text."""
+    bodies = [c.get("value", "") for c in entry.get("content", [])] or [entry.get("summary", "")]
+    html = "\n".join(b for b in bodies if b)
+    if not html.strip():
+        return ""
+    if "<" not in html:
+        return html.strip()
+    document = _extract_html(f"<html><body>{html}</body></html>")
+    if document and (document.get("text") or "").strip():
+        return document["text"].strip()
+    import trafilatura
+
+    return trafilatura.html2txt(f"<html><body>{html}</body></html>").strip()
+
+
+def _entry_date(entry) -> str | None:
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    return time.strftime("%Y-%m-%d", parsed) if parsed else None

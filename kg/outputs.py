@@ -1,7 +1,9 @@
-"""Writing output files so that a killed build never leaves a half-written one behind."""
+"""Writing output files so that a killed build never leaves a half-written one behind, and without
+holding a large graph in memory (``GraphSpool``)."""
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +20,7 @@ def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> Path:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes the file private; outputs follow the umask
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -28,5 +31,100 @@ def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> Path:
     return path
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_text(path: Path, text: str) -> Path:
     return atomic_write(path, lambda handle: handle.write(text.encode("utf-8")))
+
+
+#: Above this many triples graph.html is not drawn: a browser cannot lay out such a network (use a filtered view).
+MAX_HTML_TRIPLES = 300_000
+_SPOOL_PREFIX = ".kg-build-"
+
+
+class GraphSpool:
+    """Per-article graphs spooled to disk during a build, turned into graph.trig and graph.ttl at the end.
+
+    Why: holding every article's triples in an rdflib Dataset costs about a
+    kilobyte per triple, gigabytes for a large corpus. Each article is written
+    as N-Triples (for the union graph) and N-Quads (for its named graph) to a
+    hidden folder inside the output folder; ``finish`` bulk-loads them into an
+    on-disk Oxigraph store (which removes duplicates) and streams the outputs
+    from it, each through ``atomic_write``. A killed build leaves only that
+    hidden folder, which the next build in the same folder removes.
+    """
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = Path(out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        remove_stale_spools(self.out_dir)
+        self.folder = Path(tempfile.mkdtemp(prefix=f"{_SPOOL_PREFIX}{os.getpid()}-", dir=self.out_dir))
+        self._triples = (self.folder / "union.nt").open("wb")
+        self._quads = (self.folder / "graphs.nq").open("wb")
+        self.graphs = 0
+
+    def add(self, graph, name) -> None:
+        """Append one article's rdflib ``graph`` as the named graph ``name``."""
+        lines = graph.serialize(format="nt", encoding="utf-8").splitlines(keepends=True)
+        suffix = f" <{name}> .\n".encode()
+        self._triples.writelines(lines)
+        # An N-Triples line ends in " .\n"; an N-Quads line puts the graph name before that.
+        self._quads.writelines(line.rstrip()[:-1].rstrip() + suffix for line in lines if line.strip())
+        self.graphs += 1
+
+    def finish(self, *, prefixes: dict[str, str], html=None) -> dict[str, Path]:
+        """Write graph.trig, graph.ttl (and graph.html via ``html(union_graph, path)``); returns their paths."""
+        import pyoxigraph as ox
+
+        self._triples.close()
+        self._quads.close()
+        store = ox.Store(str(self.folder / "store"))
+        store.bulk_load(path=str(self.folder / "graphs.nq"), format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(path=str(self.folder / "union.nt"), format=ox.RdfFormat.N_TRIPLES,
+                        to_graph=ox.DefaultGraph())
+
+        def named_quads():
+            for graph in sorted(store.named_graphs(), key=str):
+                yield from store.quads_for_pattern(None, None, None, graph)
+
+        outputs = {
+            "ttl": atomic_write(self.out_dir / "graph.ttl", lambda f: store.dump(
+                f, ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes)),
+            "trig": atomic_write(self.out_dir / "graph.trig", lambda f: ox.serialize(
+                named_quads(), f, ox.RdfFormat.TRIG, prefixes=prefixes)),
+        }
+        triples = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        del store
+        if html is not None and triples <= MAX_HTML_TRIPLES:
+            from rdflib import Graph
+
+            outputs["html"] = html(Graph().parse(outputs["ttl"], format="turtle"), self.out_dir / "graph.html")
+        return outputs
+
+    def close(self) -> None:
+        """Remove the spool folder (always called, also when the build fails)."""
+        for handle in (self._triples, self._quads):
+            handle.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def remove_stale_spools(out_dir: Path) -> None:
+    """Remove spool folders left by builds that were killed (their process is gone)."""
+    for folder in out_dir.glob(f"{_SPOOL_PREFIX}*"):
+        pid = folder.name[len(_SPOOL_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -7,18 +7,17 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Graph
-
-from .ingest import bundled_sample, iter_articles
-from .model import Article, ArticleGraph, Skipped
-from .outputs import atomic_write
+from .errors import InputError
+from .ingest import Truncated, bundled_sample, iter_articles
+from .model import Article, ArticleGraph, ArticleMentions, Skipped
+from .outputs import GraphSpool
 from .resolve import Resolver
 from .triples import article_graph, article_iri
-from .vocab import bind_prefixes
+from .vocab import PREFIXES
 
 log = logging.getLogger("kg")
 
@@ -43,82 +42,112 @@ class BuildReport:
 def extract_graphs(
     sources: Iterable[str | Path], *, nlp=None, model: str | None = None, report: BuildReport | None = None,
     on_article: Callable[[Article], None] | None = None, resolver: Resolver | None = None,
+    workers: int = 1, dask: str | None = None, include: Sequence[str] = (), exclude: Sequence[str] = (),
+    strict: bool = False,
 ) -> Iterator[ArticleGraph]:
-    """Stream ``ArticleGraph``s for every readable article in ``sources`` (skips go into ``report``)."""
-    from .extract import extract_articles, load_pipeline  # spaCy is imported only when a build runs
+    """Stream ``ArticleGraph``s for every readable article in ``sources`` (skips go into ``report``).
 
+    ``workers`` > 1 runs spaCy in that many local processes; ``dask`` ("local"
+    or a scheduler address) runs it on a Dask cluster. Resolution always runs
+    here, in input order, so the result does not depend on where spaCy ran.
+    ``strict`` raises InputError at the first input that cannot be used.
+    """
     report = report if report is not None else BuildReport()
     resolver = resolver or Resolver()
-    nlp = nlp if nlp is not None else load_pipeline(model)
-    seen_hashes: set[str] = set()
+    seen_hashes: set[bytes] = set()
+
+    def skip(item: Skipped) -> None:
+        if strict:
+            raise InputError(f"cannot use {item.source}: {item.reason}",
+                             hint="fix or remove it, or build without --strict to skip it")
+        verb = "cut" if isinstance(item, Truncated) else "skipped"
+        log.warning("%s %s: %s", verb, item.source, item.reason)
+        report.skipped.append(item)
 
     def readable() -> Iterator[Article]:
-        for item in iter_articles(sources):
+        for item in iter_articles(sources, include=include, exclude=exclude):
             if isinstance(item, Skipped):
-                log.warning("skipped %s: %s", item.source, item.reason)
-                report.skipped.append(item)
-            elif item.content_hash in seen_hashes:
+                skip(item)
+                continue
+            digest = bytes.fromhex(item.content_hash)
+            if digest in seen_hashes:
                 log.info("skipped %s: same text as an article already read", item.source or item.id)
             else:
-                seen_hashes.add(item.content_hash)
+                seen_hashes.add(digest)
                 yield item
 
-    for found in extract_articles(nlp, readable()):
+    for found in _extract(readable(), nlp=nlp, model=model, workers=workers, dask=dask):
         article = found.article
         report.articles += 1
         report.words += len(article.text.split())
         if on_article is not None:
             on_article(article)
         if not found.mentions:
-            reason = "no actors or places found in the text"
-            log.warning("skipped %s: %s", article.source or article.id, reason)
-            report.skipped.append(Skipped(article.source or article.id, reason))
+            skip(Skipped(article.source or article.id, "no actors or places found in the text"))
             continue
         yield resolver.resolve(found)
+
+
+def _extract(articles: Iterator[Article], *, nlp, model: str | None, workers: int,
+             dask: str | None) -> Iterator[ArticleMentions]:
+    """The spaCy stage, here, in local worker processes or on a Dask cluster."""
+    from . import distributed
+
+    if dask:
+        client = distributed.dask_client(dask)
+        try:
+            yield from distributed.dask_extract(client, articles, model=model)
+        finally:
+            distributed.close_client(client)
+        return
+    from .extract import extract_articles, load_pipeline  # spaCy is imported only when a build runs
+
+    nlp = nlp if nlp is not None else load_pipeline(model)
+    if workers > 1:
+        yield from distributed.pool_extract(nlp, articles, workers)
+    else:
+        yield from extract_articles(nlp, articles)
 
 
 def build(
     sources: Iterable[str | Path] | None = None, out_dir: str | Path = "kg-out", *, nlp=None,
     model: str | None = None, html: bool = True, on_article: Callable[[Article], None] | None = None,
+    workers: int = 1, dask: str | None = None, include: Sequence[str] = (), exclude: Sequence[str] = (),
+    strict: bool = False,
 ) -> BuildReport:
     """Build the knowledge graph of ``sources`` (default: the bundled sample) into ``out_dir``.
 
     Writes ``graph.ttl`` (all triples), ``graph.trig`` (one named graph per
     article) and ``graph.html`` (the network view); returns a BuildReport.
+    Articles stream through: each one's graph is spooled to disk as soon as it
+    is made, and every output is replaced atomically at the end, so a build
+    that fails or is killed leaves the previous outputs as they were.
+    See ``extract_graphs`` for ``workers``, ``dask``, ``include``/``exclude`` and ``strict``.
     """
     started = time.perf_counter()
     sources = list(sources) if sources else [bundled_sample()]
     report = BuildReport()
-    ds = bind_prefixes(Dataset())
-    entity_types: dict[str, str] = {}
-    relation_keys: set[tuple[str, str, str]] = set()
-    for resolved in extract_graphs(sources, nlp=nlp, model=model, report=report, on_article=on_article):
-        article_graph(resolved, ds.graph(article_iri(resolved.article.id)))
-        entity_types.update((e.key, e.type) for e in resolved.entities)
-        relation_keys.update((r.subject, r.predicate, r.object) for r in resolved.relations)
-    report.entities = Counter(entity_types.values())
-    report.relations = Counter(p for _, p, _ in relation_keys)
-    report.outputs = write_outputs(ds, Path(out_dir), html=html)
+    spool = GraphSpool(Path(out_dir))
+    try:
+        entity_types: dict[str, str] = {}
+        relation_keys: set[tuple[str, str, str]] = set()
+        for resolved in extract_graphs(sources, nlp=nlp, model=model, report=report, on_article=on_article,
+                                       workers=workers, dask=dask, include=include, exclude=exclude,
+                                       strict=strict):
+            spool.add(article_graph(resolved), article_iri(resolved.article.id))
+            entity_types.update((e.key, e.type) for e in resolved.entities)
+            relation_keys.update((r.subject, r.predicate, r.object) for r in resolved.relations)
+        report.entities = Counter(entity_types.values())
+        report.relations = Counter(p for _, p, _ in relation_keys)
+        report.outputs = spool.finish(prefixes={k: str(v) for k, v in PREFIXES.items()},
+                                      html=_html_writer() if html else None)
+    finally:
+        spool.close()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def union_graph(ds: Dataset) -> Graph:
-    """Every triple of every named graph in one graph (what graph.ttl holds)."""
-    union = bind_prefixes(Graph())
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        union.add((s, p, o))
-    return union
+def _html_writer():
+    from .view import write_html
 
-
-def write_outputs(ds: Dataset, out_dir: Path, *, html: bool = True) -> dict[str, Path]:
-    union = union_graph(ds)
-    outputs = {
-        "ttl": atomic_write(out_dir / "graph.ttl", lambda f: union.serialize(f, format="turtle", encoding="utf-8")),
-        "trig": atomic_write(out_dir / "graph.trig", lambda f: ds.serialize(f, format="trig", encoding="utf-8")),
-    }
-    if html:
-        from .view import write_html
-
-        outputs["html"] = write_html(union, out_dir / "graph.html")
-    return outputs
+    return write_html

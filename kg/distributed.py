@@ -1,0 +1,123 @@
+"""Running the spaCy stage elsewhere: in N local processes, or on a Dask distributed cluster.
+
+Both executors take a stream of Articles and give back one ``ArticleMentions``
+per article, in input order, so that resolution (which learns aliases article
+after article) runs in the calling process exactly as with one worker: the
+graph is the same whichever executor read the text. Work goes out in batches,
+with a bounded number of batches in flight, so the corpus is never held in
+memory. Only plain values (Articles, ArticleMentions) cross process borders;
+each worker holds its own spaCy pipeline.
+"""
+from __future__ import annotations
+
+import itertools
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+
+from .errors import KGError, MissingExtraError
+from .model import Article, ArticleMentions
+
+#: Articles per task sent to a worker: big enough to amortise the hand-over, small enough to balance load.
+BATCH_SIZE = 16
+
+_worker_nlp = None  # the pipeline of a forked pool worker (inherited from the parent)
+_cluster_pipelines: dict[str | None, object] = {}  # model name -> pipeline, one per Dask worker process
+_cluster_lock = threading.Lock()
+
+
+def batches(articles: Iterable[Article], size: int = BATCH_SIZE) -> Iterator[list[Article]]:
+    iterator = iter(articles)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def extract_batch(nlp, batch: list[Article]) -> list[ArticleMentions]:
+    """The spaCy stage for one batch, as plain values that can be pickled back."""
+    from .extract import extract_articles
+
+    return list(extract_articles(nlp, batch, batch_size=len(batch)))
+
+
+# --- N local processes --------------------------------------------------------------------------------------
+
+
+def pool_extract(nlp, articles: Iterable[Article], workers: int) -> Iterator[ArticleMentions]:
+    """Extract in ``workers`` forked processes that share ``nlp`` copy-on-write; results in input order.
+
+    Fork (rather than spawn) is what lets a pipeline built in memory, with a
+    user's gazetteer, reach the workers without being loaded again.
+    """
+    import multiprocessing
+
+    global _worker_nlp
+    _worker_nlp = nlp
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes=workers) as pool:
+        # imap keeps order and pulls batches lazily, a few ahead of the slowest worker.
+        for found in pool.imap(_extract_in_worker, batches(articles), chunksize=1):
+            yield from found
+
+
+def _extract_in_worker(batch: list[Article]) -> list[ArticleMentions]:
+    return extract_batch(_worker_nlp, batch)
+
+
+# --- Dask ---------------------------------------------------------------------------------------------------
+
+
+def dask_client(address: str):
+    """A Dask client: ``local`` starts a LocalCluster on this machine, anything else is a scheduler address."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as err:
+        raise MissingExtraError("--dask needs Dask distributed",
+                                hint='install it with: pip install "kg-conflict[dask]"') from err
+    try:
+        if address == "local":
+            cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+            client = Client(cluster)
+            client._kg_cluster = cluster  # closed with the client (see close_client)
+            return client
+        return Client(address, timeout="20s")
+    except OSError as err:
+        raise KGError(f"cannot reach the Dask scheduler at {address}: {err}",
+                      hint="start one with: dask scheduler (and dask worker ADDRESS on each machine)") from err
+
+
+def close_client(client) -> None:
+    cluster = getattr(client, "_kg_cluster", None)
+    client.close()
+    if cluster is not None:
+        cluster.close()
+
+
+def dask_extract(client, articles: Iterable[Article], *, model: str | None = None,
+                 in_flight: int | None = None) -> Iterator[ArticleMentions]:
+    """Extract on the workers of ``client``; each worker loads ``model`` once. Results in input order."""
+    in_flight = in_flight or 2 * max(1, len(client.scheduler_info().get("workers", {})))
+    pending = deque()
+    for batch in batches(articles):
+        pending.append(client.submit(_extract_on_cluster, model, batch, pure=False))
+        if len(pending) >= in_flight:
+            yield from _result(pending.popleft())
+    while pending:
+        yield from _result(pending.popleft())
+
+
+def _result(future) -> list[ArticleMentions]:
+    try:
+        return future.result()
+    finally:
+        future.release()
+
+
+def _extract_on_cluster(model: str | None, batch: list[Article]) -> list[ArticleMentions]:
+    """Runs on a Dask worker: one pipeline per worker process, shared by its threads under a lock."""
+    with _cluster_lock:
+        nlp = _cluster_pipelines.get(model)
+        if nlp is None:
+            from .extract import load_pipeline
+
+            nlp = _cluster_pipelines[model] = load_pipeline(model)
+        return extract_batch(nlp, batch)
