@@ -1,22 +1,100 @@
-"""Dependency rules that read relations between typed entities.
+"""Dependency rules that read relations between typed entities (the ``kg_relations`` component).
 
-Each rule looks at the parse around an entity and names the rule that fired,
-with a confidence; the rules never pair two names just because they share a sentence.
+Every rule starts from a word that carries a relation (a verb such as "seized",
+a noun such as "assault", a role such as "spokesman" or "capital") and follows
+the dependency parse to the entities that fill its slots; two names never
+become related just because they share a sentence. Each ``FoundRelation``
+names the rule that read it and carries that rule's confidence, the precision
+the rule measured on annotated reports (``RULE_CONFIDENCE``, written by
+``tools/calibrate_relations.py``).
+
+Arguments are found through ``Arguments.entities``: an entity token stands for
+its entity; a relative pronoun for the noun its clause hangs on ("the city,
+which the Taliban seized"); a proxy noun for the entity that qualifies it
+("Taliban fighters", "the city of Kunduz", "the centre of Sangin district");
+conjuncts for each conjoined entity ("in Kyiv, Lviv and Odesa").
+
+Facts are only read from asserted clauses: a negated, conditional, planned,
+threatened or modal verb ("cannot enter", "plan to retake", "would attack")
+gives no attacked/captured fact, and an attempt ("tried to capture") is an
+attack, not a capture. Domain and range are checked later, by the resolver.
 """
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-CAPTURE_VERBS = {"capture", "seize", "take", "overrun", "occupy", "conquer", "retake", "recapture"}
-ATTACK_VERBS = {"attack", "assault", "strike", "shell", "bomb", "raid", "target", "storm", "hit"}
-CLASH_VERBS = {"clash", "fight", "battle"}
+# ---------------------------------------------------------------- word lists
+
+CAPTURE_VERBS = {"capture", "seize", "take", "overrun", "occupy", "conquer", "retake", "recapture", "control",
+                 "liberate", "reclaim", "clear"}
+ATTACK_VERBS = {"attack", "assault", "strike", "shell", "bomb", "raid", "target", "storm", "hit", "strafe",
+                "besiege", "bombard", "enter", "invade", "ambush"}
+CLASH_VERBS = {"clash", "fight", "battle", "skirmish"}
+#: Verbs of fighting back: "X repelled Y", "X held off Y" -> clashedWith(X, Y) between two actors.
+OPPOSE_VERBS = {"repel", "repulse", "defeat", "resist", "confront", "engage", "rout", "counter"}
+OPPOSE_PARTICLES = {("push", "back"), ("hold", "off"), ("fight", "off"), ("beat", "back"), ("drive", "back"),
+                    ("drive", "out"), ("push", "out")}
 MEET_VERBS = {"meet"}
+SPEAK_VERBS = {"speak"}
+#: "launched an attack on Y", "staged an assault", "carried out strikes", "held talks with".
+SUPPORT_VERBS = {"launch", "stage", "mount", "carry", "conduct", "execute", "make", "begin", "start", "step",
+                 "unleash", "hold", "have", "continue", "intensify", "wage", "lead", "renew"}
+ATTACK_NOUNS = {"attack", "assault", "offensive", "strike", "airstrike", "raid", "bombardment", "shelling",
+                "bombing", "siege", "incursion", "onslaught", "push", "advance"}
+CLASH_NOUNS = {"clash", "fighting", "battle", "fight", "skirmish", "firefight", "hostility"}
+MEET_NOUNS = {"talk", "meeting", "summit", "negotiation"}
+#: Words that only name part of a place: taking them is an attack on the place, not its capture.
+PARTIAL_PLACE_NOUNS = {"entrance", "outskirts", "edge", "periphery", "approach", "gate", "suburb", "outskirt"}
+
+SPOKESPERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "mouthpiece"}
+#: Roles whose holder belongs to an armed group (memberOf) or holds office in anything else (officialOf).
+MEMBERSHIP_NOUNS = {"commander", "member", "leader", "fighter", "militant", "chief", "head", "founder", "emir"}
+OFFICE_NOUNS = {"governor", "mayor", "president", "minister", "ambassador", "chairman", "chairwoman", "head",
+                "chief", "deputy", "member", "commander", "official", "secretary", "envoy", "director",
+                "leader", "premier", "king", "representative", "lawmaker", "legislator", "senator", "chair",
+                "administrator", "prosecutor", "consul", "spokesman"}
+#: Nouns that stand for the entity qualifying them ("Taliban fighters", "the group's positions").
+PROXY_NOUNS = {"fighter", "insurgent", "militant", "rebel", "force", "troop", "soldier", "position", "unit",
+               "commander", "militia", "militiaman", "warplane", "aircraft", "jet", "drone", "army", "member",
+               "artillery", "gunman", "offensive", "attack", "assault", "forces", "loyalist", "stronghold",
+               "base", "checkpoint", "outpost", "convoy", "government", "administration"}
+#: Nouns that stand for the place named after "of" or in front of them ("the city of Farah", "Sangin district").
+PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "capital", "center", "centre",
+               "headquarters", "part", "control", "area", "county", "state", "municipality", "port", "hub",
+               "most", "all", "much", "rest", "heart"}
+PLACE_TYPES = {"City", "District", "Province", "Country"}
+ACTOR_TYPES = {"ArmedGroup", "Force", "Organization", "Country", "Official", "Person"}
+FIGHTER_TYPES = {"ArmedGroup", "Force", "Country"}
+#: Size order of places: something is located in a larger place.
+PLACE_RANK = {"City": 0, "District": 1, "Province": 2, "Country": 3}
+
 NEGATIONS = {"not", "never", "n't", "no"}
-HYPOTHETICAL_MARKERS = {"plan", "try", "attempt", "threaten", "want", "aim", "seek", "could", "would", "might",
-                        "may", "cannot", "can", "if", "hope"}
+MODAL_AUXILIARIES = {"would", "could", "might", "may", "can", "should", "will", "shall", "must", "'ll", "'d"}
+CONDITION_MARKERS = {"if", "unless", "whether"}
+#: Governing words after which the action has not happened: "plan to retake", "threatened to attack".
+UNREAL_GOVERNORS = {"plan", "threaten", "want", "aim", "hope", "vow", "intend", "prepare", "expect", "promise",
+                    "pledge", "decide", "order", "ready", "able", "unable", "need", "urge", "warn", "call",
+                    "propose", "consider", "seek", "wish", "likely", "poised", "set", "fear", "claim", "deny"}
+#: Governing words that make a capture an attack: "tried to capture" is an attack that may have failed.
+ATTEMPT_GOVERNORS = {"try", "attempt", "struggle", "fail", "strive", "push", "battle", "fight"}
+
+# ---------------------------------------------------------------- confidences
+
+#: Confidence per rule: the precision each rule measured on the dev corpus plus the sample gold
+#: (smoothed towards the default), written by tools/calibrate_relations.py; edit by re-running it.
+# BEGIN RULE_CONFIDENCE (generated)
+RULE_CONFIDENCE: dict[str, float] = {}
+# END RULE_CONFIDENCE
+DEFAULT_CONFIDENCE = 0.6
+
+
+def confidence_of(rule: str) -> float:
+    return RULE_CONFIDENCE.get(rule, DEFAULT_CONFIDENCE)
 
 
 @dataclass(frozen=True)
@@ -28,100 +106,538 @@ class FoundRelation:
     confidence: float
 
 
+def found(subject: Span, predicate: str, obj: Span, rule: str) -> FoundRelation:
+    return FoundRelation(subject, predicate, obj, rule, confidence_of(rule))
+
+
+# ---------------------------------------------------------------- arguments
+
+
+class Arguments:
+    """Maps tokens of a parsed Doc to the entities they stand for."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.ent_of: dict[int, Span] = {i: span for span in doc.ents for i in range(span.start, span.end)}
+
+    def entity(self, token: Token) -> Span | None:
+        return self.ent_of.get(token.i)
+
+    def entities(self, token: Token, depth: int = 0) -> list[Span]:
+        """The entities ``token`` stands for, its conjuncts included."""
+        out: list[Span] = []
+        for each in (token, *token.conjuncts):
+            for span in self._one(each, depth):
+                if span not in out:
+                    out.append(span)
+        return out
+
+    def _one(self, token: Token, depth: int) -> list[Span]:
+        span = self.entity(token)
+        if span is not None:
+            return [span]
+        if depth > 3:
+            return []
+        if token.lower_ in ("who", "which", "that", "whom") and token.head.dep_ == "relcl":
+            return self.entities(token.head.head, depth + 1)
+        lemma = token.lemma_.lower()
+        if lemma in PLACE_NOUNS or lemma in PARTIAL_PLACE_NOUNS:
+            named = self.of_objects(token, depth)
+            if named:
+                return named
+            if lemma in PLACE_NOUNS and lemma != "capital":  # "Sangin district"; but "Faryab's capital" is not Faryab
+                return [s for s in self.modifiers(token, types=PLACE_TYPES) if s.root.dep_ == "compound"]
+            return []
+        if lemma in PROXY_NOUNS or token.lower_ in PROXY_NOUNS:
+            return self.modifiers(token) or self.of_objects(token, depth)
+        return []
+
+    def modifiers(self, token: Token, types: set[str] | None = None) -> list[Span]:
+        """Entities that qualify a noun from its left: 'Taliban fighters', 'the group's positions'."""
+        out = []
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and child.i < token.i:
+                span = self.entity(child)
+                if span is not None and span.root.head == token or (span is not None and child == span.root):
+                    if types is None or span.label_ in types:
+                        out.append(span)
+        return out
+
+    def of_objects(self, token: Token, depth: int = 0) -> list[Span]:
+        return self.prep_objects(token, ("of",), depth)
+
+    def prep_objects(self, token: Token, preps: Iterable[str], depth: int = 0) -> list[Span]:
+        out = []
+        for prep in token.children:
+            if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(s for s in self.entities(pobj, depth + 1) if s not in out)
+        return out
+
+    def children(self, token: Token, deps: Iterable[str]) -> list[Span]:
+        out = []
+        for child in token.children:
+            if child.dep_ in deps:
+                out.extend(s for s in self.entities(child) if s not in out)
+        return out
+
+
+# ---------------------------------------------------------------- modality
+
+
+def modality(word: Token) -> str:
+    """'fact', 'attempt' (tried to capture) or 'unreal' (negated, conditional, planned, modal)."""
+    state = "fact"
+    current = word
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ == "neg" or child.lower_ in NEGATIONS:
+                return "unreal"
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUXILIARIES:
+                return "unreal"
+            if child.dep_ == "mark" and child.lower_ in CONDITION_MARKERS:
+                return "unreal"
+        if current.dep_ not in ("xcomp", "acl", "relcl", "advcl", "conj", "pobj", "dobj", "prep", "nsubj",
+                                "nsubjpass", "ccomp") or current.head == current:
+            break
+        governor = current.head
+        lemma = governor.lemma_.lower()
+        if current.dep_ in ("xcomp", "acl", "pobj", "dobj", "prep", "nsubj", "nsubjpass"):
+            if lemma in UNREAL_GOVERNORS:
+                return "unreal"
+            if lemma in ATTEMPT_GOVERNORS and current.dep_ in ("xcomp", "acl"):
+                state = "attempt"
+        if current.dep_ == "ccomp":
+            break  # "officials said X captured Y": the reported clause keeps its own modality
+        current = governor
+    return state
+
+
+# ---------------------------------------------------------------- the component
+
+
 class RelationExtractor:
+    """Runs every rule over a Doc and keeps the best reading of each (subject, predicate, object)."""
+
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        ent_of = {}
-        for span in doc.ents:
-            for token in span:
-                ent_of[token.i] = span
-        found: list[FoundRelation] = []
-        for span in doc.ents:
-            found.extend(self._appositions(span, ent_of))
-        for token in doc:
-            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-                found.extend(self._verb_relations(token, ent_of))
-        doc._.kg_relations = _dedupe(found)
+        args = Arguments(doc)
+        results: list[FoundRelation] = []
+        for rule in RULES:
+            results.extend(rule(doc, args))
+        doc._.kg_relations = dedupe(results)
         return doc
 
-    def _appositions(self, span: Span, ent_of: dict[int, Span]):
-        """'Maimana, the capital of Faryab Province'; 'X, a Taliban spokesman'."""
-        for appos in (t for t in span.root.children if t.dep_ == "appos"):
-            noun = appos.lemma_.lower()
-            if noun == "capital" and span.label_ == "City":
-                for target in _pobj_entities(appos, "of", ent_of):
-                    yield FoundRelation(span, "capitalOf", target, "appos-capital-of", 0.9)
-            elif noun in ("spokesman", "spokeswoman", "spokesperson") and span.label_ in ("Person", "Official"):
-                for target in _modifier_entities(appos, ent_of):
-                    yield FoundRelation(span, "spokesmanFor", target, "appos-spokesman", 0.85)
 
-
-    def _verb_relations(self, verb: Token, ent_of: dict[int, Span]):
-        if _negated_or_hypothetical(verb):
-            return
-        lemma = verb.lemma_.lower()
-        subjects = [ent_of[t.i] for t in _expand(verb, ("nsubj",)) if t.i in ent_of]
-        objects = [ent_of[t.i] for t in _expand(verb, ("dobj",)) if t.i in ent_of]
-        passive_subjects = [ent_of[t.i] for t in _expand(verb, ("nsubjpass",)) if t.i in ent_of]
-        agents = [ent_of[t.i] for a in verb.children if a.dep_ == "agent" for t in _expand(a, ("pobj",))
-                  if t.i in ent_of]
-        with_objects = _pobj_entities(verb, "with", ent_of)
-        predicate = ("captured" if lemma in CAPTURE_VERBS else "attacked" if lemma in ATTACK_VERBS
-                     else "clashedWith" if lemma in CLASH_VERBS else "metWith" if lemma in MEET_VERBS else None)
-        if predicate is None:
-            return
-        if predicate in ("clashedWith", "metWith"):
-            for s in subjects:
-                for o in with_objects + objects:
-                    yield FoundRelation(s, predicate, o, f"{predicate}-with", 0.8)
-            return
-        for s in subjects:
-            for o in objects:
-                yield FoundRelation(s, predicate, o, f"{predicate}-active", 0.75)
-        for o in passive_subjects:
-            for s in agents:
-                yield FoundRelation(s, predicate, o, f"{predicate}-passive", 0.75)
-
-
-def _expand(head: Token, deps: tuple[str, ...]):
-    """Children with the given dependency, plus their conjuncts ('Kunduz and Taloqan')."""
-    for child in head.children:
-        if child.dep_ in deps:
-            yield child
-            yield from child.conjuncts
-
-
-def _pobj_entities(head: Token, preposition: str, ent_of: dict[int, Span]) -> list[Span]:
-    out = []
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == preposition:
-            out.extend(ent_of[t.i] for t in _expand(prep, ("pobj",)) if t.i in ent_of)
-    return out
-
-
-def _modifier_entities(noun: Token, ent_of: dict[int, Span]) -> list[Span]:
-    """'a Taliban spokesman', 'a spokesman for the Taliban', 'the ministry's spokesman'."""
-    out = [ent_of[t.i] for t in noun.subtree if t.i in ent_of and t.i < noun.i]
-    out.extend(_pobj_entities(noun, "for", ent_of))
-    return out
-
-
-def _negated_or_hypothetical(verb: Token) -> bool:
-    markers = {t.lower_ for t in verb.children if t.dep_ in ("neg", "aux", "mark")}
-    if markers & (NEGATIONS | HYPOTHETICAL_MARKERS):
-        return True
-    governor = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl") else None
-    return governor is not None and governor.lemma_.lower() in HYPOTHETICAL_MARKERS
-
-
-def _dedupe(found: list[FoundRelation]) -> list[FoundRelation]:
+def dedupe(results: Iterable[FoundRelation]) -> list[FoundRelation]:
+    """One reading per (subject, predicate, object), the most confident; none between a span and itself."""
     best: dict[tuple, FoundRelation] = {}
-    for rel in found:
-        if rel.subject == rel.object:
+    for rel in results:
+        if rel.subject == rel.object or rel.subject.text == rel.object.text and rel.subject.label_ == rel.object.label_:
             continue
-        key = (rel.subject.start, rel.predicate, rel.object.start)
+        ends = [(rel.subject.start, rel.subject.end), (rel.object.start, rel.object.end)]
+        if rel.predicate in ("clashedWith", "metWith"):
+            ends.sort()
+        key = (rel.predicate, *ends)
         if key not in best or rel.confidence > best[key].confidence:
             best[key] = rel
-    return list(best.values())
+    return sorted(best.values(), key=lambda r: (r.subject.start, r.predicate, r.object.start))
+
+
+# ---------------------------------------------------------------- verb rules
+
+
+def subjects_of(verb: Token, args: Arguments) -> list[Span]:
+    """Active subjects, inherited from the governing verb for 'X captured A and attacked B' and 'X tried to take A'."""
+    current = verb
+    for _ in range(3):
+        found_subjects = args.children(current, ("nsubj",))
+        if found_subjects or any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
+            return found_subjects
+        if current.dep_ in ("conj", "xcomp") and current.head.pos_ in ("VERB", "AUX", "ADJ"):
+            current = current.head
+        elif current.dep_ == "acl" and current.tag_ == "VBG":
+            return args.entities(current.head)  # "Taliban fighters attacking Kunduz"
+        else:
+            return []
+    return []
+
+
+def passive_objects(verb: Token, args: Arguments) -> list[Span]:
+    objects = args.children(verb, ("nsubjpass",))
+    if not objects and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objects = args.entities(verb.head)  # "Kunduz, seized by the Taliban in 2015, ..."
+    return objects
+
+
+def verb_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
+            continue
+        lemma = verb.lemma_.lower()
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+        if lemma in CAPTURE_VERBS or lemma in ATTACK_VERBS:
+            yield from _seizing(verb, lemma, args)
+        if lemma == "fall":
+            yield from _falling(verb, args)
+        if lemma in CLASH_VERBS:
+            yield from _clashing(verb, args)
+        if lemma in OPPOSE_VERBS or (lemma, particle) in OPPOSE_PARTICLES:
+            yield from _opposing(verb, args)
+        if lemma == "inflict":
+            yield from _inflicting(verb, args)
+        if lemma in MEET_VERBS:
+            yield from _meeting(verb, args)
+        if lemma in SPEAK_VERBS:
+            yield from _speaking(verb, args)
+
+
+def _seizing(verb: Token, lemma: str, args: Arguments) -> Iterator[FoundRelation]:
+    mode = modality(verb)
+    if mode == "unreal":
+        return
+    capture = lemma in CAPTURE_VERBS
+    if lemma in ("take", "control", "clear", "enter") and not _place_objects(verb, args):
+        # these verbs name a capture (or attack) only when what is taken is a place
+        return
+    predicate = "captured" if capture and mode == "fact" else "attacked"
+    for obj_token, objects in _object_slots(verb, args):
+        partial = obj_token.lemma_.lower() in PARTIAL_PLACE_NOUNS
+        pred = "attacked" if partial else predicate
+        if pred == "captured":
+            objects = [o for o in objects if o.label_ in PLACE_TYPES]
+        for subject in subjects_of(verb, args):
+            for obj in objects:
+                yield found(subject, pred, obj, f"{pred}-verb-active")
+    for obj in passive_objects(verb, args):
+        if predicate == "captured" and obj.label_ not in PLACE_TYPES:
+            continue
+        for agent in args.prep_objects(verb, ("by",)):
+            yield found(agent, predicate, obj, f"{predicate}-verb-passive")
+
+
+def _object_slots(verb: Token, args: Arguments) -> list[tuple[Token, list[Span]]]:
+    """(object word, its entities) for direct objects, 'take control of X' included."""
+    slots = []
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            for each in (child, *child.conjuncts):
+                slots.append((each, args.entities(each)))
+    return slots
+
+
+def _place_objects(verb: Token, args: Arguments) -> list[Span]:
+    return [o for _, objs in _object_slots(verb, args) for o in objs if o.label_ in PLACE_TYPES] + \
+        [o for o in args.children(verb, ("nsubjpass",)) if o.label_ in PLACE_TYPES] + \
+        [o for o in (args.entities(verb.head) if verb.dep_ == "acl" else []) if o.label_ in PLACE_TYPES]
+
+
+def _falling(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'Kunduz fell to the Taliban', 'the district has fallen into the hands of the Taliban'."""
+    if modality(verb) != "fact":
+        return
+    captors = args.prep_objects(verb, ("to",))
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "in")):
+        for hands in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in ("hand", "control")):
+            captors.extend(args.of_objects(hands) + args.modifiers(hands))
+    places = [p for p in args.children(verb, ("nsubj",)) if p.label_ in PLACE_TYPES]
+    for captor in captors:
+        for place in places:
+            yield found(captor, "captured", place, "captured-fell-to")
+
+
+def _clashing(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'X clashed with Y', 'X fought Y', 'X and Y clashed'."""
+    if modality(verb) == "unreal":
+        return
+    subjects = subjects_of(verb, args)
+    others = args.prep_objects(verb, ("with", "against")) + args.children(verb, ("dobj",))
+    others = [o for o in others if o.label_ in ACTOR_TYPES]
+    for subject in subjects:
+        for other in others:
+            yield found(subject, "clashedWith", other, "clashedWith-verb")
+    if not others:
+        for i, first in enumerate(subjects):
+            for second in subjects[i + 1:]:
+                yield found(first, "clashedWith", second, "clashedWith-verb-coordinated")
+
+
+def _opposing(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'X repelled Y', 'X held off Y', 'X pushed back Y': both sides fought."""
+    if modality(verb) == "unreal":
+        return
+    objects = [o for o in args.children(verb, ("dobj",)) if o.label_ in FIGHTER_TYPES]
+    for subject in subjects_of(verb, args):
+        if subject.label_ in FIGHTER_TYPES:
+            for obj in objects:
+                yield found(subject, "clashedWith", obj, "clashedWith-opposing-verb")
+
+
+def _inflicting(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'X inflicted heavy casualties on Y'."""
+    if modality(verb) == "unreal":
+        return
+    victims = [o for o in args.prep_objects(verb, ("on", "upon")) if o.label_ in FIGHTER_TYPES]
+    for dobj in (c for c in verb.children if c.dep_ == "dobj"):
+        victims.extend(o for o in args.prep_objects(dobj, ("on", "upon")) if o.label_ in FIGHTER_TYPES)
+    for subject in subjects_of(verb, args):
+        for victim in victims:
+            yield found(subject, "clashedWith", victim, "clashedWith-inflicted")
+
+
+def _meeting(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'X met (with) Y', 'X is to meet Y', 'X and Y met'. Plans to meet count; a negated meeting does not."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return
+    subjects = subjects_of(verb, args)
+    others = args.children(verb, ("dobj",)) + args.prep_objects(verb, ("with",))
+    for subject in subjects:
+        for other in others:
+            yield found(subject, "metWith", other, "metWith-verb")
+    if not others:
+        for i, first in enumerate(subjects):
+            for second in subjects[i + 1:]:
+                yield found(first, "metWith", second, "metWith-verb-coordinated")
+
+
+def _speaking(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'X, who speaks for the Taliban', 'X spoke on behalf of the ministry'."""
+    targets = args.prep_objects(verb, ("for",))
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
+        for behalf in (c for c in prep.children if c.lower_ == "behalf"):
+            targets.extend(args.of_objects(behalf))
+    for speaker in subjects_of(verb, args):
+        for target in targets:
+            yield found(speaker, "spokesmanFor", target, "spokesmanFor-speaks-for")
+
+
+# ---------------------------------------------------------------- noun rules
+
+
+def noun_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
+    """'a Taliban assault on Sangin', 'launched strikes on Kyiv', 'clashes between X and Y', 'talks with Y'."""
+    for noun in doc:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = noun.lemma_.lower()
+        if lemma in ATTACK_NOUNS:
+            yield from _attack_noun(noun, args)
+        elif lemma in CLASH_NOUNS:
+            yield from _clash_noun(noun, args)
+        elif lemma in MEET_NOUNS:
+            yield from _meeting_noun(noun, args)
+
+
+def _agents_of_noun(noun: Token, args: Arguments) -> list[Span]:
+    """Who does what the noun names: 'a Taliban assault', 'attacks by X', 'X launched an attack'."""
+    agents = args.modifiers(noun) + args.prep_objects(noun, ("by", "from"))
+    if not agents and noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS:
+        agents = subjects_of(noun.head, args)
+    if not agents and noun.dep_ == "pobj" and noun.head.lower_ == "under":  # "X came under attack from Y"
+        agents = args.prep_objects(noun.head.head, ("from", "by"))
+    return [a for a in agents if a.label_ in ACTOR_TYPES]
+
+
+def _attack_noun(noun: Token, args: Arguments) -> Iterator[FoundRelation]:
+    if modality(noun) == "unreal":
+        return
+    targets = args.prep_objects(noun, ("on", "against", "into", "upon"))
+    places = args.prep_objects(noun, ("in",))
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS:
+        places += args.prep_objects(noun.head, ("in",))
+    targets += [p for p in places if p.label_ in PLACE_TYPES and p not in targets]
+    agents = _agents_of_noun(noun, args)
+    for agent in agents:
+        for target in targets:
+            if target != agent:
+                yield found(agent, "attacked", target, "attacked-noun")
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under":  # "Helmand has been under attack from the Taliban"
+        victims = args.children(noun.head.head, ("nsubj", "nsubjpass"))
+        for agent in agents:
+            for victim in victims:
+                yield found(agent, "attacked", victim, "attacked-under-attack")
+
+
+def _clash_noun(noun: Token, args: Arguments) -> Iterator[FoundRelation]:
+    if modality(noun) == "unreal":
+        return
+    between = [s for s in args.prep_objects(noun, ("between",)) if s.label_ in ACTOR_TYPES]
+    for i, first in enumerate(between):
+        for second in between[i + 1:]:
+            yield found(first, "clashedWith", second, "clashedWith-noun-between")
+    others = [s for s in args.prep_objects(noun, ("with", "against")) if s.label_ in ACTOR_TYPES]
+    for agent in _agents_of_noun(noun, args):
+        for other in others:
+            yield found(agent, "clashedWith", other, "clashedWith-noun")
+
+
+def _meeting_noun(noun: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'X held talks with Y'; 'talks between X and Y'."""
+    if any(c.dep_ == "neg" for c in noun.head.children):
+        return
+    between = args.prep_objects(noun, ("between",))
+    for i, first in enumerate(between):
+        for second in between[i + 1:]:
+            yield found(first, "metWith", second, "metWith-noun-between")
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS:
+        others = args.prep_objects(noun, ("with",)) + args.prep_objects(noun.head, ("with",))
+        for subject in subjects_of(noun.head, args):
+            for other in others:
+                yield found(subject, "metWith", other, "metWith-noun")
+
+
+# ---------------------------------------------------------------- roles and appositions
+
+
+def described_by(span: Span) -> list[Token]:
+    """Nouns that describe an entity: its apposition ('X, a spokesman'), the noun it is in apposition to
+    ('a spokesman, X'), a copula's attribute ('X is the capital') and a title in front ('Governor X')."""
+    root = span.root
+    nouns = [t for t in root.children if t.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
+        nouns.extend(t for t in root.head.children if t.dep_ == "attr")
+    nouns.extend(t for t in root.children if t.dep_ == "compound" and t.i < span.start)
+    if span.start > 0 and span.doc[span.start - 1].lemma_.lower() in OFFICE_NOUNS | SPOKESPERSON_NOUNS:
+        title = span.doc[span.start - 1]
+        if title not in nouns and title.ent_type_ == "":
+            nouns.append(title)
+    return [n for n in nouns if n.pos_ in ("NOUN", "PROPN") and n not in span]
+
+
+def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[Span]:
+    """Whom a role belongs to: 'a Taliban spokesman', "Russia's minister", 'governor of X', 'spokesman for X'."""
+    targets = args.modifiers(noun) + args.prep_objects(noun, preps)
+    for child in noun.children:  # "the Taliban's chief spokesman": the owner sits on a compound in between
+        if child.dep_ in ("compound", "amod") and child.i < noun.i and args.entity(child) is None:
+            targets.extend(t for t in args.modifiers(child) if t not in targets)
+    return targets
+
+
+def role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
+    for span in doc.ents:
+        for noun in described_by(span):
+            lemma = noun.lemma_.lower()
+            if span.label_ in ("Person", "Official"):
+                yield from _person_role(span, noun, lemma, args)
+            elif span.label_ in PLACE_TYPES:
+                yield from _place_role(span, noun, lemma, args)
+        if span.label_ == "Official":
+            yield from _official_of_place(span, args)
+
+
+def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterator[FoundRelation]:
+    if lemma in SPOKESPERSON_NOUNS:
+        for target in role_targets(noun, args, ("for", "of")):
+            if target != span:
+                yield found(span, "spokesmanFor", target, "spokesmanFor-role")
+        return
+    if lemma not in OFFICE_NOUNS and lemma not in MEMBERSHIP_NOUNS:
+        return
+    for target in role_targets(noun, args, ("of", "in", "at")):
+        if target == span or target.label_ in ("Person", "Official"):
+            continue
+        if target.label_ == "ArmedGroup" and lemma in MEMBERSHIP_NOUNS:
+            yield found(span, "memberOf", target, "memberOf-role")
+        else:
+            yield found(span, "officialOf", target, f"officialOf-role{'-member' if lemma == 'member' else ''}")
+
+
+def _official_of_place(span: Span, args: Arguments) -> Iterator[FoundRelation]:
+    """'President Ashraf Ghani of Afghanistan'; 'the government of President X' (officialOf the government)."""
+    titled = span.start > 0 and span.doc[span.start - 1].lemma_.lower() in OFFICE_NOUNS or \
+        span[0].lemma_.lower() in OFFICE_NOUNS
+    if titled:
+        for target in args.of_objects(span.root):
+            if target.label_ in PLACE_TYPES | {"Organization"}:
+                yield found(span, "officialOf", target, "officialOf-title-of")
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in (
+            "government", "administration", "cabinet", "regime"):
+        body = root.head.head
+        for target in [args.entity(body)] if args.entity(body) is not None else args.entities(body):
+            if target.label_ in ("Organization", "Country"):
+                yield found(span, "officialOf", target, "officialOf-government-of")
+
+
+def _place_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterator[FoundRelation]:
+    if lemma == "capital" and span.label_ == "City":
+        yield from _capital(span, noun, args)
+    elif lemma in ("city", "town", "village", "district", "province", "region", "county", "port", "hub"):
+        for target in args.prep_objects(noun, ("in", "of")) + args.modifiers(noun, types=PLACE_TYPES):
+            if _larger(target, span):
+                yield found(span, "locatedIn", target, "locatedIn-apposition")
+
+
+def _capital(city: Span, noun: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'Maimana, the capital of Faryab Province'; 'Kabul, the Afghan capital'; 'the provincial capital of X'."""
+    # Any named owner counts, even one typed City by mistake ("the capital of Takhar"): the resolver's
+    # range check drops what stays wrongly typed, and the owner is never replaced by a guess.
+    targets = [t for t in args.of_objects(noun) + args.modifiers(noun) if t.label_ in PLACE_TYPES and t != city]
+    for target in targets:
+        yield found(city, "capitalOf", target, "capitalOf-apposition")
+    if not targets:
+        yield from _implicit_capital(city, noun, args)
+
+
+def _implicit_capital(city: Span, noun: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """A capital whose country or province is not named beside it: the one the article is about, if it names one."""
+    provincial = any(c.lower_ == "provincial" for c in noun.children)
+    wanted = "Province" if provincial else "Country"
+    main = main_entity(args.doc, wanted)
+    if main is not None:
+        yield found(city, "capitalOf", main, f"capitalOf-implicit-{wanted.lower()}")
+
+
+def main_entity(doc: Doc, label: str) -> Span | None:
+    """The most often named entity of a type (its first mention), if the article names one."""
+    spans = [s for s in doc.ents if s.label_ == label]
+    if not spans:
+        return None
+    counts = Counter((s._.kg_canonical or s.text).lower() for s in spans)
+    best = max(counts, key=lambda name: (counts[name], -next(i for i, s in enumerate(spans)
+                                                               if (s._.kg_canonical or s.text).lower() == name)))
+    return next(s for s in spans if (s._.kg_canonical or s.text).lower() == best)
+
+
+def capital_of_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
+    """'the capital of Sanaa', 'the provincial capital of Lashkar Gah': the city follows 'of'."""
+    for noun in doc:
+        if noun.lemma_.lower() != "capital" or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if noun.dep_ == "appos" and args.entity(noun.head) is not None or any(
+                c.dep_ == "appos" and args.entity(c) is not None for c in noun.children):
+            continue  # "Maimana, the capital of X": what follows "of" is the owner, read by role_rules
+        for city in (c for c in args.of_objects(noun) if c.label_ == "City"):
+            yield from _implicit_capital(city, noun, args)
+
+
+def located_in_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
+    """'Qala-e-Zal in Kunduz province', 'the Imam Sahib district of Kunduz Province', 'the Afghan city of Farah'."""
+    for span in doc.ents:
+        if span.label_ not in PLACE_TYPES:
+            continue
+        holders = [span.root]
+        head = span.root.head
+        if span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+            holders.append(head.head)  # "the district of X in Y", "the city of X"
+        for holder in holders:
+            targets = args.prep_objects(holder, ("in",) if holder is span.root and span.label_ == "City"
+                                        else ("in", "of"))
+            if holder is not span.root:
+                targets += args.modifiers(holder, types=PLACE_TYPES)
+            for target in targets:
+                if _larger(target, span):
+                    yield found(span, "locatedIn", target, "locatedIn-prep")
+
+
+def _larger(target: Span, place: Span) -> bool:
+    return (target.label_ in PLACE_RANK and place.label_ in PLACE_RANK
+            and PLACE_RANK[target.label_] > PLACE_RANK[place.label_])
+
+
+RULES = (verb_rules, noun_rules, role_rules, capital_of_rules, located_in_rules)
