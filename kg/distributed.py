@@ -11,6 +11,7 @@ each worker holds its own spaCy pipeline.
 from __future__ import annotations
 
 import itertools
+import logging
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -66,8 +67,11 @@ def _extract_in_worker(batch: list[Article]) -> list[ArticleMentions]:
 # --- Dask ---------------------------------------------------------------------------------------------------
 
 
-def dask_client(address: str):
-    """A Dask client: ``local`` starts a LocalCluster on this machine, anything else is a scheduler address."""
+def dask_client(address):
+    """A Dask client: ``local`` starts a LocalCluster on this machine, a string is a scheduler address,
+    and a ``distributed.Client`` is used as it is (and left open)."""
+    if not isinstance(address, str):
+        return address
     try:
         from distributed import Client, LocalCluster
     except ImportError as err:
@@ -75,7 +79,8 @@ def dask_client(address: str):
                                 hint='install it with: pip install "kg-conflict[dask]"') from err
     try:
         if address == "local":
-            cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+            cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                   dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
             client = Client(cluster)
             client._kg_cluster = cluster  # closed with the client (see close_client)
             return client
@@ -85,7 +90,10 @@ def dask_client(address: str):
                       hint="start one with: dask scheduler (and dask worker ADDRESS on each machine)") from err
 
 
-def close_client(client) -> None:
+def close_client(client, address) -> None:
+    """Close a client that ``dask_client`` opened (not one the caller passed in)."""
+    if not isinstance(address, str):
+        return
     cluster = getattr(client, "_kg_cluster", None)
     client.close()
     if cluster is not None:

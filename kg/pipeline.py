@@ -47,8 +47,8 @@ def extract_graphs(
 ) -> Iterator[ArticleGraph]:
     """Stream ``ArticleGraph``s for every readable article in ``sources`` (skips go into ``report``).
 
-    ``workers`` > 1 runs spaCy in that many local processes; ``dask`` ("local"
-    or a scheduler address) runs it on a Dask cluster. Resolution always runs
+    ``workers`` > 1 runs spaCy in that many local processes; ``dask`` ("local",
+    a scheduler address or a ``distributed.Client``) runs it on a Dask cluster. Resolution always runs
     here, in input order, so the result does not depend on where spaCy ran.
     ``strict`` raises InputError at the first input that cannot be used.
     """
@@ -88,8 +88,7 @@ def extract_graphs(
         yield resolver.resolve(found)
 
 
-def _extract(articles: Iterator[Article], *, nlp, model: str | None, workers: int,
-             dask: str | None) -> Iterator[ArticleMentions]:
+def _extract(articles: Iterator[Article], *, nlp, model: str | None, workers: int, dask) -> Iterator[ArticleMentions]:
     """The spaCy stage, here, in local worker processes or on a Dask cluster."""
     from . import distributed
 
@@ -98,7 +97,7 @@ def _extract(articles: Iterator[Article], *, nlp, model: str | None, workers: in
         try:
             yield from distributed.dask_extract(client, articles, model=model)
         finally:
-            distributed.close_client(client)
+            distributed.close_client(client, dask)
         return
     from .extract import extract_articles, load_pipeline  # spaCy is imported only when a build runs
 
