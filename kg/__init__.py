@@ -10,6 +10,7 @@ from .ingest import iter_articles
 from .model import Article, ArticleGraph, ArticleMentions, Entity, Evidence, Mention, Relation, RelationMention
 from .pipeline import BuildReport, build, extract_graphs
 from .resolve import Resolver
+from .store import Store, named_queries
 from .analysis import query_df, to_networkx
 from .notebook import show
 
@@ -29,3 +30,4 @@ __all__ = [
     "extract_graphs", "iter_articles", "load_pipeline",
 ]
 __all__ += ["query_df", "show", "to_networkx"]
+__all__ += ["Store", "named_queries"]
