@@ -79,7 +79,7 @@ def to_mentions(doc: Doc, article: Article) -> ArticleMentions:
         obj = mention_of.get((found.object.start, found.object.end))
         if subject is None or obj is None:
             continue
-        sent = found.subject.sent
+        sent = found.sentence if found.sentence is not None else found.subject.sent  # where the rule read it
         relations.append(RelationMention(
             subject=subject, predicate=found.predicate, object=obj,
             evidence=Evidence(

@@ -21,6 +21,7 @@ attack, not a capture. Domain and range are checked later, by the resolver.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -67,6 +68,11 @@ PROXY_NOUNS = {"fighter", "insurgent", "militant", "rebel", "force", "troop", "s
 PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "capital", "center", "centre",
                "headquarters", "part", "control", "area", "county", "state", "municipality", "port", "hub",
                "most", "all", "much", "rest", "heart"}
+#: Plural or collective nouns that, with "the", "its" or "their", refer back to an armed group named before.
+GROUP_ANAPHORS = {"insurgent", "militant", "rebel", "fighter", "group", "extremist", "jihadist", "insurgency",
+                  "movement", "its", "their"}
+#: kb_id given to an entity span found by referring back (rules that use one are named "...-anaphor").
+ANAPHOR = "anaphor"
 PLACE_TYPES = {"City", "District", "Province", "Country"}
 ACTOR_TYPES = {"ArmedGroup", "Force", "Organization", "Country", "Official", "Person"}
 FIGHTER_TYPES = {"ArmedGroup", "Force", "Country"}
@@ -93,6 +99,19 @@ RULE_CONFIDENCE: dict[str, float] = {}
 DEFAULT_CONFIDENCE = 0.6
 
 
+def lemmas(token: Token) -> set[str]:
+    """The token's lemma plus simple de-inflections of its text: the small model's lemmatiser says
+    'stag' for 'staged' and 'fighting' for 'fighting', and a missed lemma is a missed relation."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            forms.add(lower[: -len(suffix)] + repl)
+    if len(lower) > 4 and lower[-3] == lower[-4] and lower.endswith(("ed", "ing")):  # "shelled", "hitting"
+        forms.add(lower[: -3] if lower.endswith("ed") else lower[: -4])
+    return forms
+
+
 def confidence_of(rule: str) -> float:
     return RULE_CONFIDENCE.get(rule, DEFAULT_CONFIDENCE)
 
@@ -104,9 +123,13 @@ class FoundRelation:
     object: Span
     rule: str
     confidence: float
+    #: The sentence the relation was read in (the evidence); the subject's sentence when not given.
+    sentence: Span | None = None
 
 
 def found(subject: Span, predicate: str, obj: Span, rule: str) -> FoundRelation:
+    if ANAPHOR in (subject.kb_id_, obj.kb_id_):
+        rule = f"{rule}-anaphor"
     return FoundRelation(subject, predicate, obj, rule, confidence_of(rule))
 
 
@@ -119,6 +142,7 @@ class Arguments:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.ent_of: dict[int, Span] = {i: span for span in doc.ents for i in range(span.start, span.end)}
+        self._sentence_starts: list[int] | None = None
 
     def entity(self, token: Token) -> Span | None:
         return self.ent_of.get(token.i)
@@ -140,7 +164,12 @@ class Arguments:
             return []
         if token.lower_ in ("who", "which", "that", "whom") and token.head.dep_ == "relcl":
             return self.entities(token.head.head, depth + 1)
+        named = [self.entity(c) for c in token.children if c.dep_ == "appos" and self.entity(c) is not None]
+        if named and token.pos_ in ("NOUN", "PROPN"):  # "Afghanistan's president, Ashraf Ghani, is to meet ..."
+            return named
         lemma = token.lemma_.lower()
+        if lemma in GROUP_ANAPHORS and not self.modifiers(token):
+            return self.antecedent(token)
         if lemma in PLACE_NOUNS or lemma in PARTIAL_PLACE_NOUNS:
             named = self.of_objects(token, depth)
             if named:
@@ -151,6 +180,23 @@ class Arguments:
         if lemma in PROXY_NOUNS or token.lower_ in PROXY_NOUNS:
             return self.modifiers(token) or self.of_objects(token, depth)
         return []
+
+    def antecedent(self, token: Token) -> list[Span]:
+        """'the insurgents', 'its fighters', 'the group': the armed group named last before them, if it was
+        named in this sentence or the two before. The span is marked (kb_id) so the rule's name says so."""
+        if not (any(c.lower_ in ("the", "its", "their") for c in token.children) or token.lower_ in ("its", "their")):
+            return []
+        first_sentence = max(0, self._sentence_index(token) - 2)
+        for span in reversed([s for s in self.doc.ents if s.end <= token.i and s.label_ == "ArmedGroup"]):
+            if self._sentence_index(span[0]) < first_sentence:
+                break
+            return [Span(self.doc, span.start, span.end, label=span.label_, kb_id=ANAPHOR)]
+        return []
+
+    def _sentence_index(self, token: Token) -> int:
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start for s in self.doc.sents] if self.doc.has_annotation("SENT_START") else [0]
+        return bisect_right(self._sentence_starts, token.i) - 1
 
     def modifiers(self, token: Token, types: set[str] | None = None) -> list[Span]:
         """Entities that qualify a noun from its left: 'Taliban fighters', 'the group's positions'."""
@@ -228,8 +274,16 @@ class RelationExtractor:
         results: list[FoundRelation] = []
         for rule in RULES:
             results.extend(rule(doc, args))
-        doc._.kg_relations = dedupe(results)
+        doc._.kg_relations = [with_sentence(rel, args) for rel in dedupe(results)]
         return doc
+
+
+def with_sentence(rel: FoundRelation, args: Arguments) -> FoundRelation:
+    """Give the relation its evidence sentence and the plain entity spans (an anaphor's span becomes its entity)."""
+    subject, obj = args.entity(rel.subject.root) or rel.subject, args.entity(rel.object.root) or rel.object
+    anchor = rel.object if rel.subject.kb_id_ == ANAPHOR else rel.subject
+    sentence = anchor.sent if rel.predicate != "capitalOf" else rel.subject.sent
+    return FoundRelation(subject, rel.predicate, obj, rel.rule, rel.confidence, sentence)
 
 
 def dedupe(results: Iterable[FoundRelation]) -> list[FoundRelation]:
@@ -277,21 +331,22 @@ def verb_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
             continue
-        lemma = verb.lemma_.lower()
+        forms = lemmas(verb)
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
-        if lemma in CAPTURE_VERBS or lemma in ATTACK_VERBS:
-            yield from _seizing(verb, lemma, args)
-        if lemma == "fall":
+        seize = next(iter(sorted(forms & (CAPTURE_VERBS | ATTACK_VERBS))), None)
+        if seize is not None:
+            yield from _seizing(verb, seize, args)
+        if "fall" in forms:
             yield from _falling(verb, args)
-        if lemma in CLASH_VERBS:
+        if forms & CLASH_VERBS:
             yield from _clashing(verb, args)
-        if lemma in OPPOSE_VERBS or (lemma, particle) in OPPOSE_PARTICLES:
+        if forms & OPPOSE_VERBS or any((form, particle) in OPPOSE_PARTICLES for form in forms):
             yield from _opposing(verb, args)
-        if lemma == "inflict":
+        if "inflict" in forms:
             yield from _inflicting(verb, args)
-        if lemma in MEET_VERBS:
+        if forms & MEET_VERBS:
             yield from _meeting(verb, args)
-        if lemma in SPEAK_VERBS:
+        if forms & SPEAK_VERBS:
             yield from _speaking(verb, args)
 
 
@@ -422,23 +477,40 @@ def noun_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     for noun in doc:
         if noun.pos_ not in ("NOUN", "PROPN"):
             continue
-        lemma = noun.lemma_.lower()
-        if lemma in ATTACK_NOUNS:
+        forms = lemmas(noun)
+        if forms & ATTACK_NOUNS:
             yield from _attack_noun(noun, args)
-        elif lemma in CLASH_NOUNS:
+        elif forms & CLASH_NOUNS:
             yield from _clash_noun(noun, args)
-        elif lemma in MEET_NOUNS:
+        elif forms & MEET_NOUNS:
             yield from _meeting_noun(noun, args)
 
 
 def _agents_of_noun(noun: Token, args: Arguments) -> list[Span]:
     """Who does what the noun names: 'a Taliban assault', 'attacks by X', 'X launched an attack'."""
     agents = args.modifiers(noun) + args.prep_objects(noun, ("by", "from"))
-    if not agents and noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS:
+    if not agents and _supported(noun):
         agents = subjects_of(noun.head, args)
     if not agents and noun.dep_ == "pobj" and noun.head.lower_ == "under":  # "X came under attack from Y"
         agents = args.prep_objects(noun.head.head, ("from", "by"))
     return [a for a in agents if a.label_ in ACTOR_TYPES]
+
+
+def _supported(noun: Token) -> bool:
+    """'launched an attack', 'staged an assault', 'held talks': the verb's subject does what the noun names."""
+    return noun.dep_ == "dobj" and bool(lemmas(noun.head) & SUPPORT_VERBS)
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """'X overran the district after days of clashes with Y': the verb a noun hangs from through prepositions."""
+    current = noun
+    for _ in range(4):
+        if current.dep_ not in ("pobj", "prep") or current.head == current:
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
 
 
 def _attack_noun(noun: Token, args: Arguments) -> Iterator[FoundRelation]:
@@ -446,7 +518,9 @@ def _attack_noun(noun: Token, args: Arguments) -> Iterator[FoundRelation]:
         return
     targets = args.prep_objects(noun, ("on", "against", "into", "upon"))
     places = args.prep_objects(noun, ("in",))
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS:
+    if _supported(noun):  # the parser often hangs the target on the verb: "staged an assault | on X"
+        targets += [t for t in args.prep_objects(noun.head, ("on", "against", "upon")) if t not in targets]
+    if noun.dep_ == "dobj":  # "executed strikes ... in X", "defeated an offensive in X"
         places += args.prep_objects(noun.head, ("in",))
     targets += [p for p in places if p.label_ in PLACE_TYPES and p not in targets]
     agents = _agents_of_noun(noun, args)
@@ -469,9 +543,15 @@ def _clash_noun(noun: Token, args: Arguments) -> Iterator[FoundRelation]:
         for second in between[i + 1:]:
             yield found(first, "clashedWith", second, "clashedWith-noun-between")
     others = [s for s in args.prep_objects(noun, ("with", "against")) if s.label_ in ACTOR_TYPES]
-    for agent in _agents_of_noun(noun, args):
+    if not others:
+        return
+    agents, rule = _agents_of_noun(noun, args), "clashedWith-noun"
+    verb = governing_verb(noun)
+    if not agents and verb is not None:
+        agents, rule = [a for a in subjects_of(verb, args) if a.label_ in FIGHTER_TYPES], "clashedWith-noun-clause"
+    for agent in agents:
         for other in others:
-            yield found(agent, "clashedWith", other, "clashedWith-noun")
+            yield found(agent, "clashedWith", other, rule)
 
 
 def _meeting_noun(noun: Token, args: Arguments) -> Iterator[FoundRelation]:
