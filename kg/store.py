@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
@@ -69,18 +70,16 @@ class Store:
 
     def __init__(self, path: str | Path | None = None, *, create: bool = True, read_only: bool = False):
         self.path = Path(path) if path is not None else None
+        self.read_only = read_only
         self._store = _open(self.path, create=create, read_only=read_only)
 
     # ---- lifecycle -------------------------------------------------------------------------------------------
 
     def close(self) -> None:
         """Flush and release the store (its folder lock is freed when the object goes)."""
-        if self._store is not None:
-            try:
-                self._store.flush()
-            except OSError:
-                pass  # read-only stores have nothing to flush
-            self._store = None
+        if self._store is not None and self.path is not None and not self.read_only:
+            self._store.flush()
+        self._store = None
 
     def __enter__(self) -> Store:
         return self
@@ -141,7 +140,7 @@ class Store:
         return True
 
     def flush(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self._oxigraph.flush()
 
     # ---- reading ---------------------------------------------------------------------------------------------
@@ -223,10 +222,12 @@ class Store:
         if format not in EXPORT_FORMATS:
             raise StoreError(f"unknown export format {format!r}", hint=f"use one of: {', '.join(EXPORT_FORMATS)}")
         if format == "graphml":
-            import networkx as nx
+            from .analysis import to_networkx, write_graphml
 
-            network = to_networkx(self)
-            return atomic_write(Path(path), lambda f: nx.write_graphml(network, f))
+            path = Path(path)
+            partial = path.with_name(f".{path.name}.partial")
+            write_graphml(to_networkx(self), partial)
+            return Path(os.replace(partial, path) or path)
         if format == "ttl":
             union = self.graph()
             return atomic_write(Path(path), lambda f: union.serialize(f, format="turtle", encoding="utf-8"))
@@ -430,19 +431,6 @@ def _entity_from(key: str, item: dict) -> Entity:
                   links=tuple(sorted(item["links"].items())), coordinates=item.get("coordinates"))
 
 
-def to_networkx(store: Store):
-    """Entities as nodes (label, type) and relations as edges (predicate, evidence count) of a MultiDiGraph."""
-    import networkx as nx
-
-    network = nx.MultiDiGraph()
-    for row in store.query(_NODES):
-        network.add_node(row["entity"], label=row["label"] or "", type=row["type"] or "")
-    for row in store.query(_EDGES):
-        network.add_edge(row["subject"], row["object"], key=row["predicate"],
-                         predicate=row["predicate"], evidence=row["evidence"], articles=row["articles"])
-    return network
-
-
 # ---- named queries -------------------------------------------------------------------------------------------
 
 def named_queries() -> dict[str, tuple[str, str]]:
@@ -494,19 +482,5 @@ SELECT ?entity ?type ?label ?alias ?wikidata ?geonames ?lat ?long WHERE {{
   OPTIONAL {{ ?entity geo:lat ?lat ; geo:long ?long }}
 }}
 """
-_NODES = f"""
-SELECT ?entity (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) WHERE {{
-  ?entity a ?class . VALUES (?class ?t) {{ {" ".join(f'(<{iri}> "{t}")' for iri, t in _ENTITY_CLASSES.items())} }}
-  OPTIONAL {{ ?entity rdfs:label ?l }}
-}} GROUP BY ?entity
-"""
-_EDGES = """
-SELECT ?subject ?predicate ?object (COUNT(DISTINCT ?e) AS ?evidence) (COUNT(DISTINCT ?article) AS ?articles) WHERE {
-  ?e a kgo:Evidence ; rdf:subject ?subject ; rdf:predicate ?p ; rdf:object ?object ; prov:wasDerivedFrom ?article .
-  ?subject ?p ?object .
-  BIND(STRAFTER(STR(?p), STR(kgo:)) AS ?predicate)
-} GROUP BY ?subject ?predicate ?object
-"""
-
-__all__ = ["EXPORT_FORMATS", "QUERY_PREFIXES", "Store", "is_store", "named_queries", "named_query", "to_networkx",
-           "to_python", "to_term"]
+__all__ = ["EXPORT_FORMATS", "QUERY_PREFIXES", "Store", "is_store", "named_queries", "named_query", "to_python",
+           "to_term"]
