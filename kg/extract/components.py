@@ -1,154 +1,699 @@
 """kg's spaCy components, registered as factories.
 
-kg_gazetteer      before ``ner``: known names from data files become typed entities
-kg_entity_typer   after ``ner``: maps NER labels to the nine ontology types, finds
-                  force phrases and officials, drops what is neither actor nor place
+kg_gazetteer      after ``ner``: known names from the data files (countries, provinces, cities, armed
+                  groups, forces, organisations, users' own entries) become typed entities, overriding
+                  or completing the statistical NER
+kg_entity_typer   after the gazetteer: maps NER labels to the nine ontology types and corrects them from
+                  context (titles make Officials, "X Province" a Province, "Afghan troops" a Force, ...),
+                  sets each span's canonical name, drops what is neither actor nor place
 kg_relations      after typing: dependency rules that read relations between entities
+
+Contract with kg_relations: after kg_entity_typer, ``doc.ents`` holds only spans labelled with one of
+the nine types, each with ``span._.kg_canonical`` (the name it stands for), ``span._.kg_links`` (dict of
+wikidata / geonames / lat / lon) and ``span._.kg_origin`` (which rule typed it).
 """
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.pipeline import SpanRuler
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
 
+from ..errors import KGError
 from ..model import ENTITY_TYPES
 
+# ---------------------------------------------------------------- gazetteer data
 DATA = Path(__file__).parent / "data"
-GAZETTEER_FILES = (DATA / "gazetteer.jsonl",)
-
-for _name, _default in (("kg_canonical", None), ("kg_links", None), ("kg_origin", None)):
-    if not Span.has_extension(_name):
-        Span.set_extension(_name, default=_default)
-if not Doc.has_extension("kg_relations"):
-    Doc.set_extension("kg_relations", default=[])
+#: Bundled entry files, in order of precedence when two entries claim the same surface form.
+ENTRY_FILES = ("actors.jsonl", "countries.jsonl", "cities.jsonl", "provinces.jsonl")
+LINK_FIELDS = ("wikidata", "geonames", "lat", "lon")
 
 
-def read_gazetteer(paths: Iterable[Path]) -> list[dict]:
+class GazetteerError(KGError):
+    """A gazetteer file cannot be read."""
+
+
+def _rows(path: Path) -> Iterable[tuple[int, dict]]:
+    try:
+        handle = open(path, encoding="utf-8")
+    except OSError as err:
+        raise GazetteerError(f"cannot read gazetteer {path}: {err.strerror}") from err
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise GazetteerError(f"{path}:{number}: not a JSON object ({err.msg})") from err
+            if not isinstance(row, dict):
+                raise GazetteerError(f"{path}:{number}: not a JSON object")
+            yield number, row
+
+
+def read_entries(paths: Iterable[Path]) -> list[dict]:
     """Entries from JSONL files: {"name", "type", "aliases"?, "wikidata"?, "geonames"?, "lat"?, "lon"?}."""
     entries = []
     for path in paths:
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip() or line.lstrip().startswith("#"):
-                    continue
-                entry = json.loads(line)
-                if entry.get("type") not in ENTITY_TYPES or not entry.get("name"):
-                    raise ValueError(f"{path}:{number}: a gazetteer entry needs a name and one of the nine types")
-                entries.append(entry)
+        for number, entry in _rows(Path(path)):
+            if entry.get("type") not in ENTITY_TYPES or not isinstance(entry.get("name"), str) or not entry["name"]:
+                raise GazetteerError(f"{path}:{number}: a gazetteer entry needs a name and one of the nine types "
+                                     f"({', '.join(ENTITY_TYPES)})")
+            if not isinstance(entry.get("aliases", []), list):
+                raise GazetteerError(f"{path}:{number}: 'aliases' must be a list of names")
+            entries.append(entry)
     return entries
 
 
+def links_of(entry: dict) -> dict[str, str]:
+    return {k: str(entry[k]) for k in LINK_FIELDS if entry.get(k) not in (None, "")}
+
+
+@dataclass
 class Gazetteer:
-    """Marks every known name (and alias) as an entity of its gazetteer type."""
+    """Every known name, indexed by surface form, plus demonyms and province capitals."""
+
+    entries: dict[tuple[str, str], dict] = field(default_factory=dict)  # (type, name) -> entry
+    surfaces: dict[str, tuple[str, str]] = field(default_factory=dict)  # surface -> (type, name)
+    adjectives: dict[str, str] = field(default_factory=dict)  # "Afghan" -> "Afghanistan"
+    plurals: dict[str, str] = field(default_factory=dict)  # "Afghans" -> "Afghan"
+    capitals: dict[str, str] = field(default_factory=dict)  # city name -> province canonical name
+
+    @classmethod
+    def load(cls, extra: Iterable[Path] = ()) -> Gazetteer:
+        gaz = cls()
+        # Users' own entries first: they win over the bundled ones for the same surface form.
+        for entry in read_entries([*extra, *(DATA / name for name in ENTRY_FILES)]):
+            gaz.add(entry)
+        for _, row in _rows(DATA / "demonyms.jsonl"):
+            for adjective in row["adjectives"]:
+                gaz.adjectives.setdefault(adjective, row["country"])
+            for plural in row["plurals"]:
+                if row["adjectives"]:
+                    gaz.plurals.setdefault(plural, row["adjectives"][0])
+        for _, row in _rows(DATA / "capitals.jsonl"):
+            gaz.capitals.setdefault(row["capital"], row["province"])
+        return gaz
+
+    def add(self, entry: dict) -> None:
+        key = (entry["type"], entry["name"])
+        if key in self.entries:
+            return
+        self.entries[key] = entry
+        for surface in (entry["name"], *entry.get("aliases", [])):
+            # Files are read in order of precedence (users' own, actors, countries, cities, provinces):
+            # the first entry to claim a surface form keeps it ("Georgia" the country, not the state).
+            self.surfaces.setdefault(surface, key)
+
+    def lookup(self, surface: str) -> tuple[str, dict] | None:
+        """(type, entry) of a surface form, or None."""
+        key = self.surfaces.get(surface)
+        return (key[0], self.entries[key]) if key else None
+
+    def province_named(self, stem: str) -> dict | None:
+        """The Province entry that "<stem> Province" / "<stem> province" / "<stem>" names, if any."""
+        for surface in (f"{stem} Province", f"{stem} province", f"{stem} Oblast", f"{stem} oblast",
+                        f"{stem} Governorate", f"{stem} State", f"{stem} Region", stem):
+            key = self.surfaces.get(surface)
+            if key and key[0] == "Province":
+                return self.entries[key]
+        return None
+
+
+# ---------------------------------------------------------------- span extensions
+for _name in ("kg_canonical", "kg_links", "kg_origin"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+if not Doc.has_extension("kg_relations"):
+    Doc.set_extension("kg_relations", default=[])
+if not Doc.has_extension("kg_gazetteer"):
+    Doc.set_extension("kg_gazetteer", default=None)
+
+
+class GazetteerComponent:
+    """Marks every known name (case-sensitive) as an entity of its gazetteer type.
+
+    Runs after the statistical NER and merges with it: a gazetteer match wins over an NER span it equals,
+    contains or overlaps, except that a longer NER name containing a gazetteer name is kept when it is a
+    multi-word proper name outside a headline ("Kunduz Provincial Council", "U.S. Embassy").
+    """
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
-        self.ruler = SpanRuler(nlp, name=f"{name}_ruler", annotate_ents=True, spans_key=None,
-                               phrase_matcher_attr="LOWER", overwrite=True)
-        self.entries: dict[tuple[str, str], dict] = {}
+        self.nlp = nlp
+        self.data = Gazetteer()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
 
     def load(self, extra: Iterable[Path] = ()) -> None:
-        patterns = []
-        for entry in read_gazetteer([*GAZETTEER_FILES, *extra]):
-            key = (entry["type"], entry["name"])
-            self.entries[key] = entry
-            for surface in {entry["name"], *entry.get("aliases", [])}:
-                patterns.append({"label": entry["type"], "pattern": surface, "id": entry["name"]})
-        self.ruler.clear()
-        self.ruler.add_patterns(patterns)
+        """Read the bundled data files and ``extra`` users' files; build the phrase matcher."""
+        self.data = Gazetteer.load([Path(p) for p in extra])
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        by_key: dict[str, list[str]] = {}
+        for surface, (entity_type, name) in self.data.surfaces.items():
+            by_key.setdefault(f"{entity_type}\x1f{name}", []).append(surface)
+        for key, surfaces in by_key.items():
+            self.matcher.add(key, list(self.nlp.tokenizer.pipe(surfaces)))
+
+    def initialize(self, get_examples=None, nlp=None) -> None:
+        self.load()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc = self.ruler(doc)
-        for span in doc.ents:
-            entry = self.entries.get((span.label_, span.id_))
-            if entry is not None:
-                span._.kg_canonical = entry["name"]
-                span._.kg_origin = "gazetteer"
+        doc._.kg_gazetteer = self.data
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            entity_type, name = self.nlp.vocab.strings[match_id].split("\x1f", 1)
+            span = Span(doc, start, end, label=entity_type)
+            span._.kg_canonical = name
+            span._.kg_links = links_of(self.data.entries[(entity_type, name)])
+            span._.kg_origin = "gazetteer"
+            found.append(span)
+        doc.ents = merge_with_ner(doc, _longest_first(found))
         return doc
 
-    def links_for(self, type_: str, name: str) -> dict:
-        entry = self.entries.get((type_, name)) or {}
-        return {k: str(entry[k]) for k in ("wikidata", "geonames", "lat", "lon") if k in entry}
+
+def _longest_first(spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans, longest first, then leftmost."""
+    chosen, taken = [], set()
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if not taken.intersection(range(span.start, span.end)):
+            chosen.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def merge_with_ner(doc: Doc, gazetteer_spans: list[Span]) -> list[Span]:
+    kept: list[Span] = []
+    ner = list(doc.ents)
+    for span in gazetteer_spans:
+        overlapping = [e for e in ner if e.start < span.end and span.start < e.end]
+        if any(_ner_name_wins(e, span) for e in overlapping):
+            continue
+        ner = [e for e in ner if e not in overlapping]
+        kept.append(span)
+    for ent in ner:
+        if ent._.kg_origin is None:
+            ent._.kg_origin = "ner"
+    return sorted(kept + ner, key=lambda s: s.start)
+
+
+def _ner_name_wins(ent: Span, gaz: Span) -> bool:
+    """Keep an NER name that strictly contains a gazetteer name and adds capitalised words to it."""
+    if ent.label_ in ENTITY_TYPES or in_headline(ent):
+        return False
+    if not (ent.start <= gaz.start and gaz.end <= ent.end) or (ent.start, ent.end) == (gaz.start, gaz.end):
+        return False
+    extra = [t for t in ent if not gaz.start <= t.i < gaz.end]
+    if ent.label_ not in ("ORG", "PERSON", "FAC", "GPE", "LOC", "NORP"):
+        return False
+    if gaz.label_ in ("ArmedGroup", "Force") and ent.label_ == "PERSON":
+        return False
+    return all(t.is_title or t.is_upper or t.is_punct or t.like_num or t.lower_ in ("of", "the", "and", "'s")
+               for t in extra) and any(t.is_alpha and (t.is_title or t.is_upper) for t in extra)
 
 
 @Language.factory("kg_gazetteer", assigns=["doc.ents"])
-def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
-    return Gazetteer(nlp, name)
+def make_gazetteer(nlp: Language, name: str) -> GazetteerComponent:
+    return GazetteerComponent(nlp, name)
 
 
-NER_TO_TYPE = {"PERSON": "Person", "ORG": "Organization", "GPE": "City", "LOC": "City", "FAC": None, "NORP": None}
-ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "governor", "deputy", "president", "minister",
-              "commander", "chief", "official", "mayor", "member", "head", "general", "leader", "ambassador",
-              "secretary", "envoy", "prime", "police chief"}
-FORCE_NOUNS = {"forces", "troops", "army", "soldiers", "police", "military", "force"}
+# ---------------------------------------------------------------- entity typing
+#: NER labels that can name one of the nine types, and the type they default to.
+NER_TO_TYPE = {"PERSON": "Person", "ORG": "Organization", "GPE": "City", "NORP": None, "LOC": None, "FAC": None}
+#: Words that, as a title before a name or in an apposition, make a person an Official.
+ROLE_WORDS = {
+    "spokesman", "spokeswoman", "spokesperson", "governor", "gov.", "deputy", "president", "vice", "minister",
+    "commander", "chief", "official", "officials", "mayor", "general", "gen.", "gen", "colonel", "col.", "col",
+    "lieutenant", "lt.", "major", "maj.", "captain", "capt.", "sergeant", "sgt.", "admiral", "adm.", "brig.",
+    "ambassador", "envoy", "secretary", "senator", "sen.", "director", "head", "leader", "chairman", "chairwoman",
+    "lawmaker", "legislator", "mp", "premier", "prime", "king", "emir", "prince", "representative", "negotiator",
+    "adviser", "advisor", "officer", "councilman", "councilwoman", "prosecutor", "judge", "diplomat", "member",
+    "administrator", "police", "chancellor", "sheikh", "mullah", "ayatollah", "defense", "foreign",
+}
+#: Head nouns of phrases naming state forces ("Afghan troops", "government forces").
+FORCE_HEADS = {"forces", "force", "troops", "soldiers", "soldier", "army", "military", "police", "navy",
+               "marines", "paratroopers", "warplanes", "jets", "personnel", "units", "servicemen", "guard"}
+#: Heads whose phrase means the national forces as a whole: these merge ("Afghan troops" = "Afghan forces").
+NATIONAL_FORCE_HEADS = {"forces", "troops", "soldiers", "soldier", "personnel", "servicemen"}
+#: Modifiers that keep a phrase the national forces ("Afghan national defense and security forces").
+NATIONAL_FILLERS = {"security", "national", "defense", "defence", "and", "government", "armed", "state",
+                    "regular", "loyalist", "-"}
+GENERIC_QUALIFIERS = {"government", "security", "pro-government", "regime", "state", "army"}
+MULTINATIONAL = {"coalition", "international", "allied", "foreign", "western", "nato", "u.n.", "un",
+                 "peacekeeping", "multinational"}
+#: Last words of an organisation name that make it a Force ("Iraqi Army", "Anbar Operations Command").
+FORCE_NAME_HEADS = {"army", "forces", "force", "command", "division", "brigade", "battalion", "regiment",
+                    "corps", "navy", "guard", "guards", "marines", "police", "gendarmerie", "militia"}
+ARMED_GROUP_HEADS = {"militia", "militias", "militiamen", "rebels", "insurgents"}
+#: Group names of ethnicities and faiths: neither actor nor place on their own.
+ETHNONYMS = {"pashtun", "pashtuns", "tajik", "tajiks", "hazara", "hazaras", "uzbeks", "kurd", "kurds", "baluch",
+             "baloch", "shiite", "shiites", "shia", "sunni", "sunnis", "muslim", "muslims", "christian",
+             "christians", "arab", "arabs", "alawite", "alawites", "druze", "yazidi", "yazidis", "rohingya",
+             "bamar", "tuareg", "fulani", "arabic", "english", "dari", "pashto", "jewish", "jews", "islamic"}
+MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                   "saturday", "sunday", "today", "yesterday"}
+MINISTRY_TOPICS = {"defense": "Defense", "defence": "Defense", "interior": "Interior", "foreign": "Foreign Affairs",
+                   "health": "Health", "information": "Information", "justice": "Justice", "finance": "Finance"}
+PLACE_TYPES = {"City", "Province", "District", "Country"}
+
+
+def _set(span: Span, canonical: str | None, origin: str, links: dict | None = None) -> Span:
+    span._.kg_canonical = canonical
+    span._.kg_origin = origin
+    span._.kg_links = links if links is not None else {}
+    return span
+
+
+def _retype(span: Span, label: str, canonical: str | None = None, origin: str | None = None,
+            start: int | None = None, end: int | None = None) -> Span:
+    """A copy of ``span`` with another label (and optionally other bounds), keeping its annotations."""
+    new = Span(span.doc, span.start if start is None else start, span.end if end is None else end, label=label)
+    links = span._.kg_links if label == span.label_ else {}
+    return _set(new, canonical if canonical is not None else span._.kg_canonical, origin or span._.kg_origin,
+                links)
+
+
+def plain_name(span: Span) -> str:
+    """The span's text without a leading article and a trailing possessive."""
+    tokens = list(span)
+    while tokens and tokens[0].lower_ in ("the", "a", "an"):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].lower_ in ("'s", "\u2019s", "'", "\u2019"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return span.text
+    return span.doc[tokens[0].i: tokens[-1].i + 1].text
 
 
 class EntityTyper:
-    """Give every entity one of the nine types; drop the rest."""
+    """Give every entity one of the nine types and a canonical name; drop the rest."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for span in doc.ents:
-            typed = self._type(span)
-            if typed is not None:
-                spans.append(typed)
-        spans.extend(self._force_phrases(doc, spans))
-        doc.ents = filter_spans(spans)
+        gaz: Gazetteer = doc._.kg_gazetteer or Gazetteer()
+        spans = [typed for span in doc.ents if (typed := self._type(span, gaz)) is not None]
+        spans = _headline_filter(doc, spans)
+        phrases = (_force_phrases(doc, spans, gaz) + _demonym_actors(doc, spans, gaz)
+                   + _government_phrases(doc, spans, gaz) + _same_name_provinces(doc, spans, gaz))
+        spans = _merge(spans, phrases)
+        spans = _acronyms(doc, spans)
+        spans = _propagate_places(spans, gaz)
+        spans = _surnames(spans)
+        spans = _officials(spans)
+        _home_forces(spans)
+        for span in spans:
+            if span._.kg_canonical is None:
+                span._.kg_canonical = plain_name(span)
+            if span._.kg_links is None:
+                span._.kg_links = {}
+        doc.ents = spans
         return doc
 
-    def _type(self, span: Span) -> Span | None:
-        if span.label_ in ENTITY_TYPES:
-            return span
-        new_type = NER_TO_TYPE.get(span.label_)
-        if new_type is None:
+    def _type(self, span: Span, gaz: Gazetteer) -> Span | None:
+        """Type one span from its NER label, its own words and its immediate context."""
+        if _is_junk(span):
             return None
-        last = span[-1].lower_
-        if span.label_ in ("GPE", "LOC") and last == "province":
-            new_type = "Province"
-        elif span.label_ in ("GPE", "LOC") and last == "district":
-            new_type = "District"
-        elif new_type == "Person" and _has_role(span):
-            new_type = "Official"
-        typed = Span(span.doc, span.start, span.end, label=new_type)
-        typed._.kg_origin = "ner"
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        before = doc[span.start - 2: span.start] if span.start >= 2 else None
+        name = plain_name(span)
+        if span.label_ in ENTITY_TYPES:
+            typed = span
+        else:
+            label = NER_TO_TYPE.get(span.label_)
+            last = span[-1].lower_
+            if span.label_ in ("ORG", "NORP", "GPE", "PERSON") and last in ARMED_GROUP_HEADS:
+                label = "ArmedGroup"
+            elif span.label_ in ("ORG", "NORP", "GPE") and last in FORCE_NAME_HEADS and len(span) > 1:
+                label = "Force"
+            elif span.label_ == "ORG" and last in ("ministry",):
+                return _set(_retype(span, "Organization"), _ministry_name(span, gaz), "ministry")
+            if label is None and span.label_ == "LOC" and after is not None and after.lower_ in ("province", "district"):
+                label = "City"
+            if label is None:
+                return None
+            typed = _set(Span(doc, span.start, span.end, label=label), None, "ner")
+        # "Kunduz province", "Sangin district", "Kunduz city": the following word says what the place is.
+        if typed.label_ in ("City", "Province", "District", "Person", "Organization") and after is not None:
+            if after.lower_ == "province" and typed.label_ != "Province":
+                entry = gaz.province_named(name)
+                return _retype(typed, "Province", entry["name"] if entry else f"{name} Province", "place-word",
+                               end=after.i + 1)
+            if after.lower_ == "district" and typed.label_ in ("City", "Person", "Organization", "District"):
+                return _retype(typed, "District", name, "place-word", end=after.i + 1)
+            if after.lower_ == "city" and after.is_lower and typed.label_ in ("City", "Person", "Organization"):
+                return _retype(typed, "City", typed._.kg_canonical or name, "place-word", end=after.i + 1)
+        if before is not None and before[1].lower_ == "of" and typed.label_ not in ("Country",):
+            word = before[0].lower_
+            if word == "province" and typed.label_ != "Province":
+                entry = gaz.province_named(name)
+                return _retype(typed, "Province", entry["name"] if entry else f"{name} Province", "place-word")
+            if word == "district" and typed.label_ != "District":
+                return _retype(typed, "District", name, "place-word")
+            if word == "capital" and typed.label_ in ("City", "Person", "Organization"):
+                entry = gaz.province_named(name)
+                return _retype(typed, "Province", entry["name"] if entry else f"{name} Province", "capital-of")
         return typed
 
-    def _force_phrases(self, doc: Doc, taken: list[Span]) -> list[Span]:
-        """'Afghan security forces', 'government forces', 'U.S. forces' as Force."""
-        used = {i for span in taken for i in range(span.start, span.end)}
-        found = []
-        for token in doc:
-            if token.lower_ not in FORCE_NOUNS or token.tag_ not in ("NNS", "NN", "NNP", "NNPS"):
+
+def _is_junk(span: Span) -> bool:
+    text = span.text.strip()
+    words = [t for t in span if t.is_alpha]
+    if not words or span.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
+                                     "LAW", "LANGUAGE", "EVENT", "WORK_OF_ART", "PRODUCT"):
+        return True
+    if span.label_ not in ENTITY_TYPES:
+        if text.islower() or all(t.lower_ in MONTHS_AND_DAYS for t in words):
+            return True
+        if len(words) == 1 and words[0].lower_ in ETHNONYMS:
+            return True
+        if any(t.like_num for t in span) and span[-1].lower_ not in FORCE_NAME_HEADS:
+            return True
+        if any(ch.isdigit() for ch in text) and span[-1].lower_ not in FORCE_NAME_HEADS:
+            return True
+    return False
+
+
+def in_headline(span: Span) -> bool:
+    """True inside the first line (the title) of an article: Title Case there fools the NER."""
+    newline = span.doc.text.find("\n")
+    return newline != -1 and span.start_char < newline
+
+
+def _headline_filter(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Keep a headline's NER-only names only when the body names them too."""
+    body = {plain_name(s).lower() for s in spans if not in_headline(s)}
+    return [s for s in spans if not in_headline(s) or s._.kg_origin != "ner" or plain_name(s).lower() in body]
+
+
+def _merge(spans: list[Span], phrases: list[Span]) -> list[Span]:
+    """Phrase rules win over the NER spans they overlap; gazetteer names inside a phrase give way too."""
+    taken = set()
+    out = []
+    for phrase in _longest_first(phrases):
+        out.append(phrase)
+        taken.update(range(phrase.start, phrase.end))
+    for span in spans:
+        if not taken.intersection(range(span.start, span.end)):
+            out.append(span)
+    return sorted(out, key=lambda s: s.start)
+
+
+# ----- forces
+def _qualifier(doc: Doc, tokens: list[Token], spans_at: dict[int, Span], gaz: Gazetteer) -> tuple[str, str] | None:
+    """What a force phrase's modifiers say about whose force it is: ("national", "Afghan"), ("generic", ...)."""
+    for token in tokens:
+        span = spans_at.get(token.i)
+        if span is not None and span.label_ == "Country":
+            adjective = _adjective_of(span._.kg_canonical or span.text, gaz)
+            if adjective:
+                return "national", adjective
+        if token.text in gaz.adjectives:
+            return "national", token.text
+    for token in tokens:
+        if token.lower_ in MULTINATIONAL:
+            return "multinational", token.lower_
+    for token in tokens:
+        if token.lower_ in GENERIC_QUALIFIERS:
+            return "generic", token.lower_
+    return None
+
+
+def _adjective_of(country: str, gaz: Gazetteer) -> str | None:
+    for adjective, name in gaz.adjectives.items():
+        if name == country:
+            return adjective
+    return None
+
+
+def _force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """'Afghan security forces', 'government troops', 'U.S. forces', 'Afghanistan's army' as Force."""
+    spans_at = {i: s for s in spans for i in range(s.start, s.end)}
+    found = []
+    for head in doc:
+        if head.lower_ not in FORCE_HEADS | ARMED_GROUP_HEADS or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        owner = spans_at.get(head.i)
+        if owner is not None and owner._.kg_origin == "gazetteer":
+            continue
+        start = head.left_edge.i
+        while start < head.i and (doc[start].pos_ in ("DET", "NUM") or doc[start].lower_ in ("some", "more", "most", "other", "many")):
+            start += 1
+        modifiers = [t for t in doc[start: head.i] if not t.is_punct or t.text == "-"]
+        if any(t.pos_ == "VERB" or t.lower_ in (",", "which", "who") for t in modifiers):
+            continue
+        # A proper name of its own in the phrase ("Taliban fighters", "Wagner troops") is not a Force phrase.
+        inner = [spans_at[t.i] for t in modifiers if t.i in spans_at]
+        if any(s.label_ in ("ArmedGroup", "Force", "Organization", "Person", "Official") for s in inner):
+            if head.lower_ in ARMED_GROUP_HEADS or any(s.label_ in ("Person", "Official") for s in inner):
                 continue
-            left = [t for t in token.lefts if t.dep_ in ("amod", "compound", "nmod", "npadvmod") and t.i < token.i]
-            if not left:
+            if not any(s.label_ == "Organization" and s.text in ("NATO", "U.N.", "UN") for s in inner):
                 continue
-            start = min(t.left_edge.i for t in left)
-            if any(i in used for i in range(start, token.i + 1)):
-                # a gazetteer/NER name inside the phrase ("U.S.", "Afghan") still makes a Force phrase
-                if not all(doc[i].ent_type_ in ("", "NORP", "GPE", "Country") for i in range(start, token.i)):
-                    continue
-            span = Span(doc, start, token.i + 1, label="Force")
-            span._.kg_origin = "force-phrase"
-            found.append(span)
-        return found
+        if head.lower_ in ARMED_GROUP_HEADS:
+            if head.lower_ in ("militia", "militias", "militiamen"):
+                span = Span(doc, start, head.i + 1, label="ArmedGroup")
+                found.append(_set(span, "militias", "force-phrase"))
+            continue
+        if head.lower_ == "forces" and head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "loyal":
+            pass
+        qualifier = _qualifier(doc, modifiers, spans_at, gaz)
+        if qualifier is None:
+            continue
+        kind, who = qualifier
+        middle = [t.lower_ for t in modifiers if not (t.i in spans_at and spans_at[t.i].label_ == "Country")
+                  and t.text not in gaz.adjectives and t.lower_ not in ("'s", "\u2019s")]
+        national = head.lower_ in NATIONAL_FORCE_HEADS and set(middle) <= NATIONAL_FILLERS | MULTINATIONAL
+        if kind == "national" and national:
+            canonical = f"{who} forces"
+        elif kind == "multinational" and national:
+            canonical = "coalition forces" if who == "coalition" else f"{who} forces"
+        elif kind == "generic" and national:
+            canonical = "government forces"
+            kind = "generic"
+        else:
+            kind = "unit"
+            canonical = " ".join([who, *[t.text for t in modifiers if t.lower_ not in ("'s", who.lower())
+                                         and t.text != who], head.text]) if qualifier[0] == "national" else None
+        span = Span(doc, start, head.i + 1, label="Force")
+        found.append(_set(span, canonical, f"force-phrase:{kind}"))
+    return found
+
+
+def _demonym_actors(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """'the Russians', 'Ukrainians' as the subject or object of an action: that country's forces."""
+    found = []
+    for token in doc:
+        adjective = gaz.plurals.get(token.text)
+        if adjective is None or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ not in ("by", "against", "with", "from", "to"):
+            continue
+        if any(c.dep_ in ("amod", "compound", "nummod") for c in token.children):
+            continue
+        span = Span(doc, token.i, token.i + 1, label="Force")
+        found.append(_set(span, f"{adjective} forces", "force-phrase:national"))
+    return found
+
+
+def _home_forces(spans: list[Span]) -> None:
+    """'government forces' and 'security forces' are the forces of the country an article is about:
+    the nation whose forces it names most, when one does."""
+    counts = Counter(s._.kg_canonical for s in spans if s._.kg_origin == "force-phrase:national")
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return
+    home = ranked[0][0]
+    for span in spans:
+        if span._.kg_origin == "force-phrase:generic":
+            span._.kg_canonical = home
+
+
+# ----- governments, ministries, councils
+def _government_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    spans_at = {i: s for s in spans for i in range(s.start, s.end)}
+    found = []
+    for token in doc:
+        lower = token.lower_
+        if lower == "government" and token.pos_ in ("NOUN", "PROPN"):
+            owner = _owner_country(doc, token, spans_at, gaz)
+            if owner is not None:
+                start = min(token.left_edge.i, token.i) if token.i > 0 and doc[token.i - 1].i in spans_at or doc[token.i - 1].text in gaz.adjectives else token.i
+                start = max(start, token.i - 3)
+                while doc[start].pos_ == "DET":
+                    start += 1
+                end = token.i + 1
+                if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].i in spans_at:
+                    end = spans_at[doc[end + 1].i].end
+                found.append(_set(Span(doc, start, end, label="Organization"), f"{owner} government", "government"))
+        elif lower == "ministry" and not (token.i in spans_at and spans_at[token.i]._.kg_origin == "gazetteer"):
+            span = _ministry_span(doc, token)
+            if span is not None:
+                found.append(_set(span, _ministry_name(span, gaz), "ministry"))
+        elif lower == "council" and token.i > 0 and doc[token.i - 1].lower_ == "provincial":
+            start = token.i - 1
+            place = None
+            if start >= 2 and doc[start - 1].lower_ in ("'s", "\u2019s") and doc[start - 2].i in spans_at:
+                place = spans_at[doc[start - 2].i]
+            elif start >= 1 and doc[start - 1].i in spans_at:
+                place = spans_at[doc[start - 1].i]
+            if place is not None and place.label_ in PLACE_TYPES:
+                name = plain_name(place)
+                stem = name[: -len(" Province")] if name.endswith(" Province") else name
+                found.append(_set(Span(doc, place.start, token.i + 1, label="Organization"),
+                                  f"{stem} Provincial Council", "council"))
+            else:
+                found.append(_set(Span(doc, start, token.i + 1, label="Organization"), "provincial council", "council"))
+    return found
+
+
+def _owner_country(doc: Doc, token: Token, spans_at: dict[int, Span], gaz: Gazetteer) -> str | None:
+    """'Afghan government', 'Iraq's government', 'government of Iraq' -> the country's adjective."""
+    prev = doc[token.i - 1] if token.i > 0 else None
+    if prev is not None and prev.text in gaz.adjectives:
+        return prev.text
+    if prev is not None and prev.lower_ in ("'s", "\u2019s") and token.i >= 2 and doc[token.i - 2].i in spans_at:
+        span = spans_at[doc[token.i - 2].i]
+        if span.label_ == "Country":
+            return _adjective_of(span._.kg_canonical or span.text, gaz)
+    if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" and doc[token.i + 2].i in spans_at:
+        span = spans_at[doc[token.i + 2].i]
+        if span.label_ == "Country":
+            return _adjective_of(span._.kg_canonical or span.text, gaz)
+    return None
+
+
+def _ministry_span(doc: Doc, token: Token) -> Span | None:
+    """'defense ministry', 'Ministry of Defense', 'the Interior Ministry' around the word 'ministry'."""
+    if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" and doc[token.i + 2].lower_ in MINISTRY_TOPICS:
+        return Span(doc, token.i, token.i + 3, label="Organization")
+    if token.i > 0 and doc[token.i - 1].lower_ in MINISTRY_TOPICS:
+        start = token.i - 1
+        if start > 0 and doc[start - 1].lower_ in ("'s", "\u2019s"):
+            start -= 1
+        return Span(doc, token.i - 1, token.i + 1, label="Organization")
+    return None
+
+
+def _ministry_name(span: Span, gaz: Gazetteer) -> str:
+    topic = next((MINISTRY_TOPICS[t.lower_] for t in span if t.lower_ in MINISTRY_TOPICS), None)
+    if topic is None:
+        return plain_name(span)
+    owner = next((t.text for t in span if t.text in gaz.adjectives), None)
+    return f"{owner} Ministry of {topic}" if owner else f"Ministry of {topic}"
+
+
+# ----- descriptions of places
+def _same_name_provinces(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """'the province of the same name' stands for '<the city just named> Province'."""
+    found = []
+    text = doc.text.lower()
+    for token in doc:
+        if token.lower_ != "province" or doc[token.i: token.i + 5].text.lower() != "province of the same name":
+            continue
+        city = next((s for s in reversed(spans) if s.end <= token.i and s.label_ in ("City", "District")), None)
+        if city is None:
+            continue
+        stem = plain_name(city)
+        stem = city._.kg_canonical or stem
+        entry = gaz.province_named(stem)
+        start = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ == "the" else token.i
+        found.append(_set(Span(doc, start, token.i + 5, label="Province"),
+                          entry["name"] if entry else f"{stem} Province", "description",
+                          links_of(entry) if entry else {}))
+    del text
+    return found
+
+
+def _propagate_places(spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """A name the article calls a district (or an unknown province) is one everywhere in the article."""
+    districts = {s._.kg_canonical for s in spans if s.label_ == "District"}
+    provinces = {s._.kg_canonical[: -len(" Province")]: s._.kg_canonical for s in spans
+                 if s.label_ == "Province" and s._.kg_origin == "place-word" and s._.kg_canonical.endswith(" Province")}
+    out = []
+    for span in spans:
+        name = plain_name(span)
+        if span.label_ in ("City", "Person", "Organization") and span._.kg_origin != "gazetteer" and name in districts:
+            span = _retype(span, "District", name, "place-word")
+        elif span.label_ in ("City", "Person", "Organization") and span._.kg_origin != "gazetteer" and name in provinces:
+            span = _retype(span, "Province", provinces[name], "place-word")
+        out.append(span)
+    return out
+
+
+# ----- people
+def _surnames(spans: list[Span]) -> list[Span]:
+    """'Hadi' after 'Abdrabbu Mansour Hadi': a name's last word(s) stand for the person named before."""
+    people = [s for s in spans if s.label_ in ("Person", "Official") and len(plain_name(s).split()) > 1]
+    out = []
+    for span in spans:
+        name = plain_name(span)
+        if span.label_ not in ("Person", "Official") and span._.kg_origin == "ner" and len(span) <= 2:
+            match = next((p for p in people if p is not span and plain_name(p).endswith(" " + name)), None)
+            if match is not None:
+                span = _retype(span, match.label_, None, "surname")
+        out.append(span)
+    return out
+
+
+def _officials(spans: list[Span]) -> list[Span]:
+    """A person with a title or a role in apposition is an Official; so are their other mentions."""
+    out = [(_retype(s, "Official", None, "role") if s.label_ == "Person" and _has_role(s) else s) for s in spans]
+    official_names = {w for s in out if s.label_ == "Official" for w in plain_name(s).split()[-1:]}
+    return [(_retype(s, "Official") if s.label_ == "Person" and plain_name(s).split()[-1] in official_names else s)
+            for s in out]
 
 
 def _has_role(span: Span) -> bool:
-    head = span.root
-    neighbours = [t for t in head.children if t.dep_ == "appos"]
-    if head.dep_ == "appos":
-        neighbours.append(head.head)
-    neighbours.extend(t for t in span.doc[max(0, span.start - 3): span.start])
-    return any(t.lower_ in ROLE_WORDS or t.lemma_.lower() in ROLE_WORDS for t in neighbours)
+    doc = span.doc
+    sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+    # A title right before the name: "chief Pentagon spokesperson Dana W. White", "Gen. Austin Miller".
+    for token in reversed(doc[max(sent_start, span.start - 5): span.start]):
+        if token.lower_ in ROLE_WORDS:
+            return True
+        if token.is_punct and token.text not in (".", "-") or token.pos_ in ("VERB", "AUX"):
+            break
+    root = span.root
+    neighbours = [t for t in root.children if t.dep_ == "appos"]
+    if root.dep_ == "appos":
+        neighbours.append(root.head)
+    for neighbour in neighbours:
+        if any(t.lower_ in ROLE_WORDS for t in neighbour.subtree if t.i < span.start or t.i >= span.end):
+            return True
+    # "X, a member of the provincial council," / "X, the governor of Kunduz,"
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        for token in doc[span.end + 1: span.end + 9]:
+            if token.lower_ in ROLE_WORDS:
+                return True
+            if token.text in (",", ".", ";") or token.pos_ in ("VERB", "AUX"):
+                break
+    return False
+
+
+def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Counter Terrorism Service (CTS)': later 'CTS' is the same entity, typed the same."""
+    known = {}
+    for span in spans:
+        if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+            short = doc[span.end + 1]
+            if short.is_upper and 2 <= len(short.text) <= 8:
+                known[short.text] = span
+    if not known:
+        return spans
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = [s for s in spans if s.text not in known]
+    for token in doc:
+        full = known.get(token.text)
+        if full is not None and (token.i not in taken or any(s.text == token.text and s.start == token.i for s in spans)):
+            span = Span(doc, token.i, token.i + 1, label=full.label_)
+            out.append(_set(span, full._.kg_canonical or plain_name(full), "acronym", dict(full._.kg_links or {})))
+    return _longest_first(out)
 
 
 @Language.factory("kg_entity_typer", assigns=["doc.ents"], requires=["doc.ents"])

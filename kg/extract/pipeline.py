@@ -30,7 +30,8 @@ def load_pipeline(model: str | None = None, *, gazetteer: Iterable[Path] = ()) -
     """Load a spaCy pipeline by package name or path and add kg's components.
 
     ``gazetteer`` names extra JSONL files of entries (same format as
-    ``kg/extract/data/gazetteer.jsonl``) that users keep for their own corpus.
+    ``kg/extract/data/actors.jsonl``: name, type, aliases, wikidata, geonames, lat, lon) that users keep
+    for their own corpus; their entries win over the bundled ones.
     """
     name = _resolve_model_name(model)
     try:
@@ -42,8 +43,9 @@ def load_pipeline(model: str | None = None, *, gazetteer: Iterable[Path] = ()) -
 
 def add_kg_components(nlp: Language, *, gazetteer: Iterable[Path] = ()) -> Language:
     """Add kg's components to ``nlp`` (also used on ``spacy.blank("en")`` in tests)."""
-    before_ner = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("kg_gazetteer", **before_ner)
+    # After the statistical NER, so the gazetteer can correct its labels and keep its longer names.
+    after_ner = {"after": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe("kg_gazetteer", **after_ner)
     ruler.load(extra=[Path(p) for p in gazetteer])
     nlp.add_pipe("kg_entity_typer")
     nlp.add_pipe("kg_relations")

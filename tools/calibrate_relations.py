@@ -1,0 +1,120 @@
+"""Measure every relation rule's precision and write it into kg/extract/relations.py as its confidence.
+
+    python tools/calibrate_relations.py [GOLD_DIR ...] [--write] [--model NAME]
+
+With no GOLD_DIR it scores the bundled sample (kg/data/sample) and, when it is
+beside the checkout, ../shared/corpus/dev. Each gold folder is built and scored
+exactly as ``kg eval`` does; every system relation counts as correct or not for
+each rule that read it.
+
+A rule's confidence is its precision smoothed towards the precision of its
+predicate (and that towards the precision of all rules), so a rule seen twice
+does not claim 1.0: (correct + S * prior) / (read + S) with S = SMOOTHING.
+Rules never seen fall back to their predicate's value at run time. ``--write``
+replaces the generated block in relations.py; without it the table is printed.
+The precision at each threshold is then printed with the new confidences (the
+numbers the README quotes).
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+RELATIONS = REPO / "kg" / "extract" / "relations.py"
+DEFAULT_GOLD = [REPO / "kg" / "data" / "sample", REPO.parent / "shared" / "corpus" / "dev"]
+SMOOTHING = 3.0
+THRESHOLDS = (0.5, 0.7, 0.9)
+BEGIN, END = "# BEGIN RULE_CONFIDENCE (generated)", "# END RULE_CONFIDENCE"
+
+
+def predicate_of(rule: str) -> str:
+    return rule.split("-", 1)[0]
+
+
+def smoothed(correct: int, read: int, prior: float) -> float:
+    return (correct + SMOOTHING * prior) / (read + SMOOTHING)
+
+
+def calibrate(scored) -> tuple[dict[str, float], dict[str, float], dict[str, tuple[int, int]]]:
+    """(rule -> confidence, predicate -> confidence, rule -> (correct, read)) from ScoredRelations."""
+    per_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for rel in scored:
+        for rule in rel.rules:
+            per_rule[rule][0] += int(rel.correct)
+            per_rule[rule][1] += 1
+    correct_all = sum(c for c, _ in per_rule.values())
+    read_all = sum(n for _, n in per_rule.values())
+    overall = correct_all / read_all if read_all else 0.5
+    per_predicate: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for rule, (correct, read) in per_rule.items():
+        per_predicate[predicate_of(rule)][0] += correct
+        per_predicate[predicate_of(rule)][1] += read
+    predicate_conf = {p: round(smoothed(c, n, overall), 2) for p, (c, n) in sorted(per_predicate.items())}
+    rule_conf = {r: round(min(0.97, max(0.05, smoothed(c, n, predicate_conf[predicate_of(r)]))), 2)
+                 for r, (c, n) in sorted(per_rule.items())}
+    return rule_conf, predicate_conf, {r: (c, n) for r, (c, n) in per_rule.items()}
+
+
+def generated_block(rule_conf, predicate_conf, counts, sources) -> str:
+    lines = [BEGIN, f"# measured on: {', '.join(sources)}; correct/read after each entry",
+             "RULE_CONFIDENCE: dict[str, float] = {"]
+    for rule, conf in rule_conf.items():
+        correct, read = counts[rule]
+        lines.append(f'    "{rule}": {conf},  # {correct}/{read}')
+    lines.append("}")
+    lines.append("#: Fallback for rules the calibration never saw fire, by predicate.")
+    lines.append("PREDICATE_CONFIDENCE: dict[str, float] = {")
+    lines.extend(f'    "{p}": {c},' for p, c in predicate_conf.items())
+    lines.append("}")
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def write_block(block: str) -> None:
+    text = RELATIONS.read_text(encoding="utf-8")
+    pattern = re.compile(re.escape(BEGIN) + r".*?" + re.escape(END), re.S)
+    if not pattern.search(text):
+        raise SystemExit(f"no generated block in {RELATIONS}")
+    RELATIONS.write_text(pattern.sub(lambda _: block, text), encoding="utf-8")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("gold_dirs", type=Path, nargs="*")
+    parser.add_argument("--write", action="store_true", help="rewrite the table in kg/extract/relations.py")
+    parser.add_argument("--model", default=None, help="spaCy pipeline (default: kg's default)")
+    args = parser.parse_args(argv)
+
+    import kg
+    from kg.evaluate import PRF
+
+    gold_dirs = args.gold_dirs or [d for d in DEFAULT_GOLD if d.is_dir()]
+    nlp = kg.load_pipeline(args.model)
+    scored = []
+    gold_total = 0
+    for gold_dir in gold_dirs:
+        result = kg.evaluate(gold_dir, nlp=nlp)
+        scored.extend(result.relations)
+        gold_total += result.relation_all.tp + result.relation_all.fn
+        print(f"{gold_dir}: relation_all {result.relation_all.triple()} core {result.relation_core.triple()}")
+    rule_conf, predicate_conf, counts = calibrate(scored)
+    block = generated_block(rule_conf, predicate_conf, counts, [d.name for d in gold_dirs])
+    print(block)
+    if args.write:
+        write_block(block)
+        print(f"wrote {RELATIONS.relative_to(REPO)}")
+    print("precision at each threshold with these confidences (P, R, F1, relations kept):")
+    for level in THRESHOLDS:
+        kept = [r for r in scored if max((rule_conf.get(x, 0.0) for x in r.rules), default=0.0) >= level]
+        tp = sum(r.correct for r in kept)
+        counts_at = PRF(tp=tp, fp=len(kept) - tp, fn=gold_total - tp)
+        print(f"  >= {level}: {counts_at.triple()} kept={len(kept)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

