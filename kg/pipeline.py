@@ -33,6 +33,8 @@ class BuildReport:
     relations: Counter = field(default_factory=Counter)  # predicate -> count of distinct relations
     seconds: float = 0.0
     outputs: dict[str, Path] = field(default_factory=dict)
+    stored: int = 0  # articles added to (or replaced in) the store
+    unchanged: int = 0  # articles the store already held with the same content hash
 
     @property
     def ok(self) -> bool:
@@ -43,7 +45,7 @@ def extract_graphs(
     sources: Iterable[str | Path], *, nlp=None, model: str | None = None, report: BuildReport | None = None,
     on_article: Callable[[Article], None] | None = None, resolver: Resolver | None = None,
     workers: int = 1, dask: str | None = None, include: Sequence[str] = (), exclude: Sequence[str] = (),
-    strict: bool = False,
+    strict: bool = False, known: Callable[[Article], bool] | None = None,
 ) -> Iterator[ArticleGraph]:
     """Stream ``ArticleGraph``s for every readable article in ``sources`` (skips go into ``report``).
 
@@ -51,6 +53,7 @@ def extract_graphs(
     a scheduler address or a ``distributed.Client``) runs it on a Dask cluster. Resolution always runs
     here, in input order, so the result does not depend on where spaCy ran.
     ``strict`` raises InputError at the first input that cannot be used.
+    Articles for which ``known`` is true (already in the store, unchanged) are not extracted again.
     """
     report = report if report is not None else BuildReport()
     resolver = resolver or Resolver()
@@ -72,6 +75,9 @@ def extract_graphs(
             digest = bytes.fromhex(item.content_hash)
             if digest in seen_hashes:
                 log.info("skipped %s: same text as an article already read", item.source or item.id)
+            elif known is not None and known(item):
+                log.info("unchanged %s: the store already holds it", item.source or item.id)
+                report.unchanged += 1
             else:
                 seen_hashes.add(digest)
                 yield item
@@ -112,7 +118,7 @@ def build(
     sources: Iterable[str | Path] | None = None, out_dir: str | Path = "kg-out", *, nlp=None,
     model: str | None = None, html: bool = True, on_article: Callable[[Article], None] | None = None,
     workers: int = 1, dask: str | None = None, include: Sequence[str] = (), exclude: Sequence[str] = (),
-    strict: bool = False,
+    strict: bool = False, store=None,
 ) -> BuildReport:
     """Build the knowledge graph of ``sources`` (default: the bundled sample) into ``out_dir``.
 
@@ -122,28 +128,68 @@ def build(
     is made, and every output is replaced atomically at the end, so a build
     that fails or is killed leaves the previous outputs as they were.
     See ``extract_graphs`` for ``workers``, ``dask``, ``include``/``exclude`` and ``strict``.
+
+    ``store`` (a folder or a ``kg.Store``) makes the build incremental: each
+    article is committed to the store as soon as it is resolved (unchanged ones
+    are not read again), names resolve to the entities the store already knows,
+    and the outputs then hold everything the store holds.
     """
     started = time.perf_counter()
     sources = list(sources) if sources else [bundled_sample()]
     report = BuildReport()
     spool = GraphSpool(Path(out_dir))
+    store, own_store = _open_store(store)
     try:
         entity_types: dict[str, str] = {}
         relation_keys: set[tuple[str, str, str]] = set()
         for resolved in extract_graphs(sources, nlp=nlp, model=model, report=report, on_article=on_article,
                                        workers=workers, dask=dask, include=include, exclude=exclude,
-                                       strict=strict):
-            spool.add(article_graph(resolved), article_iri(resolved.article.id))
+                                       strict=strict, resolver=_seeded_resolver(store),
+                                       known=_known_to(store)):
+            if store is not None:
+                report.stored += store.add(resolved)  # committed now; the outputs come from the store below
+            else:
+                spool.add(article_graph(resolved), article_iri(resolved.article.id))
             entity_types.update((e.key, e.type) for e in resolved.entities)
             relation_keys.update((r.subject, r.predicate, r.object) for r in resolved.relations)
         report.entities = Counter(entity_types.values())
         report.relations = Counter(p for _, p, _ in relation_keys)
+        if store is not None:
+            report.entities, report.relations = store.counts()
+            for name, graph in store.article_graphs():
+                spool.add(graph, name)
         report.outputs = spool.finish(prefixes={k: str(v) for k, v in PREFIXES.items()},
                                       html=_html_writer() if html else None)
     finally:
         spool.close()
+        if own_store:
+            store.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _open_store(store):
+    """(Store or None, whether build() opened it and must close it)."""
+    if store is None or hasattr(store, "add"):
+        return store, False
+    from .store import Store
+
+    return Store(store), True
+
+
+def _seeded_resolver(store) -> Resolver:
+    """A Resolver that knows the store's entities, so labels and IRIs stay the same across builds."""
+    resolver = Resolver()
+    if store is not None:
+        for entity in store.known_entities():
+            resolver.remember(entity)
+    return resolver
+
+
+def _known_to(store) -> Callable[[Article], bool] | None:
+    if store is None:
+        return None
+    return lambda article: store.content_hash(article.id) == article.content_hash
 
 
 def _html_writer():

@@ -40,7 +40,7 @@ import rdflib
 from rdflib.namespace import XSD
 
 from .errors import MissingExtraError, QueryError, StoreError
-from .model import ENTITY_TYPES, ArticleGraph, Entity
+from .model import ENTITY_TYPES, PREDICATES, ArticleGraph, Entity
 from .outputs import atomic_write
 from .resolve import _merge_type
 from .triples import article_graph, article_iri, entity_key
@@ -202,6 +202,19 @@ class Store:
         ds.parse(data=ox.serialize(self._article_quads(), format=ox.RdfFormat.N_QUADS).decode("utf-8"),
                  format="nquads")
         return ds
+
+    def article_graphs(self) -> Iterator[tuple[rdflib.URIRef, rdflib.Graph]]:
+        """(graph name, rdflib Graph) of every stored article, in the order of their names."""
+        names = sorted(g.value for g in self._oxigraph.named_graphs() if isinstance(g, ox.NamedNode))
+        for name in names:
+            quads = self._oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(name))
+            yield rdflib.URIRef(name), _triples_graph(quads)
+
+    def counts(self) -> tuple[Counter, Counter]:
+        """(entity type -> number of entities, predicate -> number of distinct facts) over the whole store."""
+        entities = Counter(entity.type for entity in self.known_entities())
+        relations = Counter({row["predicate"]: row["facts"] for row in self.query(_RELATION_COUNTS)})
+        return entities, relations
 
     def known_entities(self) -> Iterator[Entity]:
         """Every entity in the store, merged across articles, to seed ``Resolver.remember``."""
@@ -470,6 +483,12 @@ SELECT ?id ?title ?published ?url ?hash ?graph WHERE {
     OPTIONAL { ?a schema:headline ?title } OPTIONAL { ?a schema:datePublished ?published }
     OPTIONAL { ?a schema:url ?url } }
 } ORDER BY ?id
+"""
+_RELATION_COUNTS = f"""
+SELECT ?predicate (COUNT(*) AS ?facts) WHERE {{
+  ?s ?p ?o . VALUES ?p {{ {" ".join(f"kgo:{p}" for p in PREDICATES)} }}
+  BIND(STRAFTER(STR(?p), STR(kgo:)) AS ?predicate)
+}} GROUP BY ?predicate
 """
 _ENTITIES = f"""
 SELECT ?entity ?type ?label ?alias ?wikidata ?geonames ?lat ?long WHERE {{

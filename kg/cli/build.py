@@ -38,9 +38,13 @@ FEW_ARTICLES = 5
               help="Run spaCy in N processes (same graph as one).")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help='Run spaCy on a Dask cluster: "local" or a scheduler address like tcp://HOST:8786.')
+@click.option("--store", "store_dir", is_flag=False, flag_value="kg-store", default=None, metavar="[DIR]",
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Add the articles to the persistent store in DIR (./kg-store if DIR is left out): "
+                   "unchanged articles are skipped, changed ones replaced; OUT then shows the whole store.")
 def command(inputs: tuple[Path, ...], out_dir: Path, model: str | None, no_html: bool, quiet: bool,
             include: tuple[str, ...], exclude: tuple[str, ...], strict: bool, workers: int,
-            dask_address: str | None) -> None:
+            dask_address: str | None, store_dir: Path | None) -> None:
     """Build the knowledge graph of INPUTS into OUT.
 
     INPUTS are .txt/.md files (first line is the title, the name the id),
@@ -60,11 +64,13 @@ def command(inputs: tuple[Path, ...], out_dir: Path, model: str | None, no_html:
         kg build articles/ more.jsonl -o out/      # your own articles
         kg build saved/ --include '*.html' -w 2    # web pages, 2 processes
         cat feed.jsonl | kg build - -o out/ -q     # from stdin, quietly
+        kg build today/ --store kg-store           # add today's articles to the store
     """
     console = Console(stderr=True, quiet=quiet)
     with BuildProgress(console, list(inputs), include=include, exclude=exclude) as progress:
         report = build(list(inputs), out_dir, model=model, html=not no_html, on_article=progress.advance,
-                       workers=workers, dask=dask_address, include=include, exclude=exclude, strict=strict)
+                       workers=workers, dask=dask_address, include=include, exclude=exclude, strict=strict,
+                       store=store_dir)
     if not quiet:
         print_summary(Console(), report)
     if report.skipped:
@@ -138,6 +144,8 @@ def print_summary(console: Console, report: BuildReport) -> None:
     for predicate, count in sorted(report.relations.items()):
         table.add_row(predicate, str(count))
     console.print(table)
+    if report.stored or report.unchanged:
+        console.print(f"Store: {report.stored} article(s) added or replaced, {report.unchanged} unchanged.")
     for name, path in report.outputs.items():
         console.print(f"  {name:5s} {path}")
     if report.skipped:
