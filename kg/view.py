@@ -1,53 +1,356 @@
-"""The interactive network view (pyvis). Reads an RDF graph, never spaCy Docs."""
+"""The interactive network view: one self-contained, offline HTML file drawn with vis-network (via pyvis).
+
+It reads an RDF graph only (never spaCy Docs), so the picture always agrees with the store:
+
+    rdflib.Graph --view_data--> plain dicts (entities, relations + evidence, articles)
+                 --layout-----> positions (networkx, seeded: the same graph draws the same way)
+                 --pyvis------> vis-network node/edge options
+                 --template---> kg/templates/network.html with vis-network inlined from kg/static/
+
+Everything shown comes from untrusted articles. It travels to the page as JSON inside a
+``<script type="application/json">`` block with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, and the page builds
+its tooltips with ``textContent`` and links only http(s) URLs, so names and sentences render as text and run nothing.
+Nothing is written but the output file (pyvis's own ``write_html`` would copy a ``lib/`` folder into the cwd; we
+render our own template instead).
+"""
 from __future__ import annotations
 
+import json
+import math
+import random
+from collections import defaultdict
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, RDFS
+import networkx as nx
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
+from rdflib.term import Node
 
-from .model import ENTITY_TYPES, PREDICATES
+from .model import ENTITY_TYPES, PREDICATES, SYMMETRIC_PREDICATES
 from .outputs import atomic_write_text
-from .vocab import KGO
+from .vocab import GEO, KGO, SCHEMA
 
-COLOURS = {
-    "Official": "#e6550d", "Person": "#fd8d3c", "ArmedGroup": "#d62728", "Force": "#1f77b4",
-    "Organization": "#9467bd", "City": "#2ca02c", "Province": "#98df8a", "Country": "#17becf",
-    "District": "#bcbd22",
+THEMES = ("light", "dark")
+
+#: Colour (readable on both the light and the dark background), vis-network shape, dashed border.
+#: Nine types, seven label-below shapes: the two pairs that share a shape differ by colour and a dashed border.
+TYPE_STYLE: dict[str, tuple[str, str, bool]] = {
+    "Official": ("#e8590c", "star", False),
+    "Person": ("#f59f00", "triangleDown", False),
+    "ArmedGroup": ("#e03131", "triangle", False),
+    "Force": ("#1c7ed6", "hexagon", False),
+    "Organization": ("#9c36b5", "square", True),
+    "Country": ("#0c8599", "square", False),
+    "Province": ("#2f9e44", "diamond", False),
+    "District": ("#94b800", "diamond", True),
+    "City": ("#37b24d", "dot", False),
 }
+#: Edge colour per relation: hostile acts warm, structure cool, ties neutral.
+RELATION_COLOURS = {
+    "clashedWith": "#e03131", "attacked": "#f76707", "captured": "#c2255c",
+    "spokesmanFor": "#7048e8", "officialOf": "#4263eb", "memberOf": "#1098ad",
+    "capitalOf": "#2b8a3e", "locatedIn": "#66a80f", "metWith": "#868e96",
+}
+#: Above this many entities the page finishes the layout with vis-network's Barnes-Hut physics (fast, in the
+#: browser, stopped after a fixed number of iterations); at or below it networkx's spring layout places every node
+#: in Python and the page draws at once with physics off.
+PHYSICS_ABOVE = 300
+#: Iterations of in-browser stabilisation for large graphs: bounds the time to interactive.
+STABILISATION_ITERATIONS = 150
+
+LINK_PREFIXES = {"wikidata": "http://www.wikidata.org/entity/", "geonames": "https://sws.geonames.org/"}
 
 
-def graph_elements(graph: Graph) -> tuple[list[dict], list[dict]]:
-    """Nodes (entities with a label and one of the nine types) and edges (the nine relations)."""
-    type_of: dict[URIRef, str] = {}
-    for entity_type in ENTITY_TYPES:
-        for node in graph.subjects(RDF.type, KGO[entity_type]):
-            if type_of.get(node) != "Official":
-                type_of[node] = entity_type
-    nodes = [
-        {"id": str(node), "label": str(graph.value(node, RDFS.label) or node), "type": entity_type}
-        for node, entity_type in sorted(type_of.items())
-    ]
-    edges = []
+# --- reading the graph --------------------------------------------------------------------------------------------
+
+def view_data(graph: Graph) -> dict[str, list[dict]]:
+    """What the page shows, as plain JSON-ready data read from ``graph``.
+
+    ``nodes``: entities (an rdfs:label and one of the nine kgo types) with aliases, linked ids, coordinates and the
+    articles that mention them; ``edges``: the nine relations between them, each with its evidence; ``articles``:
+    title, date and (http/https only) link, referred to by index.
+    """
+    types = entity_types(graph)
+    articles, article_index = [], {}
+
+    def article_ref(article: Node) -> int:
+        if article not in article_index:
+            article_index[article] = len(articles)
+            articles.append(describe_article(graph, article))
+        return article_index[article]
+
+    nodes = [describe_entity(graph, entity, entity_type, article_ref) for entity, entity_type in types.items()]
+    evidence = evidence_by_triple(graph, article_ref)
+    edges = relation_edges(graph, types, evidence)
+    return {"nodes": nodes, "edges": edges, "articles": articles}
+
+
+def entity_types(graph: Graph) -> dict[URIRef, str]:
+    """Each labelled entity and its type; an entity typed twice keeps the more specific (ENTITY_TYPES order)."""
+    found: dict[URIRef, str] = {}
+    for entity_type in reversed(ENTITY_TYPES):
+        for entity in graph.subjects(RDF.type, KGO[entity_type]):
+            if isinstance(entity, URIRef) and graph.value(entity, RDFS.label) is not None:
+                found[entity] = entity_type
+    return dict(sorted(found.items(), key=lambda item: (str(graph.value(item[0], RDFS.label)).lower(), item[0])))
+
+
+def describe_entity(graph: Graph, entity: URIRef, entity_type: str, article_ref) -> dict[str, Any]:
+    label = str(graph.value(entity, RDFS.label))
+    aliases = sorted({str(alias) for alias in graph.objects(entity, SKOS.altLabel)} - {label})
+    mentioned = sorted(graph.objects(entity, KGO.mentionedIn), key=lambda article: str(article))
+    node: dict[str, Any] = {
+        "iri": str(entity), "label": label, "type": entity_type, "aliases": aliases,
+        "links": linked_ids(graph, entity), "articles": [article_ref(article) for article in mentioned],
+    }
+    lat, long = graph.value(entity, GEO.lat), graph.value(entity, GEO.long)
+    if isinstance(lat, Literal) and isinstance(long, Literal):
+        node["coords"] = [str(lat), str(long)]
+    return node
+
+
+def linked_ids(graph: Graph, entity: URIRef) -> list[dict[str, str | None]]:
+    """Wikidata, GeoNames and owl:sameAs links as {kind, id, url}; url only when it is http(s)."""
+    links = []
+    for kind, predicate in (("wikidata", KGO.wikidata), ("geonames", KGO.geonames), ("sameAs", OWL.sameAs)):
+        for value in sorted(graph.objects(entity, predicate), key=str):
+            text = str(value)
+            url = text if isinstance(value, URIRef) else LINK_PREFIXES.get(kind, "") + text
+            links.append({"kind": kind, "id": text, "url": web_url(url)})
+    return links
+
+
+def describe_article(graph: Graph, article: Node) -> dict[str, str | None]:
+    title = graph.value(article, SCHEMA.headline)
+    date = graph.value(article, SCHEMA.datePublished)
+    url = graph.value(article, SCHEMA.url)
+    return {
+        "title": str(title) if title is not None else str(article).rsplit("/", 1)[-1],
+        "date": str(date) if date is not None else None,
+        "url": web_url(str(url)) if url is not None else None,
+    }
+
+
+def web_url(text: str) -> str | None:
+    """``text`` when it is an http(s) URL, else None: a ``javascript:`` or ``data:`` link is never rendered."""
+    stripped = text.strip()
+    return stripped if stripped.lower().startswith(("http://", "https://")) else None
+
+
+def evidence_by_triple(graph: Graph, article_ref) -> dict[tuple[Node, str, Node], list[dict]]:
+    """kgo:Evidence nodes grouped by the (subject, predicate local name, object) they support."""
+    grouped: dict[tuple[Node, str, Node], list[dict]] = defaultdict(list)
+    for evidence in graph.subjects(RDF.type, KGO.Evidence):
+        predicate = graph.value(evidence, RDF.predicate)
+        if predicate is None or not str(predicate).startswith(str(KGO._NS)):
+            continue
+        key = (graph.value(evidence, RDF.subject), str(predicate)[len(str(KGO._NS)):],
+               graph.value(evidence, RDF.object))
+        article = graph.value(evidence, PROV.wasDerivedFrom)
+        confidence = graph.value(evidence, KGO.confidence)
+        grouped[key].append({
+            "sentence": str(graph.value(evidence, KGO.sentence) or ""),
+            "rule": str(graph.value(evidence, KGO.rule) or ""),
+            "confidence": float(confidence) if isinstance(confidence, Literal) else None,
+            "article": article_ref(article) if article is not None else None,
+        })
+    for items in grouped.values():
+        items.sort(key=lambda item: (-(item["confidence"] or 0), item["sentence"]))
+    return grouped
+
+
+def relation_edges(graph: Graph, types: dict[URIRef, str], evidence) -> list[dict[str, Any]]:
+    """One edge per relation triple between shown entities; a symmetric relation stated both ways is one edge."""
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     for predicate in PREDICATES:
-        for s, o in graph.subject_objects(KGO[predicate]):
-            if s in type_of and o in type_of:
-                edges.append({"from": str(s), "to": str(o), "relation": predicate})
-    return nodes, edges
+        symmetric = predicate in SYMMETRIC_PREDICATES
+        for subject, obj in graph.subject_objects(KGO[predicate]):
+            if subject not in types or obj not in types:
+                continue
+            ends = sorted((str(subject), str(obj))) if symmetric else [str(subject), str(obj)]
+            key = (ends[0], predicate, ends[1])
+            edge = edges.setdefault(key, {"from": ends[0], "to": ends[1], "relation": predicate,
+                                          "directed": not symmetric, "evidence": []})
+            edge["evidence"].extend(evidence.get((subject, predicate, obj), []))
+    return sorted(edges.values(), key=lambda edge: (edge["from"], edge["relation"], edge["to"]))
 
 
-def render_html(graph: Graph) -> str:
+# --- layout -------------------------------------------------------------------------------------------------------
+
+def layout(node_ids: list[str], edges: list[tuple[str, str]], *, seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Seeded positions in screen units: each connected component laid out alone, then packed in rows.
+
+    Small graphs get networkx's spring layout; above PHYSICS_ABOVE nodes each component starts on a seeded disk
+    and the browser's Barnes-Hut physics finishes the job (networkx's spring layout needs minutes there).
+    """
+    graph = nx.Graph()
+    graph.add_nodes_from(node_ids)
+    graph.add_edges_from(edges)
+    precise = len(node_ids) <= PHYSICS_ABOVE
+    rng = random.Random(seed)
+    components = sorted(nx.connected_components(graph), key=lambda part: (-len(part), min(part)))
+    placed = [(component_positions(graph.subgraph(part), precise, rng, seed), component_radius(len(part)))
+              for part in components]
+    return pack(placed)
+
+
+#: Room around each component, in screen units, so that labels of neighbouring components do not collide.
+COMPONENT_MARGIN = 45.0
+
+
+def component_radius(size: int) -> float:
+    """The radius a component of ``size`` nodes gets: its area grows with its node count."""
+    return COMPONENT_MARGIN + 75.0 * math.sqrt(size - 1) if size > 1 else COMPONENT_MARGIN + 12.0
+
+
+def component_positions(component: nx.Graph, precise: bool, rng: random.Random, seed: int):
+    """Positions within the unit disk for one connected component."""
+    nodes = sorted(component)
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    if precise:
+        positions = nx.spring_layout(component, seed=seed, iterations=80)
+        scale = max(math.hypot(*xy) for xy in positions.values()) or 1.0
+        return {node: (float(xy[0]) / scale, float(xy[1]) / scale) for node, xy in positions.items()}
+    return {node: disk_point(rng) for node in nodes}
+
+
+def disk_point(rng: random.Random) -> tuple[float, float]:
+    radius, angle = math.sqrt(rng.random()), rng.random() * 2 * math.pi
+    return radius * math.cos(angle), radius * math.sin(angle)
+
+
+def pack(placed: list[tuple[dict[str, tuple[float, float]], float]]) -> dict[str, tuple[float, float]]:
+    """Shelf-pack components (largest first) into rows about as wide as the total area is tall."""
+    total_area = sum((2 * radius) ** 2 for _, radius in placed)
+    row_width = max(math.sqrt(total_area) * 1.3, 2 * max((radius for _, radius in placed), default=0))
+    positions: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for local, radius in placed:
+        if x > 0 and x + 2 * radius > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        centre_x, centre_y = x + radius, y + radius
+        for node, (dx, dy) in local.items():
+            inner = radius - COMPONENT_MARGIN
+            positions[node] = (round(centre_x + dx * inner, 1), round(centre_y + dy * inner, 1))
+        x += 2 * radius
+        row_height = max(row_height, 2 * radius)
+    return positions
+
+
+# --- vis-network options (through pyvis) ----------------------------------------------------------------------------
+
+def vis_elements(data: dict[str, list[dict]], *, seed: int = 7) -> tuple[list[dict], list[dict]]:
+    """vis-network node and edge options, built with pyvis's Network (ids are indexes into data's lists)."""
     from pyvis.network import Network
 
-    net = Network(height="800px", width="100%", directed=True, cdn_resources="in_line")
-    nodes, edges = graph_elements(graph)
-    for node in nodes:
-        net.add_node(node["id"], label=node["label"], title=f"{node['label']} ({node['type']})",
-                     color=COLOURS[node["type"]])
-    for edge in edges:
-        net.add_edge(edge["from"], edge["to"], label=edge["relation"], title=edge["relation"])
-    return net.generate_html()
+    index = {node["iri"]: i for i, node in enumerate(data["nodes"])}
+    pairs = [(edge["from"], edge["to"]) for edge in data["edges"]]
+    positions = layout(list(index), pairs, seed=seed)
+    degree: dict[str, int] = defaultdict(int)
+    for a, b in pairs:
+        degree[a] += 1
+        degree[b] += 1
+    net = Network(directed=True)
+    for i, node in enumerate(data["nodes"]):
+        colour, shape, dashed = TYPE_STYLE[node["type"]]
+        x, y = positions[node["iri"]]
+        net.add_node(i, label=node["label"], shape=shape, color=colour, value=degree[node["iri"]] + 1,
+                     x=x, y=y, borderWidth=2 if dashed else 1,
+                     shapeProperties={"borderDashes": [4, 3] if dashed else False})
+    for i, (edge, curve) in enumerate(zip(data["edges"], parallel_curves(pairs))):
+        net.add_edge(index[edge["from"]], index[edge["to"]], id=i, label=edge["relation"],
+                     color=RELATION_COLOURS[edge["relation"]], width=1 + min(len(edge["evidence"]), 4) * 0.5,
+                     arrows={"to": {"enabled": edge["directed"], "scaleFactor": 0.6}}, smooth=curve)
+    vis_nodes, vis_edges, *_ = net.get_network_data()
+    return vis_nodes, vis_edges
 
 
-def write_html(graph: Graph, path: str | Path) -> Path:
-    return atomic_write_text(Path(path), render_html(graph))
+def parallel_curves(pairs: list[tuple[str, str]]) -> list[dict[str, Any] | bool]:
+    """Straight lines, except that several relations between one pair of entities bend apart."""
+    seen: dict[frozenset, int] = defaultdict(int)
+    curves: list[dict[str, Any] | bool] = []
+    for a, b in pairs:
+        k = seen[frozenset((a, b))]
+        seen[frozenset((a, b))] += 1
+        curves.append({"enabled": True, "type": "curvedCW" if k % 2 else "curvedCCW",
+                       "roundness": 0.15 * ((k + 1) // 2)} if k else False)
+    return curves
+
+
+def vis_options(node_count: int) -> dict[str, Any]:
+    """vis-network options: physics off when Python placed the nodes, a bounded Barnes-Hut run otherwise."""
+    physics = node_count > PHYSICS_ABOVE
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+        "nodes": {"scaling": {"min": 8, "max": 34, "label": {"enabled": True, "min": 12, "max": 22,
+                                                               "drawThreshold": 6}},
+                  "font": {"size": 13, "strokeWidth": 3}},
+        "edges": {"font": {"size": 10, "align": "middle", "strokeWidth": 3}, "selectionWidth": 2, "smooth": False,
+                  "hoverWidth": 1.5},
+        "interaction": {"hover": True, "tooltipDelay": 80, "hideEdgesOnDrag": physics,
+                        "hideEdgesOnZoom": physics, "navigationButtons": False, "keyboard": False,
+                        "multiselect": False},
+        "physics": {"enabled": physics, "solver": "barnesHut",
+                    "barnesHut": {"gravitationalConstant": -2500, "springLength": 110, "springConstant": 0.04,
+                                  "damping": 0.35, "avoidOverlap": 0.1},
+                    "stabilization": {"enabled": physics, "iterations": STABILISATION_ITERATIONS,
+                                      "updateInterval": 25, "fit": True}},
+    }
+
+
+# --- the page -----------------------------------------------------------------------------------------------------
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a <script> block: no ``</script>``, ``<!--``, entity or line-separator tricks."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+@lru_cache(maxsize=1)
+def vis_network_js() -> str:
+    """vis-network's standalone build, vendored in kg/static with its license header."""
+    return resources.files("kg").joinpath("static/vis-network.min.js").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _template():
+    from jinja2 import Environment, select_autoescape
+
+    source = resources.files("kg").joinpath("templates/network.html").read_text(encoding="utf-8")
+    return Environment(autoescape=select_autoescape(default=True, default_for_string=True)).from_string(source)
+
+
+def render_html(graph: Graph, *, theme: str = "light", title: str = "kg network", seed: int = 7,
+                height: str = "100vh", **_ignored: Any) -> str:
+    """The whole network view of ``graph`` as one self-contained HTML page (no request to any host when opened).
+
+    ``theme`` is "light" or "dark" (the page can switch); ``height`` is the CSS height of the page's frame, e.g.
+    "650px" when the page is embedded in a notebook.
+    """
+    if theme not in THEMES:
+        raise ValueError(f"theme must be one of {', '.join(THEMES)}, not {theme!r}")
+    data = view_data(graph)
+    vis_nodes, vis_edges = vis_elements(data, seed=seed)
+    payload = {
+        "nodes": data["nodes"], "edges": data["edges"], "articles": data["articles"],
+        "visNodes": vis_nodes, "visEdges": vis_edges, "options": vis_options(len(vis_nodes)),
+        "types": {name: {"colour": colour, "shape": shape, "dashed": dashed}
+                  for name, (colour, shape, dashed) in TYPE_STYLE.items()},
+        "relations": {name: {"colour": RELATION_COLOURS[name], "symmetric": name in SYMMETRIC_PREDICATES}
+                      for name in PREDICATES},
+    }
+    return _template().render(title=title, theme=theme, height=height, vis_js=vis_network_js(),
+                              payload=script_json(payload))
+
+
+def write_html(graph: Graph, path: str | Path, **options: Any) -> Path:
+    """Write the network view of ``graph`` to ``path`` (atomically; nothing else is written)."""
+    return atomic_write_text(Path(path), render_html(graph, **options))
