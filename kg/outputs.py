@@ -14,7 +14,8 @@ def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> Path:
     """Call ``write`` on a temporary file beside ``path``, then rename it into place."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # The pid in the name lets a later build tell a file left by a killed build from one being written.
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)
@@ -61,7 +62,7 @@ class GraphSpool:
     def __init__(self, out_dir: Path):
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        remove_stale_spools(self.out_dir)
+        remove_leftovers(self.out_dir)
         self.folder = Path(tempfile.mkdtemp(prefix=f"{_SPOOL_PREFIX}{os.getpid()}-", dir=self.out_dir))
         self._triples = (self.folder / "union.nt").open("wb")
         self._quads = (self.folder / "graphs.nq").open("wb")
@@ -112,12 +113,17 @@ class GraphSpool:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def remove_stale_spools(out_dir: Path) -> None:
-    """Remove spool folders left by builds that were killed (their process is gone)."""
-    for folder in out_dir.glob(f"{_SPOOL_PREFIX}*"):
-        pid = folder.name[len(_SPOOL_PREFIX):].split("-", 1)[0]
+def remove_leftovers(out_dir: Path) -> None:
+    """Remove spool folders and half-written outputs left by builds that were killed (their process is gone)."""
+    for leftover in out_dir.glob(".*"):
+        if leftover.name.startswith(_SPOOL_PREFIX):
+            pid = leftover.name[len(_SPOOL_PREFIX):].split("-", 1)[0]
+        elif leftover.name.endswith(".tmp") and leftover.is_file():
+            pid = leftover.name.rsplit(".", 3)[-3] if leftover.name.count(".") >= 4 else ""
+        else:
+            continue
         if pid.isdigit() and not _process_alive(int(pid)):
-            shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(leftover, ignore_errors=True) if leftover.is_dir() else leftover.unlink(missing_ok=True)
 
 
 def _process_alive(pid: int) -> bool:

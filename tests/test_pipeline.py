@@ -1,0 +1,191 @@
+"""build(): streamed outputs equal to the in-memory graph, nothing lost when killed, duplicates, stdin, progress."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+from rich.console import Console
+
+import kg
+from kg.cli import cli
+from kg.cli.build import BuildProgress
+from kg.model import Article
+from kg.outputs import GraphSpool, atomic_write, remove_leftovers
+from kg.triples import article_iri, dataset
+from kg.vocab import PREFIXES
+
+PLACES = ["Qarabagh", "Ferozan", "Dasht-e Laila", "Kohistan", "Sar-e Pul", "Nahrin", "Ghormach", "Talqan"]
+GROUPS = ["Northern Front", "Valley Brigade", "Mountain Corps", "River Militia"]
+
+
+def generated_jsonl(path: Path, count: int) -> Path:
+    """``count`` short made-up reports, all different, written as JSONL."""
+    with path.open("w") as handle:
+        for i in range(count):
+            place, other = PLACES[i % len(PLACES)], PLACES[(i * 3 + 1) % len(PLACES)]
+            group = GROUPS[i % len(GROUPS)]
+            text = (f"Fighters of the {group} attacked {place} on day {i}, officials in {other} said. "
+                    f"The governor of {other} Province said the road to {place} was closed.")
+            handle.write(json.dumps({"id": f"gen-{i}", "title": f"Report {i}", "text": text}) + "\n")
+    return path
+
+
+def trig_dataset(path: Path) -> Dataset:
+    ds = Dataset()
+    ds.parse(path, format="trig")
+    return ds
+
+
+def same_named_graphs(a: Dataset, b: Dataset) -> bool:
+    graphs_a = {g.identifier: g for g in a.graphs() if len(g)}
+    graphs_b = {g.identifier: g for g in b.graphs() if len(g)}
+    return graphs_a.keys() == graphs_b.keys() and all(isomorphic(graphs_a[k], graphs_b[k]) for k in graphs_a)
+
+
+@pytest.mark.model
+def test_spooled_outputs_equal_the_in_memory_dataset(nlp, sample_dir, sample_build):
+    """The disk spool + Oxigraph path writes exactly the graph rdflib would hold in memory."""
+    _, out = sample_build
+    expected = dataset(kg.extract_graphs([sample_dir], nlp=nlp))
+    assert same_named_graphs(trig_dataset(out / "graph.trig"), expected)
+    union = Graph()
+    for s, p, o, _ in expected.quads((None, None, None, None)):
+        union.add((s, p, o))
+    assert isomorphic(Graph().parse(out / "graph.ttl"), union)
+
+
+def test_spool_deduplicates_the_union_and_keeps_named_graphs(tmp_path):
+    from rdflib import Literal, URIRef
+
+    shared = (URIRef("https://example.org/e"), URIRef("https://example.org/p"), Literal('"} ; DROP ALL ; #\n'))
+    spool = GraphSpool(tmp_path)
+    try:
+        for name in ("a", "b"):
+            graph = Graph()
+            graph.add(shared)
+            graph.add((URIRef(f"https://example.org/{name}"), URIRef("https://example.org/p"), Literal(name)))
+            spool.add(graph, article_iri(name))
+        outputs = spool.finish(prefixes={k: str(v) for k, v in PREFIXES.items()})
+    finally:
+        spool.close()
+    assert len(Graph().parse(outputs["ttl"])) == 3
+    assert sorted(len(g) for g in trig_dataset(outputs["trig"]).graphs() if len(g)) == [2, 2]
+    assert [p.name for p in tmp_path.iterdir()] == [] or not list(tmp_path.glob(".kg-build-*"))
+
+
+def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path):
+    target = tmp_path / "graph.ttl"
+    target.write_text("old")
+
+    def fail(handle):
+        handle.write(b"half")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        atomic_write(target, fail)
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_leftovers_of_dead_builds_are_removed(tmp_path):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (tmp_path / f".kg-build-{dead.pid}-abc").mkdir()
+    (tmp_path / f".graph.ttl.{dead.pid}.x1y2z3.tmp").write_text("half")
+    (tmp_path / f".graph.trig.{os.getpid()}.a1b2c3.tmp").write_text("being written by a live build")
+    remove_leftovers(tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == [f".graph.trig.{os.getpid()}.a1b2c3.tmp"]
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_kill_9_at_a_random_point_leaves_previous_outputs_and_a_rerun_completes(nlp, tmp_path):
+    corpus = generated_jsonl(tmp_path / "corpus.jsonl", 60)
+    first = tmp_path / "first.jsonl"
+    first.write_text("".join(corpus.read_text().splitlines(keepends=True)[:3]))
+    out = tmp_path / "out"
+    command = [sys.executable, "-c", "from kg.cli import main; main()", "build", "-q", "-o", str(out)]
+    subprocess.run([*command, str(first)], check=True, timeout=300)
+    previous = {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.trig", "graph.html")}
+
+    seed = int(time.time())
+    delay = random.Random(seed).uniform(0.5, 8.0)
+    build = subprocess.Popen([*command, str(corpus)])
+    time.sleep(delay)
+    killed = build.poll() is None
+    build.send_signal(signal.SIGKILL)
+    build.wait(timeout=60)
+
+    # Whatever the moment, each output is whole: the previous build's or a complete new one.
+    after_kill = {name: (out / name).read_bytes() for name in previous}
+    subprocess.run([*command, str(corpus)], check=True, timeout=300)
+    final = {name: (out / name).read_bytes() for name in previous}
+    where = f"(killed={killed} after {delay:.2f} s, seed {seed})"
+    ttl = Graph().parse(data=after_kill["graph.ttl"], format="turtle")
+    assert any(isomorphic(ttl, Graph().parse(data=v["graph.ttl"], format="turtle")) for v in (previous, final)), \
+        f"graph.ttl is neither the old nor the new one {where}"
+    trig = Dataset().parse(data=after_kill["graph.trig"], format="trig")
+    assert any(same_named_graphs(trig, Dataset().parse(data=v["graph.trig"], format="trig"))
+               for v in (previous, final)), f"graph.trig is neither the old nor the new one {where}"
+    assert after_kill["graph.html"] in (previous["graph.html"], final["graph.html"]) or \
+        b"</html>" in after_kill["graph.html"], where
+    assert len({str(o) for o in Graph().parse(out / "graph.ttl").objects(
+        None, __import__("rdflib").DCTERMS.identifier)}) == 60
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.trig", "graph.ttl"], where
+
+
+@pytest.mark.model
+def test_same_text_twice_is_processed_once(nlp, tmp_path):
+    text = "Fighters of the Northern Front attacked Qarabagh, officials in Ferozan said.\n"
+    (tmp_path / "a.txt").write_text("Report\n" + text)
+    (tmp_path / "copy.txt").write_text("Report\n" + text)
+    report = kg.build([tmp_path / "a.txt", tmp_path / "copy.txt"], tmp_path / "out", nlp=nlp, html=False)
+    assert report.articles == 1
+
+
+@pytest.mark.model
+def test_stdin_build(nlp, tmp_path):
+    corpus = generated_jsonl(tmp_path / "c.jsonl", 3)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "-", "-o", str(out), "--no-html"], input=corpus.read_bytes())
+    assert result.exit_code == 0, result.output
+    assert "Read 3 article(s)" in result.output
+
+
+@pytest.mark.model
+def test_quiet_prints_nothing(nlp, tmp_path):
+    corpus = generated_jsonl(tmp_path / "c.jsonl", 2)
+    result = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(tmp_path / "out"), "-q", "--no-html"])
+    assert result.exit_code == 0 and result.output == ""
+
+
+def test_progress_bar_shows_rates_and_eta(tmp_path):
+    corpus = generated_jsonl(tmp_path / "c.jsonl", 12)
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=160)
+    with BuildProgress(console, [corpus]) as progress:
+        assert progress.total == 12
+        for i in range(12):
+            progress.advance(Article(id=f"a{i}", text="one two three four"))
+            progress.bar.refresh()
+    shown = screen.getvalue()
+    assert "articles/s" in shown and "words/s" in shown and "12/12" in shown
+
+
+def test_progress_for_a_few_articles_is_a_status_line(tmp_path):
+    corpus = generated_jsonl(tmp_path / "c.jsonl", 2)
+    console = Console(file=io.StringIO(), force_terminal=True)
+    with BuildProgress(console, [corpus]) as progress:
+        progress.advance(Article(id="a", text="one two"))
+        assert progress.bar is None
