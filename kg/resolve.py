@@ -39,9 +39,10 @@ def family(entity_type: str) -> str:
     return "Person" if entity_type in PERSON_TYPES else entity_type
 
 
-def clean_surface(mention: Mention) -> str:
-    """The name a mention stands for, without titles, possessives and a leading article."""
-    name = mention.name.strip()
+def clean_surface(mention: Mention, *, use_canonical: bool = True) -> str:
+    """The name a mention stands for (or, with ``use_canonical=False``, the words it uses), without titles,
+    possessives and a leading article."""
+    name = (mention.name if use_canonical else mention.text).strip()
     name = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", name).strip()
     name = re.sub(r"^(?:the|The|THE)\s+", "", name)
     if mention.type in PERSON_TYPES:
@@ -55,6 +56,49 @@ def clean_surface(mention: Mention) -> str:
 def display_form(names: Iterable[str]) -> str:
     """The best label among surface forms: the longest, preferring mixed case over ALL CAPS."""
     return max(names, key=lambda n: (not n.isupper(), len(n.split()), len(n), n))
+
+
+#: Origins whose canonical name was built by a rule from a description ("the province of the same name",
+#: "defense ministry" -> "Ministry of Defense"): the canonical name is the label.
+BUILT_NAME_ORIGINS = {"description", "ministry", "government", "council"}
+
+
+def is_acronym(name: str) -> bool:
+    letters = [ch for ch in name if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= max(2, len(letters) - 1)
+
+
+def _surface_rank(name: str, count: int) -> tuple:
+    """How good a surface form is as a label: a full name over an acronym, a national force phrase's
+    fullest form ("Afghan security forces" over "Afghan soldiers"), then the most used, then the longest."""
+    words = name.split()
+    named = any(w[:1].isupper() for w in words)
+    force_word = 2 if name.lower().endswith("security forces") else 1 if words[-1:] == ["forces"] else 0
+    return (not is_acronym(name), named, force_word, count, len(words), len(name), name)
+
+
+def choose_label(mentions: list[Mention]) -> str:
+    """The label of an entity from the mentions that name it in one article.
+
+    The canonical name when the text uses it or a rule built it from a description; otherwise the way
+    the article writes the name (a transliteration like "Syevyerodonetsk", "Pentagon" for the Defense
+    Department), since that is the form its readers know. Keys never depend on the label.
+    """
+    canonical = {normalise(m.name): m.name for m in mentions if m.canonical}
+    surfaces: dict[str, int] = defaultdict(int)
+    for mention in mentions:
+        if mention.origin in BUILT_NAME_ORIGINS and mention.canonical:
+            return mention.canonical
+        surfaces[clean_surface(mention, use_canonical=False)] += 1
+    for surface in surfaces:
+        if normalise(surface) in canonical:
+            return canonical[normalise(surface)]
+    if not canonical and mentions and mentions[0].type in PERSON_TYPES:
+        return display_form(clean_surface(m) for m in mentions)
+    best = max(surfaces.items(), key=lambda item: _surface_rank(*item))[0]
+    if is_acronym(best) and canonical:
+        return next(iter(sorted(canonical.values())))
+    return best
 
 
 class Resolver:
@@ -76,19 +120,21 @@ class Resolver:
     def resolve(self, found: ArticleMentions) -> ArticleGraph:
         key_of: dict[Mention, str] = {}
         surfaces: dict[str, set[str]] = defaultdict(set)
+        mentions_of: dict[str, list[Mention]] = defaultdict(list)
         links: dict[str, dict[str, str]] = defaultdict(dict)
         types: dict[str, str] = {}
         # Full names first, so a later surname-only mention finds the full name of this article.
         for mention in sorted(found.mentions, key=lambda m: (-len(clean_surface(m).split()), m.start)):
             key = self._key_for(mention, key_of)
             key_of[mention] = key
+            mentions_of[key].append(mention)
             surfaces[key].add(mention.text)
             links[key].update(mention.links)
             types[key] = _merge_type(types.get(key), mention.type)
         entities = {}
         for key, forms in surfaces.items():
             entity_type = self.types[key] = _merge_type(self.types.get(key), types[key])
-            label = self.labels.setdefault(key, display_form(clean_forms(forms, key_of, key)))
+            label = self.labels.setdefault(key, choose_label(sorted(mentions_of[key], key=lambda m: m.start)))
             entities[key] = Entity(
                 key=key, type=entity_type, label=label,
                 aliases=frozenset(f for f in forms if f != label),
@@ -103,19 +149,25 @@ class Resolver:
         name = clean_surface(mention)
         norm = normalise(name)
         known = self.aliases.get((fam, norm))
-        if known is None and fam == "Person" and len(norm.split()) == 1:
+        if known is None and fam == "Person" and norm:
             known = self._surname_match(norm, key_of)
         key = known or f"{fam}/{norm or normalise(mention.text) or 'unnamed'}"
         self.aliases.setdefault((fam, norm), key)
         return key
 
     def _surname_match(self, surname: str, key_of: dict[Mention, str]) -> str | None:
-        """'Ghani' -> the one full name ending in Ghani met in this article, else earlier in the build."""
-        in_article = {k for m, k in key_of.items() if family(m.type) == "Person" and k.split("/", 1)[1].split()[-1] == surname}
+        """'Ghani' (or 'Mansour Hadi') -> the one longer name ending so, met in this article, else earlier
+        in the build; None when there is no such name or more than one."""
+        def ends_with(name: str) -> bool:
+            words, tail = name.split(), surname.split()
+            return len(words) > len(tail) and words[-len(tail):] == tail
+
+        in_article = {k for m, k in key_of.items() if family(m.type) == "Person" and ends_with(k.split("/", 1)[1])}
         if len(in_article) == 1:
             return in_article.pop()
-        earlier = {k for (fam, norm), k in self.aliases.items()
-                   if fam == "Person" and len(norm.split()) > 1 and norm.split()[-1] == surname}
+        if in_article:
+            return None
+        earlier = {k for (fam, norm), k in self.aliases.items() if fam == "Person" and ends_with(norm)}
         return earlier.pop() if len(earlier) == 1 else None
 
     def _relations(self, found: ArticleMentions, key_of: dict[Mention, str], entities: dict[str, Entity]):
@@ -133,11 +185,6 @@ class Resolver:
             Relation(subject=s, predicate=p, object=o, evidence=tuple(ev))
             for (s, p, o), ev in sorted(evidence.items())
         )
-
-
-def clean_forms(forms: set[str], key_of: dict[Mention, str], key: str) -> list[str]:
-    cleaned = [clean_surface(m) for m, k in key_of.items() if k == key]
-    return cleaned or sorted(forms)
 
 
 def _merge_type(old: str | None, new: str) -> str:

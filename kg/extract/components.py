@@ -213,7 +213,7 @@ def _ner_name_wins(ent: Span, gaz: Span) -> bool:
     if gaz.label_ in ("ArmedGroup", "Force") and ent.label_ == "PERSON":
         return False
     return all(t.is_title or t.is_upper or t.is_punct or t.like_num or t.lower_ in ("of", "the", "and", "'s")
-               for t in extra) and any(t.is_alpha and (t.is_title or t.is_upper) for t in extra)
+               for t in extra) and any(t.is_alpha and (t.is_title or t.is_upper) and t.pos_ != "DET" for t in extra)
 
 
 @Language.factory("kg_gazetteer", assigns=["doc.ents"])
@@ -298,7 +298,8 @@ class EntityTyper:
 
     def __call__(self, doc: Doc) -> Doc:
         gaz: Gazetteer = doc._.kg_gazetteer or Gazetteer()
-        spans = [typed for span in doc.ents if (typed := self._type(span, gaz)) is not None]
+        spans = [typed for span in doc.ents if (typed := self._type(_extend_person(span), gaz)) is not None]
+        spans = _merge(spans, _place_words(doc, spans, gaz) + _bylines(doc, spans))
         spans = _headline_filter(doc, spans)
         phrases = (_force_phrases(doc, spans, gaz) + _demonym_actors(doc, spans, gaz)
                    + _government_phrases(doc, spans, gaz) + _same_name_provinces(doc, spans, gaz))
@@ -318,7 +319,8 @@ class EntityTyper:
 
     def _type(self, span: Span, gaz: Gazetteer) -> Span | None:
         """Type one span from its NER label, its own words and its immediate context."""
-        if _is_junk(span):
+        span = _trim_titles(span)
+        if span is None or _is_junk(span):
             return None
         doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
@@ -335,6 +337,13 @@ class EntityTyper:
                 label = "Force"
             elif span.label_ == "ORG" and last in ("ministry",):
                 return _set(_retype(span, "Organization"), _ministry_name(span, gaz), "ministry")
+            elif span.label_ == "ORG" and span[0].lower_ == "government" and len(span) > 2 and span[1].lower_ == "of":
+                country = gaz.lookup(doc[span.start + 2: span.end].text)
+                adjective = _adjective_of(country[1]["name"], gaz) if country and country[0] == "Country" else None
+                if adjective:
+                    return _set(_retype(span, "Organization"), f"{adjective} government", "government")
+            elif span.label_ in ("ORG", "GPE", "NORP") and _titled_name(span):
+                label = "Official"
             if label is None and span.label_ == "LOC" and after is not None and after.lower_ in ("province", "district"):
                 label = "City"
             if label is None:
@@ -357,10 +366,105 @@ class EntityTyper:
                 return _retype(typed, "Province", entry["name"] if entry else f"{name} Province", "place-word")
             if word == "district" and typed.label_ != "District":
                 return _retype(typed, "District", name, "place-word")
-            if word == "capital" and typed.label_ in ("City", "Person", "Organization"):
+            provincial = span.start >= 3 and doc[span.start - 3].lower_ in ("provincial", "regional")
+            if word == "capital" and typed.label_ in ("City", "Person", "Organization") and not provincial:
                 entry = gaz.province_named(name)
                 return _retype(typed, "Province", entry["name"] if entry else f"{name} Province", "capital-of")
         return typed
+
+
+TITLE_ABBREVIATIONS = {"col", "gen", "lt", "maj", "capt", "sgt", "adm", "brig", "cpl", "pvt", "cmdr", "lt.",
+                       "col.", "gen.", "maj.", "capt.", "sgt."}
+#: Weapons and equipment that the NER takes for organisations.
+EQUIPMENT = {"ied", "ieds", "vbied", "vbieds", "rpg", "rpgs", "himars", "manpads", "atgm", "atgms", "uav", "uavs",
+             "drone", "drones", "humvee", "humvees", "mrap", "mraps"}
+
+
+def _trim_titles(span: Span) -> Span | None:
+    """'U.S. Army Col' -> 'U.S. Army': a military title at the end of an organisation belongs to the next name."""
+    end = span.end
+    while end > span.start and span.doc[end - 1].lower_.rstrip(".") in {t.rstrip(".") for t in TITLE_ABBREVIATIONS}:
+        end -= 1
+    if end == span.end:
+        return span
+    if end == span.start:
+        return None
+    trimmed = Span(span.doc, span.start, end, label=span.label_)
+    _set(trimmed, span._.kg_canonical, span._.kg_origin, span._.kg_links)
+    return trimmed
+
+
+def _titled_name(span: Span) -> bool:
+    """A two- or three-word Title Case name right after a role word ('lawmaker Hashim Alokozai') is a person."""
+    doc = span.doc
+    if not 2 <= len(span) <= 3 or span.start == 0 or not all(t.is_title and t.is_alpha for t in span):
+        return False
+    if any(t.lower_ in FORCE_NAME_HEADS | {"council", "ministry", "department", "party", "agency"} for t in span):
+        return False
+    return doc[span.start - 1].lower_ in ROLE_WORDS and doc[span.start - 1].is_lower
+
+
+def _extend_person(span: Span) -> Span:
+    """'Abdrabbu' + 'Mansour Hadi': a person's name takes in the capitalised names just before it."""
+    if span.label_ != "PERSON":
+        return span
+    doc, start = span.doc, span.start
+    while (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and doc[start - 1].is_alpha
+           and doc[start - 1].ent_type_ in ("", "PERSON") and doc[start - 1].lower_ not in ROLE_WORDS
+           and not doc[start - 1].is_sent_start and doc[start - 2].text != "\n"):
+        start -= 1
+    if start == span.start:
+        return span
+    return Span(doc, start, span.end, label="PERSON")
+
+
+def _place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """'Sangin district', 'Qala-e-Zal District', 'Takhar province' where the NER saw no name."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for token in doc:
+        if token.lower_ not in ("district", "province") or token.i == 0 or token.i in taken:
+            continue
+        start = token.i
+        while start > 0 and (doc[start - 1].is_title or (doc[start - 1].text == "-" and not doc[start - 1].whitespace_)
+                             or (doc[start - 1].is_lower and doc[start - 1].text in ("e", "i", "ul", "al")
+                                 and not doc[start - 1].whitespace_)) and doc[start - 1].i not in taken:
+            start -= 1
+        while start < token.i and not doc[start].is_title:
+            start += 1
+        if start == token.i or doc[start].is_sent_start and doc[start].pos_ != "PROPN":
+            continue
+        name = doc[start: token.i].text
+        if in_headline(doc[start: token.i]) or name in gaz.adjectives or doc[token.i - 1].pos_ not in ("PROPN", "NOUN"):
+            continue
+        if token.lower_ == "district":
+            found.append(_set(Span(doc, start, token.i + 1, label="District"), name, "place-word"))
+        else:
+            entry = gaz.province_named(name)
+            found.append(_set(Span(doc, start, token.i + 1, label="Province"),
+                              entry["name"] if entry else f"{name} Province", "place-word",
+                              links_of(entry) if entry else {}))
+    return found
+
+
+def _bylines(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'By Jane Doe and John Roe' on a line of its own: the authors are Persons."""
+    found = []
+    for token in doc:
+        if token.text != "By" or not (token.i == 0 or "\n" in doc[token.i - 1].text):
+            continue
+        i = token.i + 1
+        while i < len(doc) and "\n" not in doc[i].text:
+            start = i
+            while i < len(doc) and doc[i].is_title and doc[i].is_alpha or (i < len(doc) and doc[i].text == "-" and start < i):
+                i += 1
+            if i - start >= 2:
+                found.append(_set(Span(doc, start, i, label="Person"), None, "byline"))
+            if i < len(doc) and doc[i].lower_ in ("and", ",", "&"):
+                i += 1
+                continue
+            break
+    return found
 
 
 def _is_junk(span: Span) -> bool:
@@ -372,8 +476,15 @@ def _is_junk(span: Span) -> bool:
     if span.label_ not in ENTITY_TYPES:
         if text.islower() or all(t.lower_ in MONTHS_AND_DAYS for t in words):
             return True
-        if len(words) == 1 and words[0].lower_ in ETHNONYMS:
+        if len(words) == 1 and words[0].lower_ in ETHNONYMS | EQUIPMENT:
             return True
+        if len(span) == 1 and span[0].is_sent_start and span[0].tag_ in ("NN", "NNS") and span.label_ == "ORG":
+            return True  # "Media reported ...": a capitalised common noun at the start of a sentence
+        if len(span) == 1 and span.end < len(span.doc) and span.doc[span.end].lower_ in ROLE_WORDS:
+            return True  # "Defense Secretary James Mattis": the NER's "Defense" is part of a title
+        before = span.doc[max(0, span.start - 2): span.start]
+        if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in ("secretary", "minister", "ministry"):
+            return True  # "Secretary of Defense": part of a title
         if any(t.like_num for t in span) and span[-1].lower_ not in FORCE_NAME_HEADS:
             return True
         if any(ch.isdigit() for ch in text) and span[-1].lower_ not in FORCE_NAME_HEADS:
@@ -416,10 +527,10 @@ def _qualifier(doc: Doc, tokens: list[Token], spans_at: dict[int, Span], gaz: Ga
             if adjective:
                 return "national", adjective
         if token.text in gaz.adjectives:
-            return "national", token.text
+            return "national", _adjective_of(gaz.adjectives[token.text], gaz) or token.text
     for token in tokens:
         if token.lower_ in MULTINATIONAL:
-            return "multinational", token.lower_
+            return "multinational", token.text
     for token in tokens:
         if token.lower_ in GENERIC_QUALIFIERS:
             return "generic", token.lower_
@@ -433,6 +544,27 @@ def _adjective_of(country: str, gaz: Gazetteer) -> str | None:
     return None
 
 
+MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "CCONJ", "PART"}
+
+
+def _modifier_start(doc: Doc, head: Token) -> int:
+    """Start of the run of modifiers right before a head noun ("Afghan national defense and security")."""
+    start = head.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.pos_ == "CCONJ" and start >= 2 and doc[start - 2].tag_ in ("NNS", "NNPS"):
+            break  # "insurgents and Afghan troops": two phrases, not one
+        if prev.pos_ in MODIFIER_POS and prev.lower_ not in ("more", "most", "than", "other", "some", "many", "or", "but"):
+            start -= 1
+        elif prev.text == "-" and start >= 2 and not doc[start - 2].whitespace_:
+            start -= 1
+        else:
+            break
+    while start < head.i and doc[start].pos_ in ("CCONJ", "PART"):
+        start += 1
+    return start
+
+
 def _force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'Afghan security forces', 'government troops', 'U.S. forces', 'Afghanistan's army' as Force."""
     spans_at = {i: s for s in spans for i in range(s.start, s.end)}
@@ -443,14 +575,15 @@ def _force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         owner = spans_at.get(head.i)
         if owner is not None and owner._.kg_origin == "gazetteer":
             continue
-        start = head.left_edge.i
-        while start < head.i and (doc[start].pos_ in ("DET", "NUM") or doc[start].lower_ in ("some", "more", "most", "other", "many")):
-            start += 1
+        start = _modifier_start(doc, head)
         modifiers = [t for t in doc[start: head.i] if not t.is_punct or t.text == "-"]
-        if any(t.pos_ == "VERB" or t.lower_ in (",", "which", "who") for t in modifiers):
+        if not modifiers:
             continue
+        possessor = next((t for t in modifiers if t.lower_ in ("'s", "\u2019s")), None)
+        if possessor is not None and not (possessor.i - 1 in spans_at and spans_at[possessor.i - 1].label_ == "Country"):
+            continue  # "the government's most elite forces": a part of some force, not a force of its own
         # A proper name of its own in the phrase ("Taliban fighters", "Wagner troops") is not a Force phrase.
-        inner = [spans_at[t.i] for t in modifiers if t.i in spans_at]
+        inner = [spans_at[t.i] for t in modifiers if t.i in spans_at and spans_at[t.i] is not owner]
         if any(s.label_ in ("ArmedGroup", "Force", "Organization", "Person", "Official") for s in inner):
             if head.lower_ in ARMED_GROUP_HEADS or any(s.label_ in ("Person", "Official") for s in inner):
                 continue
@@ -469,18 +602,19 @@ def _force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         kind, who = qualifier
         middle = [t.lower_ for t in modifiers if not (t.i in spans_at and spans_at[t.i].label_ == "Country")
                   and t.text not in gaz.adjectives and t.lower_ not in ("'s", "\u2019s")]
-        national = head.lower_ in NATIONAL_FORCE_HEADS and set(middle) <= NATIONAL_FILLERS | MULTINATIONAL
+        # Lower-case "army" is the country's forces ("the Russian army"); "Iraqi Army" names an institution.
+        national_head = head.lower_ in NATIONAL_FORCE_HEADS or head.text in ("army", "military")
+        national = national_head and set(middle) <= NATIONAL_FILLERS | MULTINATIONAL
         if kind == "national" and national:
             canonical = f"{who} forces"
         elif kind == "multinational" and national:
-            canonical = "coalition forces" if who == "coalition" else f"{who} forces"
+            canonical = "coalition" if who.lower() == "coalition" else f"{who} forces"
         elif kind == "generic" and national:
             canonical = "government forces"
             kind = "generic"
         else:
-            kind = "unit"
-            canonical = " ".join([who, *[t.text for t in modifiers if t.lower_ not in ("'s", who.lower())
-                                         and t.text != who], head.text]) if qualifier[0] == "national" else None
+            kind = "unit"  # "Afghan special security forces", "U.S. military": named by its own words
+            canonical = None
         span = Span(doc, start, head.i + 1, label="Force")
         found.append(_set(span, canonical, f"force-phrase:{kind}"))
     return found
@@ -684,15 +818,27 @@ def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
             short = doc[span.end + 1]
             if short.is_upper and 2 <= len(short.text) <= 8:
                 known[short.text] = span
+    for span in spans:  # "CTS" after "Counter Terrorism Service": the initials of a name met before
+        words = [t.text for t in span if t.is_alpha and t.lower_ not in ("of", "the", "and", "for")]
+        if span.label_ not in ("Person", "Official") and len(words) >= 2 and all(w[0].isupper() for w in words):
+            known.setdefault("".join(w[0] for w in words), span)
     if not known:
         return spans
+    at = {s.start: s for s in spans}
     taken = {i for s in spans for i in range(s.start, s.end)}
-    out = [s for s in spans if s.text not in known]
+    replaced, added = set(), []
     for token in doc:
         full = known.get(token.text)
-        if full is not None and (token.i not in taken or any(s.text == token.text and s.start == token.i for s in spans)):
-            span = Span(doc, token.i, token.i + 1, label=full.label_)
-            out.append(_set(span, full._.kg_canonical or plain_name(full), "acronym", dict(full._.kg_links or {})))
+        if full is None or full.start > token.i or full.start == token.i:
+            continue
+        existing = at.get(token.i)
+        if token.i in taken and not (existing is not None and existing.end == token.i + 1):
+            continue
+        if existing is not None:
+            replaced.add(existing.start)
+        span = Span(doc, token.i, token.i + 1, label=full.label_)
+        added.append(_set(span, full._.kg_canonical or plain_name(full), "acronym", dict(full._.kg_links or {})))
+    out = [s for s in spans if s.start not in replaced] + added
     return _longest_first(out)
 
 
