@@ -13,6 +13,7 @@ from .resolve import Resolver
 from .store import Store, named_queries
 from .analysis import query_df, to_networkx
 from .notebook import show
+from .evaluate import EvaluationResult, evaluate
 
 __version__ = "0.1.0"
 
@@ -31,3 +32,4 @@ __all__ = [
 ]
 __all__ += ["query_df", "show", "to_networkx"]
 __all__ += ["Store", "named_queries"]
+__all__ += ["EvaluationResult", "evaluate"]

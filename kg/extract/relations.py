@@ -95,8 +95,11 @@ ATTEMPT_GOVERNORS = {"try", "attempt", "struggle", "fail", "strive", "push", "ba
 #: (smoothed towards the default), written by tools/calibrate_relations.py; edit by re-running it.
 # BEGIN RULE_CONFIDENCE (generated)
 RULE_CONFIDENCE: dict[str, float] = {}
+PREDICATE_CONFIDENCE: dict[str, float] = {}
 # END RULE_CONFIDENCE
-DEFAULT_CONFIDENCE = 0.6
+DEFAULT_CONFIDENCE = 0.5
+#: How much less a rule is trusted when one of its entities was found by referring back ("its fighters").
+ANAPHOR_DISCOUNT = 0.15
 
 
 def lemmas(token: Token) -> set[str]:
@@ -113,7 +116,12 @@ def lemmas(token: Token) -> set[str]:
 
 
 def confidence_of(rule: str) -> float:
-    return RULE_CONFIDENCE.get(rule, DEFAULT_CONFIDENCE)
+    """The measured confidence of ``rule``; unseen rules take their predicate's (less for an anaphor)."""
+    if rule in RULE_CONFIDENCE:
+        return RULE_CONFIDENCE[rule]
+    if rule.endswith("-anaphor"):
+        return max(0.05, round(confidence_of(rule[: -len("-anaphor")]) - ANAPHOR_DISCOUNT, 2))
+    return PREDICATE_CONFIDENCE.get(rule.split("-", 1)[0], DEFAULT_CONFIDENCE)
 
 
 @dataclass(frozen=True)

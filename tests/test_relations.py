@@ -1,0 +1,237 @@
+"""Relation rules on parsed sentences written for these tests.
+
+Each sentence is parsed by the English pipeline; the entities are then set by
+hand (so these tests check the relation rules, not entity recognition) and the
+``kg_relations`` component runs again on the Doc.
+"""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def relations(nlp, text: str, entities: dict[str, str]) -> set[tuple[str, str, str]]:
+    """(subject, predicate, object) texts read from ``text`` with ``entities`` (surface -> type) as its entities."""
+    from spacy.util import filter_spans
+
+    from kg.extract.relations import RelationExtractor
+
+    doc = nlp(text)
+    spans = []
+    for surface, label in entities.items():
+        start = text.find(surface)
+        assert start >= 0, surface
+        span = doc.char_span(start, start + len(surface), label=label, alignment_mode="expand")
+        spans.append(span)
+    doc.ents = filter_spans(spans)
+    doc = RelationExtractor(nlp, "test")(doc)
+    for rel in doc._.kg_relations:
+        assert rel.rule and 0.0 < rel.confidence <= 1.0
+        assert rel.sentence is not None and rel.sentence.start <= rel.subject.start <= rel.sentence.end or \
+            rel.rule.endswith("-anaphor") or rel.predicate == "capitalOf"
+    return {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+
+
+# ---------------------------------------------------------------- appositions and roles
+
+
+def test_capital_apposition(nlp):
+    found = relations(nlp, "Fighting spread to Ghazni, the capital of Ghazni Province, on Monday.",
+                      {"Ghazni": "City", "Ghazni Province": "Province"})
+    assert ("Ghazni", "capitalOf", "Ghazni Province") in found
+
+
+def test_capital_apposition_with_a_second_apposition(nlp):
+    found = relations(nlp, "Shelling hit Kherson, the capital of Kherson Oblast, a region in the south, overnight.",
+                      {"Kherson": "City", "Kherson Oblast": "Province"})
+    assert ("Kherson", "capitalOf", "Kherson Oblast") in found
+
+
+def test_bare_capital_is_the_capital_of_the_country_the_article_names(nlp):
+    text = ("Yemen has been at war for years. Aid agencies working in Sanaa, the capital, said food prices "
+            "had doubled.")
+    found = relations(nlp, text, {"Yemen": "Country", "Sanaa": "City"})
+    assert ("Sanaa", "capitalOf", "Yemen") in found
+
+
+def test_bare_capital_without_a_named_country_gives_nothing(nlp):
+    found = relations(nlp, "Aid agencies working in Sanaa, the capital, said food prices had doubled.",
+                      {"Sanaa": "City"})
+    assert not any(p == "capitalOf" for _, p, _ in found)
+
+
+@pytest.mark.parametrize("text, person, group", [
+    ("Yusuf Ahmadi, a Taliban spokesman, denied the report on Tuesday.", "Yusuf Ahmadi", "Taliban"),
+    ("Tariq Arian, a spokesman for the Interior Ministry, confirmed the attack.", "Tariq Arian", "Interior Ministry"),
+    ("A spokesman for the Interior Ministry, Tariq Arian, confirmed the attack.", "Tariq Arian", "Interior Ministry"),
+    ("Bilal Karimi, who speaks for the Taliban, said the roads were open.", "Bilal Karimi", "Taliban"),
+])
+def test_spokesman(nlp, text, person, group):
+    kinds = {"Taliban": "ArmedGroup", "Interior Ministry": "Organization"}
+    found = relations(nlp, text, {person: "Official", group: kinds[group]})
+    assert (person, "spokesmanFor", group) in found
+
+
+def test_commander_of_an_armed_group_is_a_member(nlp):
+    found = relations(nlp, "Qari Fasihuddin, a Taliban commander, told reporters the road was cut.",
+                      {"Qari Fasihuddin": "Official", "Taliban": "ArmedGroup"})
+    assert ("Qari Fasihuddin", "memberOf", "Taliban") in found
+
+
+@pytest.mark.parametrize("text, person, body, kind", [
+    ("Dawood Laghmani, the governor of Ghor Province, asked for reinforcements.", "Dawood Laghmani",
+     "Ghor Province", "Province"),
+    ("Zarifa Ghafari, a member of the Wardak provincial council, said the road was closed.", "Zarifa Ghafari",
+     "Wardak provincial council", "Organization"),
+    ("President Volodymyr Zelensky of Ukraine spoke to the parliament.", "Volodymyr Zelensky", "Ukraine", "Country"),
+])
+def test_official_of(nlp, text, person, body, kind):
+    found = relations(nlp, text, {person: "Official", body: kind})
+    assert (person, "officialOf", body) in found
+
+
+# ---------------------------------------------------------------- verbs, passives, coordination
+
+
+def test_active_capture_and_a_coordinated_attack_share_the_subject(nlp):
+    found = relations(nlp, "The Taliban captured Herat on Thursday and attacked Kandahar a day later.",
+                      {"Taliban": "ArmedGroup", "Herat": "City", "Kandahar": "City"})
+    assert ("Taliban", "captured", "Herat") in found
+    assert ("Taliban", "attacked", "Kandahar") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Ghazni was seized by the Taliban on Thursday.",
+    "Ghazni fell to the Taliban on Thursday.",
+    "On Thursday the Taliban took control of Ghazni.",
+])
+def test_capture_passive_fall_to_and_take_control(nlp, text):
+    found = relations(nlp, text, {"Taliban": "ArmedGroup", "Ghazni": "City"})
+    assert ("Taliban", "captured", "Ghazni") in found
+
+
+def test_relative_clause_object(nlp):
+    found = relations(nlp, "Refugees left Kherson, which Russian forces occupied in March.",
+                      {"Kherson": "City", "Russian forces": "Force"})
+    assert ("Russian forces", "captured", "Kherson") in found
+
+
+def test_coordinated_subjects_clash(nlp):
+    found = relations(nlp, "Government troops and local militias clashed with the Taliban near the airport.",
+                      {"Government troops": "Force", "local militias": "Force", "Taliban": "ArmedGroup"})
+    assert ("Government troops", "clashedWith", "Taliban") in found
+    assert ("local militias", "clashedWith", "Taliban") in found
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("The Taliban launched an attack on Ghazni before dawn.", ["Ghazni"]),
+    ("Russian forces carried out strikes on Kharkiv and Dnipro overnight.", ["Kharkiv", "Dnipro"]),
+    ("A Taliban assault on Khost left dozens dead.", ["Khost"]),
+])
+def test_attack_nouns(nlp, text, targets):
+    agent = "Russian forces" if "Russian" in text else "Taliban"
+    kinds = {agent: "Force" if "Russian" in agent else "ArmedGroup", **{t: "City" for t in targets}}
+    found = relations(nlp, text, kinds)
+    for target in targets:
+        assert (agent, "attacked", target) in found
+
+
+def test_clash_noun_between(nlp):
+    found = relations(nlp, "Residents reported fighting between the army and the RSF in the market.",
+                      {"army": "Force", "RSF": "ArmedGroup"})
+    assert {("army", "clashedWith", "RSF"), ("RSF", "clashedWith", "army")} & found
+
+
+@pytest.mark.parametrize("text", [
+    "Antony Blinken met with Mohammed bin Salman in Riyadh on Sunday.",
+    "Antony Blinken held talks with Mohammed bin Salman in Riyadh on Sunday.",
+    "Antony Blinken is to meet Mohammed bin Salman in Riyadh on Sunday.",
+])
+def test_met_with(nlp, text):
+    found = relations(nlp, text, {"Antony Blinken": "Official", "Mohammed bin Salman": "Official"})
+    assert {("Antony Blinken", "metWith", "Mohammed bin Salman"),
+            ("Mohammed bin Salman", "metWith", "Antony Blinken")} & found
+
+
+def test_located_in(nlp):
+    found = relations(nlp, "Fighting reached Chahar Dara, a district in Kunduz Province, on Friday.",
+                      {"Chahar Dara": "District", "Kunduz Province": "Province"})
+    assert ("Chahar Dara", "locatedIn", "Kunduz Province") in found
+    found = relations(nlp, "Shelling hit the Khan Abad district of Kunduz Province.",
+                      {"Khan Abad district": "District", "Kunduz Province": "Province"})
+    assert ("Khan Abad district", "locatedIn", "Kunduz Province") in found
+
+
+def test_group_anaphor_names_its_rule(nlp):
+    from spacy.util import filter_spans
+
+    from kg.extract.relations import RelationExtractor
+
+    text = "The Taliban moved north in the spring. By June the insurgents had captured Kunduz."
+    doc = nlp(text)
+    doc.ents = filter_spans([doc.char_span(text.find("Taliban"), text.find("Taliban") + 7, label="ArmedGroup"),
+                             doc.char_span(text.find("Kunduz"), text.find("Kunduz") + 6, label="City")])
+    rels = RelationExtractor(nlp, "test")(doc)._.kg_relations
+    assert [(r.subject.text, r.predicate, r.object.text) for r in rels] == [("Taliban", "captured", "Kunduz")]
+    assert rels[0].rule.endswith("-anaphor")
+    assert rels[0].sentence.text.startswith("By June")  # the evidence is where the capture is told
+
+
+# ---------------------------------------------------------------- what must not fire
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said the Taliban cannot enter Herat while the airport is held.",
+    "The army plans to retake Ghazni in the coming weeks.",
+    "The Taliban threatened to attack Kandahar if talks failed.",
+    "If the Taliban captured Kandahar, the road to Herat would be cut.",
+    "The Taliban did not capture Ghazni, the ministry said.",
+    "The Taliban would seize Ghazni within days, analysts warned.",
+])
+def test_negated_or_hypothetical_gives_no_attack_or_capture(nlp, text):
+    entities = {name: kind for name, kind in (("Taliban", "ArmedGroup"), ("army", "Force"), ("Herat", "City"),
+                                              ("Ghazni", "City"), ("Kandahar", "City")) if name in text}
+    found = relations(nlp, text, entities)
+    assert not {rel for rel in found if rel[1] in ("captured", "attacked")}
+
+
+def test_an_attempted_capture_is_an_attack(nlp):
+    found = relations(nlp, "For weeks the Houthis have tried to seize Hodeidah from the coalition.",
+                      {"Houthis": "ArmedGroup", "Hodeidah": "City"})
+    assert ("Houthis", "attacked", "Hodeidah") in found
+    assert ("Houthis", "captured", "Hodeidah") not in found
+
+
+@pytest.mark.parametrize("text, entities", [
+    ("The Taliban and Herat were both named in the report.", {"Taliban": "ArmedGroup", "Herat": "City"}),
+    ("Officials in Kabul said the Taliban were nearby.", {"Kabul": "City", "Taliban": "ArmedGroup"}),
+])
+def test_two_names_in_one_sentence_are_not_a_relation(nlp, text, entities):
+    assert relations(nlp, text, entities) == set()
+
+
+# ---------------------------------------------------------------- confidences
+
+
+def test_confidences_come_from_the_generated_table():
+    from kg.extract.relations import ANAPHOR_DISCOUNT, PREDICATE_CONFIDENCE, RULE_CONFIDENCE, confidence_of
+
+    for rule, value in RULE_CONFIDENCE.items():
+        assert confidence_of(rule) == value and 0.0 < value < 1.0
+    for predicate, value in PREDICATE_CONFIDENCE.items():
+        assert confidence_of(f"{predicate}-never-seen-rule") == value
+    if RULE_CONFIDENCE:
+        rule = next(r for r in RULE_CONFIDENCE if not r.endswith("-anaphor"))
+        if f"{rule}-anaphor" not in RULE_CONFIDENCE:
+            assert confidence_of(f"{rule}-anaphor") == pytest.approx(max(0.05, RULE_CONFIDENCE[rule] - ANAPHOR_DISCOUNT))
+
+
+def test_modality_on_a_parse(nlp):
+    from kg.extract.relations import modality
+
+    doc = nlp("The rebels tried to capture the port but did not enter the town, and plan to attack again.")
+    words = {t.lower_: t for t in doc}
+    assert modality(words["capture"]) == "attempt"
+    assert modality(words["enter"]) == "unreal"
+    assert modality(words["attack"]) == "unreal"
