@@ -90,9 +90,10 @@ def choose_label(mentions: list[Mention]) -> str:
         if mention.origin in BUILT_NAME_ORIGINS and mention.canonical:
             return mention.canonical
         surfaces[clean_surface(mention, use_canonical=False)] += 1
-    for surface in surfaces:
-        if normalise(surface) in canonical:
-            return canonical[normalise(surface)]
+    for surface in surfaces:  # the text uses the canonical name, maybe inside a longer phrase
+        for norm, name in canonical.items():
+            if norm and f" {norm} " in f" {normalise(surface)} ":
+                return name
     if not canonical and mentions and mentions[0].type in PERSON_TYPES:
         return display_form(clean_surface(m) for m in mentions)
     best = max(surfaces.items(), key=lambda item: _surface_rank(*item))[0]

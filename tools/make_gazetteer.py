@@ -127,7 +127,8 @@ def city_names(city: dict) -> list[str]:
 
 
 def cities(gc) -> list[dict]:
-    capitals = {c["capital"] for c in gc.get_countries().values()}
+    capital_of = {(c["iso"], c["capital"]): c["iso"] for c in gc.get_countries().values() if c["capital"]}
+    capitals = {name for _, name in capital_of}
     chosen: dict[tuple[str, str], dict] = {}
     for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
         focus = city["countrycode"] in FOCUS and city["population"] >= FOCUS_MIN_POPULATION
@@ -141,7 +142,8 @@ def cities(gc) -> list[dict]:
             continue
         upper = [names[min(1, len(names) - 1)].upper()]  # datelines: "KABUL, Afghanistan -"
         chosen[key] = entry(ascii_fold(city["name"]), "City", names + upper, geonames=str(city["geonameid"]),
-                            lat=round(city["latitude"], 5), lon=round(city["longitude"], 5), country=city["countrycode"])
+                            lat=round(city["latitude"], 5), lon=round(city["longitude"], 5), country=city["countrycode"],
+                            capital_of=capital_of.get((city["countrycode"], city["name"])))
     # Hand-made spellings: merge into the GeoNames entry with the same name, or add the city.
     by_name = {}
     for (code, _), item in chosen.items():

@@ -167,10 +167,11 @@ class GazetteerComponent:
         found = []
         for match_id, start, end in self.matcher(doc):
             entity_type, name = self.nlp.vocab.strings[match_id].split("\x1f", 1)
-            span = Span(doc, start, end, label=entity_type)
-            span._.kg_canonical = name
-            span._.kg_links = links_of(self.data.entries[(entity_type, name)])
-            span._.kg_origin = "gazetteer"
+            entry = self.data.entries[(entity_type, name)]
+            span = _set(Span(doc, start, end, label=entity_type), name, "gazetteer", links_of(entry))
+            adjective = _adjective_of(entry["forces_of"], self.data) if entry.get("forces_of") else None
+            if adjective:  # a country's forces as a whole, by their formal name: one with "Afghan forces"
+                _set(span, f"{adjective} forces", "force-phrase:national", links_of(entry))
             found.append(span)
         doc.ents = merge_with_ner(doc, _longest_first(found))
         return doc
@@ -298,7 +299,8 @@ class EntityTyper:
 
     def __call__(self, doc: Doc) -> Doc:
         gaz: Gazetteer = doc._.kg_gazetteer or Gazetteer()
-        spans = [typed for span in doc.ents if (typed := self._type(_extend_person(span), gaz)) is not None]
+        ents = _longest_first([_extend_hyphens(_extend_person(span)) for span in doc.ents])
+        spans = [typed for span in ents if (typed := self._type(span, gaz)) is not None]
         spans = _merge(spans, _place_words(doc, spans, gaz) + _bylines(doc, spans))
         spans = _headline_filter(doc, spans)
         phrases = (_force_phrases(doc, spans, gaz) + _demonym_actors(doc, spans, gaz)
@@ -337,8 +339,8 @@ class EntityTyper:
                 label = "Force"
             elif span.label_ == "ORG" and last in ("ministry",):
                 return _set(_retype(span, "Organization"), _ministry_name(span, gaz), "ministry")
-            elif span.label_ == "ORG" and span[0].lower_ == "government" and len(span) > 2 and span[1].lower_ == "of":
-                country = gaz.lookup(doc[span.start + 2: span.end].text)
+            elif span.label_ == "ORG" and name.lower().startswith("government of "):
+                country = gaz.lookup(name[len("government of "):])
                 adjective = _adjective_of(country[1]["name"], gaz) if country and country[0] == "Country" else None
                 if adjective:
                     return _set(_retype(span, "Organization"), f"{adjective} government", "government")
@@ -366,8 +368,10 @@ class EntityTyper:
                 return _retype(typed, "Province", entry["name"] if entry else f"{name} Province", "place-word")
             if word == "district" and typed.label_ != "District":
                 return _retype(typed, "District", name, "place-word")
+            # "the provincial capital of Lashkar Gah", "the capital of Sanaa": the name is the capital itself.
             provincial = span.start >= 3 and doc[span.start - 3].lower_ in ("provincial", "regional")
-            if word == "capital" and typed.label_ in ("City", "Person", "Organization") and not provincial:
+            national_capital = typed.label_ == "City" and _entry(typed, gaz).get("capital_of")
+            if word == "capital" and typed.label_ in ("City", "Person", "Organization") and not (provincial or national_capital):
                 entry = gaz.province_named(name)
                 return _retype(typed, "Province", entry["name"] if entry else f"{name} Province", "capital-of")
         return typed
@@ -402,6 +406,25 @@ def _titled_name(span: Span) -> bool:
     if any(t.lower_ in FORCE_NAME_HEADS | {"council", "ministry", "department", "party", "agency"} for t in span):
         return False
     return doc[span.start - 1].lower_ in ROLE_WORDS and doc[span.start - 1].is_lower
+
+
+#: Lower-case links inside hyphenated place names (Mazar-i-Sharif, Qala-e-Zal, Deir ez-Zor).
+HYPHEN_LINKS = {"e", "i", "ul", "al", "el", "ez", "az", "as", "ad", "ash", "e-", "o"}
+
+
+def _extend_hyphens(span: Span) -> Span:
+    """'Qala' + '-e-Zal': a name goes on over hyphens written without spaces."""
+    doc, start, end = span.doc, span.start, span.end
+    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+           and not doc[end].whitespace_ and (doc[end + 1].is_title or doc[end + 1].text in HYPHEN_LINKS)):
+        end += 2  # not "Iran-backed", "U.S.-led"
+    while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+           and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha and doc[start - 2].is_title):
+        start -= 2
+    if (start, end) == (span.start, span.end):
+        return span
+    new = Span(doc, start, end, label=span.label_)
+    return _set(new, None if span._.kg_origin == "gazetteer" else span._.kg_canonical, "ner", {})
 
 
 def _extend_person(span: Span) -> Span:
@@ -467,6 +490,13 @@ def _bylines(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+def _entry(span: Span, gaz: Gazetteer) -> dict:
+    """The gazetteer entry a span was matched to ({} for other spans)."""
+    if span._.kg_origin != "gazetteer" or span._.kg_canonical is None:
+        return {}
+    return gaz.entries.get((span.label_, span._.kg_canonical), {})
+
+
 def _is_junk(span: Span) -> bool:
     text = span.text.strip()
     words = [t for t in span if t.is_alpha]
@@ -504,8 +534,15 @@ def _headline_filter(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in spans if not in_headline(s) or s._.kg_origin != "ner" or plain_name(s).lower() in body]
 
 
+NESTED_KEY = "kg_nested"
+
+
 def _merge(spans: list[Span], phrases: list[Span]) -> list[Span]:
-    """Phrase rules win over the NER spans they overlap; gazetteer names inside a phrase give way too."""
+    """Phrase rules win over the NER spans they overlap; gazetteer names inside a phrase give way too.
+
+    A country named inside a phrase ("U.S. forces", "the government of Iraq") is still a mention of the
+    country: it is kept in ``doc.spans["kg_nested"]``, which ``to_mentions`` reads beside ``doc.ents``.
+    """
     taken = set()
     out = []
     for phrase in _longest_first(phrases):
@@ -514,6 +551,10 @@ def _merge(spans: list[Span], phrases: list[Span]) -> list[Span]:
     for span in spans:
         if not taken.intersection(range(span.start, span.end)):
             out.append(span)
+        elif span.label_ == "Country" and span._.kg_origin == "gazetteer" and span.doc.spans is not None:
+            nested = list(span.doc.spans.get(NESTED_KEY, []))
+            if all((s.start, s.end) != (span.start, span.end) for s in nested):
+                span.doc.spans[NESTED_KEY] = [*nested, span]
     return sorted(out, key=lambda s: s.start)
 
 
@@ -573,11 +614,13 @@ def _force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         if head.lower_ not in FORCE_HEADS | ARMED_GROUP_HEADS or head.pos_ not in ("NOUN", "PROPN"):
             continue
         owner = spans_at.get(head.i)
-        if owner is not None and owner._.kg_origin == "gazetteer":
-            continue
+        if owner is not None and (owner._.kg_origin == "gazetteer" or owner.end != head.i + 1):
+            continue  # a known name, or a word inside a longer name ("16th Iraqi Army Division")
+        if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+            continue  # "Iraqi Army brigades": the phrase goes on
         start = _modifier_start(doc, head)
         modifiers = [t for t in doc[start: head.i] if not t.is_punct or t.text == "-"]
-        if not modifiers:
+        if not modifiers and head.lower_ not in ARMED_GROUP_HEADS:
             continue
         possessor = next((t for t in modifiers if t.lower_ in ("'s", "\u2019s")), None)
         if possessor is not None and not (possessor.i - 1 in spans_at and spans_at[possessor.i - 1].label_ == "Country"):

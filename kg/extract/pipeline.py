@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ModelError
-from ..model import Article, ArticleMentions, Evidence, Mention, RelationMention
+from ..model import ENTITY_TYPES, Article, ArticleMentions, Evidence, Mention, RelationMention
 from . import components  # noqa: F401  (registers kg's factories with spaCy)
 
 #: Tried in order when no model is named: Explosion's package name first, then the registry repackaging.
@@ -69,7 +69,8 @@ def to_mentions(doc: Doc, article: Article) -> ArticleMentions:
         for token in sent:
             sentence_of[token.i] = index
     mention_of = {}
-    for span in doc.ents:
+    nested = [s for s in doc.spans.get("kg_nested", []) if s.label_ in ENTITY_TYPES]
+    for span in [*doc.ents, *nested]:
         mention_of[(span.start, span.end)] = Mention(
             text=span.text, type=span.label_, start=span.start_char, end=span.end_char,
             sentence=sentence_of.get(span.start, 0), canonical=span._.kg_canonical,
