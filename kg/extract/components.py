@@ -499,7 +499,7 @@ def _entry(span: Span, gaz: Gazetteer) -> dict:
 
 def _is_junk(span: Span) -> bool:
     text = span.text.strip()
-    words = [t for t in span if t.is_alpha]
+    words = [t for t in span if any(ch.isalpha() for ch in t.text)]
     if not words or span.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
                                      "LAW", "LANGUAGE", "EVENT", "WORK_OF_ART", "PRODUCT"):
         return True
