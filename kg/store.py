@@ -57,6 +57,7 @@ _INTEGER_TYPES = {str(XSD[t]) for t in (
     "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger",
     "nonPositiveInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
 _FLOAT_TYPES = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
+_XSD_STRING = str(XSD.string)
 _ENTITY_CLASSES = {str(KGO[t]): t for t in ENTITY_TYPES}
 
 
@@ -399,6 +400,8 @@ def _from_ox(term):
         return rdflib.BNode(term.value)
     if term.language:
         return rdflib.Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:  # RDF 1.1: the same literal; rdflib compares them as different
+        return rdflib.Literal(term.value)
     return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
 
 
