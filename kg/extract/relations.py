@@ -71,6 +71,8 @@ PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "cap
 #: Plural or collective nouns that, with "the", "its" or "their", refer back to an armed group named before.
 GROUP_ANAPHORS = {"insurgent", "militant", "rebel", "fighter", "group", "extremist", "jihadist", "insurgency",
                   "movement", "its", "their"}
+#: "the city", "the district", "the province": the place of that type named last.
+PLACE_ANAPHORS = {"city": "City", "town": "City", "district": "District", "province": "Province"}
 #: kb_id given to an entity span found by referring back (rules that use one are named "...-anaphor").
 ANAPHOR = "anaphor"
 PLACE_TYPES = {"City", "District", "Province", "Country"}
@@ -180,22 +182,27 @@ class Arguments:
             return self.antecedent(token)
         if lemma in PLACE_NOUNS or lemma in PARTIAL_PLACE_NOUNS:
             named = self.of_objects(token, depth)
-            if named:
-                return named
-            if lemma in PLACE_NOUNS and lemma != "capital":  # "Sangin district"; but "Faryab's capital" is not Faryab
-                return [s for s in self.modifiers(token, types=PLACE_TYPES) if s.root.dep_ == "compound"]
-            return []
+            if not named and lemma in PARTIAL_PLACE_NOUNS | {"part", "center", "centre"}:  # "the city's entrance"
+                named = [s for c in token.children if c.dep_ == "poss" for s in self.entities(c, depth + 1)]
+            if not named and lemma in PLACE_NOUNS and lemma != "capital":
+                # "Sangin district"; but "Faryab's capital" is not Faryab
+                named = [s for s in self.modifiers(token, types=PLACE_TYPES) if s.root.dep_ == "compound"]
+            if not named and lemma in PLACE_ANAPHORS:  # "the city", "the district": the one named last
+                named = self.antecedent(token, PLACE_ANAPHORS[lemma])
+            return named
         if lemma in PROXY_NOUNS or token.lower_ in PROXY_NOUNS:
             return self.modifiers(token) or self.of_objects(token, depth)
         return []
 
-    def antecedent(self, token: Token) -> list[Span]:
-        """'the insurgents', 'its fighters', 'the group': the armed group named last before them, if it was
-        named in this sentence or the two before. The span is marked (kb_id) so the rule's name says so."""
-        if not (any(c.lower_ in ("the", "its", "their") for c in token.children) or token.lower_ in ("its", "their")):
+    def antecedent(self, token: Token, label: str = "ArmedGroup") -> list[Span]:
+        """'the insurgents', 'its fighters', 'the city': the entity of ``label`` named last before them, if it
+        was named in this sentence or the two before. The span is marked (kb_id) so the rule's name says so."""
+        determiners = ("the", "its", "their") if label == "ArmedGroup" else ("the",)
+        if not (any(c.lower_ in determiners and c.dep_ in ("det", "poss") for c in token.children)
+                or token.lower_ in ("its", "their") and label == "ArmedGroup"):
             return []
         first_sentence = max(0, self._sentence_index(token) - 2)
-        for span in reversed([s for s in self.doc.ents if s.end <= token.i and s.label_ == "ArmedGroup"]):
+        for span in reversed([s for s in self.doc.ents if s.end <= token.i and s.label_ == label]):
             if self._sentence_index(span[0]) < first_sentence:
                 break
             return [Span(self.doc, span.start, span.end, label=span.label_, kb_id=ANAPHOR)]
@@ -525,10 +532,11 @@ def _attack_noun(noun: Token, args: Arguments) -> Iterator[FoundRelation]:
     if modality(noun) == "unreal":
         return
     targets = args.prep_objects(noun, ("on", "against", "into", "upon"))
-    places = args.prep_objects(noun, ("in",))
+    # "advances in X" are gains, not an attack on X; an attack, strike or offensive "in X" hits X
+    places = args.prep_objects(noun, ("in",)) if not lemmas(noun) & {"advance", "push"} else []
     if _supported(noun):  # the parser often hangs the target on the verb: "staged an assault | on X"
         targets += [t for t in args.prep_objects(noun.head, ("on", "against", "upon")) if t not in targets]
-    if noun.dep_ == "dobj":  # "executed strikes ... in X", "defeated an offensive in X"
+    if noun.dep_ == "dobj" and not lemmas(noun) & {"advance", "push"}:  # "executed strikes ... in X"
         places += args.prep_objects(noun.head, ("in",))
     targets += [p for p in places if p.label_ in PLACE_TYPES and p not in targets]
     agents = _agents_of_noun(noun, args)
@@ -594,7 +602,35 @@ def described_by(span: Span) -> list[Token]:
         title = span.doc[span.start - 1]
         if title not in nouns and title.ent_type_ == "":
             nouns.append(title)
+    nouns.extend(n for n in (_misattached_role(span), _comma_apposition(span)) if n is not None and n not in nouns)
     return [n for n in nouns if n.pos_ in ("NOUN", "PROPN") and n not in span]
+
+
+ROLE_NOUNS = OFFICE_NOUNS | SPOKESPERSON_NOUNS | MEMBERSHIP_NOUNS | {"capital"}
+
+
+def _misattached_role(span: Span) -> Token | None:
+    """'A spokesman for X in Y, PERSON, said': the parser hangs PERSON on Y; climb back to the role noun."""
+    current, hops = span.root, 0
+    if current.dep_ != "appos":
+        return None
+    while current.dep_ in ("appos", "pobj", "prep", "compound", "poss") and hops < 5:
+        current, hops = current.head, hops + 1
+        if current.lemma_.lower() in ROLE_NOUNS and current.pos_ == "NOUN" and hops > 1:
+            return current
+    return None
+
+
+def _comma_apposition(span: Span) -> Token | None:
+    """'Kunduz city, the capital of ...' read as an apposition even when the parser missed it:
+    a role noun heading the noun phrase that starts right after the entity and a comma."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    for token in doc[span.end + 1: span.end + 5]:
+        if token.lemma_.lower() in ROLE_NOUNS and token.pos_ == "NOUN" and token.left_edge.i == span.end + 1:
+            return token
+    return None
 
 
 def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[Span]:
@@ -626,9 +662,13 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
         return
     if lemma not in OFFICE_NOUNS and lemma not in MEMBERSHIP_NOUNS:
         return
-    for target in role_targets(noun, args, ("of", "in", "at")):
-        if target == span or target.label_ in ("Person", "Official"):
-            continue
+    targets = [t for t in role_targets(noun, args, ("of", "in", "at")) if t != span and t.label_ not in
+               ("Person", "Official")]
+    if not targets and any(c.lower_ == "provincial" for c in (*noun.children, *span.root.children)):
+        main = main_entity(args.doc, "Province")  # "the provincial governor, X": of the province the article is about
+        if main is not None:
+            yield found(span, "officialOf", main, "officialOf-implicit-province")
+    for target in targets:
         if target.label_ == "ArmedGroup" and lemma in MEMBERSHIP_NOUNS:
             yield found(span, "memberOf", target, "memberOf-role")
         else:
