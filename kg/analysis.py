@@ -18,13 +18,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from rdflib.util import guess_format
 
 from .errors import InputError, MissingExtraError, QueryError
@@ -384,13 +386,6 @@ def _read(reader, path: str | Path, **options) -> nx.Graph:
 # ---------------------------------------------------------------- pandas
 
 
-_INTEGER_TYPES = {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.byte, XSD.nonNegativeInteger,
-                  XSD.positiveInteger, XSD.negativeInteger, XSD.nonPositiveInteger, XSD.unsignedInt,
-                  XSD.unsignedLong, XSD.unsignedShort, XSD.unsignedByte}
-_FLOAT_TYPES = {XSD.decimal, XSD.double, XSD.float}
-_DATE_TYPES = {XSD.date, XSD.dateTime, XSD.dateTimeStamp}
-
-
 def _pandas():
     try:
         import pandas
@@ -399,40 +394,46 @@ def _pandas():
     return pandas
 
 
+def _python(value: Any) -> Any:
+    """An RDF term (or a value the Store already converted) as a plain Python value."""
+    if isinstance(value, Literal):
+        converted = value.toPython()
+        value = str(value) if isinstance(converted, Literal) else converted  # ill-typed: keep its text
+    elif isinstance(value, BNode):
+        return f"_:{value}"
+    elif isinstance(value, URIRef):
+        return str(value)
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
 def _column_kind(values: list) -> str:
-    """"int", "float", "datetime", "bool" or "string", from the datatypes of a column's literals."""
-    datatypes = {v.datatype for v in values if v is not None and isinstance(v, Literal)}
-    others = [v for v in values if v is not None and not isinstance(v, Literal)]
-    if others or not datatypes:
+    """"bool", "int", "float", "datetime" or "string": the narrowest type every non-null value fits."""
+    present = [v for v in values if v is not None]
+    if not present:
         return "string"
-    if datatypes <= _INTEGER_TYPES:
-        return "int"
-    if datatypes <= _INTEGER_TYPES | _FLOAT_TYPES:
-        return "float"
-    if datatypes <= _DATE_TYPES:
-        return "datetime"
-    if datatypes == {XSD.boolean}:
+    if all(isinstance(v, bool) for v in present):
         return "bool"
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        return "int"
+    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present):
+        return "float"
+    if all(isinstance(v, (date, datetime)) for v in present):
+        return "datetime"
     return "string"
 
 
-def _series(pd, name: str, values: list):
+def _series(pd, name: str, raw: list):
+    values = [_python(v) for v in raw]
     kind = _column_kind(values)
-    if kind == "int":
-        return pd.Series([None if v is None else int(v) for v in values], name=name, dtype="Int64")
-    if kind == "float":
-        return pd.Series([None if v is None else float(v) for v in values], name=name, dtype="float64")
     if kind == "datetime":
-        text = [None if v is None else str(v) for v in values]
-        stamps = pd.to_datetime(text, errors="coerce", utc=any(_has_zone(t) for t in text if t), format="ISO8601")
-        return pd.Series(stamps, name=name)
-    if kind == "bool":
-        return pd.Series([None if v is None else bool(v.toPython()) for v in values], name=name, dtype="boolean")
-    return pd.Series([None if v is None else str(v) for v in values], name=name, dtype="string")
-
-
-def _has_zone(text: str) -> bool:
-    return bool(re.search(r"(Z|[+-]\d{2}:\d{2})$", text)) and "T" in text
+        zoned = any(isinstance(v, datetime) and v.tzinfo is not None for v in values)
+        return pd.Series(pd.to_datetime(values, utc=zoned), name=name)
+    dtype = {"bool": "boolean", "int": "Int64", "float": "float64"}.get(kind, "string")
+    if dtype == "string":
+        values = [None if v is None else str(v) for v in values]
+    return pd.Series(values, name=name, dtype=dtype)
 
 
 def _term(value: Any):
@@ -459,50 +460,46 @@ def _resolve_query(sparql_or_name: str) -> str:
 
 
 def query_df(store: Any, sparql_or_name: str, **params):
-    """Run a SELECT query (SPARQL text or a named query) and return a pandas DataFrame.
+    """Run a SELECT query (SPARQL text or the name of a query in kg/queries/) as a pandas DataFrame.
 
     ``store`` is a ``kg.Store``, an rdflib Graph or a graph file. ``params``
     bind query variables (``query_df(store, q, entity="https://...")`` binds
-    ``?entity``): IRIs stay IRIs, other values become literals. Columns are
-    typed from the literals' datatypes: ``Int64``, ``float64``,
-    ``datetime64``, ``boolean``, and ``string`` for IRIs and text.
+    ``?entity``; strings that look like IRIs become IRIs). Columns are typed
+    from the values: ``Int64``, ``float64``, ``datetime64``, ``boolean``, and
+    ``string`` for IRIs and text; unbound values are missing (<NA>, NaN, NaT).
     """
     pd = _pandas()
     sparql = _resolve_query(sparql_or_name)
-    bindings = {name: _term(value) for name, value in params.items()}
-    variables, rows = _select(store, sparql, bindings)
+    variables, rows = _select(store, sparql, params)
     columns = {name: _series(pd, name, [row[i] for row in rows]) for i, name in enumerate(variables)}
     return pd.DataFrame(columns, columns=variables)
 
 
-def _select(store: Any, sparql: str, bindings: dict) -> tuple[list[str], list[tuple]]:
-    """(variable names, rows of RDF terms) of a SELECT query against any graph source."""
-    graph = store if isinstance(store, Graph) else None
-    if graph is None and not callable(getattr(store, "query", None)):
-        graph = rdf_graph(store)
+def _select(source: Any, sparql: str, params: dict) -> tuple[list[str], list[tuple]]:
+    """(variable names, rows of values) of a SELECT query against a Store, a Graph or a graph file."""
+    if not isinstance(source, Graph) and callable(getattr(source, "query_raw", None)):
+        return _select_store(source, sparql, params)
+    graph = rdf_graph(source)
     try:
-        if graph is not None:
-            result = graph.query(sparql, initBindings=bindings or None)
-        else:
-            result = store.query(sparql, bindings=bindings or None)
-    except QueryError:
-        raise
+        result = graph.query(sparql, initBindings={k: _term(v) for k, v in params.items()} or None)
     except Exception as err:  # parse errors from rdflib or pyparsing: one line, not a traceback
         raise QueryError(f"query failed: {' '.join(str(err).split())[:200]}", hint="check the SPARQL text") from err
-    return _rows(result)
-
-
-def _rows(result: Any) -> tuple[list[str], list[tuple]]:
-    """Rows from an rdflib Result, or from a list of {variable: term} dicts."""
-    if getattr(result, "type", None) not in (None, "SELECT"):
+    if result.type != "SELECT":
         raise QueryError("query_df needs a SELECT query", hint="use Store.construct for CONSTRUCT queries")
-    variables = [str(v) for v in getattr(result, "vars", None) or []]
-    records = list(result)
-    if records and isinstance(records[0], dict):
-        if not variables:
-            variables = list(dict.fromkeys(k for record in records for k in record))
-        return variables, [tuple(record.get(v) for v in variables) for record in records]
-    return variables, [tuple(row) for row in records]
+    return [str(v) for v in result.vars or []], [tuple(row) for row in result]
+
+
+def _select_store(store: Any, sparql: str, params: dict) -> tuple[list[str], list[tuple]]:
+    """Through the Store's raw result, so that an empty answer still has its columns."""
+    import pyoxigraph as ox
+
+    from .store import to_python
+
+    result = store.query_raw(sparql, bindings=params or None)  # the Store raises QueryError itself
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("query_df needs a SELECT query", hint="use Store.construct for CONSTRUCT queries")
+    names = [variable.value for variable in result.variables]
+    return names, [tuple(to_python(solution[name]) for name in names) for solution in result]
 
 
 __all__ = [
