@@ -3,8 +3,8 @@
 pyvis's notebook mode writes the page to a file and points an iframe at it,
 which VS Code's notebook view shows as a blank cell. Here the view's
 self-contained page travels inside the cell instead: an ``<iframe srcdoc=...>``
-holding the whole HTML, escaped, sandboxed to scripts only (no access to the
-notebook's own page). It works offline and survives saving the notebook.
+holding the whole HTML, escaped, sandboxed (its scripts run, but cannot reach
+the notebook's own page). It works offline and survives saving the notebook.
 """
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ import html
 from typing import Any
 
 from .errors import MissingExtraError
+
+#: Scripts may run and links (Wikidata, GeoNames) may open a new tab; the page gets no access to the notebook's.
+SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
 
 
 def _rdf(graph: Any):
@@ -34,7 +37,7 @@ def inline_html(graph: Any, *, height: str = "620px", **options) -> str:
 
     page = render_html(_rdf(graph), **options)
     return (
-        f'<iframe srcdoc="{html.escape(page, quote=True)}" sandbox="allow-scripts" '
+        f'<iframe srcdoc="{html.escape(page, quote=True)}" sandbox="{SANDBOX}" '
         f'style="width:100%;height:{html.escape(height, quote=True)};border:1px solid #ddd" '
         'title="kg network view"></iframe>'
     )

@@ -206,9 +206,43 @@ def test_query_df_rejects_bad_queries(graph):
         kg.query_df(graph, "ASK { ?s ?p ?o }")
 
 
+@pytest.fixture(scope="module")
+def store():
+    store = kg.Store()
+    for item in _articles():
+        store.add(item)
+    return store
+
+
+def test_the_store_reads_like_its_graph(graph, store):
+    assert _same(kg.to_networkx(store), kg.to_networkx(graph))
+
+
+def test_query_df_on_a_store(store):
+    pytest.importorskip("pandas")
+    df = kg.query_df(store, EVIDENCE_QUERY)
+    assert len(df) == 6
+    assert [str(t) for t in df.dtypes] == ["string", "string", "Int64", "float64", str(df["published"].dtype)]
+    assert str(df["published"].dtype).startswith("datetime64")
+    assert sorted(kg.query_df(store, EVIDENCE_QUERY, subject=iri(MINISTER))["rule"]) == ["met-with", "official-of"]
+    empty = kg.query_df(store, "SELECT ?x ?y WHERE { ?x a kgo:Nothing . ?x ?p ?y }")
+    assert list(empty.columns) == ["x", "y"] and empty.empty  # an empty answer keeps its columns
+
+
+def test_query_df_runs_named_queries(store):
+    pytest.importorskip("pandas")
+    from kg.store import named_queries
+
+    assert named_queries(), "kg ships named queries"
+    for name in named_queries():
+        assert list(kg.query_df(store, name).columns), name
+    with pytest.raises(QueryError, match="no named query 'nonesuch'"):
+        kg.query_df(store, "nonesuch")
+
+
 def test_inline_view_is_an_iframe_with_escaped_srcdoc(graph):
     markup = inline_html(graph)
-    match = re.fullmatch(r'<iframe srcdoc="([^"]*)" sandbox="allow-scripts" [^>]*></iframe>', markup, re.S)
+    match = re.fullmatch(r'<iframe srcdoc="([^"]*)" sandbox="allow-scripts[^"]*" [^>]*></iframe>', markup, re.S)
     assert match, markup[:200]
     page = html.unescape(match.group(1))
     assert page.lstrip().lower().startswith(("<html", "<!doctype"))
