@@ -1,0 +1,112 @@
+"""kg build --store, kg remove, kg export: the store from the command line."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import rdflib
+from click.testing import CliRunner
+
+import kg
+from kg.cli import cli
+from kg.store import Store
+
+from .store_fixtures import report_one, report_two
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture
+def store_dir(tmp_path):
+    path = tmp_path / "store"
+    with Store(path) as store:
+        store.add(report_one())
+        store.add(report_two())
+    return path
+
+
+def test_remove_retracts_an_article(store_dir):
+    result = run("remove", "--store", store_dir, "report-two")
+    assert result.exit_code == 0, result.output
+    assert "Removed 1 article(s)" in result.output
+    with Store(store_dir, read_only=True) as store:
+        assert [a["id"] for a in store.articles()] == ["report-one"]
+    again = run("remove", "--store", store_dir, "report-two")
+    assert again.exit_code == 1 and "not in the store: report-two" in again.output
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "trig", "nq", "jsonld", "graphml"])
+def test_export_every_format(store_dir, tmp_path, fmt):
+    out = tmp_path / f"graph.{fmt}"
+    result = run("export", "--store", store_dir, "-f", fmt, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0
+    if fmt == "ttl":
+        assert len(rdflib.Graph().parse(out)) == len(Store(store_dir, read_only=True).graph())
+    if fmt == "jsonld":
+        assert json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_export_guesses_the_format_from_the_extension(store_dir, tmp_path):
+    out = tmp_path / "graph.nq"
+    assert run("export", "--store", store_dir, "-o", out).exit_code == 0
+    assert all(line.rstrip().endswith(">  .") or line.rstrip().endswith("> .") for line in out.read_text().splitlines())
+
+
+def test_every_store_command_is_documented_with_an_example():
+    for name in ("query", "remove", "export", "serve"):
+        result = run(name, "--help")
+        assert result.exit_code == 0
+        assert "Example:" in result.output, name
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_build_into_a_store_twice_changes_nothing_and_a_changed_article_is_replaced(nlp, sample_dir, tmp_path):
+    store_dir, out = tmp_path / "store", tmp_path / "out"
+    first = kg.build([sample_dir], out, nlp=nlp, store=store_dir, html=False)
+    with Store(store_dir, read_only=True) as store:
+        count, articles = len(store), store.articles()
+    assert first.stored == len(articles) > 0
+    assert len(rdflib.Graph().parse(out / "graph.ttl")) > 0
+
+    second = kg.build([sample_dir], out, nlp=nlp, store=store_dir, html=False)
+    assert (second.stored, second.unchanged) == (0, len(articles))
+    with Store(store_dir, read_only=True) as store:
+        assert len(store) == count
+        assert store.articles() == articles
+
+    edited = tmp_path / "edited"
+    edited.mkdir()
+    source = sorted(sample_dir.glob("*.txt"))[0]
+    (edited / source.name).write_text(source.read_text(encoding="utf-8") + "\nA closing line was added.\n",
+                                      encoding="utf-8")
+    third = kg.build([edited], out, nlp=nlp, store=store_dir, html=False)
+    assert third.stored == 1
+    with Store(store_dir, read_only=True) as store:
+        stored = {a["id"]: a for a in store.articles()}
+        assert stored[source.stem]["hash"] != {a["id"]: a for a in articles}[source.stem]["hash"]
+        assert len(stored) == len(articles)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_an_incremental_build_keeps_labels_and_iris_of_earlier_builds(nlp, sample_dir, tmp_path):
+    files = sorted(sample_dir.glob("*.txt"))
+    store_dir = tmp_path / "store"
+    kg.build(files[: len(files) // 2], tmp_path / "a", nlp=nlp, store=store_dir, html=False)
+    with Store(store_dir, read_only=True) as store:
+        before = {e.key: e.label for e in store.known_entities()}
+    kg.build(files[len(files) // 2:], tmp_path / "b", nlp=nlp, store=store_dir, html=False)
+    with Store(store_dir, read_only=True) as store:
+        after = {e.key: e.label for e in store.known_entities()}
+    assert {key: after[key] for key in before} == before  # nothing learnt earlier was renamed or re-keyed
+    with Store(store_dir, read_only=True) as store:  # and no entity got a second label from the later articles
+        assert store.query("SELECT ?e WHERE { ?e rdfs:label ?a, ?b FILTER(?a != ?b) }") == []
+
+
+def test_build_cli_accepts_store():
+    help_text = run("build", "--help").output
+    assert "--store [DIR]" in help_text

@@ -1,0 +1,191 @@
+"""kg serve: the SPARQL 1.1 Protocol endpoint, exercised with a real client (SPARQLWrapper) on loopback."""
+from __future__ import annotations
+
+import csv
+import io
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+import rdflib
+
+from kg.server import make_server, negotiate
+from kg.store import Store
+
+from .store_fixtures import report_one, report_two
+
+SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
+TOKEN = "s3cret-for-tests"
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory):
+    path = tmp_path_factory.mktemp("served") / "store"
+    with Store(path) as store:
+        store.add(report_one())
+        store.add(report_two())
+    return path
+
+
+def start(store_dir, **options):
+    server = make_server(store_dir, "127.0.0.1", 0, **options)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="module")
+def endpoint(store_dir):
+    server, base = start(store_dir, timeout=20)
+    yield base + "/sparql"
+    server.shutdown()
+    server.server_close()
+
+
+def client(endpoint, query, fmt=None, method="GET"):
+    sparql = SPARQLWrapper.SPARQLWrapper(endpoint)
+    sparql.setQuery(query)
+    sparql.setMethod(method)
+    if fmt:
+        sparql.setReturnFormat(fmt)
+    return sparql.query().convert()
+
+
+CLASHES = "SELECT ?a ?b WHERE { ?x kgo:clashedWith ?y . ?x rdfs:label ?a . ?y rdfs:label ?b }"
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_select_as_json(endpoint, method):
+    result = client(endpoint, CLASHES, SPARQLWrapper.JSON, method)
+    assert result["head"]["vars"] == ["a", "b"]
+    assert [(b["a"]["value"], b["b"]["value"]) for b in result["results"]["bindings"]] == [("Afghan Army", "Taliban")]
+
+
+def test_select_as_xml_csv_and_tsv(endpoint):
+    xml = client(endpoint, CLASHES, SPARQLWrapper.XML)
+    assert [n.firstChild.nodeValue for n in xml.getElementsByTagName("literal")] == ["Afghan Army", "Taliban"]
+    as_csv = client(endpoint, CLASHES, SPARQLWrapper.CSV)
+    assert list(csv.reader(io.StringIO(as_csv.decode()))) == [["a", "b"], ["Afghan Army", "Taliban"]]
+    as_tsv = client(endpoint, CLASHES, SPARQLWrapper.TSV).decode().splitlines()
+    assert as_tsv == ["?a\t?b", '"Afghan Army"\t"Taliban"']
+
+
+def test_ask_and_construct(endpoint):
+    assert client(endpoint, "ASK { ?s a kgo:City }", SPARQLWrapper.JSON)["boolean"] is True
+    graph = client(endpoint, "CONSTRUCT WHERE { ?c a kgo:City ; rdfs:label ?l }", SPARQLWrapper.TURTLE)
+    graph = graph if isinstance(graph, rdflib.Graph) else rdflib.Graph().parse(data=graph, format="turtle")
+    assert {str(o) for o in graph.objects(None, rdflib.RDFS.label)} == {"Kunduz"}
+
+
+def test_the_merged_default_graph_counts_shared_triples_once(endpoint):
+    result = client(endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?s rdfs:label 'Taliban' }", SPARQLWrapper.JSON)
+    assert result["results"]["bindings"][0]["n"]["value"] == "1"
+
+
+def raw(url, data=None, headers=None):
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers.get("Content-Type"), response.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers.get("Content-Type"), err.read()
+
+
+def test_format_parameter_and_accept_header(endpoint):
+    query = urllib.parse.quote("SELECT ?c WHERE { ?c a kgo:City }")
+    status, content_type, body = raw(f"{endpoint}?query={query}&format=csv")
+    assert status == 200 and content_type.startswith("text/csv")
+    status, content_type, _ = raw(f"{endpoint}?query={query}", headers={"Accept": "application/sparql-results+xml"})
+    assert content_type.startswith("application/sparql-results+xml")
+    status, _, _ = raw(f"{endpoint}?query={query}", headers={"Accept": "image/png"})
+    assert status == 406
+
+
+def test_sparql_query_body(endpoint):
+    status, content_type, body = raw(endpoint, b"ASK { ?s a kgo:Province }",
+                                     {"Content-Type": "application/sparql-query"})
+    assert status == 200 and b"true" in body
+
+
+def test_malformed_query_is_400(endpoint):
+    status, _, body = raw(endpoint, urllib.parse.urlencode({"query": "SELECT WHERE {"}).encode(),
+                          {"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 400 and b"malformed SPARQL" in body
+
+
+def test_updates_are_refused_by_default(endpoint, store_dir):
+    update = "INSERT DATA { <urn:x> <urn:y> <urn:z> }"
+    for data, kind in [(urllib.parse.urlencode({"update": update}).encode(), "application/x-www-form-urlencoded"),
+                       (update.encode(), "application/sparql-update")]:
+        status, _, _ = raw(endpoint, data, {"Content-Type": kind, "Authorization": f"Bearer {TOKEN}"})
+        assert status == 403
+    sparql = SPARQLWrapper.SPARQLWrapper(endpoint)
+    sparql.setMethod("POST")
+    sparql.setQuery(update)
+    with pytest.raises(Exception):  # SPARQLWrapper turns 403 into an exception
+        sparql.query()
+    assert client(endpoint, "ASK { <urn:x> ?p ?o }", SPARQLWrapper.JSON)["boolean"] is False
+
+
+def test_updates_with_the_token_when_allowed(tmp_path):
+    path = tmp_path / "store"
+    with Store(path) as store:
+        store.add(report_one())
+    server, base = start(path, allow_updates=True, token=TOKEN)
+    try:
+        update = urllib.parse.urlencode({"update": "INSERT DATA { <urn:x> <urn:y> <urn:z> }"}).encode()
+        form = {"Content-Type": "application/x-www-form-urlencoded"}
+        assert raw(base + "/sparql", update, form)[0] == 403
+        assert raw(base + "/sparql", update, {**form, "Authorization": "Bearer wrong"})[0] == 403
+        assert raw(base + "/sparql", update, {**form, "Authorization": f"Bearer {TOKEN}"})[0] == 204
+        assert client(base + "/sparql", "ASK { <urn:x> <urn:y> <urn:z> }", SPARQLWrapper.JSON)["boolean"] is True
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_runaway_query_is_stopped_and_the_server_keeps_answering(store_dir):
+    server, base = start(store_dir, timeout=1.0)
+    try:
+        endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+        status, _, body = raw(base + "/sparql?" + urllib.parse.urlencode({"query": endless}))
+        assert status == 503 and b"was stopped" in body
+        assert client(base + "/sparql", "ASK { ?s a kgo:City }", SPARQLWrapper.JSON)["boolean"] is True
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_query_page_works_offline_and_lists_named_queries(endpoint):
+    base = endpoint.rsplit("/", 1)[0]
+    status, content_type, page = raw(base + "/")
+    assert status == 200 and content_type.startswith("text/html")
+    assert b"<script" in page and b"src=\"http" not in page and b"href=\"http" not in page
+    status, _, listing = raw(base + "/queries")
+    assert status == 200 and b"clashes" in listing
+
+
+def test_server_binds_loopback_by_default_and_refuses_a_missing_store(tmp_path, store_dir):
+    from kg.errors import StoreError
+
+    server = make_server(store_dir, port=0)
+    try:
+        assert server.server_address[0] == "127.0.0.1"
+    finally:
+        server.server_close()
+    with pytest.raises(StoreError):
+        make_server(tmp_path / "none", port=0)
+    with pytest.raises(StoreError, match="token"):
+        make_server(store_dir, port=0, allow_updates=True)
+
+
+def test_negotiation():
+    from kg.server import RESULT_FORMATS
+
+    assert negotiate("", None, RESULT_FORMATS, "json") == "json"
+    assert negotiate("text/csv;q=0.5, application/sparql-results+xml", None, RESULT_FORMATS, "json") == "xml"
+    assert negotiate("*/*", None, RESULT_FORMATS, "json") == "json"
+    assert negotiate("application/json", "tsv", RESULT_FORMATS, "json") == "tsv"
+    assert negotiate("image/png", None, RESULT_FORMATS, "json") is None
