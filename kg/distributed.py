@@ -67,7 +67,7 @@ def _extract_in_worker(batch: list[Article]) -> list[ArticleMentions]:
 # --- Dask ---------------------------------------------------------------------------------------------------
 
 
-def dask_client(address):
+def dask_client(address, *, timeout: str = "20s"):
     """A Dask client: ``local`` starts a LocalCluster on this machine, a string is a scheduler address,
     and a ``distributed.Client`` is used as it is (and left open)."""
     if not isinstance(address, str):
@@ -84,7 +84,7 @@ def dask_client(address):
             client = Client(cluster)
             client._kg_cluster = cluster  # closed with the client (see close_client)
             return client
-        return Client(address, timeout="20s")
+        return Client(address, timeout=timeout)
     except OSError as err:
         raise KGError(f"cannot reach the Dask scheduler at {address}: {err}",
                       hint="start one with: dask scheduler (and dask worker ADDRESS on each machine)") from err
