@@ -128,7 +128,7 @@ def test_cli_push(server, store):
                                       "--graph-store", f"{server}/store"])
     assert result.exit_code == 0, result.output
     assert "Pushed 2 graph(s)" in result.output
-    identifiers = {str(o) for o in remote_dataset(server).objects(None, DCTERMS.identifier)}
+    identifiers = {str(o) for _, _, o, _ in remote_dataset(server).quads((None, DCTERMS.identifier, None, None))}
     assert identifiers == {"a-1", HOSTILE}
 
 
