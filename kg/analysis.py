@@ -11,7 +11,8 @@ spaCy.
 
 networkx cannot write lists to GraphML or GEXF, so list-valued attributes
 (``aliases``, ``articles``, ``dates`` ...) are written as JSON arrays and parsed
-back by ``read_graphml`` / ``read_gexf``.
+back by ``read_graphml`` / ``read_gexf``. networkx and pandas are imported on
+first use, so that ``import kg`` (and every CLI command) stays quick.
 """
 from __future__ import annotations
 
@@ -22,9 +23,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from rdflib.util import guess_format
@@ -32,6 +32,9 @@ from rdflib.util import guess_format
 from .errors import InputError, MissingExtraError, QueryError
 from .model import ACTOR_TYPES, ENTITY_TYPES, PLACE_TYPES, PREDICATES
 from .vocab import GEO, KGO, SCHEMA, bind_prefixes
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 #: Relations that make the undirected actor-actor graph (both are symmetric in the ontology).
 ACTOR_RELATIONS = ("clashedWith", "metWith")
@@ -238,6 +241,8 @@ def to_networkx(
 
 def _directed_graph(reader: _Reader, relations: set[str] | None, types: set[str] | None,
                     min_confidence: float | None) -> nx.MultiDiGraph:
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     nodes = {n for n, t in reader.entity_types.items() if types is None or t in types}
     for node in sorted(nodes):
@@ -259,6 +264,8 @@ def _directed_graph(reader: _Reader, relations: set[str] | None, types: set[str]
 
 def _actor_graph(directed: nx.MultiDiGraph) -> nx.Graph:
     """Merge the directed relations between each pair of actors into one weighted undirected edge."""
+    import networkx as nx
+
     graph = nx.Graph()
     graph.add_nodes_from(directed.nodes(data=True))
     for s, o, data in directed.edges(data=True):
@@ -339,6 +346,8 @@ def _restore(read: nx.Graph, list_attributes: Iterable[str]) -> nx.MultiDiGraph 
             out[name] = value
         return out
 
+    import networkx as nx
+
     graph = nx.MultiDiGraph() if read.is_directed() else nx.Graph()
     graph.graph.update(parse(read.graph))
     graph.add_nodes_from((n, parse(d)) for n, d in read.nodes(data=True))
@@ -354,23 +363,31 @@ def _restore(read: nx.Graph, list_attributes: Iterable[str]) -> nx.MultiDiGraph 
 
 def write_graphml(graph: nx.Graph, path: str | Path) -> Path:
     """Write a graph from ``to_networkx`` as GraphML (lists as JSON arrays)."""
+    import networkx as nx
+
     nx.write_graphml(_flatten(graph), str(path), named_key_ids=True)
     return Path(path)
 
 
 def read_graphml(path: str | Path, list_attributes: Iterable[str] = LIST_ATTRIBUTES) -> nx.MultiDiGraph | nx.Graph:
     """Read a GraphML file written by ``write_graphml`` back into the graph it came from."""
+    import networkx as nx
+
     return _restore(_read(nx.read_graphml, path, node_type=str, edge_key_type=str), list_attributes)
 
 
 def write_gexf(graph: nx.Graph, path: str | Path) -> Path:
     """Write a graph from ``to_networkx`` as GEXF 1.2 for Gephi (lists as JSON arrays)."""
+    import networkx as nx
+
     nx.write_gexf(_flatten(graph), str(path))
     return Path(path)
 
 
 def read_gexf(path: str | Path, list_attributes: Iterable[str] = LIST_ATTRIBUTES) -> nx.MultiDiGraph | nx.Graph:
     """Read a GEXF file written by ``write_gexf`` back into the graph it came from."""
+    import networkx as nx
+
     return _restore(_read(nx.read_gexf, path, node_type=str), list_attributes)
 
 
