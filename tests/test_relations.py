@@ -137,6 +137,23 @@ def test_attack_nouns(nlp, text, targets):
         assert (agent, "attacked", target) in found
 
 
+@pytest.mark.parametrize("text, agent, predicate, place", [
+    ("After the fall of Mosul to the Islamic State, thousands fled.", "Islamic State", "captured", "Mosul"),
+    ("Residents described the shelling of Kharkiv by Russian forces.", "Russian forces", "attacked", "Kharkiv"),
+    ("JNIM fighters launched an attack on a military base in Kidal.", "JNIM", "attacked", "Kidal"),
+    ("Russian forces advanced on Sloviansk from the north.", "Russian forces", "attacked", "Sloviansk"),
+])
+def test_capture_and_attack_nouns_and_advances(nlp, text, agent, predicate, place):
+    kinds = {agent: "Force" if "forces" in agent else "ArmedGroup", place: "City"}
+    assert (agent, predicate, place) in relations(nlp, text, kinds)
+
+
+def test_a_feared_fall_is_no_capture(nlp):
+    found = relations(nlp, "Officials warned of the fall of Kandahar to the Taliban within weeks.",
+                      {"Kandahar": "City", "Taliban": "ArmedGroup"})
+    assert not {rel for rel in found if rel[1] in ("captured", "attacked")}
+
+
 def test_clash_noun_between(nlp):
     found = relations(nlp, "Residents reported fighting between the army and the RSF in the market.",
                       {"army": "Force", "RSF": "ArmedGroup"})

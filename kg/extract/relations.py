@@ -49,6 +49,12 @@ ATTACK_NOUNS = {"attack", "assault", "offensive", "strike", "airstrike", "raid",
                 "bombing", "siege", "incursion", "onslaught", "push", "advance"}
 CLASH_NOUNS = {"clash", "fighting", "battle", "fight", "skirmish", "firefight", "hostility"}
 MEET_NOUNS = {"talk", "meeting", "summit", "negotiation"}
+#: Nouns of taking a place: "the Taliban's capture of Kunduz", "the fall of Kabul to the Taliban".
+CAPTURE_NOUNS = {"capture", "seizure", "takeover", "fall", "recapture", "occupation", "conquest", "liberation"}
+#: Attack nouns whose "of" names the target: "the shelling of Kharkiv", "the siege of Mariupol".
+OF_TARGET_ATTACK_NOUNS = {"shelling", "bombardment", "bombing", "siege", "blockade", "encirclement", "storming"}
+#: Verbs of moving on a place: "advanced on Kabul", "pushed into Kherson" -> attacked.
+ADVANCE_VERBS = {"advance", "push", "march", "close"}
 #: Words that only name part of a place: taking them is an attack on the place, not its capture.
 PARTIAL_PLACE_NOUNS = {"entrance", "outskirts", "edge", "periphery", "approach", "gate", "suburb", "outskirt"}
 
@@ -87,7 +93,8 @@ CONDITION_MARKERS = {"if", "unless", "whether"}
 #: Governing words after which the action has not happened: "plan to retake", "threatened to attack".
 UNREAL_GOVERNORS = {"plan", "threaten", "want", "aim", "hope", "vow", "intend", "prepare", "expect", "promise",
                     "pledge", "decide", "order", "ready", "able", "unable", "need", "urge", "warn", "call",
-                    "propose", "consider", "seek", "wish", "likely", "poised", "set", "fear", "claim", "deny"}
+                    "propose", "consider", "seek", "wish", "likely", "poised", "set", "fear", "claim", "deny",
+                    "threat", "risk", "danger", "possibility", "prospect", "verge", "brink", "concern", "plot"}
 #: Governing words that make a capture an attack: "tried to capture" is an attack that may have failed.
 ATTEMPT_GOVERNORS = {"try", "attempt", "struggle", "fail", "strive", "push", "battle", "fight"}
 
@@ -353,6 +360,8 @@ def verb_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             yield from _seizing(verb, seize, args)
         if "fall" in forms:
             yield from _falling(verb, args)
+        if forms & ADVANCE_VERBS:
+            yield from _advancing(verb, args)
         if forms & CLASH_VERBS:
             yield from _clashing(verb, args)
         if forms & OPPOSE_VERBS or any((form, particle) in OPPOSE_PARTICLES for form in forms):
@@ -417,6 +426,17 @@ def _falling(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     for captor in captors:
         for place in places:
             yield found(captor, "captured", place, "captured-fell-to")
+
+
+def _advancing(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'Russian forces advanced on Sloviansk', 'the rebels pushed into Goma': an attack on the place."""
+    if modality(verb) != "fact":
+        return
+    places = [p for p in args.prep_objects(verb, ("on", "into", "toward", "towards", "upon")) if p.label_ in PLACE_TYPES]
+    for subject in subjects_of(verb, args):
+        if subject.label_ in FIGHTER_TYPES:
+            for place in places:
+                yield found(subject, "attacked", place, "attacked-advance")
 
 
 def _clashing(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
@@ -493,7 +513,9 @@ def noun_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
         if noun.pos_ not in ("NOUN", "PROPN"):
             continue
         forms = lemmas(noun)
-        if forms & ATTACK_NOUNS:
+        if forms & CAPTURE_NOUNS:
+            yield from _capture_noun(noun, args)
+        if forms & ATTACK_NOUNS or forms & OF_TARGET_ATTACK_NOUNS:
             yield from _attack_noun(noun, args)
         elif forms & CLASH_NOUNS:
             yield from _clash_noun(noun, args)
@@ -528,10 +550,36 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def _capture_noun(noun: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'the Taliban's capture of Kunduz', 'the fall of Kabul to the Taliban', 'the seizure of X by Y'."""
+    if modality(noun) == "unreal":
+        return
+    places = [p for p in args.of_objects(noun) if p.label_ in PLACE_TYPES]
+    captors = args.prep_objects(noun, ("by", "to")) + [m for m in args.modifiers(noun) if m not in places]
+    if "fall" in lemmas(noun):
+        captors = args.prep_objects(noun, ("to",))  # "the fall of Kabul": only "to X" names who took it
+    for captor in captors:
+        if captor.label_ in ACTOR_TYPES:
+            for place in places:
+                yield found(captor, "captured", place, "captured-noun")
+
+
+def _attack_on_site(noun: Token, args: Arguments) -> list[Span]:
+    """'an attack on a military base in Kidal': the place a nameless target stands in."""
+    out = []
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and not args.entities(c)):
+            out.extend(p for p in args.prep_objects(pobj, ("in", "near", "outside")) if p.label_ in PLACE_TYPES)
+    return out
+
+
 def _attack_noun(noun: Token, args: Arguments) -> Iterator[FoundRelation]:
     if modality(noun) == "unreal":
         return
     targets = args.prep_objects(noun, ("on", "against", "into", "upon"))
+    if lemmas(noun) & OF_TARGET_ATTACK_NOUNS:
+        targets += [t for t in args.of_objects(noun) if t not in targets]
+    targets += [t for t in _attack_on_site(noun, args) if t not in targets]
     # "advances in X" are gains, not an attack on X; an attack, strike or offensive "in X" hits X
     places = args.prep_objects(noun, ("in",)) if not lemmas(noun) & {"advance", "push"} else []
     if _supported(noun):  # the parser often hangs the target on the verb: "staged an assault | on X"
