@@ -176,6 +176,89 @@ def relation_edges(graph: Graph, types: dict[URIRef, str], evidence) -> list[dic
     return sorted(edges.values(), key=lambda edge: (edge["from"], edge["relation"], edge["to"]))
 
 
+# --- parts of a graph: around an entity, or what a query returned ----------------------------------------------
+
+def find_entities(graph: Graph, name: str) -> set[URIRef]:
+    """Entities whose label or alias is ``name`` (case-insensitive), or whose IRI it is."""
+    types = entity_types(graph)
+    by_iri = {str(entity): entity for entity in types}
+    if name in by_iri:
+        return {by_iri[name]}
+    wanted = name.strip().casefold()
+    return {entity for entity in types
+            if any(str(label).casefold() == wanted
+                   for predicate in (RDFS.label, SKOS.altLabel) for label in graph.objects(entity, predicate))}
+
+
+def neighbourhood(graph: Graph, name: str, hops: int = 1) -> Graph:
+    """The entities within ``hops`` relations of the entity called ``name`` (either direction), as a graph."""
+    from .errors import KGError
+
+    seeds = find_entities(graph, name)
+    if not seeds:
+        raise KGError(f"no entity is called {name!r}",
+                      hint="give a label or alias as it appears in the graph, e.g. one from: kg query --name connected")
+    types = entity_types(graph)
+    links = nx.Graph()
+    for predicate in PREDICATES:
+        links.add_edges_from((s, o) for s, o in graph.subject_objects(KGO[predicate]) if s in types and o in types)
+    keep = set(seeds)
+    for seed in seeds:
+        if seed in links:
+            keep |= set(nx.single_source_shortest_path_length(links, seed, cutoff=hops))
+    return subgraph(graph, keep)
+
+
+def query_subgraph(graph: Graph, result: Graph | list[dict]) -> Graph:
+    """The part of ``graph`` a query result names: a CONSTRUCT's entities and relation triples, or the entities
+    (by IRI or by label) in a SELECT's rows, with every relation among them."""
+    types = entity_types(graph)
+    if isinstance(result, Graph):
+        entities = {term for triple in result for term in (triple[0], triple[2]) if term in types}
+        relations = {(s, p, o) for s, p, o in result if p in RELATION_IRIS and s in types and o in types}
+        return subgraph(graph, entities, relations or None)
+    by_name: dict[str, set[URIRef]] = defaultdict(set)
+    for entity in types:
+        by_name[str(entity)].add(entity)
+        by_name[str(graph.value(entity, RDFS.label))].add(entity)
+    entities: set[URIRef] = set()
+    for row in result:
+        for value in row.values():
+            if value is not None:
+                entities |= by_name.get(str(value), set())
+    return subgraph(graph, entities)
+
+
+RELATION_IRIS = frozenset(KGO[predicate] for predicate in PREDICATES)
+
+
+def subgraph(graph: Graph, entities: set[URIRef], relations: set[tuple] | None = None) -> Graph:
+    """``entities`` with their descriptions, the relations among them (only ``relations`` when given) with their
+    evidence, and the articles either mentions."""
+    part = Graph()
+    articles = set()
+    for entity in entities:
+        for _, predicate, obj in graph.triples((entity, None, None)):
+            if predicate in RELATION_IRIS:
+                if obj not in entities or (relations is not None and (entity, predicate, obj) not in relations):
+                    continue
+            elif predicate == KGO.mentionedIn:
+                articles.add(obj)
+            part.add((entity, predicate, obj))
+    for evidence in graph.subjects(RDF.type, KGO.Evidence):
+        triple = (graph.value(evidence, RDF.subject), graph.value(evidence, RDF.predicate),
+                  graph.value(evidence, RDF.object))
+        if None not in triple and triple in part:
+            for _, predicate, obj in graph.triples((evidence, None, None)):
+                part.add((evidence, predicate, obj))
+                if predicate == PROV.wasDerivedFrom:
+                    articles.add(obj)
+    for article in articles:
+        for triple in graph.triples((article, None, None)):
+            part.add(triple)
+    return part
+
+
 # --- layout -------------------------------------------------------------------------------------------------------
 
 def layout(node_ids: list[str], edges: list[tuple[str, str]], *, seed: int = 7) -> dict[str, tuple[float, float]]:
