@@ -15,7 +15,7 @@ import click
 from ..errors import KGError
 
 #: Modules of kg.cli that each define one click command named like the module (``build`` -> ``kg build``).
-COMMAND_MODULES = ["build", "push", "eval", "query", "remove", "export", "serve"]
+COMMAND_MODULES = ["build", "push", "eval", "query", "remove", "export", "serve", "view"]
 
 EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 1, 2, 3
 
