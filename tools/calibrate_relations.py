@@ -8,8 +8,10 @@ exactly as ``kg eval`` does; every system relation counts as correct or not for
 each rule that read it.
 
 A rule's confidence is its precision smoothed towards the precision of its
-predicate (and that towards the precision of all rules), so a rule seen twice
-does not claim 1.0: (correct + S * prior) / (read + S) with S = SMOOTHING.
+predicate (and that towards 0.5), so a rule seen twice does not claim 1.0:
+(correct + S * prior) / (read + S) with S = SMOOTHING. A rule that read one of
+its entities through an anaphor ("its fighters") starts from the same rule's
+confidence less ANAPHOR_DISCOUNT.
 Rules never seen fall back to their predicate's value at run time. ``--write``
 replaces the generated block in relations.py; without it the table is printed.
 The precision at each threshold is then printed with the new confidences (the
@@ -28,6 +30,7 @@ RELATIONS = REPO / "kg" / "extract" / "relations.py"
 DEFAULT_GOLD = [REPO / "kg" / "data" / "sample", REPO.parent / "shared" / "corpus" / "dev"]
 SMOOTHING = 3.0
 THRESHOLDS = (0.5, 0.7, 0.9)
+ANAPHOR = "-anaphor"
 BEGIN, END = "# BEGIN RULE_CONFIDENCE (generated)", "# END RULE_CONFIDENCE"
 
 
@@ -41,22 +44,28 @@ def smoothed(correct: int, read: int, prior: float) -> float:
 
 def calibrate(scored) -> tuple[dict[str, float], dict[str, float], dict[str, tuple[int, int]]]:
     """(rule -> confidence, predicate -> confidence, rule -> (correct, read)) from ScoredRelations."""
+    from kg.extract.relations import ANAPHOR_DISCOUNT
+
     per_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for rel in scored:
         for rule in rel.rules:
             per_rule[rule][0] += int(rel.correct)
             per_rule[rule][1] += 1
-    correct_all = sum(c for c, _ in per_rule.values())
-    read_all = sum(n for _, n in per_rule.values())
-    overall = correct_all / read_all if read_all else 0.5
     per_predicate: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for rule, (correct, read) in per_rule.items():
         per_predicate[predicate_of(rule)][0] += correct
         per_predicate[predicate_of(rule)][1] += read
-    predicate_conf = {p: round(smoothed(c, n, overall), 2) for p, (c, n) in sorted(per_predicate.items())}
-    rule_conf = {r: round(min(0.97, max(0.05, smoothed(c, n, predicate_conf[predicate_of(r)]))), 2)
-                 for r, (c, n) in sorted(per_rule.items())}
-    return rule_conf, predicate_conf, {r: (c, n) for r, (c, n) in per_rule.items()}
+    # A predicate starts from a coin toss: little evidence keeps its confidence modest.
+    predicate_conf = {p: round(smoothed(c, n, 0.5), 2) for p, (c, n) in sorted(per_predicate.items())}
+    rule_conf: dict[str, float] = {}
+    for rule in sorted(per_rule, key=lambda r: (r.endswith(ANAPHOR), r)):  # plain rules first: anaphors lean on them
+        correct, read = per_rule[rule]
+        prior = predicate_conf[predicate_of(rule)]
+        if rule.endswith(ANAPHOR):  # a rule reading through "its fighters" starts below the same rule on names
+            base = rule[: -len(ANAPHOR)]
+            prior = max(0.05, rule_conf.get(base, prior) - ANAPHOR_DISCOUNT)
+        rule_conf[rule] = round(min(0.97, max(0.05, smoothed(correct, read, prior))), 2)
+    return dict(sorted(rule_conf.items())), predicate_conf, {r: (c, n) for r, (c, n) in per_rule.items()}
 
 
 def generated_block(rule_conf, predicate_conf, counts, sources) -> str:
