@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
@@ -111,13 +112,18 @@ def describe_entity(graph: Graph, entity: URIRef, entity_type: str, article_ref)
 
 
 def linked_ids(graph: Graph, entity: URIRef) -> list[dict[str, str | None]]:
-    """Wikidata, GeoNames and owl:sameAs links as {kind, id, url}; url only when it is http(s)."""
-    links = []
+    """Wikidata, GeoNames and owl:sameAs links as {kind, id, url}; url only when it is http(s).
+
+    An owl:sameAs that repeats a kgo:wikidata or kgo:geonames id (kg writes both) is listed once.
+    """
+    links, seen = [], set()
     for kind, predicate in (("wikidata", KGO.wikidata), ("geonames", KGO.geonames), ("sameAs", OWL.sameAs)):
         for value in sorted(graph.objects(entity, predicate), key=str):
             text = str(value)
             url = text if isinstance(value, URIRef) else LINK_PREFIXES.get(kind, "") + text
-            links.append({"kind": kind, "id": text, "url": web_url(url)})
+            if url.rstrip("/") not in seen:
+                seen.add(url.rstrip("/"))
+                links.append({"kind": kind, "id": text, "url": web_url(url)})
     return links
 
 
@@ -436,6 +442,8 @@ def render_html(graph: Graph, *, theme: str = "light", title: str = "kg network"
     """
     if theme not in THEMES:
         raise ValueError(f"theme must be one of {', '.join(THEMES)}, not {theme!r}")
+    if not re.fullmatch(r"\d+(\.\d+)?(px|vh|%|em|rem)", height):
+        raise ValueError(f"height must be a CSS length such as 650px or 100vh, not {height!r}")
     data = view_data(graph)
     vis_nodes, vis_edges = vis_elements(data, seed=seed)
     payload = {
