@@ -74,7 +74,13 @@ def _surface_rank(name: str, count: int) -> tuple:
     words = name.split()
     named = any(w[:1].isupper() for w in words)
     force_word = 2 if name.lower().endswith("security forces") else 1 if words[-1:] == ["forces"] else 0
-    return (not is_acronym(name), named, force_word, count, len(words), len(name), name)
+    possessive = "'s" in name or "\u2019s" in name  # "Afghanistan's army": a description, not a name
+    return (not is_acronym(name), not possessive, named, force_word, count, len(words), len(name), name)
+
+
+def _proper(name: str) -> bool:
+    words = [w for w in name.split() if w[:1].isalpha()]
+    return len(words) > 1 and all(w[0].isupper() or w in ("of", "the", "for", "and") for w in words)
 
 
 def choose_label(mentions: list[Mention]) -> str:
@@ -87,10 +93,12 @@ def choose_label(mentions: list[Mention]) -> str:
     canonical = {normalise(m.name): m.name for m in mentions if m.canonical}
     surfaces: dict[str, int] = defaultdict(int)
     for mention in mentions:
-        if mention.origin in BUILT_NAME_ORIGINS and mention.canonical:
+        # A rule's name for a description, unless the text wrote a proper name ("Russian Defense Ministry")
+        if mention.origin in BUILT_NAME_ORIGINS and mention.canonical and not _proper(clean_surface(mention, use_canonical=False)):
             return mention.canonical
         surfaces[clean_surface(mention, use_canonical=False)] += 1
-    for surface in surfaces:  # the text uses the canonical name, maybe inside a longer phrase
+    phrases = all(m.origin.startswith("force-phrase") for m in mentions)
+    for surface in ([] if phrases else surfaces):  # the text uses the canonical name, maybe in a longer phrase
         for norm, name in canonical.items():
             if norm and f" {norm} " in f" {normalise(surface)} ":
                 return name

@@ -37,6 +37,8 @@ COMMON_WORDS = {
     "aba", "bida", "gusau", "ise", "ado", "offa", "gombe", "ikot", "kano", "goma", "uvira", "beni", "bunia",
     "kaga", "diffa", "dosso", "wardak", "mahra", "jawf", "nili", "parun", "bayda", "sharana", "aybak", "qalat",
     "rabak", "manbij", "afrin", "douma", "bucha", "irpin", "aden", "amran", "ataq", "khost", "kismayo",
+    "national", "federal", "new", "great", "royal", "free", "united", "democratic", "republic", "federation",
+    "interior", "frontier", "border", "highlands", "lowlands", "valley", "mountain", "desert", "delta", "bay",
 }
 SUFFIXES = ("Oblast", "Region", "State", "Governorate", "Province", "District", "Territory", "Union Territory",
             "Capital District")
@@ -166,10 +168,11 @@ def province_forms(base: str, iso_type: str) -> tuple[str, list[str]]:
     words = base.split()
     if words[-1] in SUFFIXES or " ".join(words[-2:]) in SUFFIXES:
         stem = " ".join(w for w in words if w not in SUFFIXES and w not in ("Union", "Capital"))
-        return base, [stem, f"{stem} {words[-1].lower()}", f"{stem} region", f"{stem} province"]
+        return base, [stem, f"{stem} {words[-1].lower()}", f"{stem} region", f"{stem} province", f"{stem} Province",
+                      f"{stem} Region"]
     kind = {"Governorate": "Governorate", "State": "State", "Region": "Region"}.get(iso_type, "Province")
     canonical = f"{base} Province"
-    forms = [base, f"{base} province", f"{base} {kind}", f"{base} {kind.lower()}", f"{base} region"]
+    forms = [base, f"{base} province", f"{base} {kind}", f"{base} {kind.lower()}", f"{base} region", f"{base} Region"]
     return canonical, forms
 
 
@@ -189,6 +192,8 @@ def provinces(city_names_lower: set[str]) -> list[dict]:
             forms += [extra] if complete else province_forms(extra, sub.type)[1]
         # A bare name shared with a city means the city ("Kunduz"); the province needs "province".
         aliases = [f for f in forms if bare_ok(f) and f.lower() not in city_names_lower]
+        if sub.country_code not in FOCUS | {"US"}:  # elsewhere only "X Province"-style forms: bare names collide
+            aliases = [a for a in aliases if a.split()[-1].capitalize() in SUFFIXES]
         out.append(entry(canonical, "Province", aliases, iso=sub.code, country=sub.country_code))
     return out
 

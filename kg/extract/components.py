@@ -166,6 +166,8 @@ class GazetteerComponent:
         doc._.kg_gazetteer = self.data
         found = []
         for match_id, start, end in self.matcher(doc):
+            if _inside_hyphenated(doc, start, end):
+                continue
             entity_type, name = self.nlp.vocab.strings[match_id].split("\x1f", 1)
             entry = self.data.entries[(entity_type, name)]
             span = _set(Span(doc, start, end, label=entity_type), name, "gazetteer", links_of(entry))
@@ -175,6 +177,18 @@ class GazetteerComponent:
             found.append(span)
         doc.ents = merge_with_ner(doc, _longest_first(found))
         return doc
+
+
+def _inside_hyphenated(doc: Doc, start: int, end: int) -> bool:
+    """'Qala' in 'Qala-e-Zal' is not the name 'Qala' (but 'Iran' in 'Iran-backed' is 'Iran')."""
+    def name_part(token: Token) -> bool:
+        return token.is_title or token.text in HYPHEN_LINKS
+
+    glued_after = (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+                   and not doc[end].whitespace_ and name_part(doc[end + 1]))
+    glued_before = (start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+                    and not doc[start - 2].whitespace_ and name_part(doc[start - 2]))
+    return glued_after or glued_before
 
 
 def _longest_first(spans: list[Span]) -> list[Span]:
@@ -202,6 +216,10 @@ def merge_with_ner(doc: Doc, gazetteer_spans: list[Span]) -> list[Span]:
     return sorted(kept + ner, key=lambda s: s.start)
 
 
+#: Lower-case words inside multi-word proper names ("High Council for National Reconciliation").
+NAME_LINKS = {"of", "the", "and", "'s", "for", "in", "on", "de", "du", "al", "el", "la"}
+
+
 def _ner_name_wins(ent: Span, gaz: Span) -> bool:
     """Keep an NER name that strictly contains a gazetteer name and adds capitalised words to it."""
     if ent.label_ in ENTITY_TYPES or in_headline(ent):
@@ -213,7 +231,7 @@ def _ner_name_wins(ent: Span, gaz: Span) -> bool:
         return False
     if gaz.label_ in ("ArmedGroup", "Force") and ent.label_ == "PERSON":
         return False
-    return all(t.is_title or t.is_upper or t.is_punct or t.like_num or t.lower_ in ("of", "the", "and", "'s")
+    return all(t.is_title or t.is_upper or t.is_punct or t.like_num or t.lower_ in NAME_LINKS
                for t in extra) and any(t.is_alpha and (t.is_title or t.is_upper) and t.pos_ != "DET" for t in extra)
 
 
@@ -233,10 +251,10 @@ ROLE_WORDS = {
     "ambassador", "envoy", "secretary", "senator", "sen.", "director", "head", "leader", "chairman", "chairwoman",
     "lawmaker", "legislator", "mp", "premier", "prime", "king", "emir", "prince", "representative", "negotiator",
     "adviser", "advisor", "officer", "councilman", "councilwoman", "prosecutor", "judge", "diplomat", "member",
-    "administrator", "police", "chancellor", "sheikh", "mullah", "ayatollah", "defense", "foreign",
+    "administrator", "police", "chancellor", "defense", "foreign",
 }
 #: Head nouns of phrases naming state forces ("Afghan troops", "government forces").
-FORCE_HEADS = {"forces", "force", "troops", "soldiers", "soldier", "army", "military", "police", "navy",
+FORCE_HEADS = {"forces", "force", "troops", "soldiers", "soldier", "army", "military", "police", "navy", "commandos",
                "marines", "paratroopers", "warplanes", "jets", "personnel", "units", "servicemen", "guard"}
 #: Heads whose phrase means the national forces as a whole: these merge ("Afghan troops" = "Afghan forces").
 NATIONAL_FORCE_HEADS = {"forces", "troops", "soldiers", "soldier", "personnel", "servicemen"}
@@ -310,7 +328,7 @@ class EntityTyper:
         spans = _propagate_places(spans, gaz)
         spans = _surnames(spans)
         spans = _officials(spans)
-        _home_forces(spans)
+        _home_forces(spans, gaz)
         for span in spans:
             if span._.kg_canonical is None:
                 span._.kg_canonical = plain_name(span)
@@ -348,6 +366,13 @@ class EntityTyper:
                 label = "Official"
             if label is None and span.label_ == "LOC" and after is not None and after.lower_ in ("province", "district"):
                 label = "City"
+            if span.label_ in ("GPE", "LOC", "ORG", "PERSON") and last in ("province", "district") and len(span) > 1:
+                stem = doc[span.start: span.end - 1].text if span[0].lower_ != "the" else doc[span.start + 1: span.end - 1].text
+                if last == "district":
+                    return _set(Span(doc, span.start, span.end, label="District"), stem, "place-word")
+                entry = gaz.province_named(stem)
+                return _set(Span(doc, span.start, span.end, label="Province"),
+                            entry["name"] if entry else f"{stem} Province", "place-word", links_of(entry) if entry else {})
             if label is None:
                 return None
             typed = _set(Span(doc, span.start, span.end, label=label), None, "ner")
@@ -366,7 +391,7 @@ class EntityTyper:
             if word == "province" and typed.label_ != "Province":
                 entry = gaz.province_named(name)
                 return _retype(typed, "Province", entry["name"] if entry else f"{name} Province", "place-word")
-            if word == "district" and typed.label_ != "District":
+            if word == "district" and typed.label_ not in ("District", "Province", "Country"):
                 return _retype(typed, "District", name, "place-word")
             # "the provincial capital of Lashkar Gah", "the capital of Sanaa": the name is the capital itself.
             provincial = span.start >= 3 and doc[span.start - 3].lower_ in ("provincial", "regional")
@@ -421,6 +446,8 @@ def _extend_hyphens(span: Span) -> Span:
     while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha and doc[start - 2].is_title):
         start -= 2
+    if start >= 3 and doc[start - 1].text in HYPHEN_LINKS and doc[start - 2].text == "-" and doc[start - 3].is_title:
+        start -= 3  # "Nad-e Ali"
     if (start, end) == (span.start, span.end):
         return span
     new = Span(doc, start, end, label=span.label_)
@@ -433,8 +460,7 @@ def _extend_person(span: Span) -> Span:
         return span
     doc, start = span.doc, span.start
     while (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and doc[start - 1].is_alpha
-           and doc[start - 1].ent_type_ in ("", "PERSON") and doc[start - 1].lower_ not in ROLE_WORDS
-           and not doc[start - 1].is_sent_start and doc[start - 2].text != "\n"):
+           and doc[start - 1].ent_type_ in ("", "PERSON") and doc[start - 1].lower_ not in ROLE_WORDS):
         start -= 1
     if start == span.start:
         return span
@@ -448,10 +474,15 @@ def _place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     for token in doc:
         if token.lower_ not in ("district", "province") or token.i == 0 or token.i in taken:
             continue
+        named = _name_after_of(doc, token, taken)
+        if named is not None:  # "the district of Qala-e-Zal"
+            found.append(_set(named, named.text, "place-word") if token.lower_ == "district" else
+                         _set(Span(doc, named.start, named.end, label="Province"), f"{named.text} Province", "place-word"))
+            continue
         start = token.i
         while start > 0 and (doc[start - 1].is_title or (doc[start - 1].text == "-" and not doc[start - 1].whitespace_)
-                             or (doc[start - 1].is_lower and doc[start - 1].text in ("e", "i", "ul", "al")
-                                 and not doc[start - 1].whitespace_)) and doc[start - 1].i not in taken:
+                             or (doc[start - 1].text in HYPHEN_LINKS and start >= 2 and doc[start - 2].text == "-")
+                             ) and doc[start - 1].i not in taken:
             start -= 1
         while start < token.i and not doc[start].is_title:
             start += 1
@@ -468,6 +499,22 @@ def _place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
                               entry["name"] if entry else f"{name} Province", "place-word",
                               links_of(entry) if entry else {}))
     return found
+
+
+def _name_after_of(doc: Doc, token: Token, taken: set[int]) -> Span | None:
+    """The capitalised (maybe hyphenated) name in 'district of <name>', or None."""
+    i = token.i + 2
+    if i >= len(doc) or doc[token.i + 1].lower_ != "of" or not doc[i].is_title or i in taken:
+        return None
+    end = i + 1
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and (
+            doc[end + 1].is_title or doc[end + 1].text in HYPHEN_LINKS):
+        end += 2
+    while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and end not in taken:
+        end += 1
+    if any(k in taken for k in range(i, end)):
+        return None
+    return Span(doc, i, end, label="District")
 
 
 def _bylines(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -679,10 +726,14 @@ def _demonym_actors(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     return found
 
 
-def _home_forces(spans: list[Span]) -> None:
+def _home_forces(spans: list[Span], gaz: Gazetteer) -> None:
     """'government forces' and 'security forces' are the forces of the country an article is about:
     the nation whose forces it names most, when one does."""
     counts = Counter(s._.kg_canonical for s in spans if s._.kg_origin == "force-phrase:national")
+    countries = Counter(s._.kg_canonical for s in spans if s.label_ == "Country")
+    for canonical in counts:  # "Afghan forces" gains from every "Afghanistan" in the article
+        adjective = canonical[: -len(" forces")]
+        counts[canonical] += sum(n for country, n in countries.items() if gaz.adjectives.get(adjective) == country)
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return
@@ -752,9 +803,9 @@ def _ministry_span(doc: Doc, token: Token) -> Span | None:
         return Span(doc, token.i, token.i + 3, label="Organization")
     if token.i > 0 and doc[token.i - 1].lower_ in MINISTRY_TOPICS:
         start = token.i - 1
-        if start > 0 and doc[start - 1].lower_ in ("'s", "\u2019s"):
-            start -= 1
-        return Span(doc, token.i - 1, token.i + 1, label="Organization")
+        if start > 0 and doc[start - 1].pos_ in ("ADJ", "PROPN") and doc[start - 1].is_title:
+            start -= 1  # "the Russian Defense Ministry"
+        return Span(doc, start, token.i + 1, label="Organization")
     return None
 
 
@@ -843,10 +894,10 @@ def _has_role(span: Span) -> bool:
     for neighbour in neighbours:
         if any(t.lower_ in ROLE_WORDS for t in neighbour.subtree if t.i < span.start or t.i >= span.end):
             return True
-    # "X, a member of the provincial council," / "X, the governor of Kunduz,"
+    # "X, a member of the provincial council," / "X, the governor of Kunduz," / "X, who speaks for"
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
         for token in doc[span.end + 1: span.end + 9]:
-            if token.lower_ in ROLE_WORDS:
+            if token.lower_ in ROLE_WORDS or token.lemma_ == "speak" and token.nbor(1).lower_ == "for":
                 return True
             if token.text in (",", ".", ";") or token.pos_ in ("VERB", "AUX"):
                 break
