@@ -10,8 +10,8 @@ import re
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph, Literal
-from rdflib.namespace import SKOS
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, SKOS
 
 from kg.cli import cli
 from kg.model import Article, ArticleGraph, Entity, Evidence, Relation
@@ -40,7 +40,9 @@ def hostile_graph() -> Graph:
     evidence = Evidence(aid, f"They said {IMG} and {BREAKOUT} and {SCRIPT}.", 0, 10, "capture-verb", 0.9)
     relations = (Relation(attacker.key, "captured", target.key, (evidence,)),
                  Relation(third.key, "clashedWith", attacker.key, (evidence,)))
-    return article_graph(ArticleGraph(article, (attacker, target, third), relations))
+    graph = article_graph(ArticleGraph(article, (attacker, target, third), relations))
+    graph.add((entity_iri(target.key), OWL.sameAs, URIRef(JS_URL.replace(" ", ""))))
+    return graph
 
 
 def sample_graph() -> Graph:
@@ -123,7 +125,9 @@ def test_hostile_strings_stay_inside_the_json_block():
     assert labels == {SCRIPT, IMG, BREAKOUT}  # the text survives intact, to be shown as text
     assert payload["articles"][0]["url"] is None  # the javascript: link is dropped
     attacker = next(node for node in payload["nodes"] if node["label"] == SCRIPT)
-    assert SEPARATORS in attacker["aliases"] and attacker["links"][0]["url"] is None
+    assert SEPARATORS in attacker["aliases"]
+    target = next(node for node in payload["nodes"] if node["label"] == IMG)
+    assert [link["url"] for link in target["links"] if link["kind"] == "sameAs"] == [None]
 
 
 def test_script_json_escapes_what_could_end_or_confuse_a_script_block():
