@@ -45,7 +45,7 @@ def extract_graphs(
     sources: Iterable[str | Path], *, nlp=None, model: str | None = None, report: BuildReport | None = None,
     on_article: Callable[[Article], None] | None = None, resolver: Resolver | None = None,
     workers: int = 1, dask: str | None = None, include: Sequence[str] = (), exclude: Sequence[str] = (),
-    strict: bool = False, known: Callable[[Article], bool] | None = None,
+    strict: bool = False, known: Callable[[Article], bool] | None = None, gazetteer: Sequence[str | Path] = (),
 ) -> Iterator[ArticleGraph]:
     """Stream ``ArticleGraph``s for every readable article in ``sources`` (skips go into ``report``).
 
@@ -54,6 +54,7 @@ def extract_graphs(
     here, in input order, so the result does not depend on where spaCy ran.
     ``strict`` raises InputError at the first input that cannot be used.
     Articles for which ``known`` is true (already in the store, unchanged) are not extracted again.
+    ``gazetteer`` names users' own JSONL files of known names (see ``kg.extract.load_pipeline``).
     """
     report = report if report is not None else BuildReport()
     resolver = resolver or Resolver()
@@ -82,7 +83,7 @@ def extract_graphs(
                 seen_hashes.add(digest)
                 yield item
 
-    for found in _extract(readable(), nlp=nlp, model=model, workers=workers, dask=dask):
+    for found in _extract(readable(), nlp=nlp, model=model, workers=workers, dask=dask, gazetteer=gazetteer):
         article = found.article
         report.articles += 1
         report.words += len(article.text.split())
@@ -94,7 +95,8 @@ def extract_graphs(
         yield resolver.resolve(found)
 
 
-def _extract(articles: Iterator[Article], *, nlp, model: str | None, workers: int, dask) -> Iterator[ArticleMentions]:
+def _extract(articles: Iterator[Article], *, nlp, model: str | None, workers: int, dask,
+             gazetteer: Sequence[str | Path] = ()) -> Iterator[ArticleMentions]:
     """The spaCy stage, here, in local worker processes or on a Dask cluster."""
     from . import distributed
 
@@ -107,7 +109,7 @@ def _extract(articles: Iterator[Article], *, nlp, model: str | None, workers: in
         return
     from .extract import extract_articles, load_pipeline  # spaCy is imported only when a build runs
 
-    nlp = nlp if nlp is not None else load_pipeline(model)
+    nlp = nlp if nlp is not None else load_pipeline(model, gazetteer=[Path(p) for p in gazetteer])
     if workers > 1:
         yield from distributed.pool_extract(nlp, articles, workers)
     else:
@@ -118,7 +120,7 @@ def build(
     sources: Iterable[str | Path] | None = None, out_dir: str | Path = "kg-out", *, nlp=None,
     model: str | None = None, html: bool = True, on_article: Callable[[Article], None] | None = None,
     workers: int = 1, dask: str | None = None, include: Sequence[str] = (), exclude: Sequence[str] = (),
-    strict: bool = False, store=None,
+    strict: bool = False, store=None, gazetteer: Sequence[str | Path] = (),
 ) -> BuildReport:
     """Build the knowledge graph of ``sources`` (default: the bundled sample) into ``out_dir``.
 
@@ -145,7 +147,7 @@ def build(
         for resolved in extract_graphs(sources, nlp=nlp, model=model, report=report, on_article=on_article,
                                        workers=workers, dask=dask, include=include, exclude=exclude,
                                        strict=strict, resolver=_seeded_resolver(store),
-                                       known=_known_to(store)):
+                                       known=_known_to(store), gazetteer=gazetteer):
             if store is not None:
                 report.stored += store.add(resolved)  # committed now; the outputs come from the store below
             else:

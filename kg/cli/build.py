@@ -42,9 +42,13 @@ FEW_ARTICLES = 5
               type=click.Path(file_okay=False, path_type=Path),
               help="Add the articles to the persistent store in DIR (./kg-store if DIR is left out): "
                    "unchanged articles are skipped, changed ones replaced; OUT then shows the whole store.")
+@click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help='Your own known names: a JSONL file of {"name", "type", "aliases", "wikidata", "geonames", '
+                   '"lat", "lon"} entries that win over the bundled ones (repeatable).')
 def command(inputs: tuple[Path, ...], out_dir: Path, model: str | None, no_html: bool, quiet: bool,
             include: tuple[str, ...], exclude: tuple[str, ...], strict: bool, workers: int,
-            dask_address: str | None, store_dir: Path | None) -> None:
+            dask_address: str | None, store_dir: Path | None, gazetteers: tuple[Path, ...]) -> None:
     """Build the knowledge graph of INPUTS into OUT.
 
     INPUTS are .txt/.md files (first line is the title, the name the id),
@@ -65,12 +69,13 @@ def command(inputs: tuple[Path, ...], out_dir: Path, model: str | None, no_html:
         kg build saved/ --include '*.html' -w 2    # web pages, 2 processes
         cat feed.jsonl | kg build - -o out/ -q     # from stdin, quietly
         kg build today/ --store kg-store           # add today's articles to the store
+        kg build news/ --gazetteer my-names.jsonl  # with your own known names
     """
     console = Console(stderr=True, quiet=quiet)
     with BuildProgress(console, list(inputs), include=include, exclude=exclude) as progress:
         report = build(list(inputs), out_dir, model=model, html=not no_html, on_article=progress.advance,
                        workers=workers, dask=dask_address, include=include, exclude=exclude, strict=strict,
-                       store=store_dir)
+                       store=store_dir, gazetteer=gazetteers)
     if not quiet:
         print_summary(Console(), report)
     if report.skipped:

@@ -37,6 +37,9 @@ LINK_FIELDS = ("wikidata", "geonames", "lat", "lon")
 class GazetteerError(KGError):
     """A gazetteer file cannot be read."""
 
+    hint = 'each line of a gazetteer file is a JSON object like {"name": "Houthis", "type": "ArmedGroup", ' \
+           '"aliases": ["Ansar Allah"]}'
+
 
 def _rows(path: Path) -> Iterable[tuple[int, dict]]:
     try:
