@@ -1,0 +1,153 @@
+"""Benchmark kg build: throughput against bare spaCy, the speed-up of 2 workers, peak memory on 10,000 articles.
+
+    python benchmarks/bench_build.py                    # the full run (several minutes on 2 cores)
+    python benchmarks/bench_build.py --articles 2000 --speed-articles 300   # a quick look
+
+Three measurements on synthetic articles made here from template sentences
+(made-up names, so no real text is needed or copied):
+
+1. words/s of ``kg.build`` (ingest, spaCy, kg's components, resolution,
+   triples, outputs; the model loaded once, outside the timing) against bare
+   ``nlp.pipe`` of the same spaCy model on the same texts (target >= 0.7x),
+   and against ``nlp.pipe`` of kg's pipeline (the model plus kg's
+   extraction components): the gap to that one is what ingest, resolution,
+   triples and outputs cost.
+2. the speed-up of ``build(workers=2)`` over ``build(workers=1)``. Target >= 1.6x on 2 cores.
+3. the peak resident memory of ``kg build`` (a fresh process, the CLI as a
+   user runs it, without the HTML view) on 10,000 articles. Target < 2 GiB.
+
+The machine's load average is printed with the figures: the cores may be shared.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+GROUPS = ["Northern Front", "Valley Brigade", "Mountain Corps", "River Militia", "Desert Lions", "Eastern Guard"]
+FORCES = ["army units", "police commandos", "border guards", "government forces", "special forces"]
+PLACES = ["Qarabagh", "Ferozan", "Kohistan", "Nahrin", "Ghormach", "Talqan", "Sarband", "Dasht-e Laila",
+          "Mirzaka", "Bandar Tal", "Shirkot", "Alvand"]
+PROVINCES = ["Ferozan Province", "Kohistan Province", "Talqan Province", "Sarband Province"]
+PEOPLE = ["Amir Haidari", "Laila Sadat", "Tomas Brenner", "Yusuf Karimi", "Nadia Orlov", "Farid Rahimi"]
+TEMPLATES = [
+    "Fighters of the {group} clashed with {force} near {place} on {day}, a district official said.",
+    "The {group} captured {place} after two days of heavy fighting, residents told reporters.",
+    "{person}, a spokesman for the {group}, said its fighters had attacked a checkpoint outside {place}.",
+    "The governor of {province}, {person}, said the road between {place} and {other} was closed.",
+    "{place} is the capital of {province} and lies about forty kilometres from {other}.",
+    "{person} met with elders from {place} to discuss the safety of families fleeing the fighting.",
+    "Aid groups said hundreds of families had left {other} for camps on the edge of {place}.",
+    "Officials in {other} said {force} had pushed the {group} back from the river crossing.",
+    "Shops in the old bazaar of {place} stayed shut for a third day as the clashes went on.",
+    "A commander of the {group} said his men would not withdraw from the hills above {other}.",
+]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def synthetic_articles(count: int, seed: int = 7):
+    """``count`` different articles of 8-12 template sentences each."""
+    rng = random.Random(seed)
+    for i in range(count):
+        sentences = []
+        for _ in range(rng.randint(8, 12)):
+            place, other = rng.sample(PLACES, 2)
+            sentences.append(rng.choice(TEMPLATES).format(
+                group=rng.choice(GROUPS), force=rng.choice(FORCES), place=place, other=other,
+                province=rng.choice(PROVINCES), person=rng.choice(PEOPLE), day=rng.choice(DAYS)))
+        yield {"id": f"bench-{i}", "title": f"Dispatch {i}", "published": "2023-03-14", "text": " ".join(sentences)}
+
+
+def write_corpus(path: Path, count: int) -> int:
+    words = 0
+    with path.open("w") as handle:
+        for record in synthetic_articles(count):
+            words += len(record["text"].split())
+            handle.write(json.dumps(record) + "\n")
+    return words
+
+
+def pipe_seconds(nlp, texts: list[str]) -> float:
+    for _ in nlp.pipe(texts[:20]):  # warm up
+        pass
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    return time.perf_counter() - started
+
+
+def build_seconds(nlp, corpus: Path, out: Path, workers: int) -> float:
+    import kg
+
+    started = time.perf_counter()
+    report = kg.build([corpus], out, nlp=nlp, html=False, workers=workers)
+    elapsed = time.perf_counter() - started
+    assert report.articles > 0, report
+    return elapsed
+
+
+def peak_memory_of_cli_build(corpus: Path, out: Path) -> tuple[float, float]:
+    """(peak RSS in MiB, seconds) of ``kg build`` in a fresh process (run before this process forks any other)."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", "build", str(corpus), "-o", str(out),
+                    "--no-html", "-q"], check=False)
+    elapsed = time.perf_counter() - started
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000, help="articles for the memory run")
+    parser.add_argument("--speed-articles", type=int, default=1_000, help="articles for the throughput runs")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args()
+
+    import kg
+    from kg.extract.pipeline import _resolve_model_name
+
+    figures: dict[str, float | str] = {"load_average_at_start": " ".join(f"{x:.1f}" for x in os.getloadavg())}
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        tmp = Path(tmp)
+        big = tmp / "big.jsonl"
+        figures["memory_articles"] = args.articles
+        figures["memory_words"] = write_corpus(big, args.articles)
+        peak, seconds = peak_memory_of_cli_build(big, tmp / "out-big")
+        figures["memory_peak_mib"] = round(peak)
+        figures["memory_build_seconds"] = round(seconds, 1)
+        print(f"peak memory of kg build, {args.articles:,} articles: {peak:,.0f} MiB in {seconds:.0f} s", flush=True)
+
+        corpus = tmp / "speed.jsonl"
+        words = write_corpus(corpus, args.speed_articles)
+        texts = [json.loads(line)["text"] for line in corpus.open()]
+        model = _resolve_model_name(None)
+        import spacy
+
+        bare = pipe_seconds(spacy.load(model), texts)
+        nlp = kg.load_pipeline(model)
+        with_components = pipe_seconds(nlp, texts)
+        one = build_seconds(nlp, corpus, tmp / "out-1", workers=1)
+        two = build_seconds(nlp, corpus, tmp / "out-2", workers=2)
+        figures.update({
+            "model": model, "speed_articles": args.speed_articles, "speed_words": words,
+            "bare_pipe_words_per_s": round(words / bare),
+            "kg_components_pipe_words_per_s": round(words / with_components),
+            "build_words_per_s": round(words / one), "build_vs_bare": round(bare / one, 2),
+            "build_vs_kg_components_pipe": round(with_components / one, 2), "build_2_workers_words_per_s": round(words / two),
+            "speedup_2_workers": round(one / two, 2),
+            "load_average_at_end": " ".join(f"{x:.1f}" for x in os.getloadavg()),
+        })
+    for key, value in figures.items():
+        print(f"{key:32s} {value}")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
