@@ -47,21 +47,49 @@ def pool_extract(nlp, articles: Iterable[Article], workers: int) -> Iterator[Art
     """Extract in ``workers`` forked processes that share ``nlp`` copy-on-write; results in input order.
 
     Fork (rather than spawn) is what lets a pipeline built in memory, with a
-    user's gazetteer, reach the workers without being loaded again.
+    user's gazetteer, reach the workers without being loaded again. Where
+    there is no fork, spaCy's own ``n_process`` does the work.
     """
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:
+        from .extract import extract_articles
+
+        yield from extract_articles(nlp, articles, n_process=workers)
+        return
     global _worker_nlp
     _worker_nlp = nlp
-    context = multiprocessing.get_context("fork")
-    with context.Pool(processes=workers) as pool:
-        # imap keeps order and pulls batches lazily, a few ahead of the slowest worker.
-        for found in pool.imap(_extract_in_worker, batches(articles), chunksize=1):
-            yield from found
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            yield from in_order((pool.submit(_extract_in_worker, batch) for batch in batches(articles)),
+                                in_flight=2 * workers, result=lambda future: future.result())
+    except BrokenProcessPool as err:
+        raise KGError("a worker process died during extraction",
+                      hint="it may have run out of memory: try fewer --workers") from err
+    finally:
+        _worker_nlp = None
 
 
 def _extract_in_worker(batch: list[Article]) -> list[ArticleMentions]:
     return extract_batch(_worker_nlp, batch)
+
+
+def in_order(submitted: Iterator, *, in_flight: int, result) -> Iterator[ArticleMentions]:
+    """Results of submitted tasks in submission order, with at most ``in_flight`` tasks pending.
+
+    ``submitted`` is consumed lazily, so only that many batches of the corpus are in memory at once.
+    """
+    pending = deque()
+    for future in submitted:
+        pending.append(future)
+        if len(pending) >= in_flight:
+            yield from result(pending.popleft())
+    while pending:
+        yield from result(pending.popleft())
 
 
 # --- Dask ---------------------------------------------------------------------------------------------------
@@ -104,13 +132,8 @@ def dask_extract(client, articles: Iterable[Article], *, model: str | None = Non
                  in_flight: int | None = None) -> Iterator[ArticleMentions]:
     """Extract on the workers of ``client``; each worker loads ``model`` once. Results in input order."""
     in_flight = in_flight or 2 * max(1, len(client.scheduler_info().get("workers", {})))
-    pending = deque()
-    for batch in batches(articles):
-        pending.append(client.submit(_extract_on_cluster, model, batch, pure=False))
-        if len(pending) >= in_flight:
-            yield from _result(pending.popleft())
-    while pending:
-        yield from _result(pending.popleft())
+    submitted = (client.submit(_extract_on_cluster, model, batch, pure=False) for batch in batches(articles))
+    yield from in_order(submitted, in_flight=in_flight, result=_result)
 
 
 def _result(future) -> list[ArticleMentions]:

@@ -2,6 +2,7 @@
 holding a large graph in memory (``GraphSpool``)."""
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
@@ -100,7 +101,11 @@ class GraphSpool:
         }
         triples = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         del store
-        if html is not None and triples <= MAX_HTML_TRIPLES:
+        if html is not None and triples > MAX_HTML_TRIPLES:
+            logging.getLogger("kg").warning(
+                "graph.html not drawn: %s triples are more than a browser can lay out (limit %s); "
+                "query the store or export a part of it instead", f"{triples:,}", f"{MAX_HTML_TRIPLES:,}")
+        elif html is not None:
             from rdflib import Graph
 
             outputs["html"] = html(Graph().parse(outputs["ttl"], format="turtle"), self.out_dir / "graph.html")
