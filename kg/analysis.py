@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 ACTOR_RELATIONS = ("clashedWith", "metWith")
 #: Abstract types accepted by ``types=``, expanded to the leaf types of the ontology.
 TYPE_GROUPS = {"Actor": ACTOR_TYPES, "Place": PLACE_TYPES}
+#: The graph attribute holding the RDF a networkx graph was read from (not written to GraphML/GEXF).
+SOURCE = "rdf"
 #: List-valued attributes that ``to_networkx`` sets; the readers parse these back from JSON.
 LIST_ATTRIBUTES = frozenset({"aliases", "articles", "dates", "rules", "relations"})
 
@@ -228,6 +230,9 @@ def to_networkx(
     - ``undirected_actors``: an undirected ``nx.Graph`` of actors linked by clashedWith or
       metWith (or ``relations``), each edge with ``weight`` (its evidence count) and the
       ``relations`` it merges: the graph for centrality and community detection.
+
+    The graph keeps the RDF it was read from as ``G.graph["rdf"]``, so that
+    ``kg.show`` can draw any subgraph of it with its evidence.
     """
     wanted_relations = _checked(relations, PREDICATES, "relation")
     wanted_types = _checked(types, ENTITY_TYPES, "entity type", TYPE_GROUPS)
@@ -236,7 +241,9 @@ def to_networkx(
         wanted_types = wanted_types or set(ACTOR_TYPES)
     reader = _Reader(rdf_graph(source))
     directed = _directed_graph(reader, wanted_relations, wanted_types, min_confidence)
-    return _actor_graph(directed) if undirected_actors else directed
+    result = _actor_graph(directed) if undirected_actors else directed
+    result.graph[SOURCE] = reader.graph  # so that kg.show(subgraph) can show evidence (see to_rdf)
+    return result
 
 
 def _directed_graph(reader: _Reader, relations: set[str] | None, types: set[str] | None,
@@ -285,11 +292,17 @@ def _actor_graph(directed: nx.MultiDiGraph) -> nx.Graph:
 
 
 def to_rdf(graph: nx.Graph) -> Graph:
-    """A networkx graph made by ``to_networkx`` (or a subgraph of one) back as RDF, for the network view.
+    """A networkx graph made by ``to_networkx`` (or any subgraph of one) back as RDF, for the network view.
 
-    Nodes keep their IRIs, types, labels and aliases; edges their relations.
-    Evidence is not carried over: the view draws it from what is here.
+    While the graph still holds the RDF it was read from (``graph.graph["rdf"]``,
+    kept by subgraphs and copies), the result is that RDF cut down to the
+    graph's entities and relations, with their evidence and articles. Otherwise
+    (a graph read back from GraphML, say) it is rebuilt from the attributes:
+    types, labels, aliases and relations.
     """
+    source = graph.graph.get(SOURCE)
+    if isinstance(source, Graph):
+        return _rdf_cut(source, graph)
     rdf = bind_prefixes(Graph())
     for node, data in graph.nodes(data=True):
         iri = URIRef(node)
@@ -298,22 +311,56 @@ def to_rdf(graph: nx.Graph) -> Graph:
         rdf.add((iri, RDFS.label, Literal(data.get("label", _local_name(node)))))
         for alias in data.get("aliases", ()):
             rdf.add((iri, SKOS.altLabel, Literal(alias)))
+    for s, o, relation in _edge_relations(graph):
+        rdf.add((URIRef(s), KGO[relation], URIRef(o)))
+    return rdf
+
+
+def _edge_relations(graph: nx.Graph) -> Iterable[tuple[str, str, str]]:
+    """(subject, relation, object) of every relation an edge stands for (actor-graph edges merge several)."""
     for s, o, data in graph.edges(data=True):
         for relation in data.get("relations", [data.get("relation")]):
             if relation in PREDICATES:
-                rdf.add((URIRef(s), KGO[relation], URIRef(o)))
-    return rdf
+                yield s, o, relation
+
+
+def _rdf_cut(source: Graph, graph: nx.Graph) -> Graph:
+    """The part of ``source`` describing ``graph``'s nodes and edges, with their evidence and articles."""
+    relation_terms = {KGO[p] for p in PREDICATES}
+    cut, articles = bind_prefixes(Graph()), set()
+    for node in map(URIRef, graph):
+        for p, o in source.predicate_objects(node):
+            if p not in relation_terms:
+                cut.add((node, p, o))
+                if p == KGO.mentionedIn:
+                    articles.add(o)
+    for s, o, relation in _edge_relations(graph):
+        predicate = KGO[relation]
+        # An undirected actor-graph edge does not say which way round the RDF states it.
+        for subject, obj in ((URIRef(s), URIRef(o)), (URIRef(o), URIRef(s))):
+            if (subject, predicate, obj) not in source:
+                continue
+            cut.add((subject, predicate, obj))
+            for evidence in source.subjects(RDF.subject, subject):
+                if (evidence, RDF.predicate, predicate) in source and (evidence, RDF.object, obj) in source:
+                    for p, o2 in source.predicate_objects(evidence):
+                        cut.add((evidence, p, o2))
+                    articles.update(source.objects(evidence, PROV.wasDerivedFrom))
+    for article in articles:
+        for p, o in source.predicate_objects(article):
+            cut.add((article, p, o))
+    return cut
 
 
 # ---------------------------------------------------------------- GraphML and GEXF
 
 
 def _flatten(graph: nx.Graph) -> nx.Graph:
-    """A copy whose list-valued attributes are JSON arrays and whose None values are gone."""
+    """A copy whose list-valued attributes are JSON arrays, without None values or the source RDF."""
     def flat(data: dict) -> dict:
         out = {}
         for name, value in data.items():
-            if value is None:
+            if value is None or isinstance(value, Graph):
                 continue
             if isinstance(value, (list, tuple, set, frozenset)):
                 value = json.dumps(sorted(value) if isinstance(value, (set, frozenset)) else list(value),

@@ -260,12 +260,23 @@ def test_show_displays_a_subgraph(graph, monkeypatch):
     markup = shown[0]._repr_html_()
     assert markup.startswith("<iframe srcdoc=") and "River Army" in html.unescape(markup)
     assert "Dana Oru" not in html.unescape(markup)  # only the ego network, not the whole graph
+    assert "A made-up sentence for the test." in html.unescape(markup)  # with the evidence behind its edges
 
 
-def test_to_rdf_keeps_a_subgraph_for_the_view(graph):
+def test_to_rdf_cuts_the_source_down_to_a_subgraph(graph):
     G = kg.to_networkx(graph)
     sub = G.subgraph([iri(GROUP), iri(TOWN)])
     back = kg.to_networkx(to_rdf(sub))
+    assert _same(back, sub)  # the same nodes and edges, with the same evidence, articles and dates
+    actors = kg.to_networkx(graph, undirected_actors=True)
+    clash = kg.to_networkx(to_rdf(actors.edge_subgraph([(iri(ARMY), iri(GROUP))])))
+    assert list(clash.edges(keys=True)) == [(iri(GROUP), iri(ARMY), "clashedWith")]
+    assert clash.edges[iri(GROUP), iri(ARMY), "clashedWith"]["evidence"] == 2
+
+
+def test_to_rdf_rebuilds_a_graph_read_from_graphml(graph, tmp_path):
+    G = read_graphml(write_graphml(kg.to_networkx(graph), tmp_path / "g.graphml"))
+    back = kg.to_networkx(to_rdf(G.subgraph([iri(GROUP), iri(TOWN)])))
     assert set(back) == {iri(GROUP), iri(TOWN)}
     assert [k for _, _, k in back.edges(keys=True)] == ["captured"]
     assert back.nodes[iri(GROUP)]["aliases"] == ["NF", "the Front"]
