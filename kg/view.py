@@ -267,39 +267,47 @@ def subgraph(graph: Graph, entities: set[URIRef], relations: set[tuple] | None =
 
 # --- layout -------------------------------------------------------------------------------------------------------
 
-def layout(node_ids: list[str], edges: list[tuple[str, str]], *, seed: int = 7) -> dict[str, tuple[float, float]]:
+def layout(node_ids: list[str], edges: list[tuple[str, str]], *, seed: int = 7,
+           labels: dict[str, str] | None = None) -> dict[str, tuple[float, float]]:
     """Seeded positions in screen units: each connected component laid out alone, then packed in rows.
 
-    The browser then draws at once with physics off: no stabilisation to wait for, however large the graph.
+    ``labels`` (node -> label) lets lone nodes and pairs keep room for their labels. The browser then draws at once
+    with physics off: no stabilisation to wait for, however large the graph.
     """
     graph = nx.Graph()
     graph.add_nodes_from(node_ids)
     graph.add_edges_from(edges)
+    widths = {node: label_width((labels or {}).get(node, "")) for node in node_ids}
     components = sorted(nx.connected_components(graph), key=lambda part: (-len(part), min(part)))
-    placed = [(component_positions(graph.subgraph(part), seed), component_radius(len(part))) for part in components]
-    return pack(placed)
+    return pack([component_box(graph.subgraph(part), widths, seed) for part in components])
 
 
 #: Room around each component, in screen units, so that labels of neighbouring components do not collide.
 COMPONENT_MARGIN = 45.0
 
 
-def component_radius(size: int) -> float:
-    """The radius a component of ``size`` nodes gets: its area grows with its node count."""
-    return COMPONENT_MARGIN + 75.0 * math.sqrt(size - 1) if size > 1 else COMPONENT_MARGIN + 12.0
+def label_width(label: str) -> float:
+    """About how wide vis-network draws ``label`` at zoom 1 (13px sans-serif)."""
+    return 6.8 * min(len(label), 60)
 
 
-def component_positions(component: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
-    """Positions within the unit disk for one connected component."""
+def component_box(component: nx.Graph, widths: dict[str, float], seed: int):
+    """(positions relative to the centre, half-width, half-height) of one connected component."""
     nodes = sorted(component)
-    if len(nodes) <= 2:
-        return {node: (float(2 * i - len(nodes) + 1), 0.0) for i, node in enumerate(nodes)}
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}, max(COMPONENT_MARGIN, widths[nodes[0]] / 2 + 16), COMPONENT_MARGIN
+    if len(nodes) == 2:
+        left, right = widths[nodes[0]], widths[nodes[1]]
+        half = max(75.0, (left + right) / 4 + 18)
+        return ({nodes[0]: (-half, 0.0), nodes[1]: (half, 0.0)},
+                half + max(left, right) / 2 + 16, COMPONENT_MARGIN)
+    radius = COMPONENT_MARGIN + 75.0 * math.sqrt(len(nodes) - 1)
     if len(nodes) <= EXACT_LAYOUT_MAX:
-        positions = {node: tuple(xy) for node, xy in nx.spring_layout(component, seed=seed, iterations=80).items()}
+        positions = {node: tuple(xy) for node, xy in nx.spring_layout(component, k=2.5 / math.sqrt(len(nodes)), seed=seed, iterations=100).items()}
     else:
         positions = sampled_force_layout(component, seed=seed)
-    scale = max(math.hypot(*xy) for xy in positions.values()) or 1.0
-    return {node: (float(x) / scale, float(y) / scale) for node, (x, y) in positions.items()}
+    scale = (max(math.hypot(*xy) for xy in positions.values()) or 1.0) / (radius - COMPONENT_MARGIN)
+    return {node: (float(x) / scale, float(y) / scale) for node, (x, y) in positions.items()}, radius, radius
 
 
 def sampled_force_layout(graph: nx.Graph, *, seed: int, iterations: int = 60,
@@ -333,21 +341,19 @@ def sampled_force_layout(graph: nx.Graph, *, seed: int, iterations: int = 60,
     return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, positions - positions.mean(axis=0))}
 
 
-def pack(placed: list[tuple[dict[str, tuple[float, float]], float]]) -> dict[str, tuple[float, float]]:
-    """Shelf-pack components (largest first) into rows about as wide as the total area is tall."""
-    total_area = sum((2 * radius) ** 2 for _, radius in placed)
-    row_width = max(math.sqrt(total_area) * 1.3, 2 * max((radius for _, radius in placed), default=0))
+def pack(boxes: list[tuple[dict[str, tuple[float, float]], float, float]]) -> dict[str, tuple[float, float]]:
+    """Shelf-pack components (largest first) into rows about as wide as the whole is tall."""
+    total_area = sum(4 * half_width * half_height for _, half_width, half_height in boxes)
+    row_width = max([math.sqrt(total_area) * 1.3] + [2 * half_width for _, half_width, _ in boxes])
     positions: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
-    for local, radius in placed:
-        if x > 0 and x + 2 * radius > row_width:
+    for local, half_width, half_height in boxes:
+        if x > 0 and x + 2 * half_width > row_width:
             x, y, row_height = 0.0, y + row_height, 0.0
-        centre_x, centre_y = x + radius, y + radius
         for node, (dx, dy) in local.items():
-            inner = radius - COMPONENT_MARGIN
-            positions[node] = (round(centre_x + dx * inner, 1), round(centre_y + dy * inner, 1))
-        x += 2 * radius
-        row_height = max(row_height, 2 * radius)
+            positions[node] = (round(x + half_width + dx, 1), round(y + half_height + dy, 1))
+        x += 2 * half_width
+        row_height = max(row_height, 2 * half_height)
     return positions
 
 
@@ -359,7 +365,7 @@ def vis_elements(data: dict[str, list[dict]], *, seed: int = 7) -> tuple[list[di
 
     index = {node["iri"]: i for i, node in enumerate(data["nodes"])}
     pairs = [(edge["from"], edge["to"]) for edge in data["edges"]]
-    positions = layout(list(index), pairs, seed=seed)
+    positions = layout(list(index), pairs, seed=seed, labels={node["iri"]: node["label"] for node in data["nodes"]})
     degree: dict[str, int] = defaultdict(int)
     for a, b in pairs:
         degree[a] += 1
@@ -400,7 +406,7 @@ def vis_options(edge_count: int) -> dict[str, Any]:
         "nodes": {"scaling": {"min": 8, "max": 34, "label": {"enabled": True, "min": 12, "max": 22,
                                                                "drawThreshold": 6}},
                   "font": {"size": 13, "strokeWidth": 3}},
-        "edges": {"font": {"size": 10, "align": "middle", "strokeWidth": 3}, "selectionWidth": 2, "smooth": False,
+        "edges": {"font": {"size": 10, "strokeWidth": 3}, "selectionWidth": 2, "smooth": False,
                   "hoverWidth": 1.5},
         "interaction": {"hover": True, "hideEdgesOnDrag": busy, "hideEdgesOnZoom": busy,
                         "navigationButtons": False, "keyboard": False, "multiselect": False},

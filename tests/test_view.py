@@ -16,7 +16,7 @@ from rdflib.namespace import OWL, SKOS
 from kg.cli import cli
 from kg.model import Article, ArticleGraph, Entity, Evidence, Relation
 from kg.triples import article_graph, entity_iri
-from kg.view import (component_positions, layout, neighbourhood, query_subgraph, render_html, sampled_force_layout,
+from kg.view import (component_box, layout, neighbourhood, query_subgraph, render_html, sampled_force_layout,
                      script_json, view_data, vis_network_js, web_url, write_html)
 from kg.vocab import KGO
 from .store_fixtures import report_one, report_two
@@ -194,7 +194,7 @@ def test_sampled_force_layout_pulls_neighbours_together():
     pairs = [(nodes[i], nodes[(i * 7919) % len(nodes)]) for i in range(len(nodes))]
     random_length = sum(math.dist(positions[a], positions[b]) for a, b in pairs) / len(pairs)
     assert edge_length < random_length / 3
-    assert component_positions(graph, 1).keys() == set(nodes)
+    assert component_box(graph, {node: 10.0 for node in nodes}, 1)[0].keys() == set(nodes)
 
 
 # --- parts of a graph -----------------------------------------------------------------------------------------------
