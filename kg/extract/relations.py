@@ -190,6 +190,21 @@ def found(subject: Span, predicate: str, obj: Span, rule: str) -> FoundRelation:
     return FoundRelation(subject, predicate, obj, rule, confidence_of(rule))
 
 
+def each_pair(subjects: Iterable[Span], objects: Iterable[Span], predicate: str, rule: str,
+              subject_types: set[str] | None = None) -> Iterator[FoundRelation]:
+    """``predicate`` from every subject (of ``subject_types``, if given) to every other object."""
+    objects = list(objects)
+    for subject in subjects:
+        if subject_types is None or subject.label_ in subject_types:
+            yield from (found(subject, predicate, obj, rule) for obj in objects if obj != subject)
+
+
+def among(spans: list[Span], predicate: str, rule: str) -> Iterator[FoundRelation]:
+    """A symmetric predicate between every two coordinated entities ('X and Y clashed')."""
+    for i, first in enumerate(spans):
+        yield from (found(first, predicate, second, rule) for second in spans[i + 1:])
+
+
 # ---------------------------------------------------------------- arguments
 
 
@@ -398,20 +413,11 @@ def verb_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
         seize = next(iter(sorted(forms & (CAPTURE_VERBS | ATTACK_VERBS))), None)
         if seize is not None:
             yield from _seizing(verb, seize, args)
-        if "fall" in forms:
-            yield from _falling(verb, args)
-        if forms & ADVANCE_VERBS:
-            yield from _advancing(verb, args)
-        if forms & CLASH_VERBS:
-            yield from _clashing(verb, args)
         if forms & OPPOSE_VERBS or any((form, particle) in OPPOSE_PARTICLES for form in forms):
             yield from _opposing(verb, args)
-        if "inflict" in forms:
-            yield from _inflicting(verb, args)
-        if forms & MEET_VERBS:
-            yield from _meeting(verb, args)
-        if forms & SPEAK_VERBS:
-            yield from _speaking(verb, args)
+        for words, rule in VERB_RULES:
+            if forms & words:
+                yield from rule(verb, args)
 
 
 def _seizing(verb: Token, lemma: str, args: Arguments) -> Iterator[FoundRelation]:
@@ -428,14 +434,9 @@ def _seizing(verb: Token, lemma: str, args: Arguments) -> Iterator[FoundRelation
         pred = "attacked" if partial else predicate
         if pred == "captured":
             objects = [o for o in objects if o.label_ in PLACE_TYPES]
-        for subject in subjects_of(verb, args):
-            for obj in objects:
-                yield found(subject, pred, obj, f"{pred}-verb-active")
-    for obj in passive_objects(verb, args):
-        if predicate == "captured" and obj.label_ not in PLACE_TYPES:
-            continue
-        for agent in args.prep_objects(verb, ("by",)):
-            yield found(agent, predicate, obj, f"{predicate}-verb-passive")
+        yield from each_pair(subjects_of(verb, args), objects, pred, f"{pred}-verb-active")
+    objects = [o for o in passive_objects(verb, args) if predicate != "captured" or o.label_ in PLACE_TYPES]
+    yield from each_pair(args.prep_objects(verb, ("by",)), objects, predicate, f"{predicate}-verb-passive")
 
 
 def _object_slots(verb: Token, args: Arguments) -> list[tuple[Token, list[Span]]]:
@@ -463,9 +464,7 @@ def _falling(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
         for hands in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in ("hand", "control")):
             captors.extend(args.of_objects(hands) + args.modifiers(hands))
     places = [p for p in args.children(verb, ("nsubj",)) if p.label_ in PLACE_TYPES]
-    for captor in captors:
-        for place in places:
-            yield found(captor, "captured", place, "captured-fell-to")
+    yield from each_pair(captors, places, "captured", "captured-fell-to")
 
 
 def _advancing(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
@@ -473,10 +472,7 @@ def _advancing(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     if modality(verb) != "fact":
         return
     places = [p for p in args.prep_objects(verb, ("on", "into", "toward", "towards", "upon")) if p.label_ in PLACE_TYPES]
-    for subject in subjects_of(verb, args):
-        if subject.label_ in FIGHTER_TYPES:
-            for place in places:
-                yield found(subject, "attacked", place, "attacked-advance")
+    yield from each_pair(subjects_of(verb, args), places, "attacked", "attacked-advance", FIGHTER_TYPES)
 
 
 def _clashing(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
@@ -486,13 +482,9 @@ def _clashing(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     subjects = subjects_of(verb, args)
     others = args.prep_objects(verb, ("with", "against")) + args.children(verb, ("dobj",))
     others = [o for o in others if o.label_ in ACTOR_TYPES]
-    for subject in subjects:
-        for other in others:
-            yield found(subject, "clashedWith", other, "clashedWith-verb")
+    yield from each_pair(subjects, others, "clashedWith", "clashedWith-verb")
     if not others:
-        for i, first in enumerate(subjects):
-            for second in subjects[i + 1:]:
-                yield found(first, "clashedWith", second, "clashedWith-verb-coordinated")
+        yield from among(subjects, "clashedWith", "clashedWith-verb-coordinated")
 
 
 def _opposing(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
@@ -500,10 +492,7 @@ def _opposing(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     if modality(verb) == "unreal":
         return
     objects = [o for o in args.children(verb, ("dobj",)) if o.label_ in FIGHTER_TYPES]
-    for subject in subjects_of(verb, args):
-        if subject.label_ in FIGHTER_TYPES:
-            for obj in objects:
-                yield found(subject, "clashedWith", obj, "clashedWith-opposing-verb")
+    yield from each_pair(subjects_of(verb, args), objects, "clashedWith", "clashedWith-opposing-verb", FIGHTER_TYPES)
 
 
 def _inflicting(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
@@ -513,9 +502,7 @@ def _inflicting(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     victims = [o for o in args.prep_objects(verb, ("on", "upon")) if o.label_ in FIGHTER_TYPES]
     for dobj in (c for c in verb.children if c.dep_ == "dobj"):
         victims.extend(o for o in args.prep_objects(dobj, ("on", "upon")) if o.label_ in FIGHTER_TYPES)
-    for subject in subjects_of(verb, args):
-        for victim in victims:
-            yield found(subject, "clashedWith", victim, "clashedWith-inflicted")
+    yield from each_pair(subjects_of(verb, args), victims, "clashedWith", "clashedWith-inflicted")
 
 
 def _meeting(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
@@ -524,13 +511,9 @@ def _meeting(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
         return
     subjects = subjects_of(verb, args)
     others = args.children(verb, ("dobj",)) + args.prep_objects(verb, ("with",))
-    for subject in subjects:
-        for other in others:
-            yield found(subject, "metWith", other, "metWith-verb")
+    yield from each_pair(subjects, others, "metWith", "metWith-verb")
     if not others:
-        for i, first in enumerate(subjects):
-            for second in subjects[i + 1:]:
-                yield found(first, "metWith", second, "metWith-verb-coordinated")
+        yield from among(subjects, "metWith", "metWith-verb-coordinated")
 
 
 def _speaking(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
@@ -539,9 +522,7 @@ def _speaking(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
         for behalf in (c for c in prep.children if c.lower_ == "behalf"):
             targets.extend(args.of_objects(behalf))
-    for speaker in subjects_of(verb, args):
-        for target in targets:
-            yield found(speaker, "spokesmanFor", target, "spokesmanFor-speaks-for")
+    yield from each_pair(subjects_of(verb, args), targets, "spokesmanFor", "spokesmanFor-speaks-for")
 
 
 # ---------------------------------------------------------------- noun rules
@@ -598,10 +579,7 @@ def _capture_noun(noun: Token, args: Arguments) -> Iterator[FoundRelation]:
     captors = args.prep_objects(noun, ("by", "to")) + [m for m in args.modifiers(noun) if m not in places]
     if "fall" in lemmas(noun):
         captors = args.prep_objects(noun, ("to",))  # "the fall of Kabul": only "to X" names who took it
-    for captor in captors:
-        if captor.label_ in ACTOR_TYPES:
-            for place in places:
-                yield found(captor, "captured", place, "captured-noun")
+    yield from each_pair(captors, places, "captured", "captured-noun", ACTOR_TYPES)
 
 
 def _attack_on_site(noun: Token, args: Arguments) -> list[Span]:
@@ -628,24 +606,17 @@ def _attack_noun(noun: Token, args: Arguments) -> Iterator[FoundRelation]:
         places += args.prep_objects(noun.head, ("in",))
     targets += [p for p in places if p.label_ in PLACE_TYPES and p not in targets]
     agents = _agents_of_noun(noun, args)
-    for agent in agents:
-        for target in targets:
-            if target != agent:
-                yield found(agent, "attacked", target, "attacked-noun")
+    yield from each_pair(agents, targets, "attacked", "attacked-noun")
     if noun.dep_ == "pobj" and noun.head.lower_ == "under":  # "Helmand has been under attack from the Taliban"
         victims = args.children(noun.head.head, ("nsubj", "nsubjpass"))
-        for agent in agents:
-            for victim in victims:
-                yield found(agent, "attacked", victim, "attacked-under-attack")
+        yield from each_pair(agents, victims, "attacked", "attacked-under-attack")
 
 
 def _clash_noun(noun: Token, args: Arguments) -> Iterator[FoundRelation]:
     if modality(noun) == "unreal":
         return
     between = [s for s in args.prep_objects(noun, ("between",)) if s.label_ in ACTOR_TYPES]
-    for i, first in enumerate(between):
-        for second in between[i + 1:]:
-            yield found(first, "clashedWith", second, "clashedWith-noun-between")
+    yield from among(between, "clashedWith", "clashedWith-noun-between")
     others = [s for s in args.prep_objects(noun, ("with", "against")) if s.label_ in ACTOR_TYPES]
     if not others:
         return
@@ -653,24 +624,17 @@ def _clash_noun(noun: Token, args: Arguments) -> Iterator[FoundRelation]:
     verb = governing_verb(noun)
     if not agents and verb is not None:
         agents, rule = [a for a in subjects_of(verb, args) if a.label_ in FIGHTER_TYPES], "clashedWith-noun-clause"
-    for agent in agents:
-        for other in others:
-            yield found(agent, "clashedWith", other, rule)
+    yield from each_pair(agents, others, "clashedWith", rule)
 
 
 def _meeting_noun(noun: Token, args: Arguments) -> Iterator[FoundRelation]:
     """'X held talks with Y'; 'talks between X and Y'."""
     if any(c.dep_ == "neg" for c in noun.head.children):
         return
-    between = args.prep_objects(noun, ("between",))
-    for i, first in enumerate(between):
-        for second in between[i + 1:]:
-            yield found(first, "metWith", second, "metWith-noun-between")
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS:
+    yield from among(args.prep_objects(noun, ("between",)), "metWith", "metWith-noun-between")
+    if _supported(noun):
         others = args.prep_objects(noun, ("with",)) + args.prep_objects(noun.head, ("with",))
-        for subject in subjects_of(noun.head, args):
-            for other in others:
-                yield found(subject, "metWith", other, "metWith-noun")
+        yield from each_pair(subjects_of(noun.head, args), others, "metWith", "metWith-noun")
 
 
 # ---------------------------------------------------------------- roles and appositions
@@ -856,4 +820,7 @@ def _larger(target: Span, place: Span) -> bool:
             and PLACE_RANK[target.label_] > PLACE_RANK[place.label_])
 
 
+#: Verbs and the rule each triggers (besides seizing and opposing, which need the lemma or particle).
+VERB_RULES = (({"fall"}, _falling), (ADVANCE_VERBS, _advancing), (CLASH_VERBS, _clashing),
+              ({"inflict"}, _inflicting), (MEET_VERBS, _meeting), (SPEAK_VERBS, _speaking))
 RULES = (verb_rules, noun_rules, role_rules, capital_of_rules, located_in_rules)
