@@ -880,8 +880,11 @@ def _propagate_places(spans: list[Span], gaz: Gazetteer) -> list[Span]:
 
 # ----- people
 def _surnames(spans: list[Span]) -> list[Span]:
-    """'Hadi' after 'Abdrabbu Mansour Hadi': a name's last word(s) stand for the person named before."""
+    """'Hadi' after 'Abdrabbu Mansour Hadi': a name's last word(s) stand for the person named before,
+    whether the NER typed them otherwise or missed them."""
     people = [s for s in spans if s.label_ in ("Person", "Official") and len(plain_name(s).split()) > 1]
+    if not people:
+        return spans
     out = []
     for span in spans:
         name = plain_name(span)
@@ -890,7 +893,16 @@ def _surnames(spans: list[Span]) -> list[Span]:
             if match is not None:
                 span = _retype(span, match.label_, None, "surname")
         out.append(span)
-    return out
+    doc = spans[0].doc
+    taken = {i for s in out for i in range(s.start, s.end)}
+    last_words = {}
+    for person in people:
+        last_words.setdefault(person[-1].text, person)
+    for token in doc:
+        person = last_words.get(token.text)
+        if person is not None and token.i not in taken and token.i > person.start and token.pos_ in ("PROPN", ""):
+            out.append(_set(Span(doc, token.i, token.i + 1, label=person.label_), None, "surname"))
+    return sorted(out, key=lambda s: s.start)
 
 
 def _officials(spans: list[Span]) -> list[Span]:

@@ -1,0 +1,185 @@
+"""Entity typing: kg's components on spacy.blank("en") (no model), then with the English model,
+then the whole extractor scored on the dev corpus when ../shared is present.
+
+The example sentences are written for these tests.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections import Counter, defaultdict
+
+import pytest
+import spacy
+
+from kg.extract.pipeline import add_kg_components
+from kg.model import ENTITY_TYPES
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return add_kg_components(spacy.blank("en"))
+
+
+def ents(nlp, text):
+    return [(e.text, e.label_, e._.kg_canonical) for e in nlp(text).ents]
+
+
+def typed(nlp, text):
+    return {(e._.kg_canonical, e.label_) for e in nlp(text).ents}
+
+
+# ---------------------------------------------------------------- no model
+def test_gazetteer_types_names_without_a_model(blank):
+    assert ents(blank, "Ansar Allah fighters shelled Marib and Kiev.") == [
+        ("Ansar Allah", "ArmedGroup", "Houthis"), ("Marib", "City", "Marib"), ("Kiev", "City", "Kyiv")]
+
+
+def test_every_span_honours_the_contract(blank):
+    doc = blank("ISIS-K claimed the attack near Kabul, in Afghanistan's Nangarhar province.")
+    assert doc.ents
+    for span in doc.ents:
+        assert span.label_ in ENTITY_TYPES
+        assert span._.kg_canonical and isinstance(span._.kg_links, dict) and span._.kg_origin
+    assert ("Nangarhar Province", "Province") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+
+
+def test_province_of_the_same_name(blank):
+    found = ents(blank, "Taloqan, the capital of the province of the same name, fell.")
+    assert ("the province of the same name", "Province", "Takhar Province") not in found  # names, not world facts
+    assert found[-1] == ("the province of the same name", "Province", "Taloqan Province")
+    found = ents(blank, "They entered Kunduz city, the capital of the province of the same name.")
+    assert found == [("Kunduz city", "City", "Kunduz"),
+                     ("the province of the same name", "Province", "Kunduz Province")]
+
+
+def test_links_travel_with_the_span(blank):
+    (kabul,) = blank("Kabul").ents
+    assert kabul._.kg_links["geonames"] == "1138958" and float(kabul._.kg_links["lat"]) > 34
+
+
+def test_acronym_takes_the_type_of_its_full_name(blank):
+    doc = blank("The Counter Terrorism Service retook the town; CTS units then moved north.")
+    assert [(e.text, e.label_, e._.kg_canonical) for e in doc.ents] == [
+        ("Counter Terrorism Service", "Force", "Counter Terrorism Service"),
+        ("CTS", "Force", "Counter Terrorism Service")]
+
+
+def test_headline_keeps_known_names_only(blank):
+    doc = blank("Taliban Overrun Key District in Helmand\n\nThe Taliban attacked Helmand on Monday.")
+    assert {e.text for e in doc.ents} == {"Taliban", "Helmand"}
+
+
+# ---------------------------------------------------------------- with the model
+pytestmark_model = pytest.mark.model
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Afghan security forces and government troops retreated.", {("Afghan forces", "Force")}),
+    ("U.S. forces left Bagram.", {("Afghan forces", "Force")} and {("U.S. forces", "Force")}),
+    ("The Afghan air force bombed the hills.", {("Afghan Air Force", "Force")}),
+    ("The Russians shelled positions held by Ukrainians.", {("Russian forces", "Force"), ("Ukrainian forces", "Force")}),
+    ("Coalition forces struck the town.", {("coalition", "Force")}),
+])
+def test_force_phrases(nlp, text, expected):
+    assert expected <= typed(nlp, text)
+
+
+@pytest.mark.model
+def test_generic_forces_are_the_forces_the_article_names_most(nlp):
+    doc = nlp("Afghan troops fought in Kunduz. Government forces later withdrew from Afghanistan's north.")
+    forces = {e.text: e._.kg_canonical for e in doc.ents if e.label_ == "Force"}
+    assert forces == {"Afghan troops": "Afghan forces", "Government forces": "Afghan forces"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, person", [
+    ("Zabihullah Mujahid, a Taliban spokesman, denied the report.", "Zabihullah Mujahid"),
+    ("Provincial governor Abdul Sattar Mirzakwal said the city held.", "Abdul Sattar Mirzakwal"),
+    ("Gen. Austin Scott Miller met the envoy.", "Austin Scott Miller"),
+    ("Amruddin Wali, a member of the provincial council, said fighting continued.", "Amruddin Wali"),
+    ("Suhail Shaheen, who speaks for the group, said talks would resume.", "Suhail Shaheen"),
+])
+def test_titles_and_appositions_make_officials(nlp, text, person):
+    assert (person, "Official") in typed(nlp, text)
+
+
+@pytest.mark.model
+def test_people_without_a_role_stay_persons(nlp):
+    assert ("Jim Huylebroek", "Person") in typed(nlp, "Photographs by Jim Huylebroek appeared on Friday.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Rohullah Ahmadzai, a defense ministry spokesman, spoke.", ("Ministry of Defense", "Organization")),
+    ("The Interior Ministry confirmed it.", ("Ministry of Interior", "Organization")),
+    ("Members of Kunduz's provincial council met.", ("Kunduz Provincial Council", "Organization")),
+    ("The Pentagon declined to comment.", ("U.S. Department of Defense", "Organization")),
+    ("The Afghan government denied it.", ("Afghan government", "Organization")),
+])
+def test_organisations(nlp, text, expected):
+    assert expected in typed(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Maimana, the capital of Faryab, was surrounded.", ("Faryab Province", "Province")),
+    ("The militants reached the capital of Zorbania.", ("Zorbania Province", "Province")),
+    ("Fighting spread to the Sangin district of Helmand.", ("Sangin", "District")),
+    ("The Taliban took Nad-e Ali district.", ("Nad-e Ali", "District")),
+    ("The district of Qala-e-Zal fell on Monday.", ("Qala-e-Zal", "District")),
+    ("Forces massed in Zabul province.", ("Zabul Province", "Province")),
+])
+def test_places_typed_by_their_context(nlp, text, expected):
+    assert expected in typed(nlp, text)
+
+
+@pytest.mark.model
+def test_surname_after_full_name_keeps_the_persons_type(nlp):
+    doc = nlp("President Abdrabbu Mansour Hadi left Aden. Hadi later returned.")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("Official", "Person")] == [
+        ("Abdrabbu Mansour Hadi", "Official"), ("Hadi", "Official")]
+
+
+@pytest.mark.model
+def test_junk_is_dropped(nlp):
+    labels = {e.text for e in nlp("On Monday, 60 VBIEDs and two MI-17s were seen; Pashtuns fled. Media reported "
+                                  "it on June 20, 2021.").ents}
+    assert labels == set()
+
+
+@pytest.mark.model
+def test_model_output_honours_the_contract(nlp, sample_dir):
+    text = next(sample_dir.glob("*.txt")).read_text(encoding="utf-8")
+    doc = nlp(text)
+    assert len(doc.ents) > 5
+    for span in doc.ents:
+        assert span.label_ in ENTITY_TYPES
+        assert span._.kg_canonical and isinstance(span._.kg_links, dict) and span._.kg_origin
+
+
+# ---------------------------------------------------------------- the dev corpus
+def _shared_scorer(shared_dev):
+    spec = importlib.util.spec_from_file_location("shared_score_entities", shared_dev.parent / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_dev_corpus_typed_entity_f1(nlp, shared_dev, tmp_path):
+    """Each dev article built on its own, scored with score.py's own functions: typed entity F1 >= 0.80."""
+    import kg
+
+    score = _shared_scorer(shared_dev)
+    counts: dict = defaultdict(Counter)
+    for gold_file in sorted(shared_dev.glob("*.gold.json")):
+        name = gold_file.name[: -len(".gold.json")]
+        out = tmp_path / name
+        kg.build([shared_dev / f"{name}.txt"], out, nlp=nlp, html=False)
+        sys_entities, sys_rels = score.load_system(out)
+        score.score_article(json.loads(gold_file.read_text()), sys_entities, sys_rels, counts, [], name)
+    precision, recall, f1 = score.prf(score.total(counts, "type:"))
+    assert f1 >= 0.80, (precision, recall, f1)

@@ -1,0 +1,123 @@
+"""Resolution on hand-made mentions: no spaCy, no model."""
+from __future__ import annotations
+
+from kg.model import Article, ArticleMentions, Entity, Mention
+from kg.resolve import Resolver, choose_label, normalise, resolve_all
+
+
+def mention(text, type_, start=0, canonical=None, origin="ner", links=()):
+    return Mention(text=text, type=type_, start=start, end=start + len(text), sentence=0, canonical=canonical,
+                   origin=origin, links=links)
+
+
+def found(*mentions, article_id="a1"):
+    return ArticleMentions(article=Article(id=article_id, text="x"), mentions=tuple(mentions), relations=())
+
+
+def by_label(graph):
+    return {e.label: e for e in graph.entities}
+
+
+def test_titles_and_surnames_resolve_to_one_official():
+    graph = Resolver().resolve(found(
+        mention("President Ashraf Ghani", "Official", 0),
+        mention("Mr. Ghani", "Person", 40),
+        mention("Ghani", "Person", 80),
+    ))
+    assert [(e.label, e.type) for e in graph.entities] == [("Ashraf Ghani", "Official")]
+    assert graph.entities[0].key == "Person/ashraf ghani"
+
+
+def test_the_taliban_and_taliban_are_one_group():
+    graph = Resolver().resolve(found(
+        mention("the Taliban", "ArmedGroup", 0, canonical="Taliban", origin="gazetteer"),
+        mention("Taliban", "ArmedGroup", 30, canonical="Taliban", origin="gazetteer"),
+    ))
+    assert [(e.label, e.type) for e in graph.entities] == [("Taliban", "ArmedGroup")]
+
+
+def test_city_and_province_of_the_same_name_stay_apart():
+    graph = Resolver().resolve(found(
+        mention("Kunduz city", "City", 0, canonical="Kunduz", origin="place-word"),
+        mention("the province of the same name", "Province", 30, canonical="Kunduz Province", origin="description"),
+        mention("Kunduz", "City", 80, canonical="Kunduz", origin="gazetteer"),
+    ))
+    assert {(e.label, e.type) for e in graph.entities} == {("Kunduz", "City"), ("Kunduz Province", "Province")}
+
+
+def test_gazetteer_alias_maps_to_the_canonical_key_and_label():
+    graph = Resolver().resolve(found(
+        mention("Ansar Allah", "ArmedGroup", 0, canonical="Houthis", origin="gazetteer"),
+        mention("Houthis", "ArmedGroup", 30, canonical="Houthis", origin="gazetteer"),
+    ))
+    (entity,) = graph.entities
+    assert (entity.key, entity.label) == ("ArmedGroup/houthis", "Houthis")
+    assert "Ansar Allah" in entity.aliases
+
+
+def test_the_articles_own_spelling_labels_a_place_the_key_stays_canonical():
+    graph = Resolver().resolve(found(
+        mention("Syevyerodonetsk", "City", 0, canonical="Sievierodonetsk", origin="gazetteer"),
+    ))
+    (entity,) = graph.entities
+    assert entity.key == "City/sievierodonetsk" and entity.label == "Syevyerodonetsk"
+
+
+def test_acronym_alone_is_labelled_by_the_full_name():
+    graph = Resolver().resolve(found(mention("U.S.", "Country", 0, canonical="United States", origin="gazetteer")))
+    assert graph.entities[0].label == "United States"
+
+
+def test_force_phrases_are_labelled_by_their_fullest_form():
+    graph = Resolver().resolve(found(
+        mention("Afghan soldiers", "Force", 0, canonical="Afghan forces", origin="force-phrase:national"),
+        mention("Afghan security forces", "Force", 20, canonical="Afghan forces", origin="force-phrase:national"),
+        mention("government forces", "Force", 60, canonical="Afghan forces", origin="force-phrase:generic"),
+    ))
+    (entity,) = graph.entities
+    assert entity.label == "Afghan security forces" and entity.key == "Force/afghan forces"
+
+
+def test_rule_built_names_label_descriptions():
+    assert choose_label([mention("defense ministry", "Organization", canonical="Ministry of Defense",
+                                 origin="ministry")]) == "Ministry of Defense"
+    assert choose_label([mention("Russian Defense Ministry", "Organization",
+                                 canonical="Russian Ministry of Defense", origin="ministry")]) == "Russian Defense Ministry"
+
+
+def test_surname_resolves_to_a_full_name_from_an_earlier_article():
+    first, second = resolve_all([
+        found(mention("Abdrabbu Mansour Hadi", "Official", 0), article_id="a1"),
+        found(mention("Hadi", "Person", 0), mention("Mansour Hadi", "Person", 20), article_id="a2"),
+    ])
+    assert [e.key for e in second.entities] == ["Person/abdrabbu mansour hadi"]
+    assert second.entities[0].type == "Official"
+
+
+def test_ambiguous_surname_is_left_alone():
+    graph = Resolver().resolve(found(
+        mention("Ahmad Khan", "Person", 0), mention("Mohammad Khan", "Person", 20), mention("Khan", "Person", 40)))
+    assert {e.key for e in graph.entities} == {"Person/ahmad khan", "Person/mohammad khan", "Person/khan"}
+
+
+def test_remember_seeds_the_alias_table():
+    resolver = Resolver()
+    resolver.remember(Entity(key="Person/ashraf ghani", type="Official", label="Ashraf Ghani",
+                             aliases=frozenset({"President Ghani"})))
+    graph = resolver.resolve(found(mention("Ghani", "Person", 0)))
+    assert [(e.key, e.label, e.type) for e in graph.entities] == [("Person/ashraf ghani", "Ashraf Ghani", "Official")]
+
+
+def test_keys_and_labels_are_stable_across_runs():
+    mentions = [mention("Kabul", "City", 0, canonical="Kabul", origin="gazetteer",
+                        links=(("geonames", "1138958"), ("lat", "34.5"), ("lon", "69.2"))),
+                mention("Afghan troops", "Force", 10, canonical="Afghan forces", origin="force-phrase:national"),
+                mention("Ashraf Ghani", "Official", 30)]
+    runs = [Resolver().resolve(found(*order)) for order in (mentions, mentions[::-1])]
+    assert {(e.key, e.label) for e in runs[0].entities} == {(e.key, e.label) for e in runs[1].entities}
+    kabul = next(e for e in runs[0].entities if e.type == "City")
+    assert kabul.links == (("geonames", "1138958"),) and kabul.coordinates == (34.5, 69.2)
+
+
+def test_normalise_folds_accents_case_and_articles():
+    assert normalise("The Lashkar Gāh’s") == normalise("lashkar gah") == "lashkar gah"
