@@ -148,6 +148,24 @@ def test_capture_and_attack_nouns_and_advances(nlp, text, agent, predicate, plac
     assert (agent, predicate, place) in relations(nlp, text, kinds)
 
 
+def test_they_in_what_a_group_says_is_the_group(nlp):
+    found = relations(nlp, "The Arakan Army said on Monday that it had seized Paletwa after weeks of fighting.",
+                      {"Arakan Army": "ArmedGroup", "Paletwa": "City"})
+    assert ("Arakan Army", "captured", "Paletwa") in found
+
+
+def test_fired_at(nlp):
+    found = relations(nlp, "The Houthis fired two drones at Eilat overnight.", {"Houthis": "ArmedGroup", "Eilat": "City"})
+    assert ("Houthis", "attacked", "Eilat") in found
+
+
+def test_the_setting_of_a_sentence_is_not_the_target(nlp):
+    found = relations(nlp, "In Syria, rebel factions launched an offensive on Hama.",
+                      {"Syria": "Country", "rebel factions": "ArmedGroup", "Hama": "City"})
+    assert ("rebel factions", "attacked", "Hama") in found
+    assert ("rebel factions", "attacked", "Syria") not in found
+
+
 def test_a_feared_fall_is_no_capture(nlp):
     found = relations(nlp, "Officials warned of the fall of Kandahar to the Taliban within weeks.",
                       {"Kandahar": "City", "Taliban": "ArmedGroup"})

@@ -53,6 +53,8 @@ MEET_NOUNS = {"talk", "meeting", "summit", "negotiation"}
 CAPTURE_NOUNS = {"capture", "seizure", "takeover", "fall", "recapture", "occupation", "conquest", "liberation"}
 #: Attack nouns whose "of" names the target: "the shelling of Kharkiv", "the siege of Mariupol".
 OF_TARGET_ATTACK_NOUNS = {"shelling", "bombardment", "bombing", "siege", "blockade", "encirclement", "storming"}
+#: Verbs of shooting at something: "fired missiles at X" -> attacked.
+FIRE_VERBS = {"fire", "launch", "lob", "shoot"}
 #: Verbs of moving on a place: "advanced on Kabul", "pushed into Kherson" -> attacked.
 ADVANCE_VERBS = {"advance", "push", "march", "close"}
 #: Words that only name part of a place: taking them is an attack on the place, not its capture.
@@ -77,6 +79,8 @@ PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "cap
 #: Plural or collective nouns that, with "the", "its" or "their", refer back to an armed group named before.
 GROUP_ANAPHORS = {"insurgent", "militant", "rebel", "fighter", "group", "extremist", "jihadist", "insurgency",
                   "movement", "its", "their"}
+#: Verbs of saying: "X said they had captured Y" makes "they" X.
+SPEECH_VERBS = {"say", "claim", "announce", "report", "confirm", "state", "declare", "insist", "add"}
 #: "the city", "the district", "the province": the place of that type named last.
 PLACE_ANAPHORS = {"city": "City", "town": "City", "district": "District", "province": "Province"}
 #: kb_id given to an entity span found by referring back (rules that use one are named "...-anaphor").
@@ -242,6 +246,8 @@ class Arguments:
         lemma = token.lemma_.lower()
         if lemma in GROUP_ANAPHORS and not self.modifiers(token):
             return self.antecedent(token)
+        if token.lower_ in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
+            return self.speaker(token)
         if lemma in PLACE_NOUNS or lemma in PARTIAL_PLACE_NOUNS:
             named = self.of_objects(token, depth)
             if not named and lemma in PARTIAL_PLACE_NOUNS | {"part", "center", "centre"}:  # "the city's entrance"
@@ -269,6 +275,15 @@ class Arguments:
                 break
             return [Span(self.doc, span.start, span.end, label=span.label_, kb_id=ANAPHOR)]
         return []
+
+    def speaker(self, pronoun: Token) -> list[Span]:
+        """'The RSF said they had taken X': a pronoun subject of what an actor says is that actor."""
+        clause = pronoun.head
+        if clause.dep_ != "ccomp" or not lemmas(clause.head) & SPEECH_VERBS:
+            return []
+        sayers = [s for c in clause.head.children if c.dep_ == "nsubj" and (s := self.entity(c)) is not None
+                  and s.label_ in ("ArmedGroup", "Force", "Organization", "Country")]
+        return [Span(self.doc, s.start, s.end, label=s.label_, kb_id=ANAPHOR) for s in sayers[:1]]
 
     def _sentence_index(self, token: Token) -> int:
         if self._sentence_starts is None:
@@ -475,6 +490,16 @@ def _advancing(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     yield from each_pair(subjects_of(verb, args), places, "attacked", "attacked-advance", FIGHTER_TYPES)
 
 
+def _firing(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'the Houthis fired missiles at Israel', 'X launched drones on Y'."""
+    if modality(verb) != "fact":
+        return
+    targets = args.prep_objects(verb, ("at", "on", "into", "toward", "towards"))
+    for dobj in (c for c in verb.children if c.dep_ == "dobj"):
+        targets.extend(t for t in args.prep_objects(dobj, ("at", "on", "into", "toward", "towards")) if t not in targets)
+    yield from each_pair(subjects_of(verb, args), targets, "attacked", "attacked-fired-at", FIGHTER_TYPES)
+
+
 def _clashing(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     """'X clashed with Y', 'X fought Y', 'X and Y clashed'."""
     if modality(verb) == "unreal":
@@ -603,7 +628,8 @@ def _attack_noun(noun: Token, args: Arguments) -> Iterator[FoundRelation]:
     if _supported(noun):  # the parser often hangs the target on the verb: "staged an assault | on X"
         targets += [t for t in args.prep_objects(noun.head, ("on", "against", "upon")) if t not in targets]
     if noun.dep_ == "dobj" and not lemmas(noun) & {"advance", "push"}:  # "executed strikes ... in X"
-        places += args.prep_objects(noun.head, ("in",))
+        # only after the noun: in "In Syria, X launched an offensive on Aleppo" Syria is the setting
+        places += [p for p in args.prep_objects(noun.head, ("in",)) if p.start > noun.i]
     targets += [p for p in places if p.label_ in PLACE_TYPES and p not in targets]
     agents = _agents_of_noun(noun, args)
     yield from each_pair(agents, targets, "attacked", "attacked-noun")
@@ -821,6 +847,6 @@ def _larger(target: Span, place: Span) -> bool:
 
 
 #: Verbs and the rule each triggers (besides seizing and opposing, which need the lemma or particle).
-VERB_RULES = (({"fall"}, _falling), (ADVANCE_VERBS, _advancing), (CLASH_VERBS, _clashing),
+VERB_RULES = (({"fall"}, _falling), (ADVANCE_VERBS, _advancing), (FIRE_VERBS, _firing), (CLASH_VERBS, _clashing),
               ({"inflict"}, _inflicting), (MEET_VERBS, _meeting), (SPEAK_VERBS, _speaking))
 RULES = (verb_rules, noun_rules, role_rules, capital_of_rules, located_in_rules)
