@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 
 import networkx as nx
 import pytest
@@ -261,6 +262,18 @@ def test_show_displays_a_subgraph(graph, monkeypatch):
     assert markup.startswith("<iframe srcdoc=") and "River Army" in html.unescape(markup)
     assert "Dana Oru" not in html.unescape(markup)  # only the ego network, not the whole graph
     assert "A made-up sentence for the test." in html.unescape(markup)  # with the evidence behind its edges
+
+
+def test_missing_extras_say_what_to_install(graph, monkeypatch):
+    from kg.errors import MissingExtraError
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # as if pandas were not installed
+    with pytest.raises(MissingExtraError, match="pandas") as info:
+        kg.query_df(graph, EVIDENCE_QUERY)
+    assert "[notebooks]" in info.value.one_line()
+    monkeypatch.setitem(sys.modules, "IPython.display", None)
+    with pytest.raises(MissingExtraError, match="IPython"):
+        kg.show(graph)
 
 
 def test_to_rdf_cuts_the_source_down_to_a_subgraph(graph):
