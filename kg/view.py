@@ -440,7 +440,7 @@ def _template():
 
 
 def render_html(graph: Graph, *, theme: str = "light", title: str = "kg network", seed: int = 7,
-                height: str = "100vh", **_ignored: Any) -> str:
+                height: str = "100vh") -> str:
     """The whole network view of ``graph`` as one self-contained HTML page (no request to any host when opened).
 
     ``theme`` is "light" or "dark" (the page can switch); ``height`` is the CSS height of the page's frame, e.g.
