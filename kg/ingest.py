@@ -39,8 +39,8 @@ JSON_SUFFIXES = {".json"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
-#: Articles longer than this are cut (about 30,000 words: far beyond any news report).
-MAX_ARTICLE_CHARS = 200_000
+#: Articles longer than this are cut (about 15,000 words: far beyond any news report).
+MAX_ARTICLE_CHARS = 100_000
 #: HTML pages, JSON lists and feeds larger than this are skipped (they have to be parsed whole).
 MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
 STDIN = "-"
