@@ -21,10 +21,13 @@ attack, not a capture. Domain and range are checked later, by the resolver.
 """
 from __future__ import annotations
 
+import json
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -62,11 +65,12 @@ PARTIAL_PLACE_NOUNS = {"entrance", "outskirts", "edge", "periphery", "approach",
 
 SPOKESPERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "mouthpiece"}
 #: Roles whose holder belongs to an armed group (memberOf) or holds office in anything else (officialOf).
-MEMBERSHIP_NOUNS = {"commander", "member", "leader", "fighter", "militant", "chief", "head", "founder", "emir"}
+MEMBERSHIP_NOUNS = {"commander", "member", "leader", "fighter", "militant", "chief", "head", "founder", "emir",
+                    "negotiator"}
 OFFICE_NOUNS = {"governor", "mayor", "president", "minister", "ambassador", "chairman", "chairwoman", "head",
                 "chief", "deputy", "member", "commander", "official", "secretary", "envoy", "director",
                 "leader", "premier", "king", "representative", "lawmaker", "legislator", "senator", "chair",
-                "administrator", "prosecutor", "consul", "spokesman"}
+                "administrator", "prosecutor", "consul", "spokesman", "negotiator"}
 #: Nouns that stand for the entity qualifying them ("Taliban fighters", "the group's positions").
 PROXY_NOUNS = {"fighter", "insurgent", "militant", "rebel", "force", "troop", "soldier", "position", "unit",
                "commander", "militia", "militiaman", "warplane", "aircraft", "jet", "drone", "army", "member",
@@ -791,12 +795,38 @@ def _capital(city: Span, noun: Token, args: Arguments) -> Iterator[FoundRelation
 
 
 def _implicit_capital(city: Span, noun: Token, args: Arguments) -> Iterator[FoundRelation]:
-    """A capital whose country or province is not named beside it: the one the article is about, if it names one."""
+    """A capital whose country or province is not named beside it: 'the Yemeni capital' is Yemen's (if the
+    article names Yemen); a bare 'the capital' is that of the country the article names most."""
+    countries = {country_of_adjective(c.text) for c in noun.children if c.dep_ in ("amod", "compound")} - {None}
+    if countries:
+        for span in (s for s in args.doc.ents if s.label_ == "Country"):
+            if (span._.kg_canonical or span.text) in countries:
+                yield found(city, "capitalOf", span, "capitalOf-demonym-country")
+                return
+        return
     provincial = any(c.lower_ == "provincial" for c in noun.children)
     wanted = "Province" if provincial else "Country"
     main = main_entity(args.doc, wanted)
     if main is not None:
         yield found(city, "capitalOf", main, f"capitalOf-implicit-{wanted.lower()}")
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, str]:
+    """'Yemeni' -> 'Yemen', from the gazetteer's demonym file (empty if it is missing)."""
+    path = Path(__file__).parent / "data" / "demonyms.jsonl"
+    table: dict[str, str] = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.lstrip().startswith("#"):
+                row = json.loads(line)
+                for adjective in row.get("adjectives", []):
+                    table.setdefault(adjective, row["country"])
+    return table
+
+
+def country_of_adjective(word: str) -> str | None:
+    return _adjectives().get(word)
 
 
 def main_entity(doc: Doc, label: str) -> Span | None:
