@@ -53,11 +53,11 @@ DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 
 
 def synthetic_articles(count: int, seed: int = 7):
-    """``count`` different articles of 8-12 template sentences each."""
+    """``count`` different articles of 4-7 template sentences each (about 85 words)."""
     rng = random.Random(seed)
     for i in range(count):
         sentences = []
-        for _ in range(rng.randint(8, 12)):
+        for _ in range(rng.randint(4, 7)):
             place, other = rng.sample(PLACES, 2)
             sentences.append(rng.choice(TEMPLATES).format(
                 group=rng.choice(GROUPS), force=rng.choice(FORCES), place=place, other=other,
