@@ -23,6 +23,9 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "gen", "general", "gov", "go
               "spokesman", "deputy", "secretary", "chief", "adm", "admiral"}
 
 
+RELIGIOUS_TITLES = frozenset({"mullah", "maulvi", "sheikh"})
+
+
 def normalise(name: str) -> str:
     """Comparison form of a name: accents folded, case folded, punctuation and a leading 'the' dropped."""
     text = unicodedata.normalize("NFKD", name)
@@ -39,7 +42,7 @@ def family(entity_type: str) -> str:
     return "Person" if entity_type in PERSON_TYPES else entity_type
 
 
-def clean_surface(mention: Mention, *, use_canonical: bool = True) -> str:
+def clean_surface(mention: Mention, *, use_canonical: bool = True, keep: frozenset[str] = frozenset()) -> str:
     """The name a mention stands for (or, with ``use_canonical=False``, the words it uses), without titles,
     possessives and a leading article."""
     name = (mention.name if use_canonical else mention.text).strip()
@@ -47,7 +50,7 @@ def clean_surface(mention: Mention, *, use_canonical: bool = True) -> str:
     name = re.sub(r"^(?:the|The|THE)\s+", "", name)
     if mention.type in PERSON_TYPES:
         words = name.split()
-        while len(words) > 1 and words[0].rstrip(".").lower() in HONORIFICS:
+        while len(words) > 1 and words[0].rstrip(".").lower() in HONORIFICS - keep:
             words = words[1:]
         name = " ".join(words)
     return name or mention.text
@@ -102,8 +105,9 @@ def choose_label(mentions: list[Mention]) -> str:
         for norm, name in canonical.items():
             if norm and f" {norm} " in f" {normalise(surface)} ":
                 return name
-    if not canonical and mentions and mentions[0].type in PERSON_TYPES:
-        return display_form(clean_surface(m) for m in mentions)
+    if mentions and mentions[0].type in PERSON_TYPES:
+        # Religious titles are part of how a name is cited ("Mullah Nasir Akhund"); offices are not.
+        return display_form(clean_surface(m, keep=RELIGIOUS_TITLES) for m in mentions)
     best = max(surfaces.items(), key=lambda item: _surface_rank(*item))[0]
     if is_acronym(best) and canonical:
         return next(iter(sorted(canonical.values())))

@@ -39,6 +39,8 @@ COMMON_WORDS = {
     "rabak", "manbij", "afrin", "douma", "bucha", "irpin", "aden", "amran", "ataq", "khost", "kismayo",
     "national", "federal", "new", "great", "royal", "free", "united", "democratic", "republic", "federation",
     "interior", "frontier", "border", "highlands", "lowlands", "valley", "mountain", "desert", "delta", "bay",
+    # bodies of water that also name subdivisions (Sudan's Red Sea state): bare, they mean the water
+    "red sea", "blue nile", "white nile", "river nile", "black sea", "dead sea", "persian gulf", "gulf",
 }
 SUFFIXES = ("Oblast", "Region", "State", "Governorate", "Province", "District", "Territory", "Union Territory",
             "Capital District")

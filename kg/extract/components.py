@@ -346,6 +346,7 @@ class EntityTyper:
         spans = _headline_filter(doc, spans)
         phrases = (_force_phrases(doc, spans, gaz) + _demonym_actors(doc, spans, gaz)
                    + _government_phrases(doc, spans, gaz) + _same_name_provinces(doc, spans, gaz))
+        phrases = [p for p in phrases if not in_headline(p)]  # Title Case there makes every noun a name
         spans = _merge(spans, phrases)
         spans = _acronyms(doc, spans)
         spans = _propagate_places(spans, gaz)
@@ -446,14 +447,21 @@ def _trim_titles(span: Span) -> Span | None:
     return trimmed
 
 
+#: Words that make a capitalised name an organisation's, not a person's.
+ORGANISATION_WORDS = {"council", "ministry", "department", "party", "agency", "committee", "commission", "office",
+                      "society", "union", "bank", "group", "front", "movement", "news", "times", "post", "press",
+                      "network", "service", "institute", "university", "company", "corporation", "association"}
+
+
 def _titled_name(span: Span) -> bool:
     """A two- or three-word Title Case name right after a role word ('lawmaker Hashim Alokozai') is a person."""
     doc = span.doc
-    if not 2 <= len(span) <= 3 or span.start == 0 or not all(t.is_title and t.is_alpha for t in span):
+    if not 2 <= len(span) <= 3 or not all(t.is_title and t.is_alpha for t in span):
         return False
-    if any(t.lower_ in FORCE_NAME_HEADS | {"council", "ministry", "department", "party", "agency"} for t in span):
+    if any(t.lower_ in FORCE_NAME_HEADS | ORGANISATION_WORDS for t in span):
         return False
-    return doc[span.start - 1].lower_ in ROLE_WORDS and doc[span.start - 1].is_lower
+    titled = span.start > 0 and doc[span.start - 1].lower_ in ROLE_WORDS and doc[span.start - 1].is_lower
+    return titled or _has_role(span)
 
 
 #: Lower-case links inside hyphenated place names (Mazar-i-Sharif, Qala-e-Zal, Deir ez-Zor).
@@ -749,18 +757,25 @@ def _demonym_actors(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     return found
 
 
+DASHES = {"\u2014", "\u2013", "--", "-"}
+
+
 def _home_forces(spans: list[Span], gaz: Gazetteer) -> None:
     """'government forces' and 'security forces' are the forces of the country an article is about:
     the nation whose forces it names most, when one does."""
     counts = Counter(s._.kg_canonical for s in spans if s._.kg_origin == "force-phrase:national")
     countries = Counter(s._.kg_canonical for s in spans if s.label_ == "Country")
+    for span in spans:  # a dateline ("KABUL, Afghanistan -") says where the story is
+        if span.label_ == "Country" and span.end < len(span.doc) and span.doc[span.end].text in DASHES:
+            countries[span._.kg_canonical] += 3
     for canonical in counts:  # "Afghan forces" gains from every "Afghanistan" in the article
         adjective = canonical[: -len(" forces")]
         counts[canonical] += sum(n for country, n in countries.items() if gaz.adjectives.get(adjective) == country)
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+    if not counts:
         return
-    home = ranked[0][0]
+    first_named = {canonical: i for i, canonical in reversed(list(enumerate(
+        s._.kg_canonical for s in spans if s._.kg_origin == "force-phrase:national")))}
+    home = max(counts, key=lambda canonical: (counts[canonical], -first_named[canonical]))
     for span in spans:
         if span._.kg_origin == "force-phrase:generic":
             span._.kg_canonical = home
