@@ -309,19 +309,25 @@ def read_jsonl(handle: BinaryIO, *, name: str, stem: str) -> Iterator[Article | 
             continue
         if not raw.strip():
             continue
-        line = decode(raw)
-        if line is None:
-            yield Skipped(where, "binary or undecodable line")
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield Skipped(where, f"not valid JSON ({err.msg})")
-            continue
-        except RecursionError:
-            yield Skipped(where, "JSON nested too deeply")
-            continue
-        yield from article_from_record(record, default_id=f"{stem}-{number}", source=where)
+        record = parse_json(raw, where, what="line")
+        if isinstance(record, Skipped):
+            yield record
+        else:
+            yield from article_from_record(record, default_id=f"{stem}-{number}", source=where)
+
+
+def parse_json(data: bytes, where: str, *, what: str = "file") -> object:
+    """The JSON value in ``data``, or a Skipped saying why there is none."""
+    text = decode(data)
+    if text is None:
+        return Skipped(where, f"binary or undecodable {what}, not JSON")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        at = f" at line {err.lineno}" if what == "file" else ""
+        return Skipped(where, f"not valid JSON ({err.msg}{at})")
+    except RecursionError:
+        return Skipped(where, "JSON nested too deeply")
 
 
 def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
@@ -350,17 +356,9 @@ def _read_json_file(path: Path) -> Iterator[Article | Skipped]:
 
 
 def articles_from_json_list(data: bytes, *, name: str, stem: str) -> Iterator[Article | Skipped]:
-    text = decode(data)
-    if text is None:
-        yield Skipped(name, "binary or undecodable file, not JSON")
-        return
-    try:
-        records = json.loads(text)
-    except json.JSONDecodeError as err:
-        yield Skipped(name, f"not valid JSON ({err.msg} at line {err.lineno})")
-        return
-    except RecursionError:
-        yield Skipped(name, "JSON nested too deeply")
+    records = parse_json(data, name)
+    if isinstance(records, Skipped):
+        yield records
         return
     records = records if isinstance(records, list) else [records]
     for index, record in enumerate(records, start=1):
