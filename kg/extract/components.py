@@ -343,6 +343,7 @@ class EntityTyper:
         ents = _longest_first([_extend_hyphens(_extend_person(span)) for span in doc.ents])
         spans = [typed for span in ents if (typed := self._type(span, gaz)) is not None]
         spans = _merge(spans, _place_words(doc, spans, gaz) + _bylines(doc, spans))
+        spans = sorted(spans + _unnamed_officials(doc, spans), key=lambda s: s.start)
         spans = _headline_filter(doc, spans)
         phrases = (_force_phrases(doc, spans, gaz) + _demonym_actors(doc, spans, gaz)
                    + _government_phrases(doc, spans, gaz) + _same_name_provinces(doc, spans, gaz))
@@ -926,6 +927,25 @@ def _officials(spans: list[Span]) -> list[Span]:
     official_names = {w for s in out if s.label_ == "Official" for w in plain_name(s).split()[-1:]}
     return [(_retype(s, "Official") if s.label_ == "Person" and plain_name(s).split()[-1] in official_names else s)
             for s in out]
+
+
+def _unnamed_officials(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Oleksandr Striuk, the mayor of ...' where the NER saw no name: two to four capitalised proper
+    nouns with a role in apposition or as a title are an Official."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    i = 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].is_alpha \
+                and end not in taken and doc[end].lower_ not in ROLE_WORDS:
+            end += 1
+        if 2 <= end - i <= 4 and not in_headline(doc[i:end]):
+            span = Span(doc, i, end, label="Official")
+            if _has_role(span) and not any(t.lower_ in ORGANISATION_WORDS | FORCE_NAME_HEADS for t in span):
+                found.append(_set(span, None, "role"))
+        i = max(end, i + 1)
+    return found
 
 
 def _has_role(span: Span) -> bool:
