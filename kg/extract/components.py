@@ -290,6 +290,8 @@ MULTINATIONAL = {"coalition", "international", "allied", "foreign", "western", "
 #: Last words of an organisation name that make it a Force ("Iraqi Army", "Anbar Operations Command").
 FORCE_NAME_HEADS = {"army", "forces", "force", "command", "division", "brigade", "battalion", "regiment",
                     "corps", "navy", "guard", "guards", "marines", "police", "gendarmerie", "militia"}
+UNIT_WORDS = {"headquarters", "division", "brigade", "battalion", "command", "unit", "base", "post", "convoy",
+              "chief", "spokesman", "spokeswoman", "commander", "official", "officer"}
 ARMED_GROUP_HEADS = {"militia", "militias", "militiamen", "rebels", "insurgents"}
 #: Group names of ethnicities and faiths: neither actor nor place on their own.
 ETHNONYMS = {"pashtun", "pashtuns", "tajik", "tajiks", "hazara", "hazaras", "uzbeks", "kurd", "kurds", "baluch",
@@ -695,8 +697,9 @@ def _force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         owner = spans_at.get(head.i)
         if owner is not None and (owner._.kg_origin == "gazetteer" or owner.end != head.i + 1):
             continue  # a known name, or a word inside a longer name ("16th Iraqi Army Division")
-        if head.dep_ == "compound" and head.head.pos_ == "NOUN":
-            continue  # "Iraqi Army brigades": the phrase goes on
+        if head.dep_ == "compound" and head.head.i == head.i + 1 and (
+                head.head.tag_ in ("NNS", "NNPS") or head.head.lower_ in UNIT_WORDS):
+            continue  # "Iraqi Army brigades", "army headquarters": the phrase goes on
         start = _modifier_start(doc, head)
         modifiers = [t for t in doc[start: head.i] if not t.is_punct or t.text == "-"]
         if not modifiers and head.lower_ not in ARMED_GROUP_HEADS:
