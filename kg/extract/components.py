@@ -719,8 +719,6 @@ def _force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
                 span = Span(doc, start, head.i + 1, label="ArmedGroup")
                 found.append(_set(span, "militias", "force-phrase"))
             continue
-        if head.lower_ == "forces" and head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "loyal":
-            pass
         qualifier = _qualifier(doc, modifiers, spans_at, gaz)
         if qualifier is None:
             continue
@@ -794,14 +792,8 @@ def _government_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Spa
         if lower == "government" and token.pos_ in ("NOUN", "PROPN"):
             owner = _owner_country(doc, token, spans_at, gaz)
             if owner is not None:
-                start = min(token.left_edge.i, token.i) if token.i > 0 and doc[token.i - 1].i in spans_at or doc[token.i - 1].text in gaz.adjectives else token.i
-                start = max(start, token.i - 3)
-                while doc[start].pos_ == "DET":
-                    start += 1
-                end = token.i + 1
-                if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].i in spans_at:
-                    end = spans_at[doc[end + 1].i].end
-                found.append(_set(Span(doc, start, end, label="Organization"), f"{owner} government", "government"))
+                adjective, start, end = owner
+                found.append(_set(Span(doc, start, end, label="Organization"), f"{adjective} government", "government"))
         elif lower == "ministry" and not (token.i in spans_at and spans_at[token.i]._.kg_origin == "gazetteer"):
             span = _ministry_span(doc, token)
             if span is not None:
@@ -823,20 +815,23 @@ def _government_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Spa
     return found
 
 
-def _owner_country(doc: Doc, token: Token, spans_at: dict[int, Span], gaz: Gazetteer) -> str | None:
-    """'Afghan government', 'Iraq's government', 'government of Iraq' -> the country's adjective."""
+def _owner_country(doc: Doc, token: Token, spans_at: dict[int, Span], gaz: Gazetteer) -> tuple[str, int, int] | None:
+    """'Afghan government', 'Iraq's government', 'government of Iraq' -> (the country's adjective, start,
+    end of the phrase); None when the word 'government' names no country."""
     prev = doc[token.i - 1] if token.i > 0 else None
     if prev is not None and prev.text in gaz.adjectives:
-        return prev.text
-    if prev is not None and prev.lower_ in ("'s", "\u2019s") and token.i >= 2 and doc[token.i - 2].i in spans_at:
-        span = spans_at[doc[token.i - 2].i]
-        if span.label_ == "Country":
-            return _adjective_of(span._.kg_canonical or span.text, gaz)
-    if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" and doc[token.i + 2].i in spans_at:
-        span = spans_at[doc[token.i + 2].i]
-        if span.label_ == "Country":
-            return _adjective_of(span._.kg_canonical or span.text, gaz)
-    return None
+        return _adjective_of(gaz.adjectives[prev.text], gaz) or prev.text, prev.i, token.i + 1
+    country = None
+    if prev is not None and prev.lower_ in ("'s", "\u2019s") and token.i >= 2:
+        country = spans_at.get(token.i - 2)
+        start, end = (country.start, token.i + 1) if country is not None else (0, 0)
+    elif token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":
+        country = spans_at.get(token.i + 2)
+        start, end = (token.i, country.end) if country is not None else (0, 0)
+    if country is None or country.label_ != "Country":
+        return None
+    adjective = _adjective_of(country._.kg_canonical or country.text, gaz)
+    return (adjective, start, end) if adjective else None
 
 
 def _ministry_span(doc: Doc, token: Token) -> Span | None:
@@ -863,7 +858,6 @@ def _ministry_name(span: Span, gaz: Gazetteer) -> str:
 def _same_name_provinces(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'the province of the same name' stands for '<the city just named> Province'."""
     found = []
-    text = doc.text.lower()
     for token in doc:
         if token.lower_ != "province" or doc[token.i: token.i + 5].text.lower() != "province of the same name":
             continue
@@ -877,7 +871,6 @@ def _same_name_provinces(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Sp
         found.append(_set(Span(doc, start, token.i + 5, label="Province"),
                           entry["name"] if entry else f"{stem} Province", "description",
                           links_of(entry) if entry else {}))
-    del text
     return found
 
 
