@@ -281,3 +281,39 @@ def test_modality_on_a_parse(nlp):
     assert modality(words["capture"]) == "attempt"
     assert modality(words["enter"]) == "unreal"
     assert modality(words["attack"]) == "unreal"
+
+
+# ---------------------------------------------------------------- more constructions
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    ("Aid convoys reached Houthi-held Hodeidah on Monday.", {"Houthi": "ArmedGroup", "Hodeidah": "City"},
+     ("Houthi", "captured", "Hodeidah")),
+    ("The RSF, led by Mohamed Hamdan Dagalo, denied the report.",
+     {"RSF": "ArmedGroup", "Mohamed Hamdan Dagalo": "Official"}, ("Mohamed Hamdan Dagalo", "memberOf", "RSF")),
+    ("Amina Yusuf, who heads the Kassala state council, called for calm.",
+     {"Amina Yusuf": "Official", "Kassala state council": "Organization"},
+     ("Amina Yusuf", "officialOf", "Kassala state council")),
+    ("The Taliban regained control of Musa Qala on Friday.", {"Taliban": "ArmedGroup", "Musa Qala": "District"},
+     ("Taliban", "captured", "Musa Qala")),
+    ("Fighting closed roads in Helmand's Nawa district.", {"Helmand": "Province", "Nawa district": "District"},
+     ("Nawa district", "locatedIn", "Helmand")),
+])
+def test_held_led_regained_and_possessive_places(nlp, text, entities, expected):
+    assert expected in relations(nlp, text, entities)
+
+
+@pytest.mark.parametrize("text", [
+    "The RSF exchanged fire with the army in Omdurman.",
+    "The RSF and the army exchanged fire in Omdurman.",
+    "The war between the army and the RSF reached Omdurman.",
+])
+def test_exchanges_of_fire_and_wars_are_clashes(nlp, text):
+    found = relations(nlp, text, {"RSF": "ArmedGroup", "army": "Force", "Omdurman": "City"})
+    assert {("RSF", "clashedWith", "army"), ("army", "clashedWith", "RSF")} & found
+
+
+def test_a_relative_clause_keeps_its_own_modality(nlp):
+    found = relations(nlp, "Refugees did not return to Kherson, which Russian forces occupied in March.",
+                      {"Kherson": "City", "Russian forces": "Force"})
+    assert ("Russian forces", "captured", "Kherson") in found

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 # ---------------------------------------------------------------- word lists
 
 CAPTURE_VERBS = {"capture", "seize", "take", "overrun", "occupy", "conquer", "retake", "recapture", "control",
+                 "regain", "wrest",
                  "liberate", "reclaim", "clear"}
 ATTACK_VERBS = {"attack", "assault", "strike", "shell", "bomb", "raid", "target", "storm", "hit", "strafe",
                 "besiege", "bombard", "enter", "invade", "ambush"}
@@ -43,14 +44,21 @@ CLASH_VERBS = {"clash", "fight", "battle", "skirmish"}
 OPPOSE_VERBS = {"repel", "repulse", "defeat", "resist", "confront", "engage", "rout", "counter"}
 OPPOSE_PARTICLES = {("push", "back"), ("hold", "off"), ("fight", "off"), ("beat", "back"), ("drive", "back"),
                     ("drive", "out"), ("push", "out")}
-MEET_VERBS = {"meet"}
+MEET_VERBS = {"meet", "host"}
+#: Verbs that read as capture or attack only when what they take is a place ("took Kunduz", not "took part").
+PLACE_OBJECT_VERBS = {"take", "control", "clear", "enter", "regain", "wrest"}
+#: Verbs of leading: "X, who heads the council", "the RSF, led by X" -> officialOf (memberOf for armed groups).
+LEAD_VERBS = {"head", "lead", "command", "chair", "govern"}
+#: "X-held Kunduz", "Houthi-controlled Sanaa": a place held by the group named in its modifier.
+HELD_PARTICIPLES = {"held", "controlled", "occupied", "seized", "captured", "run"}
 SPEAK_VERBS = {"speak"}
 #: "launched an attack on Y", "staged an assault", "carried out strikes", "held talks with".
 SUPPORT_VERBS = {"launch", "stage", "mount", "carry", "conduct", "execute", "make", "begin", "start", "step",
                  "unleash", "hold", "have", "continue", "intensify", "wage", "lead", "renew"}
 ATTACK_NOUNS = {"attack", "assault", "offensive", "strike", "airstrike", "raid", "bombardment", "shelling",
                 "bombing", "siege", "incursion", "onslaught", "push", "advance"}
-CLASH_NOUNS = {"clash", "fighting", "battle", "fight", "skirmish", "firefight", "hostility"}
+CLASH_NOUNS = {"clash", "fighting", "battle", "fight", "skirmish", "firefight", "hostility", "war", "conflict",
+               "combat", "confrontation", "hostilities", "gunfight"}
 MEET_NOUNS = {"talk", "meeting", "summit", "negotiation"}
 #: Nouns of taking a place: "the Taliban's capture of Kunduz", "the fall of Kabul to the Taliban".
 CAPTURE_NOUNS = {"capture", "seizure", "takeover", "fall", "recapture", "occupation", "conquest", "liberation"}
@@ -103,6 +111,8 @@ UNREAL_GOVERNORS = {"plan", "threaten", "want", "aim", "hope", "vow", "intend", 
                     "pledge", "decide", "order", "ready", "able", "unable", "need", "urge", "warn", "call",
                     "propose", "consider", "seek", "wish", "likely", "poised", "set", "fear", "claim", "deny",
                     "threat", "risk", "danger", "possibility", "prospect", "verge", "brink", "concern", "plot"}
+#: Predicates whose subject has not happened yet: "the fall of Kunduz is likely".
+LIKELIHOOD_PREDICATES = {"likely", "possible", "unlikely", "poised", "set", "ready", "expect", "imminent", "feared"}
 #: Governing words that make a capture an attack: "tried to capture" is an attack that may have failed.
 ATTEMPT_GOVERNORS = {"try", "attempt", "struggle", "fail", "strive", "push", "battle", "fight"}
 
@@ -345,13 +355,17 @@ def modality(word: Token) -> str:
             break
         governor = current.head
         lemma = governor.lemma_.lower()
-        if current.dep_ in ("xcomp", "acl", "pobj", "dobj", "prep", "nsubj", "nsubjpass"):
-            if lemma in UNREAL_GOVERNORS:
+        if current.dep_ in ("nsubj", "nsubjpass"):
+            # "the fall of Kunduz looks likely": only a predicate of likelihood, never the subject's own verb
+            # ("the RSF, led by X, denied ...") makes the subject's action unreal
+            return "unreal" if lemma in LIKELIHOOD_PREDICATES else state
+        if current.dep_ in ("xcomp", "acl", "relcl", "pobj", "dobj", "prep"):
+            if lemma in UNREAL_GOVERNORS and current.dep_ != "relcl":
                 return "unreal"
             if lemma in ATTEMPT_GOVERNORS and current.dep_ in ("xcomp", "acl"):
                 state = "attempt"
-        if current.dep_ == "ccomp":
-            break  # "officials said X captured Y": the reported clause keeps its own modality
+        if current.dep_ in ("ccomp", "relcl") or current.dep_ == "acl" and governor.pos_ != "VERB":
+            break  # a reported clause, a relative clause or a noun's modifier keeps its own modality
         current = governor
     return state
 
@@ -444,7 +458,7 @@ def _seizing(verb: Token, lemma: str, args: Arguments) -> Iterator[FoundRelation
     if mode == "unreal":
         return
     capture = lemma in CAPTURE_VERBS
-    if lemma in ("take", "control", "clear", "enter") and not _place_objects(verb, args):
+    if lemma in PLACE_OBJECT_VERBS and not _place_objects(verb, args):
         # these verbs name a capture (or attack) only when what is taken is a place
         return
     predicate = "captured" if capture and mode == "fact" else "attacked"
@@ -502,6 +516,32 @@ def _firing(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     for dobj in (c for c in verb.children if c.dep_ == "dobj"):
         targets.extend(t for t in args.prep_objects(dobj, ("at", "on", "into", "toward", "towards")) if t not in targets)
     yield from each_pair(subjects_of(verb, args), targets, "attacked", "attacked-fired-at", FIGHTER_TYPES)
+
+
+def _exchanging_fire(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'X and Y exchanged fire', 'X exchanged gunfire with Y'."""
+    if modality(verb) == "unreal" or not any(c.dep_ == "dobj" and "fire" in c.lower_ for c in verb.children):
+        return
+    subjects = [s for s in subjects_of(verb, args) if s.label_ in ACTOR_TYPES]
+    others = [o for o in args.prep_objects(verb, ("with",)) if o.label_ in ACTOR_TYPES]
+    yield from each_pair(subjects, others, "clashedWith", "clashedWith-exchanged-fire")
+    if not others:
+        yield from among(subjects, "clashedWith", "clashedWith-exchanged-fire")
+
+
+def _leading(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'X, who heads the provincial council', 'the RSF, led by X': X holds office in (or belongs to) what it leads."""
+    if modality(verb) == "unreal":
+        return
+    bodies = [b for b in args.children(verb, ("dobj",)) if b.label_ not in ("Person", "Official")]
+    leaders = subjects_of(verb, args)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the RSF, led by X"
+        bodies = [b for b in args.entities(verb.head) if b.label_ not in ("Person", "Official")]
+        leaders = args.prep_objects(verb, ("by",))
+    for leader in (x for x in leaders if x.label_ in ("Person", "Official")):
+        for body in bodies:
+            predicate = "memberOf" if body.label_ == "ArmedGroup" else "officialOf"
+            yield found(leader, predicate, body, f"{predicate}-leads")
 
 
 def _clashing(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
@@ -861,6 +901,12 @@ def located_in_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
         head = span.root.head
         if span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
             holders.append(head.head)  # "the district of X in Y", "the city of X"
+        if span.root.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS:
+            holders.append(head)  # "X district" with "district" outside the entity
+        owners = [o for h in holders for c in h.children if c.dep_ == "poss" for o in args.entities(c)]
+        for owner in owners:  # "Helmand's Sangin district", "the province's Dasht-e-Archi district"
+            if _larger(owner, span):
+                yield found(span, "locatedIn", owner, "locatedIn-possessive")
         for holder in holders:
             targets = args.prep_objects(holder, ("in",) if holder is span.root and span.label_ == "City"
                                         else ("in", "of"))
@@ -871,6 +917,17 @@ def located_in_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
                     yield found(span, "locatedIn", target, "locatedIn-prep")
 
 
+def held_place_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
+    """'Houthi-held Hodeidah', 'rebel-controlled Idlib' (when the group is a named entity)."""
+    for span in doc.ents:
+        if span.label_ not in PLACE_TYPES:
+            continue
+        for participle in (c for c in span.root.children if c.dep_ == "amod" and c.lower_ in HELD_PARTICIPLES):
+            holders = [h for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod")
+                       for h in args.entities(c) if h.label_ in FIGHTER_TYPES]
+            yield from each_pair(holders, [span], "captured", "captured-held-modifier")
+
+
 def _larger(target: Span, place: Span) -> bool:
     return (target.label_ in PLACE_RANK and place.label_ in PLACE_RANK
             and PLACE_RANK[target.label_] > PLACE_RANK[place.label_])
@@ -878,5 +935,6 @@ def _larger(target: Span, place: Span) -> bool:
 
 #: Verbs and the rule each triggers (besides seizing and opposing, which need the lemma or particle).
 VERB_RULES = (({"fall"}, _falling), (ADVANCE_VERBS, _advancing), (FIRE_VERBS, _firing), (CLASH_VERBS, _clashing),
-              ({"inflict"}, _inflicting), (MEET_VERBS, _meeting), (SPEAK_VERBS, _speaking))
-RULES = (verb_rules, noun_rules, role_rules, capital_of_rules, located_in_rules)
+              ({"inflict"}, _inflicting), (MEET_VERBS, _meeting), (SPEAK_VERBS, _speaking),
+              ({"exchange"}, _exchanging_fire), (LEAD_VERBS, _leading))
+RULES = (held_place_rules, verb_rules, noun_rules, role_rules, capital_of_rules, located_in_rules)
