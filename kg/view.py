@@ -98,7 +98,7 @@ def entity_types(graph: Graph) -> dict[URIRef, str]:
 
 
 def describe_entity(graph: Graph, entity: URIRef, entity_type: str, article_ref) -> dict[str, Any]:
-    label = str(graph.value(entity, RDFS.label))
+    label = str(graph.value(entity, RDFS.label)).strip() or str(entity).rstrip("/").rsplit("/", 1)[-1]
     aliases = sorted({str(alias) for alias in graph.objects(entity, SKOS.altLabel)} - {label})
     mentioned = sorted(graph.objects(entity, KGO.mentionedIn), key=lambda article: str(article))
     node: dict[str, Any] = {
@@ -397,14 +397,18 @@ def parallel_curves(pairs: list[tuple[str, str]]) -> list[dict[str, Any] | bool]
     return curves
 
 
-def vis_options(edge_count: int) -> dict[str, Any]:
-    """vis-network options: positions come from Python, so physics is off and the first frame is the final one."""
+def vis_options(node_count: int, edge_count: int) -> dict[str, Any]:
+    """vis-network options: positions come from Python, so physics is off and the first frame is the final one.
+
+    Node labels smaller than ``drawThreshold`` pixels are not drawn: small graphs keep them when zoomed out (the
+    whole sample fits a notebook cell with its names readable at a squint), large ones shed them until zoomed in.
+    """
     busy = edge_count > HIDE_EDGES_ON_MOVE_ABOVE
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": 7},
         "nodes": {"scaling": {"min": 8, "max": 34, "label": {"enabled": True, "min": 12, "max": 22,
-                                                               "drawThreshold": 6}},
+                                                               "drawThreshold": 3 if node_count <= EXACT_LAYOUT_MAX else 6}},
                   "font": {"size": 13, "strokeWidth": 3}},
         "edges": {"font": {"size": 10, "strokeWidth": 3}, "selectionWidth": 2, "smooth": False,
                   "hoverWidth": 1.5},
@@ -454,7 +458,7 @@ def render_html(graph: Graph, *, theme: str = "light", title: str = "kg network"
     vis_nodes, vis_edges = vis_elements(data, seed=seed)
     payload = {
         "nodes": data["nodes"], "edges": data["edges"], "articles": data["articles"],
-        "visNodes": vis_nodes, "visEdges": vis_edges, "options": vis_options(len(vis_edges)),
+        "visNodes": vis_nodes, "visEdges": vis_edges, "options": vis_options(len(vis_nodes), len(vis_edges)),
         "types": {name: {"colour": colour, "shape": shape, "dashed": dashed}
                   for name, (colour, shape, dashed) in TYPE_STYLE.items()},
         "relations": {name: {"colour": RELATION_COLOURS[name], "symmetric": name in SYMMETRIC_PREDICATES}
