@@ -123,3 +123,47 @@ def test_extraction_quality_notebook(executed):
     assert len(_outputs(nb, "image/png")) >= 1
     tables = "\n".join(_outputs(nb, "text/html"))
     assert "entities (typed)" in tables and "relations (core three)" in tables
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's Chromium through Playwright (skipped when either is missing, as in test_view_browser)."""
+    import shutil
+
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    with sync_api.sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=executable, args=["--headless", "--no-sandbox"])
+        except Exception as err:  # noqa: BLE001  (a browser that cannot start is a missing tool, not a failure)
+            pytest.skip(f"Chromium does not start: {str(err).splitlines()[0]}")
+        yield browser
+        browser.close()
+
+
+@pytest.mark.browser
+def test_inline_view_draws_inside_a_notebook_page(chromium):
+    """What kg.show puts in a cell draws the network in its iframe, offline, without reaching the notebook page."""
+    from kg.notebook import inline_html
+    from kg.triples import article_graph
+
+    from .test_analysis import _articles
+
+    graph = None
+    for item in _articles():
+        graph = article_graph(item, graph)
+    page = chromium.new_page()
+    requests, errors = [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.set_content(f"<!doctype html><html><body><h1>notebook</h1>{inline_html(graph)}</body></html>")
+    frame = page.wait_for_selector("iframe").content_frame()
+    frame.wait_for_function("() => window.kgView && window.kgView.shown().nodes > 0", timeout=60_000)
+    assert frame.evaluate("() => window.kgView.shown()")["nodes"] == 6
+    reaches_notebook = frame.evaluate("() => { try { return !!window.parent.document.body; } catch (e) { return false; } }")
+    assert not reaches_notebook, "the sandbox keeps the view away from the notebook's page"
+    assert not errors
+    assert all(url.startswith(("about:", "data:")) for url in requests), requests
+    page.close()
