@@ -14,7 +14,8 @@ import itertools
 import logging
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 
 from .errors import KGError, MissingExtraError
 from .model import Article, ArticleMentions
@@ -23,7 +24,7 @@ from .model import Article, ArticleMentions
 BATCH_SIZE = 16
 
 _worker_nlp = None  # the pipeline of a forked pool worker (inherited from the parent)
-_cluster_pipelines: dict[str | None, object] = {}  # model name -> pipeline, one per Dask worker process
+_cluster_pipelines: dict[tuple, object] = {}  # (model, gazetteer files) -> pipeline, one per Dask worker process
 _cluster_lock = threading.Lock()
 
 
@@ -128,11 +129,15 @@ def close_client(client, address) -> None:
         cluster.close()
 
 
-def dask_extract(client, articles: Iterable[Article], *, model: str | None = None,
+def dask_extract(client, articles: Iterable[Article], *, model: str | None = None, gazetteer: Sequence[str] = (),
                  in_flight: int | None = None) -> Iterator[ArticleMentions]:
-    """Extract on the workers of ``client``; each worker loads ``model`` once. Results in input order."""
+    """Extract on the workers of ``client``; each worker loads ``model`` once. Results in input order.
+
+    ``gazetteer`` files are read by the workers, so they must exist at those paths on every worker.
+    """
+    pipeline = (model, tuple(str(p) for p in gazetteer))
     in_flight = in_flight or 2 * max(1, len(client.scheduler_info().get("workers", {})))
-    submitted = (client.submit(_extract_on_cluster, model, batch, pure=False) for batch in batches(articles))
+    submitted = (client.submit(_extract_on_cluster, pipeline, batch, pure=False) for batch in batches(articles))
     yield from in_order(submitted, in_flight=in_flight, result=_result)
 
 
@@ -143,12 +148,13 @@ def _result(future) -> list[ArticleMentions]:
         future.release()
 
 
-def _extract_on_cluster(model: str | None, batch: list[Article]) -> list[ArticleMentions]:
+def _extract_on_cluster(pipeline: tuple[str | None, tuple[str, ...]], batch: list[Article]) -> list[ArticleMentions]:
     """Runs on a Dask worker: one pipeline per worker process, shared by its threads under a lock."""
     with _cluster_lock:
-        nlp = _cluster_pipelines.get(model)
+        nlp = _cluster_pipelines.get(pipeline)
         if nlp is None:
             from .extract import load_pipeline
 
-            nlp = _cluster_pipelines[model] = load_pipeline(model)
+            model, gazetteer = pipeline
+            nlp = _cluster_pipelines[pipeline] = load_pipeline(model, gazetteer=[Path(p) for p in gazetteer])
         return extract_batch(nlp, batch)

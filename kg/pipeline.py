@@ -103,7 +103,7 @@ def _extract(articles: Iterator[Article], *, nlp, model: str | None, workers: in
     if dask:
         client = distributed.dask_client(dask)
         try:
-            yield from distributed.dask_extract(client, articles, model=model)
+            yield from distributed.dask_extract(client, articles, model=model, gazetteer=gazetteer)
         finally:
             distributed.close_client(client, dask)
         return
