@@ -6,6 +6,7 @@ sample corpus built with the real pipeline.
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 import sys
@@ -20,6 +21,8 @@ from kg.errors import InputError, QueryError
 from kg.model import Article, ArticleGraph, Entity, Evidence, Relation
 from kg.notebook import inline_html
 from kg.triples import article_graph, dataset, entity_iri
+
+from .conftest import REPO
 
 GROUP = Entity("ArmedGroup/northern front", "ArmedGroup", "Northern Front", frozenset({"the Front", "NF"}))
 ARMY = Entity("Force/river army", "Force", "River Army", frozenset({"the army"}))
@@ -293,6 +296,20 @@ def test_to_rdf_rebuilds_a_graph_read_from_graphml(graph, tmp_path):
     assert set(back) == {iri(GROUP), iri(TOWN)}
     assert [k for _, _, k in back.edges(keys=True)] == ["captured"]
     assert back.nodes[iri(GROUP)]["aliases"] == ["NF", "the Front"]
+
+
+@pytest.mark.model
+def test_the_readme_analysis_example_runs(nlp, tmp_path, monkeypatch):
+    pytest.importorskip("pandas")
+    IPython = pytest.importorskip("IPython.display")
+    section = (REPO / "README.md").read_text(encoding="utf-8").split("## Notebooks and analysis", 1)[1]
+    block = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    shown = []
+    monkeypatch.setattr(IPython, "display", shown.append)
+    monkeypatch.setattr(kg, "extract_graphs", functools.partial(kg.extract_graphs, nlp=nlp))  # the loaded model
+    monkeypatch.chdir(tmp_path)
+    exec(compile(block, "README.md", "exec"), {})
+    assert len(shown) == 1 and (tmp_path / "actors.gexf").is_file()
 
 
 @pytest.mark.model
