@@ -317,3 +317,14 @@ def test_a_relative_clause_keeps_its_own_modality(nlp):
     found = relations(nlp, "Refugees did not return to Kherson, which Russian forces occupied in March.",
                       {"Kherson": "City", "Russian forces": "Force"})
     assert ("Russian forces", "captured", "Kherson") in found
+
+
+def test_a_doc_without_a_parse_gets_no_relations():
+    import spacy
+
+    from kg.extract.relations import RelationExtractor
+
+    nlp = spacy.blank("en")
+    doc = nlp("The Taliban captured Kunduz, the capital of Kunduz Province.")
+    doc.ents = [doc.char_span(4, 11, label="ArmedGroup"), doc.char_span(21, 27, label="City")]
+    assert RelationExtractor(nlp, "test")(doc)._.kg_relations == []

@@ -278,12 +278,13 @@ class Arguments:
 
     def antecedent(self, token: Token, label: str = "ArmedGroup") -> list[Span]:
         """'the insurgents', 'its fighters', 'the city': the entity of ``label`` named last before them, if it
-        was named in this sentence or the two before. The span is marked (kb_id) so the rule's name says so."""
+        was named shortly before. The span is marked (kb_id) so the rule's name says so."""
         determiners = ("the", "its", "their") if label == "ArmedGroup" else ("the",)
         if not (any(c.lower_ in determiners and c.dep_ in ("det", "poss") for c in token.children)
                 or token.lower_ in ("its", "their") and label == "ArmedGroup"):
             return []
-        first_sentence = max(0, self._sentence_index(token) - 2)
+        # a group is referred back to within a short stretch; "the province" reaches further back
+        first_sentence = max(0, self._sentence_index(token) - (2 if label == "ArmedGroup" else 6))
         for span in reversed([s for s in self.doc.ents if s.end <= token.i and s.label_ == label]):
             if self._sentence_index(span[0]) < first_sentence:
                 break
@@ -380,6 +381,9 @@ class RelationExtractor:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):  # a pipeline without a parser: no rule can read anything
+            doc._.kg_relations = []
+            return doc
         args = Arguments(doc)
         results: list[FoundRelation] = []
         for rule in RULES:
