@@ -87,6 +87,17 @@ def test_force_phrases(nlp, text, expected):
 
 
 @pytest.mark.model
+def test_a_people_is_a_force_only_when_it_acts_like_one(nlp):
+    found = typed(nlp, "Afghans fled to Pakistan as the Russians shelled Kyiv.")
+    assert ("Russian forces", "Force") in found and ("Afghan forces", "Force") not in found
+
+
+@pytest.mark.model
+def test_a_name_in_apposition_with_capital_is_a_city(nlp):
+    assert ("Qarvin", "City") in typed(nlp, "Fighters reached Qarvin, the capital of Zorbania, on Monday.")
+
+
+@pytest.mark.model
 def test_generic_forces_are_the_forces_the_article_names_most(nlp):
     doc = nlp("Afghan troops fought in Kunduz. Government forces later withdrew from Afghanistan's north.")
     forces = {e.text: e._.kg_canonical for e in doc.ents if e.label_ == "Force"}

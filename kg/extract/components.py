@@ -403,6 +403,8 @@ class EntityTyper:
             if label is None:
                 return None
             typed = _set(Span(doc, span.start, span.end, label=label), None, "ner")
+        if typed.label_ in ("Person", "Organization") and _capital_apposition(typed):
+            return _retype(typed, "City", name, "capital-of")  # "Zaranj, the capital of Nimroz,"
         # "Kunduz province", "Sangin district", "Kunduz city": the following word says what the place is.
         if typed.label_ in ("City", "Province", "District", "Person", "Organization") and after is not None:
             if after.lower_ == "province" and typed.label_ != "Province":
@@ -569,6 +571,17 @@ def _bylines(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue
             break
     return found
+
+
+def _capital_apposition(span: Span) -> bool:
+    """True for a name followed by ', the capital of' / ', the provincial capital' / ', a city in'."""
+    words = [t.lower_ for t in span.doc[span.end: span.end + 4]]
+    if not words or words[0] != ",":
+        return False
+    words = words[1:]
+    if words and words[0] in ("the", "a"):
+        words = words[1:]
+    return bool(words) and (words[0] in ("capital", "city", "town") or words[:2] == ["provincial", "capital"])
 
 
 def _entry(span: Span, gaz: Gazetteer) -> dict:
@@ -743,6 +756,12 @@ def _force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     return found
 
 
+#: What a people does that an army does not: their plural demonym is then no Force.
+CIVILIAN_VERBS = {"flee", "die", "live", "vote", "protest", "queue", "wait", "shelter", "starve", "suffer",
+                  "emigrate", "migrate", "travel", "celebrate", "mourn", "pray", "work", "buy", "need", "want",
+                  "feel", "believe", "support", "oppose", "elect", "return", "evacuate", "displace"}
+
+
 def _demonym_actors(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'the Russians', 'Ukrainians' as the subject or object of an action: that country's forces."""
     found = []
@@ -754,6 +773,8 @@ def _demonym_actors(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             continue
         if any(c.dep_ in ("amod", "compound", "nummod") for c in token.children):
             continue
+        if token.head.lemma_ in CIVILIAN_VERBS:
+            continue  # "Afghans fled to Pakistan": people, not an army
         span = Span(doc, token.i, token.i + 1, label="Force")
         found.append(_set(span, f"{adjective} forces", "force-phrase:national"))
     return found
