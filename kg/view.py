@@ -301,7 +301,7 @@ def component_box(component: nx.Graph, widths: dict[str, float], seed: int):
         half = max(75.0, (left + right) / 4 + 18)
         return ({nodes[0]: (-half, 0.0), nodes[1]: (half, 0.0)},
                 half + max(left, right) / 2 + 16, COMPONENT_MARGIN)
-    radius = COMPONENT_MARGIN + 75.0 * math.sqrt(len(nodes) - 1)
+    radius = COMPONENT_MARGIN + 95.0 * math.sqrt(len(nodes) - 1)
     if len(nodes) <= EXACT_LAYOUT_MAX:
         positions = {node: tuple(xy) for node, xy in nx.spring_layout(component, k=2.5 / math.sqrt(len(nodes)), seed=seed, iterations=100).items()}
     else:
@@ -407,7 +407,7 @@ def vis_options(node_count: int, edge_count: int) -> dict[str, Any]:
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": 7},
-        "nodes": {"scaling": {"min": 8, "max": 34, "label": {"enabled": True, "min": 12, "max": 22,
+        "nodes": {"scaling": {"min": 8, "max": 30, "label": {"enabled": True, "min": 12, "max": 18,
                                                                "drawThreshold": 3 if node_count <= EXACT_LAYOUT_MAX else 6}},
                   "font": {"size": 13, "strokeWidth": 3}},
         "edges": {"font": {"size": 10, "strokeWidth": 3}, "selectionWidth": 2, "smooth": False,
