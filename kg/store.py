@@ -115,7 +115,7 @@ class Store:
     def add_triples(self, article_id: str, triples: Iterable[tuple]) -> int:
         """Replace ``article_id``'s named graph with ``triples`` (rdflib terms) in one transaction."""
         name = ox.NamedNode(str(article_iri(article_id)))
-        terms = [(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples]
+        terms = [(_cached_ox(s), _cached_ox(p), _cached_ox(o)) for s, p, o in triples]
         store = self._oxigraph
         try:
             if store.contains_named_graph(name):
@@ -128,6 +128,46 @@ class Store:
         except OSError as err:
             raise StoreError(f"cannot write article {article_id!r} to the store: {err}") from err
         return len(terms)
+
+    def bulk_add(self, articles: Iterable[tuple[str, Iterable[tuple]]], *, chunk: int = 200_000) -> int:
+        """Load many ``(article id, triples)`` at once with Oxigraph's bulk loader; returns the triple count.
+
+        For first imports: several times faster than ``add_triples`` per
+        article, but not one transaction per article. It stays safe to re-run:
+        each new article's ``kgo:contentHash`` is committed last, in one
+        transaction, so after a crash the half-loaded articles have no hash and
+        the next ``add`` or ``bulk_add`` replaces them. Articles the store
+        already holds go through ``add_triples``.
+        """
+        store, total, lines, hashes = self._oxigraph, 0, [], []
+        content_hash = _cached_ox(KGO.contentHash)
+        for article_id, triples in articles:
+            name = ox.NamedNode(str(article_iri(article_id)))
+            if store.contains_named_graph(name):
+                total += self.add_triples(article_id, triples)
+                continue
+            for s, p, o in triples:
+                terms = (_cached_ox(s), _cached_ox(p), _cached_ox(o))
+                total += 1
+                if terms[1] == content_hash:
+                    hashes.append(ox.Quad(*terms, name))
+                    lines.append(f"{terms[0]} {terms[1]} {terms[2]} .\n")
+                else:
+                    triple = f"{terms[0]} {terms[1]} {terms[2]}"
+                    lines.append(f"{triple} {name} .\n{triple} .\n")
+            if len(lines) >= chunk:
+                self._bulk_load(lines)
+        self._bulk_load(lines)
+        store.extend(hashes)
+        return total
+
+    def _bulk_load(self, lines: list[str]) -> None:
+        if lines:
+            try:
+                self._oxigraph.bulk_load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            except (OSError, SyntaxError) as err:
+                raise StoreError(f"bulk load failed: {_first_line(err)}") from err
+            lines.clear()
 
     def remove(self, article_id: str) -> bool:
         """Drop the article's named graph, and the facts no other article supports; False if not held."""
@@ -320,6 +360,20 @@ def _to_ox(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     raise TypeError(f"not an RDF term: {term!r}")
+
+
+#: rdflib term -> Oxigraph term for terms met before (predicates, classes, entities recur in every article).
+_OX_TERMS: dict = {}
+_OX_TERMS_LIMIT = 200_000
+
+
+def _cached_ox(term):
+    found = _OX_TERMS.get(term)
+    if found is None:
+        if len(_OX_TERMS) >= _OX_TERMS_LIMIT:
+            _OX_TERMS.clear()
+        found = _OX_TERMS[term] = _to_ox(term)
+    return found
 
 
 def to_term(value: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
