@@ -234,6 +234,7 @@ def test_group_anaphor_names_its_rule(nlp):
     "If the Taliban captured Kandahar, the road to Herat would be cut.",
     "The Taliban did not capture Ghazni, the ministry said.",
     "The Taliban would seize Ghazni within days, analysts warned.",
+    "The army denied that the Taliban had entered Herat.",
 ])
 def test_negated_or_hypothetical_gives_no_attack_or_capture(nlp, text):
     entities = {name: kind for name, kind in (("Taliban", "ArmedGroup"), ("army", "Force"), ("Herat", "City"),
