@@ -93,6 +93,13 @@ def test_a_people_is_a_force_only_when_it_acts_like_one(nlp):
 
 
 @pytest.mark.model
+def test_coalitions(nlp):
+    doc = nlp("The Saudi-led coalition struck the port. The coalition said it hit depots. A coalition of parties met.")
+    assert [(e.text, e.label_, e._.kg_canonical) for e in doc.ents] == [
+        ("Saudi-led coalition", "Force", "Saudi-led coalition"), ("coalition", "Force", "Saudi-led coalition")]
+
+
+@pytest.mark.model
 def test_a_name_in_apposition_with_capital_is_a_city(nlp):
     assert ("Qarvin", "City") in typed(nlp, "Fighters reached Qarvin, the capital of Zorbania, on Monday.")
 

@@ -347,7 +347,7 @@ class EntityTyper:
         spans = _merge(spans, _place_words(doc, spans, gaz) + _bylines(doc, spans))
         spans = sorted(spans + _unnamed_officials(doc, spans), key=lambda s: s.start)
         spans = _headline_filter(doc, spans)
-        phrases = (_force_phrases(doc, spans, gaz) + _demonym_actors(doc, spans, gaz)
+        phrases = (_force_phrases(doc, spans, gaz) + _demonym_actors(doc, spans, gaz) + _coalitions(doc, spans)
                    + _government_phrases(doc, spans, gaz) + _same_name_provinces(doc, spans, gaz))
         phrases = [p for p in phrases if not in_headline(p)]  # Title Case there makes every noun a name
         spans = _merge(spans, phrases)
@@ -753,6 +753,30 @@ def _force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             canonical = None
         span = Span(doc, start, head.i + 1, label="Force")
         found.append(_set(span, canonical, f"force-phrase:{kind}"))
+    return found
+
+
+def _coalitions(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'the coalition', 'the U.S.-led coalition', 'the Saudi-led coalition' as a Force. One article's
+    coalitions are one unless it names two leaders."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for token in doc:
+        if token.lower_ != "coalition" or token.i in taken or token.dep_ == "compound" or token.i == 0:
+            continue
+        start = token.i
+        if start >= 3 and doc[start - 1].lower_ == "led" and doc[start - 2].text == "-":
+            start -= 3  # "<Saudi>-led coalition"
+            while start > 0 and doc[start - 1].text == "-" and start >= 2:
+                start -= 2
+        if start == token.i and doc[start - 1].lower_.endswith("-led"):
+            start -= 1  # "U.S.-led" is one token
+        if start == token.i and doc[token.i - 1].lower_ != "the":
+            continue  # "a coalition of parties": a coalition, not the one fighting
+        found.append(_set(Span(doc, start, token.i + 1, label="Force"), None, "force-phrase:coalition"))
+    leaders = {plain_name(s) for s in found if len(s) > 1}
+    for span in found:
+        span._.kg_canonical = plain_name(span) if len(span) > 1 or len(leaders) != 1 else next(iter(leaders))
     return found
 
 
