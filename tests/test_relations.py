@@ -329,3 +329,13 @@ def test_a_doc_without_a_parse_gets_no_relations():
     doc = nlp("The Taliban captured Kunduz, the capital of Kunduz Province.")
     doc.ents = [doc.char_span(4, 11, label="ArmedGroup"), doc.char_span(21, 27, label="City")]
     assert RelationExtractor(nlp, "test")(doc)._.kg_relations == []
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    ("Nawa lies on the main road and it has fallen to the Taliban twice.",
+     {"Nawa": "District", "Taliban": "ArmedGroup"}, ("Taliban", "captured", "Nawa")),
+    ("Government troops say they have cleared the district center in Marjah of militants.",
+     {"Government troops": "Force", "Marjah": "District"}, ("Government troops", "captured", "Marjah")),
+])
+def test_pronoun_subjects_and_centres_of_places(nlp, text, entities, expected):
+    assert expected in relations(nlp, text, entities)

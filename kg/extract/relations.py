@@ -66,7 +66,7 @@ OF_TARGET_ATTACK_NOUNS = {"shelling", "bombardment", "bombing", "siege", "blocka
 #: Verbs of shooting at something: "fired missiles at X" -> attacked.
 FIRE_VERBS = {"fire", "launch", "lob", "shoot"}
 #: Verbs of moving on a place: "advanced on Kabul", "pushed into Kherson" -> attacked.
-ADVANCE_VERBS = {"advance", "push", "march", "close"}
+ADVANCE_VERBS = {"advance", "push", "march", "close", "press"}
 #: Words that only name part of a place: taking them is an attack on the place, not its capture.
 PARTIAL_PLACE_NOUNS = {"entrance", "outskirts", "edge", "periphery", "approach", "gate", "suburb", "outskirt"}
 
@@ -267,6 +267,8 @@ class Arguments:
             named = self.of_objects(token, depth)
             if not named and lemma in PARTIAL_PLACE_NOUNS | {"part", "center", "centre"}:  # "the city's entrance"
                 named = [s for c in token.children if c.dep_ == "poss" for s in self.entities(c, depth + 1)]
+            if not named and lemma in ("center", "centre", "headquarters"):  # "the government center in Ramadi"
+                named = [s for s in self.prep_objects(token, ("in",), depth) if s.label_ in PLACE_TYPES]
             if not named and lemma in PLACE_NOUNS and lemma != "capital":
                 # "Sangin district"; but "Faryab's capital" is not Faryab
                 named = [s for s in self.modifiers(token, types=PLACE_TYPES) if s.root.dep_ == "compound"]
@@ -293,13 +295,19 @@ class Arguments:
         return []
 
     def speaker(self, pronoun: Token) -> list[Span]:
-        """'The RSF said they had taken X': a pronoun subject of what an actor says is that actor."""
+        """A pronoun subject that can only mean one entity: 'The RSF said they had taken X' (the sayer);
+        'Khanashin lies on the border and it has fallen' (the subject of the clause it is joined to)."""
         clause = pronoun.head
-        if clause.dep_ != "ccomp" or not lemmas(clause.head) & SPEECH_VERBS:
+        if clause.dep_ == "ccomp" and lemmas(clause.head) & SPEECH_VERBS:
+            candidates = [self.entity(c) for c in clause.head.children if c.dep_ == "nsubj"]
+            candidates = [s for s in candidates if s is not None and s.label_ in ("ArmedGroup", "Force",
+                                                                                     "Organization", "Country")]
+        elif clause.dep_ == "conj":
+            candidates = [self.entity(c) for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            candidates = [s for s in candidates if s is not None]
+        else:
             return []
-        sayers = [s for c in clause.head.children if c.dep_ == "nsubj" and (s := self.entity(c)) is not None
-                  and s.label_ in ("ArmedGroup", "Force", "Organization", "Country")]
-        return [Span(self.doc, s.start, s.end, label=s.label_, kb_id=ANAPHOR) for s in sayers[:1]]
+        return [Span(self.doc, s.start, s.end, label=s.label_, kb_id=ANAPHOR) for s in candidates[:1]]
 
     def _sentence_index(self, token: Token) -> int:
         if self._sentence_starts is None:
