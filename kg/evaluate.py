@@ -277,17 +277,30 @@ def _provenance(resolved: Iterable[ArticleGraph]) -> _Provenance:
     return prov
 
 
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"\u201d']?\s+(?=[\"\u201c']?[A-Z0-9])|\n\s*\n")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b(?:[A-Z]\.)+[A-Z]?)\.$")  # "Col.", "Mr.", "U.S."
+
+
+def sentences_of(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of ``text``, not cut after abbreviations such as "U.S." or "Col."."""
+    spans, start = [], 0
+    for boundary in _BOUNDARY.finditer(text):
+        if _ABBREVIATION.search(text[start: boundary.start()].rstrip("\"\u201d'")):
+            continue
+        spans.append((start, boundary.start()))
+        start = boundary.end()
+    spans.append((start, len(text)))
+    return spans
+
+
 def sentence_naming(text: str, names: Iterable[str]) -> str:
     """The first sentence of ``text`` that contains one of ``names`` (for error listings)."""
     for name in names:
-        if not name:
-            continue
-        found = re.search(re.escape(name), text, flags=re.IGNORECASE)
+        found = re.search(re.escape(name), text, flags=re.IGNORECASE) if name else None
         if found:
-            start = max(text.rfind(". ", 0, found.start()), text.rfind("\n", 0, found.start())) + 1
-            end_match = re.search(r"[.!?][\"\u201d']?(\s|$)|\n", text[found.end():])
-            end = found.end() + end_match.end() if end_match else len(text)
-            return " ".join(text[start:end].split())
+            for start, end in sentences_of(text):
+                if start <= found.start() < end:
+                    return " ".join(text[start:end].split())
     return ""
 
 

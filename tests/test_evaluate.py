@@ -171,3 +171,12 @@ def test_numbers_agree_with_score_py_on_the_dev_corpus(nlp, shared_dev, tmp_path
     ours = kg.evaluate(shared_dev, nlp=nlp).summary()
     for key, value in theirs.items():
         assert ours[key] == value, key
+
+
+def test_error_sentences_are_not_cut_at_abbreviations():
+    from kg.evaluate import sentence_naming
+
+    text = 'Col. Ahmadi said U.S. forces left Herat. "We are ready," he said.\n\nThe Taliban attacked Kunduz.'
+    assert sentence_naming(text, ["U.S. forces"]) == "Col. Ahmadi said U.S. forces left Herat."
+    assert sentence_naming(text, ["missing", "kunduz"]) == "The Taliban attacked Kunduz."
+    assert sentence_naming(text, ["nowhere"]) == ""
