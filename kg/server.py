@@ -27,7 +27,6 @@ import multiprocessing
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path

@@ -26,7 +26,6 @@ it and none half-written.
 from __future__ import annotations
 
 import datetime as _dt
-import logging
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -46,7 +45,6 @@ from .resolve import _merge_type
 from .triples import article_graph, article_iri, entity_key
 from .vocab import KGO, PREFIXES, bind_prefixes
 
-log = logging.getLogger("kg")
 
 #: Prefixes every query may use without declaring them.
 QUERY_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}

@@ -60,3 +60,13 @@ def numbered_report(number: int, relations: int = 60) -> ArticleGraph:
     )
     article = Article(aid, f"Invented bulk report number {number}.", title=f"Bulk report {number}")
     return ArticleGraph(article, (TALIBAN, *groups), facts)
+
+
+def make_store(path):
+    """A persistent store at ``path`` holding report_one and report_two; returns ``path``."""
+    from kg.store import Store
+
+    with Store(path) as store:
+        store.add(report_one())
+        store.add(report_two())
+    return path

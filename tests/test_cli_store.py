@@ -11,7 +11,7 @@ import kg
 from kg.cli import cli
 from kg.store import Store
 
-from .store_fixtures import report_one, report_two
+from .store_fixtures import make_store
 
 
 def run(*args):
@@ -20,11 +20,7 @@ def run(*args):
 
 @pytest.fixture
 def store_dir(tmp_path):
-    path = tmp_path / "store"
-    with Store(path) as store:
-        store.add(report_one())
-        store.add(report_two())
-    return path
+    return make_store(tmp_path / "store")
 
 
 def test_remove_retracts_an_article(store_dir):

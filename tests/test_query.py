@@ -9,18 +9,14 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.store import Store, named_queries
+from kg.store import named_queries
 
-from .store_fixtures import report_one, report_two
+from .store_fixtures import make_store
 
 
 @pytest.fixture
 def store_dir(tmp_path):
-    path = tmp_path / "store"
-    with Store(path) as store:
-        store.add(report_one())
-        store.add(report_two())
-    return path
+    return make_store(tmp_path / "store")
 
 
 def kg(*args: str):

@@ -14,7 +14,7 @@ import rdflib
 from kg.server import make_server, negotiate
 from kg.store import Store
 
-from .store_fixtures import report_one, report_two
+from .store_fixtures import make_store, report_one
 
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
 TOKEN = "s3cret-for-tests"
@@ -22,11 +22,7 @@ TOKEN = "s3cret-for-tests"
 
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory):
-    path = tmp_path_factory.mktemp("served") / "store"
-    with Store(path) as store:
-        store.add(report_one())
-        store.add(report_two())
-    return path
+    return make_store(tmp_path_factory.mktemp("served") / "store")
 
 
 def start(store_dir, **options):
