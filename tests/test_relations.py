@@ -339,3 +339,19 @@ def test_a_doc_without_a_parse_gets_no_relations():
 ])
 def test_pronoun_subjects_and_centres_of_places(nlp, text, entities, expected):
     assert expected in relations(nlp, text, entities)
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    ("Junta aircraft bombed a crowded market in Sagaing on Tuesday.",
+     {"Junta aircraft": "Force", "Sagaing": "Province"}, ("Junta aircraft", "attacked", "Sagaing")),
+    ("RSF gunmen opened fire on El Fasher overnight.", {"RSF": "ArmedGroup", "El Fasher": "City"},
+     ("RSF", "attacked", "El Fasher")),
+])
+def test_attacks_on_sites_and_opening_fire(nlp, text, entities, expected):
+    assert expected in relations(nlp, text, entities)
+
+
+def test_an_offensive_to_retake_a_place_is_an_attack_not_a_capture(nlp):
+    found = relations(nlp, "The army launched an offensive to retake Omdurman from the RSF.",
+                      {"army": "Force", "Omdurman": "City", "RSF": "ArmedGroup"})
+    assert ("army", "captured", "Omdurman") not in found

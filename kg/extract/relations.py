@@ -53,9 +53,9 @@ HELD_PARTICIPLES = {"held", "controlled", "occupied", "seized", "captured", "run
 SPEAK_VERBS = {"speak"}
 #: "launched an attack on Y", "staged an assault", "carried out strikes", "held talks with".
 SUPPORT_VERBS = {"launch", "stage", "mount", "carry", "conduct", "execute", "make", "begin", "start", "step",
-                 "unleash", "hold", "have", "continue", "intensify", "wage", "lead", "renew"}
+                 "unleash", "hold", "have", "continue", "intensify", "wage", "lead", "renew", "open"}
 ATTACK_NOUNS = {"attack", "assault", "offensive", "strike", "airstrike", "raid", "bombardment", "shelling",
-                "bombing", "siege", "incursion", "onslaught", "push", "advance"}
+                "bombing", "siege", "incursion", "onslaught", "push", "advance", "fire", "gunfire"}
 CLASH_NOUNS = {"clash", "fighting", "battle", "fight", "skirmish", "firefight", "hostility", "war", "conflict",
                "combat", "confrontation", "hostilities", "gunfight"}
 MEET_NOUNS = {"talk", "meeting", "summit", "negotiation"}
@@ -115,7 +115,8 @@ DENIAL_VERBS = {"deny", "reject", "dismiss", "refute", "dispute", "rule"}
 #: Predicates whose subject has not happened yet: "the fall of Kunduz is likely".
 LIKELIHOOD_PREDICATES = {"likely", "possible", "unlikely", "poised", "set", "ready", "expect", "imminent", "feared"}
 #: Governing words that make a capture an attack: "tried to capture" is an attack that may have failed.
-ATTEMPT_GOVERNORS = {"try", "attempt", "struggle", "fail", "strive", "push", "battle", "fight"}
+ATTEMPT_GOVERNORS = {"try", "attempt", "struggle", "fail", "strive", "push", "battle", "fight", "bid", "effort",
+                     "offensive", "operation", "campaign", "drive"}
 
 # ---------------------------------------------------------------- confidences
 
@@ -325,6 +326,10 @@ class Arguments:
                         out.append(span)
         return out
 
+    def places_in(self, token: Token) -> list[Span]:
+        """Where something stands: 'a market in Aleppo', 'a base near Kidal'."""
+        return [p for p in self.prep_objects(token, ("in", "near", "outside")) if p.label_ in PLACE_TYPES]
+
     def of_objects(self, token: Token, depth: int = 0) -> list[Span]:
         return self.prep_objects(token, ("of",), depth)
 
@@ -477,6 +482,12 @@ def _seizing(verb: Token, lemma: str, args: Arguments) -> Iterator[FoundRelation
         # these verbs name a capture (or attack) only when what is taken is a place
         return
     predicate = "captured" if capture and mode == "fact" else "attacked"
+    if predicate == "attacked":  # "bombed a market in Aleppo": the place a nameless target stands in
+        nameless = [obj for obj, objects in _object_slots(verb, args) if not objects]
+        sites = [p for obj in nameless for p in args.places_in(obj)]
+        if nameless:  # the parser often hangs the "in X" of the object on the verb
+            sites += [p for p in args.places_in(verb) if p.start > nameless[0].i and p not in sites]
+        yield from each_pair(subjects_of(verb, args), sites, "attacked", "attacked-verb-site")
     for obj_token, objects in _object_slots(verb, args):
         partial = obj_token.lemma_.lower() in PARTIAL_PLACE_NOUNS
         pred = "attacked" if partial else predicate
@@ -668,11 +679,9 @@ def _capture_noun(noun: Token, args: Arguments) -> Iterator[FoundRelation]:
 
 def _attack_on_site(noun: Token, args: Arguments) -> list[Span]:
     """'an attack on a military base in Kidal': the place a nameless target stands in."""
-    out = []
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj" and not args.entities(c)):
-            out.extend(p for p in args.prep_objects(pobj, ("in", "near", "outside")) if p.label_ in PLACE_TYPES)
-    return out
+    return [place for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
+            for pobj in prep.children if pobj.dep_ == "pobj" and not args.entities(pobj)
+            for place in args.places_in(pobj)]
 
 
 def _attack_noun(noun: Token, args: Arguments) -> Iterator[FoundRelation]:
