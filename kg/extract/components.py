@@ -85,6 +85,7 @@ class Gazetteer:
     adjectives: dict[str, str] = field(default_factory=dict)  # "Afghan" -> "Afghanistan"
     plurals: dict[str, str] = field(default_factory=dict)  # "Afghans" -> "Afghan"
     capitals: dict[str, str] = field(default_factory=dict)  # city name -> province canonical name
+    forces: dict[str, str] = field(default_factory=dict)  # country -> name of its forces as a whole
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> Gazetteer:
@@ -107,6 +108,8 @@ class Gazetteer:
         if key in self.entries:
             return
         self.entries[key] = entry
+        if entry.get("forces_of"):
+            self.forces.setdefault(entry["forces_of"], entry["name"])
         for surface in (entry["name"], *entry.get("aliases", [])):
             # Files are read in order of precedence (users' own, actors, countries, cities, provinces):
             # the first entry to claim a surface form keeps it ("Georgia" the country, not the state).
@@ -116,6 +119,19 @@ class Gazetteer:
         """(type, entry) of a surface form, or None."""
         key = self.surfaces.get(surface)
         return (key[0], self.entries[key]) if key else None
+
+    def national_forces(self, adjective: str) -> str:
+        """The name of a country's forces as a whole: the gazetteer's ("Sudanese Armed Forces") if it
+        knows one, else "<adjective> forces"; "Sudanese troops" and "SAF" are then one entity."""
+        return self.forces.get(self.adjectives.get(adjective, ""), f"{adjective} forces")
+
+    def country_of_forces(self, name: str) -> str | None:
+        """The country whose national forces ``name`` (as given by ``national_forces``) are."""
+        for country, forces in self.forces.items():
+            if forces == name:
+                return country
+        adjective = name[: -len(" forces")] if name.endswith(" forces") else None
+        return self.adjectives.get(adjective) if adjective else None
 
     def province_named(self, stem: str) -> dict | None:
         """The Province entry that "<stem> Province" / "<stem> province" / "<stem>" names, if any."""
@@ -194,9 +210,6 @@ class GazetteerComponent:
                 continue
             entry = self.data.entries[(entity_type, name)]
             span = _set(Span(doc, start, end, label=entity_type), name, "gazetteer", links_of(entry))
-            adjective = _adjective_of(entry["forces_of"], self.data) if entry.get("forces_of") else None
-            if adjective:  # a country's forces as a whole, by their formal name: one with "Afghan forces"
-                _set(span, f"{adjective} forces", "force-phrase:national", links_of(entry))
             found.append(span)
         doc.ents = merge_with_ner(doc, _longest_first(found))
         return doc
@@ -380,6 +393,8 @@ class EntityTyper:
             last = span[-1].lower_
             if span.label_ in ("ORG", "NORP", "GPE", "PERSON") and last in ARMED_GROUP_HEADS:
                 label = "ArmedGroup"
+            elif span.label_ in ("ORG", "NORP", "GPE") and last in FORCE_NAME_HEADS and _rebel_name(span):
+                label = "ArmedGroup"  # "Sudan Liberation Army", "Kachin Independence Army"
             elif span.label_ in ("ORG", "NORP", "GPE") and last in FORCE_NAME_HEADS and len(span) > 1:
                 label = "Force"
             elif span.label_ == "ORG" and last in ("ministry",):
@@ -403,6 +418,11 @@ class EntityTyper:
             if label is None:
                 return None
             typed = _set(Span(doc, span.start, span.end, label=label), None, "ner")
+        if after is not None and after.is_lower and typed._.kg_origin == "ner" and typed.label_ in ("Person", "Organization", "City"):
+            if after.lower_ in ("village", "town"):
+                return _retype(typed, "City", name, "place-word")  # "Zarghun village"
+            if after.lower_ in NOT_ACTOR_PLACES:
+                return None  # "Zamzam camp", "Bagram airfield": neither actor nor one of the place types
         if typed.label_ in ("Person", "Organization") and _capital_apposition(typed):
             return _retype(typed, "City", name, "capital-of")  # "Zaranj, the capital of Nimroz,"
         # "Kunduz province", "Sangin district", "Kunduz city": the following word says what the place is.
@@ -573,6 +593,18 @@ def _bylines(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+#: Lower-case words after a name that make it a site, which is none of the nine types.
+NOT_ACTOR_PLACES = {"camp", "airport", "airfield", "base", "river", "valley", "crossing", "prison", "hospital",
+                    "mosque", "market", "bridge", "dam", "highway", "road", "square", "mountains", "mountain"}
+#: Words in the name of an army that make it a rebel army, not a state's.
+REBEL_WORDS = {"liberation", "independence", "resistance", "revolutionary", "free", "people's", "popular",
+               "islamic", "salvation", "rebel", "patriotic", "mujahideen", "jihad", "democratic"}
+
+
+def _rebel_name(span: Span) -> bool:
+    return any(t.lower_ in REBEL_WORDS for t in span)
+
+
 def _capital_apposition(span: Span) -> bool:
     """True for a name followed by ', the capital of' / ', the provincial capital' / ', a city in'."""
     words = [t.lower_ for t in span.doc[span.end: span.end + 4]]
@@ -687,8 +719,8 @@ def _modifier_start(doc: Doc, head: Token) -> int:
     start = head.i
     while start > 0:
         prev = doc[start - 1]
-        if prev.pos_ == "CCONJ" and start >= 2 and doc[start - 2].tag_ in ("NNS", "NNPS"):
-            break  # "insurgents and Afghan troops": two phrases, not one
+        if prev.pos_ == "CCONJ" and start >= 2 and doc[start - 2].tag_ in ("NNS", "NNPS", "NNP"):
+            break  # "insurgents and Afghan troops", "SAF and Sudanese troops": two phrases, not one
         if prev.pos_ in MODIFIER_POS and prev.lower_ not in ("more", "most", "than", "other", "some", "many", "or", "but"):
             start -= 1
         elif prev.text == "-" and start >= 2 and not doc[start - 2].whitespace_:
@@ -742,7 +774,7 @@ def _force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         national_head = head.lower_ in NATIONAL_FORCE_HEADS or head.text in ("army", "military")
         national = national_head and set(middle) <= NATIONAL_FILLERS | MULTINATIONAL
         if kind == "national" and national:
-            canonical = f"{who} forces"
+            canonical = gaz.national_forces(who)
         elif kind == "multinational" and national:
             canonical = "coalition" if who.lower() == "coalition" else f"{who} forces"
         elif kind == "generic" and national:
@@ -800,7 +832,7 @@ def _demonym_actors(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         if token.head.lemma_ in CIVILIAN_VERBS:
             continue  # "Afghans fled to Pakistan": people, not an army
         span = Span(doc, token.i, token.i + 1, label="Force")
-        found.append(_set(span, f"{adjective} forces", "force-phrase:national"))
+        found.append(_set(span, gaz.national_forces(adjective), "force-phrase:national"))
     return found
 
 
@@ -810,18 +842,18 @@ DASHES = {"\u2014", "\u2013", "--", "-"}
 def _home_forces(spans: list[Span], gaz: Gazetteer) -> None:
     """'government forces' and 'security forces' are the forces of the country an article is about:
     the nation whose forces it names most, when one does."""
-    counts = Counter(s._.kg_canonical for s in spans if s._.kg_origin == "force-phrase:national")
+    national = [s for s in spans if s._.kg_origin == "force-phrase:national"
+                or s._.kg_origin == "gazetteer" and s._.kg_canonical in gaz.forces.values()]
+    counts = Counter(s._.kg_canonical for s in national)
     countries = Counter(s._.kg_canonical for s in spans if s.label_ == "Country")
     for span in spans:  # a dateline ("KABUL, Afghanistan -") says where the story is
         if span.label_ == "Country" and span.end < len(span.doc) and span.doc[span.end].text in DASHES:
             countries[span._.kg_canonical] += 3
     for canonical in counts:  # "Afghan forces" gains from every "Afghanistan" in the article
-        adjective = canonical[: -len(" forces")]
-        counts[canonical] += sum(n for country, n in countries.items() if gaz.adjectives.get(adjective) == country)
+        counts[canonical] += countries[gaz.country_of_forces(canonical)]
     if not counts:
         return
-    first_named = {canonical: i for i, canonical in reversed(list(enumerate(
-        s._.kg_canonical for s in spans if s._.kg_origin == "force-phrase:national")))}
+    first_named = {canonical: i for i, canonical in reversed(list(enumerate(s._.kg_canonical for s in national)))}
     home = max(counts, key=lambda canonical: (counts[canonical], -first_named[canonical]))
     for span in spans:
         if span._.kg_origin == "force-phrase:generic":
