@@ -159,6 +159,7 @@ def test_organisations(nlp, text, expected):
     ("The Taliban took Nad-e Ali district.", ("Nad-e Ali", "District")),
     ("The district of Qala-e-Zal fell on Monday.", ("Qala-e-Zal", "District")),
     ("Forces massed in Zabul province.", ("Zabul Province", "Province")),
+    ("The Taliban captured Dehdadi, a district south of the city.", ("Dehdadi", "District")),
 ])
 def test_places_typed_by_their_context(nlp, text, expected):
     assert expected in typed(nlp, text)

@@ -423,8 +423,9 @@ class EntityTyper:
                 return _retype(typed, "City", name, "place-word")  # "Zarghun village"
             if after.lower_ in NOT_ACTOR_PLACES:
                 return None  # "Zamzam camp", "Bagram airfield": neither actor nor one of the place types
-        if typed.label_ in ("Person", "Organization") and _capital_apposition(typed):
-            return _retype(typed, "City", name, "capital-of")  # "Zaranj, the capital of Nimroz,"
+        kind = _apposition_kind(typed) if typed.label_ in ("Person", "Organization", "City") else None
+        if kind is not None and kind != typed.label_:  # "Zaranj, the capital of Nimroz", "Dehdadi, a district in"
+            return _retype(typed, kind, name, "apposition")
         # "Kunduz province", "Sangin district", "Kunduz city": the following word says what the place is.
         if typed.label_ in ("City", "Province", "District", "Person", "Organization") and after is not None:
             if after.lower_ == "province" and typed.label_ != "Province":
@@ -605,15 +606,22 @@ def _rebel_name(span: Span) -> bool:
     return any(t.lower_ in REBEL_WORDS for t in span)
 
 
-def _capital_apposition(span: Span) -> bool:
-    """True for a name followed by ', the capital of' / ', the provincial capital' / ', a city in'."""
-    words = [t.lower_ for t in span.doc[span.end: span.end + 4]]
+APPOSITION_KINDS = {"capital": "City", "city": "City", "town": "City", "village": "City", "district": "District"}
+
+
+def _apposition_kind(span: Span) -> str | None:
+    """The place type a following apposition gives a name: ', the capital of' / ', the provincial capital' /
+    ', a town in' make it a City, ', a district in' a District; None otherwise."""
+    words = [t.lower_ for t in span.doc[span.end: span.end + 5]]
     if not words or words[0] != ",":
-        return False
+        return None
     words = words[1:]
     if words and words[0] in ("the", "a"):
         words = words[1:]
-    return bool(words) and (words[0] in ("capital", "city", "town") or words[:2] == ["provincial", "capital"])
+    while words and words[0] in ("provincial", "small", "key", "strategic", "northern", "southern", "eastern",
+                                 "western", "nearby", "border", "rural", "remote"):
+        words = words[1:]
+    return APPOSITION_KINDS.get(words[0]) if words else None
 
 
 def _entry(span: Span, gaz: Gazetteer) -> dict:
