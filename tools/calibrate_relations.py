@@ -7,8 +7,9 @@ beside the checkout, ../shared/corpus/dev. Each gold folder is built and scored
 exactly as ``kg eval`` does; every system relation counts as correct or not for
 each rule that read it.
 
-A rule's confidence is its precision smoothed towards the precision of its
-predicate (and that towards 0.5), so a rule seen twice does not claim 1.0:
+A rule's confidence is its precision smoothed towards a prior for its predicate
+(halfway between 0.5 and the predicate's smoothed precision; also what rules
+never seen fire get), so a rule seen twice does not claim 1.0:
 (correct + S * prior) / (read + S) with S = SMOOTHING. A rule that read one of
 its entities through an anaphor ("its fighters") starts from the same rule's
 confidence less ANAPHOR_DISCOUNT.
@@ -55,8 +56,9 @@ def calibrate(scored) -> tuple[dict[str, float], dict[str, float], dict[str, tup
     for rule, (correct, read) in per_rule.items():
         per_predicate[predicate_of(rule)][0] += correct
         per_predicate[predicate_of(rule)][1] += read
-    # A predicate starts from a coin toss: little evidence keeps its confidence modest.
-    predicate_conf = {p: round(smoothed(c, n, 0.5), 2) for p, (c, n) in sorted(per_predicate.items())}
+    # What a rule of a predicate is worth before it has been seen: halfway between a coin toss and the
+    # predicate's precision (itself smoothed towards a coin toss), so new rules start modest.
+    predicate_conf = {p: round((smoothed(c, n, 0.5) + 0.5) / 2, 2) for p, (c, n) in sorted(per_predicate.items())}
     rule_conf: dict[str, float] = {}
     for rule in sorted(per_rule, key=lambda r: (r.endswith(ANAPHOR), r)):  # plain rules first: anaphors lean on them
         correct, read = per_rule[rule]
