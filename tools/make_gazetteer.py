@@ -41,6 +41,8 @@ COMMON_WORDS = {
     "interior", "frontier", "border", "highlands", "lowlands", "valley", "mountain", "desert", "delta", "bay",
     # bodies of water that also name subdivisions (Sudan's Red Sea state): bare, they mean the water
     "red sea", "blue nile", "white nile", "river nile", "black sea", "dead sea", "persian gulf", "gulf",
+    "unity", "littoral", "maritime", "savanes", "centre-est", "centre-nord", "centre-ouest", "centre-sud",
+    "sud-ouest", "nord-est", "nord-ouest", "sud-est", "grand", "greater", "metropolitan", "special", "autonomous",
 }
 SUFFIXES = ("Oblast", "Region", "State", "Governorate", "Province", "District", "Territory", "Union Territory",
             "Capital District")
@@ -173,9 +175,13 @@ def province_forms(base: str, iso_type: str) -> tuple[str, list[str]]:
         return base, [stem, f"{stem} {words[-1].lower()}", f"{stem} region", f"{stem} province", f"{stem} Province",
                       f"{stem} Region"]
     kind = {"Governorate": "Governorate", "State": "State", "Region": "Region"}.get(iso_type, "Province")
-    canonical = f"{base} Province"
-    forms = [base, f"{base} province", f"{base} {kind}", f"{base} {kind.lower()}", f"{base} region", f"{base} Region"]
-    return canonical, forms
+    # News names provinces and governorates "X Province"; states and regions by their bare name ("Texas").
+    canonical = f"{base} Province" if iso_type in ("Province", "Governorate") else base
+    if not bare_ok(canonical):  # "Northern" alone is no name: "Northern Region"
+        canonical = f"{base} {kind}"
+    forms = [base, f"{base} province", f"{base} Province", f"{base} {kind}", f"{base} {kind.lower()}",
+             f"{base} region", f"{base} Region"]
+    return canonical, [form for form in forms if form != canonical]
 
 
 def provinces(city_names_lower: set[str]) -> list[dict]:

@@ -985,8 +985,10 @@ def _surnames(spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         name = plain_name(span)
-        if span.label_ not in ("Person", "Official") and span._.kg_origin == "ner" and len(span) <= 2:
-            match = next((p for p in people if p is not span and plain_name(p).endswith(" " + name)), None)
+        surname_like = span._.kg_origin == "ner" or span._.kg_origin == "gazetteer" and span.label_ == "City"
+        if span.label_ not in ("Person", "Official") and surname_like and len(span) <= 2:
+            match = next((p for p in people if p is not span and plain_name(p).endswith(" " + name)
+                          and p.start < span.start), None)
             if match is not None:
                 span = _retype(span, match.label_, None, "surname")
         out.append(span)
