@@ -77,6 +77,8 @@ def test_bare_capital_without_a_named_country_gives_nothing(nlp):
     ("Tariq Arian, a spokesman for the Interior Ministry, confirmed the attack.", "Tariq Arian", "Interior Ministry"),
     ("A spokesman for the Interior Ministry, Tariq Arian, confirmed the attack.", "Tariq Arian", "Interior Ministry"),
     ("Bilal Karimi, who speaks for the Taliban, said the roads were open.", "Bilal Karimi", "Taliban"),
+    ("The Taliban's spokesman, Bilal Karimi, said the roads were open.", "Bilal Karimi", "Taliban"),
+    ("Tariq Arian, spokesman for the Interior Ministry, confirmed the attack.", "Tariq Arian", "Interior Ministry"),
 ])
 def test_spokesman(nlp, text, person, group):
     kinds = {"Taliban": "ArmedGroup", "Interior Ministry": "Organization"}
@@ -204,6 +206,9 @@ def test_located_in(nlp):
     found = relations(nlp, "Fighting reached Chahar Dara, a district in Kunduz Province, on Friday.",
                       {"Chahar Dara": "District", "Kunduz Province": "Province"})
     assert ("Chahar Dara", "locatedIn", "Kunduz Province") in found
+    found = relations(nlp, "Heavy fighting was reported in Archi in Kunduz Province on Sunday.",
+                      {"Archi": "District", "Kunduz Province": "Province"})
+    assert ("Archi", "locatedIn", "Kunduz Province") in found
     found = relations(nlp, "Shelling hit the Khan Abad district of Kunduz Province.",
                       {"Khan Abad district": "District", "Kunduz Province": "Province"})
     assert ("Khan Abad district", "locatedIn", "Kunduz Province") in found
