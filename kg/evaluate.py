@@ -375,7 +375,7 @@ def _score_relations(name, gold, system, paired, result, provenance) -> None:
     for key, evidence in gold_keys.items():
         if key not in found:
             predicate = key[0]
-            result.by_predicate[predicate].fn += 1
+            result.by_predicate.setdefault(predicate, PRF()).fn += 1
             described = f"{predicate}({gold_entities[key[1]]['name']!r}, {gold_entities[key[2]]['name']!r})"
             result.errors.append(ScoringError(name, "missed", "relation", described, evidence))
 
@@ -417,6 +417,12 @@ def read_gold(path: Path) -> dict:
         raise InputError(f"cannot read gold file {path}: {err}") from err
     if not isinstance(gold, dict) or not isinstance(gold.get("entities", []), list):
         raise InputError(f"gold file {path} is not an object with an 'entities' list")
+    for entity in gold.get("entities", []):
+        if not isinstance(entity, dict) or not {"name", "type"} <= entity.keys():
+            raise InputError(f"gold file {path}: every entity needs a name and a type, not {entity!r}")
+    for relation in gold.get("relations", []):
+        if not isinstance(relation, dict) or not {"subject", "predicate", "object"} <= relation.keys():
+            raise InputError(f"gold file {path}: every relation needs a subject, predicate and object")
     return gold
 
 

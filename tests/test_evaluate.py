@@ -180,3 +180,15 @@ def test_error_sentences_are_not_cut_at_abbreviations():
     assert sentence_naming(text, ["U.S. forces"]) == "Col. Ahmadi said U.S. forces left Herat."
     assert sentence_naming(text, ["missing", "kunduz"]) == "The Taliban attacked Kunduz."
     assert sentence_naming(text, ["nowhere"]) == ""
+
+
+@pytest.mark.parametrize("content", ["{not json", '{"entities": [{"name": "X"}]}', '{"relations": [{"subject": "X"}]}',
+                                     "[1, 2]"])
+def test_a_broken_gold_file_is_an_input_error(tmp_path, content):
+    from kg.errors import InputError
+    from kg.evaluate import read_gold
+
+    path = tmp_path / "a.gold.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match="a.gold.json"):
+        read_gold(path)
