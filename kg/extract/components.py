@@ -149,8 +149,6 @@ for _name in ("kg_canonical", "kg_links", "kg_origin"):
         Span.set_extension(_name, default=None)
 if not Doc.has_extension("kg_relations"):
     Doc.set_extension("kg_relations", default=[])
-if not Doc.has_extension("kg_gazetteer"):
-    Doc.set_extension("kg_gazetteer", default=None)
 
 
 class GazetteerComponent:
@@ -203,7 +201,6 @@ class GazetteerComponent:
                     yield i, i + len(words), key
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kg_gazetteer = self.data
         found = []
         for start, end, (entity_type, name) in self.matches(doc):
             if _inside_hyphenated(doc, start, end):
@@ -352,9 +349,17 @@ class EntityTyper:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        self.nlp = nlp
+
+    def gazetteer(self) -> Gazetteer:
+        """The data of the pipeline's kg_gazetteer (looked up, not copied: users' files load later)."""
+        for _, component in self.nlp.pipeline:
+            if isinstance(component, GazetteerComponent):
+                return component.data
+        return Gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
-        gaz: Gazetteer = doc._.kg_gazetteer or Gazetteer()
+        gaz = self.gazetteer()
         ents = _longest_first([_extend_hyphens(_extend_person(span)) for span in doc.ents])
         spans = [typed for span in ents if (typed := self._type(span, gaz)) is not None]
         spans = _merge(spans, _place_words(doc, spans, gaz) + _bylines(doc, spans))
