@@ -108,6 +108,15 @@ def test_users_entries_win_and_match(tmp_path):
     assert doc.ents[0]._.kg_links == {"wikidata": "Q1"}
 
 
+def test_users_entries_survive_to_disk_and_back(tmp_path):
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text(json.dumps({"name": "Qarvin", "type": "City"}) + "\n")
+    add_kg_components(spacy.blank("en"), gazetteer=[mine]).to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert [(e.text, e.label_) for e in loaded("Shelling hit Qarvin and Kabul.").ents] == [
+        ("Qarvin", "City"), ("Kabul", "City")]
+
+
 @pytest.mark.parametrize("line, message", [
     ('{"name": "X", "type": "Village"}', "one of the nine types"),
     ('{"type": "City"}', "needs a name"),

@@ -151,6 +151,9 @@ if not Doc.has_extension("kg_relations"):
     Doc.set_extension("kg_relations", default=[])
 
 
+USER_ENTRIES = "user_entries.jsonl"
+
+
 class GazetteerComponent:
     """Marks every known name (case-sensitive) as an entity of its gazetteer type.
 
@@ -167,11 +170,14 @@ class GazetteerComponent:
         self.name = name
         self.nlp = nlp
         self.data = Gazetteer()
+        self.user_entries: list[dict] = []
         self.index: dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]] = {}
 
     def load(self, extra: Iterable[Path] = ()) -> None:
         """Read the bundled data files and ``extra`` users' files; index every name by its tokens."""
-        self.data = Gazetteer.load([Path(p) for p in extra])
+        extra = [Path(p) for p in extra]
+        self.user_entries = read_entries(extra)
+        self.data = Gazetteer.load(extra)
         index: dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]] = {}
         for surface, key in self.data.surfaces.items():
             words = self._tokens(surface)
@@ -191,6 +197,20 @@ class GazetteerComponent:
 
     def initialize(self, get_examples=None, nlp=None) -> None:
         self.load()
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        """Save the users' own entries (the bundled data ships with kg): ``nlp.to_disk`` keeps them."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        with open(path / USER_ENTRIES, "w", encoding="utf-8") as handle:
+            handle.write("# kg gazetteer: users' own entries. Source: the files given to load_pipeline(gazetteer=...)\n")
+            for entry in self.user_entries:
+                handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+    def from_disk(self, path, *, exclude=()) -> GazetteerComponent:
+        saved = Path(path) / USER_ENTRIES
+        self.load([saved] if saved.exists() else [])
+        return self
 
     def matches(self, doc: Doc) -> Iterable[tuple[int, int, tuple[str, str]]]:
         """(start, end, (type, name)) of every known name in ``doc``, overlapping ones included."""
