@@ -360,3 +360,17 @@ def test_an_offensive_to_retake_a_place_is_an_attack_not_a_capture(nlp):
     found = relations(nlp, "The army launched an offensive to retake Omdurman from the RSF.",
                       {"army": "Force", "Omdurman": "City", "RSF": "ArmedGroup"})
     assert ("army", "captured", "Omdurman") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "By Sunday evening Ghazni was under Taliban control.",
+    "Ghazni came under the control of the Taliban on Sunday.",
+])
+def test_under_control(nlp, text):
+    assert ("Taliban", "captured", "Ghazni") in relations(nlp, text, {"Taliban": "ArmedGroup", "Ghazni": "City"})
+
+
+def test_not_under_control(nlp):
+    found = relations(nlp, "Ghazni is not under Taliban control, the governor said.",
+                      {"Taliban": "ArmedGroup", "Ghazni": "City"})
+    assert ("Taliban", "captured", "Ghazni") not in found

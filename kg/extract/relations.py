@@ -955,6 +955,21 @@ def held_place_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             yield from each_pair(holders, [span], "captured", "captured-held-modifier")
 
 
+def under_control_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
+    """'Kunduz is now under Taliban control', 'the district came under the control of the RSF'."""
+    for control in doc:
+        if control.lower_ != "control" or control.dep_ != "pobj" or control.head.lower_ != "under":
+            continue
+        holder_of = control.head.head
+        if modality(holder_of) != "fact":
+            continue
+        holders = [h for h in args.modifiers(control) + args.of_objects(control) if h.label_ in FIGHTER_TYPES]
+        places = [p for p in args.children(holder_of, ("nsubj", "nsubjpass")) if p.label_ in PLACE_TYPES]
+        if holder_of.pos_ in ("NOUN", "PROPN"):  # "Kunduz, under Taliban control since Sunday, ..."
+            places += [p for p in args.entities(holder_of) if p.label_ in PLACE_TYPES]
+        yield from each_pair(holders, places, "captured", "captured-under-control")
+
+
 def _larger(target: Span, place: Span) -> bool:
     return (target.label_ in PLACE_RANK and place.label_ in PLACE_RANK
             and PLACE_RANK[target.label_] > PLACE_RANK[place.label_])
@@ -964,4 +979,4 @@ def _larger(target: Span, place: Span) -> bool:
 VERB_RULES = (({"fall"}, _falling), (ADVANCE_VERBS, _advancing), (FIRE_VERBS, _firing), (CLASH_VERBS, _clashing),
               ({"inflict"}, _inflicting), (MEET_VERBS, _meeting), (SPEAK_VERBS, _speaking),
               ({"exchange"}, _exchanging_fire), (LEAD_VERBS, _leading))
-RULES = (held_place_rules, verb_rules, noun_rules, role_rules, capital_of_rules, located_in_rules)
+RULES = (held_place_rules, under_control_rules, verb_rules, noun_rules, role_rules, capital_of_rules, located_in_rules)
