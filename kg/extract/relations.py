@@ -880,7 +880,7 @@ def _implicit_capital(city: Span, noun: Token, args: Arguments) -> Iterator[Foun
 
 @lru_cache(maxsize=1)
 def _adjectives() -> dict[str, str]:
-    """'Yemeni' -> 'Yemen', from the gazetteer's demonym file (empty if it is missing)."""
+    """'Yemeni' -> 'Yemen', from the gazetteer's demonym file (kept with the entity data; empty if missing)."""
     path = Path(__file__).parent / "data" / "demonyms.jsonl"
     table: dict[str, str] = {}
     if path.is_file():
@@ -898,13 +898,16 @@ def country_of_adjective(word: str) -> str | None:
 
 def main_entity(doc: Doc, label: str) -> Span | None:
     """The most often named entity of a type (its first mention), if the article names one."""
-    spans = [s for s in doc.ents if s.label_ == label]
-    if not spans:
+    first: dict[str, Span] = {}
+    counts: Counter = Counter()
+    for span in (s for s in doc.ents if s.label_ == label):
+        name = (span._.kg_canonical or span.text).lower()
+        first.setdefault(name, span)
+        counts[name] += 1
+    if not counts:
         return None
-    counts = Counter((s._.kg_canonical or s.text).lower() for s in spans)
-    best = max(counts, key=lambda name: (counts[name], -next(i for i, s in enumerate(spans)
-                                                               if (s._.kg_canonical or s.text).lower() == name)))
-    return next(s for s in spans if (s._.kg_canonical or s.text).lower() == best)
+    # most mentions first; on a tie, the one named earlier
+    return first[max(counts, key=lambda name: (counts[name], -first[name].start))]
 
 
 def capital_of_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
