@@ -51,13 +51,6 @@ def test_export_guesses_the_format_from_the_extension(store_dir, tmp_path):
     assert all(line.rstrip().endswith(">  .") or line.rstrip().endswith("> .") for line in out.read_text().splitlines())
 
 
-def test_every_store_command_is_documented_with_an_example():
-    for name in ("query", "remove", "export", "serve"):
-        result = run(name, "--help")
-        assert result.exit_code == 0
-        assert "Example:" in result.output, name
-
-
 @pytest.mark.model
 @pytest.mark.slow
 def test_build_into_a_store_twice_changes_nothing_and_a_changed_article_is_replaced(nlp, sample_dir, tmp_path):
