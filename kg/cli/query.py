@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -63,7 +64,10 @@ def command(sparql: str | None, store_dir: Path, query_file: Path | None, name: 
     bindings = dict(parse_param(item) for item in params)
     with Store(store_dir, create=False, read_only=True) as store:
         result = store.query(text, bindings=bindings)
-    print_result(result, output_format)
+    try:
+        print_result(result, output_format)
+    except BrokenPipeError:  # `kg query ... | head`: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _query_text(sparql: str | None, query_file: Path | None, name: str | None, named_query) -> str:
