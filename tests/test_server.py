@@ -15,6 +15,7 @@ from kg.server import make_server, negotiate
 from kg.store import Store
 
 from .store_fixtures import make_store, report_one
+from .test_view_browser import browser  # noqa: F401  (the shared Chromium fixture)
 
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
 TOKEN = "s3cret-for-tests"
@@ -185,3 +186,29 @@ def test_negotiation():
     assert negotiate("*/*", None, RESULT_FORMATS, "json") == "json"
     assert negotiate("application/json", "tsv", RESULT_FORMATS, "json") == "tsv"
     assert negotiate("image/png", None, RESULT_FORMATS, "json") is None
+
+
+@pytest.mark.browser
+def test_the_query_page_runs_a_named_query_in_a_browser_without_other_hosts(store_dir, browser):
+    server, base = start(store_dir)
+    page = browser.new_page()
+    elsewhere, errors = [], []
+    page.on("request", lambda request: None if request.url.startswith(base) else elsewhere.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(base + "/")
+        page.wait_for_function("document.querySelectorAll('#named option').length > 1")
+        page.select_option("#named", "clashes")
+        page.wait_for_selector("#results table tbody tr")
+        cells = page.eval_on_selector_all("#results tbody td", "cells => cells.map(c => c.textContent)")
+        assert cells == ["Afghan Army", "Taliban", "2"]
+        assert "1 row(s)" in page.text_content("#status")
+        page.fill("#query", "SELECT WHERE {")
+        page.click("#run")
+        page.wait_for_function("document.querySelector('#status').className === 'error'")
+        assert "400" in page.text_content("#status")
+    finally:
+        page.close()
+        server.shutdown()
+        server.server_close()
+    assert elsewhere == [] and errors == []
