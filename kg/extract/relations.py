@@ -222,6 +222,14 @@ def each_pair(subjects: Iterable[Span], objects: Iterable[Span], predicate: str,
             yield from (found(subject, predicate, obj, rule) for obj in objects if obj != subject)
 
 
+def with_others_or_among(subjects: list[Span], others: list[Span], predicate: str, rule: str,
+                         ) -> Iterator[FoundRelation]:
+    """'X clashed with Y' -> X-Y; with nobody named after 'with', 'X and Y clashed' -> X-Y (rule '...-coordinated')."""
+    yield from each_pair(subjects, others, predicate, rule)
+    if not others:
+        yield from among(subjects, predicate, f"{rule}-coordinated")
+
+
 def among(spans: list[Span], predicate: str, rule: str) -> Iterator[FoundRelation]:
     """A symmetric predicate between every two coordinated entities ('X and Y clashed')."""
     for i, first in enumerate(spans):
@@ -553,9 +561,7 @@ def _exchanging_fire(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
         return
     subjects = [s for s in subjects_of(verb, args) if s.label_ in ACTOR_TYPES]
     others = [o for o in args.prep_objects(verb, ("with",)) if o.label_ in ACTOR_TYPES]
-    yield from each_pair(subjects, others, "clashedWith", "clashedWith-exchanged-fire")
-    if not others:
-        yield from among(subjects, "clashedWith", "clashedWith-exchanged-fire")
+    yield from with_others_or_among(subjects, others, "clashedWith", "clashedWith-exchanged-fire")
 
 
 def _leading(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
@@ -580,9 +586,7 @@ def _clashing(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     subjects = subjects_of(verb, args)
     others = args.prep_objects(verb, ("with", "against")) + args.children(verb, ("dobj",))
     others = [o for o in others if o.label_ in ACTOR_TYPES]
-    yield from each_pair(subjects, others, "clashedWith", "clashedWith-verb")
-    if not others:
-        yield from among(subjects, "clashedWith", "clashedWith-verb-coordinated")
+    yield from with_others_or_among(subjects, others, "clashedWith", "clashedWith-verb")
 
 
 def _opposing(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
@@ -609,9 +613,7 @@ def _meeting(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
         return
     subjects = subjects_of(verb, args)
     others = args.children(verb, ("dobj",)) + args.prep_objects(verb, ("with",))
-    yield from each_pair(subjects, others, "metWith", "metWith-verb")
-    if not others:
-        yield from among(subjects, "metWith", "metWith-verb-coordinated")
+    yield from with_others_or_among(subjects, others, "metWith", "metWith-verb")
 
 
 def _speaking(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
