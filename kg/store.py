@@ -429,6 +429,8 @@ def to_python(term) -> Any:
     if not isinstance(term, ox.Literal):
         return str(term)
     datatype = term.datatype.value
+    if datatype == _XSD_STRING:  # the common case first
+        return term.value
     try:
         if datatype in _INTEGER_TYPES:
             return int(term.value)
