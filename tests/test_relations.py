@@ -374,3 +374,9 @@ def test_not_under_control(nlp):
     found = relations(nlp, "Ghazni is not under Taliban control, the governor said.",
                       {"Taliban": "ArmedGroup", "Ghazni": "City"})
     assert ("Taliban", "captured", "Ghazni") not in found
+
+
+def test_abbreviated_title_of_a_place(nlp):
+    found = relations(nlp, "Gov. Vitaliy Kim of Mykolaiv said the shelling had stopped.",
+                      {"Vitaliy Kim": "Official", "Mykolaiv": "Province"})
+    assert ("Vitaliy Kim", "officialOf", "Mykolaiv") in found

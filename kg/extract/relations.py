@@ -78,6 +78,9 @@ OFFICE_NOUNS = {"governor", "mayor", "president", "minister", "ambassador", "cha
                 "chief", "deputy", "member", "commander", "official", "secretary", "envoy", "director",
                 "leader", "premier", "king", "representative", "lawmaker", "legislator", "senator", "chair",
                 "administrator", "prosecutor", "consul", "spokesman", "negotiator"}
+#: Abbreviated titles in front of a name.
+TITLE_ABBREVIATIONS = {"gov": "governor", "pres": "president", "amb": "ambassador", "sen": "senator",
+                       "rep": "representative", "min": "minister", "cmdr": "commander", "cdr": "commander"}
 #: Nouns that stand for the entity qualifying them ("Taliban fighters", "the group's positions").
 PROXY_NOUNS = {"fighter", "insurgent", "militant", "rebel", "force", "troop", "soldier", "position", "unit",
                "commander", "militia", "militiaman", "warplane", "aircraft", "jet", "drone", "army", "member",
@@ -749,7 +752,7 @@ def described_by(span: Span) -> list[Token]:
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
         nouns.extend(t for t in root.head.children if t.dep_ == "attr")
     nouns.extend(t for t in root.children if t.dep_ == "compound" and t.i < span.start)
-    if span.start > 0 and span.doc[span.start - 1].lemma_.lower() in OFFICE_NOUNS | SPOKESPERSON_NOUNS:
+    if span.start > 0 and role_word(span.doc[span.start - 1]) in OFFICE_NOUNS | SPOKESPERSON_NOUNS:
         title = span.doc[span.start - 1]
         if title not in nouns and title.ent_type_ == "":
             nouns.append(title)
@@ -796,13 +799,19 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
 def role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     for span in doc.ents:
         for noun in described_by(span):
-            lemma = noun.lemma_.lower()
+            lemma = role_word(noun)
             if span.label_ in ("Person", "Official"):
                 yield from _person_role(span, noun, lemma, args)
             elif span.label_ in PLACE_TYPES:
                 yield from _place_role(span, noun, lemma, args)
         if span.label_ == "Official":
             yield from _official_of_place(span, args)
+
+
+def role_word(token: Token) -> str:
+    """The role a title names: 'Governor' -> 'governor', 'Gov.' -> 'governor'."""
+    word = token.lemma_.lower()
+    return TITLE_ABBREVIATIONS.get(word.rstrip("."), word)
 
 
 def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterator[FoundRelation]:
@@ -828,8 +837,7 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
 
 def _official_of_place(span: Span, args: Arguments) -> Iterator[FoundRelation]:
     """'President Ashraf Ghani of Afghanistan'; 'the government of President X' (officialOf the government)."""
-    titled = span.start > 0 and span.doc[span.start - 1].lemma_.lower() in OFFICE_NOUNS or \
-        span[0].lemma_.lower() in OFFICE_NOUNS
+    titled = span.start > 0 and role_word(span.doc[span.start - 1]) in OFFICE_NOUNS or role_word(span[0]) in OFFICE_NOUNS
     if titled:
         for target in args.of_objects(span.root):
             if target.label_ in PLACE_TYPES | {"Organization"}:
