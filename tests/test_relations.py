@@ -380,3 +380,9 @@ def test_abbreviated_title_of_a_place(nlp):
     found = relations(nlp, "Gov. Vitaliy Kim of Mykolaiv said the shelling had stopped.",
                       {"Vitaliy Kim": "Official", "Mykolaiv": "Province"})
     assert ("Vitaliy Kim", "officialOf", "Mykolaiv") in found
+
+
+def test_a_name_before_a_speaking_role_is_no_apposition(nlp):
+    found = relations(nlp, "They spoke to Karimi, the Taliban leader said on Monday.",
+                      {"Karimi": "Person", "Taliban": "ArmedGroup"})
+    assert not {rel for rel in found if rel[1] in ("memberOf", "officialOf")}

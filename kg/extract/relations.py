@@ -783,7 +783,10 @@ def _comma_apposition(span: Span) -> Token | None:
         return None
     for token in doc[span.end + 1: span.end + 5]:
         if token.lemma_.lower() in ROLE_NOUNS and token.pos_ == "NOUN" and token.left_edge.i == span.end + 1:
-            return token
+            # an apposition closes with a comma or the sentence; "Ghani, the Taliban leader said" is no apposition
+            after = token.right_edge.i + 1
+            closed = after >= len(doc) or doc[after].text in (",", ";", ".", ")") or doc[after].is_sent_start
+            return token if closed else None
     return None
 
 
