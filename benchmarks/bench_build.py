@@ -159,7 +159,8 @@ def main() -> None:
             "kg_components_pipe_words_per_s": round(words / with_components),
             "build_words_per_s": round(words / one), "build_vs_bare": round(bare / one, 2),
             "build_vs_kg_components_pipe": round(with_components / one, 2), "build_2_workers_words_per_s": round(words / two),
-            "speedup_2_workers": round(one / two, 2), "extract_only_speedup_2_workers": round(extract_one / extract_two, 2),
+            "speedup_2_workers": round(one / two, 2),
+            "extract_only_speedup_2_workers": round(extract_one / extract_two, 2),
             "load_average_at_end": " ".join(f"{x:.1f}" for x in os.getloadavg()),
         })
     for key, value in figures.items():
