@@ -1056,12 +1056,23 @@ def _unnamed_officials(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+#: Bodies whose members hold an office ("a member of the provincial council"); a family has members too.
+ELECTED_BODIES = {"council", "parliament", "assembly", "senate", "congress", "cabinet", "committee", "board",
+                  "jirga", "shura", "government", "legislature", "duma", "rada"}
+
+
+def _is_role(token: Token) -> bool:
+    if token.lower_ != "member":
+        return token.lower_ in ROLE_WORDS
+    return any(t.lower_ in ELECTED_BODIES for t in token.doc[token.i + 1: token.i + 6])
+
+
 def _has_role(span: Span) -> bool:
     doc = span.doc
     sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
     # A title right before the name: "chief Pentagon spokesperson Dana W. White", "Gen. Austin Miller".
     for token in reversed(doc[max(sent_start, span.start - 5): span.start]):
-        if token.lower_ in ROLE_WORDS:
+        if _is_role(token):
             return True
         if token.is_punct and token.text not in (".", "-") or token.pos_ in ("VERB", "AUX"):
             break
@@ -1070,12 +1081,13 @@ def _has_role(span: Span) -> bool:
     if root.dep_ == "appos":
         neighbours.append(root.head)
     for neighbour in neighbours:
-        if any(t.lower_ in ROLE_WORDS for t in neighbour.subtree if t.i < span.start or t.i >= span.end):
+        if any(_is_role(t) for t in neighbour.subtree if t.i < span.start or t.i >= span.end):
             return True
     # "X, a member of the provincial council," / "X, the governor of Kunduz," / "X, who speaks for"
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
         for token in doc[span.end + 1: span.end + 9]:
-            if token.lower_ in ROLE_WORDS or token.lemma_ == "speak" and token.nbor(1).lower_ == "for":
+            speaks_for = token.lemma_ == "speak" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "for"
+            if _is_role(token) or speaks_for:
                 return True
             if token.text in (",", ".", ";") or token.pos_ in ("VERB", "AUX"):
                 break
