@@ -64,6 +64,13 @@ def test_acronym_takes_the_type_of_its_full_name(blank):
         ("CTS", "Force", "Counter Terrorism Service")]
 
 
+def test_a_credit_in_brackets_is_no_acronym(blank):
+    doc = blank("JERUSALEM (AP) - The Counter Terrorism Service (CTS) said CTS units held.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("JERUSALEM", "City"), ("AP", "Organization"), ("Counter Terrorism Service", "Force"), ("CTS", "Force"),
+        ("CTS", "Force")]
+
+
 def test_headline_keeps_known_names_only(blank):
     doc = blank("Taliban Overrun Key District in Helmand\n\nThe Taliban attacked Helmand on Monday.")
     assert {e.text for e in doc.ents} == {"Taliban", "Helmand"}

@@ -1094,14 +1094,24 @@ def _has_role(span: Span) -> bool:
     return False
 
 
+def _abbreviates(short: str, span: Span) -> bool:
+    """True when the capitals of ``short`` are the initials of ``span``'s words, in order (gaps allowed)."""
+    initials = [t.text[0] for t in span if t.is_alpha and t.text[0].isupper()]
+    letters = [ch for ch in short if ch.isalpha()]
+    if len(initials) < 2 or not letters or letters[0] != initials[0]:
+        return False
+    rest = iter(initials)
+    return all(any(letter == initial for initial in rest) for letter in letters)
+
+
 def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     """'Counter Terrorism Service (CTS)': later 'CTS' is the same entity, typed the same."""
     known = {}
     for span in spans:
         if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
             short = doc[span.end + 1]
-            if short.is_upper and 2 <= len(short.text) <= 8:
-                known[short.text] = span
+            if short.is_upper and 2 <= len(short.text) <= 8 and _abbreviates(short.text, span):
+                known[short.text] = span  # not "JERUSALEM (AP)": a dateline's credit
     for span in spans:  # "CTS" after "Counter Terrorism Service": the initials of a name met before
         words = [t.text for t in span if t.is_alpha and t.lower_ not in ("of", "the", "and", "for")]
         if span.label_ not in ("Person", "Official") and len(words) >= 2 and all(w[0].isupper() for w in words):
