@@ -386,3 +386,11 @@ def test_a_name_before_a_speaking_role_is_no_apposition(nlp):
     found = relations(nlp, "They spoke to Karimi, the Taliban leader said on Monday.",
                       {"Karimi": "Person", "Taliban": "ArmedGroup"})
     assert not {rel for rel in found if rel[1] in ("memberOf", "officialOf")}
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban swept across the north on Sunday, seizing Kunduz within hours.",
+    "After seizing Kunduz, the Taliban moved toward Taloqan.",
+])
+def test_participle_clauses_share_the_subject(nlp, text):
+    assert ("Taliban", "captured", "Kunduz") in relations(nlp, text, {"Taliban": "ArmedGroup", "Kunduz": "City"})

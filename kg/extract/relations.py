@@ -449,7 +449,8 @@ def dedupe(results: Iterable[FoundRelation]) -> list[FoundRelation]:
 
 
 def subjects_of(verb: Token, args: Arguments) -> list[Span]:
-    """Active subjects, inherited from the governing verb for 'X captured A and attacked B' and 'X tried to take A'."""
+    """Active subjects, inherited from the governing verb for 'X captured A and attacked B', 'X tried to take A',
+    'X swept north, seizing A' and 'after seizing A, X ...'."""
     current = verb
     for _ in range(3):
         found_subjects = args.children(current, ("nsubj",))
@@ -457,6 +458,10 @@ def subjects_of(verb: Token, args: Arguments) -> list[Span]:
             return found_subjects
         if current.dep_ in ("conj", "xcomp") and current.head.pos_ in ("VERB", "AUX", "ADJ"):
             current = current.head
+        elif current.dep_ == "advcl" and current.tag_ == "VBG" and current.head.pos_ in ("VERB", "AUX"):
+            current = current.head  # "X swept north, seizing Kunduz"
+        elif current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.head.pos_ in ("VERB", "AUX"):
+            current = current.head.head  # "after seizing Kunduz, X moved on Taloqan"
         elif current.dep_ == "acl" and current.tag_ == "VBG":
             return args.entities(current.head)  # "Taliban fighters attacking Kunduz"
         else:
