@@ -420,6 +420,8 @@ class EntityTyper:
                 label = "ArmedGroup"
             elif span.label_ in ("ORG", "NORP", "GPE") and last in FORCE_NAME_HEADS and _rebel_name(span):
                 label = "ArmedGroup"  # "Sudan Liberation Army", "Kachin Independence Army"
+            elif span.label_ in ("ORG", "GPE", "PERSON") and after is not None and after.lower_ in GROUP_WORDS:
+                label = "ArmedGroup"  # "the CSP-DPA rebel alliance", "the M23 militia"
             elif span.label_ in ("ORG", "NORP", "GPE") and last in FORCE_NAME_HEADS and len(span) > 1:
                 label = "Force"
             elif span.label_ == "ORG" and last in ("ministry",):
@@ -457,6 +459,10 @@ class EntityTyper:
                 entry = gaz.province_named(name)
                 return _retype(typed, "Province", entry["name"] if entry else f"{name} Province", "place-word",
                                end=after.i + 1)
+            if after.lower_ in ("oblast", "governorate", "region") and typed.label_ in ("City", "Person", "Organization"):
+                entry = gaz.province_named(name)
+                canonical = entry["name"] if entry else f"{name} {after.text.capitalize()}"
+                return _retype(typed, "Province", canonical, "place-word", end=after.i + 1)
             if after.lower_ == "district" and typed.label_ in ("City", "Person", "Organization", "District"):
                 return _retype(typed, "District", name, "place-word", end=after.i + 1)
             if after.lower_ == "city" and after.is_lower and typed.label_ in ("City", "Person", "Organization"):
@@ -523,8 +529,9 @@ def _extend_hyphens(span: Span) -> Span:
     """'Qala' + '-e-Zal': a name goes on over hyphens written without spaces."""
     doc, start, end = span.doc, span.start, span.end
     while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
-           and not doc[end].whitespace_ and (doc[end + 1].is_title or doc[end + 1].text in HYPHEN_LINKS)):
-        end += 2  # not "Iran-backed", "U.S.-led"
+           and not doc[end].whitespace_ and (doc[end + 1].is_title or doc[end + 1].is_upper
+                                             or doc[end + 1].text in HYPHEN_LINKS)):
+        end += 2  # "CSP-DPA", "Qala-e-Zal"; not "Iran-backed", "U.S.-led"
     while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha and doc[start - 2].is_title):
         start -= 2
@@ -622,6 +629,9 @@ def _bylines(doc: Doc, spans: list[Span]) -> list[Span]:
 #: Lower-case words after a name that make it a site, which is none of the nine types.
 NOT_ACTOR_PLACES = {"camp", "airport", "airfield", "base", "river", "valley", "crossing", "prison", "hospital",
                     "mosque", "market", "bridge", "dam", "highway", "road", "square", "mountains", "mountain"}
+#: Words right after a name that make it an armed group's.
+GROUP_WORDS = {"rebel", "rebels", "militia", "militias", "militant", "militants", "jihadist", "jihadists",
+               "insurgent", "insurgents", "guerrilla", "guerrillas", "paramilitary", "paramilitaries"}
 #: Words in the name of an army that make it a rebel army, not a state's.
 REBEL_WORDS = {"liberation", "independence", "resistance", "revolutionary", "free", "people's", "popular",
                "islamic", "salvation", "rebel", "patriotic", "mujahideen", "jihad", "democratic"}
@@ -961,6 +971,11 @@ def _ministry_name(span: Span, gaz: Gazetteer) -> str:
     if topic is None:
         return plain_name(span)
     owner = next((t.text for t in span if t.text in gaz.adjectives), None)
+    doc = span.doc
+    if owner is None and span.start >= 2 and doc[span.start - 1].lower_ in ("'s", "\u2019s"):
+        country = gaz.lookup(doc[span.start - 2].text)  # "Russia's Defense Ministry"
+        if country is not None and country[0] == "Country":
+            owner = _adjective_of(country[1]["name"], gaz)
     return f"{owner} Ministry of {topic}" if owner else f"Ministry of {topic}"
 
 
