@@ -74,6 +74,8 @@ def test_a_credit_in_brackets_is_no_acronym(blank):
 def test_headline_keeps_known_names_only(blank):
     doc = blank("Taliban Overrun Key District in Helmand\n\nThe Taliban attacked Helmand on Monday.")
     assert {e.text for e in doc.ents} == {"Taliban", "Helmand"}
+    doc = blank("Officials Near Marib Say Houthis Advance\n\nThe Houthis moved on.")
+    assert [e.text for e in doc.ents] == ["Houthis", "Houthis"]  # no town "Say", no unrepeated "Marib"
 
 
 # ---------------------------------------------------------------- with the model

@@ -34,7 +34,8 @@ COMMON_WORDS = {
     "plateau", "upper", "lower", "middle", "island", "islands", "sud", "nord", "est", "ouest", "sahel", "jordan",
     "georgia", "chad", "niger", "jersey", "guinea", "march", "may", "june", "july", "august", "mission", "white",
     # names that are also common words or given names in English text
-    "manga", "mon", "chin", "ede", "aba", "ise", "ado", "kaga",
+    "manga", "mon", "chin", "ede", "aba", "ise", "ado", "kaga", "say", "says", "van", "man", "hit", "deal",
+    "bend", "hope", "gap", "post", "sale", "mercy", "enterprise", "commerce", "industry", "normal", "plain",
     "national", "federal", "new", "great", "royal", "free", "united", "democratic", "republic", "federation",
     "interior", "frontier", "border", "highlands", "lowlands", "valley", "mountain", "desert", "delta", "bay",
     # bodies of water that also name subdivisions (Sudan's Red Sea state): bare, they mean the water

@@ -698,9 +698,12 @@ def in_headline(span: Span) -> bool:
 
 
 def _headline_filter(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Keep a headline's NER-only names only when the body names them too."""
+    """Keep a headline's names only when the body names them too, unless the gazetteer knows them as an
+    actor: in Title Case every word looks like a name ("Officials Say" is not the town of Say)."""
     body = {plain_name(s).lower() for s in spans if not in_headline(s)}
-    return [s for s in spans if not in_headline(s) or s._.kg_origin != "ner" or plain_name(s).lower() in body]
+    trusted = {"ArmedGroup", "Force", "Organization", "Country"}
+    return [s for s in spans if not in_headline(s) or plain_name(s).lower() in body
+            or s._.kg_origin == "gazetteer" and s.label_ in trusted]
 
 
 NESTED_KEY = "kg_nested"
