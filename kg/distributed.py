@@ -108,8 +108,11 @@ def dask_client(address, *, timeout: str = "20s"):
                                 hint='install it with: pip install "kg-conflict[dask]"') from err
     try:
         if address == "local":
+            for name in ("distributed", "distributed.http.proxy"):  # the scheduler runs here: keep it quiet
+                logging.getLogger(name).setLevel(logging.WARNING)
             cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                   dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
+                                   dashboard_address=None, scheduler_kwargs={"dashboard": False},
+                                   silence_logs=logging.ERROR)
             client = Client(cluster)
             client._kg_cluster = cluster  # closed with the client (see close_client)
             return client
