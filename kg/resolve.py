@@ -114,6 +114,15 @@ def choose_label(mentions: list[Mention]) -> str:
     return best
 
 
+#: Descriptions that stand for a different actor in every article when nothing names whose they are
+#: ("government forces" in a story on Yemen and in one on Afghanistan): their keys are article-scoped.
+DESCRIPTIONS = frozenset({"government forces", "security forces", "militias", "coalition"})
+
+
+def is_description(mention: Mention) -> bool:
+    return mention.origin.startswith("force-phrase") and normalise(mention.name) in DESCRIPTIONS
+
+
 class Resolver:
     """Resolves the mentions of article after article into entities with stable keys."""
 
@@ -138,7 +147,7 @@ class Resolver:
         types: dict[str, str] = {}
         # Full names first, so a later surname-only mention finds the full name of this article.
         for mention in sorted(found.mentions, key=lambda m: (-len(clean_surface(m).split()), m.start)):
-            key = self._key_for(mention, key_of)
+            key = self._key_for(mention, key_of, found.article.id)
             key_of[mention] = key
             mentions_of[key].append(mention)
             surfaces[key].add(mention.text)
@@ -157,10 +166,12 @@ class Resolver:
         relations = self._relations(found, key_of, entities)
         return ArticleGraph(article=found.article, entities=tuple(entities.values()), relations=relations)
 
-    def _key_for(self, mention: Mention, key_of: dict[Mention, str]) -> str:
+    def _key_for(self, mention: Mention, key_of: dict[Mention, str], article_id: str) -> str:
         fam = family(mention.type)
         name = clean_surface(mention)
         norm = normalise(name)
+        if is_description(mention):
+            return f"{fam}/{norm} in {normalise(article_id) or 'article'}"
         known = self.aliases.get((fam, norm))
         if known is None and fam == "Person" and norm:
             known = self._surname_match(norm, key_of)

@@ -130,6 +130,22 @@ def test_generic_forces_are_the_forces_the_article_names_most(nlp):
 
 
 @pytest.mark.model
+def test_without_named_forces_government_forces_belong_to_the_country_named_most(nlp):
+    # "Iran-backed" is no dateline: a hyphen glued to the name does not make Iran the story's country.
+    doc = nlp("Iran-backed Houthi rebels advanced on Marib in Yemen. Government forces held the city, "
+              "officials in Yemen said.")
+    forces = {e.text: e._.kg_canonical for e in doc.ents if e.label_ == "Force"}
+    assert forces["Government forces"] == "Yemeni forces"
+
+
+@pytest.mark.model
+def test_government_forces_of_no_clear_country_stay_generic(nlp):
+    doc = nlp("Government forces clashed with rebels near the dam, officials said.")
+    forces = {e.text: e._.kg_canonical for e in doc.ents if e.label_ == "Force"}
+    assert forces["Government forces"] == "government forces"
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, person", [
     ("Zabihullah Mujahid, a Taliban spokesman, denied the report.", "Zabihullah Mujahid"),
     ("Provincial governor Abdul Sattar Mirzakwal said the city held.", "Abdul Sattar Mirzakwal"),

@@ -121,3 +121,23 @@ def test_keys_and_labels_are_stable_across_runs():
 
 def test_normalise_folds_accents_case_and_articles():
     assert normalise("The Lashkar Gāh’s") == normalise("lashkar gah") == "lashkar gah"
+
+
+def test_unattributed_government_forces_stay_apart_across_articles():
+    # Nothing says whose government: "government forces" in a story on Yemen and in one on
+    # Afghanistan are different actors, so neither may borrow the other's node.
+    resolver = Resolver()
+    first = resolver.resolve(found(mention("government forces", "Force", origin="force-phrase:generic",
+                                           canonical="government forces"), article_id="yemen-story"))
+    second = resolver.resolve(found(mention("government forces", "Force", origin="force-phrase:generic",
+                                            canonical="government forces"), article_id="afghan-story"))
+    assert first.entities[0].key != second.entities[0].key
+    assert first.entities[0].label == second.entities[0].label == "government forces"
+
+
+def test_attributed_government_forces_join_the_nations_forces_across_articles():
+    resolver = Resolver()
+    graphs = [resolver.resolve(found(mention("government forces", "Force", origin="force-phrase:generic",
+                                             canonical="Yemeni forces"), article_id=name))
+              for name in ("one", "two")]
+    assert graphs[0].entities[0].key == graphs[1].entities[0].key == "Force/yemeni forces"

@@ -31,6 +31,10 @@ class KGGroup(click.Group):
         except KGError as err:
             click.echo(f"Error: {err.one_line()}", err=True)
             sys.exit(EXIT_ERROR)
+        except BrokenPipeError:
+            # The reader went away (``kg eval ... | head``): nothing more to say, and nothing wrong.
+            sys.stderr.close()
+            sys.exit(0)
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             sys.exit(130)

@@ -125,6 +125,13 @@ class Gazetteer:
         knows one, else "<adjective> forces"; "Sudanese troops" and "SAF" are then one entity."""
         return self.forces.get(self.adjectives.get(adjective, ""), f"{adjective} forces")
 
+    def forces_of_country(self, country: str) -> str | None:
+        """The name of ``country``'s forces as a whole ("Yemen" -> "Yemeni forces"), if its adjective is known."""
+        if country in self.forces:
+            return self.forces[country]
+        adjective = next((a for a, c in self.adjectives.items() if c == country), None)
+        return self.national_forces(adjective) if adjective else None
+
     def country_of_forces(self, name: str) -> str | None:
         """The country whose national forces ``name`` (as given by ``national_forces``) are."""
         for country, forces in self.forces.items():
@@ -887,23 +894,39 @@ DASHES = {"\u2014", "\u2013", "--", "-"}
 
 def _home_forces(spans: list[Span], gaz: Gazetteer) -> None:
     """'government forces' and 'security forces' are the forces of the country an article is about:
-    the nation whose forces it names most, when one does."""
-    national = [s for s in spans if s._.kg_origin == "force-phrase:national"
-                or s._.kg_origin == "gazetteer" and s._.kg_canonical in gaz.forces.values()]
-    counts = Counter(s._.kg_canonical for s in national)
-    countries = Counter(s._.kg_canonical for s in spans if s.label_ == "Country")
-    for span in spans:  # a dateline ("KABUL, Afghanistan -") says where the story is
-        if span.label_ == "Country" and span.end < len(span.doc) and span.doc[span.end].text in DASHES:
-            countries[span._.kg_canonical] += 3
-    for canonical in counts:  # "Afghan forces" gains from every "Afghanistan" in the article
-        counts[canonical] += countries[gaz.country_of_forces(canonical)]
-    if not counts:
+    the nation whose forces it names most, when one does; else the one country it names most."""
+    home = _most_named_forces(spans, gaz)
+    if home is None:
         return
-    first_named = {canonical: i for i, canonical in reversed(list(enumerate(s._.kg_canonical for s in national)))}
-    home = max(counts, key=lambda canonical: (counts[canonical], -first_named[canonical]))
     for span in spans:
         if span._.kg_origin == "force-phrase:generic":
             span._.kg_canonical = home
+
+
+def _before_dateline_dash(span: Span) -> bool:
+    """'Afghanistan —' ends a dateline; 'Iran-backed' (no space before the hyphen) does not."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].text in DASHES and bool(span[-1].whitespace_)
+
+
+def _most_named_forces(spans: list[Span], gaz: Gazetteer) -> str | None:
+    national = [s._.kg_canonical for s in spans if s._.kg_origin == "force-phrase:national"
+                or s._.kg_origin == "gazetteer" and s._.kg_canonical in gaz.forces.values()]
+    countries = Counter(s._.kg_canonical for s in spans if s.label_ == "Country")
+    for span in spans:  # a dateline ("KABUL, Afghanistan -") says where the story is
+        if span.label_ == "Country" and _before_dateline_dash(span):
+            countries[span._.kg_canonical] += 3
+    if national:
+        counts = Counter(national)
+        for canonical in counts:  # "Afghan forces" gains from every "Afghanistan" in the article
+            counts[canonical] += countries[gaz.country_of_forces(canonical)]
+        first_named = {canonical: i for i, canonical in reversed(list(enumerate(national)))}
+        return max(counts, key=lambda canonical: (counts[canonical], -first_named[canonical]))
+    ranked = countries.most_common(2)
+    # Only a clear favourite, named more than once, stands for "the government" of an article.
+    if ranked and ranked[0][1] > 1 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return gaz.forces_of_country(ranked[0][0])
+    return None
 
 
 # ----- governments, ministries, councils
