@@ -43,3 +43,16 @@ class QueryError(KGError):
 
 class MissingExtraError(KGError):
     """An optional part of kg needs a package that is not installed."""
+
+
+class GazetteerError(KGError):
+    """A gazetteer file cannot be read."""
+
+    hint = 'each line of a gazetteer file is a JSON object like {"name": "Houthis", "type": "ArmedGroup", ' \
+           '"aliases": ["Ansar Allah"]}'
+
+
+class PushError(KGError):
+    """The remote store refused the data or cannot be reached."""
+
+    hint = "check the URL (Oxigraph: http://HOST:7878/update and /store; Fuseki: /DATASET/update and /DATASET/data)"

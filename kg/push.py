@@ -22,18 +22,12 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .errors import KGError
+from .errors import PushError
 
 #: Articles per SPARQL Update request: fewer round trips, while one request stays a few MB at most.
 ARTICLES_PER_UPDATE = 50
 TIMEOUT_SECONDS = 120
 _GRAPH_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
-class PushError(KGError):
-    """The remote store refused the data or cannot be reached."""
-
-    hint = "check the URL (Oxigraph: http://HOST:7878/update and /store; Fuseki: /DATASET/update and /DATASET/data)"
 
 
 @dataclass

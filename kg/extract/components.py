@@ -23,7 +23,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..errors import KGError
+from ..errors import GazetteerError
 from ..model import ENTITY_TYPES
 
 # ---------------------------------------------------------------- gazetteer data
@@ -31,13 +31,6 @@ DATA = Path(__file__).parent / "data"
 #: Bundled entry files, in order of precedence when two entries claim the same surface form.
 ENTRY_FILES = ("actors.jsonl", "countries.jsonl", "cities.jsonl", "provinces.jsonl")
 LINK_FIELDS = ("wikidata", "geonames", "lat", "lon")
-
-
-class GazetteerError(KGError):
-    """A gazetteer file cannot be read."""
-
-    hint = 'each line of a gazetteer file is a JSON object like {"name": "Houthis", "type": "ArmedGroup", ' \
-           '"aliases": ["Ansar Allah"]}'
 
 
 def _rows(path: Path) -> Iterable[tuple[int, dict]]:
