@@ -207,7 +207,7 @@ class Store:
         if isinstance(result, ox.QueryTriples):
             return _triples_graph(result)
         names = [v.value for v in result.variables]
-        rows = [{n: to_python(solution[n]) for n in names} for solution in result]
+        rows = [dict(zip(names, map(to_python, solution))) for solution in result]  # a solution iterates its values
         if df:
             return _dataframe(rows, names)
         return rows
