@@ -216,10 +216,12 @@ def capitals(city_items: list[dict]) -> list[dict]:
     return out
 
 
-def write_jsonl(path: Path, header: str, rows: list[dict]) -> None:
+def write_jsonl(path: Path, header: str, rows: list[dict], *, keep_order: bool = False) -> None:
+    """``keep_order``: rows are already in order of precedence (the loader lets the first entry that claims a
+    name keep it, so cities go out most populous first: Damascus in Syria before Damascus, Maryland)."""
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(header.rstrip() + "\n")
-        for row in sorted(rows, key=lambda r: json.dumps(r, sort_keys=True)):
+        for row in rows if keep_order else sorted(rows, key=lambda r: json.dumps(r, sort_keys=True)):
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
@@ -246,7 +248,8 @@ def main(out_dir: Path) -> None:
     write_jsonl(out_dir / "countries.jsonl", f"# kg gazetteer: countries. Source: {source}. {fields}", countries(gc))
     write_jsonl(out_dir / "provinces.jsonl", f"# kg gazetteer: first-level subdivisions. Source: {source}. {fields}",
                 provinces(known))
-    write_jsonl(out_dir / "cities.jsonl", f"# kg gazetteer: cities and towns. Source: {source}. {fields}", city_items)
+    write_jsonl(out_dir / "cities.jsonl", f"# kg gazetteer: cities and towns. Source: {source}. {fields}", city_items,
+                keep_order=True)
     write_jsonl(out_dir / "capitals.jsonl", f"# kg: capitals of first-level subdivisions. Source: {source}.",
                 capital_rows)
     write_jsonl(out_dir / "demonyms.jsonl", f"# kg: country adjectives and demonyms. Source: {source}.", demonyms())

@@ -30,7 +30,9 @@ from ..model import ENTITY_TYPES
 DATA = Path(__file__).parent / "data"
 #: Bundled entry files, in order of precedence when two entries claim the same surface form.
 ENTRY_FILES = ("actors.jsonl", "countries.jsonl", "cities.jsonl", "provinces.jsonl")
-LINK_FIELDS = ("wikidata", "geonames", "lat", "lon")
+#: Gazetteer fields a matched span carries in ``kg_links``: ids and coordinates for the graph, and the ISO
+#: codes ("iso" of a country, "country" of a city) that let relation rules tell whose capital a city is.
+LINK_FIELDS = ("wikidata", "geonames", "lat", "lon", "iso", "country")
 
 
 def _rows(path: Path) -> Iterable[tuple[int, dict]]:

@@ -891,6 +891,15 @@ def _implicit_capital(city: Span, noun: Token, args: Arguments) -> Iterator[Foun
         return
     provincial = any(c.lower_ == "provincial" for c in noun.children)
     wanted = "Province" if provincial else "Country"
+    home = (city._.kg_links or {}).get("country")
+    if home and not provincial:
+        # The gazetteer knows the city's country: it is that country's capital or no relation is read
+        # ("Damascus, the capital" in a story that names Iran more often than Syria).
+        for span in (s for s in args.doc.ents if s.label_ == "Country"):
+            if (span._.kg_links or {}).get("iso") == home:
+                yield found(city, "capitalOf", span, "capitalOf-implicit-country")
+                return
+        return
     main = main_entity(args.doc, wanted)
     if main is not None:
         yield found(city, "capitalOf", main, f"capitalOf-implicit-{wanted.lower()}")
