@@ -264,3 +264,16 @@ def test_a_titled_article_keeps_its_headline_rule(nlp):
     (found,) = extract_articles(nlp, [Article(id="t", text=text, title="Officials Say Roads Reopen")])
     assert "Say" not in {m.text for m in found.mentions}
     assert {"Taliban", "Kunduz"} <= {m.text for m in found.mentions}
+
+
+@pytest.mark.model
+def test_the_town_of_names_a_city_everywhere_in_the_article(nlp):
+    doc = nlp("Troops captured the coastal town of Harardhere on Monday. Harardhere, a former pirate haven, "
+              "had been held by the militants for years.")
+    assert {e.label_ for e in doc.ents if e.text == "Harardhere"} == {"City"}
+
+
+@pytest.mark.model
+def test_a_name_followed_by_state_is_a_province(nlp):
+    doc = nlp("Officials in Galmudug state said the road to the coast had reopened.")
+    assert ("Galmudug State", "Province") in typed(nlp, doc.text)

@@ -461,7 +461,7 @@ class EntityTyper:
                 entry = gaz.province_named(name)
                 return _retype(typed, "Province", entry["name"] if entry else f"{name} Province", "place-word",
                                end=after.i + 1)
-            if after.lower_ in ("oblast", "governorate", "region") and typed.label_ in ("City", "Person", "Organization"):
+            if after.lower_ in ("oblast", "governorate", "region", "state") and typed.label_ in ("City", "Person", "Organization"):
                 entry = gaz.province_named(name)
                 canonical = entry["name"] if entry else f"{name} {after.text.capitalize()}"
                 return _retype(typed, "Province", canonical, "place-word", end=after.i + 1)
@@ -476,6 +476,8 @@ class EntityTyper:
                 return _retype(typed, "Province", entry["name"] if entry else f"{name} Province", "place-word")
             if word == "district" and typed.label_ not in ("District", "Province", "Country"):
                 return _retype(typed, "District", name, "place-word")
+            if word in ("town", "city", "village") and typed.label_ in ("Person", "Organization"):
+                return _retype(typed, "City", name, "place-word")  # "the coastal town of Harardhere"
             # "the provincial capital of Lashkar Gah", "the capital of Sanaa": the name is the capital itself.
             provincial = span.start >= 3 and doc[span.start - 3].lower_ in ("provincial", "regional")
             national_capital = typed.label_ == "City" and _entry(typed, gaz).get("capital_of")
@@ -1043,18 +1045,28 @@ def _same_name_provinces(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Sp
     return found
 
 
+#: Words after a name that make it a first-level subdivision ("Galmudug state", "Kidal Region").
+PROVINCE_WORDS = (" Province", " State", " Region", " Oblast", " Governorate")
+
+
 def _propagate_places(spans: list[Span], gaz: Gazetteer) -> list[Span]:
-    """A name the article calls a district (or an unknown province) is one everywhere in the article."""
+    """A name the article calls a district, a town (or an unknown province) is one everywhere in the article,
+    also where the NER took it for a person or an organisation."""
     districts = {s._.kg_canonical for s in spans if s.label_ == "District"}
-    provinces = {s._.kg_canonical[: -len(" Province")]: s._.kg_canonical for s in spans
-                 if s.label_ == "Province" and s._.kg_origin == "place-word" and s._.kg_canonical.endswith(" Province")}
+    provinces = {s._.kg_canonical[: -len(word)]: s._.kg_canonical for s in spans
+                 if s.label_ == "Province" and s._.kg_origin == "place-word"
+                 for word in PROVINCE_WORDS if s._.kg_canonical.endswith(word)}
+    towns = {plain_name(s) for s in spans if s.label_ == "City" and s._.kg_origin in ("place-word", "apposition")}
     out = []
     for span in spans:
         name = plain_name(span)
-        if span.label_ in ("City", "Person", "Organization") and span._.kg_origin != "gazetteer" and name in districts:
+        retypable = span.label_ in ("City", "Person", "Organization") and span._.kg_origin != "gazetteer"
+        if retypable and name in districts:
             span = _retype(span, "District", name, "place-word")
-        elif span.label_ in ("City", "Person", "Organization") and span._.kg_origin != "gazetteer" and name in provinces:
+        elif retypable and name in provinces:
             span = _retype(span, "Province", provinces[name], "place-word")
+        elif retypable and span.label_ != "City" and name in towns:
+            span = _retype(span, "City", name, "place-word")
         out.append(span)
     return out
 
