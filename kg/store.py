@@ -136,7 +136,8 @@ class Store:
         each new article's ``kgo:contentHash`` is committed last, in one
         transaction, so after a crash the half-loaded articles have no hash and
         the next ``add`` or ``bulk_add`` replaces them. Articles the store
-        already holds go through ``add_triples``.
+        already holds go through ``add_triples``. A store on disk is compacted
+        at the end.
         """
         store, total, hashes = self._oxigraph, 0, []
         batch = _NQuadsBatch()
@@ -150,6 +151,10 @@ class Store:
                 self._bulk_load(batch.take())
         self._bulk_load(batch.take())
         store.extend([ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), ox.NamedNode(g)) for g, s, p, o in hashes])
+        if self.path is not None:
+            # Compact the bulk loader's many small files now: a few seconds per million triples, and the
+            # queries that follow run about twice as fast.
+            store.optimize()
         return total
 
     def _bulk_load(self, text: str) -> None:
