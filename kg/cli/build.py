@@ -137,18 +137,8 @@ class BuildProgress:
 
 def print_summary(console: Console, report: BuildReport) -> None:
     console.print(f"Read {report.articles} article(s), {report.words:,} words, in {report.seconds:.1f} s.")
-    table = Table(show_header=True, header_style="bold", box=None)
-    table.add_column("entity type")
-    table.add_column("count", justify="right")
-    for entity_type, count in sorted(report.entities.items()):
-        table.add_row(entity_type, str(count))
-    console.print(table)
-    table = Table(show_header=True, header_style="bold", box=None)
-    table.add_column("relation")
-    table.add_column("count", justify="right")
-    for predicate, count in sorted(report.relations.items()):
-        table.add_row(predicate, str(count))
-    console.print(table)
+    console.print(_count_table("entity type", report.entities))
+    console.print(_count_table("relation", report.relations))
     if report.stored or report.unchanged:
         console.print(f"Store: {report.stored} article(s) added or replaced, {report.unchanged} unchanged.")
     for name, path in report.outputs.items():
@@ -157,3 +147,12 @@ def print_summary(console: Console, report: BuildReport) -> None:
         console.print(f"[yellow]Skipped {len(report.skipped)} input(s):[/yellow]")
         for item in report.skipped:
             console.print(f"  {item.source}: {item.reason}", markup=False, highlight=False)
+
+
+def _count_table(heading: str, counts) -> Table:
+    table = Table(show_header=True, header_style="bold", box=None)
+    table.add_column(heading)
+    table.add_column("count", justify="right")
+    for name, count in sorted(counts.items()):
+        table.add_row(name, str(count))
+    return table
