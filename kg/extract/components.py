@@ -18,6 +18,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -33,6 +34,16 @@ ENTRY_FILES = ("actors.jsonl", "countries.jsonl", "cities.jsonl", "provinces.jso
 #: Gazetteer fields a matched span carries in ``kg_links``: ids and coordinates for the graph, and the ISO
 #: codes ("iso" of a country, "country" of a city) that let relation rules tell whose capital a city is.
 LINK_FIELDS = ("wikidata", "geonames", "lat", "lon", "iso", "country")
+
+
+@lru_cache(maxsize=1)
+def country_adjectives() -> dict[str, str]:
+    """'Yemeni' -> 'Yemen', from the bundled demonym file (the first country to claim an adjective keeps it)."""
+    table: dict[str, str] = {}
+    for _, row in _rows(DATA / "demonyms.jsonl"):
+        for adjective in row["adjectives"]:
+            table.setdefault(adjective, row["country"])
+    return table
 
 
 def _rows(path: Path) -> Iterable[tuple[int, dict]]:
@@ -88,9 +99,8 @@ class Gazetteer:
         # Users' own entries first: they win over the bundled ones for the same surface form.
         for entry in read_entries([*extra, *(DATA / name for name in ENTRY_FILES)]):
             gaz.add(entry)
+        gaz.adjectives.update(country_adjectives())
         for _, row in _rows(DATA / "demonyms.jsonl"):
-            for adjective in row["adjectives"]:
-                gaz.adjectives.setdefault(adjective, row["country"])
             for plural in row["plurals"]:
                 if row["adjectives"]:
                     gaz.plurals.setdefault(plural, row["adjectives"][0])

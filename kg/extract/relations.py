@@ -21,16 +21,15 @@ attack, not a capture. Domain and range are checked later, by the resolver.
 """
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+
+from .components import country_adjectives
 
 # ---------------------------------------------------------------- word lists
 
@@ -905,22 +904,8 @@ def _implicit_capital(city: Span, noun: Token, args: Arguments) -> Iterator[Foun
         yield found(city, "capitalOf", main, f"capitalOf-implicit-{wanted.lower()}")
 
 
-@lru_cache(maxsize=1)
-def _adjectives() -> dict[str, str]:
-    """'Yemeni' -> 'Yemen', from the gazetteer's demonym file (kept with the entity data; empty if missing)."""
-    path = Path(__file__).parent / "data" / "demonyms.jsonl"
-    table: dict[str, str] = {}
-    if path.is_file():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.lstrip().startswith("#"):
-                row = json.loads(line)
-                for adjective in row.get("adjectives", []):
-                    table.setdefault(adjective, row["country"])
-    return table
-
-
 def country_of_adjective(word: str) -> str | None:
-    return _adjectives().get(word)
+    return country_adjectives().get(word)
 
 
 def main_entity(doc: Doc, label: str) -> Span | None:
