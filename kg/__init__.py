@@ -11,7 +11,7 @@ from .model import Article, ArticleGraph, ArticleMentions, Entity, Evidence, Men
 from .pipeline import BuildReport, build, extract_graphs
 from .resolve import Resolver
 from .store import Store, named_queries
-from .analysis import query_df, to_networkx
+from .analysis import query_df, to_networkx  # noqa: E402  (networkx and pandas load on first use)
 from .notebook import show
 from .evaluate import EvaluationResult, evaluate
 
@@ -26,10 +26,14 @@ def load_pipeline(model: str | None = None, **kwargs):
 
 
 __all__ = [
-    "Article", "ArticleGraph", "ArticleMentions", "BuildReport", "Entity", "Evidence", "InputError", "KGError",
-    "Mention", "ModelError", "QueryError", "Relation", "RelationMention", "Resolver", "StoreError", "build",
-    "extract_graphs", "iter_articles", "load_pipeline",
+    # building
+    "build", "extract_graphs", "iter_articles", "load_pipeline", "BuildReport", "Resolver",
+    # the data passed between stages
+    "Article", "ArticleGraph", "ArticleMentions", "Entity", "Evidence", "Mention", "Relation", "RelationMention",
+    # the store and its views
+    "Store", "named_queries", "query_df", "show", "to_networkx",
+    # measuring
+    "EvaluationResult", "evaluate",
+    # errors
+    "InputError", "KGError", "ModelError", "QueryError", "StoreError",
 ]
-__all__ += ["query_df", "show", "to_networkx"]
-__all__ += ["Store", "named_queries"]
-__all__ += ["EvaluationResult", "evaluate"]
