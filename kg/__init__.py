@@ -11,7 +11,7 @@ from .model import Article, ArticleGraph, ArticleMentions, Entity, Evidence, Men
 from .pipeline import BuildReport, build, extract_graphs
 from .resolve import Resolver
 from .store import Store, named_queries
-from .analysis import query_df, to_networkx  # noqa: E402  (networkx and pandas load on first use)
+from .analysis import query_df, to_networkx
 from .notebook import show
 from .evaluate import EvaluationResult, evaluate
 
