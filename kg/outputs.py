@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+from .triples import ntriples
+
 
 def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> Path:
     """Call ``write`` on a temporary file beside ``path``, then rename it into place."""
@@ -71,11 +73,9 @@ class GraphSpool:
 
     def add(self, graph, name) -> None:
         """Append one article's rdflib ``graph`` as the named graph ``name``."""
-        lines = graph.serialize(format="nt", encoding="utf-8").splitlines(keepends=True)
-        suffix = f" <{name}> .\n".encode()
-        self._triples.writelines(lines)
-        # An N-Triples line ends in " .\n"; an N-Quads line puts the graph name before that.
-        self._quads.writelines(line.rstrip()[:-1].rstrip() + suffix for line in lines if line.strip())
+        triples = [f"{ntriples(s)} {ntriples(p)} {ntriples(o)}" for s, p, o in graph]
+        self._triples.write("".join(f"{t} .\n" for t in triples).encode("utf-8"))
+        self._quads.write("".join(f"{t} <{name}> .\n" for t in triples).encode("utf-8"))
         self.graphs += 1
 
     def finish(self, *, prefixes: dict[str, str], html=None) -> dict[str, Path]:

@@ -42,7 +42,7 @@ from .errors import MissingExtraError, QueryError, StoreError
 from .model import ENTITY_TYPES, PREDICATES, ArticleGraph, Entity
 from .outputs import atomic_write
 from .resolve import _merge_type
-from .triples import article_graph, article_iri, entity_key
+from .triples import article_graph, article_iri, entity_key, ntriples
 from .vocab import KGO, PREFIXES, bind_prefixes
 
 
@@ -391,9 +391,9 @@ class _NQuadsBatch:
             count += 1
             if p == _CONTENT_HASH:
                 hashes.append((graph[1:-1], s, p, o))
-                self._merged[f"{_nt(s)} {_nt(p)} {_nt(o)}"] = None
+                self._merged[f"{ntriples(s)} {ntriples(p)} {ntriples(o)}"] = None
                 continue
-            triple = f"{_nt(s)} {_nt(p)} {_nt(o)}"
+            triple = f"{ntriples(s)} {ntriples(p)} {ntriples(o)}"
             self._named.append(triple + suffix)
             self._merged[triple] = None
         self.lines = len(self._named) + len(self._merged)
@@ -404,37 +404,6 @@ class _NQuadsBatch:
         text = "".join(self._named) + "".join(f"{triple} .\n" for triple in self._merged)
         self._named, self._merged, self.lines = [], {}, 0
         return text
-
-
-#: N-Triples escapes for literal text (quote, backslash, line breaks).
-_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-#: rdflib term -> N-Triples text for terms met before (predicates, classes, entities recur in every article).
-_NT_TERMS: dict = {}
-
-
-def _nt(term) -> str:
-    """An rdflib term in N-Triples syntax (Oxigraph's parser validates it when loading)."""
-    found = _NT_TERMS.get(term)
-    if found is not None:
-        return found
-    if isinstance(term, rdflib.URIRef):
-        found = f"<{term}>"
-    elif isinstance(term, rdflib.BNode):
-        found = f"_:{term}"
-    elif isinstance(term, rdflib.Literal):
-        text = f'"{str(term).translate(_NT_ESCAPES)}"'
-        if term.language:
-            found = f"{text}@{term.language}"
-        elif term.datatype is not None:
-            found = f"{text}^^<{term.datatype}>"
-        else:
-            found = text
-    else:
-        raise TypeError(f"not an RDF term: {term!r}")
-    if len(_NT_TERMS) >= _OX_TERMS_LIMIT:
-        _NT_TERMS.clear()
-    _NT_TERMS[term] = found
-    return found
 
 
 def to_term(value: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
