@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import queue
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
@@ -57,7 +59,7 @@ _INTEGER_TYPES = {str(XSD[t]) for t in (
 _FLOAT_TYPES = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
 _XSD_STRING = str(XSD.string)
 _ENTITY_CLASSES = {str(KGO[t]): t for t in ENTITY_TYPES}
-_CONTENT_HASH = KGO.contentHash
+_CONTENT_HASH_NT = ntriples(KGO.contentHash)
 
 
 class Store:
@@ -128,7 +130,7 @@ class Store:
             raise StoreError(f"cannot write article {article_id!r} to the store: {err}") from err
         return len(terms)
 
-    def bulk_add(self, articles: Iterable[tuple[str, Iterable[tuple]]], *, chunk: int = 2_000_000) -> int:
+    def bulk_add(self, articles: Iterable[tuple[str, Iterable[tuple]]], *, chunk: int = 300_000) -> int:
         """Load many ``(article id, triples)`` at once with Oxigraph's bulk loader; returns the triple count.
 
         For first imports: several times faster than ``add_triples`` per
@@ -136,31 +138,35 @@ class Store:
         each new article's ``kgo:contentHash`` is committed last, in one
         transaction, so after a crash the half-loaded articles have no hash and
         the next ``add`` or ``bulk_add`` replaces them. Articles the store
-        already holds go through ``add_triples``. A store on disk is compacted
-        at the end.
+        already holds go through ``add_triples``.
+
+        The N-Quads text is written ``chunk`` lines at a time while a
+        background thread loads the previous chunk (Oxigraph releases the GIL
+        while it loads), so making the text costs almost no extra time.
         """
         store, total, hashes = self._oxigraph, 0, []
         batch = _NQuadsBatch()
-        for article_id, triples in articles:
-            name = ox.NamedNode(str(article_iri(article_id)))
-            if store.contains_named_graph(name):
-                total += self.add_triples(article_id, triples)
-                continue
-            total += batch.add_graph(f"<{name.value}>", triples, hashes)
-            if batch.lines >= chunk:
-                self._bulk_load(batch.take())
-        self._bulk_load(batch.take())
+        with _BackgroundLoader(self._bulk_load) as loader:
+            for article_id, triples in articles:
+                name = ox.NamedNode(str(article_iri(article_id)))
+                if store.contains_named_graph(name):
+                    loader.wait()  # Oxigraph's bulk loader must not run beside a transaction that deletes
+                    total += self.add_triples(article_id, triples)
+                    continue
+                total += batch.add_graph(f"<{name.value}>", triples, hashes)
+                if batch.lines >= chunk:
+                    loader.put(batch.take())
+            loader.put(batch.take())
+        # No store.optimize() here: at 1M triples it took 2-7 s (a fifth of the load) and sped the named
+        # queries up by 20% at most (benchmarks/bench_store.py).
         store.extend([ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), ox.NamedNode(g)) for g, s, p, o in hashes])
-        if self.path is not None:
-            # Compact the bulk loader's many small files now: a few seconds per million triples, and the
-            # queries that follow run about twice as fast.
-            store.optimize()
         return total
 
     def _bulk_load(self, text: str) -> None:
         if text:
             try:
-                self._oxigraph.bulk_load(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+                # lenient: the text comes from kg.triples.ntriples, whose terms rdflib and kg already checked.
+                self._oxigraph.bulk_load(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
             except (OSError, SyntaxError, ValueError) as err:
                 raise StoreError(f"bulk load failed: {_first_line(err)}") from err
 
@@ -371,6 +377,57 @@ def _cached_ox(term):
     return found
 
 
+class _BackgroundLoader:
+    """Runs ``load(text)`` for each text ``put`` on one background thread, at most one waiting.
+
+    Leaving the ``with`` block waits for every load; an error raised by a load
+    stops the loading and is raised again in the caller's thread, by the next
+    ``put`` or ``wait`` or on leaving the block.
+    """
+
+    def __init__(self, load):
+        self._load = load
+        self._queue: queue.Queue = queue.Queue(maxsize=1)  # bounds memory: one chunk loading, one waiting
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="kg-bulk-load", daemon=True)
+
+    def __enter__(self) -> _BackgroundLoader:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        if exc[0] is None:
+            self._raise_error()
+
+    def put(self, text: str) -> None:
+        self._raise_error()
+        self._queue.put(text)
+
+    def wait(self) -> None:
+        """Block until every text put so far is loaded."""
+        self._queue.join()
+        self._raise_error()
+
+    def _run(self) -> None:
+        while True:
+            text = self._queue.get()
+            try:
+                if text is None:
+                    return
+                if self._error is None:  # after an error, drain without loading so put() never blocks
+                    self._load(text)
+            except BaseException as err:  # handed over to the caller's thread
+                self._error = err
+            finally:
+                self._queue.task_done()
+
+    def _raise_error(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+
 class _NQuadsBatch:
     """N-Quads text for the bulk loader: each triple in its article's graph, and once in the merged default graph.
 
@@ -387,15 +444,16 @@ class _NQuadsBatch:
 
     def add_graph(self, graph: str, triples: Iterable[tuple], hashes: list) -> int:
         count, suffix = 0, f" {graph} .\n"
+        named, merged = self._named, self._merged
         for s, p, o in triples:
             count += 1
-            if p == _CONTENT_HASH:
+            predicate = ntriples(p)
+            triple = f"{ntriples(s)} {predicate} {ntriples(o)}"
+            merged[triple] = None
+            if predicate == _CONTENT_HASH_NT:
                 hashes.append((graph[1:-1], s, p, o))
-                self._merged[f"{ntriples(s)} {ntriples(p)} {ntriples(o)}"] = None
-                continue
-            triple = f"{ntriples(s)} {ntriples(p)} {ntriples(o)}"
-            self._named.append(triple + suffix)
-            self._merged[triple] = None
+            else:
+                named.append(triple + suffix)
         self.lines = len(self._named) + len(self._merged)
         return count
 
