@@ -47,8 +47,9 @@ def test_csv_json_and_tsv(store_dir):
     as_json = json.loads(kg("query", "--store", store_dir, "-n", "captures", "--format", "json").output)
     assert as_json == [{"place": "Kunduz", "captured_by": "Taliban", "articles": 1, "latest": "2021-08-08"}]
     as_tsv = kg("query", "--store", store_dir, "-n", "evidence", "--format", "tsv").output.splitlines()
-    assert as_tsv[0].split("\t") == ["subject", "relation", "object", "sentence", "rule", "confidence", "article"]
-    assert len(as_tsv) == 7 and all(len(line.split("\t")) == 7 for line in as_tsv)
+    assert as_tsv[0].split("\t") == ["subject", "relation", "object", "sentence", "rule", "confidence", "article",
+                                      "published"]
+    assert len(as_tsv) == 7 and all(len(line.split("\t")) == 8 for line in as_tsv)
 
 
 def test_param_binds_a_value_safely(store_dir):

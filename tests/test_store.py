@@ -267,7 +267,9 @@ def test_named_query_answers_on_the_fixture(store):
     evidence = store.query(queries["evidence"])
     assert len(evidence) == 6
     assert {"subject": "Omar Farid", "relation": "officialOf", "object": "Kunduz Province",
-            "sentence": "The governor spoke.", "rule": "role", "confidence": 0.8, "article": "report-two"} in evidence
+            "sentence": "The governor spoke.", "rule": "role", "confidence": 0.8, "article": "report-two",
+            "published": dt.date(2021, 8, 9)} in evidence
+    assert [row["published"] for row in evidence] == sorted(row["published"] for row in evidence)  # oldest first
 
 
 # ---- entities for the resolver -------------------------------------------------------------------------------------
