@@ -328,12 +328,32 @@ def test_json_friendly_rows(store):
     assert json.loads(json.dumps(rows, default=str))[0]["latest"] == "2021-08-08"
 
 
-def test_bulk_add_gives_the_same_store_as_add_and_half_loaded_articles_are_replaced(tmp_path):
+def test_bulk_add_replaces_held_articles_and_reports_a_failed_load_without_hanging(tmp_path):
+    with Store(tmp_path / "bulk") as store:
+        store.add(report_one())
+        changed = report_one(" Later the officials added more.")
+        # a held article is replaced in one transaction, between the background thread's loads
+        store.bulk_add([(g.article.id, list(article_graph(g))) for g in (report_two(), changed)], chunk=7)
+        assert store.content_hash("report-one") == changed.article.content_hash
+        assert store.content_hash("report-two") == report_two().article.content_hash
+        before = len(store)
+        # text the loader cannot parse: a one-line StoreError in the caller's thread, no hang, nothing lost
+        broken = ("broken", [(rdflib.URIRef("https://example.org/a> <b"), rdflib.RDF.type, rdflib.OWL.Thing)])
+        fillers = [(f"filler-{n}", list(article_graph(report_two()))) for n in range(3)]
+        with pytest.raises(StoreError, match="bulk load failed"):
+            store.bulk_add([broken, *fillers], chunk=7)
+        assert store.content_hash("report-one") == changed.article.content_hash
+        assert len(store) >= before
+        assert all(store.content_hash(article_id) is None for article_id, _ in fillers)  # to be loaded again
+
+
+@pytest.mark.parametrize("chunk", [300_000, 7])  # one load, or many loaded on the background thread
+def test_bulk_add_gives_the_same_store_as_add_and_half_loaded_articles_are_replaced(tmp_path, chunk):
     graphs = [report_one(), report_two()]
     with Store() as one_by_one, Store(tmp_path / "bulk") as bulk:
         for graph in graphs:
             one_by_one.add(graph)
-        assert bulk.bulk_add((g.article.id, list(article_graph(g))) for g in graphs) == len(one_by_one)
+        assert bulk.bulk_add(((g.article.id, list(article_graph(g))) for g in graphs), chunk=chunk) == len(one_by_one)
         assert isomorphic(bulk.graph(), one_by_one.graph())
         assert bulk.articles() == one_by_one.articles()
         assert bulk.add(report_one()) is False
