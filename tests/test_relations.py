@@ -123,6 +123,21 @@ def test_active_capture_and_a_coordinated_attack_share_the_subject(nlp):
     assert ("Taliban", "attacked", "Kandahar") in found
 
 
+@pytest.mark.parametrize("text, agent", [
+    ("Rebels led by the Arakan Army overran the town of Paletwa in January.", "Arakan Army"),
+    ("Paletwa was overrun by Arakan Army and allied factions in January.", "Arakan Army"),
+])
+def test_the_group_leading_or_named_on_unnamed_fighters_is_the_captor(nlp, text, agent):
+    found = relations(nlp, text, {agent: "ArmedGroup", "Paletwa": "City"})
+    assert (agent, "captured", "Paletwa") in found
+
+
+def test_troops_led_by_an_officer_are_not_the_officer(nlp):
+    found = relations(nlp, "Troops led by Colonel Ahmed Musa recaptured Baga on Friday.",
+                      {"Ahmed Musa": "Official", "Baga": "City"})
+    assert not any(predicate == "captured" for _, predicate, _ in found)
+
+
 @pytest.mark.parametrize("text", [
     "Ghazni was seized by the Taliban on Thursday.",
     "Ghazni fell to the Taliban on Thursday.",

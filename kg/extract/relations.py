@@ -84,7 +84,7 @@ TITLE_ABBREVIATIONS = {"gov": "governor", "pres": "president", "amb": "ambassado
 PROXY_NOUNS = {"fighter", "insurgent", "militant", "rebel", "force", "troop", "soldier", "position", "unit",
                "commander", "militia", "militiaman", "warplane", "aircraft", "jet", "drone", "army", "member",
                "artillery", "gunman", "offensive", "attack", "assault", "forces", "loyalist", "stronghold",
-               "base", "checkpoint", "outpost", "convoy", "government", "administration"}
+               "base", "checkpoint", "outpost", "convoy", "government", "administration", "faction"}
 #: Nouns that stand for the place named after "of" or in front of them ("the city of Farah", "Sangin district").
 PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "capital", "center", "centre",
                "headquarters", "part", "control", "area", "county", "state", "municipality", "port", "hub",
@@ -272,6 +272,9 @@ class Arguments:
         named = [self.entity(c) for c in token.children if c.dep_ == "appos" and self.entity(c) is not None]
         if named and token.pos_ in ("NOUN", "PROPN"):  # "Afghanistan's president, Ashraf Ghani, is to meet ..."
             return named
+        leaders = self.leaders(token, depth)
+        if leaders:  # "insurgents led by HTS": the group that leads them acts
+            return leaders
         lemma = token.lemma_.lower()
         if lemma in GROUP_ANAPHORS and not self.modifiers(token):
             return self.antecedent(token)
@@ -292,6 +295,16 @@ class Arguments:
         if lemma in PROXY_NOUNS or token.lower_ in PROXY_NOUNS:
             return self.modifiers(token) or self.of_objects(token, depth)
         return []
+
+    def leaders(self, token: Token, depth: int = 0) -> list[Span]:
+        """'rebels led by the MNDAA', 'a coalition headed by Saudi Arabia': the groups or states named as leading
+        an unnamed body (not persons: 'troops led by Colonel X' are not the colonel)."""
+        out = []
+        for child in token.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in LEAD_VERBS | {"spearhead"}:
+                out.extend(s for s in self.prep_objects(child, ("by",), depth)
+                           if s.label_ not in ("Person", "Official") and s not in out)
+        return out
 
     def antecedent(self, token: Token, label: str = "ArmedGroup") -> list[Span]:
         """'the insurgents', 'its fighters', 'the city': the entity of ``label`` named last before them, if it
@@ -477,7 +490,7 @@ def passive_objects(verb: Token, args: Arguments) -> list[Span]:
 
 def verb_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
+        if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB") and not _passive_shape(verb):
             continue
         forms = lemmas(verb)
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
@@ -489,6 +502,12 @@ def verb_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
         for words, rule in VERB_RULES:
             if forms & words:
                 yield from rule(verb, args)
+
+
+def _passive_shape(token: Token) -> bool:
+    """A passive verb the tagger took for a noun ('Paletwa was overrun by ...' tags 'overrun' NN): the parse
+    still gives it a passive subject or auxiliary."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
 
 def _seizing(verb: Token, lemma: str, args: Arguments) -> Iterator[FoundRelation]:
