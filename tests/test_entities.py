@@ -277,3 +277,20 @@ def test_the_town_of_names_a_city_everywhere_in_the_article(nlp):
 def test_a_name_followed_by_state_is_a_province(nlp):
     doc = nlp("Officials in Galmudug state said the road to the coast had reopened.")
     assert ("Galmudug State", "Province") in typed(nlp, doc.text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, town", [  # the model alone calls these a person and an organisation
+    ("The separatists clashed with troops near Anefis on Monday.", "Anefis"),
+    ("Clashes erupted outside Baga.", "Baga"),
+    ("The army retook Harardhere.", "Harardhere"),
+])
+def test_a_name_where_only_a_place_can_stand_is_a_town(nlp, text, town):
+    assert (town, "City") in typed(nlp, text)
+
+
+@pytest.mark.model
+def test_a_country_adjective_that_is_also_a_region_name(nlp):
+    assert ("Somali", "Province") not in typed(nlp, "Somali Troops Retake Coastal Town\n\n"
+                                                   "Somali troops entered the port on Friday.")
+    assert ("Somali", "Province") in typed(nlp, "Aid reached Jijiga in the Somali Region of Ethiopia.")

@@ -346,6 +346,9 @@ MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july
 MINISTRY_TOPICS = {"defense": "Defense", "defence": "Defense", "interior": "Interior", "foreign": "Foreign Affairs",
                    "health": "Health", "information": "Information", "justice": "Justice", "finance": "Finance"}
 PLACE_TYPES = {"City", "Province", "District", "Country"}
+#: Words that, after a name, say what kind of place it is ("Somali Region", "Kunduz province").
+PLACE_KIND_WORDS = {"region", "province", "state", "district", "oblast", "governorate", "city", "town", "county",
+                    "zone", "territory", "prefecture", "department"}
 
 
 def _set(span: Span, canonical: str | None, origin: str, links: dict | None = None) -> Span:
@@ -393,7 +396,8 @@ class EntityTyper:
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer()
         ents = _longest_first([_extend_hyphens(_extend_person(span)) for span in doc.ents])
-        spans = [typed for span in ents if (typed := self._type(span, gaz)) is not None]
+        spans = [typed for span in ents if (typed := self._type(span, gaz)) is not None
+                 and not _adjective_before_noun(typed, gaz)]
         spans = _merge(spans, _place_words(doc, spans, gaz) + _bylines(doc, spans))
         spans = sorted(spans + _unnamed_officials(doc, spans), key=lambda s: s.start)
         spans = _headline_filter(doc, spans)
@@ -494,7 +498,31 @@ class EntityTyper:
             if word == "capital" and typed.label_ in ("City", "Person", "Organization") and not (provincial or national_capital):
                 entry = gaz.province_named(name)
                 return _retype(typed, "Province", entry["name"] if entry else f"{name} Province", "capital-of")
+        if _place_by_role(typed):
+            return _retype(typed, "City", name, "place-role")
         return typed
+
+
+#: Prepositions of place: a one-word name the NER calls a person after them is a town ("fighting near Anefis").
+PLACE_PREPOSITIONS = {"near", "outside", "around", "towards", "toward", "into", "in"}
+#: Verbs whose object is a place when it is not a known actor ("the army retook Anefis").
+PLACE_TAKING_VERBS = {"capture", "seize", "retake", "recapture", "overrun", "occupy",
+                      "retook", "overran"}  # irregular pasts the small model's lemmatiser leaves as they are
+
+
+def _place_by_role(span: Span) -> bool:
+    """A one-word name the NER typed as a person or organisation that stands where only a place can: the small
+    towns no gazetteer lists ("clashes near Maungdaw", "the army retook Anefis")."""
+    if span._.kg_origin != "ner" or span.label_ not in ("Person", "Organization") or len(span) != 1:
+        return False
+    token = span.root
+    if token.is_upper or not token.is_title:  # "RSF", "MINUSMA": acronyms name organisations
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS:
+        return span.label_ == "Person" or head.lower_ not in ("in", "into")  # "in Hamas", "into the RSF"
+    return token.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in PLACE_TAKING_VERBS
+                                                     or head.lower_ in PLACE_TAKING_VERBS)
 
 
 TITLE_ABBREVIATIONS = {"col", "gen", "lt", "maj", "capt", "sgt", "adm", "brig", "cpl", "pvt", "cmdr", "lt.",
@@ -732,6 +760,16 @@ def _headline_end(doc: Doc) -> int:
                 break
         doc.user_data[HEADLINE_END] = end
     return end
+
+
+def _adjective_before_noun(span: Span, gaz: Gazetteer) -> bool:
+    """'Somali troops', 'Afar fighters': a place whose name is also a country's adjective (Ethiopia's Somali
+    Region), written before a noun that is no place word, is the adjective."""
+    doc = span.doc
+    if span.label_ not in ("City", "Province", "District") or span.text not in gaz.adjectives or span.end >= len(doc):
+        return False
+    following = doc[span.end]
+    return following.pos_ in ("NOUN", "PROPN") and following.lower_ not in PLACE_KIND_WORDS
 
 
 def _headline_filter(doc: Doc, spans: list[Span]) -> list[Span]:
