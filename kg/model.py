@@ -35,7 +35,7 @@ _ALL_TYPES = frozenset(ENTITY_TYPES)
 DOMAIN = {
     "clashedWith": ACTOR_TYPES, "spokesmanFor": PERSON_TYPES, "capitalOf": frozenset({"City"}),
     "officialOf": PERSON_TYPES, "attacked": ACTOR_TYPES, "captured": ACTOR_TYPES,
-    "locatedIn": _ALL_TYPES, "memberOf": PERSON_TYPES, "metWith": ACTOR_TYPES,
+    "locatedIn": _ALL_TYPES, "memberOf": ACTOR_TYPES, "metWith": ACTOR_TYPES,
 }
 RANGE = {
     "clashedWith": ACTOR_TYPES, "spokesmanFor": _ALL_TYPES, "capitalOf": PLACE_TYPES - {"City"},

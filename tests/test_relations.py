@@ -123,6 +123,18 @@ def test_active_capture_and_a_coordinated_attack_share_the_subject(nlp):
     assert ("Taliban", "attacked", "Kandahar") in found
 
 
+@pytest.mark.parametrize("text, member, body", [
+    ("The Kachin Independence Army, a member of the Northern Alliance, shelled the base.",
+     "Kachin Independence Army", "Northern Alliance"),
+    ("JNIM, al-Qaeda's branch in the Sahel, claimed the ambush.", "JNIM", "al-Qaeda"),
+    ("Poland, a NATO member, sent more tanks.", "Poland", "NATO"),
+])
+def test_a_group_or_state_belonging_to_a_larger_body(nlp, text, member, body):
+    types = {"Poland": "Country", "NATO": "Organization"}
+    found = relations(nlp, text, {member: types.get(member, "ArmedGroup"), body: types.get(body, "ArmedGroup")})
+    assert (member, "memberOf", body) in found
+
+
 @pytest.mark.parametrize("text, agent", [
     ("Rebels led by the Arakan Army overran the town of Paletwa in January.", "Arakan Army"),
     ("Paletwa was overrun by Arakan Army and allied factions in January.", "Arakan Army"),

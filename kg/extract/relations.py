@@ -73,6 +73,10 @@ SPOKESPERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "mouthpiece"}
 #: Roles whose holder belongs to an armed group (memberOf) or holds office in anything else (officialOf).
 MEMBERSHIP_NOUNS = {"commander", "member", "leader", "fighter", "militant", "chief", "head", "founder", "emir",
                     "negotiator"}
+#: What a group is to a larger body it belongs to: "a member of the alliance", "al-Qaeda's branch".
+BODY_PART_NOUNS = {"member", "affiliate", "branch", "wing", "part", "offshoot", "franchise", "faction"}
+#: Entities that can belong to a body (memberOf) as a whole.
+BODY_TYPES = {"ArmedGroup", "Organization", "Force", "Country"}
 OFFICE_NOUNS = {"governor", "mayor", "president", "minister", "ambassador", "chairman", "chairwoman", "head",
                 "chief", "deputy", "member", "commander", "official", "secretary", "envoy", "director",
                 "leader", "premier", "king", "representative", "lawmaker", "legislator", "senator", "chair",
@@ -148,6 +152,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "locatedIn-apposition": 0.86,  # 4/4
     "locatedIn-possessive-anaphor": 0.65,  # 1/1
     "locatedIn-prep": 0.84,  # 3/3
+    "memberOf-body": 0.7,  # not calibrated: no dev gold has a group belonging to a group
     "memberOf-role": 0.67,  # 1/1
     "metWith-verb": 0.81,  # 3/3
     "officialOf-government-of": 0.79,  # 1/1
@@ -783,7 +788,7 @@ def described_by(span: Span) -> list[Token]:
     return [n for n in nouns if n.pos_ in ("NOUN", "PROPN") and n not in span]
 
 
-ROLE_NOUNS = OFFICE_NOUNS | SPOKESPERSON_NOUNS | MEMBERSHIP_NOUNS | {"capital"}
+ROLE_NOUNS = OFFICE_NOUNS | SPOKESPERSON_NOUNS | MEMBERSHIP_NOUNS | BODY_PART_NOUNS | {"capital"}
 
 
 def _misattached_role(span: Span) -> Token | None:
@@ -830,6 +835,8 @@ def role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
                 yield from _person_role(span, noun, lemma, args)
             elif span.label_ in PLACE_TYPES:
                 yield from _place_role(span, noun, lemma, args)
+            if span.label_ in BODY_TYPES:
+                yield from _body_role(span, noun, lemma, args)
         if span.label_ == "Official":
             yield from _official_of_place(span, args)
 
@@ -859,6 +866,16 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
             yield found(span, "memberOf", target, "memberOf-role")
         else:
             yield found(span, "officialOf", target, f"officialOf-role{'-member' if lemma == 'member' else ''}")
+
+
+def _body_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterator[FoundRelation]:
+    """'the MNDAA, a member of the Three Brotherhood Alliance', "JNIM, al-Qaeda's branch in the Sahel",
+    'Poland, a NATO member': a group, force, organisation or state that belongs to another body."""
+    if lemma not in BODY_PART_NOUNS:
+        return
+    for target in role_targets(noun, args, ("of",)):
+        if target.label_ in ("ArmedGroup", "Organization", "Force") and target != span:
+            yield found(span, "memberOf", target, "memberOf-body")
 
 
 def _official_of_place(span: Span, args: Arguments) -> Iterator[FoundRelation]:
