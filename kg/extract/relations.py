@@ -160,6 +160,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "officialOf-role": 0.95,  # 13/13
     "officialOf-role-member": 0.83,  # 2/2
     "officialOf-title-of": 0.83,  # 2/2
+    "officialOf-title-adjective": 0.8,  # not calibrated: dev has no such title with its country named
     "spokesmanFor-role": 0.95,  # 13/13
     "spokesmanFor-speaks-for": 0.78,  # 1/1
 }
@@ -868,6 +869,22 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
             yield found(span, "officialOf", target, f"officialOf-role{'-member' if lemma == 'member' else ''}")
 
 
+def _official_of_adjective_country(span: Span, args: Arguments) -> Iterator[FoundRelation]:
+    """'Syrian President Bashar al-Assad', 'Russian Defense Minister X': officialOf the country the adjective
+    names, when the article names that country too (an adjective alone is no mention of it)."""
+    doc = span.doc
+    for token in reversed(doc[max(0, span.start - 4): span.start]):
+        if not token.is_title and not token.text.isupper():
+            return  # "the Syrian opposition's president": the adjective must open the title
+        country = country_of_adjective(token.text)
+        if country is not None:
+            target = next((s for s in doc.ents if s.label_ == "Country" and
+                           (s._.kg_canonical or s.text).lower() == country.lower()), None)
+            if target is not None:
+                yield found(span, "officialOf", target, "officialOf-title-adjective")
+            return
+
+
 def _body_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterator[FoundRelation]:
     """'the MNDAA, a member of the Three Brotherhood Alliance', "JNIM, al-Qaeda's branch in the Sahel",
     'Poland, a NATO member': a group, force, organisation or state that belongs to another body."""
@@ -885,6 +902,8 @@ def _official_of_place(span: Span, args: Arguments) -> Iterator[FoundRelation]:
         for target in args.of_objects(span.root):
             if target.label_ in PLACE_TYPES | {"Organization"}:
                 yield found(span, "officialOf", target, "officialOf-title-of")
+    if titled:
+        yield from _official_of_adjective_country(span, args)
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in (
             "government", "administration", "cabinet", "regime"):
