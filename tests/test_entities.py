@@ -294,3 +294,15 @@ def test_a_country_adjective_that_is_also_a_region_name(nlp):
     assert ("Somali", "Province") not in typed(nlp, "Somali Troops Retake Coastal Town\n\n"
                                                    "Somali troops entered the port on Friday.")
     assert ("Somali", "Province") in typed(nlp, "Aid reached Jijiga in the Somali Region of Ethiopia.")
+
+
+@pytest.mark.model
+def test_an_unknown_code_name_before_a_word_for_fighters_is_an_armed_group(nlp):
+    found = typed(nlp, "KX9 rebels shelled the road while ZORAN militiamen looted a market. US troops watched.")
+    assert {("KX9", "ArmedGroup"), ("ZORAN", "ArmedGroup")} <= found
+    assert not any(label == "ArmedGroup" and name in ("US", "United States") for name, label in found)
+
+
+@pytest.mark.model
+def test_a_territory_is_a_district(nlp):
+    assert ("Walikale", "District") in typed(nlp, "Fighting spread across Walikale territory on Sunday.")

@@ -346,6 +346,8 @@ MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july
 MINISTRY_TOPICS = {"defense": "Defense", "defence": "Defense", "interior": "Interior", "foreign": "Foreign Affairs",
                    "health": "Health", "information": "Information", "justice": "Justice", "finance": "Finance"}
 PLACE_TYPES = {"City", "Province", "District", "Country"}
+#: Second-level units: Afghan districts, Congolese territories, Liberian or Kenyan sub-counties.
+DISTRICT_WORDS = {"district", "territory", "county"}
 #: Words that, after a name, say what kind of place it is ("Somali Region", "Kunduz province").
 PLACE_KIND_WORDS = {"region", "province", "state", "district", "oblast", "governorate", "city", "town", "county",
                     "zone", "territory", "prefecture", "department"}
@@ -402,6 +404,7 @@ class EntityTyper:
         spans = sorted(spans + _unnamed_officials(doc, spans), key=lambda s: s.start)
         spans = _headline_filter(doc, spans)
         phrases = (_force_phrases(doc, spans, gaz) + _demonym_actors(doc, spans, gaz) + _coalitions(doc, spans)
+                   + _groups_named_before_fighters(doc, spans, gaz)
                    + _government_phrases(doc, spans, gaz) + _same_name_provinces(doc, spans, gaz))
         phrases = [p for p in phrases if not in_headline(p)]  # Title Case there makes every noun a name
         spans = _merge(spans, phrases)
@@ -436,7 +439,7 @@ class EntityTyper:
                 label = "ArmedGroup"
             elif span.label_ in ("ORG", "NORP", "GPE") and last in FORCE_NAME_HEADS and _rebel_name(span):
                 label = "ArmedGroup"  # "Sudan Liberation Army", "Kachin Independence Army"
-            elif span.label_ in ("ORG", "GPE", "PERSON") and after is not None and after.lower_ in GROUP_WORDS:
+            elif span.label_ in ("ORG", "GPE", "PERSON") and after is not None and after.lower_ in GROUP_WORDS | FIGHTER_WORDS:
                 label = "ArmedGroup"  # "the CSP-DPA rebel alliance", "the M23 militia"
             elif span.label_ in ("ORG", "NORP", "GPE") and last in FORCE_NAME_HEADS and len(span) > 1:
                 label = "Force"
@@ -479,7 +482,7 @@ class EntityTyper:
                 entry = gaz.province_named(name)
                 canonical = entry["name"] if entry else f"{name} {after.text.capitalize()}"
                 return _retype(typed, "Province", canonical, "place-word", end=after.i + 1)
-            if after.lower_ == "district" and typed.label_ in ("City", "Person", "Organization", "District"):
+            if after.lower_ in DISTRICT_WORDS and typed.label_ in ("City", "Person", "Organization", "District"):
                 return _retype(typed, "District", name, "place-word", end=after.i + 1)
             if after.lower_ == "city" and after.is_lower and typed.label_ in ("City", "Person", "Organization"):
                 return _retype(typed, "City", typed._.kg_canonical or name, "place-word", end=after.i + 1)
@@ -603,11 +606,11 @@ def _place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
     for token in doc:
-        if token.lower_ not in ("district", "province") or token.i == 0 or token.i in taken:
+        if token.lower_ not in DISTRICT_WORDS | {"province"} or token.i == 0 or token.i in taken:
             continue
         named = _name_after_of(doc, token, taken)
         if named is not None:  # "the district of Qala-e-Zal"
-            found.append(_set(named, named.text, "place-word") if token.lower_ == "district" else
+            found.append(_set(named, named.text, "place-word") if token.lower_ in DISTRICT_WORDS else
                          _set(Span(doc, named.start, named.end, label="Province"), f"{named.text} Province", "place-word"))
             continue
         start = token.i
@@ -622,7 +625,7 @@ def _place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         name = doc[start: token.i].text
         if in_headline(doc[start: token.i]) or name in gaz.adjectives or doc[token.i - 1].pos_ not in ("PROPN", "NOUN"):
             continue
-        if token.lower_ == "district":
+        if token.lower_ in DISTRICT_WORDS:
             found.append(_set(Span(doc, start, token.i + 1, label="District"), name, "place-word"))
         else:
             entry = gaz.province_named(name)
@@ -881,6 +884,8 @@ def _force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             if not any(s.label_ == "Organization" and s.text in ("NATO", "U.N.", "UN") for s in inner):
                 continue
         if head.lower_ in ARMED_GROUP_HEADS:
+            if any(_code_name(t, gaz) for t in modifiers):
+                continue  # "CODECO militiamen": the group has a name (_groups_named_before_fighters)
             if head.lower_ in ("militia", "militias", "militiamen"):
                 span = Span(doc, start, head.i + 1, label="ArmedGroup")
                 found.append(_set(span, "militias", "force-phrase"))
@@ -931,6 +936,33 @@ def _coalitions(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in found:
         span._.kg_canonical = plain_name(span) if len(span) > 1 or len(leaders) != 1 else next(iter(leaders))
     return found
+
+
+#: Plural nouns after which a short unknown name is an armed group's: "M23 rebels", "ADF militants".
+FIGHTER_WORDS = {"rebels", "militants", "jihadists", "insurgents", "guerrillas", "militiamen", "fighters",
+                 "gunmen", "militia", "militias"}
+
+
+def _groups_named_before_fighters(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """'M23 rebels took Kitshanga', 'CODECO militia attacked a camp': an acronym or code name that no
+    gazetteer knows, right before a word for fighters, names an armed group."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for token in doc[:-1]:
+        if token.i in taken or doc[token.i + 1].lower_ not in FIGHTER_WORDS:
+            continue
+        if _code_name(token, gaz):
+            found.append(_set(Span(doc, token.i, token.i + 1, label="ArmedGroup"), token.text, "group-before-fighters"))
+    return found
+
+
+def _code_name(token: Token, gaz: Gazetteer) -> bool:
+    """An acronym or code name ('ADF', 'M23', 'CODECO'), not a country's adjective or a number."""
+    text = token.text
+    shaped = len(text) >= 2 and (text.isupper() and text.isalpha() or any(c.isdigit() for c in text)
+                                 and text[0].isupper() and any(c.isalpha() for c in text))
+    return (shaped and text not in gaz.adjectives and text.lower() not in ETHNONYMS | EQUIPMENT
+            and token.ent_type_ != "NORP")
 
 
 #: What a people does that an army does not: their plural demonym is then no Force.
