@@ -306,3 +306,8 @@ def test_an_unknown_code_name_before_a_word_for_fighters_is_an_armed_group(nlp):
 @pytest.mark.model
 def test_a_territory_is_a_district(nlp):
     assert ("Walikale", "District") in typed(nlp, "Fighting spread across Walikale territory on Sunday.")
+
+
+@pytest.mark.model
+def test_the_town_of_an_unknown_name_is_a_city(nlp):
+    assert ("Kwaradubi", "City") in typed(nlp, "Gunmen raided the town of Kwaradubi before dawn.")

@@ -144,6 +144,18 @@ def test_the_group_leading_or_named_on_unnamed_fighters_is_the_captor(nlp, text,
     assert (agent, "captured", "Paletwa") in found
 
 
+def test_fighters_from_a_group_are_the_group(nlp):
+    found = relations(nlp, "Fighters from the Islamic State West Africa Province attacked Damasak on Friday.",
+                      {"Islamic State West Africa Province": "ArmedGroup", "Damasak": "City"})
+    assert ("Islamic State West Africa Province", "attacked", "Damasak") in found
+
+
+def test_a_place_the_parser_takes_for_an_adverb_is_still_the_object(nlp):
+    found = relations(nlp, "Wagner fighters, joined by regular troops, have attacked Bakhmut almost daily since May.",
+                      {"Wagner": "ArmedGroup", "Bakhmut": "City"})
+    assert ("Wagner", "attacked", "Bakhmut") in found
+
+
 def test_troops_led_by_an_officer_are_not_the_officer(nlp):
     found = relations(nlp, "Troops led by Colonel Ahmed Musa recaptured Baga on Friday.",
                       {"Ahmed Musa": "Official", "Baga": "City"})

@@ -346,6 +346,8 @@ MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july
 MINISTRY_TOPICS = {"defense": "Defense", "defence": "Defense", "interior": "Interior", "foreign": "Foreign Affairs",
                    "health": "Health", "information": "Information", "justice": "Justice", "finance": "Finance"}
 PLACE_TYPES = {"City", "Province", "District", "Country"}
+#: "the town of X": X is a town even when no gazetteer lists it.
+TOWN_WORDS = {"town", "city", "village"}
 #: Second-level units: Afghan districts, Congolese territories, Liberian or Kenyan sub-counties.
 DISTRICT_WORDS = {"district", "territory", "county"}
 #: Words that, after a name, say what kind of place it is ("Somali Region", "Kunduz province").
@@ -606,6 +608,11 @@ def _place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
     for token in doc:
+        if token.lower_ in TOWN_WORDS and token.i not in taken:
+            named = _name_after_of(doc, token, taken)
+            if named is not None:  # "the town of Damasak" where the NER saw no name
+                found.append(_set(Span(doc, named.start, named.end, label="City"), named.text, "place-word"))
+            continue
         if token.lower_ not in DISTRICT_WORDS | {"province"} or token.i == 0 or token.i in taken:
             continue
         named = _name_after_of(doc, token, taken)

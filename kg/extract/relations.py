@@ -283,7 +283,7 @@ class Arguments:
             return leaders
         lemma = token.lemma_.lower()
         if lemma in GROUP_ANAPHORS and not self.modifiers(token):
-            return self.antecedent(token)
+            return self.prep_objects(token, ("from",), depth) or self.antecedent(token)  # "fighters from ISWAP"
         if token.lower_ in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
             return self.speaker(token)
         if lemma in PLACE_NOUNS or lemma in PARTIAL_PLACE_NOUNS:
@@ -298,8 +298,8 @@ class Arguments:
             if not named and lemma in PLACE_ANAPHORS:  # "the city", "the district": the one named last
                 named = self.antecedent(token, PLACE_ANAPHORS[lemma])
             return named
-        if lemma in PROXY_NOUNS or token.lower_ in PROXY_NOUNS:
-            return self.modifiers(token) or self.of_objects(token, depth)
+        if lemma in PROXY_NOUNS or token.lower_ in PROXY_NOUNS:  # "fighters from ISWAP", "troops of the 10th"
+            return self.modifiers(token) or self.prep_objects(token, ("of", "from"), depth)
         return []
 
     def leaders(self, token: Token, depth: int = 0) -> list[Span]:
@@ -545,10 +545,17 @@ def _object_slots(verb: Token, args: Arguments) -> list[tuple[Token, list[Span]]
     """(object word, its entities) for direct objects, 'take control of X' included."""
     slots = []
     for child in verb.children:
-        if child.dep_ == "dobj":
+        if child.dep_ == "dobj" or _misparsed_place_object(verb, child, args):
             for each in (child, *child.conjuncts):
                 slots.append((each, args.entities(each)))
     return slots
+
+
+def _misparsed_place_object(verb: Token, child: Token, args: Arguments) -> bool:
+    """'have attacked Bakhmut almost daily': the parser makes the place right after the verb an adverb."""
+    span = args.entity(child)
+    return (child.dep_ in ("advmod", "npadvmod") and child.i == verb.i + 1 and span is not None
+            and span.label_ in PLACE_TYPES and not any(c.dep_ == "dobj" for c in verb.children))
 
 
 def _place_objects(verb: Token, args: Arguments) -> list[Span]:
