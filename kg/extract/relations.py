@@ -286,6 +286,8 @@ class Arguments:
             return self.prep_objects(token, ("from",), depth) or self.antecedent(token)  # "fighters from ISWAP"
         if token.lower_ in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
             return self.speaker(token)
+        if token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass"):
+            return self.person_antecedent(token)
         if lemma in PLACE_NOUNS or lemma in PARTIAL_PLACE_NOUNS:
             named = self.of_objects(token, depth)
             if not named and lemma in PARTIAL_PLACE_NOUNS | {"part", "center", "centre"}:  # "the city's entrance"
@@ -326,6 +328,20 @@ class Arguments:
                 break
             return [Span(self.doc, span.start, span.end, label=span.label_, kb_id=ANAPHOR)]
         return []
+
+    def person_antecedent(self, pronoun: Token) -> list[Span]:
+        """'Henry ... travelled to Nairobi, where he met Ruto': 'he' or 'she' as the one person named in the
+        sentence so far, or else the one person of the sentence before; nothing when two could be meant."""
+        here = self._sentence_index(pronoun)
+        people = [s for s in self.doc.ents if s.end <= pronoun.i and s.label_ in ("Person", "Official")
+                  and self._sentence_index(s[0]) >= here - 1]
+        same_sentence = [s for s in people if self._sentence_index(s[0]) == here]
+        pool = same_sentence or people
+        names = {(s._.kg_canonical or s.text) for s in pool}
+        if len(names) != 1:
+            return []
+        span = pool[-1]
+        return [Span(self.doc, span.start, span.end, label=span.label_, kb_id=ANAPHOR)]
 
     def speaker(self, pronoun: Token) -> list[Span]:
         """A pronoun subject that can only mean one entity: 'The RSF said they had taken X' (the sayer);
