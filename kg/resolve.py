@@ -86,6 +86,22 @@ def _proper(name: str) -> bool:
     return len(words) > 1 and all(w[0].isupper() or w in ("of", "the", "for", "and") for w in words)
 
 
+#: Words that say what kind of region a name is, as articles write them after it ("Borno State").
+PLACE_KIND_WORDS = {"state", "region", "province", "oblast", "governorate", "department"}
+
+
+def _place_with_its_kind(surfaces: dict[str, int], canonical: dict[str, str]) -> str | None:
+    """'Borno State', 'the Amhara region': when an article never writes a region's bare canonical name but
+    always with its kind after it, that written form is how its readers (and annotators) name it."""
+    if any(normalise(surface) in canonical for surface in surfaces):
+        return None  # the text writes the canonical name itself
+    for surface in sorted(surfaces, key=lambda s: (-surfaces[s], s)):
+        *stem, kind = surface.split() or [""]
+        if kind.lower() in PLACE_KIND_WORDS and normalise(" ".join(stem)) in canonical:
+            return surface
+    return None
+
+
 def choose_label(mentions: list[Mention]) -> str:
     """The label of an entity from the mentions that name it in one article.
 
@@ -101,6 +117,10 @@ def choose_label(mentions: list[Mention]) -> str:
             return mention.canonical
         surfaces[clean_surface(mention, use_canonical=False)] += 1
     phrases = all(m.origin.startswith("force-phrase") for m in mentions)
+    if not phrases and mentions[0].type == "Province":  # districts keep their bare name ("Sangin")
+        written = _place_with_its_kind(surfaces, canonical)
+        if written is not None:
+            return written
     for surface in ([] if phrases else surfaces):  # the text uses the canonical name, maybe in a longer phrase
         for norm, name in canonical.items():
             if norm and f" {norm} " in f" {normalise(surface)} ":

@@ -141,3 +141,13 @@ def test_attributed_government_forces_join_the_nations_forces_across_articles():
                                              canonical="Yemeni forces"), article_id=name))
               for name in ("one", "two")]
     assert graphs[0].entities[0].key == graphs[1].entities[0].key == "Force/yemeni forces"
+
+
+def test_a_region_written_only_with_its_kind_is_labelled_as_written():
+    written = [mention("Borno State", "Province", canonical="Borno", origin="gazetteer"),
+               mention("Borno State", "Province", start=40, canonical="Borno", origin="gazetteer")]
+    assert choose_label(written) == "Borno State"
+    bare_too = written + [mention("Borno", "Province", start=80, canonical="Borno", origin="gazetteer")]
+    assert choose_label(bare_too) == "Borno"
+    district = [mention("Sangin district", "District", canonical="Sangin", origin="place-word")]
+    assert choose_label(district) == "Sangin"  # districts keep their bare name
