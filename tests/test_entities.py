@@ -311,3 +311,13 @@ def test_a_territory_is_a_district(nlp):
 @pytest.mark.model
 def test_the_town_of_an_unknown_name_is_a_city(nlp):
     assert ("Kwaradubi", "City") in typed(nlp, "Gunmen raided the town of Kwaradubi before dawn.")
+
+
+@pytest.mark.model
+def test_a_surname_in_the_headline_is_the_person_the_body_names(nlp):
+    doc = nlp("Haftar Loses Gharyan\n\nKhalifa Haftar, the commander of the eastern forces, lost the town on Wednesday.")
+    assert {e.label_ for e in doc.ents if "Haftar" in e.text} <= {"Person", "Official"}
+
+
+def test_bare_congo_is_dr_congo(blank):
+    assert ("Congo", "Country", "Democratic Republic of the Congo") in ents(blank, "Fighting in eastern Congo went on.")

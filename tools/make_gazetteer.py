@@ -85,13 +85,15 @@ def entry(name: str, type_: str, aliases, **links) -> dict:
 def countries(gc) -> list[dict]:
     geonames = {c["iso"]: c for c in gc.get_countries().values()}
     english = {row[0]: row for row in read_tsv("countries_en.tsv")}
+    # A name the table gives one country is not also another's ISO name ("Congo" is news' DR Congo).
+    claimed = {name: code for code, row in english.items() for name in variants(row[1])}
     out = []
     for country in pycountry.countries:
         code = country.alpha_2
         row = english.get(code)
         names = variants(row[1]) if row else []
         official = [getattr(country, a, None) for a in ("common_name", "name", "official_name")]
-        names += [n for n in official if n and "," not in n]
+        names += [n for n in official if n and "," not in n and claimed.get(n, code) == code]
         if not names:
             continue
         aliases = names[1:] + [ascii_fold(n) for n in names]

@@ -1170,8 +1170,8 @@ def _surnames(spans: list[Span]) -> list[Span]:
         name = plain_name(span)
         surname_like = span._.kg_origin == "ner" or span._.kg_origin == "gazetteer" and span.label_ == "City"
         if span.label_ not in ("Person", "Official") and surname_like and len(span) <= 2:
-            match = next((p for p in people if p is not span and plain_name(p).endswith(" " + name)
-                          and p.start < span.start), None)
+            # before or after: a headline names "Haftar" before the body's "Khalifa Haftar"
+            match = next((p for p in people if p is not span and plain_name(p).endswith(" " + name)), None)
             if match is not None:
                 span = _retype(span, match.label_, None, "surname")
         out.append(span)
