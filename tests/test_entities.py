@@ -326,3 +326,10 @@ def test_a_surname_named_before_the_full_name_is_the_person(blank):
 
 def test_bare_congo_is_dr_congo(blank):
     assert ("Congo", "Country", "Democratic Republic of the Congo") in ents(blank, "Fighting in eastern Congo went on.")
+
+
+@pytest.mark.model
+def test_kind_words_after_two_names_and_local_government_areas(nlp):
+    found = typed(nlp, "The rebels pushed into the Tolvari and Menessi regions. Bakoro, a town in the Dunkai "
+                       "local government area, emptied.")
+    assert {("Tolvari Region", "Province"), ("Menessi Region", "Province"), ("Dunkai", "District")} <= found

@@ -503,9 +503,36 @@ class EntityTyper:
             if word == "capital" and typed.label_ in ("City", "Person", "Organization") and not (provincial or national_capital):
                 entry = gaz.province_named(name)
                 return _retype(typed, "Province", entry["name"] if entry else f"{name} Province", "capital-of")
+        kind = _kind_named_after(typed)
+        if kind is not None and typed.label_ in ("City", "Person", "Organization"):
+            label, word = kind
+            if label == "District":
+                return _retype(typed, "District", name, "place-word")
+            entry = gaz.province_named(name)  # named as "Galmudug state" would be
+            return _retype(typed, "Province", entry["name"] if entry else f"{name} {word}", "place-word")
         if _place_by_role(typed):
             return _retype(typed, "City", name, "place-role")
         return typed
+
+
+#: Kind words that follow two coordinated names ("the Amhara and Afar regions") and what they make of both.
+PLURAL_KINDS = {"regions": ("Province", "Region"), "provinces": ("Province", "Province"),
+                "states": ("Province", "State"), "oblasts": ("Province", "Oblast"),
+                "districts": ("District", "District"), "territories": ("District", "Territory")}
+
+
+def _kind_named_after(span: Span) -> tuple[str, str] | None:
+    """(type, kind word) for 'Mobbar local government area' (a Nigerian district) and for both names of
+    'the Amhara and Afar regions'."""
+    doc, end = span.doc, span.end
+    following = [t.lower_ for t in doc[end: end + 3]]
+    if following == ["local", "government", "area"]:
+        return "District", "District"
+    if following[:1] in (["and"], [","]) and len(following) == 3 and doc[end + 1].is_title:
+        return PLURAL_KINDS.get(following[2])  # "Amhara and Afar regions"
+    if following[:1] and following[0] in PLURAL_KINDS and doc[end - 2: end - 1].text in ("and", ","):
+        return PLURAL_KINDS[following[0]]  # the second of the two: "Afar regions"
+    return None
 
 
 #: Prepositions of place: a one-word name the NER calls a person after them is a town ("fighting near Anefis").
