@@ -164,6 +164,15 @@ def test_he_or_she_is_the_one_person_named_before(nlp):
     assert not any(predicate == "metWith" for _, predicate, _ in two)  # "he" could be either
 
 
+def test_it_that_captures_is_the_one_armed_group_named_just_before(nlp):
+    one = relations(nlp, "The Kivu Front took Walu in May. In June, it overran Bunagana.",
+                    {"Kivu Front": "ArmedGroup", "Walu": "City", "Bunagana": "City"})
+    assert ("Kivu Front", "captured", "Bunagana") in one
+    two = relations(nlp, "The Kivu Front and the Lake Brigade took Walu in May. In June, it overran Bunagana.",
+                    {"Kivu Front": "ArmedGroup", "Lake Brigade": "ArmedGroup", "Walu": "City", "Bunagana": "City"})
+    assert not any(obj == "Bunagana" and predicate == "captured" for _, predicate, obj in two)
+
+
 def test_troops_led_by_an_officer_are_not_the_officer(nlp):
     found = relations(nlp, "Troops led by Colonel Ahmed Musa recaptured Baga on Friday.",
                       {"Ahmed Musa": "Official", "Baga": "City"})

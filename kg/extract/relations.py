@@ -354,9 +354,21 @@ class Arguments:
         elif clause.dep_ == "conj":
             candidates = [self.entity(c) for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             candidates = [s for s in candidates if s is not None]
+        elif lemmas(clause) & (CAPTURE_VERBS | ATTACK_VERBS | CLASH_VERBS):
+            candidates = self._one_armed_actor_before(pronoun)  # "In June, it overran Bunagana"
         else:
             return []
         return [Span(self.doc, s.start, s.end, label=s.label_, kb_id=ANAPHOR) for s in candidates[:1]]
+
+    def _one_armed_actor_before(self, pronoun: Token) -> list[Span]:
+        """The armed group or force named in this sentence before the pronoun or in the two before it, if only
+        one was: who else would 'it' or 'they' be that captures or attacks?"""
+        here = self._sentence_index(pronoun)
+        actors = [s for s in self.doc.ents if s.end <= pronoun.i and s.label_ in ("ArmedGroup", "Force")
+                  and self._sentence_index(s[0]) >= here - 2]
+        if len({(s._.kg_canonical or s.text).lower() for s in actors}) != 1:
+            return []
+        return actors[-1:]
 
     def _sentence_index(self, token: Token) -> int:
         if self._sentence_starts is None:
