@@ -333,3 +333,14 @@ def test_kind_words_after_two_names_and_local_government_areas(nlp):
     found = typed(nlp, "The rebels pushed into the Tolvari and Menessi regions. Bakoro, a town in the Dunkai "
                        "local government area, emptied.")
     assert {("Tolvari Region", "Province"), ("Menessi Region", "Province"), ("Dunkai", "District")} <= found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, town", [
+    ("The insurgency began with an attack on Vila da Praia, a port town south of the border.", "Vila da Praia"),
+    ("Gunmen stormed a second prison in Croix-des-Bouquets, a suburb of the capital.", "Croix-des-Bouquets"),
+])
+def test_place_names_with_link_words_stay_whole(nlp, text, town):
+    found = typed(nlp, text)
+    assert (town, "City") in found
+    assert not any(name in ("Praia", "Croix") for name, _ in found)

@@ -399,7 +399,7 @@ class EntityTyper:
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer()
-        ents = _longest_first([_extend_hyphens(_extend_person(span)) for span in doc.ents])
+        ents = _longest_first([_extend_spaced_link(_extend_hyphens(_extend_person(span))) for span in doc.ents])
         spans = [typed for span in ents if (typed := self._type(span, gaz)) is not None
                  and not _adjective_before_noun(typed, gaz)]
         spans = _merge(spans, _place_words(doc, spans, gaz) + _bylines(doc, spans))
@@ -545,8 +545,8 @@ PLACE_TAKING_VERBS = {"capture", "seize", "retake", "recapture", "overrun", "occ
 def _place_by_role(span: Span) -> bool:
     """A one-word name the NER typed as a person or organisation that stands where only a place can: the small
     towns no gazetteer lists ("clashes near Maungdaw", "the army retook Anefis")."""
-    if span._.kg_origin != "ner" or span.label_ not in ("Person", "Organization") or len(span) != 1:
-        return False
+    if span._.kg_origin != "ner" or span.label_ not in ("Person", "Organization") or " " in span.text:
+        return False  # one word, maybe hyphenated ("Croix-des-Bouquets")
     token = span.root
     if token.is_upper or not token.is_title:  # "RSF", "MINUSMA": acronyms name organisations
         return False
@@ -596,7 +596,10 @@ def _titled_name(span: Span) -> bool:
 
 
 #: Lower-case links inside hyphenated place names (Mazar-i-Sharif, Qala-e-Zal, Deir ez-Zor).
-HYPHEN_LINKS = {"e", "i", "ul", "al", "el", "ez", "az", "as", "ad", "ash", "e-", "o"}
+HYPHEN_LINKS = {"e", "i", "ul", "al", "el", "ez", "az", "as", "ad", "ash", "e-", "o",
+                "des", "de", "du", "la", "le", "les", "sur", "au", "aux", "da", "do", "dos", "das", "del", "di"}
+#: Lower-case words inside spaced place names: "Mocimboa da Praia", "Ciudad del Este".
+SPACED_LINKS = {"da", "de", "do", "dos", "das", "del", "di", "du", "des"}
 
 
 def _extend_hyphens(span: Span) -> Span:
@@ -615,6 +618,19 @@ def _extend_hyphens(span: Span) -> Span:
         return span
     new = Span(doc, start, end, label=span.label_)
     return _set(new, None if span._.kg_origin == "gazetteer" else span._.kg_canonical, "ner", {})
+
+
+def _extend_spaced_link(span: Span) -> Span:
+    """'Mocimboa da Praia': a name that goes on to the left over a lower-case link word is another, longer
+    name (not the Praia the gazetteer knows), so it keeps no links."""
+    doc, start = span.doc, span.start
+    if not (start >= 2 and doc[start - 1].text in SPACED_LINKS and doc[start - 2].is_title
+            and doc[start - 2].is_alpha and doc[start - 2].ent_type_ == "" and not doc[start - 2].is_sent_start):
+        return span
+    while start - 3 >= 0 and doc[start - 3].is_title and doc[start - 3].is_alpha and doc[start - 3].ent_type_ == "" \
+            and doc[start - 3].pos_ == "PROPN":
+        start -= 1
+    return _set(Span(doc, start - 2, span.end, label=span.label_), None, "ner", {})
 
 
 def _extend_person(span: Span) -> Span:
