@@ -192,3 +192,16 @@ def test_progress_for_a_few_articles_is_a_status_line(tmp_path):
     with BuildProgress(console, [corpus]) as progress:
         progress.advance(Article(id="a", text="one two"))
         assert progress.bar is None
+
+
+@pytest.mark.model
+def test_a_blank_line_ends_the_headline_sentence(nlp):
+    from kg.extract.pipeline import extract_articles
+
+    headline = "Rebels Seize Town of Kitshanga in Eastern Congo"
+    article = Article("lead", f"{headline}\n\nM23 rebels took control of Kitshanga, a town in the Masisi territory "
+                              "of eastern Congo, on Thursday after two days of fighting.", title=headline)
+    found = next(extract_articles(nlp, [article]))
+    start, end = found.sentences[0]
+    assert article.text[start:end].strip() == headline
+    assert ("M23", "captured", "Kitshanga") in {(r.subject.text, r.predicate, r.object.text) for r in found.relations}

@@ -66,7 +66,18 @@ def _doc_for(nlp: Language, article: Article) -> Doc:
     """A tokenised Doc that knows where the article's headline ends (nowhere, for a JSONL body)."""
     doc = nlp.make_doc(article.text)
     doc.user_data[HEADLINE_END] = headline_end(article)
+    _paragraphs_start_sentences(doc)
     return doc
+
+
+def _paragraphs_start_sentences(doc: Doc) -> None:
+    """A blank line ends a sentence: without this the parser runs a headline into the lead sentence
+    ("... in Eastern Congo M23 rebels took control of ...") and reads neither. The parser keeps
+    sentence starts set before it runs."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and previous.text.count("\n") >= 2 and not token.is_space:
+            token.is_sent_start = True
 
 
 def headline_end(article: Article) -> int:

@@ -117,6 +117,8 @@ UNREAL_GOVERNORS = {"plan", "threaten", "want", "aim", "hope", "vow", "intend", 
                     "propose", "consider", "seek", "wish", "likely", "poised", "set", "fear", "claim", "deny",
                     "threat", "risk", "danger", "possibility", "prospect", "verge", "brink", "concern", "plot"}
 #: Verbs whose reported clause is denied, not asserted.
+#: Nouns that present what follows as disputed: "claims that the Taliban control Farah".
+DISPUTED_NOUNS = {"claim", "allegation", "rumor", "rumour", "assertion"}
 DENIAL_VERBS = {"deny", "reject", "dismiss", "refute", "dispute", "rule"}
 #: Predicates whose subject has not happened yet: "the fall of Kunduz is likely".
 LIKELIHOOD_PREDICATES = {"likely", "possible", "unlikely", "poised", "set", "ready", "expect", "imminent", "feared"}
@@ -441,6 +443,8 @@ def modality(word: Token) -> str:
                 state = "attempt"
         if current.dep_ == "ccomp" and lemma in DENIAL_VERBS:
             return "unreal"  # "the army denied that it had bombed Nyala"
+        if current.dep_ in ("acl", "ccomp") and governor.pos_ == "NOUN" and lemma in DISPUTED_NOUNS:
+            return "unreal"  # "despite claims that they control Farah": the writer does not vouch for it
         if current.dep_ in ("ccomp", "relcl") or current.dep_ == "acl" and governor.pos_ != "VERB":
             break  # a reported clause, a relative clause or a noun's modifier keeps its own modality
         current = governor
