@@ -173,12 +173,6 @@ def test_it_that_captures_is_the_one_armed_group_named_just_before(nlp):
     assert not any(obj == "Bunagana" and predicate == "captured" for _, predicate, obj in two)
 
 
-def test_a_capture_presented_as_a_claim_is_not_a_capture(nlp):
-    found = relations(nlp, "Rumors that the Kivu Front captured Walu spread quickly.",
-                      {"Kivu Front": "ArmedGroup", "Walu": "City"})
-    assert ("Kivu Front", "captured", "Walu") not in found
-
-
 def test_troops_led_by_an_officer_are_not_the_officer(nlp):
     found = relations(nlp, "Troops led by Colonel Ahmed Musa recaptured Baga on Friday.",
                       {"Ahmed Musa": "Official", "Baga": "City"})
@@ -311,6 +305,7 @@ def test_group_anaphor_names_its_rule(nlp):
     "The Taliban did not capture Ghazni, the ministry said.",
     "The Taliban would seize Ghazni within days, analysts warned.",
     "The army denied that the Taliban had entered Herat.",
+    "Rumors that the Taliban captured Ghazni spread quickly.",  # a claim or rumour, not vouched for
 ])
 def test_negated_or_hypothetical_gives_no_attack_or_capture(nlp, text):
     entities = {name: kind for name, kind in (("Taliban", "ArmedGroup"), ("army", "Force"), ("Herat", "City"),
