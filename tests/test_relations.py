@@ -173,6 +173,17 @@ def test_it_that_captures_is_the_one_armed_group_named_just_before(nlp):
     assert not any(obj == "Bunagana" and predicate == "captured" for _, predicate, obj in two)
 
 
+@pytest.mark.parametrize("text, triple", [
+    ("Forces loyal to the Kivu Front said they had seized Walu.", ("Kivu Front", "captured", "Walu")),
+    ("The envoy, Jeff Nyagah, met with Kivu Front leaders in Walu.", ("Kivu Front", "metWith", "Jeff Nyagah")),
+])
+def test_bodies_that_stand_for_a_group(nlp, text, triple):
+    people = {"Jeff Nyagah": "Official"} if "Nyagah" in text else {}
+    found = relations(nlp, text, {"Kivu Front": "ArmedGroup", "Walu": "City", **people})
+    subject, predicate, obj = triple
+    assert triple in found or (predicate == "metWith" and (obj, predicate, subject) in found)
+
+
 def test_troops_led_by_an_officer_are_not_the_officer(nlp):
     found = relations(nlp, "Troops led by Colonel Ahmed Musa recaptured Baga on Friday.",
                       {"Ahmed Musa": "Official", "Baga": "City"})

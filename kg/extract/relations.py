@@ -88,7 +88,8 @@ TITLE_ABBREVIATIONS = {"gov": "governor", "pres": "president", "amb": "ambassado
 PROXY_NOUNS = {"fighter", "insurgent", "militant", "rebel", "force", "troop", "soldier", "position", "unit",
                "commander", "militia", "militiaman", "warplane", "aircraft", "jet", "drone", "army", "member",
                "artillery", "gunman", "offensive", "attack", "assault", "forces", "loyalist", "stronghold",
-               "base", "checkpoint", "outpost", "convoy", "government", "administration", "faction"}
+               "base", "checkpoint", "outpost", "convoy", "government", "administration", "faction",
+               "leader", "delegation", "representative", "negotiator"}
 #: Nouns that stand for the place named after "of" or in front of them ("the city of Farah", "Sangin district").
 PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "capital", "center", "centre",
                "headquarters", "part", "control", "area", "county", "state", "municipality", "port", "hub",
@@ -303,8 +304,13 @@ class Arguments:
                 named = self.antecedent(token, PLACE_ANAPHORS[lemma])
             return named
         if lemma in PROXY_NOUNS or token.lower_ in PROXY_NOUNS:  # "fighters from ISWAP", "troops of the 10th"
-            return self.modifiers(token) or self.prep_objects(token, ("of", "from"), depth)
+            return self.modifiers(token) or self.prep_objects(token, ("of", "from"), depth) or self.loyal_to(token, depth)
         return []
+
+    def loyal_to(self, token: Token, depth: int = 0) -> list[Span]:
+        """'forces loyal to the TPLF', 'fighters allied to the army': whom the unnamed body serves."""
+        return [s for child in token.children if child.dep_ == "amod" and child.lower_ in ("loyal", "allied")
+                for s in self.prep_objects(child, ("to", "with"), depth)]
 
     def leaders(self, token: Token, depth: int = 0) -> list[Span]:
         """'rebels led by the MNDAA', 'a coalition headed by Saudi Arabia': the groups or states named as leading
@@ -350,9 +356,10 @@ class Arguments:
         'Khanashin lies on the border and it has fallen' (the subject of the clause it is joined to)."""
         clause = pronoun.head
         if clause.dep_ == "ccomp" and lemmas(clause.head) & SPEECH_VERBS:
-            candidates = [self.entity(c) for c in clause.head.children if c.dep_ == "nsubj"]
-            candidates = [s for s in candidates if s is not None and s.label_ in ("ArmedGroup", "Force",
-                                                                                     "Organization", "Country")]
+            # the sayer, named or behind a noun: "forces loyal to the TPLF said they had seized Dessie"
+            candidates = [s for c in clause.head.children if c.dep_ == "nsubj" and c != pronoun
+                          for s in self.entities(c)]
+            candidates = [s for s in candidates if s.label_ in ("ArmedGroup", "Force", "Organization", "Country")]
         elif clause.dep_ == "conj":
             candidates = [self.entity(c) for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             candidates = [s for s in candidates if s is not None]
