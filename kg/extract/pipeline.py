@@ -78,6 +78,9 @@ def _paragraphs_start_sentences(doc: Doc) -> None:
         previous = doc[token.i - 1]
         if previous.is_space and previous.text.count("\n") >= 2 and not token.is_space:
             token.is_sent_start = True
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is not None and not (following.is_punct or following.is_space):
+                following.is_sent_start = False  # else the parser may cut "M23" off "M23 rebels took ..."
 
 
 def headline_end(article: Article) -> int:

@@ -89,7 +89,7 @@ PROXY_NOUNS = {"fighter", "insurgent", "militant", "rebel", "force", "troop", "s
                "commander", "militia", "militiaman", "warplane", "aircraft", "jet", "drone", "army", "member",
                "artillery", "gunman", "offensive", "attack", "assault", "forces", "loyalist", "stronghold",
                "base", "checkpoint", "outpost", "convoy", "government", "administration", "faction",
-               "leader", "delegation", "representative", "negotiator"}
+               "leader", "delegation", "representative", "negotiator", "officer", "personnel", "gang"}
 #: Nouns that stand for the place named after "of" or in front of them ("the city of Farah", "Sangin district").
 PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "capital", "center", "centre",
                "headquarters", "part", "control", "area", "county", "state", "municipality", "port", "hub",
