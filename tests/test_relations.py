@@ -176,12 +176,15 @@ def test_it_that_captures_is_the_one_armed_group_named_just_before(nlp):
 @pytest.mark.parametrize("text, triple", [
     ("Forces loyal to the Kivu Front said they had seized Walu.", ("Kivu Front", "captured", "Walu")),
     ("The envoy, Jeff Nyagah, met with Kivu Front leaders in Walu.", ("Kivu Front", "metWith", "Jeff Nyagah")),
+    ("Gangs belonging to the Kivu Front exchanged gunfire with officers of the Walu Police.",
+     ("Kivu Front", "clashedWith", "Walu Police")),
 ])
 def test_bodies_that_stand_for_a_group(nlp, text, triple):
     people = {"Jeff Nyagah": "Official"} if "Nyagah" in text else {}
-    found = relations(nlp, text, {"Kivu Front": "ArmedGroup", "Walu": "City", **people})
+    places = {"Walu Police": "Force"} if "Police" in text else {"Walu": "City"}
+    found = relations(nlp, text, {"Kivu Front": "ArmedGroup", **places, **people})
     subject, predicate, obj = triple
-    assert triple in found or (predicate == "metWith" and (obj, predicate, subject) in found)
+    assert triple in found or (predicate in ("metWith", "clashedWith") and (obj, predicate, subject) in found)
 
 
 def test_troops_led_by_an_officer_are_not_the_officer(nlp):

@@ -308,8 +308,10 @@ class Arguments:
         return []
 
     def loyal_to(self, token: Token, depth: int = 0) -> list[Span]:
-        """'forces loyal to the TPLF', 'fighters allied to the army': whom the unnamed body serves."""
-        return [s for child in token.children if child.dep_ == "amod" and child.lower_ in ("loyal", "allied")
+        """'forces loyal to the TPLF', 'gangs belonging to Viv Ansanm': whom the unnamed body serves."""
+        return [s for child in token.children
+                if child.dep_ == "amod" and child.lower_ in ("loyal", "allied")
+                or child.dep_ == "acl" and child.lemma_.lower() == "belong"  # "gangs belonging to Viv Ansanm"
                 for s in self.prep_objects(child, ("to", "with"), depth)]
 
     def leaders(self, token: Token, depth: int = 0) -> list[Span]:
