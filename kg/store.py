@@ -158,7 +158,7 @@ class Store:
                     loader.put(batch.take())
             loader.put(batch.take())
         # No store.optimize() here: at 1M triples it took 2-7 s (a fifth of the load) and sped the named
-        # queries up by 20% at most (benchmarks/bench_store.py).
+        # queries up by 1.3x at most (benchmarks/bench_store.py).
         store.extend([ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), ox.NamedNode(g)) for g, s, p, o in hashes])
         return total
 
