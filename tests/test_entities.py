@@ -344,3 +344,12 @@ def test_place_names_with_link_words_stay_whole(nlp, text, town):
     found = typed(nlp, text)
     assert (town, "City") in found
     assert not any(name in ("Praia", "Croix") for name, _ in found)
+
+
+def test_an_ethnic_group_is_neither_actor_nor_place(blank):
+    from spacy.tokens import Span
+
+    from kg.extract.components import _is_junk
+
+    doc = blank.make_doc("Tutsi civilians fled the fighting.")
+    assert _is_junk(Span(doc, 0, 1, label="GPE"))

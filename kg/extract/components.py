@@ -339,7 +339,11 @@ ARMED_GROUP_HEADS = {"militia", "militias", "militiamen", "rebels", "insurgents"
 ETHNONYMS = {"pashtun", "pashtuns", "tajik", "tajiks", "hazara", "hazaras", "uzbeks", "kurd", "kurds", "baluch",
              "baloch", "shiite", "shiites", "shia", "sunni", "sunnis", "muslim", "muslims", "christian",
              "christians", "arab", "arabs", "alawite", "alawites", "druze", "yazidi", "yazidis", "rohingya",
-             "bamar", "tuareg", "fulani", "arabic", "english", "dari", "pashto", "jewish", "jews", "islamic"}
+             "bamar", "tuareg", "fulani", "arabic", "english", "dari", "pashto", "jewish", "jews", "islamic",
+             "tutsi", "tutsis", "hutu", "hutus", "banyamulenge", "oromo", "oromos", "tigrayan", "tigrayans",
+             "amharas", "dinka", "nuer", "masalit", "zaghawa", "hausa", "kanuri", "yoruba", "igbo", "dogon",
+             "bambara", "peul", "fulbe", "tuaregs", "mossi", "isaaq", "hawiye", "darod", "catholic", "catholics",
+             "orthodox", "hindu", "hindus", "sikh", "sikhs", "buddhist", "buddhists"}
 MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                    "saturday", "sunday", "today", "yesterday"}
