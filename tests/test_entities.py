@@ -294,6 +294,8 @@ def test_a_country_adjective_that_is_also_a_region_name(nlp):
     assert ("Somali", "Province") not in typed(nlp, "Somali Troops Retake Coastal Town\n\n"
                                                    "Somali troops entered the port on Friday.")
     assert ("Somali", "Province") in typed(nlp, "Aid reached Jijiga in the Somali Region of Ethiopia.")
+    assert ("Somali", "Province") not in typed(nlp, "The group has no links to the Somali militant organisation.")
+    assert not any(name == "Ukrainian" for name, _ in typed(nlp, "Bakhmut, the eastern Ukrainian city, fell."))
 
 
 @pytest.mark.model

@@ -490,7 +490,8 @@ class EntityTyper:
                 return _retype(typed, "Province", canonical, "place-word", end=after.i + 1)
             if after.lower_ in DISTRICT_WORDS and typed.label_ in ("City", "Person", "Organization", "District"):
                 return _retype(typed, "District", name, "place-word", end=after.i + 1)
-            if after.lower_ == "city" and after.is_lower and typed.label_ in ("City", "Person", "Organization"):
+            if after.lower_ == "city" and after.is_lower and typed.label_ in ("City", "Person", "Organization") \
+                    and name not in gaz.adjectives:  # "the eastern Ukrainian city" is no city named Ukrainian
                 return _retype(typed, "City", typed._.kg_canonical or name, "place-word", end=after.i + 1)
         if before is not None and before[1].lower_ == "of" and typed.label_ not in ("Country",):
             word = before[0].lower_
@@ -823,10 +824,11 @@ def _adjective_before_noun(span: Span, gaz: Gazetteer) -> bool:
     """'Somali troops', 'Afar fighters': a place whose name is also a country's adjective (Ethiopia's Somali
     Region), written before a noun that is no place word, is the adjective."""
     doc = span.doc
-    if span.label_ not in ("City", "Province", "District") or span.text not in gaz.adjectives or span.end >= len(doc):
+    if span.label_ not in ("City", "Province", "District") or span.text not in gaz.adjectives:
         return False
-    following = doc[span.end]
-    return following.pos_ in ("NOUN", "PROPN") and following.lower_ not in PLACE_KIND_WORDS
+    following = next((t for t in doc[span.end:] if t.pos_ != "ADJ"), None)  # "the Somali militant group"
+    return (following is not None and following.pos_ in ("NOUN", "PROPN")
+            and following.lower_ not in PLACE_KIND_WORDS - {"city", "town"})  # "Ukrainian city", not "Somali Region"
 
 
 def _headline_filter(doc: Doc, spans: list[Span]) -> list[Span]:
