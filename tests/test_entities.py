@@ -355,3 +355,9 @@ def test_an_ethnic_group_is_neither_actor_nor_place(blank):
 
     doc = blank.make_doc("Tutsi civilians fled the fighting.")
     assert _is_junk(Span(doc, 0, 1, label="GPE"))
+
+
+@pytest.mark.model
+def test_the_region_of_the_same_name(nlp):
+    found = typed(nlp, "Tessit, the capital of the region of the same name, had been held by the rebels.")
+    assert ("Tessit Region", "Province") in found

@@ -1163,10 +1163,11 @@ def _ministry_name(span: Span, gaz: Gazetteer) -> str:
 
 # ----- descriptions of places
 def _same_name_provinces(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
-    """'the province of the same name' stands for '<the city just named> Province'."""
+    """'the province (region, state) of the same name' stands for '<the city just named> Province'."""
     found = []
     for token in doc:
-        if token.lower_ != "province" or doc[token.i: token.i + 5].text.lower() != "province of the same name":
+        kind = SAME_NAME_KINDS.get(token.lower_)
+        if kind is None or doc[token.i + 1: token.i + 5].text.lower() != "of the same name":
             continue
         city = next((s for s in reversed(spans) if s.end <= token.i and s.label_ in ("City", "District")), None)
         if city is None:
@@ -1176,9 +1177,14 @@ def _same_name_provinces(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Sp
         entry = gaz.province_named(stem)
         start = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ == "the" else token.i
         found.append(_set(Span(doc, start, token.i + 5, label="Province"),
-                          entry["name"] if entry else f"{stem} Province", "description",
+                          entry["name"] if entry else f"{stem} {kind}", "description",
                           links_of(entry) if entry else {}))
     return found
+
+
+#: "the <kind> of the same name": the kind word and how a province of that kind is named.
+SAME_NAME_KINDS = {"province": "Province", "region": "Region", "state": "State", "governorate": "Governorate",
+                   "oblast": "Oblast"}
 
 
 #: Words after a name that make it a first-level subdivision ("Galmudug state", "Kidal Region").
