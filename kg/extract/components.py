@@ -535,8 +535,8 @@ def _kind_named_after(span: Span) -> tuple[str, str] | None:
         return "District", "District"
     if following[:1] in (["and"], [","]) and len(following) == 3 and doc[end + 1].is_title:
         return PLURAL_KINDS.get(following[2])  # "Amhara and Afar regions"
-    if following[:1] and following[0] in PLURAL_KINDS and doc[end - 2: end - 1].text in ("and", ","):
-        return PLURAL_KINDS[following[0]]  # the second of the two: "Afar regions"
+    if following[:1] and following[0] in PLURAL_KINDS and span.start > 0 and doc[span.start - 1].text in ("and", ","):
+        return PLURAL_KINDS[following[0]]  # the second of the two: "Afar regions", "Blue Nile states"
     return None
 
 
