@@ -87,7 +87,7 @@ def _proper(name: str) -> bool:
 
 
 #: Words that say what kind of region a name is, as articles write them after it ("Borno State").
-PLACE_KIND_WORDS = {"state", "region", "province", "oblast", "governorate", "department"}
+REGION_KIND_WORDS = {"state", "region", "province", "oblast", "governorate", "department"}
 
 
 def _place_with_its_kind(surfaces: dict[str, int], canonical: dict[str, str]) -> str | None:
@@ -97,7 +97,7 @@ def _place_with_its_kind(surfaces: dict[str, int], canonical: dict[str, str]) ->
         return None  # the text writes the canonical name itself
     for surface in sorted(surfaces, key=lambda s: (-surfaces[s], s)):
         *stem, kind = surface.split() or [""]
-        if kind.lower() in PLACE_KIND_WORDS and normalise(" ".join(stem)) in canonical:
+        if kind.lower() in REGION_KIND_WORDS and normalise(" ".join(stem)) in canonical:
             return surface
     return None
 
