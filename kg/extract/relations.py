@@ -342,16 +342,9 @@ class Arguments:
     def person_antecedent(self, pronoun: Token) -> list[Span]:
         """'Henry ... travelled to Nairobi, where he met Ruto': 'he' or 'she' as the one person named in the
         sentence so far, or else the one person of the sentence before; nothing when two could be meant."""
-        here = self._sentence_index(pronoun)
-        people = [s for s in self.doc.ents if s.end <= pronoun.i and s.label_ in ("Person", "Official")
-                  and self._sentence_index(s[0]) >= here - 1]
-        same_sentence = [s for s in people if self._sentence_index(s[0]) == here]
-        pool = same_sentence or people
-        names = {(s._.kg_canonical or s.text) for s in pool}
-        if len(names) != 1:
-            return []
-        span = pool[-1]
-        return [Span(self.doc, span.start, span.end, label=span.label_, kb_id=ANAPHOR)]
+        people = ("Person", "Official")
+        pool = self._named_before(pronoun, people, 0) or self._named_before(pronoun, people, 1)
+        return [Span(self.doc, s.start, s.end, label=s.label_, kb_id=ANAPHOR) for s in _the_only_one(pool)]
 
     def speaker(self, pronoun: Token) -> list[Span]:
         """A pronoun subject that can only mean one entity: 'The RSF said they had taken X' (the sayer);
@@ -374,12 +367,13 @@ class Arguments:
     def _one_armed_actor_before(self, pronoun: Token) -> list[Span]:
         """The armed group or force named in this sentence before the pronoun or in the two before it, if only
         one was: who else would 'it' or 'they' be that captures or attacks?"""
-        here = self._sentence_index(pronoun)
-        actors = [s for s in self.doc.ents if s.end <= pronoun.i and s.label_ in ("ArmedGroup", "Force")
-                  and self._sentence_index(s[0]) >= here - 2]
-        if len({(s._.kg_canonical or s.text).lower() for s in actors}) != 1:
-            return []
-        return actors[-1:]
+        return _the_only_one(self._named_before(pronoun, ("ArmedGroup", "Force"), 2))
+
+    def _named_before(self, token: Token, labels: tuple[str, ...], sentences_back: int) -> list[Span]:
+        """Entities of ``labels`` named before ``token`` in its sentence or the ``sentences_back`` before it."""
+        first = self._sentence_index(token) - sentences_back
+        return [s for s in self.doc.ents if s.end <= token.i and s.label_ in labels
+                and self._sentence_index(s[0]) >= first]
 
     def _sentence_index(self, token: Token) -> int:
         if self._sentence_starts is None:
@@ -419,6 +413,11 @@ class Arguments:
             if child.dep_ in deps:
                 out.extend(s for s in self.entities(child) if s not in out)
         return out
+
+
+def _the_only_one(spans: list[Span]) -> list[Span]:
+    """The last of ``spans`` when they all name one entity; nothing when two could be meant."""
+    return spans[-1:] if len({(s._.kg_canonical or s.text).lower() for s in spans}) == 1 else []
 
 
 # ---------------------------------------------------------------- modality
