@@ -145,6 +145,11 @@ class Gazetteer:
         adjective = name[: -len(" forces")] if name.endswith(" forces") else None
         return self.adjectives.get(adjective) if adjective else None
 
+    def province_label(self, stem: str, kind: str = "Province") -> str:
+        """The name of the province "<stem> <kind>" stands for: the gazetteer's, else "<stem> <kind>" itself."""
+        entry = self.province_named(stem)
+        return entry["name"] if entry else f"{stem} {kind}"
+
     def province_named(self, stem: str) -> dict | None:
         """The Province entry that "<stem> Province" / "<stem> province" / "<stem>" names, if any."""
         for surface in (f"{stem} Province", f"{stem} province", f"{stem} Oblast", f"{stem} oblast",
@@ -481,12 +486,9 @@ class EntityTyper:
         # "Kunduz province", "Sangin district", "Kunduz city": the following word says what the place is.
         if typed.label_ in ("City", "Province", "District", "Person", "Organization") and after is not None:
             if after.lower_ == "province" and typed.label_ != "Province":
-                entry = gaz.province_named(name)
-                return _retype(typed, "Province", entry["name"] if entry else f"{name} Province", "place-word",
-                               end=after.i + 1)
+                return _retype(typed, "Province", gaz.province_label(name), "place-word", end=after.i + 1)
             if after.lower_ in ("oblast", "governorate", "region", "state") and typed.label_ in ("City", "Person", "Organization"):
-                entry = gaz.province_named(name)
-                canonical = entry["name"] if entry else f"{name} {after.text.capitalize()}"
+                canonical = gaz.province_label(name, after.text.capitalize())
                 return _retype(typed, "Province", canonical, "place-word", end=after.i + 1)
             if after.lower_ in DISTRICT_WORDS and typed.label_ in ("City", "Person", "Organization", "District"):
                 return _retype(typed, "District", name, "place-word", end=after.i + 1)
@@ -496,8 +498,7 @@ class EntityTyper:
         if before is not None and before[1].lower_ == "of" and typed.label_ not in ("Country",):
             word = before[0].lower_
             if word == "province" and typed.label_ != "Province":
-                entry = gaz.province_named(name)
-                return _retype(typed, "Province", entry["name"] if entry else f"{name} Province", "place-word")
+                return _retype(typed, "Province", gaz.province_label(name), "place-word")
             if word == "district" and typed.label_ not in ("District", "Province", "Country"):
                 return _retype(typed, "District", name, "place-word")
             if word in ("town", "city", "village") and typed.label_ in ("Person", "Organization"):
@@ -506,15 +507,14 @@ class EntityTyper:
             provincial = span.start >= 3 and doc[span.start - 3].lower_ in ("provincial", "regional")
             national_capital = typed.label_ == "City" and _entry(typed, gaz).get("capital_of")
             if word == "capital" and typed.label_ in ("City", "Person", "Organization") and not (provincial or national_capital):
-                entry = gaz.province_named(name)
-                return _retype(typed, "Province", entry["name"] if entry else f"{name} Province", "capital-of")
+                return _retype(typed, "Province", gaz.province_label(name), "capital-of")
         kind = _kind_named_after(typed)
         if kind is not None and typed.label_ in ("City", "Person", "Organization"):
             label, word = kind
             if label == "District":
                 return _retype(typed, "District", name, "place-word")
-            entry = gaz.province_named(name)  # named as "Galmudug state" would be
-            return _retype(typed, "Province", entry["name"] if entry else f"{name} {word}", "place-word")
+            # named as "Galmudug state" would be
+            return _retype(typed, "Province", gaz.province_label(name, word), "place-word")
         if _place_by_role(typed):
             return _retype(typed, "City", name, "place-role")
         return typed
