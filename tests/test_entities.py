@@ -318,7 +318,8 @@ def test_the_town_of_an_unknown_name_is_a_city(nlp):
 def test_a_surname_named_before_the_full_name_is_the_person(blank):
     from spacy.tokens import Span
 
-    from kg.extract.components import _set, _surnames
+    from kg.extract.people import surnames as _surnames
+    from kg.extract.spans import set_span as _set
 
     doc = blank.make_doc("Haftar loses Gharyan . Khalifa Haftar said so .")
     headline = _set(Span(doc, 0, 1, label="Organization"), None, "ner")  # what the NER made of the headline
@@ -351,7 +352,7 @@ def test_place_names_with_link_words_stay_whole(nlp, text, town):
 def test_an_ethnic_group_is_neither_actor_nor_place(blank):
     from spacy.tokens import Span
 
-    from kg.extract.components import _is_junk
+    from kg.extract.entity_typing import _is_junk
 
     doc = blank.make_doc("Tutsi civilians fled the fighting.")
     assert _is_junk(Span(doc, 0, 1, label="GPE"))

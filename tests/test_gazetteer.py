@@ -6,7 +6,7 @@ import json
 import pytest
 import spacy
 
-from kg.extract.components import DATA, ENTRY_FILES, Gazetteer, GazetteerError, read_entries
+from kg.extract.gazetteer import DATA, ENTRY_FILES, Gazetteer, GazetteerError, read_entries
 from kg.extract.pipeline import add_kg_components
 from kg.model import ENTITY_TYPES
 

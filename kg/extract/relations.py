@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .components import country_adjectives
+from .gazetteer import country_adjectives
 
 # ---------------------------------------------------------------- word lists
 

@@ -1,0 +1,352 @@
+"""The ``kg_entity_typer`` component: every entity gets one of the nine ontology types and a canonical
+name, from its NER label, its own words and its context; what is neither actor nor place is dropped."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from ..model import ENTITY_TYPES
+from .forces import adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, ministry_name
+from .gazetteer import Gazetteer, GazetteerComponent, links_of
+from .lexicon import APPOSITION_KINDS, ARMED_GROUP_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_WORDS, PLACE_KIND_WORDS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
+from .people import bylines, has_role, officials, surnames, unnamed_officials
+from .places import place_words, propagate_places, same_name_provinces
+from .spans import in_headline, longest_first, merge_phrases, plain_name, retype, set_span
+
+
+class EntityTyper:
+    """Give every entity one of the nine types and a canonical name; drop the rest."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.nlp = nlp
+
+    def gazetteer(self) -> Gazetteer:
+        """The data of the pipeline's kg_gazetteer (looked up, not copied: users' files load later)."""
+        for _, component in self.nlp.pipeline:
+            if isinstance(component, GazetteerComponent):
+                return component.data
+        return Gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        gaz = self.gazetteer()
+        ents = longest_first([_extend_spaced_link(_extend_hyphens(_extend_person(span))) for span in doc.ents])
+        spans = [typed for span in ents if (typed := self._type(span, gaz)) is not None
+                 and not _adjective_before_noun(typed, gaz)]
+        spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans))
+        spans = sorted(spans + unnamed_officials(doc, spans), key=lambda s: s.start)
+        spans = _headline_filter(doc, spans)
+        phrases = (force_phrases(doc, spans, gaz) + demonym_actors(doc, spans, gaz) + coalitions(doc, spans)
+                   + groups_named_before_fighters(doc, spans, gaz)
+                   + government_phrases(doc, spans, gaz) + same_name_provinces(doc, spans, gaz))
+        phrases = [p for p in phrases if not in_headline(p)]  # Title Case there makes every noun a name
+        spans = merge_phrases(spans, phrases)
+        spans = _acronyms(doc, spans)
+        spans = propagate_places(spans, gaz)
+        spans = surnames(spans)
+        spans = officials(spans)
+        home_forces(spans, gaz)
+        for span in spans:
+            if span._.kg_canonical is None:
+                span._.kg_canonical = plain_name(span)
+            if span._.kg_links is None:
+                span._.kg_links = {}
+        doc.ents = spans
+        return doc
+
+    def _type(self, span: Span, gaz: Gazetteer) -> Span | None:
+        """Type one span from its NER label, its own words and its immediate context."""
+        span = _trim_titles(span)
+        if span is None or _is_junk(span):
+            return None
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        before = doc[span.start - 2: span.start] if span.start >= 2 else None
+        name = plain_name(span)
+        if span.label_ in ENTITY_TYPES:
+            typed = span
+        else:
+            label = NER_TO_TYPE.get(span.label_)
+            last = span[-1].lower_
+            if span.label_ in ("ORG", "NORP", "GPE", "PERSON") and last in ARMED_GROUP_HEADS:
+                label = "ArmedGroup"
+            elif span.label_ in ("ORG", "NORP", "GPE") and last in FORCE_NAME_HEADS and _rebel_name(span):
+                label = "ArmedGroup"  # "Sudan Liberation Army", "Kachin Independence Army"
+            elif span.label_ in ("ORG", "GPE", "PERSON") and after is not None and after.lower_ in GROUP_WORDS | FIGHTER_WORDS:
+                label = "ArmedGroup"  # "the CSP-DPA rebel alliance", "the M23 militia"
+            elif span.label_ in ("ORG", "NORP", "GPE") and last in FORCE_NAME_HEADS and len(span) > 1:
+                label = "Force"
+            elif span.label_ == "ORG" and last in ("ministry",):
+                return set_span(retype(span, "Organization"), ministry_name(span, gaz), "ministry")
+            elif span.label_ == "ORG" and name.lower().startswith("government of "):
+                country = gaz.lookup(name[len("government of "):])
+                adjective = adjective_of(country[1]["name"], gaz) if country and country[0] == "Country" else None
+                if adjective:
+                    return set_span(retype(span, "Organization"), f"{adjective} government", "government")
+            elif span.label_ in ("ORG", "GPE", "NORP") and _titled_name(span):
+                label = "Official"
+            if label is None and span.label_ == "LOC" and after is not None and after.lower_ in ("province", "district"):
+                label = "City"
+            if span.label_ in ("GPE", "LOC", "ORG", "PERSON") and last in ("province", "district") and len(span) > 1:
+                stem = doc[span.start: span.end - 1].text if span[0].lower_ != "the" else doc[span.start + 1: span.end - 1].text
+                if last == "district":
+                    return set_span(Span(doc, span.start, span.end, label="District"), stem, "place-word")
+                entry = gaz.province_named(stem)
+                return set_span(Span(doc, span.start, span.end, label="Province"),
+                            entry["name"] if entry else f"{stem} Province", "place-word", links_of(entry) if entry else {})
+            if label is None:
+                return None
+            typed = set_span(Span(doc, span.start, span.end, label=label), None, "ner")
+        if after is not None and after.is_lower and typed._.kg_origin == "ner" and typed.label_ in ("Person", "Organization", "City"):
+            if after.lower_ in ("village", "town"):
+                return retype(typed, "City", name, "place-word")  # "Zarghun village"
+            if after.lower_ in NOT_ACTOR_PLACES:
+                return None  # "Zamzam camp", "Bagram airfield": neither actor nor one of the place types
+        kind = _apposition_kind(typed) if typed.label_ in ("Person", "Organization", "City") else None
+        if kind is not None and kind != typed.label_:  # "Zaranj, the capital of Nimroz", "Dehdadi, a district in"
+            return retype(typed, kind, name, "apposition")
+        # "Kunduz province", "Sangin district", "Kunduz city": the following word says what the place is.
+        if typed.label_ in ("City", "Province", "District", "Person", "Organization") and after is not None:
+            if after.lower_ == "province" and typed.label_ != "Province":
+                return retype(typed, "Province", gaz.province_label(name), "place-word", end=after.i + 1)
+            if after.lower_ in ("oblast", "governorate", "region", "state") and typed.label_ in ("City", "Person", "Organization"):
+                canonical = gaz.province_label(name, after.text.capitalize())
+                return retype(typed, "Province", canonical, "place-word", end=after.i + 1)
+            if after.lower_ in DISTRICT_WORDS and typed.label_ in ("City", "Person", "Organization", "District"):
+                return retype(typed, "District", name, "place-word", end=after.i + 1)
+            if after.lower_ == "city" and after.is_lower and typed.label_ in ("City", "Person", "Organization") \
+                    and name not in gaz.adjectives:  # "the eastern Ukrainian city" is no city named Ukrainian
+                return retype(typed, "City", typed._.kg_canonical or name, "place-word", end=after.i + 1)
+        if before is not None and before[1].lower_ == "of" and typed.label_ not in ("Country",):
+            word = before[0].lower_
+            if word == "province" and typed.label_ != "Province":
+                return retype(typed, "Province", gaz.province_label(name), "place-word")
+            if word == "district" and typed.label_ not in ("District", "Province", "Country"):
+                return retype(typed, "District", name, "place-word")
+            if word in ("town", "city", "village") and typed.label_ in ("Person", "Organization"):
+                return retype(typed, "City", name, "place-word")  # "the coastal town of Harardhere"
+            # "the provincial capital of Lashkar Gah", "the capital of Sanaa": the name is the capital itself.
+            provincial = span.start >= 3 and doc[span.start - 3].lower_ in ("provincial", "regional")
+            national_capital = typed.label_ == "City" and _entry(typed, gaz).get("capital_of")
+            if word == "capital" and typed.label_ in ("City", "Person", "Organization") and not (provincial or national_capital):
+                return retype(typed, "Province", gaz.province_label(name), "capital-of")
+        kind = _kind_named_after(typed)
+        if kind is not None and typed.label_ in ("City", "Person", "Organization"):
+            label, word = kind
+            if label == "District":
+                return retype(typed, "District", name, "place-word")
+            # named as "Galmudug state" would be
+            return retype(typed, "Province", gaz.province_label(name, word), "place-word")
+        if _place_by_role(typed):
+            return retype(typed, "City", name, "place-role")
+        return typed
+
+
+def _kind_named_after(span: Span) -> tuple[str, str] | None:
+    """(type, kind word) for 'Mobbar local government area' (a Nigerian district) and for both names of
+    'the Amhara and Afar regions'."""
+    doc, end = span.doc, span.end
+    following = [t.lower_ for t in doc[end: end + 3]]
+    if following == ["local", "government", "area"]:
+        return "District", "District"
+    if following[:1] in (["and"], [","]) and len(following) == 3 and doc[end + 1].is_title:
+        return PLURAL_KINDS.get(following[2])  # "Amhara and Afar regions"
+    if following[:1] and following[0] in PLURAL_KINDS and span.start > 0 and doc[span.start - 1].text in ("and", ","):
+        return PLURAL_KINDS[following[0]]  # the second of the two: "Afar regions", "Blue Nile states"
+    return None
+
+
+def _place_by_role(span: Span) -> bool:
+    """A one-word name the NER typed as a person or organisation that stands where only a place can: the small
+    towns no gazetteer lists ("clashes near Maungdaw", "the army retook Anefis")."""
+    if span._.kg_origin != "ner" or span.label_ not in ("Person", "Organization") or " " in span.text:
+        return False  # one word, maybe hyphenated ("Croix-des-Bouquets")
+    token = span.root
+    if token.is_upper or not token.is_title:  # "RSF", "MINUSMA": acronyms name organisations
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS:
+        return span.label_ == "Person" or head.lower_ not in ("in", "into")  # "in Hamas", "into the RSF"
+    return token.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in PLACE_TAKING_VERBS
+                                                     or head.lower_ in PLACE_TAKING_VERBS)
+
+
+def _trim_titles(span: Span) -> Span | None:
+    """'U.S. Army Col' -> 'U.S. Army': a military title at the end of an organisation belongs to the next name."""
+    end = span.end
+    while end > span.start and span.doc[end - 1].lower_.rstrip(".") in {t.rstrip(".") for t in TITLE_ABBREVIATIONS}:
+        end -= 1
+    if end == span.end:
+        return span
+    if end == span.start:
+        return None
+    trimmed = Span(span.doc, span.start, end, label=span.label_)
+    set_span(trimmed, span._.kg_canonical, span._.kg_origin, span._.kg_links)
+    return trimmed
+
+
+def _titled_name(span: Span) -> bool:
+    """A two- or three-word Title Case name right after a role word ('lawmaker Hashim Alokozai') is a person."""
+    doc = span.doc
+    if not 2 <= len(span) <= 3 or not all(t.is_title and t.is_alpha for t in span):
+        return False
+    if any(t.lower_ in FORCE_NAME_HEADS | ORGANISATION_WORDS for t in span):
+        return False
+    titled = span.start > 0 and doc[span.start - 1].lower_ in ROLE_WORDS and doc[span.start - 1].is_lower
+    return titled or has_role(span)
+
+
+def _extend_hyphens(span: Span) -> Span:
+    """'Qala' + '-e-Zal': a name goes on over hyphens written without spaces."""
+    doc, start, end = span.doc, span.start, span.end
+    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+           and not doc[end].whitespace_ and (doc[end + 1].is_title or doc[end + 1].is_upper
+                                             or doc[end + 1].text in HYPHEN_LINKS)):
+        end += 2  # "CSP-DPA", "Qala-e-Zal"; not "Iran-backed", "U.S.-led"
+    while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+           and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha and doc[start - 2].is_title):
+        start -= 2
+    if start >= 3 and doc[start - 1].text in HYPHEN_LINKS and doc[start - 2].text == "-" and doc[start - 3].is_title:
+        start -= 3  # "Nad-e Ali"
+    if (start, end) == (span.start, span.end):
+        return span
+    new = Span(doc, start, end, label=span.label_)
+    return set_span(new, None if span._.kg_origin == "gazetteer" else span._.kg_canonical, "ner", {})
+
+
+def _extend_spaced_link(span: Span) -> Span:
+    """'Mocimboa da Praia': a name that goes on to the left over a lower-case link word is another, longer
+    name (not the Praia the gazetteer knows), so it keeps no links."""
+    doc, start = span.doc, span.start
+    if not (start >= 2 and doc[start - 1].text in SPACED_LINKS and doc[start - 2].is_title
+            and doc[start - 2].is_alpha and doc[start - 2].ent_type_ == "" and not doc[start - 2].is_sent_start):
+        return span
+    while start - 3 >= 0 and doc[start - 3].is_title and doc[start - 3].is_alpha and doc[start - 3].ent_type_ == "" \
+            and doc[start - 3].pos_ == "PROPN":
+        start -= 1
+    return set_span(Span(doc, start - 2, span.end, label=span.label_), None, "ner", {})
+
+
+def _extend_person(span: Span) -> Span:
+    """'Abdrabbu' + 'Mansour Hadi': a person's name takes in the capitalised names just before it."""
+    if span.label_ != "PERSON":
+        return span
+    doc, start = span.doc, span.start
+    while (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and doc[start - 1].is_alpha
+           and doc[start - 1].ent_type_ in ("", "PERSON") and doc[start - 1].lower_ not in ROLE_WORDS):
+        start -= 1
+    if start == span.start:
+        return span
+    return Span(doc, start, span.end, label="PERSON")
+
+
+def _rebel_name(span: Span) -> bool:
+    return any(t.lower_ in REBEL_WORDS for t in span)
+
+
+def _apposition_kind(span: Span) -> str | None:
+    """The place type a following apposition gives a name: ', the capital of' / ', the provincial capital' /
+    ', a town in' make it a City, ', a district in' a District; None otherwise."""
+    words = [t.lower_ for t in span.doc[span.end: span.end + 5]]
+    if not words or words[0] != ",":
+        return None
+    words = words[1:]
+    if words and words[0] in ("the", "a"):
+        words = words[1:]
+    while words and words[0] in ("provincial", "small", "key", "strategic", "northern", "southern", "eastern",
+                                 "western", "nearby", "border", "rural", "remote"):
+        words = words[1:]
+    return APPOSITION_KINDS.get(words[0]) if words else None
+
+
+def _entry(span: Span, gaz: Gazetteer) -> dict:
+    """The gazetteer entry a span was matched to ({} for other spans)."""
+    if span._.kg_origin != "gazetteer" or span._.kg_canonical is None:
+        return {}
+    return gaz.entries.get((span.label_, span._.kg_canonical), {})
+
+
+def _is_junk(span: Span) -> bool:
+    text = span.text.strip()
+    words = [t for t in span if any(ch.isalpha() for ch in t.text)]
+    if not words or span.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
+                                     "LAW", "LANGUAGE", "EVENT", "WORK_OF_ART", "PRODUCT"):
+        return True
+    if span.label_ not in ENTITY_TYPES:
+        if text.islower() or all(t.lower_ in MONTHS_AND_DAYS for t in words):
+            return True
+        if len(words) == 1 and words[0].lower_ in ETHNONYMS | EQUIPMENT:
+            return True
+        if len(span) == 1 and span[0].is_sent_start and span[0].tag_ in ("NN", "NNS") and span.label_ == "ORG":
+            return True  # "Media reported ...": a capitalised common noun at the start of a sentence
+        if len(span) == 1 and span.end < len(span.doc) and span.doc[span.end].lower_ in ROLE_WORDS:
+            return True  # "Defense Secretary James Mattis": the NER's "Defense" is part of a title
+        before = span.doc[max(0, span.start - 2): span.start]
+        if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in ("secretary", "minister", "ministry"):
+            return True  # "Secretary of Defense": part of a title
+        if any(t.like_num for t in span) and span[-1].lower_ not in FORCE_NAME_HEADS:
+            return True
+        if any(ch.isdigit() for ch in text) and span[-1].lower_ not in FORCE_NAME_HEADS:
+            return True
+    return False
+
+
+def _adjective_before_noun(span: Span, gaz: Gazetteer) -> bool:
+    """'Somali troops', 'Afar fighters': a place whose name is also a country's adjective (Ethiopia's Somali
+    Region), written before a noun that is no place word, is the adjective."""
+    doc = span.doc
+    if span.label_ not in ("City", "Province", "District") or span.text not in gaz.adjectives:
+        return False
+    following = next((t for t in doc[span.end:] if t.pos_ != "ADJ"), None)  # "the Somali militant group"
+    return (following is not None and following.pos_ in ("NOUN", "PROPN")
+            and following.lower_ not in PLACE_KIND_WORDS - {"city", "town"})  # "Ukrainian city", not "Somali Region"
+
+
+def _headline_filter(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Keep a headline's names only when the body names them too, unless the gazetteer knows them as an
+    actor: in Title Case every word looks like a name ("Officials Say" is not the town of Say)."""
+    body = {plain_name(s).lower() for s in spans if not in_headline(s)}
+    trusted = {"ArmedGroup", "Force", "Organization", "Country"}
+    return [s for s in spans if not in_headline(s) or plain_name(s).lower() in body
+            or s._.kg_origin == "gazetteer" and s.label_ in trusted]
+
+
+def _abbreviates(short: str, span: Span) -> bool:
+    """True when the capitals of ``short`` are the initials of ``span``'s words, in order (gaps allowed)."""
+    initials = [t.text[0] for t in span if t.is_alpha and t.text[0].isupper()]
+    letters = [ch for ch in short if ch.isalpha()]
+    if len(initials) < 2 or not letters or letters[0] != initials[0]:
+        return False
+    rest = iter(initials)
+    return all(any(letter == initial for initial in rest) for letter in letters)
+
+
+def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Counter Terrorism Service (CTS)': later 'CTS' is the same entity, typed the same."""
+    known = {}
+    for span in spans:
+        if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+            short = doc[span.end + 1]
+            if short.is_upper and 2 <= len(short.text) <= 8 and _abbreviates(short.text, span):
+                known[short.text] = span  # not "JERUSALEM (AP)": a dateline's credit
+    for span in spans:  # "CTS" after "Counter Terrorism Service": the initials of a name met before
+        words = [t.text for t in span if t.is_alpha and t.lower_ not in ("of", "the", "and", "for")]
+        if span.label_ not in ("Person", "Official") and len(words) >= 2 and all(w[0].isupper() for w in words):
+            known.setdefault("".join(w[0] for w in words), span)
+    if not known:
+        return spans
+    at = {s.start: s for s in spans}
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    replaced, added = set(), []
+    for token in doc:
+        full = known.get(token.text)
+        if full is None or full.start > token.i or full.start == token.i:
+            continue
+        existing = at.get(token.i)
+        if token.i in taken and not (existing is not None and existing.end == token.i + 1):
+            continue
+        if existing is not None:
+            replaced.add(existing.start)
+        span = Span(doc, token.i, token.i + 1, label=full.label_)
+        added.append(set_span(span, full._.kg_canonical or plain_name(full), "acronym", dict(full._.kg_links or {})))
+    out = [s for s in spans if s.start not in replaced] + added
+    return longest_first(out)

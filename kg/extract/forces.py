@@ -1,0 +1,293 @@
+"""Typing rules for actors named by description: 'Afghan security forces', 'the coalition',
+'M23 rebels', 'the Russians', 'the Yemeni government', 'the defense ministry'."""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+from .gazetteer import Gazetteer
+from .lexicon import ARMED_GROUP_HEADS, CIVILIAN_VERBS, DASHES, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_HEADS, GENERIC_QUALIFIERS, MINISTRY_TOPICS, MULTINATIONAL, NATIONAL_FILLERS, NATIONAL_FORCE_HEADS, PLACE_TYPES, UNIT_WORDS
+from .spans import plain_name, set_span
+
+
+# ----- forces
+def _qualifier(doc: Doc, tokens: list[Token], spans_at: dict[int, Span], gaz: Gazetteer) -> tuple[str, str] | None:
+    """What a force phrase's modifiers say about whose force it is: ("national", "Afghan"), ("generic", ...)."""
+    for token in tokens:
+        span = spans_at.get(token.i)
+        if span is not None and span.label_ == "Country":
+            adjective = adjective_of(span._.kg_canonical or span.text, gaz)
+            if adjective:
+                return "national", adjective
+        if token.text in gaz.adjectives:
+            return "national", adjective_of(gaz.adjectives[token.text], gaz) or token.text
+    for token in tokens:
+        if token.lower_ in MULTINATIONAL:
+            return "multinational", token.text
+    for token in tokens:
+        if token.lower_ in GENERIC_QUALIFIERS:
+            return "generic", token.lower_
+    return None
+
+
+def adjective_of(country: str, gaz: Gazetteer) -> str | None:
+    for adjective, name in gaz.adjectives.items():
+        if name == country:
+            return adjective
+    return None
+
+
+MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "CCONJ", "PART"}
+
+
+def _modifier_start(doc: Doc, head: Token) -> int:
+    """Start of the run of modifiers right before a head noun ("Afghan national defense and security")."""
+    start = head.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.pos_ == "CCONJ" and start >= 2 and doc[start - 2].tag_ in ("NNS", "NNPS", "NNP"):
+            break  # "insurgents and Afghan troops", "SAF and Sudanese troops": two phrases, not one
+        if prev.pos_ in MODIFIER_POS and prev.lower_ not in ("more", "most", "than", "other", "some", "many", "or", "but"):
+            start -= 1
+        elif prev.text == "-" and start >= 2 and not doc[start - 2].whitespace_:
+            start -= 1
+        else:
+            break
+    while start < head.i and doc[start].pos_ in ("CCONJ", "PART"):
+        start += 1
+    return start
+
+
+def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """'Afghan security forces', 'government troops', 'U.S. forces', 'Afghanistan's army' as Force."""
+    spans_at = {i: s for s in spans for i in range(s.start, s.end)}
+    found = []
+    for head in doc:
+        if head.lower_ not in FORCE_HEADS | ARMED_GROUP_HEADS or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        owner = spans_at.get(head.i)
+        if owner is not None and (owner._.kg_origin == "gazetteer" or owner.end != head.i + 1):
+            continue  # a known name, or a word inside a longer name ("16th Iraqi Army Division")
+        if head.dep_ == "compound" and head.head.i == head.i + 1 and (
+                head.head.tag_ in ("NNS", "NNPS") or head.head.lower_ in UNIT_WORDS):
+            continue  # "Iraqi Army brigades", "army headquarters": the phrase goes on
+        start = _modifier_start(doc, head)
+        modifiers = [t for t in doc[start: head.i] if not t.is_punct or t.text == "-"]
+        if not modifiers and head.lower_ not in ARMED_GROUP_HEADS:
+            continue
+        possessor = next((t for t in modifiers if t.lower_ in ("'s", "\u2019s")), None)
+        if possessor is not None and not (possessor.i - 1 in spans_at and spans_at[possessor.i - 1].label_ == "Country"):
+            continue  # "the government's most elite forces": a part of some force, not a force of its own
+        # A proper name of its own in the phrase ("Taliban fighters", "Wagner troops") is not a Force phrase.
+        inner = [spans_at[t.i] for t in modifiers if t.i in spans_at and spans_at[t.i] is not owner]
+        if any(s.label_ in ("ArmedGroup", "Force", "Organization", "Person", "Official") for s in inner):
+            if head.lower_ in ARMED_GROUP_HEADS or any(s.label_ in ("Person", "Official") for s in inner):
+                continue
+            if not any(s.label_ == "Organization" and s.text in ("NATO", "U.N.", "UN") for s in inner):
+                continue
+        if head.lower_ in ARMED_GROUP_HEADS:
+            if any(_code_name(t, gaz) for t in modifiers):
+                continue  # "CODECO militiamen": the group has a name (groups_named_before_fighters)
+            if head.lower_ in ("militia", "militias", "militiamen"):
+                span = Span(doc, start, head.i + 1, label="ArmedGroup")
+                found.append(set_span(span, "militias", "force-phrase"))
+            continue
+        qualifier = _qualifier(doc, modifiers, spans_at, gaz)
+        if qualifier is None:
+            continue
+        kind, who = qualifier
+        middle = [t.lower_ for t in modifiers if not (t.i in spans_at and spans_at[t.i].label_ == "Country")
+                  and t.text not in gaz.adjectives and t.lower_ not in ("'s", "\u2019s")]
+        # Lower-case "army" is the country's forces ("the Russian army"); "Iraqi Army" names an institution.
+        national_head = head.lower_ in NATIONAL_FORCE_HEADS or head.text in ("army", "military")
+        national = national_head and set(middle) <= NATIONAL_FILLERS | MULTINATIONAL
+        if kind == "national" and national:
+            canonical = gaz.national_forces(who)
+        elif kind == "multinational" and national:
+            canonical = "coalition" if who.lower() == "coalition" else f"{who} forces"
+        elif kind == "generic" and national:
+            canonical = "government forces"
+            kind = "generic"
+        else:
+            kind = "unit"  # "Afghan special security forces", "U.S. military": named by its own words
+            canonical = None
+        span = Span(doc, start, head.i + 1, label="Force")
+        found.append(set_span(span, canonical, f"force-phrase:{kind}"))
+    return found
+
+
+def coalitions(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'the coalition', 'the U.S.-led coalition', 'the Saudi-led coalition' as a Force. One article's
+    coalitions are one unless it names two leaders."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for token in doc:
+        if token.lower_ != "coalition" or token.i in taken or token.dep_ == "compound" or token.i == 0:
+            continue
+        start = token.i
+        if start >= 3 and doc[start - 1].lower_ == "led" and doc[start - 2].text == "-":
+            start -= 3  # "<Saudi>-led coalition"
+            while start > 0 and doc[start - 1].text == "-" and start >= 2:
+                start -= 2
+        if start == token.i and doc[start - 1].lower_.endswith("-led"):
+            start -= 1  # "U.S.-led" is one token
+        if start == token.i and doc[token.i - 1].lower_ != "the":
+            continue  # "a coalition of parties": a coalition, not the one fighting
+        found.append(set_span(Span(doc, start, token.i + 1, label="Force"), None, "force-phrase:coalition"))
+    leaders = {plain_name(s) for s in found if len(s) > 1}
+    for span in found:
+        span._.kg_canonical = plain_name(span) if len(span) > 1 or len(leaders) != 1 else next(iter(leaders))
+    return found
+
+
+def groups_named_before_fighters(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """'M23 rebels took Kitshanga', 'CODECO militia attacked a camp': an acronym or code name that no
+    gazetteer knows, right before a word for fighters, names an armed group."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for token in doc[:-1]:
+        if token.i in taken or doc[token.i + 1].lower_ not in FIGHTER_WORDS:
+            continue
+        if _code_name(token, gaz):
+            found.append(set_span(Span(doc, token.i, token.i + 1, label="ArmedGroup"), token.text, "group-before-fighters"))
+    return found
+
+
+def _code_name(token: Token, gaz: Gazetteer) -> bool:
+    """An acronym or code name ('ADF', 'M23', 'CODECO'), not a country's adjective or a number."""
+    text = token.text
+    shaped = len(text) >= 2 and (text.isupper() and text.isalpha() or any(c.isdigit() for c in text)
+                                 and text[0].isupper() and any(c.isalpha() for c in text))
+    return (shaped and text not in gaz.adjectives and text.lower() not in ETHNONYMS | EQUIPMENT
+            and token.ent_type_ != "NORP")
+
+
+def demonym_actors(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """'the Russians', 'Ukrainians' as the subject or object of an action: that country's forces."""
+    found = []
+    for token in doc:
+        adjective = gaz.plurals.get(token.text)
+        if adjective is None or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ not in ("by", "against", "with", "from", "to"):
+            continue
+        if any(c.dep_ in ("amod", "compound", "nummod") for c in token.children):
+            continue
+        if token.head.lemma_ in CIVILIAN_VERBS:
+            continue  # "Afghans fled to Pakistan": people, not an army
+        span = Span(doc, token.i, token.i + 1, label="Force")
+        found.append(set_span(span, gaz.national_forces(adjective), "force-phrase:national"))
+    return found
+
+
+def home_forces(spans: list[Span], gaz: Gazetteer) -> None:
+    """'government forces' and 'security forces' are the forces of the country an article is about:
+    the nation whose forces it names most, when one does; else the one country it names most."""
+    home = _most_named_forces(spans, gaz)
+    if home is None:
+        return
+    for span in spans:
+        if span._.kg_origin == "force-phrase:generic":
+            span._.kg_canonical = home
+
+
+def _before_dateline_dash(span: Span) -> bool:
+    """'Afghanistan —' ends a dateline; 'Iran-backed' (no space before the hyphen) does not."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].text in DASHES and bool(span[-1].whitespace_)
+
+
+def _most_named_forces(spans: list[Span], gaz: Gazetteer) -> str | None:
+    national = [s._.kg_canonical for s in spans if s._.kg_origin == "force-phrase:national"
+                or s._.kg_origin == "gazetteer" and s._.kg_canonical in gaz.forces.values()]
+    countries = Counter(s._.kg_canonical for s in spans if s.label_ == "Country")
+    for span in spans:  # a dateline ("KABUL, Afghanistan -") says where the story is
+        if span.label_ == "Country" and _before_dateline_dash(span):
+            countries[span._.kg_canonical] += 3
+    if national:
+        counts = Counter(national)
+        for canonical in counts:  # "Afghan forces" gains from every "Afghanistan" in the article
+            counts[canonical] += countries[gaz.country_of_forces(canonical)]
+        first_named = {canonical: i for i, canonical in reversed(list(enumerate(national)))}
+        return max(counts, key=lambda canonical: (counts[canonical], -first_named[canonical]))
+    ranked = countries.most_common(2)
+    # Only a clear favourite, named more than once, stands for "the government" of an article.
+    if ranked and ranked[0][1] > 1 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return gaz.forces_of_country(ranked[0][0])
+    return None
+
+
+# ----- governments, ministries, councils
+def government_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    spans_at = {i: s for s in spans for i in range(s.start, s.end)}
+    found = []
+    for token in doc:
+        lower = token.lower_
+        if lower == "government" and token.pos_ in ("NOUN", "PROPN"):
+            owner = _owner_country(doc, token, spans_at, gaz)
+            if owner is not None:
+                adjective, start, end = owner
+                found.append(set_span(Span(doc, start, end, label="Organization"), f"{adjective} government", "government"))
+        elif lower == "ministry" and not (token.i in spans_at and spans_at[token.i]._.kg_origin == "gazetteer"):
+            span = _ministry_span(doc, token)
+            if span is not None:
+                found.append(set_span(span, ministry_name(span, gaz), "ministry"))
+        elif lower == "council" and token.i > 0 and doc[token.i - 1].lower_ == "provincial":
+            start = token.i - 1
+            place = None
+            if start >= 2 and doc[start - 1].lower_ in ("'s", "\u2019s") and doc[start - 2].i in spans_at:
+                place = spans_at[doc[start - 2].i]
+            elif start >= 1 and doc[start - 1].i in spans_at:
+                place = spans_at[doc[start - 1].i]
+            if place is not None and place.label_ in PLACE_TYPES:
+                name = plain_name(place)
+                stem = name[: -len(" Province")] if name.endswith(" Province") else name
+                found.append(set_span(Span(doc, place.start, token.i + 1, label="Organization"),
+                                  f"{stem} Provincial Council", "council"))
+            else:
+                found.append(set_span(Span(doc, start, token.i + 1, label="Organization"), "provincial council", "council"))
+    return found
+
+
+def _owner_country(doc: Doc, token: Token, spans_at: dict[int, Span], gaz: Gazetteer) -> tuple[str, int, int] | None:
+    """'Afghan government', 'Iraq's government', 'government of Iraq' -> (the country's adjective, start,
+    end of the phrase); None when the word 'government' names no country."""
+    prev = doc[token.i - 1] if token.i > 0 else None
+    if prev is not None and prev.text in gaz.adjectives:
+        return adjective_of(gaz.adjectives[prev.text], gaz) or prev.text, prev.i, token.i + 1
+    country = None
+    if prev is not None and prev.lower_ in ("'s", "\u2019s") and token.i >= 2:
+        country = spans_at.get(token.i - 2)
+        start, end = (country.start, token.i + 1) if country is not None else (0, 0)
+    elif token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":
+        country = spans_at.get(token.i + 2)
+        start, end = (token.i, country.end) if country is not None else (0, 0)
+    if country is None or country.label_ != "Country":
+        return None
+    adjective = adjective_of(country._.kg_canonical or country.text, gaz)
+    return (adjective, start, end) if adjective else None
+
+
+def _ministry_span(doc: Doc, token: Token) -> Span | None:
+    """'defense ministry', 'Ministry of Defense', 'the Interior Ministry' around the word 'ministry'."""
+    if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" and doc[token.i + 2].lower_ in MINISTRY_TOPICS:
+        return Span(doc, token.i, token.i + 3, label="Organization")
+    if token.i > 0 and doc[token.i - 1].lower_ in MINISTRY_TOPICS:
+        start = token.i - 1
+        if start > 0 and doc[start - 1].pos_ in ("ADJ", "PROPN") and doc[start - 1].is_title:
+            start -= 1  # "the Russian Defense Ministry"
+        return Span(doc, start, token.i + 1, label="Organization")
+    return None
+
+
+def ministry_name(span: Span, gaz: Gazetteer) -> str:
+    topic = next((MINISTRY_TOPICS[t.lower_] for t in span if t.lower_ in MINISTRY_TOPICS), None)
+    if topic is None:
+        return plain_name(span)
+    owner = next((t.text for t in span if t.text in gaz.adjectives), None)
+    doc = span.doc
+    if owner is None and span.start >= 2 and doc[span.start - 1].lower_ in ("'s", "\u2019s"):
+        country = gaz.lookup(doc[span.start - 2].text)  # "Russia's Defense Ministry"
+        if country is not None and country[0] == "Country":
+            owner = adjective_of(country[1]["name"], gaz)
+    return f"{owner} Ministry of {topic}" if owner else f"Ministry of {topic}"

@@ -1,0 +1,174 @@
+"""Word lists the entity-typing rules share: titles and roles, words for forces and armed groups,
+kinds of places, and names that are neither actor nor place."""
+from __future__ import annotations
+
+
+# ---------------------------------------------------------------- entity typing
+#: NER labels that can name one of the nine types, and the type they default to.
+NER_TO_TYPE = {"PERSON": "Person", "ORG": "Organization", "GPE": "City", "NORP": None, "LOC": None, "FAC": None}
+
+
+#: Words that, as a title before a name or in an apposition, make a person an Official.
+ROLE_WORDS = {
+    "spokesman", "spokeswoman", "spokesperson", "governor", "gov.", "deputy", "president", "vice", "minister",
+    "commander", "chief", "official", "officials", "mayor", "general", "gen.", "gen", "colonel", "col.", "col",
+    "lieutenant", "lt.", "major", "maj.", "captain", "capt.", "sergeant", "sgt.", "admiral", "adm.", "brig.",
+    "ambassador", "envoy", "secretary", "senator", "sen.", "director", "head", "leader", "chairman", "chairwoman",
+    "lawmaker", "legislator", "mp", "premier", "prime", "king", "emir", "prince", "representative", "negotiator",
+    "adviser", "advisor", "officer", "councilman", "councilwoman", "prosecutor", "judge", "diplomat", "member",
+    "administrator", "police", "chancellor", "defense", "foreign",
+}
+
+
+#: Head nouns of phrases naming state forces ("Afghan troops", "government forces").
+FORCE_HEADS = {"forces", "force", "troops", "soldiers", "soldier", "army", "military", "police", "navy", "commandos",
+               "marines", "paratroopers", "warplanes", "jets", "personnel", "units", "servicemen", "guard"}
+
+
+#: Heads whose phrase means the national forces as a whole: these merge ("Afghan troops" = "Afghan forces").
+NATIONAL_FORCE_HEADS = {"forces", "troops", "soldiers", "soldier", "personnel", "servicemen"}
+
+
+#: Modifiers that keep a phrase the national forces ("Afghan national defense and security forces").
+NATIONAL_FILLERS = {"security", "national", "defense", "defence", "and", "government", "armed", "state",
+                    "regular", "loyalist", "-"}
+
+
+GENERIC_QUALIFIERS = {"government", "security", "pro-government", "regime", "state", "army"}
+
+
+MULTINATIONAL = {"coalition", "international", "allied", "foreign", "western", "nato", "u.n.", "un",
+                 "peacekeeping", "multinational"}
+
+
+#: Last words of an organisation name that make it a Force ("Iraqi Army", "Anbar Operations Command").
+FORCE_NAME_HEADS = {"army", "forces", "force", "command", "division", "brigade", "battalion", "regiment",
+                    "corps", "navy", "guard", "guards", "marines", "police", "gendarmerie", "militia"}
+
+
+UNIT_WORDS = {"headquarters", "division", "brigade", "battalion", "command", "unit", "base", "post", "convoy",
+              "chief", "spokesman", "spokeswoman", "commander", "official", "officer"}
+
+
+ARMED_GROUP_HEADS = {"militia", "militias", "militiamen", "rebels", "insurgents"}
+
+
+#: Group names of ethnicities and faiths: neither actor nor place on their own.
+ETHNONYMS = {"pashtun", "pashtuns", "tajik", "tajiks", "hazara", "hazaras", "uzbeks", "kurd", "kurds", "baluch",
+             "baloch", "shiite", "shiites", "shia", "sunni", "sunnis", "muslim", "muslims", "christian",
+             "christians", "arab", "arabs", "alawite", "alawites", "druze", "yazidi", "yazidis", "rohingya",
+             "bamar", "tuareg", "fulani", "arabic", "english", "dari", "pashto", "jewish", "jews", "islamic",
+             "tutsi", "tutsis", "hutu", "hutus", "banyamulenge", "oromo", "oromos", "tigrayan", "tigrayans",
+             "amharas", "dinka", "nuer", "masalit", "zaghawa", "hausa", "kanuri", "yoruba", "igbo", "dogon",
+             "bambara", "peul", "fulbe", "tuaregs", "mossi", "isaaq", "hawiye", "darod", "catholic", "catholics",
+             "orthodox", "hindu", "hindus", "sikh", "sikhs", "buddhist", "buddhists"}
+
+
+MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                   "saturday", "sunday", "today", "yesterday"}
+
+
+MINISTRY_TOPICS = {"defense": "Defense", "defence": "Defense", "interior": "Interior", "foreign": "Foreign Affairs",
+                   "health": "Health", "information": "Information", "justice": "Justice", "finance": "Finance"}
+
+
+PLACE_TYPES = {"City", "Province", "District", "Country"}
+
+
+#: "the town of X": X is a town even when no gazetteer lists it.
+TOWN_WORDS = {"town", "city", "village"}
+
+
+#: Second-level units: Afghan districts, Congolese territories, Liberian or Kenyan sub-counties.
+DISTRICT_WORDS = {"district", "territory", "county"}
+
+
+#: Words that, after a name, say what kind of place it is ("Somali Region", "Kunduz province").
+PLACE_KIND_WORDS = {"region", "province", "state", "district", "oblast", "governorate", "city", "town", "county",
+                    "zone", "territory", "prefecture", "department"}
+
+
+#: Kind words that follow two coordinated names ("the Amhara and Afar regions") and what they make of both.
+PLURAL_KINDS = {"regions": ("Province", "Region"), "provinces": ("Province", "Province"),
+                "states": ("Province", "State"), "oblasts": ("Province", "Oblast"),
+                "districts": ("District", "District"), "territories": ("District", "Territory")}
+
+
+#: Prepositions of place: a one-word name the NER calls a person after them is a town ("fighting near Anefis").
+PLACE_PREPOSITIONS = {"near", "outside", "around", "towards", "toward", "into", "in"}
+
+
+#: Verbs whose object is a place when it is not a known actor ("the army retook Anefis").
+PLACE_TAKING_VERBS = {"capture", "seize", "retake", "recapture", "overrun", "occupy",
+                      "retook", "overran"}  # irregular pasts the small model's lemmatiser leaves as they are
+
+
+TITLE_ABBREVIATIONS = {"col", "gen", "lt", "maj", "capt", "sgt", "adm", "brig", "cpl", "pvt", "cmdr", "lt.",
+                       "col.", "gen.", "maj.", "capt.", "sgt."}
+
+
+#: Weapons and equipment that the NER takes for organisations.
+EQUIPMENT = {"ied", "ieds", "vbied", "vbieds", "rpg", "rpgs", "himars", "manpads", "atgm", "atgms", "uav", "uavs",
+             "drone", "drones", "humvee", "humvees", "mrap", "mraps"}
+
+
+#: Words that make a capitalised name an organisation's, not a person's.
+ORGANISATION_WORDS = {"council", "ministry", "department", "party", "agency", "committee", "commission", "office",
+                      "society", "union", "bank", "group", "front", "movement", "news", "times", "post", "press",
+                      "network", "service", "institute", "university", "company", "corporation", "association"}
+
+
+#: Lower-case links inside hyphenated place names (Mazar-i-Sharif, Qala-e-Zal, Deir ez-Zor).
+HYPHEN_LINKS = {"e", "i", "ul", "al", "el", "ez", "az", "as", "ad", "ash", "e-", "o",
+                "des", "de", "du", "la", "le", "les", "sur", "au", "aux", "da", "do", "dos", "das", "del", "di"}
+
+
+#: Lower-case words inside spaced place names: "Mocimboa da Praia", "Ciudad del Este".
+SPACED_LINKS = {"da", "de", "do", "dos", "das", "del", "di", "du", "des"}
+
+
+#: Lower-case words after a name that make it a site, which is none of the nine types.
+NOT_ACTOR_PLACES = {"camp", "airport", "airfield", "base", "river", "valley", "crossing", "prison", "hospital",
+                    "mosque", "market", "bridge", "dam", "highway", "road", "square", "mountains", "mountain"}
+
+
+#: Words right after a name that make it an armed group's.
+GROUP_WORDS = {"rebel", "rebels", "militia", "militias", "militant", "militants", "jihadist", "jihadists",
+               "insurgent", "insurgents", "guerrilla", "guerrillas", "paramilitary", "paramilitaries"}
+
+
+#: Words in the name of an army that make it a rebel army, not a state's.
+REBEL_WORDS = {"liberation", "independence", "resistance", "revolutionary", "free", "people's", "popular",
+               "islamic", "salvation", "rebel", "patriotic", "mujahideen", "jihad", "democratic"}
+
+
+APPOSITION_KINDS = {"capital": "City", "city": "City", "town": "City", "village": "City", "district": "District"}
+
+
+#: Plural nouns after which a short unknown name is an armed group's: "M23 rebels", "ADF militants".
+FIGHTER_WORDS = {"rebels", "militants", "jihadists", "insurgents", "guerrillas", "militiamen", "fighters",
+                 "gunmen", "militia", "militias"}
+
+
+#: What a people does that an army does not: their plural demonym is then no Force.
+CIVILIAN_VERBS = {"flee", "die", "live", "vote", "protest", "queue", "wait", "shelter", "starve", "suffer",
+                  "emigrate", "migrate", "travel", "celebrate", "mourn", "pray", "work", "buy", "need", "want",
+                  "feel", "believe", "support", "oppose", "elect", "return", "evacuate", "displace"}
+
+
+DASHES = {"\u2014", "\u2013", "--", "-"}
+
+
+#: "the <kind> of the same name": the kind word and how a province of that kind is named.
+SAME_NAME_KINDS = {"province": "Province", "region": "Region", "state": "State", "governorate": "Governorate",
+                   "oblast": "Oblast"}
+
+
+#: Words after a name that make it a first-level subdivision ("Galmudug state", "Kidal Region").
+PROVINCE_WORDS = (" Province", " State", " Region", " Oblast", " Governorate")
+
+
+#: Bodies whose members hold an office ("a member of the provincial council"); a family has members too.
+ELECTED_BODIES = {"council", "parliament", "assembly", "senate", "congress", "cabinet", "committee", "board",
+                  "jirga", "shura", "government", "legislature", "duma", "rada"}

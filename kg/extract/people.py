@@ -1,0 +1,116 @@
+"""Typing rules for people: bylines, surnames standing for a full name met before, and officials
+(a person with a title or a role)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+from .lexicon import ELECTED_BODIES, FORCE_NAME_HEADS, ORGANISATION_WORDS, ROLE_WORDS
+from .spans import in_headline, plain_name, retype, set_span
+
+
+def bylines(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'By Jane Doe and John Roe' on a line of its own: the authors are Persons."""
+    found = []
+    for token in doc:
+        if token.text != "By" or not (token.i == 0 or "\n" in doc[token.i - 1].text):
+            continue
+        i = token.i + 1
+        while i < len(doc) and "\n" not in doc[i].text:
+            start = i
+            while i < len(doc) and doc[i].is_title and doc[i].is_alpha or (i < len(doc) and doc[i].text == "-" and start < i):
+                i += 1
+            if i - start >= 2:
+                found.append(set_span(Span(doc, start, i, label="Person"), None, "byline"))
+            if i < len(doc) and doc[i].lower_ in ("and", ",", "&"):
+                i += 1
+                continue
+            break
+    return found
+
+
+# ----- people
+def surnames(spans: list[Span]) -> list[Span]:
+    """'Hadi' after 'Abdrabbu Mansour Hadi': a name's last word(s) stand for the person named before,
+    whether the NER typed them otherwise or missed them."""
+    people = [s for s in spans if s.label_ in ("Person", "Official") and len(plain_name(s).split()) > 1]
+    if not people:
+        return spans
+    out = []
+    for span in spans:
+        name = plain_name(span)
+        surname_like = span._.kg_origin == "ner" or span._.kg_origin == "gazetteer" and span.label_ == "City"
+        if span.label_ not in ("Person", "Official") and surname_like and len(span) <= 2:
+            # before or after: a headline names "Haftar" before the body's "Khalifa Haftar"
+            match = next((p for p in people if p is not span and plain_name(p).endswith(" " + name)), None)
+            if match is not None:
+                span = retype(span, match.label_, None, "surname")
+        out.append(span)
+    doc = spans[0].doc
+    taken = {i for s in out for i in range(s.start, s.end)}
+    last_words = {}
+    for person in people:
+        last_words.setdefault(person[-1].text, person)
+    for token in doc:
+        person = last_words.get(token.text)
+        if person is not None and token.i not in taken and token.i > person.start and token.pos_ in ("PROPN", ""):
+            out.append(set_span(Span(doc, token.i, token.i + 1, label=person.label_), None, "surname"))
+    return sorted(out, key=lambda s: s.start)
+
+
+def officials(spans: list[Span]) -> list[Span]:
+    """A person with a title or a role in apposition is an Official; so are their other mentions."""
+    out = [(retype(s, "Official", None, "role") if s.label_ == "Person" and has_role(s) else s) for s in spans]
+    official_names = {w for s in out if s.label_ == "Official" for w in plain_name(s).split()[-1:]}
+    return [(retype(s, "Official") if s.label_ == "Person" and plain_name(s).split()[-1] in official_names else s)
+            for s in out]
+
+
+def unnamed_officials(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Oleksandr Striuk, the mayor of ...' where the NER saw no name: two to four capitalised proper
+    nouns with a role in apposition or as a title are an Official."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    i = 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].is_alpha \
+                and end not in taken and doc[end].lower_ not in ROLE_WORDS:
+            end += 1
+        if 2 <= end - i <= 4 and not in_headline(doc[i:end]):
+            span = Span(doc, i, end, label="Official")
+            if has_role(span) and not any(t.lower_ in ORGANISATION_WORDS | FORCE_NAME_HEADS for t in span):
+                found.append(set_span(span, None, "role"))
+        i = max(end, i + 1)
+    return found
+
+
+def _is_role(token: Token) -> bool:
+    if token.lower_ != "member":
+        return token.lower_ in ROLE_WORDS
+    return any(t.lower_ in ELECTED_BODIES for t in token.doc[token.i + 1: token.i + 6])
+
+
+def has_role(span: Span) -> bool:
+    doc = span.doc
+    sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+    # A title right before the name: "chief Pentagon spokesperson Dana W. White", "Gen. Austin Miller".
+    for token in reversed(doc[max(sent_start, span.start - 5): span.start]):
+        if _is_role(token):
+            return True
+        if token.is_punct and token.text not in (".", "-") or token.pos_ in ("VERB", "AUX"):
+            break
+    root = span.root
+    neighbours = [t for t in root.children if t.dep_ == "appos"]
+    if root.dep_ == "appos":
+        neighbours.append(root.head)
+    for neighbour in neighbours:
+        if any(_is_role(t) for t in neighbour.subtree if t.i < span.start or t.i >= span.end):
+            return True
+    # "X, a member of the provincial council," / "X, the governor of Kunduz," / "X, who speaks for"
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        for token in doc[span.end + 1: span.end + 9]:
+            speaks_for = token.lemma_ == "speak" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "for"
+            if _is_role(token) or speaks_for:
+                return True
+            if token.text in (",", ".", ";") or token.pos_ in ("VERB", "AUX"):
+                break
+    return False

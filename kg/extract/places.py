@@ -1,0 +1,106 @@
+"""Typing rules for places described by the words around them: 'Sangin district', 'the town of X',
+'the province of the same name', and one type for a place throughout an article."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+from .gazetteer import Gazetteer, links_of
+from .lexicon import DISTRICT_WORDS, HYPHEN_LINKS, PROVINCE_WORDS, SAME_NAME_KINDS, TOWN_WORDS
+from .spans import in_headline, plain_name, retype, set_span
+
+
+def place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """'Sangin district', 'Qala-e-Zal District', 'Takhar province' where the NER saw no name."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for token in doc:
+        if token.lower_ in TOWN_WORDS and token.i not in taken:
+            named = _name_after_of(doc, token, taken)
+            if named is not None:  # "the town of Damasak" where the NER saw no name
+                found.append(set_span(Span(doc, named.start, named.end, label="City"), named.text, "place-word"))
+            continue
+        if token.lower_ not in DISTRICT_WORDS | {"province"} or token.i == 0 or token.i in taken:
+            continue
+        named = _name_after_of(doc, token, taken)
+        if named is not None:  # "the district of Qala-e-Zal"
+            found.append(set_span(named, named.text, "place-word") if token.lower_ in DISTRICT_WORDS else
+                         set_span(Span(doc, named.start, named.end, label="Province"), f"{named.text} Province", "place-word"))
+            continue
+        start = token.i
+        while start > 0 and (doc[start - 1].is_title or (doc[start - 1].text == "-" and not doc[start - 1].whitespace_)
+                             or (doc[start - 1].text in HYPHEN_LINKS and start >= 2 and doc[start - 2].text == "-")
+                             ) and doc[start - 1].i not in taken:
+            start -= 1
+        while start < token.i and not doc[start].is_title:
+            start += 1
+        if start == token.i or doc[start].is_sent_start and doc[start].pos_ != "PROPN":
+            continue
+        name = doc[start: token.i].text
+        if in_headline(doc[start: token.i]) or name in gaz.adjectives or doc[token.i - 1].pos_ not in ("PROPN", "NOUN"):
+            continue
+        if token.lower_ in DISTRICT_WORDS:
+            found.append(set_span(Span(doc, start, token.i + 1, label="District"), name, "place-word"))
+        else:
+            entry = gaz.province_named(name)
+            found.append(set_span(Span(doc, start, token.i + 1, label="Province"),
+                              entry["name"] if entry else f"{name} Province", "place-word",
+                              links_of(entry) if entry else {}))
+    return found
+
+
+def _name_after_of(doc: Doc, token: Token, taken: set[int]) -> Span | None:
+    """The capitalised (maybe hyphenated) name in 'district of <name>', or None."""
+    i = token.i + 2
+    if i >= len(doc) or doc[token.i + 1].lower_ != "of" or not doc[i].is_title or i in taken:
+        return None
+    end = i + 1
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and (
+            doc[end + 1].is_title or doc[end + 1].text in HYPHEN_LINKS):
+        end += 2
+    while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and end not in taken:
+        end += 1
+    if any(k in taken for k in range(i, end)):
+        return None
+    return Span(doc, i, end, label="District")
+
+
+# ----- descriptions of places
+def same_name_provinces(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """'the province (region, state) of the same name' stands for '<the city just named> Province'."""
+    found = []
+    for token in doc:
+        kind = SAME_NAME_KINDS.get(token.lower_)
+        if kind is None or doc[token.i + 1: token.i + 5].text.lower() != "of the same name":
+            continue
+        city = next((s for s in reversed(spans) if s.end <= token.i and s.label_ in ("City", "District")), None)
+        if city is None:
+            continue
+        stem = plain_name(city)
+        stem = city._.kg_canonical or stem
+        entry = gaz.province_named(stem)
+        start = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ == "the" else token.i
+        found.append(set_span(Span(doc, start, token.i + 5, label="Province"),
+                          entry["name"] if entry else f"{stem} {kind}", "description",
+                          links_of(entry) if entry else {}))
+    return found
+
+
+def propagate_places(spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """A name the article calls a district, a town (or an unknown province) is one everywhere in the article,
+    also where the NER took it for a person or an organisation."""
+    districts = {s._.kg_canonical for s in spans if s.label_ == "District"}
+    provinces = {s._.kg_canonical[: -len(word)]: s._.kg_canonical for s in spans
+                 if s.label_ == "Province" and s._.kg_origin == "place-word"
+                 for word in PROVINCE_WORDS if s._.kg_canonical.endswith(word)}
+    towns = {plain_name(s) for s in spans if s.label_ == "City" and s._.kg_origin in ("place-word", "apposition")}
+    out = []
+    for span in spans:
+        name = plain_name(span)
+        retypable = span.label_ in ("City", "Person", "Organization") and span._.kg_origin != "gazetteer"
+        if retypable and name in districts:
+            span = retype(span, "District", name, "place-word")
+        elif retypable and name in provinces:
+            span = retype(span, "Province", provinces[name], "place-word")
+        elif retypable and span.label_ != "City" and name in towns:
+            span = retype(span, "City", name, "place-word")
+        out.append(span)
+    return out

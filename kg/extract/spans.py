@@ -1,0 +1,108 @@
+"""Small helpers on entity spans shared by kg's components: building and retyping spans, names
+without articles, the headline, merging phrase spans over NER spans."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+
+# ---------------------------------------------------------------- span extensions
+for _name in ("kg_canonical", "kg_links", "kg_origin"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+
+
+if not Doc.has_extension("kg_relations"):
+    Doc.set_extension("kg_relations", default=[])
+
+
+def set_span(span: Span, canonical: str | None, origin: str, links: dict | None = None) -> Span:
+    span._.kg_canonical = canonical
+    span._.kg_origin = origin
+    span._.kg_links = links if links is not None else {}
+    return span
+
+
+def retype(span: Span, label: str, canonical: str | None = None, origin: str | None = None,
+            start: int | None = None, end: int | None = None) -> Span:
+    """A copy of ``span`` with another label (and optionally other bounds), keeping its annotations."""
+    new = Span(span.doc, span.start if start is None else start, span.end if end is None else end, label=label)
+    links = span._.kg_links if label == span.label_ else {}
+    return set_span(new, canonical if canonical is not None else span._.kg_canonical, origin or span._.kg_origin,
+                links)
+
+
+def plain_name(span: Span) -> str:
+    """The span's text without a leading article and a trailing possessive."""
+    tokens = list(span)
+    while tokens and tokens[0].lower_ in ("the", "a", "an"):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].lower_ in ("'s", "\u2019s", "'", "\u2019"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return span.text
+    return span.doc[tokens[0].i: tokens[-1].i + 1].text
+
+
+def longest_first(spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans, longest first, then leftmost."""
+    chosen, taken = [], set()
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if not taken.intersection(range(span.start, span.end)):
+            chosen.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(chosen, key=lambda s: s.start)
+
+
+#: Doc.user_data key: the offset where the article's headline ends (0: the text has no headline). Set by
+#: kg.extract.pipeline from the Article; a Doc made from bare text falls back to its first line.
+HEADLINE_END = "kg_headline_end"
+
+
+#: A first line longer than this is a paragraph, not a headline.
+MAX_HEADLINE_CHARS = 250
+
+
+def in_headline(span: Span) -> bool:
+    """True inside the title of an article: Title Case there fools the NER."""
+    return span.start_char < _headline_end(span.doc)
+
+
+def _headline_end(doc: Doc) -> int:
+    """Computed once per Doc (``Doc.text`` is rebuilt on every access, so asking it for each span made long
+    articles quadratic)."""
+    end = doc.user_data.get(HEADLINE_END)
+    if end is None:
+        end = 0
+        for token in doc:
+            found = token.text_with_ws.find("\n")
+            if found != -1:
+                newline = token.idx + found
+                rest_has_text = any(not t.is_space for t in doc[token.i + 1:token.i + 3])
+                end = newline if newline <= MAX_HEADLINE_CHARS and rest_has_text else 0
+                break
+        doc.user_data[HEADLINE_END] = end
+    return end
+
+
+NESTED_KEY = "kg_nested"
+
+
+def merge_phrases(spans: list[Span], phrases: list[Span]) -> list[Span]:
+    """Phrase rules win over the NER spans they overlap; gazetteer names inside a phrase give way too.
+
+    A country named inside a phrase ("U.S. forces", "the government of Iraq") is still a mention of the
+    country: it is kept in ``doc.spans["kg_nested"]``, which ``to_mentions`` reads beside ``doc.ents``.
+    """
+    taken = set()
+    out = []
+    for phrase in longest_first(phrases):
+        out.append(phrase)
+        taken.update(range(phrase.start, phrase.end))
+    for span in spans:
+        if not taken.intersection(range(span.start, span.end)):
+            out.append(span)
+        elif span.label_ == "Country" and span._.kg_origin == "gazetteer" and span.doc.spans is not None:
+            nested = list(span.doc.spans.get(NESTED_KEY, []))
+            if all((s.start, s.end) != (span.start, span.end) for s in nested):
+                span.doc.spans[NESTED_KEY] = [*nested, span]
+    return sorted(out, key=lambda s: s.start)
