@@ -14,8 +14,8 @@ SPARQL_BLOCKS = re.findall(r"```sparql\n(.*?)```", README, flags=re.S)
 
 def test_readme_has_the_two_setup_commands_and_ci_runs_the_test_one():
     blocks = re.findall(r"```\n(.*?)```", README, flags=re.S)
-    assert 'pip install -e ".[dev]" && kg build\n' in blocks
-    test_command = 'pip install -e ".[dev]" && python -m pytest -q\n'
+    assert 'pip install -c constraints.txt -e ".[dev]" && kg build\n' in blocks
+    test_command = 'pip install -c constraints.txt -e ".[dev]" && python -m pytest -q\n'
     assert test_command in blocks
     assert test_command.strip() in (REPO / ".ci" / "run").read_text()
 
