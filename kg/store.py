@@ -468,7 +468,7 @@ def to_term(value: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """A Python value as the RDF term a query variable is bound to.
 
     rdflib and Oxigraph terms pass through; ``"<http://...>"``, ``"http(s)://..."``
-    and prefixed names with a kg prefix (``"kgr:city/kabul"``) become IRIs; any
+    and prefixed names with a kg prefix (``"kgr:city-kabul"``) become IRIs; any
     other str a plain string literal; int, float, bool, Decimal, date and
     datetime typed literals.
     """

@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal
-from urllib.parse import quote
+from urllib.parse import unquote
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -24,41 +25,72 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
 
 
-def _segment(text: str) -> str:
-    """An IRI path segment for any Unicode text: readable where it can be, percent-encoded elsewhere."""
-    slug = re.sub(r"\s+", "-", text.strip())
-    return quote(slug, safe="-._~") or "_"
+def _local_name(text: str, *, space_as_dash: bool) -> str:
+    """``text`` as the local part of a prefixed name anyone can type in SPARQL or Turtle (``kgr:city-kabul``).
+
+    ASCII letters, digits and ``_`` stay; with ``space_as_dash`` a space becomes ``-`` (and ``-`` itself is
+    percent-encoded), otherwise ``-`` stays and a space is encoded; everything else is percent-encoded as UTF-8.
+    So no two texts share a name, and no ``/``, ``.`` or ``~`` needs a backslash escape.
+    """
+    kept_dash = not space_as_dash
+    out = []
+    for char in text:
+        if char == " " and space_as_dash:
+            out.append("-")
+        elif char.isascii() and (char.isalnum() or char == "_" or (char == "-" and kept_dash)):
+            out.append(char)
+        else:
+            out.append("".join(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass")))
+    return "".join(out) or "_"
+
+
+def _from_local_name(local: str, *, space_as_dash: bool) -> str:
+    if space_as_dash:
+        local = local.replace("-", " ")
+    return unquote(local, errors="surrogatepass")
 
 
 def entity_iri(key: str) -> URIRef:
-    """``Person/ashraf ghani`` -> ``kgr:person/ashraf-ghani``: same key, same IRI, every run."""
+    """``Person/ashraf ghani`` -> ``kgr:person-ashraf-ghani``: same key, same IRI, every run."""
     family, _, name = key.partition("/")
-    return KGR[f"{family.lower()}/{_segment(name)}"]
+    return KGR[f"{family.lower()}-{_local_name(name, space_as_dash=True)}"]
 
 
 def entity_key(iri: str) -> str | None:
-    """The inverse of ``entity_iri``: ``kgr:person/ashraf-ghani`` -> ``Person/ashraf ghani`` (None if not an entity)."""
-    from urllib.parse import unquote
-
+    """The inverse of ``entity_iri``: ``kgr:person-ashraf-ghani`` -> ``Person/ashraf ghani`` (None if not an entity)."""
     from .model import ENTITY_TYPES
 
     if not str(iri).startswith(str(KGR)):
         return None
-    family, _, name = str(iri)[len(str(KGR)):].partition("/")
+    family, _, name = str(iri)[len(str(KGR)):].partition("-")
     families = {t.lower(): t for t in ENTITY_TYPES}
     if family not in families or not name:
         return None
-    return f"{families[family]}/{unquote(name).replace('-', ' ')}"
+    return f"{families[family]}/{_from_local_name(name, space_as_dash=True)}"
 
 
 def article_iri(article_id: str) -> URIRef:
-    return KGR[f"article/{_segment(article_id)}"]
+    """``afg_2021-06-20_kunduz`` -> ``kgr:article-afg_2021-06-20_kunduz`` (ids keep their dashes)."""
+    return KGR[f"article-{_local_name(article_id, space_as_dash=False)}"]
 
 
 def evidence_iri(relation: Relation, evidence: Evidence) -> URIRef:
     parts = "\x1f".join([evidence.article_id, relation.subject, relation.predicate, relation.object,
                          str(evidence.start), str(evidence.end), evidence.rule])
-    return KGR[f"evidence/{hashlib.sha256(parts.encode('utf-8', 'surrogatepass')).hexdigest()[:24]}"]
+    return KGR[f"evidence-{hashlib.sha256(parts.encode('utf-8', 'surrogatepass')).hexdigest()[:24]}"]
+
+
+def _trimmed(evidence: Evidence) -> Evidence:
+    """The evidence with its sentence stripped of the spaces and line breaks around it, offsets moved to match.
+
+    A sentence that ends a paragraph carries the blank line after it, which would break every CSV row and
+    table cell it is printed in; the offsets still point at exactly the stored text.
+    """
+    sentence = evidence.sentence.strip()
+    if sentence == evidence.sentence:
+        return evidence
+    start = evidence.start + len(evidence.sentence) - len(evidence.sentence.lstrip())
+    return replace(evidence, sentence=sentence, start=start, end=start + len(sentence))
 
 
 def _text(value: str) -> Literal:
@@ -115,7 +147,7 @@ def add_entity(graph: Graph, entity: Entity, article_node: URIRef | None = None)
 def add_relation(graph: Graph, relation: Relation, article_node: URIRef) -> None:
     subject, predicate, obj = entity_iri(relation.subject), KGO[relation.predicate], entity_iri(relation.object)
     graph.add((subject, predicate, obj))
-    for evidence in relation.evidence:
+    for evidence in map(_trimmed, relation.evidence):
         node = evidence_iri(relation, evidence)
         graph.add((node, RDF.type, KGO.Evidence))
         graph.add((node, RDF.subject, subject))

@@ -205,7 +205,7 @@ def test_bindings_are_values_not_query_text(store):
         {"place": "Kunduz Province", "official": "Omar Farid"}]
     hostile = 'Kunduz Province" } UNION { ?b ?x ?place . ?p ?y ?official } #'
     assert store.query(sparql, bindings={"place": hostile}) == []
-    iri_rows = store.query("SELECT ?who ?l WHERE { ?who rdfs:label ?l }", bindings={"who": "kgr:person/zabi-rahmani"})
+    iri_rows = store.query("SELECT ?who ?l WHERE { ?who rdfs:label ?l }", bindings={"who": "kgr:person-zabi-rahmani"})
     assert iri_rows == [{"who": str(entity_iri(SPOKESMAN.key)), "l": "Zabi Rahmani"}]
 
 

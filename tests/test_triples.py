@@ -1,6 +1,7 @@
 """RDF from resolved articles: IRIs, provenance, strict re-parsing, SHACL."""
 from __future__ import annotations
 
+import pytest
 from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
@@ -51,13 +52,45 @@ def test_same_input_same_graph():
 
 
 def test_iris_are_safe_and_stable_for_any_unicode_name():
-    names = ["Kyiv", "Mazar-i-Sharif", "Ḥalab", "محمد عمر", "a/b?c#d e", "<script>", "\"quoted\""]
-    for name in names:
-        key = f"Person/{name}"
-        iri = entity_iri(key)
-        assert iri == entity_iri(key)
+    names = ["Kyiv", "Mazar-i-Sharif", "mazar i sharif", "Ḥalab", "محمد عمر", "a/b?c#d e", "<script>", "\"quoted\"",
+             "u.s.", "a~b", "x  y"]
+    iris = {name: entity_iri(f"Person/{name}") for name in names}
+    for name, iri in iris.items():
+        assert iri == entity_iri(f"Person/{name}")
         assert not set(str(iri)) & set(' <>"{}|\\^`'), iri
-        assert entity_key(iri) == key.replace("-", " ")
+        assert entity_key(iri) == f"Person/{name}"
+    assert len(set(iris.values())) == len(names)  # no two names share an IRI
+
+
+def test_iris_are_prefixed_names_a_person_can_type():
+    assert str(entity_iri("City/kabul")) == "https://w3id.org/kg-conflict/id/city-kabul"
+    assert str(entity_iri("Province/kunduz province")).endswith("/id/province-kunduz-province")
+    assert str(article_iri("afg_2021-06-20_kunduz")).endswith("/id/article-afg_2021-06-20_kunduz")
+    assert article_iri("a b") != article_iri("a-b")
+    graph = article_graph(make_article_graph("my report 1"))
+    turtle = graph.serialize(format="turtle")
+    for typed in ("kgr:city-herat", "kgr:province-herat-province", "kgr:armedgroup-taliban"):
+        assert typed in turtle
+        assert graph.query(f"ASK {{ {typed} ?p ?o }}").askAnswer, typed
+    assert graph.query("ASK { kgr:article-my%20report%201 a kgo:Article }").askAnswer
+    evidence = {str(node) for node in graph.subjects(RDF.type, KGO.Evidence)}
+    assert all(graph.query(f"ASK {{ kgr:{iri.rsplit('/', 1)[1]} a kgo:Evidence }}").askAnswer for iri in evidence)
+
+
+def test_evidence_sentences_are_stored_trimmed_with_offsets_into_the_text():
+    text = "Raid\n\nThe Taliban attacked Herat.\n\n  Herat, the capital of Herat Province, was calm.\n"
+    lead = text.index("The Taliban")
+    padded = Evidence("a1", text[lead:text.index("Herat,")], lead, text.index("Herat,"), "attacked-active", 0.7)
+    article = Article(id="a1", text=text, title="Raid")
+    taliban = Entity(key="ArmedGroup/taliban", type="ArmedGroup", label="Taliban")
+    herat = Entity(key="City/herat", type="City", label="Herat")
+    graph = article_graph(ArticleGraph(article, (taliban, herat), (
+        Relation("ArmedGroup/taliban", "attacked", "City/herat", (padded,)),)))
+    evidence = graph.value(predicate=RDF.type, object=KGO.Evidence)
+    sentence = str(graph.value(evidence, KGO.sentence))
+    start, end = graph.value(evidence, KGO.startChar).toPython(), graph.value(evidence, KGO.endChar).toPython()
+    assert sentence == "The Taliban attacked Herat."
+    assert text[start:end] == sentence
 
 
 def test_output_reparses_in_a_strict_parser_and_validates():
@@ -80,3 +113,18 @@ def test_shacl_catches_a_graph_that_breaks_the_ontology():
     graph.add((entity_iri("ArmedGroup/taliban"), KGO.capitalOf, entity_iri("City/herat")))
     conforms, _ = validate_shacl(graph)
     assert not conforms
+
+
+@pytest.mark.model
+def test_every_sample_sentence_is_stored_trimmed_and_its_offsets_find_it_in_the_article(nlp, sample_dir):
+    from kg import extract_graphs
+
+    checked = 0
+    for resolved in extract_graphs([sample_dir], nlp=nlp):
+        graph = article_graph(resolved)
+        for evidence in graph.subjects(RDF.type, KGO.Evidence):
+            sentence = str(graph.value(evidence, KGO.sentence))
+            start, end = graph.value(evidence, KGO.startChar).toPython(), graph.value(evidence, KGO.endChar).toPython()
+            assert sentence == sentence.strip() and resolved.article.text[start:end] == sentence, sentence
+            checked += 1
+    assert checked > 20
