@@ -7,6 +7,14 @@
     GET  /            the query page (kg/static/sparql/, no CDN)
     GET  /queries     the named queries as JSON
 
+The protocol's dataset parameters are honoured: ``default-graph-uri`` and
+``named-graph-uri`` for queries (they replace the query's FROM and FROM
+NAMED), ``using-graph-uri`` and ``using-named-graph-uri`` for updates (an
+update that has its own USING or WITH as well is refused). Relative IRIs
+resolve against the endpoint's URL. ``SERVICE`` (and ``LOAD`` in updates),
+which would make the server fetch a URL, is refused with HTTP 400 unless the
+server was started with allow_service.
+
 Results: SELECT and ASK as SPARQL JSON (default), XML, CSV or TSV; CONSTRUCT and
 DESCRIBE as Turtle (default), N-Triples, RDF/XML or JSON-LD; chosen by the
 ``format`` parameter or the Accept header.
@@ -24,6 +32,7 @@ import hmac
 import json
 import logging
 import multiprocessing
+import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,7 +41,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from .errors import StoreError
+from .errors import QueryError, StoreError
 
 log = logging.getLogger("kg")
 
@@ -52,6 +61,11 @@ GRAPH_FORMATS = {
     "ttl": "text/turtle", "nt": "application/n-triples", "xml": "application/rdf+xml", "jsonld": "application/ld+json",
 }
 _FORMAT_ALIASES = {"turtle": "ttl", "ntriples": "nt", "rdfxml": "xml", "json-ld": "jsonld"}
+#: The protocol's dataset parameters: (default graphs, named graphs) of a query, and of an update.
+DATASET_PARAMETERS = {"query": ("default-graph-uri", "named-graph-uri"),
+                      "update": ("using-graph-uri", "using-named-graph-uri")}
+SERVICE_HINT = "the server's operator can allow SERVICE and LOAD with kg serve --allow-service"
+_HOST = re.compile(r"[A-Za-z0-9.\-]+(:\d{1,5})?|\[[0-9A-Fa-f:.]+\](:\d{1,5})?")
 
 
 @dataclass(frozen=True)
@@ -60,6 +74,23 @@ class Settings:
     timeout: float = DEFAULT_TIMEOUT
     allow_updates: bool = False
     token: str | None = None
+    allow_service: bool = False
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One query or update, as the child process runs it."""
+
+    kind: str                               # "query" or "update"
+    text: str
+    base_iri: str | None = None             # relative IRIs in the text resolve against it
+    default_graphs: tuple[str, ...] = ()    # the protocol's dataset: IRIs of the default graph's parts ...
+    named_graphs: tuple[str, ...] = ()      # ... and of the named graphs; both empty: the store's own
+    allow_service: bool = False
+
+    @property
+    def has_dataset(self) -> bool:
+        return bool(self.default_graphs or self.named_graphs)
 
 
 @dataclass(frozen=True)
@@ -71,20 +102,32 @@ class Reply:
 
 # ---- the work done in a child process ------------------------------------------------------------------------
 
-def execute(store_path: str, kind: str, text: str, accept: str, wanted: str | None) -> Reply:
+def execute(store_path: str, operation: Operation, accept: str, wanted: str | None) -> Reply:
     """Run a query (read-only) or an update (read-write) on the store at ``store_path``; serialise the answer."""
     import pyoxigraph as ox
 
+    from .sparql import refuse_outbound, with_using
     from .store import QUERY_PREFIXES
 
+    update = operation.kind == "update"
     try:
-        if kind == "update":
+        text = operation.text
+        if update and operation.has_dataset:
+            text = with_using(text, [f"<{g}>" for g in operation.default_graphs],
+                              [f"<{g}>" for g in operation.named_graphs])
+        if not operation.allow_service:
+            refuse_outbound(text, update=update, hint=SERVICE_HINT)
+        if update:
             store = ox.Store(store_path)
-            store.update(text, prefixes=QUERY_PREFIXES)
+            store.update(text, prefixes=QUERY_PREFIXES, base_iri=operation.base_iri)
             store.flush()
             return Reply(204, "text/plain", b"")
+        dataset = {"default_graph": [ox.NamedNode(g) for g in operation.default_graphs],
+                   "named_graphs": [ox.NamedNode(g) for g in operation.named_graphs]} if operation.has_dataset else {}
         store = ox.Store.read_only(store_path)
-        result = store.query(text, prefixes=QUERY_PREFIXES)
+        result = store.query(text, prefixes=QUERY_PREFIXES, base_iri=operation.base_iri, **dataset)
+    except QueryError as err:
+        return _text_reply(400, err.one_line())
     except SyntaxError as err:
         return _text_reply(400, f"malformed SPARQL: {_first_line(err)}")
     except (OSError, RuntimeError, ValueError) as err:
@@ -107,9 +150,9 @@ def execute(store_path: str, kind: str, text: str, accept: str, wanted: str | No
     return Reply(200, f"{RESULT_FORMATS[name]}; charset=utf-8", result.serialize(format=results_format))
 
 
-def _child(conn, store_path: str, kind: str, text: str, accept: str, wanted: str | None) -> None:
+def _child(conn, store_path: str, operation: Operation, accept: str, wanted: str | None) -> None:
     try:
-        reply = execute(store_path, kind, text, accept, wanted)
+        reply = execute(store_path, operation, accept, wanted)
     except BaseException as err:  # noqa: BLE001  (report anything to the parent rather than dying silently)
         reply = _text_reply(500, f"internal error {type(err).__name__}: {_first_line(err)}")
     conn.send(reply)
@@ -209,15 +252,16 @@ class Runner:
         self.lock = ReadWriteLock()
         self.slots = threading.BoundedSemaphore(MAX_CONCURRENT_QUERIES)
 
-    def run(self, kind: str, text: str, accept: str = "", wanted: str | None = None) -> Reply:
-        guard = self.lock.writing() if kind == "update" else self.lock.reading()
+    def run(self, operation: Operation, accept: str = "", wanted: str | None = None) -> Reply:
+        guard = self.lock.writing() if operation.kind == "update" else self.lock.reading()
         with self.slots, guard:
-            return self._in_child(kind, text, accept, wanted)
+            return self._in_child(operation, accept, wanted)
 
-    def _in_child(self, kind: str, text: str, accept: str, wanted: str | None) -> Reply:
+    def _in_child(self, operation: Operation, accept: str, wanted: str | None) -> Reply:
+        kind = operation.kind
         receiver, sender = self.context.Pipe(duplex=False)
         process = self.context.Process(target=_child, daemon=True,
-                                       args=(sender, str(self.settings.store), kind, text, accept, wanted))
+                                       args=(sender, str(self.settings.store), operation, accept, wanted))
         process.start()
         sender.close()
         try:
@@ -265,7 +309,9 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(_text_reply(405, "updates must be POSTed"))
         if "query" not in params:
             return self._page("index.html")
-        self._query(params["query"][0], params)
+        self._operate("query", params)
+
+    do_HEAD = do_GET  # noqa: N815
 
     def do_POST(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
@@ -274,37 +320,77 @@ class Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_BODY:
             return self._send(_text_reply(413, "the request is too large"))
-        body = self.rfile.read(length).decode("utf-8", "replace")
-        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        raw_body = self.rfile.read(length)
+        content_type, *type_params = [part.strip() for part in (self.headers.get("Content-Type") or "").split(";")]
+        content_type = content_type.lower()
+        charset = next((p.split("=", 1)[1].strip('"').lower() for p in type_params if p.lower().startswith("charset=")),
+                       "utf-8")
+        if charset not in ("utf-8", "utf8"):
+            return self._send(_text_reply(415, f"send the request as UTF-8, not {charset}"))
+        try:
+            body = raw_body.decode("utf-8")
+        except UnicodeDecodeError:
+            return self._send(_text_reply(400, "the request body is not UTF-8"))
         params = parse_qs(url.query, keep_blank_values=True)
         if content_type == "application/x-www-form-urlencoded":
-            params.update(parse_qs(body, keep_blank_values=True))
-        elif content_type == "application/sparql-query":
-            params["query"] = [body]
-        elif content_type == "application/sparql-update":
-            params["update"] = [body]
+            for name, values in parse_qs(body, keep_blank_values=True).items():
+                params.setdefault(name, []).extend(values)
+        elif content_type in ("application/sparql-query", "application/sparql-update"):
+            params.setdefault(content_type.removeprefix("application/sparql-"), []).append(body)
         else:
             return self._send(_text_reply(415, "POST application/sparql-query, application/sparql-update or a form"))
-        if "update" in params:
-            return self._update(params["update"][0])
-        if "query" not in params:
-            return self._send(_text_reply(400, "no query: send query=... (or update=...)"))
-        self._query(params["query"][0], params)
+        kinds = [kind for kind in ("query", "update") if kind in params]
+        if len(kinds) != 1:
+            return self._send(_text_reply(400, "send one query=... or one update=..." if kinds else
+                                          "no query: send query=... (or update=...)"))
+        self._operate(kinds[0], params)
+
+    def _refuse_method(self) -> None:
+        self._send(_text_reply(405, f"{self.command} is not a SPARQL protocol method: use GET or POST"),
+                   ("Allow", "GET, POST"))
+
+    do_PUT = do_DELETE = do_PATCH = _refuse_method  # noqa: N815
 
     # -- actions
 
-    def _query(self, text: str, params: dict) -> None:
-        wanted = (params.get("format") or params.get("output") or [None])[0]
-        self._send(self.server.runner.run("query", text, self.headers.get("Accept") or "", wanted))
-
-    def _update(self, text: str) -> None:
+    def _operate(self, kind: str, params: dict[str, list[str]]) -> None:
+        """Check a query or update request against the protocol, then run it in a child process."""
         settings = self.server.runner.settings
+        if kind == "update":
+            refusal = self._update_refusal(settings)
+            if refusal:
+                return self._send(refusal)
+        texts = params[kind]
+        if len(texts) > 1:
+            return self._send(_text_reply(400, f"one {kind} per request, not {len(texts)}"))
+        other = "update" if kind == "query" else "query"
+        misplaced = [name for name in DATASET_PARAMETERS[other] if name in params]
+        if misplaced:
+            return self._send(_text_reply(400, f"{misplaced[0]} is for {other} requests; "
+                                               f"{kind} requests take {' and '.join(DATASET_PARAMETERS[kind])}"))
+        try:
+            default_graphs, named_graphs = (_iris(params.get(name, [])) for name in DATASET_PARAMETERS[kind])
+        except ValueError as err:
+            return self._send(_text_reply(400, str(err)))
+        operation = Operation(kind, texts[0], self._base_iri(), default_graphs, named_graphs, settings.allow_service)
+        wanted = (params.get("format") or params.get("output") or [None])[0]
+        self._send(self.server.runner.run(operation, self.headers.get("Accept") or "", wanted))
+
+    def _update_refusal(self, settings: Settings) -> Reply | None:
         if not settings.allow_updates or not settings.token:
-            return self._send(_text_reply(403, "this endpoint is read-only"))
+            return _text_reply(403, "this endpoint is read-only")
         given = (self.headers.get("Authorization") or "").removeprefix("Bearer ").strip()
         if not hmac.compare_digest(given.encode(), settings.token.encode()):
-            return self._send(_text_reply(403, "updates need the server's token (Authorization: Bearer TOKEN)"))
-        self._send(self.server.runner.run("update", text))
+            return _text_reply(403, "updates need the server's token (Authorization: Bearer TOKEN)")
+        return None
+
+    def _base_iri(self) -> str:
+        """The endpoint's URL as the client addressed it: the base of relative IRIs (SPARQL 1.1 Protocol 2.1.5)."""
+        host = self.headers.get("Host") or ""
+        if not _HOST.fullmatch(host):
+            address, port = self.server.server_address[:2]
+            host = f"[{address}]:{port}" if ":" in address else f"{address}:{port}"
+        return f"http://{host}{urlsplit(self.path).path}"
 
     def _named_queries(self) -> None:
         from .store import named_queries
@@ -320,8 +406,10 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(_text_reply(404, "not found"))
         self._send(Reply(200, f"{types[suffix]}; charset=utf-8", folder.joinpath(name).read_bytes()))
 
-    def _send(self, reply: Reply) -> None:
+    def _send(self, reply: Reply, *headers: tuple[str, str]) -> None:
         self.send_response(reply.status)
+        for name, value in headers:
+            self.send_header(name, value)
         self.send_header("Content-Type", reply.content_type)
         self.send_header("Content-Length", str(len(reply.body)))
         self.send_header("Cache-Control", "no-store")
@@ -334,6 +422,19 @@ class Handler(BaseHTTPRequestHandler):
         log.info("%s %s", self.address_string(), format % args)
 
 
+def _iris(values: list[str]) -> tuple[str, ...]:
+    """Graph names from the protocol's dataset parameters, each checked to be an absolute IRI (ValueError if not)."""
+    import pyoxigraph as ox
+
+    iris = []
+    for value in values:
+        try:
+            iris.append(ox.NamedNode(value).value)
+        except ValueError as err:
+            raise ValueError(f"not an absolute IRI: {value!r} ({_first_line(err)})") from err
+    return tuple(iris)
+
+
 class KGServer(ThreadingHTTPServer):
     daemon_threads = True
 
@@ -343,8 +444,12 @@ class KGServer(ThreadingHTTPServer):
 
 
 def make_server(store: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *,
-                timeout: float = DEFAULT_TIMEOUT, allow_updates: bool = False, token: str | None = None) -> KGServer:
-    """A server bound to ``host:port`` (port 0: any free port); call ``serve_forever()`` on it."""
+                timeout: float = DEFAULT_TIMEOUT, allow_updates: bool = False, token: str | None = None,
+                allow_service: bool = False) -> KGServer:
+    """A server bound to ``host:port`` (port 0: any free port); call ``serve_forever()`` on it.
+
+    ``allow_service`` lets queries call SERVICE (and updates LOAD), which makes the server fetch the URLs they name.
+    """
     from .store import is_store
 
     store = Path(store)
@@ -353,11 +458,11 @@ def make_server(store: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT
     if allow_updates and not token:
         raise StoreError("updates need a token", hint="pass --token TOKEN with --allow-updates")
     try:
-        return KGServer((host, port), Settings(store.resolve(), timeout, allow_updates, token))
+        return KGServer((host, port), Settings(store.resolve(), timeout, allow_updates, token, allow_service))
     except OSError as err:
         raise StoreError(f"cannot listen on {host}:{port}: {err.strerror or err}",
                          hint="choose another --port, or stop what uses it") from err
 
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "DEFAULT_TIMEOUT", "KGServer", "Settings", "execute", "make_server",
-           "negotiate"]
+__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "DEFAULT_TIMEOUT", "KGServer", "Operation", "Settings", "execute",
+           "make_server", "negotiate"]

@@ -44,6 +44,7 @@ from .errors import MissingExtraError, QueryError, StoreError
 from .model import ENTITY_TYPES, PREDICATES, ArticleGraph, Entity
 from .outputs import atomic_write
 from .resolve import _merge_type
+from .sparql import refuse_outbound
 from .triples import article_graph, article_iri, entity_key, ntriples
 from .vocab import KGO, PREFIXES, bind_prefixes
 
@@ -202,7 +203,8 @@ class Store:
             row["triples"] = counts.get(row["graph"], 0)
         return rows
 
-    def query(self, sparql: str, *, bindings: Mapping[str, Any] | None = None, df: bool = False):
+    def query(self, sparql: str, *, bindings: Mapping[str, Any] | None = None, df: bool = False,
+              allow_service: bool = False):
         """Run a SPARQL query over the union of all articles.
 
         SELECT gives a list of dicts (variable -> Python value: str for IRIs and
@@ -211,8 +213,12 @@ class Store:
         DESCRIBE give an rdflib Graph (see ``construct``). ``bindings`` pre-binds
         variables to values (see ``to_term``) through Oxigraph's substitutions,
         never by editing the query text.
+
+        A query with ``SERVICE`` raises QueryError before anything runs, as it
+        would make this process fetch a URL; ``allow_service=True`` runs it
+        (the same holds for ``query_raw`` and ``construct``).
         """
-        result = self._run(sparql, bindings)
+        result = self._run(sparql, bindings, allow_service)
         if isinstance(result, ox.QueryBoolean):
             return bool(result)
         if isinstance(result, ox.QueryTriples):
@@ -223,13 +229,14 @@ class Store:
             return _dataframe(rows, names)
         return rows
 
-    def query_raw(self, sparql: str, *, bindings: Mapping[str, Any] | None = None):
+    def query_raw(self, sparql: str, *, bindings: Mapping[str, Any] | None = None, allow_service: bool = False):
         """The pyoxigraph result itself (QuerySolutions, QueryBoolean or QueryTriples), for serialising."""
-        return self._run(sparql, bindings)
+        return self._run(sparql, bindings, allow_service)
 
-    def construct(self, sparql: str, *, bindings: Mapping[str, Any] | None = None) -> rdflib.Graph:
+    def construct(self, sparql: str, *, bindings: Mapping[str, Any] | None = None,
+                  allow_service: bool = False) -> rdflib.Graph:
         """CONSTRUCT or DESCRIBE results as an rdflib Graph."""
-        result = self._run(sparql, bindings)
+        result = self._run(sparql, bindings, allow_service)
         if not isinstance(result, ox.QueryTriples):
             raise QueryError("construct() needs a CONSTRUCT or DESCRIBE query", hint="use query() for SELECT and ASK")
         return _triples_graph(result)
@@ -297,7 +304,9 @@ class Store:
         """Every quad of the article graphs (not the merged default graph, which repeats them)."""
         return (q for q in self._oxigraph if not isinstance(q.graph_name, ox.DefaultGraph))
 
-    def _run(self, sparql: str, bindings: Mapping[str, Any] | None):
+    def _run(self, sparql: str, bindings: Mapping[str, Any] | None, allow_service: bool = False):
+        if not allow_service:
+            refuse_outbound(sparql, hint="pass allow_service=True to run SERVICE calls")
         substitutions = {ox.Variable(name): to_term(value) for name, value in (bindings or {}).items()}
         try:
             return self._oxigraph.query(sparql, prefixes=QUERY_PREFIXES, substitutions=substitutions or None)

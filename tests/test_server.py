@@ -15,6 +15,7 @@ from kg.server import make_server, negotiate
 from kg.store import Store
 
 from .store_fixtures import make_store, report_one
+from .test_sparql import HARMLESS, listener, service_queries  # noqa: F401  (listener: a fixture)
 from .test_view_browser import browser  # noqa: F401  (the shared Chromium fixture)
 
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
@@ -141,6 +142,81 @@ def test_updates_with_the_token_when_allowed(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_service_is_refused_and_the_server_fetches_nothing(endpoint, listener):  # noqa: F811
+    for query in service_queries(listener.url):
+        status, _, body = raw(f"{endpoint}?{urllib.parse.urlencode({'query': query})}")
+        assert status == 400 and b"SERVICE" in body and b"--allow-service" in body, query
+    assert listener.requests == [], "the server fetched a URL a client named"
+    for query in HARMLESS[:3]:  # SERVICE in a string or a comment is no call
+        assert raw(f"{endpoint}?{urllib.parse.urlencode({'query': query})}")[0] == 200
+
+
+def test_service_and_load_in_updates_are_refused_too(tmp_path, listener):  # noqa: F811
+    server, base = start(make_store(tmp_path / "store"), allow_updates=True, token=TOKEN)
+    try:
+        for update in [f"INSERT {{ ?s ?p ?o }} WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}",
+                       f"LOAD <{listener.url}> INTO GRAPH <urn:loaded>"]:
+            status, _, body = raw(base + "/sparql", update.encode(), {"Content-Type": "application/sparql-update",
+                                                                      "Authorization": f"Bearer {TOKEN}"})
+            assert status == 400 and b"--allow-service" in body, update
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert listener.requests == []
+
+
+def test_allow_service_lets_queries_call_other_endpoints(store_dir, listener):  # noqa: F811
+    server, base = start(store_dir, allow_service=True)
+    try:
+        query = service_queries(listener.url)[0]
+        status, _, body = raw(f"{base}/sparql?{urllib.parse.urlencode({'query': query})}")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert status == 200 and len(listener.requests) == 1
+
+
+def test_the_protocol_dataset_replaces_the_store_default(endpoint):
+    from kg.triples import article_iri
+
+    one, two = str(article_iri("report-one")), str(article_iri("report-two"))
+    clashes = "SELECT (COUNT(*) AS ?n) WHERE { ?e a kgo:Evidence ; rdf:predicate kgo:clashedWith }"
+
+    def count(query, **dataset):
+        params = urllib.parse.urlencode({"query": query, **dataset}, doseq=True)
+        status, _, body = raw(f"{endpoint}?{params}", headers={"Accept": "text/csv"})
+        assert status == 200, body
+        return int(body.decode().split()[1])
+
+    assert count(clashes) == 2  # the store's default graph: both articles
+    assert count(clashes, **{"default-graph-uri": one}) == 1
+    assert count(clashes, **{"default-graph-uri": [one, two]}) == 2
+    graphs = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert count(graphs, **{"named-graph-uri": two}) == 1
+    assert count(f"SELECT (COUNT(*) AS ?n) FROM <{two}> WHERE {{ ?e a kgo:Evidence }}", **{"named-graph-uri": one}) == 0
+    status, _, body = raw(f"{endpoint}?{urllib.parse.urlencode({'query': clashes, 'default-graph-uri': 'no iri'})}")
+    assert status == 400 and b"not an absolute IRI" in body
+
+
+def test_relative_iris_resolve_against_the_endpoint(endpoint):
+    status, _, body = raw(endpoint, b"CONSTRUCT { <s> <p> 1 } WHERE {}", {"Content-Type": "application/sparql-query",
+                                                                      "Accept": "application/n-triples"})
+    assert status == 200 and body.startswith(f"<{endpoint.rsplit('/', 1)[0]}/s> ".encode())
+
+
+def test_requests_the_protocol_forbids(endpoint):
+    ask = urllib.parse.quote("ASK {}")
+    assert raw(f"{endpoint}?query={ask}&query={ask}")[0] == 400
+    assert raw(f"{endpoint}?query={ask}&using-graph-uri=urn:g")[0] == 400
+    assert raw(endpoint, "ASK {}".encode("utf-16"), {"Content-Type": "application/sparql-query; charset=UTF-16"})[0] == 415
+    assert raw(endpoint, b"query=ASK%20%7B%7D&update=CLEAR%20ALL",
+               {"Content-Type": "application/x-www-form-urlencoded"})[0] == 400
+    request = urllib.request.Request(f"{endpoint}?query={ask}", method="PUT", data=b"")
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 405 and refused.value.headers["Allow"] == "GET, POST"
 
 
 def test_a_runaway_query_is_stopped_and_the_server_keeps_answering(store_dir):
