@@ -347,7 +347,7 @@ def test_two_names_in_one_sentence_are_not_a_relation(nlp, text, entities):
 
 
 def test_confidences_come_from_the_generated_table():
-    from kg.extract.relations import ANAPHOR_DISCOUNT, PREDICATE_CONFIDENCE, RULE_CONFIDENCE, confidence_of
+    from kg.extract.confidence import ANAPHOR_DISCOUNT, PREDICATE_CONFIDENCE, RULE_CONFIDENCE, confidence_of
 
     for rule, value in RULE_CONFIDENCE.items():
         assert confidence_of(rule) == value and 0.0 < value < 1.0
@@ -360,7 +360,7 @@ def test_confidences_come_from_the_generated_table():
 
 
 def test_modality_on_a_parse(nlp):
-    from kg.extract.relations import modality
+    from kg.extract.modality import modality
 
     doc = nlp("The rebels tried to capture the port but did not enter the town, and plan to attack again.")
     words = {t.lower_: t for t in doc}

@@ -1,4 +1,4 @@
-"""Measure every relation rule's precision and write it into kg/extract/relations.py as its confidence.
+"""Measure every relation rule's precision and write it into kg/extract/confidence.py as its confidence.
 
     python tools/calibrate_relations.py [GOLD_DIR ...] [--write] [--model NAME]
 
@@ -14,7 +14,7 @@ never seen fire get), so a rule seen twice does not claim 1.0:
 its entities through an anaphor ("its fighters") starts from the same rule's
 confidence less ANAPHOR_DISCOUNT.
 Rules never seen fall back to their predicate's value at run time. ``--write``
-replaces the generated block in relations.py; without it the table is printed.
+replaces the generated block in confidence.py; without it the table is printed.
 The precision at each threshold is then printed with the new confidences (the
 numbers the README quotes).
 """
@@ -27,7 +27,7 @@ from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-RELATIONS = REPO / "kg" / "extract" / "relations.py"
+RELATIONS = REPO / "kg" / "extract" / "confidence.py"
 DEFAULT_GOLD = [REPO / "kg" / "data" / "sample", REPO.parent / "shared" / "corpus" / "dev"]
 SMOOTHING = 3.0
 THRESHOLDS = (0.5, 0.7, 0.9)
@@ -45,7 +45,7 @@ def smoothed(correct: int, read: int, prior: float) -> float:
 
 def calibrate(scored) -> tuple[dict[str, float], dict[str, float], dict[str, tuple[int, int]]]:
     """(rule -> confidence, predicate -> confidence, rule -> (correct, read)) from ScoredRelations."""
-    from kg.extract.relations import ANAPHOR_DISCOUNT
+    from kg.extract.confidence import ANAPHOR_DISCOUNT
 
     per_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for rel in scored:

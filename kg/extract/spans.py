@@ -2,7 +2,7 @@
 without articles, the headline, merging phrase spans over NER spans."""
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 
 # ---------------------------------------------------------------- span extensions
@@ -13,6 +13,19 @@ for _name in ("kg_canonical", "kg_links", "kg_origin"):
 
 if not Doc.has_extension("kg_relations"):
     Doc.set_extension("kg_relations", default=[])
+
+
+def lemmas(token: Token) -> set[str]:
+    """The token's lemma plus simple de-inflections of its text: the small model's lemmatiser says
+    'stag' for 'staged' and 'fighting' for 'fighting', and a missed lemma is a missed relation."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            forms.add(lower[: -len(suffix)] + repl)
+    if len(lower) > 4 and lower[-3] == lower[-4] and lower.endswith(("ed", "ing")):  # "shelled", "hitting"
+        forms.add(lower[: -3] if lower.endswith("ed") else lower[: -4])
+    return forms
 
 
 def set_span(span: Span, canonical: str | None, origin: str, links: dict | None = None) -> Span:

@@ -1,0 +1,202 @@
+"""Which entities a word of a parsed sentence stands for: the arguments of frames and roles.
+
+``Arguments.entities(token)`` answers for any token a rule finds in a slot:
+- an entity's own token stands for that entity, and conjuncts for each conjoined entity ("Kyiv, Lviv
+  and Odesa");
+- a relative pronoun for the noun its clause hangs on ("the city, which the Taliban seized");
+- a noun for the entity in apposition to it ("the country's president, Ashraf Ghani") or the entity it is
+  in apposition to ("M23, a rebel group that ..."), and a copula's attribute for the subject ("the SDF is
+  the group fighting IS");
+- a proxy noun for the entity that qualifies it: people and units ("Taliban fighters", "troops of the
+  10th Division", "forces loyal to the TPLF", "rebels led by the MNDAA"), equipment and sites that stand
+  for their owner ("Houthi targets", "ISIL positions", "an army base") and parts of places ("the city of
+  Farah", "the centre of Sangin", "Sangin district");
+- generic nouns and pronouns for the entity named before (kg.extract.coref).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from .coref import PLACE_ANAPHORS, Coreference
+
+PLACE_TYPES = frozenset({"City", "District", "Province", "Country"})
+ACTOR_TYPES = frozenset({"ArmedGroup", "Force", "Organization", "Country", "Official", "Person"})
+FIGHTER_TYPES = frozenset({"ArmedGroup", "Force", "Country"})
+#: Size order of places: something is located in a larger place.
+PLACE_RANK = {"City": 0, "District": 1, "Province": 2, "Country": 3}
+
+#: People and units that stand for the body they belong to ("Taliban fighters", "the group's commanders").
+PEOPLE_PROXIES = {"fighter", "insurgent", "militant", "rebel", "force", "troop", "soldier", "unit", "commander",
+                  "militia", "militiaman", "army", "member", "gunman", "forces", "loyalist", "government",
+                  "administration", "faction", "leader", "delegation", "representative", "negotiator", "officer",
+                  "personnel", "gang", "jihadist", "extremist", "guard", "policeman", "police", "official",
+                  "operative", "affiliate", "cell", "wing", "branch", "brigade", "battalion", "division",
+                  "paramilitary", "combatant", "recruit", "supporter", "sympathizer"}
+#: Things that stand for whoever owns, fires or holds them ("Houthi targets", "ISIL positions", "an army base").
+THING_PROXIES = {"position", "target", "base", "checkpoint", "outpost", "post", "convoy", "patrol", "stronghold",
+                 "warplane", "aircraft", "jet", "drone", "artillery", "vessel", "ship", "boat", "warship",
+                 "camp", "facility", "headquarters", "barracks", "compound", "station", "building", "depot",
+                 "infrastructure", "asset", "site", "launcher", "offensive", "attack", "assault", "hideout",
+                 "installation", "garrison", "line", "defense", "defence", "capability", "capabilities"}
+PROXY_NOUNS = PEOPLE_PROXIES | THING_PROXIES
+#: Words for state forces: a proxy qualified only by one of them ("an army base", "police outposts", "soldiers
+#: manning the post") stands for the article's own forces.
+STATE_FORCE_WORDS = {"army", "military", "police", "security", "government", "soldier", "troop", "policeman",
+                     "paramilitary", "national", "federal", "state"}
+#: Bare nouns that name the article's own forces when nothing else qualifies them ("the army retook it").
+BARE_FORCES = {"army", "military", "troops", "soldiers", "police", "policemen", "forces"}
+#: Nouns that stand for the place named after "of" or in front of them ("the city of Farah", "Sangin district").
+PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "capital", "center", "centre",
+               "headquarters", "part", "control", "area", "county", "state", "municipality", "port", "hub",
+               "most", "all", "much", "rest", "heart", "outskirts", "suburb", "suburbs", "neighborhood",
+               "neighbourhood", "territory", "governorate", "oblast"}
+#: Words that only name part of a place: taking them is an attack on the place, not its capture.
+PARTIAL_PLACE_NOUNS = {"entrance", "outskirts", "edge", "periphery", "approach", "gate", "suburb", "outskirt",
+                       "suburbs"}
+#: Nouns that, with "the", "its" or "their", refer back to an armed group named before.
+GROUP_ANAPHORS = {"insurgent", "militant", "rebel", "fighter", "group", "extremist", "jihadist", "insurgency",
+                  "movement", "its", "their", "islamist", "terrorist", "organization", "organisation"}
+#: Verbs of leading: "rebels led by X", "a coalition headed by Saudi Arabia".
+LEAD_VERBS = {"head", "lead", "command", "chair", "govern", "spearhead"}
+#: How deep the search for an entity behind nouns may go.
+MAX_DEPTH = 3
+
+
+class Arguments:
+    """Maps tokens of a parsed Doc to the entities they stand for."""
+
+    def __init__(self, doc: Doc, action_verbs: Iterable[str] = ()):
+        self.doc = doc
+        self.ent_of: dict[int, Span] = {i: span for span in doc.ents for i in range(span.start, span.end)}
+        self.coref = Coreference(doc, self.entities, frozenset(action_verbs))
+
+    def entity(self, token: Token) -> Span | None:
+        return self.ent_of.get(token.i)
+
+    def entities(self, token: Token, depth: int = 0) -> list[Span]:
+        """The entities ``token`` stands for, its conjuncts included."""
+        out: list[Span] = []
+        for each in (token, *token.conjuncts):
+            for span in self._one(each, depth):
+                if span not in out:
+                    out.append(span)
+        return out
+
+    def _one(self, token: Token, depth: int) -> list[Span]:
+        span = self.entity(token)
+        if span is not None:
+            return [span]
+        if depth > MAX_DEPTH:
+            return []
+        if token.lower_ in ("who", "which", "that", "whom") and token.head.dep_ == "relcl":
+            return self.entities(token.head.head, depth + 1)
+        named = [self.entity(c) for c in token.children if c.dep_ == "appos" and self.entity(c) is not None]
+        if named and token.pos_ in ("NOUN", "PROPN"):  # "Afghanistan's president, Ashraf Ghani, is to meet ..."
+            return named
+        if token.dep_ == "appos" and token.pos_ == "NOUN" and self.entity(token.head) is not None:
+            return [self.entity(token.head)]  # "M23, a rebel group that ...": the group is M23
+        leaders = self.leaders(token, depth)
+        if leaders:  # "insurgents led by HTS": the group that leads them acts
+            return leaders
+        lemma = token.lemma_.lower()
+        if token.lower_ in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
+            return self.coref.speaker(token)
+        if token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass"):
+            return self.coref.person(token)
+        if lemma in PLACE_NOUNS or lemma in PARTIAL_PLACE_NOUNS:
+            return self._place_part(token, lemma, depth)
+        if lemma in GROUP_ANAPHORS and not self.modifiers(token):
+            return self.prep_objects(token, ("from", "of"), depth) or self.coref.antecedent(token)
+        if lemma in PROXY_NOUNS or token.lower_ in PROXY_NOUNS:
+            return self._proxy(token, depth)
+        return []
+
+    def _place_part(self, token: Token, lemma: str, depth: int) -> list[Span]:
+        """'the city of Farah', 'the centre of Sangin', "the city's entrance", 'Sangin district', 'the city'."""
+        named = self.of_objects(token, depth)
+        if not named and lemma in PARTIAL_PLACE_NOUNS | {"part", "center", "centre", "heart", "rest"}:
+            named = [s for c in token.children if c.dep_ == "poss" for s in self.entities(c, depth + 1)]
+        if not named and lemma in ("center", "centre", "headquarters"):  # "the government center in Ramadi"
+            named = [s for s in self.prep_objects(token, ("in",), depth) if s.label_ in PLACE_TYPES]
+        if not named and lemma != "capital":
+            # "Sangin district"; but "Faryab's capital" is not Faryab
+            named = [s for s in self.modifiers(token, types=PLACE_TYPES) if s.root.dep_ == "compound"]
+        if not named and lemma in PLACE_ANAPHORS:  # "the city", "the district": the one named last
+            named = self.coref.antecedent(token, PLACE_ANAPHORS[lemma])
+        return named
+
+    def _proxy(self, token: Token, depth: int) -> list[Span]:
+        """'Taliban fighters', 'troops of the 10th Division', 'forces loyal to the TPLF', 'Houthi targets';
+        'an army base', 'police outposts', 'the soldiers': the article's own forces."""
+        named = (self.modifiers(token) or self.prep_objects(token, ("of", "from", "belonging"), depth)
+                 or self.loyal_to(token, depth))
+        if named:
+            return named
+        qualifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
+        if qualifiers and all(c.lemma_.lower() in STATE_FORCE_WORDS for c in qualifiers):
+            return self.coref.home_force()  # "an army base", "police outposts", "security personnel"
+        if not qualifiers and token.lower_ in BARE_FORCES and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return self.coref.home_force()  # "the army", "the soldiers"
+        return []
+
+    def loyal_to(self, token: Token, depth: int = 0) -> list[Span]:
+        """'forces loyal to the TPLF', 'gangs belonging to Viv Ansanm': whom the unnamed body serves."""
+        return [s for child in token.children
+                if child.dep_ == "amod" and child.lower_ in ("loyal", "allied", "affiliated", "linked")
+                or child.dep_ == "acl" and child.lemma_.lower() == "belong"
+                for s in self.prep_objects(child, ("to", "with"), depth)]
+
+    def leaders(self, token: Token, depth: int = 0) -> list[Span]:
+        """'rebels led by the MNDAA', 'a coalition headed by Saudi Arabia': the groups or states named as leading
+        an unnamed body (not persons: 'troops led by Colonel X' are not the colonel)."""
+        out = []
+        for child in token.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in LEAD_VERBS:
+                out.extend(s for s in self.prep_objects(child, ("by",), depth)
+                           if s.label_ not in ("Person", "Official") and s not in out)
+        return out
+
+    def modifiers(self, token: Token, types: Iterable[str] | None = None) -> list[Span]:
+        """Entities that qualify a noun from its left: 'Taliban fighters', 'the group's positions'."""
+        out = []
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and child.i < token.i:
+                span = self.entity(child)
+                if span is not None and (span.root.head == token or child == span.root):
+                    if types is None or span.label_ in types:
+                        out.extend(s for s in self.entities(child) if s not in out)
+                elif span is None and child.dep_ == "poss":  # "its fighters", "the group's positions"
+                    out.extend(s for s in self.entities(child) if (types is None or s.label_ in types)
+                               and s not in out)
+        return out
+
+    def places_in(self, token: Token) -> list[Span]:
+        """Where something stands: 'a market in Aleppo', 'a base near Kidal'."""
+        return [p for p in self.prep_objects(token, ("in", "near", "outside")) if p.label_ in PLACE_TYPES]
+
+    def of_objects(self, token: Token, depth: int = 0) -> list[Span]:
+        return self.prep_objects(token, ("of",), depth)
+
+    def prep_objects(self, token: Token, preps: Iterable[str], depth: int = 0) -> list[Span]:
+        """Entities behind the objects of ``token``'s prepositions (and of 'belonging to', 'out of')."""
+        preps = tuple(preps)
+        out = []
+        for prep in token.children:
+            if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(s for s in self.entities(pobj, depth + 1) if s not in out)
+                    elif pobj.dep_ == "prep":  # "out of Goma", "away from X"
+                        out.extend(s for s in self.prep_objects(prep, (pobj.lower_,), depth + 1) if s not in out)
+        return out
+
+    def children(self, token: Token, deps: Iterable[str]) -> list[Span]:
+        deps = tuple(deps)
+        out = []
+        for child in token.children:
+            if child.dep_ in deps:
+                out.extend(s for s in self.entities(child) if s not in out)
+        return out

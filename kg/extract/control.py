@@ -1,0 +1,41 @@
+"""Who holds a place, told as a state rather than an action: "Houthi-held Hodeidah", "Kunduz is under
+Taliban control", "Raqqa, the group's stronghold". These give ``captured`` but no event."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from .arguments import FIGHTER_TYPES, PLACE_TYPES, Arguments
+from .found import FoundRelation, each_pair
+from .modality import modality
+
+
+#: "X-held Kunduz", "Houthi-controlled Sanaa": a place held by the group named in its modifier.
+HELD_PARTICIPLES = {"held", "controlled", "occupied", "seized", "captured", "run"}
+
+
+def held_place_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
+    """'Houthi-held Hodeidah', 'rebel-controlled Idlib' (when the group is a named entity)."""
+    for span in doc.ents:
+        if span.label_ not in PLACE_TYPES:
+            continue
+        for participle in (c for c in span.root.children if c.dep_ == "amod" and c.lower_ in HELD_PARTICIPLES):
+            holders = [h for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod")
+                       for h in args.entities(c) if h.label_ in FIGHTER_TYPES]
+            yield from each_pair(holders, [span], "captured", "captured-held-modifier")
+
+
+def under_control_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
+    """'Kunduz is now under Taliban control', 'the district came under the control of the RSF'."""
+    for control in doc:
+        if control.lower_ != "control" or control.dep_ != "pobj" or control.head.lower_ != "under":
+            continue
+        holder_of = control.head.head
+        if modality(holder_of) != "fact":
+            continue
+        holders = [h for h in args.modifiers(control) + args.of_objects(control) if h.label_ in FIGHTER_TYPES]
+        places = [p for p in args.children(holder_of, ("nsubj", "nsubjpass")) if p.label_ in PLACE_TYPES]
+        if holder_of.pos_ in ("NOUN", "PROPN"):  # "Kunduz, under Taliban control since Sunday, ..."
+            places += [p for p in args.entities(holder_of) if p.label_ in PLACE_TYPES]
+        yield from each_pair(holders, places, "captured", "captured-under-control")

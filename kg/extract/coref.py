@@ -1,0 +1,111 @@
+"""Light coreference: the named entity a generic noun or a pronoun stands for.
+
+"the insurgents", "the group", "its fighters" -> the armed group named last, shortly before;
+"the city", "the district" -> the place of that kind named last; "he", "she" -> the one person named
+just before; "it", "they" -> the sayer of a reported clause, or the one armed actor named just before;
+"the army", "troops", "police" with no owner named -> the article's own state forces.
+
+Every reading returns spans marked with ``kb_id == ANAPHOR`` so that the rule that used one is named
+"...-anaphor" and trusted less. When two entities could be meant, nothing is returned: a missed
+relation costs less than a wrong one.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from .spans import lemmas
+
+#: kb_id given to an entity span found by referring back (rules that use one are named "...-anaphor").
+ANAPHOR = "anaphor"
+#: "the city", "the district", "the province": the place of that type named last.
+PLACE_ANAPHORS = {"city": "City", "town": "City", "village": "City", "district": "District",
+                  "province": "Province", "region": "Province", "state": "Province"}
+#: Verbs of saying: "X said they had captured Y" makes "they" X.
+SPEECH_VERBS = {"say", "claim", "announce", "report", "confirm", "state", "declare", "insist", "add"}
+#: How many sentences back a generic noun may reach for its entity.
+GROUP_REACH, PLACE_REACH = 2, 6
+
+
+def marked(span: Span) -> Span:
+    """A copy of ``span`` marked as reached by reference."""
+    return Span(span.doc, span.start, span.end, label=span.label_, kb_id=ANAPHOR)
+
+
+def the_only_one(spans: list[Span]) -> list[Span]:
+    """The last of ``spans`` when they all name one entity; nothing when two could be meant."""
+    return spans[-1:] if len({(s._.kg_canonical or s.text).lower() for s in spans}) == 1 else []
+
+
+class Coreference:
+    """Finds antecedents in one Doc. ``entities`` is the argument reader's token -> entities function
+    (the sayer of "they said ..." may itself be a noun that stands for an entity)."""
+
+    def __init__(self, doc: Doc, entities: Callable[[Token], list[Span]], action_verbs: frozenset[str]):
+        self.doc = doc
+        self.entities = entities
+        #: verbs after which a pronoun subject is an armed actor ("it overran Bunagana")
+        self.action_verbs = action_verbs
+        self._sentence_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        self._home_force: list[Span] | None = None
+
+    def sentence_index(self, token: Token) -> int:
+        return bisect_right(self._sentence_starts, token.i) - 1
+
+    def named_before(self, token: Token, labels: tuple[str, ...] | set[str], sentences_back: int) -> list[Span]:
+        """Entities of ``labels`` named before ``token`` in its sentence or the ``sentences_back`` before it."""
+        first = self.sentence_index(token) - sentences_back
+        return [s for s in self.doc.ents if s.end <= token.i and s.label_ in labels
+                and self.sentence_index(s[0]) >= first]
+
+    def antecedent(self, token: Token, label: str = "ArmedGroup") -> list[Span]:
+        """'the insurgents', 'its fighters', 'the city': the entity of ``label`` named last before them, if it
+        was named shortly before."""
+        determiners = ("the", "its", "their") if label == "ArmedGroup" else ("the",)
+        if not (any(c.lower_ in determiners and c.dep_ in ("det", "poss") for c in token.children)
+                or token.lower_ in ("its", "their") and label == "ArmedGroup"):
+            return []
+        reach = GROUP_REACH if label == "ArmedGroup" else PLACE_REACH
+        before = self.named_before(token, (label,), reach)
+        return [marked(before[-1])] if before else []
+
+    def person(self, pronoun: Token) -> list[Span]:
+        """'Henry ... travelled to Nairobi, where he met Ruto': 'he' or 'she' as the one person named in the
+        sentence so far, or else the one person of the sentence before; nothing when two could be meant."""
+        people = ("Person", "Official")
+        pool = self.named_before(pronoun, people, 0) or self.named_before(pronoun, people, 1)
+        return [marked(s) for s in the_only_one(pool)]
+
+    def speaker(self, pronoun: Token) -> list[Span]:
+        """A pronoun subject that can only mean one entity: 'The RSF said they had taken X' (the sayer);
+        'Khanashin lies on the border and it has fallen' (the subject of the clause it is joined to);
+        'In June, it overran Bunagana' (the one armed actor named just before)."""
+        clause = pronoun.head
+        if clause.dep_ == "ccomp" and lemmas(clause.head) & SPEECH_VERBS:
+            candidates = [s for c in clause.head.children if c.dep_ == "nsubj" and c != pronoun
+                          for s in self.entities(c)]
+            candidates = [s for s in candidates if s.label_ in ("ArmedGroup", "Force", "Organization", "Country")]
+        elif clause.dep_ == "conj":
+            candidates = [s for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                          for s in self.entities(c)][:1]
+        elif lemmas(clause) & self.action_verbs:
+            candidates = the_only_one(self.named_before(pronoun, ("ArmedGroup", "Force"), 2))
+        else:
+            return []
+        return [marked(s) for s in candidates[:1]]
+
+    def home_force(self) -> list[Span]:
+        """The article's own state forces: the Force it names most (its first mention), if it names one."""
+        if self._home_force is None:
+            forces = [s for s in self.doc.ents if s.label_ == "Force"]
+            counts = Counter((s._.kg_canonical or s.text).lower() for s in forces)
+            ranked = counts.most_common(2)
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                first = next(s for s in forces if (s._.kg_canonical or s.text).lower() == ranked[0][0])
+                self._home_force = [marked(first)]
+            else:
+                self._home_force = []
+        return self._home_force

@@ -1,0 +1,500 @@
+"""Event frames: who did what to whom, read from the parse by the frames in ``data/frames.toml``.
+
+A frame (attack, capture, clash, meeting, ...) names its trigger words and the slots its participants
+sit in; this module finds every trigger in a Doc, reads each slot with the reader of that name
+(``VERB_SLOTS``, ``NOUN_SLOTS``), filters the participants by the types the frame wants, checks that the
+action is told as having happened (kg.extract.modality), and turns each reading into relations. The
+same ``Reading`` is what events are made of.
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from ..errors import GazetteerError
+from .arguments import ACTOR_TYPES, FIGHTER_TYPES, PARTIAL_PLACE_NOUNS, PLACE_TYPES, Arguments
+from .found import FoundRelation, among, each_pair
+from .modality import modality, negated
+from .spans import lemmas
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+FRAMES_FILE = Path(__file__).parent / "data" / "frames.toml"
+#: Verbs that lend their subject to a noun that names the action: "X launched an attack", "X held talks".
+SUPPORT_VERBS = {"launch", "stage", "mount", "carry", "conduct", "execute", "make", "begin", "start", "step",
+                 "unleash", "hold", "have", "continue", "intensify", "wage", "lead", "renew", "open", "undertake",
+                 "perpetrate", "commit", "trigger", "spark", "resume", "escalate", "announce", "declare", "claim",
+                 "establish", "assume", "gain", "take", "retain", "maintain", "tighten", "extend", "consolidate",
+                 "exert", "exercise", "seize", "complete", "finish", "press", "pursue", "initiate", "engage"}
+#: Verbs whose "in" lends their subject to the noun: "engaged in fighting with X", "took part in the attack".
+TAKING_PART_VERBS = {"engage", "take", "participate", "join", "involve"}
+#: Nouns after "from" that stand for whoever holds a place: "from ISIL control", "from the hands of X".
+HOLDING_NOUNS = {"control", "grip", "hand", "hands", "rule", "occupation", "yoke", "clutch", "clutches"}
+#: Advances are gains, not an attack on the place they are in ("advances in Donetsk").
+GAIN_NOUNS = {"advance", "push", "gain", "progress"}
+TYPE_SETS: dict[str, frozenset[str] | None] = {"actor": ACTOR_TYPES, "fighter": FIGHTER_TYPES,
+                                               "place": PLACE_TYPES, "any": None}
+#: Places an attack "in X" can hit: not a whole country ("an attack in northern Afghanistan").
+SITE_TYPES = frozenset({"City", "District", "Province"})
+
+
+# ---------------------------------------------------------------- the data
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One frame of data/frames.toml (see the comments there for what each field means)."""
+
+    name: str
+    predicate: str
+    event: str
+    verbs: frozenset[str] = frozenset()
+    particle_verbs: frozenset[tuple[str, str]] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    place_only: frozenset[str] = frozenset()
+    verb_agent: tuple[str, ...] = ()
+    verb_patient: tuple[str, ...] = ()
+    noun_agent: tuple[str, ...] = ()
+    noun_patient: tuple[str, ...] = ()
+    of_patient: frozenset[str] = frozenset()
+    needs_patient: frozenset[str] = frozenset()
+    agent_types: str = "actor"
+    patient_types: str = "any"
+    attempt: str | None = None
+    from_holds: bool = False
+    symmetric: bool = False
+    plans: bool = False
+    objects: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_table(cls, name: str, table: dict) -> Frame:
+        known = set(cls.__dataclass_fields__) - {"name", "particle_verbs"}
+        unknown = set(table) - known
+        if unknown:
+            raise GazetteerError(f"{FRAMES_FILE.name}: frame {name!r} has unknown keys {sorted(unknown)}")
+        for key in ("agent_types", "patient_types"):
+            if table.get(key, "any") not in TYPE_SETS:
+                raise GazetteerError(f"{FRAMES_FILE.name}: frame {name!r}: {key} must be one of {sorted(TYPE_SETS)}")
+        for key in ("verb_agent", "verb_patient", "noun_agent", "noun_patient"):
+            readers = VERB_SLOTS if key.startswith("verb") else NOUN_SLOTS
+            for slot in table.get(key, ()):
+                if slot not in readers and not _is_preposition_slot(slot):
+                    raise GazetteerError(f"{FRAMES_FILE.name}: frame {name!r}: no slot reader named {slot!r}")
+        verbs = table.get("verbs", [])
+        values = {k: (frozenset(v) if isinstance(v, list) and k not in ("verb_agent", "verb_patient", "noun_agent",
+                                                                          "noun_patient") else v)
+                  for k, v in table.items()}
+        for key in ("verb_agent", "verb_patient", "noun_agent", "noun_patient"):
+            values[key] = tuple(table.get(key, ()))
+        values["verbs"] = frozenset(v for v in verbs if " " not in v)
+        values["particle_verbs"] = frozenset(tuple(v.split(" ", 1)) for v in verbs if " " in v)
+        return cls(name=name, **values)
+
+    def types(self, which: str) -> frozenset[str] | None:
+        return TYPE_SETS[self.agent_types if which == "agent" else self.patient_types]
+
+
+@lru_cache(maxsize=4)
+def load_frames(path: Path = FRAMES_FILE) -> tuple[Frame, ...]:
+    """The frames of ``path`` (kg's own by default), checked against the slot readers."""
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise GazetteerError(f"cannot read frames from {path}: {err}") from err
+    return tuple(Frame.from_table(name, table) for name, table in data.get("frame", {}).items())
+
+
+def action_verbs(frames: tuple[Frame, ...]) -> frozenset[str]:
+    """Verbs of attacking, capturing and fighting: after them a pronoun subject is an armed actor."""
+    return frozenset(v for f in frames if f.predicate in ("attacked", "captured", "clashedWith") for v in f.verbs)
+
+
+# ---------------------------------------------------------------- readings
+
+
+@dataclass
+class Reading:
+    """One frame read at one trigger word: the participants it found and how the action is told."""
+
+    frame: Frame
+    trigger: Token
+    kind: str  # "verb" or "noun"
+    mode: str  # "fact" or "attempt"
+    agents: list[Span] = field(default_factory=list)
+    patients: list[Span] = field(default_factory=list)
+    #: who held the place before the action ("took Gao from the MNLA")
+    holders: list[Span] = field(default_factory=list)
+    #: places that came with "from" ("expelled ISIL from the city")
+    from_places: list[Span] = field(default_factory=list)
+
+
+class FrameReader:
+    """Finds the triggers of a set of frames in a Doc and reads their participants."""
+
+    def __init__(self, frames: tuple[Frame, ...] | None = None):
+        self.frames = frames if frames is not None else load_frames()
+        self.by_verb: dict[str, list[Frame]] = {}
+        self.by_particle_verb: dict[tuple[str, str], list[Frame]] = {}
+        self.by_noun: dict[str, list[Frame]] = {}
+        for frame in self.frames:
+            for verb in frame.verbs:
+                self.by_verb.setdefault(verb, []).append(frame)
+            for pair in frame.particle_verbs:
+                self.by_particle_verb.setdefault(pair, []).append(frame)
+            for noun in frame.nouns:
+                self.by_noun.setdefault(noun, []).append(frame)
+
+    def triggered(self, token: Token) -> list[tuple[Frame, str, str]]:
+        """(frame, "verb" or "noun", the trigger word) for each frame ``token`` triggers."""
+        forms = lemmas(token)
+        out: list[tuple[Frame, str, str]] = []
+        if _verb_like(token):
+            particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+            for form in sorted(forms):
+                for frame in self.by_particle_verb.get((form, particle), []) if particle else []:
+                    out.append((frame, "verb", form))
+                for frame in self.by_verb.get(form, []):
+                    out.append((frame, "verb", form))
+        elif token.pos_ in ("NOUN", "PROPN"):
+            for form in sorted(forms):
+                out.extend((frame, "noun", form) for frame in self.by_noun.get(form, []))
+        seen, unique = set(), []
+        for frame, kind, word in out:
+            if frame.name not in seen:
+                seen.add(frame.name)
+                unique.append((frame, kind, word))
+        return unique
+
+    def read(self, doc: Doc, args: Arguments) -> Iterator[Reading]:
+        for token in doc:
+            for frame, kind, word in self.triggered(token):
+                reading = read_frame(frame, token, kind, word, args)
+                if reading is not None:
+                    yield reading
+
+
+def _verb_like(token: Token) -> bool:
+    """A verb, or a passive verb the tagger took for a noun ('Paletwa was overrun by ...' tags 'overrun' NN)."""
+    return (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+            or any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children))
+
+
+def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Arguments) -> Reading | None:
+    """The participants of ``frame`` at ``trigger``, or None when the action is not told as a fact."""
+    mode = "unreal" if negated(trigger) else "fact" if frame.plans else modality(trigger)
+    if mode == "unreal" or mode == "attempt" and frame.predicate == "captured" and not frame.attempt:
+        return None  # told as not having happened; a capture only tried, with no attack to stand for it
+    if frame.objects and not any(c.dep_ == "dobj" and lemmas(c) & frame.objects for c in trigger.children):
+        return None  # "exchanged fire", not "exchanged prisoners"
+    readers = VERB_SLOTS if kind == "verb" else NOUN_SLOTS
+    agent_slots, patient_slots = ((frame.verb_agent, frame.verb_patient) if kind == "verb"
+                                  else (frame.noun_agent, frame.noun_patient))
+    if kind == "noun" and word in GAIN_NOUNS:
+        patient_slots = tuple(s for s in patient_slots if s != "in-place")
+    agents = _typed(_fill(agent_slots, trigger, args, readers), frame.types("agent"))
+    patient_tokens_slots = patient_slots
+    if kind == "noun" and word in frame.of_patient:
+        patient_tokens_slots = (*patient_slots, "of")
+    patients = _typed(_fill(patient_tokens_slots, trigger, args, readers), frame.types("patient"))
+    patients = [p for p in patients if p not in agents] if not frame.symmetric else patients
+    if (word in frame.place_only or word in frame.needs_patient) and not patients:
+        return None
+    if word in frame.place_only and not any(p.label_ in PLACE_TYPES for p in patients):
+        return None
+    reading = Reading(frame, trigger, kind, mode, agents, patients)
+    if frame.from_holds:
+        reading.holders, reading.from_places = _from_slot(trigger, args)
+    return reading
+
+
+def _fill(slots: tuple[str, ...], trigger: Token, args: Arguments,
+          readers: dict[str, Callable[[Token, Arguments], list[Span]]]) -> list[Span]:
+    out: list[Span] = []
+    for slot in slots:
+        reader = readers.get(slot)
+        found = reader(trigger, args) if reader is not None else _preposition_reader(slot)(trigger, args)
+        out.extend(s for s in found if s not in out)
+    return out
+
+
+def _typed(spans: list[Span], types: frozenset[str] | None) -> list[Span]:
+    return spans if types is None else [s for s in spans if s.label_ in types]
+
+
+def _is_preposition_slot(slot: str) -> bool:
+    """'with', 'on', 'object-at', 'support-on': a preposition on the trigger, its object or its support verb."""
+    return slot.replace("object-", "").replace("support-", "").isalpha()
+
+
+def _preposition_reader(slot: str) -> Callable[[Token, Arguments], list[Span]]:
+    if slot.startswith("object-"):
+        prep = slot[len("object-"):]
+        return lambda verb, args: [t for obj in verb.children if obj.dep_ == "dobj"
+                                   for t in args.prep_objects(obj, (prep,))]
+    if slot.startswith("support-"):
+        prep = slot[len("support-"):]
+        return lambda noun, args: ([t for t in args.prep_objects(noun.head, (prep,)) if t.start > noun.i]
+                                   if supported(noun) else [])
+    return lambda token, args: args.prep_objects(token, (slot,))
+
+
+# ---------------------------------------------------------------- verb slots
+
+
+def subjects_of(verb: Token, args: Arguments) -> list[Span]:
+    """Active subjects, inherited from the governing verb for 'X captured A and attacked B', 'X tried to take A',
+    'X swept north, seizing A' and 'after seizing A, X ...'."""
+    current = verb
+    for _ in range(3):
+        found_subjects = args.children(current, ("nsubj",))
+        if found_subjects or any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
+            return found_subjects
+        if current.dep_ in ("conj", "xcomp") and current.head.pos_ in ("VERB", "AUX", "ADJ"):
+            current = current.head
+        elif current.dep_ == "advcl" and current.tag_ == "VBG" and current.head.pos_ in ("VERB", "AUX"):
+            current = current.head  # "X swept north, seizing Kunduz"
+        elif current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.head.pos_ in ("VERB", "AUX"):
+            current = current.head.head  # "after seizing Kunduz, X moved on Taloqan"
+        elif current.dep_ in ("acl", "relcl") and current.tag_ == "VBG":
+            return args.entities(current.head)  # "Taliban fighters attacking Kunduz"
+        else:
+            return []
+    return []
+
+
+def _objects(verb: Token, args: Arguments) -> list[Span]:
+    """Direct objects and their conjuncts ('took A, B and C'); 'have attacked Bakhmut almost daily', where the
+    parser makes the place right after the verb an adverb."""
+    out: list[Span] = []
+    for child in verb.children:
+        if child.dep_ == "dobj" or _misparsed_place_object(verb, child, args):
+            out.extend(s for s in args.entities(child) if s not in out)
+    return out
+
+
+def _misparsed_place_object(verb: Token, child: Token, args: Arguments) -> bool:
+    span = args.entity(child)
+    return (child.dep_ in ("advmod", "npadvmod") and child.i == verb.i + 1 and span is not None
+            and span.label_ in PLACE_TYPES and not any(c.dep_ == "dobj" for c in verb.children))
+
+
+def _passive(verb: Token, args: Arguments) -> list[Span]:
+    """'A was seized', 'A, seized by the Taliban in 2015, ...'."""
+    objects = args.children(verb, ("nsubjpass",))
+    if not objects and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+        objects = args.entities(verb.head)
+    return objects
+
+
+def _site(verb: Token, args: Arguments) -> list[Span]:
+    """'bombed a market in Aleppo': the place a nameless target stands in (the parser often hangs the
+    'in X' of the object on the verb)."""
+    nameless = [obj for obj in verb.children if obj.dep_ == "dobj" and not args.entities(obj)]
+    if not nameless:
+        return []
+    sites = [p for obj in nameless for p in args.places_in(obj)]
+    sites += [p for p in args.places_in(verb) if p.start > nameless[0].i and p not in sites]
+    return [s for s in sites if s.label_ in SITE_TYPES]
+
+
+def _hands(verb: Token, args: Arguments) -> list[Span]:
+    """'fell into the hands of the Taliban', 'fell into Taliban hands'."""
+    out: list[Span] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "in", "under")):
+        for hands in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in HOLDING_NOUNS):
+            out.extend(s for s in args.of_objects(hands) + args.modifiers(hands) if s not in out)
+    return out
+
+
+VERB_SLOTS: dict[str, Callable[[Token, Arguments], list[Span]]] = {
+    "subject": subjects_of,  # for "fall" the subject is the place that fell
+    "object": _objects,
+    "passive": _passive,
+    "by": lambda verb, args: args.prep_objects(verb, ("by",)),
+    "site": _site,
+    "hands": _hands,
+}
+
+
+# ---------------------------------------------------------------- noun slots
+
+
+def supported(noun: Token) -> bool:
+    """'launched an attack', 'staged an assault', 'held talks': the verb's subject does what the noun names."""
+    return noun.dep_ == "dobj" and bool(lemmas(noun.head) & SUPPORT_VERBS)
+
+
+def _support(noun: Token, args: Arguments) -> list[Span]:
+    """'X launched an attack', 'the attack was conducted by X', 'X engaged in fighting', 'X took part in the
+    liberation of Y'."""
+    head = noun.head
+    if supported(noun):
+        return subjects_of(head, args)
+    if noun.dep_ == "nsubjpass" and lemmas(head) & SUPPORT_VERBS:
+        return args.prep_objects(head, ("by",))
+    if noun.dep_ == "pobj" and head.lower_ in ("in", "into") and lemmas(head.head) & TAKING_PART_VERBS:
+        return subjects_of(head.head, args)
+    return []
+
+
+def _possessive(noun: Token, args: Arguments) -> list[Span]:
+    return [s for c in noun.children if c.dep_ == "poss" for s in args.entities(c)]
+
+
+def _modifier(noun: Token, args: Arguments) -> list[Span]:
+    """'a Taliban assault', 'Houthi attacks' (not the possessive: that is its own slot)."""
+    return [s for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.i < noun.i
+            for s in ([args.entity(c)] if args.entity(c) is not None else [])]
+
+
+def _led(noun: Token, args: Arguments) -> list[Span]:
+    """'TTP-led attacks', 'a Russian-led assault': the group named before '-led'."""
+    out: list[Span] = []
+    for child in noun.children:
+        if child.dep_ == "amod" and (child.lower_ == "led" or child.lower_.endswith("-led")):
+            out.extend(s for c in child.children if c.dep_ in ("npadvmod", "compound", "nmod", "advmod", "amod")
+                       for s in args.entities(c))
+            before = child.doc[child.i - 2] if child.i >= 2 and child.doc[child.i - 1].text == "-" else None
+            if before is not None and args.entity(before) is not None:
+                out.append(args.entity(before))
+    return out
+
+
+def _under_from(noun: Token, args: Arguments) -> list[Span]:
+    """'X came under attack from Y' -> Y."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        return args.prep_objects(noun.head.head, ("from", "by")) + args.prep_objects(noun, ("from", "by"))
+    return []
+
+
+def _under_subject(noun: Token, args: Arguments) -> list[Span]:
+    """'Helmand has been under attack from the Taliban' -> Helmand."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        return args.children(noun.head.head, ("nsubj", "nsubjpass"))
+    return []
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """'X overran the district after days of clashes with Y': the verb a noun hangs from through prepositions."""
+    current = noun
+    for _ in range(4):
+        if current.dep_ not in ("pobj", "prep") or current.head == current:
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
+
+
+def _clause(noun: Token, args: Arguments) -> list[Span]:
+    """'X took the town after fierce clashes with Y' -> X (only fighters: the clause's subject fought)."""
+    verb = governing_verb(noun)
+    if verb is None:
+        return []
+    return [s for s in subjects_of(verb, args) if s.label_ in FIGHTER_TYPES]
+
+
+def _in_place(noun: Token, args: Arguments) -> list[Span]:
+    """'an airstrike in Idlib', 'executed strikes ... in Raqqa': a town or region the action hit (not a country:
+    'an attack in northern Afghanistan' names where, not what)."""
+    places = args.prep_objects(noun, ("in",))
+    if supported(noun):  # only after the noun: in "In Syria, X launched an offensive" Syria is the setting
+        places += [p for p in args.prep_objects(noun.head, ("in",)) if p.start > noun.i and p not in places]
+    return [p for p in places if p.label_ in SITE_TYPES]
+
+
+def _noun_site(noun: Token, args: Arguments) -> list[Span]:
+    """'an attack on a military base in Kidal': the place a nameless target stands in."""
+    return [place for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at")
+            for pobj in prep.children if pobj.dep_ == "pobj" and not args.entities(pobj)
+            for place in args.places_in(pobj) if place.label_ in SITE_TYPES]
+
+
+NOUN_SLOTS: dict[str, Callable[[Token, Arguments], list[Span]]] = {
+    "site": _noun_site,
+    "possessive": _possessive,
+    "modifier": _modifier,
+    "of": lambda noun, args: args.of_objects(noun),
+    "led": _led,
+    "support": _support,
+    "under-from": _under_from,
+    "under-subject": _under_subject,
+    "clause": _clause,
+    "in-place": _in_place,
+}
+
+
+def _from_slot(trigger: Token, args: Arguments) -> tuple[list[Span], list[Span]]:
+    """(holders, places) after 'from' or 'out of' ('took Gao from the MNLA', 'liberating Fallujah from ISIL
+    control', 'expel ISIL from the city'), on the trigger, its object or its support verb."""
+    anchors = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    if supported(trigger):
+        anchors.append(trigger.head)
+    holders: list[Span] = []
+    places: list[Span] = []
+    for anchor in anchors:
+        for pobj in _objects_after(anchor, ("from", "out")):
+            if pobj.lemma_.lower() in HOLDING_NOUNS:  # "from ISIL control", "from the hands of X"
+                found = args.modifiers(pobj) + args.of_objects(pobj)
+            else:
+                found = args.entities(pobj)
+            for span in found:
+                bucket = places if span.label_ in PLACE_TYPES - {"Country"} else holders
+                if span not in bucket:
+                    bucket.append(span)
+    return [h for h in holders if h.label_ in FIGHTER_TYPES], places
+
+
+def _objects_after(token: Token, preps: tuple[str, ...]) -> Iterator[Token]:
+    """Objects of ``token``'s prepositions ``preps``, also through 'out of'."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for child in prep.children:
+                if child.dep_ == "pobj":
+                    yield child
+                elif child.dep_ == "prep":  # "out of Goma"
+                    yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+# ---------------------------------------------------------------- readings -> relations
+
+
+def relations_of(reading: Reading, frames: dict[str, Frame]) -> Iterator[FoundRelation]:
+    """The relations one reading states: agent -> patient (or among the sides of a clash or meeting), the
+    attack an attempted capture is, and the former holder of a place taken 'from' it."""
+    frame, kind = reading.frame, reading.kind
+    if frame.symmetric:
+        rule = f"{frame.predicate}-{frame.name}-{kind}"
+        if reading.patients:
+            yield from each_pair(reading.agents, reading.patients, frame.predicate, rule)
+            between = [p for p in reading.patients if p not in reading.agents]
+            if not reading.agents:
+                yield from among(between, frame.predicate, rule)
+        else:
+            yield from among(reading.agents, frame.predicate, f"{rule}-coordinated")
+    else:
+        predicate, suffix = frame.predicate, kind
+        if reading.mode == "attempt" and frame.attempt:
+            predicate, suffix = frames[frame.attempt].predicate, "attempt"
+        for patient in reading.patients:
+            pred = predicate
+            if pred == "captured" and patient.root.lemma_.lower() in PARTIAL_PLACE_NOUNS:
+                pred = "attacked"
+            yield from each_pair(reading.agents, [patient], pred, f"{pred}-{frame.name}-{suffix}")
+    if frame.from_holds and reading.mode == "fact":
+        taken = [p for p in reading.patients if p.label_ in PLACE_TYPES] or reading.from_places
+        holders = reading.holders or ([p for p in reading.patients if p.label_ in FIGHTER_TYPES]
+                                      if reading.from_places else [])
+        yield from each_pair(holders, taken, "captured", f"captured-{frame.name}-from")
+        fighters = [a for a in reading.agents if a.label_ in FIGHTER_TYPES]
+        yield from each_pair(fighters, [h for h in reading.holders if h not in fighters], "clashedWith",
+                             f"clashedWith-{frame.name}-from")

@@ -1,0 +1,65 @@
+"""Is an action told as having happened? ``modality(trigger)`` is "fact", "attempt" (tried to capture) or
+"unreal" (negated, conditional, planned, threatened, modal, denied, or only rumoured): facts give relations,
+attempts at a capture give an attack, the unreal give nothing."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+NEGATIONS = {"not", "never", "n't", "no"}
+MODAL_AUXILIARIES = {"would", "could", "might", "may", "can", "should", "will", "shall", "must", "'ll", "'d"}
+CONDITION_MARKERS = {"if", "unless", "whether"}
+#: Governing words after which the action has not happened: "plan to retake", "threatened to attack".
+UNREAL_GOVERNORS = {"plan", "threaten", "want", "aim", "hope", "vow", "intend", "prepare", "expect", "promise",
+                    "pledge", "decide", "order", "ready", "able", "unable", "need", "urge", "warn", "call",
+                    "propose", "consider", "seek", "wish", "likely", "poised", "set", "fear", "claim", "deny",
+                    "threat", "risk", "danger", "possibility", "prospect", "verge", "brink", "concern", "plot"}
+#: Nouns that present what follows as disputed: "claims that the Taliban control Farah".
+DISPUTED_NOUNS = {"claim", "allegation", "rumor", "rumour", "assertion"}
+DENIAL_VERBS = {"deny", "reject", "dismiss", "refute", "dispute", "rule"}
+#: Predicates whose subject has not happened yet: "the fall of Kunduz is likely".
+LIKELIHOOD_PREDICATES = {"likely", "possible", "unlikely", "poised", "set", "ready", "expect", "imminent", "feared"}
+#: Governing words that make a capture an attack: "tried to capture" is an attack that may have failed.
+ATTEMPT_GOVERNORS = {"try", "attempt", "struggle", "fail", "strive", "push", "battle", "fight", "bid", "effort",
+                     "offensive", "operation", "campaign", "drive"}
+
+
+def modality(word: Token) -> str:
+    """'fact', 'attempt' (tried to capture) or 'unreal' (negated, conditional, planned, modal)."""
+    state = "fact"
+    current = word
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ == "neg" or child.lower_ in NEGATIONS:
+                return "unreal"
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUXILIARIES:
+                return "unreal"
+            if child.dep_ == "mark" and child.lower_ in CONDITION_MARKERS:
+                return "unreal"
+        if current.dep_ not in ("xcomp", "acl", "relcl", "advcl", "conj", "pobj", "dobj", "prep", "nsubj",
+                                "nsubjpass", "ccomp") or current.head == current:
+            break
+        governor = current.head
+        lemma = governor.lemma_.lower()
+        if current.dep_ in ("nsubj", "nsubjpass"):
+            # "the fall of Kunduz looks likely": only a predicate of likelihood, never the subject's own verb
+            # ("the RSF, led by X, denied ...") makes the subject's action unreal
+            return "unreal" if lemma in LIKELIHOOD_PREDICATES else state
+        if current.dep_ in ("xcomp", "acl", "relcl", "pobj", "dobj", "prep"):
+            if lemma in UNREAL_GOVERNORS and current.dep_ != "relcl":
+                return "unreal"
+            if lemma in ATTEMPT_GOVERNORS and current.dep_ in ("xcomp", "acl"):
+                state = "attempt"
+        if current.dep_ == "ccomp" and lemma in DENIAL_VERBS:
+            return "unreal"  # "the army denied that it had bombed Nyala"
+        if current.dep_ in ("acl", "ccomp") and governor.pos_ == "NOUN" and lemma in DISPUTED_NOUNS:
+            return "unreal"  # "despite claims that they control Farah": the writer does not vouch for it
+        if current.dep_ in ("ccomp", "relcl") or current.dep_ == "acl" and governor.pos_ != "VERB":
+            break  # a reported clause, a relative clause or a noun's modifier keeps its own modality
+        current = governor
+    return state
+
+
+def negated(word: Token) -> bool:
+    """'did not meet', 'no talks were held'."""
+    return any(c.dep_ == "neg" for c in word.children) or any(c.dep_ == "neg" for c in word.head.children) \
+        and word.dep_ in ("dobj", "nsubjpass")

@@ -1,0 +1,301 @@
+"""Relational nouns: roles and descriptions that relate an entity to another.
+
+"X, a Taliban spokesman", "Kunduz Governor X", "the governor of Y, X", "X, a commander of the Y group",
+"the MNDAA, a member of the alliance", "Maimana, the capital of Faryab", "the Yemeni capital, Sanaa";
+"X, who heads the council", "the RSF, led by X", "X, who speaks for the ministry".
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from .arguments import LEAD_VERBS, PLACE_TYPES, Arguments
+from .found import FoundRelation, each_pair, found
+from .gazetteer import country_adjectives
+from .modality import modality
+from .spans import lemmas
+from .frames import subjects_of
+from .located import larger
+
+
+SPOKESPERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "mouthpiece"}
+
+
+#: Roles whose holder belongs to an armed group (memberOf) or holds office in anything else (officialOf).
+MEMBERSHIP_NOUNS = {"commander", "member", "leader", "fighter", "militant", "chief", "head", "founder", "emir",
+                    "negotiator"}
+
+
+#: What a group is to a larger body it belongs to: "a member of the alliance", "al-Qaeda's branch".
+BODY_PART_NOUNS = {"member", "affiliate", "branch", "wing", "part", "offshoot", "franchise", "faction"}
+
+
+#: Entities that can belong to a body (memberOf) as a whole.
+BODY_TYPES = {"ArmedGroup", "Organization", "Force", "Country"}
+
+
+OFFICE_NOUNS = {"governor", "mayor", "president", "minister", "ambassador", "chairman", "chairwoman", "head",
+                "chief", "deputy", "member", "commander", "official", "secretary", "envoy", "director",
+                "leader", "premier", "king", "representative", "lawmaker", "legislator", "senator", "chair",
+                "administrator", "prosecutor", "consul", "spokesman", "negotiator"}
+
+
+#: Abbreviated titles in front of a name.
+TITLE_ABBREVIATIONS = {"gov": "governor", "pres": "president", "amb": "ambassador", "sen": "senator",
+                       "rep": "representative", "min": "minister", "cmdr": "commander", "cdr": "commander"}
+
+
+def described_by(span: Span) -> list[Token]:
+    """Nouns that describe an entity: its apposition ('X, a spokesman'), the noun it is in apposition to
+    ('a spokesman, X'), a copula's attribute ('X is the capital') and a title in front ('Governor X')."""
+    root = span.root
+    nouns = [t for t in root.children if t.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
+        nouns.extend(t for t in root.head.children if t.dep_ == "attr")
+    nouns.extend(t for t in root.children if t.dep_ == "compound" and t.i < span.start)
+    if span.start > 0 and role_word(span.doc[span.start - 1]) in OFFICE_NOUNS | SPOKESPERSON_NOUNS:
+        title = span.doc[span.start - 1]
+        if title not in nouns and title.ent_type_ == "":
+            nouns.append(title)
+    nouns.extend(n for n in (_misattached_role(span), _comma_apposition(span)) if n is not None and n not in nouns)
+    return [n for n in nouns if n.pos_ in ("NOUN", "PROPN") and n not in span]
+
+
+ROLE_NOUNS = OFFICE_NOUNS | SPOKESPERSON_NOUNS | MEMBERSHIP_NOUNS | BODY_PART_NOUNS | {"capital"}
+
+
+def _misattached_role(span: Span) -> Token | None:
+    """'A spokesman for X in Y, PERSON, said': the parser hangs PERSON on Y; climb back to the role noun."""
+    current, hops = span.root, 0
+    if current.dep_ != "appos":
+        return None
+    while current.dep_ in ("appos", "pobj", "prep", "compound", "poss") and hops < 5:
+        current, hops = current.head, hops + 1
+        if current.lemma_.lower() in ROLE_NOUNS and current.pos_ == "NOUN" and hops > 1:
+            return current
+    return None
+
+
+def _comma_apposition(span: Span) -> Token | None:
+    """'Kunduz city, the capital of ...' read as an apposition even when the parser missed it:
+    a role noun heading the noun phrase that starts right after the entity and a comma."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    for token in doc[span.end + 1: span.end + 5]:
+        if token.lemma_.lower() in ROLE_NOUNS and token.pos_ == "NOUN" and token.left_edge.i == span.end + 1:
+            # an apposition closes with a comma or the sentence; "Ghani, the Taliban leader said" is no apposition
+            after = token.right_edge.i + 1
+            closed = after >= len(doc) or doc[after].text in (",", ";", ".", ")") or doc[after].is_sent_start
+            return token if closed else None
+    return None
+
+
+def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[Span]:
+    """Whom a role belongs to: 'a Taliban spokesman', "Russia's minister", 'governor of X', 'spokesman for X'."""
+    targets = args.modifiers(noun) + args.prep_objects(noun, preps)
+    for child in noun.children:  # "the Taliban's chief spokesman": the owner sits on a compound in between
+        if child.dep_ in ("compound", "amod") and child.i < noun.i and args.entity(child) is None:
+            targets.extend(t for t in args.modifiers(child) if t not in targets)
+    return targets
+
+
+def role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
+    for span in doc.ents:
+        for noun in described_by(span):
+            lemma = role_word(noun)
+            if span.label_ in ("Person", "Official"):
+                yield from _person_role(span, noun, lemma, args)
+            elif span.label_ in PLACE_TYPES:
+                yield from _place_role(span, noun, lemma, args)
+            if span.label_ in BODY_TYPES:
+                yield from _body_role(span, noun, lemma, args)
+        if span.label_ == "Official":
+            yield from _official_of_place(span, args)
+
+
+def role_word(token: Token) -> str:
+    """The role a title names: 'Governor' -> 'governor', 'Gov.' -> 'governor'."""
+    word = token.lemma_.lower()
+    return TITLE_ABBREVIATIONS.get(word.rstrip("."), word)
+
+
+def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterator[FoundRelation]:
+    if lemma in SPOKESPERSON_NOUNS:
+        for target in role_targets(noun, args, ("for", "of")):
+            if target != span:
+                yield found(span, "spokesmanFor", target, "spokesmanFor-role")
+        return
+    if lemma not in OFFICE_NOUNS and lemma not in MEMBERSHIP_NOUNS:
+        return
+    targets = [t for t in role_targets(noun, args, ("of", "in", "at")) if t != span and t.label_ not in
+               ("Person", "Official")]
+    if not targets and any(c.lower_ == "provincial" for c in (*noun.children, *span.root.children)):
+        main = main_entity(args.doc, "Province")  # "the provincial governor, X": of the province the article is about
+        if main is not None:
+            yield found(span, "officialOf", main, "officialOf-implicit-province")
+    for target in targets:
+        if target.label_ == "ArmedGroup" and lemma in MEMBERSHIP_NOUNS:
+            yield found(span, "memberOf", target, "memberOf-role")
+        else:
+            yield found(span, "officialOf", target, f"officialOf-role{'-member' if lemma == 'member' else ''}")
+
+
+def _official_of_adjective_country(span: Span, args: Arguments) -> Iterator[FoundRelation]:
+    """'Syrian President Bashar al-Assad', 'Russian Defense Minister X': officialOf the country the adjective
+    names, when the article names that country too (an adjective alone is no mention of it)."""
+    doc = span.doc
+    for token in reversed(doc[max(0, span.start - 4): span.start]):
+        if not token.is_title and not token.text.isupper():
+            return  # "the Syrian opposition's president": the adjective must open the title
+        country = country_of_adjective(token.text)
+        if country is not None:
+            target = next((s for s in doc.ents if s.label_ == "Country" and
+                           (s._.kg_canonical or s.text).lower() == country.lower()), None)
+            if target is not None:
+                yield found(span, "officialOf", target, "officialOf-title-adjective")
+            return
+
+
+def _body_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterator[FoundRelation]:
+    """'the MNDAA, a member of the Three Brotherhood Alliance', "JNIM, al-Qaeda's branch in the Sahel",
+    'Poland, a NATO member': a group, force, organisation or state that belongs to another body."""
+    if lemma not in BODY_PART_NOUNS:
+        return
+    for target in role_targets(noun, args, ("of",)):
+        if target.label_ in ("ArmedGroup", "Organization", "Force") and target != span:
+            yield found(span, "memberOf", target, "memberOf-body")
+
+
+def _official_of_place(span: Span, args: Arguments) -> Iterator[FoundRelation]:
+    """'President Ashraf Ghani of Afghanistan'; 'the government of President X' (officialOf the government)."""
+    titled = span.start > 0 and role_word(span.doc[span.start - 1]) in OFFICE_NOUNS or role_word(span[0]) in OFFICE_NOUNS
+    if titled:
+        for target in args.of_objects(span.root):
+            if target.label_ in PLACE_TYPES | {"Organization"}:
+                yield found(span, "officialOf", target, "officialOf-title-of")
+    if titled:
+        yield from _official_of_adjective_country(span, args)
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in (
+            "government", "administration", "cabinet", "regime"):
+        body = root.head.head
+        for target in [args.entity(body)] if args.entity(body) is not None else args.entities(body):
+            if target.label_ in ("Organization", "Country"):
+                yield found(span, "officialOf", target, "officialOf-government-of")
+
+
+def _place_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterator[FoundRelation]:
+    if lemma == "capital" and span.label_ == "City":
+        yield from _capital(span, noun, args)
+    elif lemma in ("city", "town", "village", "district", "province", "region", "county", "port", "hub"):
+        for target in args.prep_objects(noun, ("in", "of")) + args.modifiers(noun, types=PLACE_TYPES):
+            if larger(target, span):
+                yield found(span, "locatedIn", target, "locatedIn-apposition")
+
+
+def _capital(city: Span, noun: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'Maimana, the capital of Faryab Province'; 'Kabul, the Afghan capital'; 'the provincial capital of X'."""
+    # Any named owner counts, even one typed City by mistake ("the capital of Takhar"): the resolver's
+    # range check drops what stays wrongly typed, and the owner is never replaced by a guess.
+    targets = [t for t in args.of_objects(noun) + args.modifiers(noun) if t.label_ in PLACE_TYPES and t != city]
+    for target in targets:
+        yield found(city, "capitalOf", target, "capitalOf-apposition")
+    if not targets:
+        yield from _implicit_capital(city, noun, args)
+
+
+def _implicit_capital(city: Span, noun: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """A capital whose country or province is not named beside it: 'the Yemeni capital' is Yemen's (if the
+    article names Yemen); a bare 'the capital' is that of the country the article names most."""
+    countries = {country_of_adjective(c.text) for c in noun.children if c.dep_ in ("amod", "compound")} - {None}
+    if countries:
+        for span in (s for s in args.doc.ents if s.label_ == "Country"):
+            if (span._.kg_canonical or span.text) in countries:
+                yield found(city, "capitalOf", span, "capitalOf-demonym-country")
+                return
+        return
+    provincial = any(c.lower_ == "provincial" for c in noun.children)
+    wanted = "Province" if provincial else "Country"
+    home = (city._.kg_links or {}).get("country")
+    if home and not provincial:
+        # The gazetteer knows the city's country: it is that country's capital or no relation is read
+        # ("Damascus, the capital" in a story that names Iran more often than Syria).
+        for span in (s for s in args.doc.ents if s.label_ == "Country"):
+            if (span._.kg_links or {}).get("iso") == home:
+                yield found(city, "capitalOf", span, "capitalOf-implicit-country")
+                return
+        return
+    main = main_entity(args.doc, wanted)
+    if main is not None:
+        yield found(city, "capitalOf", main, f"capitalOf-implicit-{wanted.lower()}")
+
+
+def country_of_adjective(word: str) -> str | None:
+    return country_adjectives().get(word)
+
+
+def main_entity(doc: Doc, label: str) -> Span | None:
+    """The most often named entity of a type (its first mention), if the article names one."""
+    first: dict[str, Span] = {}
+    counts: Counter = Counter()
+    for span in (s for s in doc.ents if s.label_ == label):
+        name = (span._.kg_canonical or span.text).lower()
+        first.setdefault(name, span)
+        counts[name] += 1
+    if not counts:
+        return None
+    # most mentions first; on a tie, the one named earlier
+    return first[max(counts, key=lambda name: (counts[name], -first[name].start))]
+
+
+def capital_of_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
+    """'the capital of Sanaa', 'the provincial capital of Lashkar Gah': the city follows 'of'."""
+    for noun in doc:
+        if noun.lemma_.lower() != "capital" or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if noun.dep_ == "appos" and args.entity(noun.head) is not None or any(
+                c.dep_ == "appos" and args.entity(c) is not None for c in noun.children):
+            continue  # "Maimana, the capital of X": what follows "of" is the owner, read by role_rules
+        for city in (c for c in args.of_objects(noun) if c.label_ == "City"):
+            yield from _implicit_capital(city, noun, args)
+
+
+def _leading(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'X, who heads the provincial council', 'the RSF, led by X': X holds office in (or belongs to) what it leads."""
+    if modality(verb) == "unreal":
+        return
+    bodies = [b for b in args.children(verb, ("dobj",)) if b.label_ not in ("Person", "Official")]
+    leaders = subjects_of(verb, args)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the RSF, led by X"
+        bodies = [b for b in args.entities(verb.head) if b.label_ not in ("Person", "Official")]
+        leaders = args.prep_objects(verb, ("by",))
+    for leader in (x for x in leaders if x.label_ in ("Person", "Official")):
+        for body in bodies:
+            predicate = "memberOf" if body.label_ == "ArmedGroup" else "officialOf"
+            yield found(leader, predicate, body, f"{predicate}-leads")
+
+
+def _speaking(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'X, who speaks for the Taliban', 'X spoke on behalf of the ministry'."""
+    targets = args.prep_objects(verb, ("for",))
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
+        for behalf in (c for c in prep.children if c.lower_ == "behalf"):
+            targets.extend(args.of_objects(behalf))
+    yield from each_pair(subjects_of(verb, args), targets, "spokesmanFor", "spokesmanFor-speaks-for")
+
+
+def verb_role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
+    """Roles told by a verb: 'X, who heads the council', 'the RSF, led by X', 'X spoke on behalf of Y'."""
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
+            continue
+        forms = lemmas(verb)
+        if forms & LEAD_VERBS:
+            yield from _leading(verb, args)
+        if "speak" in forms:
+            yield from _speaking(verb, args)
