@@ -14,10 +14,23 @@ Size policy (why: one runaway file must not eat the machine or stall spaCy):
 * formats that must be parsed whole (HTML, a JSON list, RSS/Atom) are skipped
   when the file is larger than ``MAX_DOCUMENT_BYTES``;
 * a JSONL line longer than ``MAX_DOCUMENT_BYTES`` is skipped (the other lines count).
+
+Article ids: a file named directly is named by its stem; a file found in a folder
+by its path relative to that folder, without the suffix (``a/report``), so two
+``report.txt`` in different subfolders stay two articles; JSON and feeds keep the
+id they carry (else ``stem-N``); stdin articles without an id are named by their
+content (``stdin-<hash>``), so two stdin builds into one store never collide.
+Ids that still clash within a build are made unique by ``kg.pipeline``.
+
+Text is cleaned as it is read: zero-width characters (which would split a name
+into two labels) and a few stray control bytes (a NUL in otherwise valid UTF-8)
+are dropped. A text or HTML file without a date of its own takes the full ISO
+date its file name carries (``afg_2021-06-20_kunduz.txt``).
 """
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import fnmatch
 import io
 import json
@@ -27,7 +40,7 @@ import sys
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -44,7 +57,16 @@ MAX_ARTICLE_CHARS = 100_000
 #: HTML pages, JSON lists and feeds larger than this are skipped (they have to be parsed whole).
 MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
 STDIN = "-"
+#: Articles from stdin without an id of their own are named ``stdin-<first hex digits of their content hash>``.
+STDIN_ID_PREFIX = "stdin"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+#: A full ISO date inside a file name, not part of a longer run of digits (``2021-06-20``, never ``2020-01``).
+_DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
+#: Characters of no width that split a name in two when left in text ("Kun\u200bduz" is not "Kunduz").
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+#: Control characters that are never text (tab, newline, carriage return and form feed are).
+_CONTROLS = {c for c in range(0xA0) if (c < 32 and chr(c) not in "\t\n\r\f") or c >= 0x7F}
+_DROP_CONTROLS = dict.fromkeys(_CONTROLS)
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -75,7 +97,7 @@ def iter_articles(
         path = Path(source)
         if path.is_dir():
             for child in walk_folder(path, include=include, exclude=exclude):
-                yield from read_file(child)
+                yield from read_file(child, stem=child.relative_to(path).with_suffix("").as_posix())
         elif path.is_file():
             yield from read_file(path)
         else:
@@ -131,46 +153,73 @@ def _count_in_file(path: Path) -> int:
         return 1
 
 
-def read_file(path: Path) -> Iterator[Article | Skipped]:
-    """Every article in one file, chosen by its suffix."""
+def read_file(path: Path, *, stem: str | None = None) -> Iterator[Article | Skipped]:
+    """Every article in one file, chosen by its suffix; ``stem`` names them (default: the file's stem)."""
+    yield from guarded(str(path), _read_by_suffix(path, stem or path.stem))
+
+
+def _read_by_suffix(path: Path, stem: str) -> Iterator[Article | Skipped]:
     suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        with path.open("rb") as handle:
+            yield from read_jsonl(handle, name=str(path), stem=stem)
+    elif suffix in JSON_SUFFIXES:
+        yield from _read_json_file(path, stem)
+    elif suffix in HTML_SUFFIXES:
+        yield from _dated_by_name(path, _read_whole(path, stem, article_from_html))
+    elif suffix in FEED_SUFFIXES:
+        yield from _read_whole(path, stem, articles_from_feed)
+    elif suffix in TEXT_SUFFIXES or suffix == "":
+        yield from _dated_by_name(path, _read_text_file(path, stem))
+    else:
+        yield Skipped(str(path), f"unsupported file type {suffix!r} (use .txt, .md, .html, .json, .jsonl or .rss)")
+
+
+def guarded(where: str, items: Iterator[Article | Skipped]) -> Iterator[Article | Skipped]:
+    """``items``, but a failure while reading (I/O, a parser, a library that will not import) ends them with a
+    Skipped naming ``where``, so that one input never takes a whole build down."""
     try:
-        if suffix in JSONL_SUFFIXES:
-            with path.open("rb") as handle:
-                yield from read_jsonl(handle, name=str(path), stem=path.stem)
-        elif suffix in JSON_SUFFIXES:
-            yield from _read_json_file(path)
-        elif suffix in HTML_SUFFIXES:
-            yield from _read_whole(path, article_from_html)
-        elif suffix in FEED_SUFFIXES:
-            yield from _read_whole(path, articles_from_feed)
-        elif suffix in TEXT_SUFFIXES or suffix == "":
-            yield from _read_text_file(path)
-        else:
-            yield Skipped(str(path), f"unsupported file type {suffix!r} (use .txt, .md, .html, .json, .jsonl or .rss)")
+        yield from items
     except OSError as err:
-        yield Skipped(str(path), f"cannot read: {err.strerror or err}")
+        yield Skipped(where, f"cannot read: {err.strerror or err}")
+    except ImportError as err:
+        yield Skipped(where, f"a library needed to read it is missing or broken: {_first_line(err)} "
+                             '(reinstall kg\'s dependencies: pip install -c constraints.txt -e ".[dev]")')
+    except Exception as err:  # noqa: BLE001  (a parser's bug on one input must not lose the others)
+        yield Skipped(where, f"the reader failed: {type(err).__name__}: {_first_line(err)}")
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
 
 
 def read_stream(stream: BinaryIO, *, name: str = "stdin") -> Iterator[Article | Skipped]:
-    """Articles from a byte stream whose format is sniffed from its first bytes (used for stdin)."""
+    """Articles from a byte stream whose format is sniffed from its first bytes (used for stdin).
+
+    Articles without an id of their own are named by their content (``stdin-<hash>``).
+    """
+    yield from guarded(name, _read_sniffed(stream, name))
+
+
+def _read_sniffed(stream: BinaryIO, name: str) -> Iterator[Article | Skipped]:
     if not hasattr(stream, "peek"):  # e.g. a BytesIO: buffer it so its first bytes can be looked at
         stream = io.BufferedReader(stream)
     head = stream.peek(4096)[:4096]
     first = head.lstrip()[:1]
     if first == b"{":
-        yield from read_jsonl(stream, name=name, stem=name)
+        yield from read_jsonl(stream, name=name, stem=None)
         return
     data = stream.read(MAX_DOCUMENT_BYTES + 1)
     if len(data) > MAX_DOCUMENT_BYTES and first in (b"[", b"<"):
         yield Skipped(name, f"larger than {MAX_DOCUMENT_BYTES // 2**20} MB; send JSONL or plain text instead")
     elif first == b"[":
-        yield from articles_from_json_list(data, name=name, stem=name)
+        yield from articles_from_json_list(data, name=name, stem=None)
     elif first == b"<":
         looks_like_feed = re.search(rb"<(rss|feed|rdf:RDF)\b", head[:4096]) is not None
-        yield from (articles_from_feed if looks_like_feed else article_from_html)(data, name=name, stem=name)
+        yield from (articles_from_feed if looks_like_feed else article_from_html)(data, name=name, stem=None)
     else:
-        yield from article_from_bytes(name, data, source=name)
+        yield from article_from_bytes(None, data, source=name)
 
 
 # --- decoding -----------------------------------------------------------------------------------------------
@@ -185,8 +234,10 @@ def decode(data: bytes, *, partial: bool = False) -> str | None:
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _decode_as(data, encoding, partial)
-    if b"\0" not in data[:8192]:
+            return _text_or_none(_decode_as(data, encoding, partial))
+    sample = data[:8192]
+    # UTF-16/32 without a BOM is a NUL in every second or fourth byte; a few stray NULs are noise in 8-bit text.
+    if sample.count(0) <= _stray_limit(len(sample)):
         text = _decode_as(data, "utf-8", partial)
         if text is not None:
             return _text_or_none(text)
@@ -227,28 +278,62 @@ def _detect(data: bytes, partial: bool, isolation: list[str] | None = None) -> s
     return None if best is None else _decode_as(data, best.encoding, partial)
 
 
+def _stray_limit(length: int) -> int:
+    """How many control characters (NUL among them) text of ``length`` may hold and still be text: 1% (at least
+    2, for short texts). Binaries run far above that (a tenth or more of their bytes), and are rarely UTF-8."""
+    return max(2, length // 100)
+
+
 def _text_or_none(text: str | None) -> str | None:
-    """None when decoded "text" is full of control characters, i.e. it never was text."""
+    """The text without stray control characters; None when it is full of them, i.e. it never was text."""
     if text is None:
         return None
     sample = text[:8192]
-    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0x7F <= ord(ch) < 0xA0)
-    return None if controls > max(8, len(sample) // 200) else text
+    controls = sum(1 for ch in sample if ord(ch) in _CONTROLS)
+    if controls > _stray_limit(len(sample)):
+        return None
+    return text.translate(_DROP_CONTROLS)
 
 
 # --- plain text ---------------------------------------------------------------------------------------------
 
 
-def _read_text_file(path: Path) -> Iterator[Article | Skipped]:
+def _read_text_file(path: Path, stem: str) -> Iterator[Article | Skipped]:
     # Read no more bytes than the character cap can need (4 bytes per character at most).
     limit = MAX_ARTICLE_CHARS * 4
     with path.open("rb") as handle:
         data = handle.read(limit + 1)
-    yield from article_from_bytes(path.stem, data[:limit], source=str(path), partial=len(data) > limit,
+    yield from article_from_bytes(stem, data[:limit], source=str(path), partial=len(data) > limit,
                                   size=path.stat().st_size)
 
 
-def article_from_bytes(article_id: str, data: bytes, *, source: str, partial: bool = False,
+def _dated_by_name(path: Path, items: Iterator[Article | Skipped]) -> Iterator[Article | Skipped]:
+    """A one-article file without a date of its own is dated by the full ISO date in its name, if any.
+
+    Only files that hold one article: a JSONL, JSON or feed file's name says when it was collected, not when
+    each of its articles was published.
+    """
+    for item in items:
+        if isinstance(item, Article) and item.published is None:
+            published = date_in_name(path.name)
+            item = replace(item, published=published) if published else item
+        yield item
+
+
+def date_in_name(name: str, *, today: dt.date | None = None) -> str | None:
+    """The first full, valid, not future ISO date (YYYY-MM-DD) in a file name, else None."""
+    today = today or dt.date.today()
+    for found in _DATE_IN_NAME.findall(name):
+        try:
+            date = dt.date.fromisoformat(found)
+        except ValueError:
+            continue
+        if date <= today:
+            return found
+    return None
+
+
+def article_from_bytes(article_id: str | None, data: bytes, *, source: str, partial: bool = False,
                        size: int | None = None) -> Iterator[Article | Skipped]:
     text = decode(data, partial=partial)
     if text is None:
@@ -257,7 +342,7 @@ def article_from_bytes(article_id: str, data: bytes, *, source: str, partial: bo
     yield from article_from_text(article_id, text, source=source, original_size=size if partial else None)
 
 
-def article_from_text(article_id: str, text: str, source: str | None = None, *,
+def article_from_text(article_id: str | None, text: str, source: str | None = None, *,
                       original_size: int | None = None, **meta) -> Iterator[Article | Skipped]:
     """A .txt article: its first non-empty line is the title, the rest the body."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
@@ -269,20 +354,38 @@ def article_from_text(article_id: str, text: str, source: str | None = None, *,
     yield from make_article(article_id, text, title=title, source=source, original_size=original_size, **meta)
 
 
-def make_article(article_id: str, text: str, *, original_size: int | None = None,
+def make_article(article_id: str | None, text: str, *, original_size: int | None = None,
                  **fields) -> Iterator[Article | Skipped]:
-    """An Article from its parts: the size cap applied, a malformed date dropped."""
+    """An Article from its parts: zero-width characters removed, the size cap applied, a malformed date dropped.
+
+    ``article_id`` None names the article by its content (``stdin-<hash>``).
+    """
     where = fields.get("source") or str(article_id)
+    text = text.translate(ZERO_WIDTH)
     if len(text) > MAX_ARTICLE_CHARS or original_size is not None:
         size = f"{original_size:,} bytes" if original_size is not None else f"{len(text):,} characters"
         text = cut_text(text, MAX_ARTICLE_CHARS)
         yield Truncated(where, f"too long ({size}): only the first {len(text):,} characters were read "
                                f"(cap {MAX_ARTICLE_CHARS:,})")
     published = fields.get("published")
-    if published is not None and not _DATE.match(str(published)):
+    if published is not None and not _valid_date(str(published)):
         fields["published"] = None
-    fields["title"] = " ".join((fields.get("title") or "").split())[:500]
-    yield Article(id=str(article_id), text=text, **fields)
+    fields["title"] = " ".join((fields.get("title") or "").translate(ZERO_WIDTH).split())[:500]
+    article = Article(id=str(article_id), text=text, **fields)
+    if article_id is None:
+        article = replace(article, id=f"{STDIN_ID_PREFIX}-{article.content_hash[:12]}")
+    yield article
+
+
+def _valid_date(value: str) -> bool:
+    """True when ``value`` starts with a real calendar date (``2021-06-20``, not ``2021-13-45`` or ``2020-01``)."""
+    if not _DATE.match(value):
+        return False
+    try:
+        dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
 
 
 def cut_text(text: str, limit: int) -> str:
@@ -300,8 +403,11 @@ def cut_text(text: str, limit: int) -> str:
 # --- JSON and JSONL -----------------------------------------------------------------------------------------
 
 
-def read_jsonl(handle: BinaryIO, *, name: str, stem: str) -> Iterator[Article | Skipped]:
-    """One article per line; a broken line is skipped and the others still count."""
+def read_jsonl(handle: BinaryIO, *, name: str, stem: str | None) -> Iterator[Article | Skipped]:
+    """One article per line; a broken line is skipped and the others still count.
+
+    A line without an id is named ``stem-N`` (N its line number), or by its content when ``stem`` is None.
+    """
     for number, raw in enumerate(_bounded_lines(handle, MAX_DOCUMENT_BYTES), start=1):
         where = f"{name}:{number}"
         if raw is None:
@@ -313,7 +419,7 @@ def read_jsonl(handle: BinaryIO, *, name: str, stem: str) -> Iterator[Article | 
         if isinstance(record, Skipped):
             yield record
         else:
-            yield from article_from_record(record, default_id=f"{stem}-{number}", source=where)
+            yield from article_from_record(record, default_id=_numbered(stem, number), source=where)
 
 
 def parse_json(data: bytes, where: str, *, what: str = "file") -> object:
@@ -344,28 +450,32 @@ def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
             yield line
 
 
-def _read_json_file(path: Path) -> Iterator[Article | Skipped]:
+def _numbered(stem: str | None, number: int) -> str | None:
+    return None if stem is None else f"{stem}-{number}"
+
+
+def _read_json_file(path: Path, stem: str) -> Iterator[Article | Skipped]:
     """A .json file: a JSON list of articles, one object, or (as .jsonl) one object per line."""
     with path.open("rb") as handle:
         head = handle.read(4096).lstrip().lstrip(codecs.BOM_UTF8)
         handle.seek(0)
         if not head.startswith(b"["):
-            yield from read_jsonl(handle, name=str(path), stem=path.stem)
+            yield from read_jsonl(handle, name=str(path), stem=stem)
             return
-    yield from _read_whole(path, articles_from_json_list)
+    yield from _read_whole(path, stem, articles_from_json_list)
 
 
-def articles_from_json_list(data: bytes, *, name: str, stem: str) -> Iterator[Article | Skipped]:
+def articles_from_json_list(data: bytes, *, name: str, stem: str | None) -> Iterator[Article | Skipped]:
     records = parse_json(data, name)
     if isinstance(records, Skipped):
         yield records
         return
     records = records if isinstance(records, list) else [records]
     for index, record in enumerate(records, start=1):
-        yield from article_from_record(record, default_id=f"{stem}-{index}", source=f"{name}[{index}]")
+        yield from article_from_record(record, default_id=_numbered(stem, index), source=f"{name}[{index}]")
 
 
-def article_from_record(record: object, default_id: str, source: str) -> Iterator[Article | Skipped]:
+def article_from_record(record: object, default_id: str | None, source: str) -> Iterator[Article | Skipped]:
     """A JSON object with at least ``text`` (and optionally id, title, url, published, author)."""
     if not isinstance(record, dict):
         yield Skipped(source, "JSON value is not an object with a 'text' field")
@@ -389,16 +499,16 @@ def article_from_record(record: object, default_id: str, source: str) -> Iterato
 # --- whole documents: HTML and feeds ------------------------------------------------------------------------
 
 
-def _read_whole(path: Path, parse) -> Iterator[Article | Skipped]:
+def _read_whole(path: Path, stem: str, parse) -> Iterator[Article | Skipped]:
     size = path.stat().st_size
     if size > MAX_DOCUMENT_BYTES:
         yield Skipped(str(path), f"too large to parse whole ({size / 2**20:.0f} MB > "
                                  f"{MAX_DOCUMENT_BYTES // 2**20} MB)")
         return
-    yield from parse(path.read_bytes(), name=str(path), stem=path.stem)
+    yield from parse(path.read_bytes(), name=str(path), stem=stem)
 
 
-def article_from_html(data: bytes, *, name: str, stem: str) -> Iterator[Article | Skipped]:
+def article_from_html(data: bytes, *, name: str, stem: str | None) -> Iterator[Article | Skipped]:
     """A saved web page: main text, title, date, URL and author by trafilatura (offline, nothing fetched)."""
     html = decode(data)
     if html is None:
@@ -427,7 +537,7 @@ def _extract_html(html: str) -> dict | None:
     return document.as_dict() if hasattr(document, "as_dict") else dict(document)
 
 
-def articles_from_feed(data: bytes, *, name: str, stem: str) -> Iterator[Article | Skipped]:
+def articles_from_feed(data: bytes, *, name: str, stem: str | None) -> Iterator[Article | Skipped]:
     """RSS or Atom: one article per entry that carries its text (title-only entries are skipped)."""
     import feedparser  # imported lazily: only feeds need it
 
@@ -443,7 +553,7 @@ def articles_from_feed(data: bytes, *, name: str, stem: str) -> Iterator[Article
             yield Skipped(where, "feed entry carries no text (only a title or link)")
             continue
         yield from make_article(
-            entry.get("id") or entry.get("link") or f"{stem}-{index}", text, title=entry.get("title") or "",
+            entry.get("id") or entry.get("link") or _numbered(stem, index), text, title=entry.get("title") or "",
             url=entry.get("link"), published=_entry_date(entry), author=entry.get("author"), source=where,
         )
 

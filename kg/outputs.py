@@ -60,19 +60,29 @@ class GraphSpool:
     on-disk Oxigraph store (which removes duplicates) and streams the outputs
     from it, each through ``atomic_write``. A killed build leaves only that
     hidden folder, which the next build in the same folder removes.
+
+    Nothing is created on disk before the first ``add`` (or ``finish``), so a
+    build that reads no article leaves the output folder as it was.
     """
 
     def __init__(self, out_dir: Path):
         self.out_dir = Path(out_dir)
+        self.folder: Path | None = None
+        self._triples: IO[bytes] | None = None
+        self._quads: IO[bytes] | None = None
+        self.graphs = 0
+
+    def _open(self) -> None:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         remove_leftovers(self.out_dir)
         self.folder = Path(tempfile.mkdtemp(prefix=f"{_SPOOL_PREFIX}{os.getpid()}-", dir=self.out_dir))
         self._triples = (self.folder / "union.nt").open("wb")
         self._quads = (self.folder / "graphs.nq").open("wb")
-        self.graphs = 0
 
     def add(self, graph, name) -> None:
         """Append one article's rdflib ``graph`` as the named graph ``name``."""
+        if self.folder is None:
+            self._open()
         triples = [f"{ntriples(s)} {ntriples(p)} {ntriples(o)}" for s, p, o in graph]
         self._triples.write("".join(f"{t} .\n" for t in triples).encode("utf-8"))
         self._quads.write("".join(f"{t} <{name}> .\n" for t in triples).encode("utf-8"))
@@ -82,6 +92,8 @@ class GraphSpool:
         """Write graph.trig, graph.ttl (and graph.html via ``html(union_graph, path)``); returns their paths."""
         import pyoxigraph as ox
 
+        if self.folder is None:
+            self._open()
         self._triples.close()
         self._quads.close()
         store = ox.Store(str(self.folder / "store"))
@@ -114,8 +126,10 @@ class GraphSpool:
     def close(self) -> None:
         """Remove the spool folder (always called, also when the build fails)."""
         for handle in (self._triples, self._quads):
-            handle.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
+            if handle is not None:
+                handle.close()
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def remove_leftovers(out_dir: Path) -> None:

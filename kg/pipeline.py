@@ -4,15 +4,17 @@ files -> ingest -> extract (spaCy, streamed) -> resolve -> triples -> outputs
 """
 from __future__ import annotations
 
+import itertools
 import logging
+import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import InputError
-from .ingest import Truncated, bundled_sample, iter_articles
+from .ingest import STDIN, Truncated, bundled_sample, iter_articles
 from .model import Article, ArticleGraph, ArticleMentions, Skipped
 from .outputs import GraphSpool
 from .resolve import Resolver
@@ -35,6 +37,8 @@ class BuildReport:
     outputs: dict[str, Path] = field(default_factory=dict)
     stored: int = 0  # articles added to (or replaced in) the store
     unchanged: int = 0  # articles the store already held with the same content hash
+    #: (source, the id it came with, the id it got) of articles whose id another text of this build had first
+    renamed: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -53,12 +57,15 @@ def extract_graphs(
     a scheduler address or a ``distributed.Client``) runs it on a Dask cluster. Resolution always runs
     here, in input order, so the result does not depend on where spaCy ran.
     ``strict`` raises InputError at the first input that cannot be used.
+    Distinct texts are always distinct articles: a text whose id an earlier, different text of this build
+    already has is renamed ``id-<start of its content hash>`` (stable across re-builds), with a warning.
     Articles for which ``known`` is true (already in the store, unchanged) are not extracted again.
     ``gazetteer`` names users' own JSONL files of known names (see ``kg.extract.load_pipeline``).
     """
     report = report if report is not None else BuildReport()
     resolver = resolver or Resolver()
     seen_hashes: set[bytes] = set()
+    ids = _UniqueIds(report)
 
     def skip(item: Skipped) -> None:
         if strict:
@@ -76,11 +83,13 @@ def extract_graphs(
             digest = bytes.fromhex(item.content_hash)
             if digest in seen_hashes:
                 log.info("skipped %s: same text as an article already read", item.source or item.id)
-            elif known is not None and known(item):
+                continue
+            seen_hashes.add(digest)
+            item = ids.unique(item)
+            if known is not None and known(item):
                 log.info("unchanged %s: the store already holds it", item.source or item.id)
                 report.unchanged += 1
             else:
-                seen_hashes.add(digest)
                 yield item
 
     for found in _extract(readable(), nlp=nlp, model=model, workers=workers, dask=dask, gazetteer=gazetteer):
@@ -95,11 +104,38 @@ def extract_graphs(
         yield resolver.resolve(found)
 
 
+class _UniqueIds:
+    """The article ids given out in one build; a different text under an id already given gets a new one."""
+
+    def __init__(self, report: BuildReport):
+        self.report = report
+        self.sources: dict[str, str] = {}  # id -> where the article that has it was read
+
+    def unique(self, article: Article) -> Article:
+        source = article.source or article.id
+        new_id = article.id
+        if new_id in self.sources:
+            # From the content hash, so a re-build of the same inputs gives the same id (the store then finds
+            # the article unchanged); longer only in the unlikely case that the short one is taken too.
+            new_id = next(candidate for length in (8, 16, 64)
+                          if (candidate := f"{article.id}-{article.content_hash[:length]}") not in self.sources)
+            log.warning("renamed %s: its id %r is already that of %s, a different text; it is kept as %r",
+                        source, article.id, self.sources[article.id], new_id)
+            self.report.renamed.append((source, article.id, new_id))
+            article = replace(article, id=new_id)
+        self.sources[new_id] = source
+        return article
+
+
 def _extract(articles: Iterator[Article], *, nlp, model: str | None, workers: int, dask,
              gazetteer: Sequence[str | Path] = ()) -> Iterator[ArticleMentions]:
     """The spaCy stage, here, in local worker processes or on a Dask cluster."""
     from . import distributed
 
+    first = next(articles, None)
+    if first is None:
+        return  # nothing to read: no need to load a model or start workers to say so
+    articles = itertools.chain([first], articles)
     if dask:
         client = distributed.dask_client(dask)
         try:
@@ -135,11 +171,19 @@ def build(
     article is committed to the store as soon as it is resolved (unchanged ones
     are not read again), names resolve to the entities the store already knows,
     and the outputs then hold everything the store holds.
+
+    Raises InputError, before anything is written, when an input does not
+    exist; and, writing nothing, when the build read no article it could use
+    (an empty folder, ``include`` matching nothing, every input skipped), so
+    the previous outputs stay as they were.
     """
     started = time.perf_counter()
     sources = list(sources) if sources else [bundled_sample()]
+    _check_inputs(sources)
+    _check_folders(Path(out_dir), store)
     report = BuildReport()
     spool = GraphSpool(Path(out_dir))
+    new_store_folder = _new_store_folder(store)
     store, own_store = _open_store(store)
     try:
         entity_types: dict[str, str] = {}
@@ -156,6 +200,9 @@ def build(
             relation_keys.update((r.subject, r.predicate, r.object) for r in resolved.relations)
         report.entities = Counter(entity_types.values())
         report.relations = Counter(p for _, p, _ in relation_keys)
+        if spool.graphs == 0 and report.stored == 0 and report.unchanged == 0:
+            raise InputError(_nothing_read(report, sources),
+                             hint=f"nothing was written, and {out_dir} keeps what it held")
         if store is not None:
             report.entities, report.relations = store.counts()
             for name, graph in store.article_graphs():
@@ -166,8 +213,47 @@ def build(
         spool.close()
         if own_store:
             store.close()
+        if new_store_folder is not None and report.stored == 0:
+            shutil.rmtree(new_store_folder, ignore_errors=True)  # made by this build, which put nothing in it
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _check_inputs(sources: Sequence[str | Path]) -> None:
+    """A mistyped path is an error before anything is written, not an empty graph over the last build's."""
+    missing = [str(s) for s in sources if str(s) != STDIN and not Path(s).exists()]
+    if missing:
+        raise InputError(f"no such file or folder: {', '.join(missing)}",
+                         hint="check the path; nothing was read or written")
+
+
+def _check_folders(out_dir: Path, store) -> None:
+    """The outputs go neither into a store nor into the store's own folder."""
+    from .store import is_store
+
+    if is_store(out_dir):
+        raise InputError(f"{out_dir} is a kg store, not an output folder",
+                         hint="give -o another folder; kg export writes a store's graph to a file")
+    if store is not None and not hasattr(store, "add") and Path(store).resolve() == out_dir.resolve():
+        raise InputError(f"the store and the output folder are the same folder, {out_dir}",
+                         hint="give them different folders, e.g. --store kg-store -o kg-out")
+
+
+def _new_store_folder(store) -> Path | None:
+    """The store's folder when this build is about to create it (to remove it again if nothing goes in)."""
+    if store is None or hasattr(store, "add") or Path(store).exists():
+        return None
+    return Path(store)
+
+
+def _nothing_read(report: BuildReport, sources: Sequence[str | Path]) -> str:
+    where = ", ".join(str(s) for s in sources)
+    if report.articles:
+        return f"no actor or place found in the {report.articles} article(s) read from {where}"
+    if report.skipped:
+        return f"none of the {len(report.skipped)} input(s) read from {where} could be used, for the reasons above"
+    return (f"no article in {where}: no .txt, .md, .html, .json, .jsonl or feed file there, "
+            "or --include/--exclude left none")
 
 
 def _open_store(store):

@@ -63,6 +63,15 @@ _ENTITY_CLASSES = {str(KGO[t]): t for t in ENTITY_TYPES}
 _CONTENT_HASH_NT = ntriples(KGO.contentHash)
 
 
+class Rows(list):
+    """SELECT results: a list of dicts, one per solution, that also knows the query's ``columns``, so an empty
+    result still has them (a CSV of no rows keeps its header)."""
+
+    def __init__(self, rows: Iterable[dict], columns: list[str]):
+        super().__init__(rows)
+        self.columns = columns
+
+
 class Store:
     """kg's graph store. ``Store()`` lives in memory; ``Store(path)`` persists in that folder.
 
@@ -207,8 +216,8 @@ class Store:
               allow_service: bool = False):
         """Run a SPARQL query over the union of all articles.
 
-        SELECT gives a list of dicts (variable -> Python value: str for IRIs and
-        strings, int, float, bool, date, datetime; None when unbound), or a
+        SELECT gives ``Rows``, a list of dicts (variable -> Python value: str for IRIs
+        and strings, int, float, bool, date, datetime; None when unbound), or a
         pandas DataFrame with ``df=True``; ASK gives a bool; CONSTRUCT and
         DESCRIBE give an rdflib Graph (see ``construct``). ``bindings`` pre-binds
         variables to values (see ``to_term``) through Oxigraph's substitutions,
@@ -227,7 +236,7 @@ class Store:
         rows = [dict(zip(names, map(to_python, solution))) for solution in result]  # a solution iterates its values
         if df:
             return _dataframe(rows, names)
-        return rows
+        return Rows(rows, names)
 
     def query_raw(self, sparql: str, *, bindings: Mapping[str, Any] | None = None, allow_service: bool = False):
         """The pyoxigraph result itself (QuerySolutions, QueryBoolean or QueryTriples), for serialising."""
@@ -657,5 +666,5 @@ SELECT ?entity ?type ?label ?alias ?wikidata ?geonames ?lat ?long WHERE {{
   OPTIONAL {{ ?entity geo:lat ?lat ; geo:long ?long }}
 }}
 """
-__all__ = ["EXPORT_FORMATS", "QUERY_PREFIXES", "Store", "is_store", "named_queries", "named_query", "to_python",
-           "to_term"]
+__all__ = ["EXPORT_FORMATS", "QUERY_PREFIXES", "Rows", "Store", "is_store", "named_queries", "named_query",
+           "to_python", "to_term"]

@@ -187,3 +187,26 @@ def test_strict_stops_at_the_first_bad_input_and_keeps_previous_outputs(nlp, bad
     assert len(errors) == 1 and "cannot use" in errors[0] and "--strict" in errors[0]
     assert {name: (out / name).read_bytes() for name in before} == before
     assert not list(out.glob(".kg-build-*")), "the spool folder was left behind"
+
+
+@pytest.mark.model
+def test_a_reader_that_fails_skips_one_input_and_the_build_goes_on(nlp, tmp_path, monkeypatch):
+    """What a fresh install without lxml_html_clean did to a whole build: now it costs one page, named."""
+    import kg.ingest
+
+    def missing_library(html):
+        raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean.")
+
+    monkeypatch.setattr(kg.ingest, "_extract_html", missing_library)
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Front reaches Qarabagh\n" + GOOD)
+    (folder / "page.html").write_text(f"<html><body><p>{GOOD}</p></body></html>")
+    (folder / "other.txt").write_text("Road closed\n" + GOOD.replace("Tuesday", "Friday"))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(folder), "-o", str(out), "--no-html"])
+    assert result.exit_code == EXIT_SKIPPED, result.output
+    named = [line for line in result.output.splitlines() if "page.html" in line]
+    assert len(named) == 1 and "lxml_html_clean" in named[0], result.output
+    ids = {str(o) for o in Graph().parse(out / "graph.ttl").objects(None, __import__("rdflib").DCTERMS.identifier)}
+    assert ids == {"good", "other"}

@@ -8,7 +8,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
 
 from kg.model import ENTITY_TYPES, PREDICATES
-from kg.vocab import KGO
+from kg.vocab import KGO, SCHEMA
 
 from .conftest import validate_shacl
 
@@ -62,3 +62,14 @@ def test_same_input_same_graph(sample_build, nlp, sample_dir, tmp_path):
     _, out = sample_build
     kg.build([sample_dir], tmp_path, nlp=nlp, html=False)
     assert isomorphic(Graph().parse(out / "graph.ttl"), Graph().parse(tmp_path / "graph.ttl"))
+
+
+def test_sample_reports_are_dated_by_their_file_names(sample_build, sample_dir):
+    from rdflib.namespace import DCTERMS
+
+    _, out = sample_build
+    graph = Graph().parse(out / "graph.ttl")
+    dated = {str(graph.value(a, DCTERMS.identifier)): str(graph.value(a, SCHEMA.datePublished))
+             for a in graph.subjects(RDF.type, KGO.Article)}
+    for report in sample_dir.glob("*.txt"):
+        assert dated[report.stem] == report.stem.split("_")[1], report.stem

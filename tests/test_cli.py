@@ -1,6 +1,8 @@
 """The command line: documented commands, one-line errors, exit statuses."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -54,3 +56,44 @@ def test_missing_input_is_one_line_error_not_traceback(tmp_path):
     assert result.exit_code != 0
     assert "Traceback" not in result.output
     assert result.output.strip().count("\n") <= 2
+
+
+@pytest.mark.parametrize("args, says", [
+    (["build", "-o", "/dev/null"], "/dev/null: is a device or other special file, not a folder"),
+    (["build", "-o", "{file}/sub"], "afile.txt is a file, not a folder"),
+    (["build", "-o", "{file}"], "afile.txt: is a file, not a folder"),
+    (["build", "-o", "-"], "give a folder"),
+    (["build", "--store", "{file}"], "afile.txt: is a file, not a folder"),
+    (["export", "-o", "{file}/x.ttl"], "afile.txt is a file, not a folder"),
+    (["export", "-o", "{tmp}"], "is a folder; give a file name"),
+    (["export", "-o", "/dev/null"], "is not a regular file"),
+    (["view", "-o", "{file}/x.html"], "afile.txt is a file, not a folder"),
+    (["view", "-o", "{tmp}/missing/dir/x.html"], "the folder {tmp}/missing/dir does not exist"),
+    (["export", "-o", "{tmp}/missing/x.graphml"], "the folder {tmp}/missing does not exist"),
+])
+def test_unusable_output_paths_are_one_line_and_exit_2_before_any_work(tmp_path, args, says):
+    afile = tmp_path / "afile.txt"
+    afile.write_text("not a folder\n")
+    args = [arg.format(file=afile, tmp=tmp_path) for arg in args]
+    # The store does not exist: were the path checked after the work began, that would be the error.
+    store = [] if "--store" in args else ["--store", str(tmp_path / "no-store")]
+    result = CliRunner().invoke(cli, [*args, *store])
+    assert result.exit_code == 2, result.output
+    assert result.output.count("\n") == 1 and result.output.startswith(f"Error: {args[1]} {args[2]}: ")
+    assert says.format(tmp=tmp_path) in result.output
+    assert not (tmp_path / "missing").exists() and not (tmp_path / "no-store").exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_a_folder_nothing_can_be_written_in_is_named(tmp_path):
+    result = CliRunner().invoke(cli, ["export", "--store", str(tmp_path), "-o", "/proc/x.graphml"])
+    assert result.exit_code == 2
+    assert result.output == "Error: -o /proc/x.graphml: cannot create files in /proc (No such file or directory)\n"
+
+
+def test_q_means_quiet_in_every_command():
+    for name, command in cli.commands.items():
+        for param in command.params:
+            if "-q" in param.opts:
+                assert param.name == "quiet", name
+    assert "-q" in next(p for p in cli.commands["view"].params if p.name == "quiet").opts

@@ -6,10 +6,12 @@ import json
 import pytest
 import rdflib
 from click.testing import CliRunner
+from rdflib.compare import isomorphic
 
 import kg
 from kg.cli import cli
 from kg.store import Store
+from kg.triples import article_iri
 
 from .store_fixtures import make_store
 
@@ -99,3 +101,30 @@ def test_an_incremental_build_keeps_labels_and_iris_of_earlier_builds(nlp, sampl
 def test_build_cli_accepts_store():
     help_text = run("build", "--help").output
     assert "--store [DIR]" in help_text
+
+
+def test_export_dash_writes_to_standard_output_not_a_file_named_dash(store_dir, tmp_path, monkeypatch):
+    import pyoxigraph as ox
+
+    monkeypatch.chdir(tmp_path)
+    turtle = run("export", "--store", store_dir, "-o", "-")
+    assert turtle.exit_code == 0 and not (tmp_path / "-").exists()
+    with Store(store_dir, read_only=True) as store:
+        assert isomorphic(rdflib.Graph().parse(data=turtle.output, format="turtle"), store.graph())
+    quads = run("export", "--store", store_dir, "-f", "nq", "-o", "-").output.encode("utf-8")
+    graphs = {quad.graph_name.value for quad in ox.parse(quads, format=ox.RdfFormat.N_QUADS)}
+    assert graphs == {str(article_iri("report-one")), str(article_iri("report-two"))}
+
+
+def test_view_writes_under_kg_out_by_default_and_needs_an_existing_folder_for_o(store_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("view", "--store", store_dir)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "kg-out" / "view.html").is_file() and not (tmp_path / "graph.html").exists()
+    quiet = run("view", "--store", store_dir, "-q", "-o", tmp_path / "quiet.html")
+    assert quiet.exit_code == 0 and quiet.output == "" and (tmp_path / "quiet.html").is_file()
+    missing = run("view", "--store", store_dir, "-o", tmp_path / "no" / "such" / "x.html")
+    assert missing.exit_code == 2
+    assert missing.output == f"Error: -o {tmp_path}/no/such/x.html: the folder {tmp_path}/no/such does not exist " \
+                             "(create it first)\n"
+    assert not (tmp_path / "no").exists()

@@ -141,7 +141,7 @@ def test_folder_recursive_with_include_and_exclude(tmp_path):
     assert [p.name for p in walk_folder(tmp_path, include=["*.html"])] == ["two.html"]
     assert [p.name for p in walk_folder(tmp_path, exclude=["draft*", "a/b/*.html"])] == ["one.txt"]
     assert [p.name for p in walk_folder(tmp_path, exclude=["b"])] == ["one.txt"]
-    assert {a.id for a in read(tmp_path, include=["*.txt"])} == {"one", "draft"}
+    assert {a.id for a in read(tmp_path, include=["*.txt"])} == {"a/one", "a/b/draft"}
 
 
 def test_count_articles_for_the_progress_bar(tmp_path):
@@ -159,7 +159,7 @@ def test_stdin_formats():
     assert "Northern Front" in only_article(read_stream(io.BytesIO(PAGE.encode()))).text
     assert only_article(read_stream(io.BytesIO(RSS.encode()))).url == "https://wire.example.org/1"
     plain = only_article(read_stream(io.BytesIO(("Title\n" + BODY).encode())))
-    assert (plain.id, plain.title) == ("stdin", "Title")
+    assert (plain.id, plain.title) == (f"stdin-{plain.content_hash[:12]}", "Title")
 
 
 TEXT = "Le pr\u00e9fet de Kunduz a d\u00e9clar\u00e9 que la ville \u00e9tait calme, \u00e0 c\u00f4t\u00e9 du march\u00e9.\n"
@@ -197,3 +197,132 @@ def test_long_article_in_jsonl_is_cut_with_a_note(tmp_path):
     article = only_article(items)
     assert len(notes) == 1 and "cap" in notes[0].reason
     assert len(article.text) <= MAX_ARTICLE_CHARS and article.text.endswith(BODY)
+
+
+# --- ids: distinct texts stay distinct articles --------------------------------------------------------------
+
+
+def test_files_with_the_same_name_in_two_subfolders_get_two_ids(tmp_path):
+    for sub, place in (("a", "Qarabagh"), ("b", "Ferozan")):
+        (tmp_path / "d" / sub).mkdir(parents=True)
+        (tmp_path / "d" / sub / "report.txt").write_text(f"Fighting near {place}\n{BODY}")
+    assert sorted(a.id for a in read(tmp_path / "d")) == ["a/report", "b/report"]
+    assert [a.id for a in read(tmp_path / "d" / "a")] == ["report"]  # a file's id is relative to the folder given
+
+
+def test_stdin_articles_without_an_id_are_named_by_their_content():
+    def ids(data: bytes) -> list[str]:
+        return [a.id for a in read_stream(io.BytesIO(data)) if isinstance(a, Article)]
+
+    first, second = ids(("One\n" + BODY).encode()), ids(("Two\n" + BODY).encode())
+    assert first != second and first[0].startswith("stdin-")
+    assert ids(("One\n" + BODY).encode()) == first  # stable across builds, so a store replaces nothing by mistake
+    lines = [json.dumps({"text": BODY}), json.dumps({"id": "own", "text": BODY + " More."})]
+    unnamed, named = ids("\n".join(lines).encode())
+    assert unnamed == f"stdin-{Article(id='', text=BODY).content_hash[:12]}" and named == "own"
+
+
+# --- text cleaning ---------------------------------------------------------------------------------------------
+
+
+def test_a_few_stray_control_bytes_in_utf8_text_are_dropped_not_a_reason_to_skip(tmp_path):
+    # One NUL (as a broken export leaves) and two other stray control bytes in 600 characters of UTF-8.
+    text = "Front reaches Qarabagh\n" + (BODY * 3).replace("Qarabagh on", "Qara\u00e7bagh\x00 on", 1).replace(
+        "official", "off\x01icial\x7f", 1)
+    (tmp_path / "a.txt").write_bytes(text.encode("utf-8"))
+    article = only_article(read(tmp_path / "a.txt"))
+    assert article.text == text.replace("\x00", "").replace("\x01", "").replace("\x7f", "")
+
+
+def test_text_with_many_nul_bytes_is_still_binary(tmp_path):
+    (tmp_path / "a.txt").write_bytes((BODY.encode() + bytes(40)) * 20)  # valid UTF-8, but 1 byte in 6 is NUL
+    (item,) = read(tmp_path / "a.txt")
+    assert isinstance(item, Skipped) and "binary" in item.reason
+
+
+@pytest.mark.parametrize("zero_width", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
+def test_zero_width_characters_are_removed_from_title_and_text(tmp_path, zero_width):
+    (tmp_path / "a.txt").write_text(f"Kun{zero_width}duz falls\n" + BODY.replace("Front", f"Fr{zero_width}ont"))
+    (tmp_path / "b.jsonl").write_text(json.dumps({"title": f"Kun{zero_width}duz", "text": f"Kun{zero_width}duz. "
+                                                  + BODY}) + "\n")
+    (tmp_path / "c.html").write_text(PAGE.replace("Northern Front", f"Northern{zero_width} Front"))
+    for article in read(tmp_path / "a.txt", tmp_path / "b.jsonl", tmp_path / "c.html"):
+        assert zero_width not in article.text + article.title, article.source
+        assert "Kunduz" in article.title + article.text or "Northern Front" in article.text
+
+
+# --- dates from file names -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, date", [
+    ("afg_2021-06-20_kunduz_maimana.txt", "2021-06-20"),
+    ("2021-06-20.txt", "2021-06-20"),
+    ("report_2020-01.txt", None),  # a year and a month is not a date
+    ("report_2021-02-30.txt", None),  # no such day
+    ("report_2099-01-01.txt", None),  # not published yet
+    ("build_12021-06-201.txt", None),  # part of a longer number
+    ("x_2021-13-01_then_2021-06-21.txt", "2021-06-21"),  # the first valid one
+])
+def test_date_in_a_file_name(name, date):
+    import datetime as dt
+
+    from kg.ingest import date_in_name
+
+    assert date_in_name(name, today=dt.date(2030, 1, 1)) == date
+
+
+def test_a_text_or_html_file_without_a_date_takes_the_one_in_its_name(tmp_path):
+    (tmp_path / "afg_2021-06-20_report.txt").write_text("Front reaches Qarabagh\n" + BODY)
+    (tmp_path / "page_2022-01-05.html").write_text(PAGE)  # the page's own date wins
+    (tmp_path / "undated_2022-01-05.html").write_text(f"<html><body><article><p>{BODY}</p></article></body></html>")
+    (tmp_path / "wire_2022-01-05.jsonl").write_text(json.dumps({"text": BODY}) + "\n")  # a collection: no
+    (tmp_path / "month_2020-01.txt").write_text("Month\n" + BODY)
+    dates = {a.id: a.published for a in read(tmp_path)}
+    assert dates == {"afg_2021-06-20_report": "2021-06-20", "page_2022-01-05": "2023-03-14",
+                     "undated_2022-01-05": "2022-01-05", "wire_2022-01-05-1": None, "month_2020-01": None}
+
+
+def test_the_bundled_sample_reports_carry_the_dates_of_their_names():
+    from kg.ingest import bundled_sample
+
+    texts = [a for a in read(bundled_sample(), include=["*.txt"])]
+    assert len(texts) == 7
+    assert all(a.published and a.published in a.id for a in texts), [(a.id, a.published) for a in texts]
+
+
+# --- one input that cannot be read never takes the others down -------------------------------------------------
+
+
+def test_a_reader_that_fails_skips_only_its_input(tmp_path, monkeypatch):
+    import kg.ingest
+
+    def broken(html):
+        raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean.")
+
+    monkeypatch.setattr(kg.ingest, "_extract_html", broken)
+    (tmp_path / "a.txt").write_text("Front reaches Qarabagh\n" + BODY)
+    (tmp_path / "b.html").write_text(PAGE)
+    (tmp_path / "c.txt").write_text("Governor speaks\n" + BODY + " Later.")
+    items = read(tmp_path)
+    assert [a.id for a in items if isinstance(a, Article)] == ["a", "c"]
+    (skipped,) = [s for s in items if isinstance(s, Skipped)]
+    assert skipped.source == str(tmp_path / "b.html") and "lxml_html_clean" in skipped.reason
+    assert "\n" not in skipped.reason
+
+
+def test_a_parser_crash_inside_a_file_keeps_what_was_read_before_it(tmp_path, monkeypatch):
+    import kg.ingest
+
+    real = kg.ingest.article_from_record
+
+    def crash_on_second(record, default_id, source):
+        if source.endswith(":2"):
+            raise RuntimeError("parser bug\nsecond line")
+        yield from real(record, default_id, source)
+
+    monkeypatch.setattr(kg.ingest, "article_from_record", crash_on_second)
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps({"id": f"n{i}", "text": f"{BODY} {i}"}) + "\n"
+                                              for i in range(3)))
+    first, skipped = read(tmp_path / "a.jsonl")
+    assert first.id == "n0"
+    assert skipped.reason == "the reader failed: RuntimeError: parser bug"

@@ -209,3 +209,134 @@ def test_a_blank_line_ends_the_headline_sentence(nlp, headline, lead):
     start, end = found.sentences[0]
     assert article.text[start:end].strip() == headline
     assert ("M23", "captured", "Kitshanga") in {(r.subject.text, r.predicate, r.object.text) for r in found.relations}
+
+
+# --- distinct texts are distinct articles ------------------------------------------------------------------------
+
+KUNDUZ_REPORT = ("Taliban take Kunduz\n\nTaliban fighters captured Kunduz on Sunday after a night of fighting, "
+                 "a provincial council member said.\n")
+LYSYCHANSK_REPORT = ("Russian forces enter Lysychansk\n\nRussian forces captured Lysychansk after weeks of "
+                     "shelling, Ukrainian officials said on Monday.\n")
+
+
+def article_ids(graph: Graph) -> set[str]:
+    from rdflib.namespace import DCTERMS
+
+    return {str(o) for o in graph.objects(None, DCTERMS.identifier)}
+
+
+@pytest.mark.model
+def test_two_reports_with_the_same_file_name_in_two_folders_are_two_articles(nlp, tmp_path):
+    from .conftest import validate_shacl
+
+    for sub, text in (("a", KUNDUZ_REPORT), ("b", LYSYCHANSK_REPORT)):
+        (tmp_path / "d" / sub).mkdir(parents=True)
+        (tmp_path / "d" / sub / "report.txt").write_text(text)
+    kg.build([tmp_path / "d"], tmp_path / "out", nlp=nlp, html=False)
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    assert article_ids(graph) == {"a/report", "b/report"}
+    conforms, text = validate_shacl(graph)
+    assert conforms, text
+
+    report = kg.build([tmp_path / "d"], tmp_path / "out2", nlp=nlp, html=False, store=tmp_path / "s")
+    assert report.stored == 2
+    with kg.Store(tmp_path / "s", read_only=True) as store:
+        captured = {row["place"] for row in store.query(
+            "SELECT ?place WHERE { ?a kgo:captured ?p . ?p rdfs:label ?place }")}
+    assert {"Kunduz", "Lysychansk"} <= captured
+
+
+@pytest.mark.model
+def test_jsonl_lines_sharing_an_id_stay_two_articles_and_the_clash_is_said(nlp, tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": "x", "title": text.split("\n")[0], "text": text}) + "\n"
+                              for text in (KUNDUZ_REPORT, LYSYCHANSK_REPORT)))
+    result = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(tmp_path / "out"), "--no-html",
+                                      "--store", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    second = kg.ingest.Article("", LYSYCHANSK_REPORT, title="Russian forces enter Lysychansk")
+    renamed = f"x-{second.content_hash[:8]}"
+    assert f"{corpus}:2: x -> {renamed}" in result.output
+    assert article_ids(Graph().parse(tmp_path / "out" / "graph.ttl")) == {"x", renamed}
+    # The same inputs again: the same ids, so the store finds both unchanged instead of adding a third.
+    again = kg.build([corpus], tmp_path / "out", nlp=nlp, html=False, store=tmp_path / "s")
+    assert (again.stored, again.unchanged) == (0, 2)
+
+
+@pytest.mark.model
+def test_two_stdin_builds_into_one_store_keep_both_articles(nlp, tmp_path):
+    for text in (KUNDUZ_REPORT, LYSYCHANSK_REPORT):
+        result = CliRunner().invoke(cli, ["build", "-", "-o", str(tmp_path / "out"), "--no-html",
+                                          "--store", str(tmp_path / "s")], input=text.encode())
+        assert result.exit_code == 0, result.output
+    with kg.Store(tmp_path / "s", read_only=True) as store:
+        assert len(store.articles()) == 2
+        assert {a["title"] for a in store.articles()} == {"Taliban take Kunduz", "Russian forces enter Lysychansk"}
+
+
+# --- a mistyped or empty input never wipes the previous outputs --------------------------------------------------
+
+
+@pytest.fixture
+def previous_outputs(tmp_path) -> tuple[Path, dict[str, bytes]]:
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("graph.ttl", "graph.trig", "graph.html"):
+        (out / name).write_bytes(f"the previous build's {name}".encode())
+    return out, {p.name: p.read_bytes() for p in out.iterdir()}
+
+
+def test_a_missing_input_is_an_error_before_anything_is_written(previous_outputs, tmp_path):
+    out, before = previous_outputs
+    (tmp_path / "real.txt").write_text(KUNDUZ_REPORT)
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "real.txt"), str(tmp_path / "typo-dir"),
+                                      "-o", str(out), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 1, result.output
+    assert f"Error: no such file or folder: {tmp_path / 'typo-dir'}" in result.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert not (tmp_path / "s").exists()
+
+
+@pytest.mark.parametrize("case", ["empty folder", "include matches nothing", "nothing readable"])
+def test_a_build_that_reads_no_article_writes_nothing_and_says_so(previous_outputs, tmp_path, case):
+    out, before = previous_outputs
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    options = []
+    if case == "include matches nothing":
+        (inputs / "report.txt").write_text(KUNDUZ_REPORT)
+        options = ["--include", "*.html"]
+    elif case == "nothing readable":
+        (inputs / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
+    for target in (out, tmp_path / "new-out"):
+        result = CliRunner().invoke(cli, ["build", str(inputs), "-o", str(target), *options,
+                                          "--store", str(tmp_path / "new-store")])
+        assert result.exit_code == 1, result.output
+        errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+        assert len(errors) == 1 and "nothing was written" in errors[0], result.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert not (tmp_path / "new-out").exists() and not (tmp_path / "new-store").exists()
+
+
+# --- stores and output folders are not each other ----------------------------------------------------------------
+
+
+def test_store_refuses_an_output_folder(previous_outputs, tmp_path):
+    out, before = previous_outputs
+    (tmp_path / "report.txt").write_text(KUNDUZ_REPORT)
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "report.txt"), "--store", str(out),
+                                      "-o", str(tmp_path / "other")])
+    assert result.exit_code == 1
+    assert "is not a kg store" in result.output and "graph.html" in result.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_outputs_never_go_into_a_store_or_its_folder(tmp_path):
+    (tmp_path / "report.txt").write_text(KUNDUZ_REPORT)
+    kg.Store(tmp_path / "s").close()
+    into_store = CliRunner().invoke(cli, ["build", str(tmp_path / "report.txt"), "-o", str(tmp_path / "s")])
+    assert into_store.exit_code == 1 and "is a kg store, not an output folder" in into_store.output
+    same = CliRunner().invoke(cli, ["build", str(tmp_path / "report.txt"), "--store", str(tmp_path / "t"),
+                                    "-o", str(tmp_path / "t")])
+    assert same.exit_code == 1 and "the same folder" in same.output
+    assert not (tmp_path / "t").exists()

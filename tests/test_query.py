@@ -52,6 +52,13 @@ def test_csv_json_and_tsv(store_dir):
     assert len(as_tsv) == 7 and all(len(line.split("\t")) == 8 for line in as_tsv)
 
 
+@pytest.mark.parametrize("fmt, separator", [("csv", ","), ("tsv", "\t")])
+def test_an_empty_result_keeps_its_header_row(store_dir, fmt, separator):
+    result = kg("query", "--store", store_dir, "-n", "officials", "-p", "place=Nowhere", "--format", fmt)
+    assert result.exit_code == 0
+    assert result.output == separator.join(["place", "official", "articles"]) + "\n"
+
+
 def test_param_binds_a_value_safely(store_dir):
     found = kg("query", "--store", store_dir, "-n", "officials", "--param", "place=Kunduz Province", "--format", "json")
     assert json.loads(found.output) == [{"place": "Kunduz Province", "official": "Omar Farid", "articles": 1}]

@@ -119,6 +119,45 @@ def test_opening_a_missing_store_for_reading_is_a_store_error(tmp_path):
     assert not (tmp_path / "nothing").exists()
 
 
+def test_a_store_is_made_only_in_a_new_or_empty_folder_and_marked(tmp_path):
+    from kg.store import STORE_MARKER
+
+    (tmp_path / "empty").mkdir()
+    for folder in (tmp_path / "new" / "store", tmp_path / "empty"):
+        with Store(folder) as store:
+            store.add(report_one())
+        assert (folder / STORE_MARKER).is_file() and is_store(folder)
+
+
+def test_a_folder_that_is_not_a_store_is_refused_and_left_as_it_was(tmp_path):
+    outputs = tmp_path / "kg-out"
+    outputs.mkdir()
+    for name in ("graph.ttl", "graph.trig", "graph.html"):
+        (outputs / name).write_text(f"previous {name}")
+    with pytest.raises(StoreError, match="not a kg store") as refused:
+        Store(outputs)
+    assert "graph.html" in str(refused.value) and "new or empty folder" in refused.value.hint
+    assert {p.name: p.read_text() for p in outputs.iterdir()} == {
+        name: f"previous {name}" for name in ("graph.ttl", "graph.trig", "graph.html")}
+    (tmp_path / "a-file").write_text("x")
+    with pytest.raises(StoreError, match="is a file"):
+        Store(tmp_path / "a-file")
+
+
+def test_a_store_made_before_the_marker_still_opens_and_gets_it(tmp_path):
+    from kg.store import STORE_MARKER
+
+    with Store(tmp_path / "s") as store:
+        store.add(report_one())
+    (tmp_path / "s" / STORE_MARKER).unlink()  # as kg made stores before the marker
+    assert is_store(tmp_path / "s")
+    with Store(tmp_path / "s", read_only=True) as store:
+        assert [a["id"] for a in store.articles()] == ["report-one"]
+    with Store(tmp_path / "s") as store:
+        assert store.add(report_two()) is True
+    assert (tmp_path / "s" / STORE_MARKER).is_file()
+
+
 def test_a_second_writer_gets_a_clear_error(tmp_path):
     with Store(tmp_path / "s"):
         code = (f"from kg.store import Store\ntry:\n    Store({str(tmp_path / 's')!r})\n"

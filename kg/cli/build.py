@@ -14,6 +14,7 @@ from rich.table import Table
 from ..ingest import bundled_sample, count_articles
 from ..pipeline import BuildReport, build
 from . import EXIT_SKIPPED
+from .paths import output_folder
 
 #: Builds of at most this many articles show a one-line status instead of a progress bar.
 FEW_ARTICLES = 5
@@ -21,7 +22,7 @@ FEW_ARTICLES = 5
 
 @click.command("build")
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("kg-out"),
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("kg-out"), callback=output_folder,
               show_default=True, help="Folder for graph.ttl, graph.trig and graph.html.")
 @click.option("--model", default=None, metavar="NAME",
               help="Installed spaCy pipeline to use (package name or path). Default: en_core_web_sm, "
@@ -39,7 +40,7 @@ FEW_ARTICLES = 5
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help='Run spaCy on a Dask cluster: "local" or a scheduler address like tcp://HOST:8786.')
 @click.option("--store", "store_dir", is_flag=False, flag_value="kg-store", default=None, metavar="[DIR]",
-              type=click.Path(file_okay=False, path_type=Path),
+              type=click.Path(path_type=Path), callback=output_folder,
               help="Add the articles to the persistent store in DIR (./kg-store if DIR is left out): "
                    "unchanged articles are skipped, changed ones replaced; OUT then shows the whole store.")
 @click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE",

@@ -7,12 +7,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import os
 import re
 import sys
 from pathlib import Path
 
 import click
+
+from .paths import reader_may_leave
 
 DEFAULT_STORE = Path("kg-store")
 FORMATS = ("table", "csv", "json", "tsv")
@@ -50,7 +51,7 @@ def command(sparql: str | None, store_dir: Path, query_file: Path | None, name: 
     Example:
         kg query --list
         kg query --name clashes
-        kg query --name officials --param "place=Kunduz Province" --format csv
+        kg query --name officials --param "place=Luhansk Province" --format csv
         kg query "SELECT ?city WHERE { ?city a kgo:City }"
         kg query -f my-query.rq --format json > rows.json
     """
@@ -64,10 +65,8 @@ def command(sparql: str | None, store_dir: Path, query_file: Path | None, name: 
     bindings = dict(parse_param(item) for item in params)
     with Store(store_dir, create=False, read_only=True) as store:
         result = store.query(text, bindings=bindings)
-    try:
+    with reader_may_leave():  # `kg query ... | head`: the reader has all it wants
         print_result(result, output_format)
-    except BrokenPipeError:  # `kg query ... | head`: the reader has all it wants
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _query_text(sparql: str | None, query_file: Path | None, name: str | None, named_query) -> str:
@@ -117,7 +116,7 @@ def print_result(result, output_format: str) -> None:
 
 
 def print_rows(rows: list[dict], output_format: str) -> None:
-    columns = list(rows[0]) if rows else []
+    columns = getattr(rows, "columns", None) or (list(rows[0]) if rows else [])  # Store.query's Rows know them
     if output_format == "json":
         click.echo(json.dumps(rows, default=_json_value, ensure_ascii=False, indent=1))
     elif output_format in ("csv", "tsv"):

@@ -6,6 +6,10 @@ from pathlib import Path
 import click
 
 from ..view import THEMES
+from .paths import STDOUT, output_file, reader_may_leave
+
+#: Where the page goes without -o: beside a build's outputs, not into whatever folder the command runs in.
+DEFAULT_OUT = Path("kg-out") / "view.html"
 
 
 @click.command("view")
@@ -14,9 +18,11 @@ from ..view import THEMES
                    "is given.")
 @click.option("-i", "--input", "input_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Read an RDF file (graph.ttl, graph.trig, .nt, .jsonld) instead of a store.")
-@click.option("-o", "--out", "out_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("graph.html"),
-              show_default=True, help="The HTML file to write.")
-@click.option("-q", "--query", "query", metavar="NAME_OR_SPARQL",
+@click.option("-o", "--out", "out_file", type=click.Path(path_type=Path), default=None,
+              callback=output_file(stdout=True, default=DEFAULT_OUT),
+              help=f"The HTML file to write (its folder must exist), or - for standard output. "
+                   f"[default: {DEFAULT_OUT}]")
+@click.option("--query", "query", metavar="NAME_OR_SPARQL",
               help="Show only what a named query (see kg query --list) or an inline CONSTRUCT/SELECT names: a "
                    "CONSTRUCT's entities and relations, or the entities (IRIs or labels) in a SELECT's rows.")
 @click.option("--around", metavar="NAME", help="Show only the entities near the one called NAME (label or alias).")
@@ -25,9 +31,10 @@ from ..view import THEMES
 @click.option("--theme", type=click.Choice(THEMES), default="light", show_default=True,
               help="The look the page opens with (it can switch).")
 @click.option("--title", default=None, help="The page title (default: what is shown).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def command(store_dir: Path | None, input_file: Path | None, out_file: Path, query: str | None, around: str | None,
-            hops: int, theme: str, title: str | None) -> None:
-    """Write the interactive network view to OUT: one HTML file that works offline.
+            hops: int, theme: str, title: str | None, quiet: bool) -> None:
+    """Write the interactive network view to OUT (kg-out/view.html): one HTML file that works offline.
 
     Nodes are entities (coloured and shaped by type, sized by their number of
     relations); edges are relations. Hover or click an edge for its evidence
@@ -39,10 +46,10 @@ def command(store_dir: Path | None, input_file: Path | None, out_file: Path, que
         kg view --store kg-store -o graph.html
         kg view --store kg-store --query clashes -o clashes.html
         kg view --around "Taliban" --hops 2 -o taliban.html
-        kg view --input kg-out/graph.ttl --theme dark
+        kg view --input kg-out/graph.ttl --theme dark   # -> kg-out/view.html
     """
     from ..errors import QueryError
-    from ..view import neighbourhood, query_subgraph, write_html
+    from ..view import neighbourhood, query_subgraph, render_html, write_html
 
     if store_dir is not None and input_file is not None:
         raise click.UsageError("give --store or --input, not both")
@@ -57,8 +64,14 @@ def command(store_dir: Path | None, input_file: Path | None, out_file: Path, que
     if around:
         graph = neighbourhood(graph, around, hops)
         shown = f"{around}, {hops} hop{'s' if hops != 1 else ''}"
-    path = write_html(graph, out_file, theme=theme, title=title or f"kg network: {shown}")
-    click.echo(f"Wrote {path} ({path.stat().st_size / 1e6:.1f} MB).")
+    options = {"theme": theme, "title": title or f"kg network: {shown}"}
+    if out_file == STDOUT:
+        with reader_may_leave():
+            click.echo(render_html(graph, **options), nl=False)
+        return
+    path = write_html(graph, out_file, **options)
+    if not quiet:
+        click.echo(f"Wrote {path} ({path.stat().st_size / 1e6:.1f} MB).")
 
 
 def _load(store_dir: Path | None, input_file: Path | None, sparql: str | None):
