@@ -44,6 +44,8 @@ def test_every_dependency_is_capped_below_its_next_major_release():
 def test_constraints_pin_every_dependency_ci_installs_within_its_bounds():
     pins = constraints()
     for requirement in declared(extras=["dev"]):
+        if requirement.marker is not None and not requirement.marker.evaluate({"extra": "dev"}):
+            continue  # for another Python (tomli before 3.11)
         name = canonicalize_name(requirement.name)
         assert name in pins, f"{name} is not in constraints.txt"
         assert requirement.specifier.contains(pins[name], prereleases=True), (str(requirement), pins[name])
@@ -65,8 +67,9 @@ def test_every_package_kg_imports_is_declared():
     """Relying on a dependency's dependency breaks when it changes what it pulls in: name what you import."""
     owners = metadata.packages_distributions()
     names = {canonicalize_name(r.name) for r in declared()}
+    # A module not installed here (tomli, for Python < 3.11) is looked for under its own name.
     undeclared = {module: owners.get(module) for module in kg_imports()
-                  if not names & {canonicalize_name(d) for d in owners.get(module, [])}}
+                  if not names & {canonicalize_name(d) for d in owners.get(module, [module])}}
     assert not undeclared, f"imported but not in pyproject.toml: {undeclared}"
 
 
