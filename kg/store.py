@@ -22,10 +22,17 @@ predeclared in every query.
 Crash safety comes from Oxigraph (RocksDB): every ``add`` and ``remove`` is one
 transaction, so a process killed mid-build leaves every article committed before
 it and none half-written.
+
+A store folder carries a marker file, ``kg-store.json``. A store is made only in
+a new or empty folder: any other folder without the marker (an output folder, a
+folder of articles) is refused, so ``--store`` given the wrong folder cannot turn
+it into a store. Stores made before the marker existed (an Oxigraph folder with
+RocksDB's ``CURRENT`` file) still open, and get the marker when opened for writing.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import os
 import queue
 import threading
@@ -336,16 +343,27 @@ def _retract(name: ox.NamedNode) -> str:
             f"DROP SILENT GRAPH {name}")
 
 
+#: The file that says a folder is a kg store.
+STORE_MARKER = "kg-store.json"
+_MARKER_TEXT = json.dumps({"format": "kg-store", "version": 1,
+                           "about": "An Oxigraph (RocksDB) graph store written by kg: open it with kg.Store(folder)"})
+
+
 def _open(path: Path | None, *, create: bool, read_only: bool) -> ox.Store:
     if path is None:
         return ox.Store()
-    if not create and not is_store(path):
-        raise StoreError(f"no kg store at {path}", hint="build one with: kg build INPUTS --store " + str(path))
+    if not is_store(path):
+        if not create:
+            raise StoreError(f"no kg store at {path}", hint="build one with: kg build INPUTS --store " + str(path))
+        _refuse_other_folders(path)
     try:
         if read_only:
             return ox.Store.read_only(str(path))
         path.mkdir(parents=True, exist_ok=True)
-        return ox.Store(str(path))
+        store = ox.Store(str(path))
+        if not (path / STORE_MARKER).is_file():  # a new store, or one made before the marker existed
+            atomic_write(path / STORE_MARKER, lambda f: f.write(_MARKER_TEXT.encode("utf-8")))
+        return store
     except OSError as err:
         message = _first_line(err)
         hint = ("another kg process (build, serve, query) has it open; wait for it or stop it"
@@ -354,9 +372,21 @@ def _open(path: Path | None, *, create: bool, read_only: bool) -> ox.Store:
 
 
 def is_store(path: str | Path) -> bool:
-    """True when ``path`` is a folder holding an Oxigraph store."""
+    """True when ``path`` is a kg store: a folder with the marker, or an Oxigraph store made before it existed."""
     path = Path(path)
-    return path.is_dir() and (path / "CURRENT").is_file()
+    return path.is_dir() and ((path / STORE_MARKER).is_file() or (path / "CURRENT").is_file())
+
+
+def _refuse_other_folders(path: Path) -> None:
+    """A new store goes only where nothing is yet: never into a file, or a folder that holds other things."""
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path} is a file, not a kg store", hint="give --store a new or empty folder")
+    held = sorted(p.name for p in path.iterdir()) if path.is_dir() else []
+    if held:
+        shown = ", ".join(held[:3]) + (", ..." if len(held) > 3 else "")
+        raise StoreError(f"{path} is not a kg store: it holds other files ({shown}) and no {STORE_MARKER}",
+                         hint="give --store a new or empty folder, e.g. --store kg-store; "
+                              "the graph files that -o names are outputs, not a store")
 
 
 def _first_line(err: BaseException) -> str:

@@ -144,10 +144,16 @@ def print_summary(console: Console, report: BuildReport) -> None:
         console.print(f"Store: {report.stored} article(s) added or replaced, {report.unchanged} unchanged.")
     for name, path in report.outputs.items():
         console.print(f"  {name:5s} {path}")
+    if report.renamed:
+        console.print(f"[yellow]Renamed {len(report.renamed)} article(s) whose id a different text already had:"
+                      "[/yellow]")
+        for source, old_id, new_id in report.renamed:
+            console.print(f"  {source}: {old_id} -> {new_id}", markup=False, highlight=False, soft_wrap=True)
     if report.skipped:
         console.print(f"[yellow]Skipped {len(report.skipped)} input(s):[/yellow]")
         for item in report.skipped:
-            console.print(f"  {item.source}: {item.reason}", markup=False, highlight=False)
+            # soft_wrap: one line per input, whatever the terminal's width, so the summary can be grepped
+            console.print(f"  {item.source}: {item.reason}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _count_table(heading: str, counts) -> Table:
