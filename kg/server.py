@@ -311,7 +311,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._page("index.html")
         self._operate("query", params)
 
-    do_HEAD = do_GET  # noqa: N815
+    do_HEAD = do_GET
 
     def do_POST(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
@@ -349,7 +349,7 @@ class Handler(BaseHTTPRequestHandler):
         self._send(_text_reply(405, f"{self.command} is not a SPARQL protocol method: use GET or POST"),
                    ("Allow", "GET, POST"))
 
-    do_PUT = do_DELETE = do_PATCH = _refuse_method  # noqa: N815
+    do_PUT = do_DELETE = do_PATCH = _refuse_method
 
     # -- actions
 

@@ -171,7 +171,7 @@ def test_allow_service_lets_queries_call_other_endpoints(store_dir, listener):  
     server, base = start(store_dir, allow_service=True)
     try:
         query = service_queries(listener.url)[0]
-        status, _, body = raw(f"{base}/sparql?{urllib.parse.urlencode({'query': query})}")
+        status = raw(f"{base}/sparql?{urllib.parse.urlencode({'query': query})}")[0]
     finally:
         server.shutdown()
         server.server_close()
@@ -210,7 +210,8 @@ def test_requests_the_protocol_forbids(endpoint):
     ask = urllib.parse.quote("ASK {}")
     assert raw(f"{endpoint}?query={ask}&query={ask}")[0] == 400
     assert raw(f"{endpoint}?query={ask}&using-graph-uri=urn:g")[0] == 400
-    assert raw(endpoint, "ASK {}".encode("utf-16"), {"Content-Type": "application/sparql-query; charset=UTF-16"})[0] == 415
+    utf16 = {"Content-Type": "application/sparql-query; charset=UTF-16"}
+    assert raw(endpoint, "ASK {}".encode("utf-16"), utf16)[0] == 415
     assert raw(endpoint, b"query=ASK%20%7B%7D&update=CLEAR%20ALL",
                {"Content-Type": "application/x-www-form-urlencoded"})[0] == 400
     request = urllib.request.Request(f"{endpoint}?query={ask}", method="PUT", data=b"")

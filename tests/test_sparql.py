@@ -24,7 +24,7 @@ class Listener:
         record = self.requests
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802
+            def do_GET(self):
                 record.append(f"{self.command} {self.path}")
                 self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 self.send_response(200)
@@ -33,7 +33,7 @@ class Listener:
                 self.end_headers()
                 self.wfile.write(EMPTY_RESULTS)
 
-            do_POST = do_GET  # noqa: N815
+            do_POST = do_GET
 
             def log_message(self, *args):
                 pass
