@@ -31,6 +31,7 @@ from rdflib.util import guess_format
 
 from .errors import InputError, MissingExtraError, QueryError
 from .model import ACTOR_TYPES, ENTITY_TYPES, PLACE_TYPES, PREDICATES
+from .sparql import refuse_outbound
 from .vocab import GEO, KGO, SCHEMA, bind_prefixes
 
 if TYPE_CHECKING:
@@ -544,6 +545,7 @@ def _select(source: Any, sparql: str, params: dict) -> tuple[list[str], list[tup
     if not isinstance(source, Graph) and callable(getattr(source, "query_raw", None)):
         return _select_store(source, sparql, params)
     graph = rdf_graph(source)
+    refuse_outbound(sparql, hint="rdflib would fetch it; to run SERVICE, query a kg.Store with allow_service=True")
     try:
         result = graph.query(sparql, initBindings={k: _term(v) for k, v in params.items()} or None)
     except Exception as err:  # parse errors from rdflib or pyparsing: one line, not a traceback

@@ -141,3 +141,15 @@ def test_with_using_refuses_an_update_with_a_dataset_of_its_own(update):
     with pytest.raises(QueryError, match="dataset"):
         with_using(update, ["<urn:other>"], [])
     assert with_using(update, [], []) == update
+
+
+def test_query_df_over_an_rdflib_graph_refuses_service_too(listener):
+    import rdflib
+
+    import kg
+
+    graph = rdflib.Graph()
+    graph.add((rdflib.URIRef("urn:a"), rdflib.URIRef("urn:b"), rdflib.Literal("c")))
+    with pytest.raises(QueryError, match="SERVICE"):
+        kg.query_df(graph, f"SELECT * WHERE {{ ?x ?y ?z SERVICE <{listener.url}> {{ ?s ?p ?o }} }}")
+    assert listener.requests == []  # rdflib evaluates SERVICE by fetching, as Oxigraph does
