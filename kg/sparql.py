@@ -172,7 +172,7 @@ def _group_end(found: list[Token], start: int) -> int:
         depth += {"{": 1, "}": -1}.get(token.text, 0)
         if depth == 0:
             return token.end
-    raise QueryError("malformed SPARQL: a '{' is never closed")
+    raise QueryError("malformed SPARQL: a '{' is never closed", hint="check the update's braces")
 
 
 __all__ = ["outbound_calls", "refuse_outbound", "tokens", "with_using"]
