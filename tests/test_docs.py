@@ -75,4 +75,4 @@ def test_readme_query_commands_answer_on_the_sample(sample_store, line):
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     lines = result.output.strip().splitlines()
-    assert len(lines) >= 2 and not re.search(r"^0 row\(s\)$", result.output, flags=re.M), result.output
+    assert len(lines) >= 2 and not re.search(r"^0 row\(s\)$", result.output, flags=re.MULTILINE), result.output

@@ -20,7 +20,7 @@ DEFAULT_OUT = Path("kg-out") / "view.html"
               help="Read an RDF file (graph.ttl, graph.trig, .nt, .jsonld) instead of a store.")
 @click.option("-o", "--out", "out_file", type=click.Path(path_type=Path), default=None,
               callback=output_file(stdout=True, default=DEFAULT_OUT),
-              help=f"The HTML file to write (its folder must exist), or - for standard output. "
+              help="The HTML file to write (its folder must exist), or - for standard output. "
                    f"[default: {DEFAULT_OUT}]")
 @click.option("--query", "query", metavar="NAME_OR_SPARQL",
               help="Show only what a named query (see kg query --list) or an inline CONSTRUCT/SELECT names: a "
