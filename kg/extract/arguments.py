@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .coref import PLACE_ANAPHORS, Coreference
+from .gazetteer import country_adjectives
 
 PLACE_TYPES = frozenset({"City", "District", "Province", "Country"})
 ACTOR_TYPES = frozenset({"ArmedGroup", "Force", "Organization", "Country", "Official", "Person"})
@@ -33,7 +34,9 @@ PEOPLE_PROXIES = {"fighter", "insurgent", "militant", "rebel", "force", "troop",
                   "administration", "faction", "leader", "delegation", "representative", "negotiator", "officer",
                   "personnel", "gang", "jihadist", "extremist", "guard", "policeman", "police", "official",
                   "operative", "affiliate", "cell", "wing", "branch", "brigade", "battalion", "division",
-                  "paramilitary", "combatant", "recruit", "supporter", "sympathizer"}
+                  "paramilitary", "combatant", "recruit", "supporter", "sympathizer", "operation",
+                  # parts of an organisation: "KIO's technical advisory board", "the group's media office"
+                  "board", "office", "bureau", "committee", "council", "leadership", "command"}
 #: Things that stand for whoever owns, fires or holds them ("Houthi targets", "ISIL positions", "an army base").
 THING_PROXIES = {"position", "target", "base", "checkpoint", "outpost", "post", "convoy", "patrol", "stronghold",
                  "warplane", "aircraft", "jet", "drone", "artillery", "vessel", "ship", "boat", "warship",
@@ -67,10 +70,11 @@ MAX_DEPTH = 3
 class Arguments:
     """Maps tokens of a parsed Doc to the entities they stand for."""
 
-    def __init__(self, doc: Doc, action_verbs: Iterable[str] = ()):
+    def __init__(self, doc: Doc, actions: Iterable[str] = ()):
         self.doc = doc
         self.ent_of: dict[int, Span] = {i: span for span in doc.ents for i in range(span.start, span.end)}
-        self.coref = Coreference(doc, self.entities, frozenset(action_verbs))
+        self.coref = Coreference(doc, self.entities, frozenset(actions))
+        self.country_adjectives = country_adjectives()
 
     def entity(self, token: Token) -> Span | None:
         return self.ent_of.get(token.i)
@@ -100,10 +104,13 @@ class Arguments:
         leaders = self.leaders(token, depth)
         if leaders:  # "insurgents led by HTS": the group that leads them acts
             return leaders
+        named = self._known_as(token)
+        if named:  # "the al-Qaida-linked group known as MUJAO"
+            return named
         lemma = token.lemma_.lower()
         if token.lower_ in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
             return self.coref.speaker(token)
-        if token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass"):
+        if token.lower_ in ("he", "she", "him", "her") and token.pos_ == "PRON":
             return self.coref.person(token)
         if lemma in PLACE_NOUNS or lemma in PARTIAL_PLACE_NOUNS:
             return self._place_part(token, lemma, depth)
@@ -112,6 +119,16 @@ class Arguments:
         if lemma in PROXY_NOUNS or token.lower_ in PROXY_NOUNS:
             return self._proxy(token, depth)
         return []
+
+    def _known_as(self, token: Token) -> list[Span]:
+        """'a group known as MUJAO', 'the militia called Wagner': the name the noun goes by."""
+        out: list[Span] = []
+        for child in token.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in ("know", "call", "name", "dub"):
+                out.extend(self.prep_objects(child, ("as",)))
+                out.extend(s for c in child.children if c.dep_ in ("oprd", "attr", "xcomp", "dobj")
+                           for s in self.entities(c))
+        return out
 
     def _place_part(self, token: Token, lemma: str, depth: int) -> list[Span]:
         """'the city of Farah', 'the centre of Sangin', "the city's entrance", 'Sangin district', 'the city'."""
@@ -135,8 +152,13 @@ class Arguments:
         if named:
             return named
         qualifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
-        if qualifiers and all(c.lemma_.lower() in STATE_FORCE_WORDS for c in qualifiers):
-            return self.coref.home_force()  # "an army base", "police outposts", "security personnel"
+        adjectives = [c for c in qualifiers if c.text in self.country_adjectives]
+        if qualifiers and all(c.lemma_.lower() in STATE_FORCE_WORDS or c in adjectives for c in qualifiers):
+            # "an army base", "police outposts", "Afghan police base": the forces of that country, or the
+            # article's own
+            if adjectives:
+                return self.coref.national_force(adjectives[0].text)
+            return self.coref.home_force()
         if not qualifiers and token.lower_ in BARE_FORCES and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return self.coref.home_force()  # "the army", "the soldiers"

@@ -44,11 +44,12 @@ class Coreference:
     """Finds antecedents in one Doc. ``entities`` is the argument reader's token -> entities function
     (the sayer of "they said ..." may itself be a noun that stands for an entity)."""
 
-    def __init__(self, doc: Doc, entities: Callable[[Token], list[Span]], action_verbs: frozenset[str]):
+    def __init__(self, doc: Doc, entities: Callable[[Token], list[Span]], actions: frozenset[str]):
         self.doc = doc
         self.entities = entities
-        #: verbs after which a pronoun subject is an armed actor ("it overran Bunagana")
-        self.action_verbs = action_verbs
+        #: verbs and nouns of attacking, capturing and fighting: a pronoun subject of them is an armed actor
+        #: ("it overran Bunagana", "it has conducted attacks on MONUSCO")
+        self.actions = actions
         self._sentence_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         self._home_force: list[Span] | None = None
 
@@ -69,12 +70,14 @@ class Coreference:
                 or token.lower_ in ("its", "their") and label == "ArmedGroup"):
             return []
         reach = GROUP_REACH if label == "ArmedGroup" else PLACE_REACH
-        before = self.named_before(token, (label,), reach)
+        own = {t.i for t in token.subtree}  # not a name inside the phrase itself ("the al-Qaida-linked group")
+        before = [s for s in self.named_before(token, (label,), reach) if s.start not in own]
         return [marked(before[-1])] if before else []
 
     def person(self, pronoun: Token) -> list[Span]:
-        """'Henry ... travelled to Nairobi, where he met Ruto': 'he' or 'she' as the one person named in the
-        sentence so far, or else the one person of the sentence before; nothing when two could be meant."""
+        """'Henry ... travelled to Nairobi, where he met Ruto', 'X dissidents attacked her': 'he', 'she', 'him'
+        or 'her' as the one person named in the sentence so far, or else the one person of the sentence
+        before; nothing when two could be meant."""
         people = ("Person", "Official")
         pool = self.named_before(pronoun, people, 0) or self.named_before(pronoun, people, 1)
         return [marked(s) for s in the_only_one(pool)]
@@ -91,11 +94,18 @@ class Coreference:
         elif clause.dep_ == "conj":
             candidates = [s for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")
                           for s in self.entities(c)][:1]
-        elif lemmas(clause) & self.action_verbs:
+        elif lemmas(clause) & self.actions or any(c.dep_ == "dobj" and lemmas(c) & self.actions
+                                                   for c in clause.children):
             candidates = the_only_one(self.named_before(pronoun, ("ArmedGroup", "Force"), 2))
         else:
             return []
         return [marked(s) for s in candidates[:1]]
+
+    def national_force(self, adjective: str) -> list[Span]:
+        """'Afghan police base': the forces of that country the article names ('Afghan security forces'),
+        else the article's own forces."""
+        named = [s for s in self.doc.ents if s.label_ == "Force" and (s._.kg_canonical or s.text).startswith(adjective)]
+        return [marked(the_only_one(named)[0])] if the_only_one(named) else self.home_force()
 
     def home_force(self) -> list[Span]:
         """The article's own state forces: the Force it names most (its first mention), if it names one."""

@@ -40,10 +40,16 @@ TAKING_PART_VERBS = {"engage", "take", "participate", "join", "involve"}
 HOLDING_NOUNS = {"control", "grip", "hand", "hands", "rule", "occupation", "yoke", "clutch", "clutches"}
 #: Advances are gains, not an attack on the place they are in ("advances in Donetsk").
 GAIN_NOUNS = {"advance", "push", "gain", "progress"}
-TYPE_SETS: dict[str, frozenset[str] | None] = {"actor": ACTOR_TYPES, "fighter": FIGHTER_TYPES,
-                                               "place": PLACE_TYPES, "any": None}
-#: Places an attack "in X" can hit: not a whole country ("an attack in northern Afghanistan").
+#: Sides whose attack on each other is also a clash: "X attacked Y" between two armed bodies.
+ARMED_SIDES = frozenset({"ArmedGroup", "Force"})
+#: Places an attack "in X" can hit, and places that are taken: not a whole country ("an attack in northern
+#: Afghanistan", "seized northern Mali" name where, not what).
 SITE_TYPES = frozenset({"City", "District", "Province"})
+TYPE_SETS: dict[str, frozenset[str] | None] = {"actor": ACTOR_TYPES, "fighter": FIGHTER_TYPES,
+                                               "place": PLACE_TYPES, "territory": SITE_TYPES, "any": None}
+#: Slots whose participants are one side of a noun, not its sides: "Rwanda's and M23's hostilities" is
+#: no clash between Rwanda and M23.
+OWNER_SLOTS = ("possessive", "modifier", "led")
 
 
 # ---------------------------------------------------------------- the data
@@ -73,6 +79,7 @@ class Frame:
     symmetric: bool = False
     plans: bool = False
     objects: frozenset[str] = frozenset()
+    clash_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_table(cls, name: str, table: dict) -> Frame:
@@ -113,9 +120,10 @@ def load_frames(path: Path = FRAMES_FILE) -> tuple[Frame, ...]:
     return tuple(Frame.from_table(name, table) for name, table in data.get("frame", {}).items())
 
 
-def action_verbs(frames: tuple[Frame, ...]) -> frozenset[str]:
-    """Verbs of attacking, capturing and fighting: after them a pronoun subject is an armed actor."""
-    return frozenset(v for f in frames if f.predicate in ("attacked", "captured", "clashedWith") for v in f.verbs)
+def action_words(frames: tuple[Frame, ...]) -> frozenset[str]:
+    """Verbs and nouns of attacking, capturing and fighting: a pronoun subject of them is an armed actor."""
+    return frozenset(word for f in frames if f.predicate in ("attacked", "captured", "clashedWith")
+                     for word in f.verbs | f.nouns)
 
 
 # ---------------------------------------------------------------- readings
@@ -135,6 +143,14 @@ class Reading:
     holders: list[Span] = field(default_factory=list)
     #: places that came with "from" ("expelled ISIL from the city")
     from_places: list[Span] = field(default_factory=list)
+    #: the slot each agent was read from
+    agent_slots: dict[Span, str] = field(default_factory=dict)
+
+    @property
+    def told(self) -> bool:
+        """True when the action is told as having happened (or been tried); False for the unreal, which
+        are read only for who held a place before ("plans to retake X from Y": Y holds X)."""
+        return self.mode != "unreal"
 
 
 class FrameReader:
@@ -189,10 +205,11 @@ def _verb_like(token: Token) -> bool:
 
 
 def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Arguments) -> Reading | None:
-    """The participants of ``frame`` at ``trigger``, or None when the action is not told as a fact."""
+    """The participants of ``frame`` at ``trigger``, or None when it names no participant. A reading of an
+    action not told as having happened has mode "unreal" and only its former holders."""
     mode = "unreal" if negated(trigger) else "fact" if frame.plans else modality(trigger)
-    if mode == "unreal" or mode == "attempt" and frame.predicate == "captured" and not frame.attempt:
-        return None  # told as not having happened; a capture only tried, with no attack to stand for it
+    if mode == "attempt" and frame.predicate == "captured" and not frame.attempt:
+        mode = "unreal"  # a capture only tried, with no attack to stand for it
     if frame.objects and not any(c.dep_ == "dobj" and lemmas(c) & frame.objects for c in trigger.children):
         return None  # "exchanged fire", not "exchanged prisoners"
     readers = VERB_SLOTS if kind == "verb" else NOUN_SLOTS
@@ -200,34 +217,41 @@ def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Argumen
                                   else (frame.noun_agent, frame.noun_patient))
     if kind == "noun" and word in GAIN_NOUNS:
         patient_slots = tuple(s for s in patient_slots if s != "in-place")
-    agents = _typed(_fill(agent_slots, trigger, args, readers), frame.types("agent"))
-    patient_tokens_slots = patient_slots
     if kind == "noun" and word in frame.of_patient:
-        patient_tokens_slots = (*patient_slots, "of")
-    patients = _typed(_fill(patient_tokens_slots, trigger, args, readers), frame.types("patient"))
-    patients = [p for p in patients if p not in agents] if not frame.symmetric else patients
+        patient_slots = (*patient_slots, "of")
+    agent_slot_of = {span: slot for span, slot in _fill(agent_slots, trigger, args, readers)
+                     if _fits(span, frame.types("agent"))}
+    agents = list(agent_slot_of)
+    patients = [span for span, _ in _fill(patient_slots, trigger, args, readers)
+                if _fits(span, frame.types("patient")) and (frame.symmetric or span not in agents)]
     if (word in frame.place_only or word in frame.needs_patient) and not patients:
         return None
     if word in frame.place_only and not any(p.label_ in PLACE_TYPES for p in patients):
         return None
-    reading = Reading(frame, trigger, kind, mode, agents, patients)
+    reading = Reading(frame, trigger, kind, mode, agents, patients, agent_slots=agent_slot_of)
     if frame.from_holds:
         reading.holders, reading.from_places = _from_slot(trigger, args)
+    if not reading.told and not reading.holders:
+        return None
     return reading
 
 
 def _fill(slots: tuple[str, ...], trigger: Token, args: Arguments,
-          readers: dict[str, Callable[[Token, Arguments], list[Span]]]) -> list[Span]:
-    out: list[Span] = []
+          readers: dict[str, Callable[[Token, Arguments], list[Span]]]) -> list[tuple[Span, str]]:
+    """(participant, slot) for every slot of ``slots``, each participant once (its first slot)."""
+    out: list[tuple[Span, str]] = []
+    seen: set[Span] = set()
     for slot in slots:
         reader = readers.get(slot)
-        found = reader(trigger, args) if reader is not None else _preposition_reader(slot)(trigger, args)
-        out.extend(s for s in found if s not in out)
+        for span in reader(trigger, args) if reader is not None else _preposition_reader(slot)(trigger, args):
+            if span not in seen:
+                seen.add(span)
+                out.append((span, slot))
     return out
 
 
-def _typed(spans: list[Span], types: frozenset[str] | None) -> list[Span]:
-    return spans if types is None else [s for s in spans if s.label_ in types]
+def _fits(span: Span, types: frozenset[str] | None) -> bool:
+    return types is None or span.label_ in types
 
 
 def _is_preposition_slot(slot: str) -> bool:
@@ -266,9 +290,17 @@ def subjects_of(verb: Token, args: Arguments) -> list[Span]:
             current = current.head.head  # "after seizing Kunduz, X moved on Taloqan"
         elif current.dep_ in ("acl", "relcl") and current.tag_ == "VBG":
             return args.entities(current.head)  # "Taliban fighters attacking Kunduz"
+        elif current.dep_ == "acl" and current.head.dep_ == "dobj" and _infinitive(current):
+            current = current.head.head  # "forces conducting operations to expel ISIL": the forces expel
+        elif current.dep_ == "advcl" and _infinitive(current) and current.head.pos_ in ("VERB", "AUX"):
+            current = current.head  # "the MNLA fought ... to seize northern Mali"
         else:
             return []
     return []
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _objects(verb: Token, args: Arguments) -> list[Span]:
@@ -407,7 +439,8 @@ def _in_place(noun: Token, args: Arguments) -> list[Span]:
     """'an airstrike in Idlib', 'executed strikes ... in Raqqa': a town or region the action hit (not a country:
     'an attack in northern Afghanistan' names where, not what)."""
     places = args.prep_objects(noun, ("in",))
-    if supported(noun):  # only after the noun: in "In Syria, X launched an offensive" Syria is the setting
+    if noun.dep_ == "dobj":  # the parser hangs "in X" on the verb; only after the noun: in "In Syria, X
+        # launched an offensive" Syria is the setting
         places += [p for p in args.prep_objects(noun.head, ("in",)) if p.start > noun.i and p not in places]
     return [p for p in places if p.label_ in SITE_TYPES]
 
@@ -424,6 +457,8 @@ NOUN_SLOTS: dict[str, Callable[[Token, Arguments], list[Span]]] = {
     "possessive": _possessive,
     "modifier": _modifier,
     "of": lambda noun, args: args.of_objects(noun),
+    "by": lambda noun, args: args.prep_objects(noun, ("by",)) + [
+        s for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for s in args.prep_objects(c, ("by",))],
     "led": _led,
     "support": _support,
     "under-from": _under_from,
@@ -470,18 +505,12 @@ def _objects_after(token: Token, preps: tuple[str, ...]) -> Iterator[Token]:
 
 def relations_of(reading: Reading, frames: dict[str, Frame]) -> Iterator[FoundRelation]:
     """The relations one reading states: agent -> patient (or among the sides of a clash or meeting), the
-    attack an attempted capture is, and the former holder of a place taken 'from' it."""
+    attack an attempted capture is, the clash an attack between two armed sides is, and the former holder
+    of a place taken 'from' it."""
     frame, kind = reading.frame, reading.kind
-    if frame.symmetric:
-        rule = f"{frame.predicate}-{frame.name}-{kind}"
-        if reading.patients:
-            yield from each_pair(reading.agents, reading.patients, frame.predicate, rule)
-            between = [p for p in reading.patients if p not in reading.agents]
-            if not reading.agents:
-                yield from among(between, frame.predicate, rule)
-        else:
-            yield from among(reading.agents, frame.predicate, f"{rule}-coordinated")
-    else:
+    if reading.told and frame.symmetric:
+        yield from _sides(reading)
+    elif reading.told:
         predicate, suffix = frame.predicate, kind
         if reading.mode == "attempt" and frame.attempt:
             predicate, suffix = frames[frame.attempt].predicate, "attempt"
@@ -490,11 +519,31 @@ def relations_of(reading: Reading, frames: dict[str, Frame]) -> Iterator[FoundRe
             if pred == "captured" and patient.root.lemma_.lower() in PARTIAL_PLACE_NOUNS:
                 pred = "attacked"
             yield from each_pair(reading.agents, [patient], pred, f"{pred}-{frame.name}-{suffix}")
-    if frame.from_holds and reading.mode == "fact":
-        taken = [p for p in reading.patients if p.label_ in PLACE_TYPES] or reading.from_places
+        if kind == "verb" and lemmas(reading.trigger) & frame.clash_words:
+            armed = [a for a in reading.agents if a.label_ in ARMED_SIDES]
+            yield from each_pair(armed, [p for p in reading.patients if p.label_ in ARMED_SIDES], "clashedWith",
+                                 f"clashedWith-{frame.name}-{kind}")
+    if frame.from_holds:
+        taken = [p for p in reading.patients if p.label_ in SITE_TYPES] or reading.from_places
         holders = reading.holders or ([p for p in reading.patients if p.label_ in FIGHTER_TYPES]
                                       if reading.from_places else [])
         yield from each_pair(holders, taken, "captured", f"captured-{frame.name}-from")
-        fighters = [a for a in reading.agents if a.label_ in FIGHTER_TYPES]
-        yield from each_pair(fighters, [h for h in reading.holders if h not in fighters], "clashedWith",
-                             f"clashedWith-{frame.name}-from")
+        if reading.told:
+            fighters = [a for a in reading.agents if a.label_ in FIGHTER_TYPES]
+            yield from each_pair(fighters, [h for h in reading.holders if h not in fighters], "clashedWith",
+                                 f"clashedWith-{frame.name}-from")
+
+
+def _sides(reading: Reading) -> Iterator[FoundRelation]:
+    """A clash or a meeting: each agent with each other side, or among the agents when no other is named
+    ('X and Y clashed', 'leaders of A, B and C held talks'), but not among the owners of a noun."""
+    frame = reading.frame
+    rule = f"{frame.predicate}-{frame.name}-{reading.kind}"
+    others = [p for p in reading.patients if p not in reading.agents]
+    if others:
+        yield from each_pair(reading.agents, others, frame.predicate, rule)
+        if not reading.agents:
+            yield from among(others, frame.predicate, rule)  # "fighting between X and Y"
+        return
+    sides = [a for a in reading.agents if reading.agent_slots.get(a) not in OWNER_SLOTS]
+    yield from among(sides, frame.predicate, f"{rule}-coordinated")

@@ -1,5 +1,9 @@
-"""Where places are: locatedIn from the words that put one place inside another ("Qala-e-Zal in Kunduz
-province", "Helmand's Sangin district", "the Imam Sahib district of Kunduz Province")."""
+"""Where places are: locatedIn from the words that put one place inside another.
+
+"Qala-e-Zal in Kunduz province", "Helmand's Sangin district", "the Imam Sahib district of Kunduz Province",
+"the key Iraqi city of Fallujah", "North Kivu and Ituri provinces in eastern DRC", and a place followed by
+a larger one after a comma: "Sabratha, Libya", "in Toribio, Cauca,", "BAMAKO, Mali —" (a dateline).
+"""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -8,31 +12,80 @@ from spacy.tokens import Doc, Span
 
 from .arguments import PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments
 from .found import FoundRelation, found
+from .gazetteer import country_adjectives
+
+#: What may follow "X, Y" for Y to be where X is, not the next item of a list ("Kunduz, Baghlan and Takhar").
+CLOSERS = {",", ".", ";", ":", ")", "(", "\u2014", "\u2013", "--", "-", "'s", "\u2019s", "\"", "\u201d"}
 
 
 def located_in_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
-    """'Qala-e-Zal in Kunduz province', 'the Imam Sahib district of Kunduz Province', 'the Afghan city of Farah'."""
+    """Every reading of one place inside another; conjoined places share what contains them."""
     for span in doc.ents:
         if span.label_ not in PLACE_TYPES:
             continue
-        holders = [span.root]
-        head = span.root.head
-        if span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
-            holders.append(head.head)  # "the district of X in Y", "the city of X"
-        if span.root.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS:
-            holders.append(head)  # "X district" with "district" outside the entity
-        owners = [o for h in holders for c in h.children if c.dep_ == "poss" for o in args.entities(c)]
-        for owner in owners:  # "Helmand's Sangin district", "the province's Dasht-e-Archi district"
-            if larger(owner, span):
-                yield found(span, "locatedIn", owner, "locatedIn-possessive")
-        for holder in holders:
-            targets = args.prep_objects(holder, ("in",) if holder is span.root and span.label_ == "City"
-                                        else ("in", "of"))
-            if holder is not span.root:
-                targets += args.modifiers(holder, types=PLACE_TYPES)
-            for target in targets:
-                if larger(target, span):
-                    yield found(span, "locatedIn", target, "locatedIn-prep")
+        for target, rule in _containers(span, args):
+            for place in _conjoined_places(span, args):
+                if larger(target, place):
+                    yield found(place, "locatedIn", target, rule)
+        target = _after_comma(span, args)
+        if target is not None:
+            yield found(span, "locatedIn", target, "locatedIn-comma")
+
+
+def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
+    """(larger place, rule) named around one place: its possessive, 'in Y', 'of Y', a country adjective."""
+    holders = [span.root]
+    head = span.root.head
+    if span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+        holders.append(head.head)  # "the district of X in Y", "the city of X"
+    if span.root.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS:
+        holders.append(head)  # "X district" with "district" outside the entity
+    for owner in (o for h in holders for c in h.children if c.dep_ == "poss" for o in args.entities(c)):
+        yield owner, "locatedIn-possessive"  # "Helmand's Sangin district", "the province's Dasht-e-Archi district"
+    for holder in holders:
+        targets = args.prep_objects(holder, ("in",) if holder is span.root and span.label_ == "City" else ("in", "of"))
+        if holder is not span.root:
+            targets += args.modifiers(holder, types=PLACE_TYPES)
+            # "the key Iraqi city of Fallujah": the adjective names the country, if the article names it
+            targets += [c for c in (country_named(args.doc, a.text) for a in holder.children if a.dep_ == "amod")
+                        if c is not None]
+        for target in targets:
+            yield target, "locatedIn-prep"
+
+
+def _conjoined_places(span: Span, args: Arguments) -> list[Span]:
+    """The place itself and the places of its type conjoined with it: 'North Kivu and Ituri provinces in DRC'."""
+    places = [span]
+    for token in span.root.conjuncts:
+        other = args.entity(token)
+        if other is not None and other.label_ == span.label_ and other not in places:
+            places.append(other)
+    return places
+
+
+def _after_comma(span: Span, args: Arguments) -> Span | None:
+    """'Sabratha, Libya', 'in Toribio, Cauca,', 'BAMAKO, Mali —': a larger place right after a comma, closing
+    the phrase, when the first is not itself an item of a list."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    target = args.entity(doc[span.end + 1])
+    if target is None or target.start != span.end + 1 or not larger(target, span):
+        return None
+    after = doc[target.end] if target.end < len(doc) else None
+    listed = span.start > 0 and doc[span.start - 1].text == "," and args.entity(doc[span.start - 2]) is not None
+    if listed or after is not None and after.text not in CLOSERS and not after.is_sent_start:
+        return None
+    return target
+
+
+def country_named(doc: Doc, adjective: str) -> Span | None:
+    """The first mention of the country an adjective names ('Iraqi' -> Iraq), if the article names it: an
+    adjective alone is no mention of a country."""
+    country = country_adjectives().get(adjective)
+    if country is None:
+        return None
+    return next((s for s in doc.ents if s.label_ == "Country" and (s._.kg_canonical or s.text) == country), None)
 
 
 def larger(target: Span, place: Span) -> bool:

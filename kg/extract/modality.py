@@ -11,7 +11,7 @@ CONDITION_MARKERS = {"if", "unless", "whether"}
 #: Governing words after which the action has not happened: "plan to retake", "threatened to attack".
 UNREAL_GOVERNORS = {"plan", "threaten", "want", "aim", "hope", "vow", "intend", "prepare", "expect", "promise",
                     "pledge", "decide", "order", "ready", "able", "unable", "need", "urge", "warn", "call",
-                    "propose", "consider", "seek", "wish", "likely", "poised", "set", "fear", "claim", "deny",
+                    "propose", "consider", "seek", "wish", "likely", "poised", "set", "fear", "deny",
                     "threat", "risk", "danger", "possibility", "prospect", "verge", "brink", "concern", "plot"}
 #: Nouns that present what follows as disputed: "claims that the Taliban control Farah".
 DISPUTED_NOUNS = {"claim", "allegation", "rumor", "rumour", "assertion"}

@@ -25,7 +25,7 @@ from .arguments import Arguments
 from .control import held_place_rules, under_control_rules
 from .coref import ANAPHOR
 from .found import FoundRelation
-from .frames import FrameReader, action_verbs, load_frames, relations_of
+from .frames import FrameReader, action_words, load_frames, relations_of
 from .located import located_in_rules
 from .roles import capital_of_rules, role_rules, verb_role_rules
 
@@ -44,14 +44,14 @@ class RelationExtractor:
         self.frames = load_frames()
         self.by_name = {frame.name: frame for frame in self.frames}
         self.reader = FrameReader(self.frames)
-        self.action_verbs = action_verbs(self.frames)
+        self.actions = action_words(self.frames)
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):  # a pipeline without a parser: nothing can be read
             doc._.kg_relations = []
             doc._.kg_readings = []
             return doc
-        args = Arguments(doc, self.action_verbs)
+        args = Arguments(doc, self.actions)
         readings = list(self.reader.read(doc, args))
         results: list[FoundRelation] = []
         for reading in readings:

@@ -13,11 +13,12 @@ from spacy.tokens import Doc, Span, Token
 
 from .arguments import LEAD_VERBS, PLACE_TYPES, Arguments
 from .found import FoundRelation, each_pair, found
+from .frames import subjects_of
 from .gazetteer import country_adjectives
+from .lexicon import ELECTED_BODIES
+from .located import country_named, larger
 from .modality import modality
 from .spans import lemmas
-from .frames import subjects_of
-from .located import larger
 
 
 SPOKESPERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "mouthpiece"}
@@ -39,7 +40,15 @@ BODY_TYPES = {"ArmedGroup", "Organization", "Force", "Country"}
 OFFICE_NOUNS = {"governor", "mayor", "president", "minister", "ambassador", "chairman", "chairwoman", "head",
                 "chief", "deputy", "member", "commander", "official", "secretary", "envoy", "director",
                 "leader", "premier", "king", "representative", "lawmaker", "legislator", "senator", "chair",
-                "administrator", "prosecutor", "consul", "spokesman", "negotiator"}
+                "administrator", "prosecutor", "consul", "spokesman", "negotiator", "chargé", "charge",
+                "attache", "attaché", "coordinator", "adviser", "advisor", "general", "colonel", "admiral"}
+#: Words inside a title between the body and the role: "Pentagon Press Secretary", "Taliban chief spokesman".
+TITLE_MODIFIERS = {"press", "deputy", "chief", "senior", "acting", "special", "top", "principal", "assistant",
+                   "'s", "\u2019s", "military", "civilian", "interim", "former", "first", "vice", "executive",
+                   "foreign", "defense", "defence", "interior", "information", "media", "public", "affairs",
+                   "regional", "provincial", "district", "national", "official", "main", "lead"}
+#: Prepositions that name whose a role is: "spokesman for X", "a spokesperson from X's board", "a figure with X".
+ROLE_PREPOSITIONS = ("for", "of", "from", "with", "at", "in")
 
 
 #: Abbreviated titles in front of a name.
@@ -62,7 +71,30 @@ def described_by(span: Span) -> list[Token]:
         if title not in nouns and title.ent_type_ == "":
             nouns.append(title)
     nouns.extend(n for n in (_misattached_role(span), _comma_apposition(span)) if n is not None and n not in nouns)
+    nouns.extend(n for n in _as_role(span) if n not in nouns)
+    nouns.extend(n for n in _title_chain(span) if n not in nouns)
     return [n for n in nouns if n.pos_ in ("NOUN", "PROPN") and n not in span]
+
+
+def _as_role(span: Span) -> list[Token]:
+    """'removing Chouchane as an ISIL leader', 'X, as governor of Y': the role after 'as'."""
+    root = span.root
+    anchors = [root] + ([root.head] if root.dep_ in ("dobj", "nsubj", "nsubjpass") else [])
+    return [pobj for anchor in anchors for prep in anchor.children if prep.dep_ == "prep" and prep.lower_ == "as"
+            for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN"]
+
+
+def _title_chain(span: Span) -> list[Token]:
+    """'Defense Department spokesman Army Col. Steve Warren': a role word a few words before the name, with only
+    titles, ranks and the body's name in between."""
+    doc = span.doc
+    sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+    for token in reversed(doc[max(sent_start, span.start - 6): span.start]):
+        if role_word(token) in OFFICE_NOUNS | SPOKESPERSON_NOUNS and token.pos_ in ("NOUN", "PROPN"):
+            return [token]
+        if not (token.pos_ in ("PROPN", "NOUN", "ADJ") or token.text in (".", "-")) or token.is_sent_start:
+            return []
+    return []
 
 
 ROLE_NOUNS = OFFICE_NOUNS | SPOKESPERSON_NOUNS | MEMBERSHIP_NOUNS | BODY_PART_NOUNS | {"capital"}
@@ -96,12 +128,26 @@ def _comma_apposition(span: Span) -> Token | None:
 
 
 def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[Span]:
-    """Whom a role belongs to: 'a Taliban spokesman', "Russia's minister", 'governor of X', 'spokesman for X'."""
+    """Whom a role belongs to: 'a Taliban spokesman', "Russia's minister", 'governor of X', 'spokesman for X',
+    'Pentagon Press Secretary'."""
     targets = args.modifiers(noun) + args.prep_objects(noun, preps)
     for child in noun.children:  # "the Taliban's chief spokesman": the owner sits on a compound in between
         if child.dep_ in ("compound", "amod") and child.i < noun.i and args.entity(child) is None:
             targets.extend(t for t in args.modifiers(child) if t not in targets)
+    body = _body_before_title(noun, args)
+    if body is not None and body not in targets:
+        targets.append(body)
     return targets
+
+
+def _body_before_title(noun: Token, args: Arguments) -> Span | None:
+    """The entity named right before a title, across its modifiers: 'State Department Spokesperson',
+    'Pentagon Press Secretary', "the Taliban's chief spokesman"."""
+    i = noun.i - 1
+    while i >= 0 and args.entity(noun.doc[i]) is None and noun.doc[i].lower_ in TITLE_MODIFIERS:
+        i -= 1
+    span = args.entity(noun.doc[i]) if i >= 0 else None
+    return span if span is not None and span.end == i + 1 and span.label_ not in ("Person", "Official") else None
 
 
 def role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
@@ -116,6 +162,8 @@ def role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
                 yield from _body_role(span, noun, lemma, args)
         if span.label_ == "Official":
             yield from _official_of_place(span, args)
+        if span.label_ in ("Person", "Official"):
+            yield from _person_of_body(span, args)
 
 
 def role_word(token: Token) -> str:
@@ -126,23 +174,38 @@ def role_word(token: Token) -> str:
 
 def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterator[FoundRelation]:
     if lemma in SPOKESPERSON_NOUNS:
-        for target in role_targets(noun, args, ("for", "of")):
-            if target != span:
+        for target in role_targets(noun, args, ROLE_PREPOSITIONS):
+            if target != span and target.label_ not in ("Person", "Official"):
                 yield found(span, "spokesmanFor", target, "spokesmanFor-role")
         return
-    if lemma not in OFFICE_NOUNS and lemma not in MEMBERSHIP_NOUNS:
+    if lemma not in OFFICE_NOUNS and lemma not in MEMBERSHIP_NOUNS and lemma not in FIGURE_NOUNS:
         return
-    targets = [t for t in role_targets(noun, args, ("of", "in", "at")) if t != span and t.label_ not in
+    targets = [t for t in role_targets(noun, args, ("of", "in", "at", "with", "for")) if t != span and t.label_ not in
                ("Person", "Official")]
     if not targets and any(c.lower_ == "provincial" for c in (*noun.children, *span.root.children)):
         main = main_entity(args.doc, "Province")  # "the provincial governor, X": of the province the article is about
         if main is not None:
             yield found(span, "officialOf", main, "officialOf-implicit-province")
     for target in targets:
-        if target.label_ == "ArmedGroup" and lemma in MEMBERSHIP_NOUNS:
+        if belongs(lemma, target):
             yield found(span, "memberOf", target, "memberOf-role")
-        else:
+        elif lemma not in FIGURE_NOUNS:
             yield found(span, "officialOf", target, f"officialOf-role{'-member' if lemma == 'member' else ''}")
+
+
+#: Words for someone who belongs to a group without naming an office: "a prominent figure with AQAP".
+FIGURE_NOUNS = {"figure", "operative", "militant", "fighter", "ideologue", "recruiter", "financier", "facilitator",
+                "associate", "loyalist", "supporter", "bomber"}
+
+
+def belongs(role: str, body: Span) -> bool:
+    """memberOf rather than officialOf: any role in an armed group; a member of anything but an elected body
+    (a member of a council holds an office there)."""
+    if body.label_ == "ArmedGroup":
+        return role in MEMBERSHIP_NOUNS | FIGURE_NOUNS
+    if role == "member" or role in FIGURE_NOUNS:
+        return not any(word in ELECTED_BODIES for word in (body._.kg_canonical or body.text).lower().split())
+    return False
 
 
 def _official_of_adjective_country(span: Span, args: Arguments) -> Iterator[FoundRelation]:
@@ -152,10 +215,8 @@ def _official_of_adjective_country(span: Span, args: Arguments) -> Iterator[Foun
     for token in reversed(doc[max(0, span.start - 4): span.start]):
         if not token.is_title and not token.text.isupper():
             return  # "the Syrian opposition's president": the adjective must open the title
-        country = country_of_adjective(token.text)
-        if country is not None:
-            target = next((s for s in doc.ents if s.label_ == "Country" and
-                           (s._.kg_canonical or s.text).lower() == country.lower()), None)
+        if country_of_adjective(token.text) is not None:
+            target = country_named(doc, token.text)
             if target is not None:
                 yield found(span, "officialOf", target, "officialOf-title-adjective")
             return
@@ -193,7 +254,10 @@ def _place_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterato
     if lemma == "capital" and span.label_ == "City":
         yield from _capital(span, noun, args)
     elif lemma in ("city", "town", "village", "district", "province", "region", "county", "port", "hub"):
-        for target in args.prep_objects(noun, ("in", "of")) + args.modifiers(noun, types=PLACE_TYPES):
+        targets = args.prep_objects(noun, ("in", "of")) + args.modifiers(noun, types=PLACE_TYPES)
+        targets += [c for c in (country_named(args.doc, a.text) for a in noun.children if a.dep_ == "amod")
+                    if c is not None and c not in targets]  # "Fallujah, an Iraqi city"
+        for target in targets:
             if larger(target, span):
                 yield found(span, "locatedIn", target, "locatedIn-apposition")
 
@@ -219,7 +283,7 @@ def _implicit_capital(city: Span, noun: Token, args: Arguments) -> Iterator[Foun
                 yield found(city, "capitalOf", span, "capitalOf-demonym-country")
                 return
         return
-    provincial = any(c.lower_ == "provincial" for c in noun.children)
+    provincial = any(c.lower_ in ("provincial", "regional", "state") for c in noun.children)
     wanted = "Province" if provincial else "Country"
     home = (city._.kg_links or {}).get("country")
     if home and not provincial:
@@ -289,8 +353,30 @@ def _speaking(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     yield from each_pair(subjects_of(verb, args), targets, "spokesmanFor", "spokesmanFor-speaks-for")
 
 
+def _joining(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'X, who joined the Islamic State', 'the group pledged allegiance to ISIS': X belongs to it."""
+    if modality(verb) != "fact":
+        return
+    bodies = args.children(verb, ("dobj",))
+    if "pledge" in lemmas(verb) or "swear" in lemmas(verb):
+        bodies = [b for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "allegiance"
+                  for b in args.prep_objects(c, ("to",)) + args.prep_objects(verb, ("to",))]
+    bodies = [b for b in bodies if b.label_ in ("ArmedGroup", "Organization", "Force")]
+    members = [m for m in subjects_of(verb, args) if m.label_ not in ("Country",)]
+    yield from each_pair(members, bodies, "memberOf", "memberOf-joins")
+
+
+def _person_of_body(span: Span, args: Arguments) -> Iterator[FoundRelation]:
+    """'Abu Yasir Hassan of ISIS-Mozambique', 'Lamine Gwan Jar of the Peace-talk Creation Group': a person
+    named with the body they belong to."""
+    for target in args.of_objects(span.root):
+        if target.label_ in ("ArmedGroup", "Organization") and not described_by(span):
+            yield found(span, "memberOf", target, "memberOf-of")
+
+
 def verb_role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
-    """Roles told by a verb: 'X, who heads the council', 'the RSF, led by X', 'X spoke on behalf of Y'."""
+    """Roles told by a verb: 'X, who heads the council', 'the RSF, led by X', 'X spoke on behalf of Y',
+    'X joined the Islamic State'."""
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
             continue
@@ -299,3 +385,5 @@ def verb_role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             yield from _leading(verb, args)
         if "speak" in forms:
             yield from _speaking(verb, args)
+        if forms & {"join", "pledge", "swear"}:
+            yield from _joining(verb, args)
