@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import numpy as np
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
@@ -59,6 +60,9 @@ RELATION_COLOURS = {
 EXACT_LAYOUT_MAX = 300
 #: Above this many edges the page hides edges while the user drags or zooms, so panning stays fluid.
 HIDE_EDGES_ON_MOVE_ABOVE = 1500
+#: Above this many entities the page opens with the entities that have no relation hidden: in a big graph they are
+#: rows of names under the network that push it into a corner of the first view.
+HIDE_UNRELATED_ABOVE = 300
 
 LINK_PREFIXES = {"wikidata": "http://www.wikidata.org/entity/", "geonames": "https://sws.geonames.org/"}
 
@@ -266,48 +270,176 @@ def subgraph(graph: Graph, entities: set[URIRef], relations: set[tuple] | None =
 
 
 # --- layout -------------------------------------------------------------------------------------------------------
+#
+# Positions are in screen pixels at zoom 1. The page draws every name at least LABEL_PX pixels high whatever the zoom
+# (kg/templates/network.html, "names"), below its node, and leaves out a name that would cover another; the layout
+# makes room for every name at zoom 1, so zooming in to 1 shows them all and the first, fitted view as many as fit.
+
+#: Names' font size in pixels (hubs' names are larger); the page uses the same figures (payload "labelPx").
+LABEL_PX = 12
+HUB_LABEL_PX = 14
+#: A node with this many relations or more is a hub: its name is drawn larger and placed first.
+HUB_DEGREE = 6
+#: Node radius in pixels: the least connected nodes are the smallest, the best connected the largest.
+NODE_SIZE = (8.0, 30.0)
+#: Names longer than this are cut with an ellipsis in the drawing (the whole name is in the tooltip).
+LABEL_MAX_CHARS = 48
+#: Room between a node and its name, and the height of a name's line, as the page draws them.
+LABEL_GAP = 3.0
+LABEL_LINE = 1.25
+#: Clear space kept between any two nodes' footprints (a node and the name under it).
+PAD = 6.0
+#: Length of a typical relation in a laid-out component, before names push their nodes apart.
+EDGE_LENGTH = 70.0
+#: Space around each packed component: a floor, plus a share of the component's own size, so that big components
+#: stand apart from each other and small ones do not sit in a sea of white.
+COMPONENT_GAP, COMPONENT_GAP_SHARE = 24.0, 0.06
+#: A typical window's drawing area in pixels (a 1280 x 820 browser window less the side panel): components are
+#: packed to fill its shape, so the first view, which fits the whole, is as close to zoom 1 as it can be.
+VIEW = (980.0, 720.0)
+
+
+def label_width(label: str, px: float = LABEL_PX) -> float:
+    """About how wide the page draws ``label`` at ``px`` (wide fonts such as DejaVu Sans average 0.55 px per px)."""
+    return 0.6 * px * min(len(label), LABEL_MAX_CHARS + 1)
+
+
+def node_sizes(degree: dict[str, int]) -> dict[str, float]:
+    """Node radius by number of relations, on a square-root scale (area grows with degree)."""
+    most = max(degree.values(), default=0) or 1
+    low, high = NODE_SIZE
+    return {node: round(low + (high - low) * math.sqrt(d / most), 1) for node, d in degree.items()}
+
+
+def label_sizes(degree: dict[str, int]) -> dict[str, int]:
+    return {node: HUB_LABEL_PX if d >= HUB_DEGREE else LABEL_PX for node, d in degree.items()}
+
 
 def layout(node_ids: list[str], edges: list[tuple[str, str]], *, seed: int = 7,
            labels: dict[str, str] | None = None) -> dict[str, tuple[float, float]]:
-    """Seeded positions in screen units: each connected component laid out alone, then packed in rows.
+    """Seeded positions in pixels at zoom 1, with room for every node's name under it.
 
-    ``labels`` (node -> label) lets lone nodes and pairs keep room for their labels. The browser then draws at once
-    with physics off: no stabilisation to wait for, however large the graph.
+    Each connected component is laid out alone (spring layout), scaled to a common relation length and spread until
+    no two footprints (node plus name) overlap; the components are then packed with margins that grow with their
+    size, and the entities with no relation go last, in rows sorted by name (the page can hide them).
+
+    The page draws names at a fixed size in pixels while zoomed out, so in the first, fitted view names are larger
+    against the network than at zoom 1 and only those that fit are drawn; the tighter the packing, the more fit.
     """
     graph = nx.Graph()
     graph.add_nodes_from(node_ids)
     graph.add_edges_from(edges)
-    widths = {node: label_width((labels or {}).get(node, "")) for node in node_ids}
+    if not node_ids:
+        return {}
+    degree = dict(graph.degree())
+    sizes, pxs = node_sizes(degree), label_sizes(degree)
+    names = labels or {}
     components = sorted(nx.connected_components(graph), key=lambda part: (-len(part), min(part)))
-    return pack([component_box(graph.subgraph(part), widths, seed) for part in components])
+    parts = [sorted(part) for part in components if len(part) > 1]
+    shapes = [component_shape(graph.subgraph(part), seed) for part in parts]
+    lonely = sorted((part.pop() for part in components if len(part) == 1), key=lambda n: (names.get(n, ""), n))
+    footprints = {node: footprint(names.get(node, ""), sizes[node], pxs[node]) for node in node_ids}
+    boxes = [component_box(part, spread(part, xy, footprints), footprints) for part, xy in zip(parts, shapes)]
+    return pack(boxes, [(node, footprints[node]) for node in lonely])
 
 
-#: Room around each component, in screen units, so that labels of neighbouring components do not collide.
-COMPONENT_MARGIN = 45.0
-
-
-def label_width(label: str) -> float:
-    """About how wide vis-network draws ``label`` at zoom 1 (13px sans-serif)."""
-    return 6.8 * min(len(label), 60)
-
-
-def component_box(component: nx.Graph, widths: dict[str, float], seed: int):
-    """(positions relative to the centre, half-width, half-height) of one connected component."""
+def component_shape(component: nx.Graph, seed: int):
+    """A component's node positions (sorted node order) before names are given room: spring layout, scaled so a
+    typical relation is EDGE_LENGTH long; a pair side by side."""
     nodes = sorted(component)
-    if len(nodes) == 1:
-        return {nodes[0]: (0.0, 0.0)}, max(COMPONENT_MARGIN, widths[nodes[0]] / 2 + 16), COMPONENT_MARGIN
     if len(nodes) == 2:
-        left, right = widths[nodes[0]], widths[nodes[1]]
-        half = max(75.0, (left + right) / 4 + 18)
-        return ({nodes[0]: (-half, 0.0), nodes[1]: (half, 0.0)},
-                half + max(left, right) / 2 + 16, COMPONENT_MARGIN)
-    radius = COMPONENT_MARGIN + 95.0 * math.sqrt(len(nodes) - 1)
+        return np.array([[0.0, 0.0], [EDGE_LENGTH, 0.0]])
     if len(nodes) <= EXACT_LAYOUT_MAX:
-        positions = {node: tuple(xy) for node, xy in nx.spring_layout(component, k=2.5 / math.sqrt(len(nodes)), seed=seed, iterations=100).items()}
+        raw = nx.spring_layout(component, k=2.5 / math.sqrt(len(nodes)), seed=seed, iterations=100)
     else:
-        positions = sampled_force_layout(component, seed=seed)
-    scale = (max(math.hypot(*xy) for xy in positions.values()) or 1.0) / (radius - COMPONENT_MARGIN)
-    return {node: (float(x) / scale, float(y) / scale) for node, (x, y) in positions.items()}, radius, radius
+        raw = sampled_force_layout(component, seed=seed)
+    xy = np.array([raw[node] for node in nodes], dtype=float)
+    index = {node: i for i, node in enumerate(nodes)}
+    ends = np.array([(index[a], index[b]) for a, b in component.edges])
+    typical = float(np.median(np.linalg.norm(xy[ends[:, 0]] - xy[ends[:, 1]], axis=1))) or 1.0
+    return xy * (EDGE_LENGTH / typical)
+
+
+def footprint_arrays(nodes: list[str], footprints: dict[str, tuple[float, float, float]]):
+    return tuple(np.array([footprints[node][k] for node in nodes]) for k in range(3))
+
+
+def spread(nodes: list[str], xy, footprints):
+    """``xy`` enlarged as a whole if its footprints crowd it, then moved until no two overlap."""
+    half_width, above, below = footprint_arrays(nodes, footprints)
+    return separate(xy * crowding(xy, half_width, above, below), half_width, above, below)
+
+
+def footprint(label: str, size: float, px: float) -> tuple[float, float, float]:
+    """(half its width, how far it reaches above its centre, how far below) for a node with its name under it."""
+    return (max(size, label_width(label, px) / 2) + PAD / 2, size + PAD / 2,
+            size + LABEL_GAP + px * LABEL_LINE + PAD / 2)
+
+
+def component_box(nodes: list[str], xy, footprints):
+    """(positions relative to the centre of its footprints' bounding box, half-width, half-height) of a component."""
+    half_width, above, below = footprint_arrays(nodes, footprints)
+    left, right = (xy[:, 0] - half_width).min(), (xy[:, 0] + half_width).max()
+    top, bottom = (xy[:, 1] - above).min(), (xy[:, 1] + below).max()
+    centre = np.array([(left + right) / 2, (top + bottom) / 2])
+    local = {node: (float(x), float(y)) for node, (x, y) in zip(nodes, xy - centre)}
+    return local, float(right - left) / 2, float(bottom - top) / 2
+
+
+def separate(xy, half_width, above, below, *, rounds: int = 200):
+    """Move nodes apart until no two footprints overlap (or ``rounds`` run out).
+
+    Each overlapping pair moves apart along the line between them, just far enough to clear (PRISM's rule), so the
+    picture keeps its shape: a hub's crowded neighbours fan out instead of stacking into columns.
+    """
+    xy = xy.copy()
+    for _ in range(rounds):
+        i, j = overlapping_pairs(xy, half_width, above, below)
+        if not len(i):
+            break
+        delta = xy[j] - xy[i]
+        same = (np.abs(delta) < 1e-6).all(axis=1)  # on top of each other: part them along a fixed direction
+        delta[same] = np.column_stack([np.cos(i[same] * 2.4), np.sin(i[same] * 2.4)]) * 1e-3
+        need_x = half_width[i] + half_width[j]
+        need_y = np.where(delta[:, 1] >= 0, below[i] + above[j], below[j] + above[i])
+        stretch = np.minimum(need_x / np.maximum(np.abs(delta[:, 0]), 1e-9),
+                             need_y / np.maximum(np.abs(delta[:, 1]), 1e-9))
+        push = delta * (np.minimum(stretch, 3.0) - 1.0)[:, None] / 2 + np.sign(delta) * 0.5
+        move = np.zeros_like(xy)
+        np.add.at(move, i, -push)
+        np.add.at(move, j, push)
+        # A node caught in many overlaps must not fly off by their sum.
+        count = np.bincount(np.concatenate([i, j]), minlength=len(xy))[:, None]
+        xy += move / np.maximum(count, 1) ** 0.5
+    return xy
+
+
+def crowding(xy, half_width, above, below, *, fill: float = 0.3) -> float:
+    """How much to enlarge a layout so its footprints cover at most ``fill`` of its bounding box (1: no need)."""
+    span = xy.max(axis=0) - xy.min(axis=0) + np.array([2 * half_width.mean(), (above + below).mean()])
+    covered = float((2 * half_width * (above + below)).sum())
+    return max(1.0, math.sqrt(covered / (fill * float(span[0] * span[1]))))
+
+
+def overlapping_pairs(xy, half_width, above, below):
+    """Index arrays (i, j) of the node pairs whose footprints overlap, by a sweep along x (no n x n matrix)."""
+    order = np.argsort(xy[:, 0], kind="stable")
+    xs, reach = xy[order, 0], half_width[order]
+    widest = 2 * float(reach.max(initial=0.0))
+    found_i, found_j = [], []
+    for k in range(1, len(order)):
+        gap = xs[k:] - xs[:-k]
+        if gap.min() >= widest:
+            break
+        a, b = order[:-k], order[k:]
+        hit = gap < half_width[a] + half_width[b]
+        hit &= (np.minimum(xy[a, 1] + below[a], xy[b, 1] + below[b])
+                > np.maximum(xy[a, 1] - above[a], xy[b, 1] - above[b]))
+        found_i.append(a[hit])
+        found_j.append(b[hit])
+    if not found_i:
+        return np.array([], dtype=int), np.array([], dtype=int)
+    return np.concatenate(found_i), np.concatenate(found_j)
 
 
 def sampled_force_layout(graph: nx.Graph, *, seed: int, iterations: int = 50,
@@ -317,8 +449,6 @@ def sampled_force_layout(graph: nx.Graph, *, seed: int, iterations: int = 50,
     Each step costs O(nodes x sample + edges) instead of O(nodes^2), so 5,000 nodes lay out in seconds with
     numpy alone; the sampling noise is absorbed by the cooling schedule.
     """
-    import numpy as np
-
     nodes = sorted(graph)
     index = {node: i for i, node in enumerate(nodes)}
     ends = np.array([(index[a], index[b]) for a, b in graph.edges], dtype=np.int64).reshape(-1, 2)
@@ -341,40 +471,118 @@ def sampled_force_layout(graph: nx.Graph, *, seed: int, iterations: int = 50,
     return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, positions - positions.mean(axis=0))}
 
 
-def pack(boxes: list[tuple[dict[str, tuple[float, float]], float, float]]) -> dict[str, tuple[float, float]]:
-    """Shelf-pack components (largest first) into rows about as wide as the whole is tall."""
-    total_area = sum(4 * half_width * half_height for _, half_width, half_height in boxes)
-    row_width = max([math.sqrt(total_area) * 1.3] + [2 * half_width for _, half_width, _ in boxes])
+def pack(boxes: list[tuple[dict[str, tuple[float, float]], float, float]],
+         lonely: list[tuple[str, tuple[float, float, float]]]) -> dict[str, tuple[float, float]]:
+    """Components packed together, then the ``lonely`` nodes (with their footprints) in rows below them: of a few
+    strip widths, the one whose picture fits VIEW at the largest zoom."""
+    padded = []
+    for local, half_width, half_height in sorted(boxes, key=lambda box: -box[2]):
+        margin = COMPONENT_GAP / 2 + COMPONENT_GAP_SHARE * max(half_width, half_height)
+        padded.append((local, half_width + margin, half_height + margin))
+    area = sum(4 * hw * hh for _, hw, hh in padded) + sum(2 * hw * (above + below) for _, (hw, above, below) in lonely)
+    widest = max([2 * hw for _, hw, _ in padded] + [2 * hw for _, (hw, _, _) in lonely])
+    best = None
+    for stretch in (0.8, 1.0, 1.25, 1.6, 2.0, 2.5):
+        width = max(widest, math.sqrt(area * VIEW[0] / VIEW[1]) * stretch)
+        positions, used_width, height = skyline_pack(padded, width)
+        if lonely:
+            placed, height = rows(lonely, max(used_width, widest), top=height + (COMPONENT_GAP if padded else 0.0))
+            positions.update(placed)
+        zoom = min(VIEW[0] / max(used_width, widest), VIEW[1] / max(height, 1.0))
+        if best is None or zoom > best[0] + 1e-9:
+            best = (zoom, positions)
+    return best[1]
+
+
+def skyline_pack(padded, width: float) -> tuple[dict[str, tuple[float, float]], float, float]:
+    """Place boxes (tallest first) each where it sits highest in a strip ``width`` wide (skyline packing: a small
+    component fills the space beside a tall one instead of starting a row). Returns (positions, width used,
+    height)."""
+    skyline = [[0.0, width, 0.0]]  # segments [x, width, depth filled so far]
     positions: dict[str, tuple[float, float]] = {}
-    x = y = row_height = 0.0
-    for local, half_width, half_height in boxes:
-        if x > 0 and x + 2 * half_width > row_width:
-            x, y, row_height = 0.0, y + row_height, 0.0
+    used = height = 0.0
+    for local, half_width, half_height in padded:
+        x, y = lowest_spot(skyline, 2 * half_width)
+        raise_skyline(skyline, x, 2 * half_width, y + 2 * half_height)
+        used, height = max(used, x + 2 * half_width), max(height, y + 2 * half_height)
         for node, (dx, dy) in local.items():
             positions[node] = (round(x + half_width + dx, 1), round(y + half_height + dy, 1))
+    return positions, used, height
+
+
+def lowest_spot(skyline: list[list[float]], width: float) -> tuple[float, float]:
+    """The leftmost of the least deep places on ``skyline`` where something ``width`` wide fits."""
+    best = None
+    for start, (x, _, _) in enumerate(skyline):
+        if x + width > skyline[-1][0] + skyline[-1][1] + 1e-6:
+            break
+        depth, covered, k = 0.0, 0.0, start
+        while covered < width - 1e-6:
+            depth = max(depth, skyline[k][2])
+            covered += skyline[k][1]
+            k += 1
+        if best is None or depth < best[1] - 1e-6:
+            best = (x, depth)
+    return best if best is not None else (0.0, max(segment[2] for segment in skyline))
+
+
+def raise_skyline(skyline: list[list[float]], x: float, width: float, depth: float) -> None:
+    """Record that [x, x + width] is now filled down to ``depth``, merging level neighbours."""
+    end = x + width
+    pieces = []
+    for sx, sw, sd in skyline:
+        if sx + sw <= x + 1e-6 or sx >= end - 1e-6:
+            pieces.append([sx, sw, sd])
+            continue
+        if sx < x:
+            pieces.append([sx, x - sx, sd])
+        if sx + sw > end:
+            pieces.append([end, sx + sw - end, sd])
+    pieces.append([x, width, depth])
+    pieces.sort()
+    skyline[:] = []
+    for piece in pieces:
+        if skyline and abs(skyline[-1][2] - piece[2]) < 1e-6:
+            skyline[-1][1] += piece[1]
+        else:
+            skyline.append(piece)
+
+
+def rows(nodes: list[tuple[str, tuple[float, float, float]]], width: float,
+         top: float) -> tuple[dict[str, tuple[float, float]], float]:
+    """Lone nodes left to right in rows at most ``width`` wide (wider when alone), starting at ``top``; and where
+    the rows end."""
+    positions: dict[str, tuple[float, float]] = {}
+    x, y, row_height = 0.0, top, 0.0
+    for node, (half_width, above, below) in nodes:
+        if x > 0 and x + 2 * half_width > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        positions[node] = (round(x + half_width, 1), round(y + above, 1))
         x += 2 * half_width
-        row_height = max(row_height, 2 * half_height)
-    return positions
+        row_height = max(row_height, above + below)
+    return positions, y + row_height
 
 
 # --- vis-network options (through pyvis) ----------------------------------------------------------------------------
 
-def vis_elements(data: dict[str, list[dict]], *, seed: int = 7) -> tuple[list[dict], list[dict]]:
-    """vis-network node and edge options, built with pyvis's Network (ids are indexes into data's lists)."""
+def vis_elements(data: dict[str, list[dict]], *, seed: int = 7) -> tuple[list[dict], list[dict], list[int]]:
+    """vis-network node and edge options, built with pyvis's Network (ids are indexes into data's lists), and each
+    node's name size in pixels. Names are drawn by the page itself (see ``layout``), so vis-network gets none."""
     from pyvis.network import Network
 
     index = {node["iri"]: i for i, node in enumerate(data["nodes"])}
     pairs = [(edge["from"], edge["to"]) for edge in data["edges"]]
     positions = layout(list(index), pairs, seed=seed, labels={node["iri"]: node["label"] for node in data["nodes"]})
-    degree: dict[str, int] = defaultdict(int)
+    degree = dict.fromkeys(index, 0)
     for a, b in pairs:
         degree[a] += 1
         degree[b] += 1
+    sizes, pxs = node_sizes(degree), label_sizes(degree)
     net = Network(directed=True)
     for i, node in enumerate(data["nodes"]):
         colour, shape, dashed = TYPE_STYLE[node["type"]]
         x, y = positions[node["iri"]]
-        net.add_node(i, label=node["label"], shape=shape, color=colour, value=degree[node["iri"]] + 1,
+        net.add_node(i, label=node["label"], shape=shape, color=colour, size=sizes[node["iri"]],
                      x=x, y=y, borderWidth=2 if dashed else 1,
                      shapeProperties={"borderDashes": [4, 3] if dashed else False})
     for i, (edge, curve) in enumerate(zip(data["edges"], parallel_curves(pairs))):
@@ -382,7 +590,9 @@ def vis_elements(data: dict[str, list[dict]], *, seed: int = 7) -> tuple[list[di
                      color=RELATION_COLOURS[edge["relation"]], width=1 + min(len(edge["evidence"]), 4) * 0.5,
                      arrows={"to": {"enabled": edge["directed"], "scaleFactor": 0.6}}, smooth=curve)
     vis_nodes, vis_edges, *_ = net.get_network_data()
-    return vis_nodes, vis_edges
+    for vis_node in vis_nodes:
+        del vis_node["label"]  # the page draws names (data.nodes[i].label) where they fit
+    return vis_nodes, vis_edges, [pxs[node["iri"]] for node in data["nodes"]]
 
 
 def parallel_curves(pairs: list[tuple[str, str]]) -> list[dict[str, Any] | bool]:
@@ -400,18 +610,16 @@ def parallel_curves(pairs: list[tuple[str, str]]) -> list[dict[str, Any] | bool]
 def vis_options(node_count: int, edge_count: int) -> dict[str, Any]:
     """vis-network options: positions come from Python, so physics is off and the first frame is the final one.
 
-    Node labels smaller than ``drawThreshold`` pixels are not drawn: small graphs keep them when zoomed out (the
-    whole sample fits a notebook cell with its names readable at a squint), large ones shed them until zoomed in.
+    Relation names on edges are drawn only once they are at least 9 pixels high (zoomed in), so they do not
+    litter the overview.
     """
     busy = edge_count > HIDE_EDGES_ON_MOVE_ABOVE
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": 7},
-        "nodes": {"scaling": {"min": 8, "max": 30, "label": {"enabled": True, "min": 12, "max": 18,
-                                                               "drawThreshold": 3 if node_count <= EXACT_LAYOUT_MAX else 6}},
-                  "font": {"size": 13, "strokeWidth": 3}},
-        "edges": {"font": {"size": 10, "strokeWidth": 3}, "selectionWidth": 2, "smooth": False,
-                  "hoverWidth": 1.5},
+        "nodes": {"borderWidthSelected": 3},
+        "edges": {"font": {"size": 10, "strokeWidth": 3}, "scaling": {"label": {"drawThreshold": 10}},
+                  "selectionWidth": 2, "smooth": False, "hoverWidth": 1.5},
         "interaction": {"hover": True, "hideEdgesOnDrag": busy, "hideEdgesOnZoom": busy,
                         "navigationButtons": False, "keyboard": False, "multiselect": False},
         "physics": {"enabled": False},
@@ -444,21 +652,28 @@ def _template():
 
 
 def render_html(graph: Graph, *, theme: str = "light", title: str = "kg network", seed: int = 7,
-                height: str = "100vh") -> str:
+                height: str = "100vh", hide_unrelated: bool | None = None) -> str:
     """The whole network view of ``graph`` as one self-contained HTML page (no request to any host when opened).
 
     ``theme`` is "light" or "dark" (the page can switch); ``height`` is the CSS height of the page's frame, e.g.
-    "650px" when the page is embedded in a notebook.
+    "650px" when the page is embedded in a notebook. ``hide_unrelated`` is whether the page opens with the entities
+    that have no relation hidden (a checkbox shows them); by default they are hidden above HIDE_UNRELATED_ABOVE
+    entities.
     """
     if theme not in THEMES:
         raise ValueError(f"theme must be one of {', '.join(THEMES)}, not {theme!r}")
     if not re.fullmatch(r"\d+(\.\d+)?(px|vh|%|em|rem)", height):
         raise ValueError(f"height must be a CSS length such as 650px or 100vh, not {height!r}")
     data = view_data(graph)
-    vis_nodes, vis_edges = vis_elements(data, seed=seed)
+    vis_nodes, vis_edges, label_px = vis_elements(data, seed=seed)
+    if hide_unrelated is None:
+        hide_unrelated = len(vis_nodes) > HIDE_UNRELATED_ABOVE
     payload = {
         "nodes": data["nodes"], "edges": data["edges"], "articles": data["articles"],
         "visNodes": vis_nodes, "visEdges": vis_edges, "options": vis_options(len(vis_nodes), len(vis_edges)),
+        "names": {"px": label_px, "hubPx": HUB_LABEL_PX, "maxChars": LABEL_MAX_CHARS, "gap": LABEL_GAP,
+                  "line": LABEL_LINE},
+        "hideUnrelated": hide_unrelated,
         "types": {name: {"colour": colour, "shape": shape, "dashed": dashed}
                   for name, (colour, shape, dashed) in TYPE_STYLE.items()},
         "relations": {name: {"colour": RELATION_COLOURS[name], "symmetric": name in SYMMETRIC_PREDICATES}

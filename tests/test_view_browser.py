@@ -1,11 +1,12 @@
 """The network view in a real browser: Debian's Chromium driven by Playwright (skipped when either is missing).
 
 Checks that the page draws what the graph holds, asks no host for anything, runs nothing an article smuggles in,
-and that search, filters and clicks change what is shown. Screenshots of the sample graph in both themes go to
+that search, filters and clicks change what is shown, and that names are drawn readable and apart. Screenshots of the sample graph in both themes go to
 test-artifacts/ (gitignored) for a human to look at.
 """
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,9 +14,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.view import view_data, write_html
+from kg.view import HIDE_UNRELATED_ABOVE, view_data, write_html
 
-from .test_view import BREAKOUT, IMG, SCRIPT, hostile_graph, sample_graph
+from .test_view import BREAKOUT, IMG, SCRIPT, hostile_graph, invented_graph, sample_graph
 
 pytestmark = pytest.mark.browser
 
@@ -67,14 +68,18 @@ class Visit:
             return [box.left + p.x, box.top + p.y]; }""", label))
 
     def edge_point(self, relation: str) -> tuple[float, float]:
-        """The middle of the first edge of ``relation`` (edges are straight unless parallel)."""
+        """A point on the first edge of ``relation`` (edges are straight unless parallel) that no name covers."""
         return tuple(self.js("""(relation) => {
             const data = JSON.parse(document.getElementById('kg-data').textContent);
             const edge = data.visEdges.find(e => data.edges[e.id].relation === relation), net = window.kgView.network;
-            const a = net.getPosition(edge.from), b = net.getPosition(edge.to);
-            const p = net.canvasToDOM({x: (a.x + b.x) / 2, y: (a.y + b.y) / 2});
+            const a = net.getPosition(edge.from), b = net.getPosition(edge.to), names = window.kgView.names();
             const box = document.getElementById('kg-network').getBoundingClientRect();
-            return [box.left + p.x, box.top + p.y]; }""", relation))
+            for (const t of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+                const p = net.canvasToDOM({x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)});
+                if (!names.some(n => p.x >= n.left - 2 && p.x <= n.right + 2 && p.y >= n.top - 2 && p.y <= n.bottom + 2))
+                    return [box.left + p.x, box.top + p.y];
+            }
+            throw new Error('names cover the whole edge'); }""", relation))
 
 
 @pytest.fixture()
@@ -166,4 +171,146 @@ def test_search_filters_and_clicks_change_what_is_shown(tmp_path, open_view):
     page.mouse.click(*visit.edge_point("captured"))  # an edge's evidence, with a link to its article
     assert "Fighters took the city." in page.inner_text("#kg-details")
     assert visit.js("() => document.querySelector('#kg-details a').href") == "https://example.org/one"
+    clean(visit)
+
+
+# --- names, search ranking, entities with no relation -------------------------------------------------------------
+
+def next_frame(visit: Visit) -> None:
+    visit.js("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def drawn_names(visit: Visit) -> list[dict]:
+    """The names the page drew in its last frame, with their boxes in canvas pixels."""
+    next_frame(visit)
+    return visit.js("() => window.kgView.names()")
+
+
+def overlapping_names(names: list[dict]) -> list[tuple[str, str]]:
+    return [(a["label"], b["label"]) for i, a in enumerate(names) for b in names[i + 1:]
+            if min(a["right"], b["right"]) - max(a["left"], b["left"]) > 0.5
+            and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 0.5]
+
+
+def dark_pixels(visit: Visit, box: dict) -> int:
+    """How many pixels inside ``box`` on the network's canvas are near-black (the light theme's text colour)."""
+    return visit.js("""(box) => {
+        const net = window.kgView.network, canvas = net.canvas.frame.canvas, ratio = net.canvas.pixelRatio || 1;
+        const pixels = canvas.getContext('2d').getImageData(Math.round(box.left * ratio), Math.round(box.top * ratio),
+            Math.max(1, Math.round((box.right - box.left) * ratio)), Math.max(1, Math.round((box.bottom - box.top) * ratio))).data;
+        let dark = 0;
+        for (let i = 0; i < pixels.length; i += 4)
+            if (pixels[i + 3] > 200 && Math.max(pixels[i], pixels[i + 1], pixels[i + 2]) < 90) dark += 1;
+        return dark; }""", box)
+
+
+def check_names_readable(visit: Visit, names: list[dict]) -> None:
+    width, height = visit.js("() => [document.getElementById('kg-network').clientWidth, "
+                             "document.getElementById('kg-network').clientHeight]")
+    assert names and min(name["px"] for name in names) >= 12  # vis-network drew them at 5 px (sample) or not at all
+    assert overlapping_names(names) == []
+    assert all(n["left"] >= 0 and n["top"] >= 0 and n["right"] <= width and n["bottom"] <= height for n in names)
+    for name in names[:10]:  # and the text really is on the canvas there
+        assert dark_pixels(visit, name) > 20, name["label"]
+
+
+def test_names_are_readable_and_apart_in_the_first_view_of_the_sample(sample_build, open_view):
+    _, out = sample_build
+    visit = open_view(out / "graph.html")
+    names = drawn_names(visit)
+    check_names_readable(visit, names)
+    assert len(names) >= 0.8 * visit.shown()["nodes"]  # 88 of the 93 when this was written
+    clean(visit)
+
+
+def bench_view():
+    spec = importlib.util.spec_from_file_location("bench_view", REPO / "benchmarks" / "bench_view.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_names_in_a_500_entity_graph_show_the_hubs_first(tmp_path, open_view):
+    graph = bench_view().synthetic_graph(500)
+    visit = open_view(write_html(graph, tmp_path / "big.html"))
+    names = drawn_names(visit)
+    check_names_readable(visit, names)
+    payload = visit.js("() => JSON.parse(document.getElementById('kg-data').textContent)")
+    hubs = sorted(range(len(payload["nodes"])), key=lambda i: -payload["visNodes"][i]["size"])[:10]
+    assert {payload["nodes"][i]["label"] for i in hubs} <= {name["label"] for name in names}
+    assert len(names) >= 100  # 154 when this was written (none before)
+    visit.js("() => window.kgView.network.moveTo({scale: 1.5, animation: false})")
+    assert overlapping_names(drawn_names(visit)) == []  # zoomed in too
+    clean(visit)
+
+
+def test_a_click_on_a_name_selects_its_entity(tmp_path, open_view):
+    visit = open_view(write_html(sample_graph(), tmp_path / "sample.html"))
+    name = next(n for n in drawn_names(visit) if n["label"] == "Omar Farid")
+    box = visit.page.locator("#kg-network").bounding_box()
+    visit.page.mouse.click(box["x"] + (name["left"] + name["right"]) / 2, box["y"] + (name["top"] + name["bottom"]) / 2)
+    assert visit.page.inner_text("#kg-details h3") == "Omar Farid"
+    clean(visit)
+
+
+def search_graph() -> Graph:
+    """Names that a plain substring search confuses ('Ghani' is in 'Afghanistan', 'U.S.' starts 'U.S. forces')."""
+    entities = [("Country", "Afghanistan", ()), ("Official", "Ashraf Ghani", ("Ghani",)), ("Force", "U.S. forces", ()),
+                ("Country", "United States", ("U.S.",)), ("City", "Ghanikhel", ()), ("City", "Kabul", ())]
+    # Afghanistan has the most relations, so rank, not connectedness, must put the others first
+    relations = [(1, "officialOf", 0), (4, "locatedIn", 0), (5, "capitalOf", 0), (2, "attacked", 4)]
+    return invented_graph(entities, relations)
+
+
+def search_for(visit: Visit, text: str) -> str:
+    """Type ``text`` in the search box, press Enter, and return the name of the entity the view went to."""
+    visit.page.fill("#kg-search", text)
+    visit.page.press("#kg-search", "Enter")
+    return visit.page.inner_text("#kg-details h3")
+
+
+def test_search_goes_to_an_exact_name_before_a_word_start_before_a_substring(tmp_path, open_view):
+    visit = open_view(write_html(search_graph(), tmp_path / "search.html"))
+    assert search_for(visit, "Ghani") == "Ashraf Ghani"  # an exact alias, not Afghanistan nor Ghanikhel
+    assert search_for(visit, "U.S.") == "United States"  # an exact alias, not U.S. forces
+    assert search_for(visit, "u.s. FORCES") == "U.S. forces"
+    # words that start so (Ghanikhel has more relations than Ashraf Ghani), not Afghanistan, which has the most
+    assert search_for(visit, "ghan") == "Ghanikhel"
+    assert "3 matches · Enter: Ghanikhel" in visit.page.inner_text("#kg-search-info")
+    assert search_for(visit, "ghanistan") == "Afghanistan"  # only a substring: still found
+    assert search_for(visit, "ÁFGHANISTAN") == "Afghanistan"  # case and accents do not matter
+    visit.page.click("#kg-hide-unrelated")  # United States has no relation: hidden, and the search says so
+    assert search_for(visit, "U.S.") == "U.S. forces"
+    assert "1 more hidden by the filters" in visit.page.inner_text("#kg-search-info")
+    clean(visit)
+
+
+def test_entities_with_no_relation_can_be_hidden(tmp_path, open_view):
+    graph = sample_graph() + invented_graph([("City", "Zarin", ()), ("Official", "Abel Norr", ())], [])
+    visit = open_view(write_html(graph, tmp_path / "lone.html"))
+    page = visit.page
+    assert not page.is_checked("#kg-hide-unrelated") and "2" in page.inner_text(".kg-unrelated")
+    assert visit.shown()["nodes"] == 8
+    page.click("#kg-hide-unrelated")
+    assert visit.shown() == {"nodes": 6, "edges": 5, "lit": 6}
+    assert "6 of 8 entities" in page.inner_text("#kg-stats")
+    middle = visit.js("""() => { const net = window.kgView.network, ys = net.body.nodeIndices.map(id => net.canvasToDOM(
+        net.getPosition(id)).y); return (Math.min(...ys) + Math.max(...ys)) / 2 -
+        document.getElementById('kg-network').clientHeight / 2; }""")
+    assert abs(middle) < 40  # the view is fitted again to what is left (the lone ones were in rows at the bottom)
+    assert {name["label"] for name in drawn_names(visit)} & {"Zarin", "Abel Norr"} == set()
+    page.click("#kg-reset")  # back to how the page opened
+    assert visit.shown()["nodes"] == 8 and not page.is_checked("#kg-hide-unrelated")
+    clean(visit)
+
+
+def test_a_big_graph_opens_with_entities_that_have_no_relation_hidden(tmp_path, open_view):
+    entities = [("City", f"Town {i}", ()) for i in range(HIDE_UNRELATED_ABOVE + 1)]
+    related = [(i, "locatedIn", i + 1) for i in range(0, HIDE_UNRELATED_ABOVE - 20, 2)]
+    visit = open_view(write_html(invented_graph(entities, related), tmp_path / "many.html"))
+    lone = len(entities) - 2 * len(related)
+    assert visit.page.is_checked("#kg-hide-unrelated")
+    assert visit.shown()["nodes"] == len(entities) - lone
+    visit.page.click("#kg-hide-unrelated")
+    assert visit.shown()["nodes"] == len(entities)
     clean(visit)
