@@ -36,7 +36,9 @@ PEOPLE_PROXIES = {"fighter", "insurgent", "militant", "rebel", "force", "troop",
                   "operative", "affiliate", "cell", "wing", "branch", "brigade", "battalion", "division",
                   "paramilitary", "combatant", "recruit", "supporter", "sympathizer", "operation",
                   # parts of an organisation: "KIO's technical advisory board", "the group's media office"
-                  "board", "office", "bureau", "committee", "council", "leadership", "command"}
+                  "board", "office", "bureau", "committee", "council", "leadership", "command",
+                  # "the Islamic State terror group", "the M23 rebel movement"
+                  "group", "organization", "organisation", "movement", "network", "outfit"}
 #: Things that stand for whoever owns, fires or holds them ("Houthi targets", "ISIL positions", "an army base").
 THING_PROXIES = {"position", "target", "base", "checkpoint", "outpost", "post", "convoy", "patrol", "stronghold",
                  "warplane", "aircraft", "jet", "drone", "artillery", "vessel", "ship", "boat", "warship",
@@ -54,7 +56,8 @@ BARE_FORCES = {"army", "military", "troops", "soldiers", "police", "policemen", 
 PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "capital", "center", "centre",
                "headquarters", "part", "control", "area", "county", "state", "municipality", "port", "hub",
                "most", "all", "much", "rest", "heart", "outskirts", "suburb", "suburbs", "neighborhood",
-               "neighbourhood", "territory", "governorate", "oblast"}
+               "neighbourhood", "territory", "governorate", "oblast", "corner", "north", "south", "east", "west",
+               "northeast", "northwest", "southeast", "southwest", "side", "countryside", "environs", "vicinity"}
 #: Words that only name part of a place: taking them is an attack on the place, not its capture.
 PARTIAL_PLACE_NOUNS = {"entrance", "outskirts", "edge", "periphery", "approach", "gate", "suburb", "outskirt",
                        "suburbs"}
@@ -139,7 +142,7 @@ class Arguments:
             named = [s for s in self.prep_objects(token, ("in",), depth) if s.label_ in PLACE_TYPES]
         if not named and lemma != "capital":
             # "Sangin district"; but "Faryab's capital" is not Faryab
-            named = [s for s in self.modifiers(token, types=PLACE_TYPES) if s.root.dep_ == "compound"]
+            named = [s for s in self.modifiers(token, types=PLACE_TYPES) if s.root.dep_ in ("compound", "amod", "nmod")]
         if not named and lemma in PLACE_ANAPHORS:  # "the city", "the district": the one named last
             named = self.coref.antecedent(token, PLACE_ANAPHORS[lemma])
         return named

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from .arguments import FIGHTER_TYPES, PLACE_TYPES, Arguments
+from .frames import SITE_TYPES
+from .roles import described_by, role_targets
 from .found import FoundRelation, each_pair
 from .modality import modality
 
@@ -39,3 +41,20 @@ def under_control_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
         if holder_of.pos_ in ("NOUN", "PROPN"):  # "Kunduz, under Taliban control since Sunday, ..."
             places += [p for p in args.entities(holder_of) if p.label_ in PLACE_TYPES]
         yield from each_pair(holders, places, "captured", "captured-under-control")
+
+
+#: Nouns that say a place is held by whoever qualifies them: "a key IS stronghold", "the group's bastion".
+HOLD_NOUNS = {"stronghold", "bastion", "fiefdom", "enclave", "heartland", "redoubt"}
+
+
+def stronghold_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
+    """'Al-Dashisha has been a key IS stronghold', 'Raqqa, which is the group's stronghold': the group that
+    holds the place."""
+    for span in doc.ents:
+        if span.label_ not in SITE_TYPES:
+            continue
+        for noun in described_by(span):
+            if noun.lemma_.lower() in HOLD_NOUNS:
+                holders = [h for h in role_targets(noun, args, ("of",)) if h.label_ in FIGHTER_TYPES]
+                yield from each_pair(holders, [span], "captured", "captured-stronghold")
+

@@ -171,13 +171,22 @@ def demonym_actors(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             continue
         if token.dep_ == "pobj" and token.head.lower_ not in ("by", "against", "with", "from", "to"):
             continue
-        if any(c.dep_ in ("amod", "compound", "nummod") for c in token.children):
-            continue
+        if any(c.dep_ in ("amod", "compound", "nummod") and not _quantity(c) for c in token.children):
+            continue  # "ethnic Russians", "Russian-speaking Ukrainians"; but "several hundred Ukrainians" fight
         if token.head.lemma_ in CIVILIAN_VERBS:
             continue  # "Afghans fled to Pakistan": people, not an army
         span = Span(doc, token.i, token.i + 1, label="Force")
         found.append(set_span(span, gaz.national_forces(adjective), "force-phrase:national"))
     return found
+
+
+#: Words of number before a plural demonym: "several hundred Ukrainians", "thousands of Russians".
+QUANTITY_WORDS = {"several", "many", "some", "few", "dozens", "hundreds", "thousands", "more", "hundred",
+                  "thousand", "dozen", "numerous", "about", "around", "nearly"}
+
+
+def _quantity(token: Token) -> bool:
+    return token.like_num or token.lower_ in QUANTITY_WORDS
 
 
 def home_forces(spans: list[Span], gaz: Gazetteer) -> None:

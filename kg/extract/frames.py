@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import GazetteerError
 from .arguments import ACTOR_TYPES, FIGHTER_TYPES, PARTIAL_PLACE_NOUNS, PLACE_TYPES, Arguments
 from .found import FoundRelation, among, each_pair
-from .modality import modality, negated
+from .modality import modality, negated, noun_modality
 from .spans import lemmas
 
 if sys.version_info >= (3, 11):
@@ -34,6 +34,9 @@ SUPPORT_VERBS = {"launch", "stage", "mount", "carry", "conduct", "execute", "mak
                  "perpetrate", "commit", "trigger", "spark", "resume", "escalate", "announce", "declare", "claim",
                  "establish", "assume", "gain", "take", "retain", "maintain", "tighten", "extend", "consolidate",
                  "exert", "exercise", "seize", "complete", "finish", "press", "pursue", "initiate", "engage"}
+#: Nouns of number through which a support verb reaches its action: "launched a series of strikes".
+QUANTITY_NOUNS = {"series", "wave", "number", "spate", "barrage", "round", "string", "volley", "salvo", "flurry",
+                  "dozen", "hundred", "couple"}
 #: Verbs whose "in" lends their subject to the noun: "engaged in fighting with X", "took part in the attack".
 TAKING_PART_VERBS = {"engage", "take", "participate", "join", "involve"}
 #: Nouns after "from" that stand for whoever holds a place: "from ISIL control", "from the hands of X".
@@ -145,6 +148,8 @@ class Reading:
     from_places: list[Span] = field(default_factory=list)
     #: the slot each agent was read from
     agent_slots: dict[Span, str] = field(default_factory=dict)
+    #: patients only part of which was taken ("seized the city's entrance"): attacked, not captured
+    partial: list[Span] = field(default_factory=list)
 
     @property
     def told(self) -> bool:
@@ -207,7 +212,8 @@ def _verb_like(token: Token) -> bool:
 def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Arguments) -> Reading | None:
     """The participants of ``frame`` at ``trigger``, or None when it names no participant. A reading of an
     action not told as having happened has mode "unreal" and only its former holders."""
-    mode = "unreal" if negated(trigger) else "fact" if frame.plans else modality(trigger)
+    mode = ("unreal" if negated(trigger) else "fact" if frame.plans
+            else noun_modality(trigger, SUPPORT_VERBS) if kind == "noun" else modality(trigger))
     if mode == "attempt" and frame.predicate == "captured" and not frame.attempt:
         mode = "unreal"  # a capture only tried, with no attack to stand for it
     if frame.objects and not any(c.dep_ == "dobj" and lemmas(c) & frame.objects for c in trigger.children):
@@ -228,7 +234,9 @@ def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Argumen
         return None
     if word in frame.place_only and not any(p.label_ in PLACE_TYPES for p in patients):
         return None
-    reading = Reading(frame, trigger, kind, mode, agents, patients, agent_slots=agent_slot_of)
+    partial = [s for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in PARTIAL_PLACE_NOUNS
+               for s in args.entities(c)]
+    reading = Reading(frame, trigger, kind, mode, agents, patients, agent_slots=agent_slot_of, partial=partial)
     if frame.from_holds:
         reading.holders, reading.from_places = _from_slot(trigger, args)
     if not reading.told and not reading.holders:
@@ -266,7 +274,7 @@ def _preposition_reader(slot: str) -> Callable[[Token, Arguments], list[Span]]:
                                    for t in args.prep_objects(obj, (prep,))]
     if slot.startswith("support-"):
         prep = slot[len("support-"):]
-        return lambda noun, args: ([t for t in args.prep_objects(noun.head, (prep,)) if t.start > noun.i]
+        return lambda noun, args: ([t for t in args.prep_objects(support_verb(noun), (prep,)) if t.start > noun.i]
                                    if supported(noun) else [])
     return lambda token, args: args.prep_objects(token, (slot,))
 
@@ -361,8 +369,18 @@ VERB_SLOTS: dict[str, Callable[[Token, Arguments], list[Span]]] = {
 
 
 def supported(noun: Token) -> bool:
-    """'launched an attack', 'staged an assault', 'held talks': the verb's subject does what the noun names."""
+    """'launched an attack', 'staged an assault', 'held talks', 'launched a series of strikes': the verb's
+    subject does what the noun names."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_NOUNS:
+        noun = noun.head.head  # "a series of strikes", "a wave of attacks"
     return noun.dep_ == "dobj" and bool(lemmas(noun.head) & SUPPORT_VERBS)
+
+
+def support_verb(noun: Token) -> Token:
+    """The verb that supports a noun (through 'a series of')."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_NOUNS:
+        return noun.head.head.head
+    return noun.head
 
 
 def _support(noun: Token, args: Arguments) -> list[Span]:
@@ -370,7 +388,7 @@ def _support(noun: Token, args: Arguments) -> list[Span]:
     liberation of Y'."""
     head = noun.head
     if supported(noun):
-        return subjects_of(head, args)
+        return subjects_of(support_verb(noun), args)
     if noun.dep_ == "nsubjpass" and lemmas(head) & SUPPORT_VERBS:
         return args.prep_objects(head, ("by",))
     if noun.dep_ == "pobj" and head.lower_ in ("in", "into") and lemmas(head.head) & TAKING_PART_VERBS:
@@ -445,6 +463,15 @@ def _in_place(noun: Token, args: Arguments) -> list[Span]:
     return [p for p in places if p.label_ in SITE_TYPES]
 
 
+def _between(noun: Token, args: Arguments) -> list[Span]:
+    """'clashes between X and Y', and 'fighting continued ... between X and Y' where the parser hangs the
+    'between' on the verb the noun is the subject of."""
+    sides = args.prep_objects(noun, ("between",))
+    if not sides and noun.dep_ == "nsubj":
+        sides = args.prep_objects(noun.head, ("between",))
+    return sides
+
+
 def _noun_site(noun: Token, args: Arguments) -> list[Span]:
     """'an attack on a military base in Kidal': the place a nameless target stands in."""
     return [place for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at")
@@ -465,6 +492,7 @@ NOUN_SLOTS: dict[str, Callable[[Token, Arguments], list[Span]]] = {
     "under-subject": _under_subject,
     "clause": _clause,
     "in-place": _in_place,
+    "between": _between,
 }
 
 
@@ -516,7 +544,7 @@ def relations_of(reading: Reading, frames: dict[str, Frame]) -> Iterator[FoundRe
             predicate, suffix = frames[frame.attempt].predicate, "attempt"
         for patient in reading.patients:
             pred = predicate
-            if pred == "captured" and patient.root.lemma_.lower() in PARTIAL_PLACE_NOUNS:
+            if pred == "captured" and patient in reading.partial:
                 pred = "attacked"
             yield from each_pair(reading.agents, [patient], pred, f"{pred}-{frame.name}-{suffix}")
         if kind == "verb" and lemmas(reading.trigger) & frame.clash_words:

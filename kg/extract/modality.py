@@ -51,12 +51,37 @@ def modality(word: Token) -> str:
                 state = "attempt"
         if current.dep_ == "ccomp" and lemma in DENIAL_VERBS:
             return "unreal"  # "the army denied that it had bombed Nyala"
+        if current.dep_ == "ccomp" and any(c.dep_ == "neg" for c in governor.children):
+            return "unreal"  # "it does not appear that they have encircled the city"
         if current.dep_ in ("acl", "ccomp") and governor.pos_ == "NOUN" and lemma in DISPUTED_NOUNS:
             return "unreal"  # "despite claims that they control Farah": the writer does not vouch for it
         if current.dep_ in ("ccomp", "relcl") or current.dep_ == "acl" and governor.pos_ != "VERB":
             break  # a reported clause, a relative clause or a noun's modifier keeps its own modality
         current = governor
     return state
+
+
+#: Adjectives that make the action a noun names not (yet) real: "a planned offensive", "the pending liberation".
+UNREAL_ADJECTIVES = {"planned", "possible", "potential", "expected", "imminent", "looming", "threatened", "feared",
+                     "pending", "future", "anticipated", "proposed", "rumored", "rumoured", "hypothetical",
+                     "prospective", "upcoming"}
+
+
+def noun_modality(noun: Token, support_verbs: set[str]) -> str:
+    """The modality of an action named by a noun: that of its support verb ('did not launch an attack'),
+    else a fact unless a planning word governs it ('threatened an attack', 'a planned offensive'). Unlike a
+    verb, a noun's action is not made unreal by the verb it is the object of: 'urged the Houthis to halt
+    their advance on Marib' still tells of an advance."""
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in UNREAL_ADJECTIVES for c in noun.children):
+        return "unreal"
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and {head.lemma_.lower(), head.lower_} & support_verbs:
+        return modality(head)
+    if noun.dep_ in ("dobj", "pobj", "nsubj") and head.lemma_.lower() in UNREAL_GOVERNORS | LIKELIHOOD_PREDICATES:
+        return "unreal"
+    if noun.dep_ == "pobj" and head.head.lemma_.lower() in UNREAL_GOVERNORS:  # "fears of an attack"
+        return "unreal"
+    return "attempt" if noun.dep_ == "pobj" and head.head.lemma_.lower() in ATTEMPT_GOVERNORS else "fact"
 
 
 def negated(word: Token) -> bool:

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .arguments import Arguments
-from .control import held_place_rules, under_control_rules
+from .control import held_place_rules, stronghold_rules, under_control_rules
 from .coref import ANAPHOR
 from .found import FoundRelation
 from .frames import FrameReader, action_words, load_frames, relations_of
@@ -33,7 +33,7 @@ if not Doc.has_extension("kg_readings"):
     Doc.set_extension("kg_readings", default=[])
 
 #: Readers of relations that are not frames, run after the frames.
-READERS = (held_place_rules, under_control_rules, role_rules, verb_role_rules, capital_of_rules, located_in_rules)
+READERS = (held_place_rules, under_control_rules, stronghold_rules, role_rules, verb_role_rules, capital_of_rules, located_in_rules)
 
 
 class RelationExtractor:

@@ -89,10 +89,11 @@ def _title_chain(span: Span) -> list[Token]:
     titles, ranks and the body's name in between."""
     doc = span.doc
     sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
-    for token in reversed(doc[max(sent_start, span.start - 6): span.start]):
+    for token in reversed(doc[max(sent_start, span.start - 8): span.start]):
         if role_word(token) in OFFICE_NOUNS | SPOKESPERSON_NOUNS and token.pos_ in ("NOUN", "PROPN"):
             return [token]
-        if not (token.pos_ in ("PROPN", "NOUN", "ADJ") or token.text in (".", "-")) or token.is_sent_start:
+        inside = token.pos_ in ("PROPN", "NOUN", "ADJ") or token.text in (".", "-") or token.lower_ in ("for", "of")
+        if not inside or token.is_sent_start:  # "U.S. Special Envoy for Yemen Tim Lenderking"
             return []
     return []
 
@@ -180,7 +181,8 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
         return
     if lemma not in OFFICE_NOUNS and lemma not in MEMBERSHIP_NOUNS and lemma not in FIGURE_NOUNS:
         return
-    targets = [t for t in role_targets(noun, args, ("of", "in", "at", "with", "for")) if t != span and t.label_ not in
+    # not "for": an envoy for Yemen is not Yemen's official
+    targets = [t for t in role_targets(noun, args, ("of", "in", "at", "with")) if t != span and t.label_ not in
                ("Person", "Official")]
     if not targets and any(c.lower_ == "provincial" for c in (*noun.children, *span.root.children)):
         main = main_entity(args.doc, "Province")  # "the provincial governor, X": of the province the article is about
