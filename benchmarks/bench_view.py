@@ -7,7 +7,8 @@ Each graph is scale-free (Barabási-Albert, two edges per new node, so about twi
 with random entity types and relations, one evidence sentence per relation and one article per ten entities. The
 page is opened from a file:// URL in Debian's Chromium (Playwright drives it) and the clock stops when the page sets
 ``window.kgReady`` (vis-network has drawn the settled network and answers to the mouse). Also reported: the time to
-build the HTML in Python, its size, and how long a search takes to re-style the whole network once it is open.
+build the HTML in Python, its size, how many names the first view draws (each at least 12 px high, none over
+another), and how long a search takes to re-style the whole network once it is open.
 """
 from __future__ import annotations
 
@@ -71,12 +72,14 @@ def open_in_chromium(browser, path: Path) -> dict[str, float]:
         page.goto(path.as_uri())
         page.wait_for_function("() => window.kgReady === true", timeout=120_000)
         ready = page.evaluate("window.kgReadyAt")
+        names = page.evaluate("""() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(
+            () => done(window.kgView.names().length))))""")
         search = page.evaluate("""() => {
             const box = document.getElementById('kg-search'), t0 = performance.now();
             box.value = 'entity 1'; box.dispatchEvent(new Event('input'));
             return performance.now() - t0; }""")
         shown = page.evaluate("window.kgView.shown()")
-        return {"ready_ms": ready, "search_ms": search, "nodes": shown["nodes"], "edges": shown["edges"]}
+        return {"ready_ms": ready, "search_ms": search, "names": names, "nodes": shown["nodes"], "edges": shown["edges"]}
     finally:
         page.close()
 
@@ -97,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     out = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-view-"))
     out.mkdir(parents=True, exist_ok=True)
-    print(f"{'entities':>8} {'relations':>9} {'html MB':>8} {'build s':>8} {'ready ms':>9} {'search ms':>9}")
+    print(f"{'entities':>8} {'relations':>9} {'html MB':>8} {'build s':>8} {'ready ms':>9} {'names':>6} {'search ms':>9}")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for size in args.sizes:
@@ -111,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
             ready = statistics.median(run["ready_ms"] for run in runs)
             search = statistics.median(run["search_ms"] for run in runs)
             print(f"{runs[0]['nodes']:>8} {runs[0]['edges']:>9} {len(html.encode()) / 1e6:>8.1f} "
-                  f"{build_seconds:>8.1f} {ready:>9.0f} {search:>9.0f}", flush=True)
+                  f"{build_seconds:>8.1f} {ready:>9.0f} {runs[0]['names']:>6} {search:>9.0f}", flush=True)
         browser.close()
     return 0
 

@@ -336,11 +336,21 @@ def layout(node_ids: list[str], edges: list[tuple[str, str]], *, seed: int = 7,
     names = labels or {}
     components = sorted(nx.connected_components(graph), key=lambda part: (-len(part), min(part)))
     parts = [sorted(part) for part in components if len(part) > 1]
-    shapes = [component_shape(graph.subgraph(part), seed) for part in parts]
+    shapes = [component_shape(ordered_subgraph(graph, part), seed) for part in parts]
     lonely = sorted((part.pop() for part in components if len(part) == 1), key=lambda n: (names.get(n, ""), n))
     footprints = {node: footprint(names.get(node, ""), sizes[node], pxs[node]) for node in node_ids}
     boxes = [component_box(part, spread(part, xy, footprints), footprints) for part, xy in zip(parts, shapes)]
     return pack(boxes, [(node, footprints[node]) for node in lonely])
+
+
+def ordered_subgraph(graph: nx.Graph, nodes: list[str]) -> nx.Graph:
+    """The part of ``graph`` on ``nodes``, iterated in that order. (``graph.subgraph`` iterates a small part in the
+    order of a set of strings, which changes from one Python process to the next, and the seeded spring layout with
+    it.)"""
+    part = nx.Graph()
+    part.add_nodes_from(nodes)
+    part.add_edges_from(graph.edges(nodes))
+    return part
 
 
 def component_shape(component: nx.Graph, seed: int):
@@ -386,17 +396,29 @@ def component_box(nodes: list[str], xy, footprints):
     return local, float(right - left) / 2, float(bottom - top) / 2
 
 
-def separate(xy, half_width, above, below, *, rounds: int = 200):
+def separate(xy, half_width, above, below, *, rounds: int = 150, patience: int = 10):
     """Move nodes apart until no two footprints overlap (or ``rounds`` run out).
 
     Each overlapping pair moves apart along the line between them, just far enough to clear (PRISM's rule), so the
-    picture keeps its shape: a hub's crowded neighbours fan out instead of stacking into columns.
+    picture keeps its shape: a hub's crowded neighbours fan out instead of stacking into columns. A dense core cannot
+    spread by such local pushes alone (its nodes push each other back and forth), so when the overlaps stop
+    falling for ``patience`` rounds the whole picture is enlarged by a tenth.
     """
     xy = xy.copy()
+    fewest, stalled = None, 0
     for _ in range(rounds):
         i, j = overlapping_pairs(xy, half_width, above, below)
         if not len(i):
             break
+        if fewest is None or len(i) < 0.9 * fewest:
+            fewest, stalled = len(i), 0
+        else:
+            stalled += 1
+        if stalled >= patience:
+            centre = xy.mean(axis=0)
+            xy = (xy - centre) * 1.1 + centre
+            fewest, stalled = None, 0
+            continue
         delta = xy[j] - xy[i]
         same = (np.abs(delta) < 1e-6).all(axis=1)  # on top of each other: part them along a fixed direction
         delta[same] = np.column_stack([np.cos(i[same] * 2.4), np.sin(i[same] * 2.4)]) * 1e-3

@@ -247,16 +247,35 @@ def test_a_hubs_neighbours_get_room_for_their_names():
     assert width * height < 6 * names_area
 
 
-def test_no_two_names_overlap_in_a_mixed_graph():
-    """Components of every size, long and short names, lone entities: nothing written over anything else."""
+def mixed_graph() -> Graph:
+    """Components of every size, long and short names, lone entities."""
     entities = [("Province", f"{word} Province", ()) for word in PLACE_WORDS]
     entities += [("City", f"{word} Town", ()) for word in PLACE_WORDS]
-    entities += [("Organization", "High Council for the Settlement of Upland Disputes", ()), ("Official", "Ana Pell", ())]
+    entities += [("Organization", "High Council for the Settlement of Upland Disputes", ()), ("Official", "Ana Pell", ()),
+                 ("City", "Lone Town", ())]
     relations = [(12 + i, "capitalOf", i) for i in range(12)] + [(i, "locatedIn", 0) for i in range(1, 6)]
     relations += [(25, "officialOf", 24)]
-    payload = embedded_payload(render_html(invented_graph(entities, relations)))
-    assert len(payload["nodes"]) == 26
+    return invented_graph(entities, relations)
+
+
+def test_no_two_names_overlap_in_a_mixed_graph():
+    payload = embedded_payload(render_html(mixed_graph()))
+    assert len(payload["nodes"]) == 27
     assert overlapping(name_boxes(payload)) == []
+
+
+def test_the_same_graph_is_drawn_the_same_in_every_python_process():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = ("import json; from kg.view import render_html; from tests.test_view import embedded_payload, mixed_graph; "
+              "print(json.dumps([(v['x'], v['y']) for v in embedded_payload(render_html(mixed_graph()))['visNodes']]))")
+    runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           cwd=Path(__file__).resolve().parent.parent,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
+    assert len(runs) == 1  # string hashing differs between the three processes; the positions must not
 
 
 def component_extents(payload: dict) -> list[tuple[float, float, float, float]]:
