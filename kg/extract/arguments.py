@@ -61,6 +61,10 @@ PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "cap
 #: Words that only name part of a place: taking them is an attack on the place, not its capture.
 PARTIAL_PLACE_NOUNS = {"entrance", "outskirts", "edge", "periphery", "approach", "gate", "suburb", "outskirt",
                        "suburbs"}
+#: Words of number or part before "of": "dozens of Taliban fighters", "some of the rebels".
+PARTITIVES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "number",
+              "handful", "couple", "some", "many", "several", "few", "majority", "band", "contingent", "remnant",
+              "remnants", "one", "two", "three", "four", "five", "each", "none"}
 #: Nouns that, with "the", "its" or "their", refer back to an armed group named before.
 GROUP_ANAPHORS = {"insurgent", "militant", "rebel", "fighter", "group", "extremist", "jihadist", "insurgency",
                   "movement", "its", "their", "islamist", "terrorist", "organization", "organisation"}
@@ -117,6 +121,8 @@ class Arguments:
             return self.coref.person(token)
         if lemma in PLACE_NOUNS or lemma in PARTIAL_PLACE_NOUNS:
             return self._place_part(token, lemma, depth)
+        if lemma in PARTITIVES or token.lower_ in PARTITIVES:  # "dozens of Taliban fighters"
+            return self.of_objects(token, depth)
         if lemma in GROUP_ANAPHORS and not self.modifiers(token):
             return self.prep_objects(token, ("from", "of"), depth) or self.coref.antecedent(token)
         if lemma in PROXY_NOUNS or token.lower_ in PROXY_NOUNS:

@@ -178,14 +178,14 @@ class FrameReader:
         """(frame, "verb" or "noun", the trigger word) for each frame ``token`` triggers."""
         forms = lemmas(token)
         out: list[tuple[Frame, str, str]] = []
-        if _verb_like(token):
+        if _verb_like(token) and not _gerund_as_noun(token):
             particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
             for form in sorted(forms):
                 for frame in self.by_particle_verb.get((form, particle), []) if particle else []:
                     out.append((frame, "verb", form))
                 for frame in self.by_verb.get(form, []):
                     out.append((frame, "verb", form))
-        elif token.pos_ in ("NOUN", "PROPN"):
+        elif token.pos_ in ("NOUN", "PROPN") or _gerund_as_noun(token):
             for form in sorted(forms):
                 out.extend((frame, "noun", form) for frame in self.by_noun.get(form, []))
         seen, unique = set(), []
@@ -207,6 +207,12 @@ def _verb_like(token: Token) -> bool:
     """A verb, or a passive verb the tagger took for a noun ('Paletwa was overrun by ...' tags 'overrun' NN)."""
     return (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
             or any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children))
+
+
+def _gerund_as_noun(token: Token) -> bool:
+    """'Fighting continued ...', 'after heavy shelling': an -ing form standing where a noun does."""
+    return token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "pobj") and not any(
+        c.dep_ in ("dobj", "nsubj", "aux") for c in token.children)
 
 
 def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Arguments) -> Reading | None:
@@ -276,7 +282,9 @@ def _preposition_reader(slot: str) -> Callable[[Token, Arguments], list[Span]]:
         prep = slot[len("support-"):]
         return lambda noun, args: ([t for t in args.prep_objects(support_verb(noun), (prep,)) if t.start > noun.i]
                                    if supported(noun) else [])
-    return lambda token, args: args.prep_objects(token, (slot,))
+    return lambda token, args: args.prep_objects(token, (slot,)) + [
+        s for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" and token.pos_ in ("NOUN", "PROPN")
+        for s in args.prep_objects(c, (slot,))]  # "violence perpetrated by X against Y"
 
 
 # ---------------------------------------------------------------- verb slots
@@ -474,7 +482,9 @@ def _between(noun: Token, args: Arguments) -> list[Span]:
 
 def _noun_site(noun: Token, args: Arguments) -> list[Span]:
     """'an attack on a military base in Kidal': the place a nameless target stands in."""
-    return [place for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at")
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    return [place for holder in holders for prep in holder.children
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at")
             for pobj in prep.children if pobj.dep_ == "pobj" and not args.entities(pobj)
             for place in args.places_in(pobj) if place.label_ in SITE_TYPES]
 

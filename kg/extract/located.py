@@ -56,7 +56,7 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
 def _conjoined_places(span: Span, args: Arguments) -> list[Span]:
     """The place itself and the places of its type conjoined with it: 'North Kivu and Ituri provinces in DRC'."""
     places = [span]
-    for token in span.root.conjuncts:
+    for token in (c for t in span for c in t.conjuncts):
         other = args.entity(token)
         if other is not None and other.label_ == span.label_ and other not in places:
             places.append(other)

@@ -168,8 +168,11 @@ def role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
 
 
 def role_word(token: Token) -> str:
-    """The role a title names: 'Governor' -> 'governor', 'Gov.' -> 'governor'."""
+    """The role a title names: 'Governor' -> 'governor', 'Gov.' -> 'governor', 'Press Secretary' -> 'spokesman'."""
     word = token.lemma_.lower()
+    if word in ("secretary", "officer", "attache", "attach\u00e9") and token.i > 0 \
+            and token.doc[token.i - 1].lower_ in ("press", "media", "information"):
+        return "spokesman"  # a press secretary speaks for the body
     return TITLE_ABBREVIATIONS.get(word.rstrip("."), word)
 
 

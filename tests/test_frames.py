@@ -1,0 +1,169 @@
+"""The frames of kg/extract/data/frames.toml and the slot readers behind them, one sentence each.
+
+The sentences are written for these tests and name invented groups and towns ("the Red Hand",
+"Kolda"), so what is read comes from the sentence's structure, not from any list of known names.
+Entities are set by hand, as in test_relations.py.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_relations import relations
+
+pytestmark = pytest.mark.model
+
+RED_HAND = {"Red Hand": "ArmedGroup"}
+BRIGADE = {"Northern Brigade": "Force"}
+
+
+def test_frames_file_loads_and_names_only_known_slots():
+    from kg.extract.frames import NOUN_SLOTS, VERB_SLOTS, load_frames
+
+    frames = load_frames()
+    assert {f.predicate for f in frames} == {"attacked", "captured", "clashedWith", "metWith"}
+    assert {f.event for f in frames} == {"Attack", "Capture", "Clash", "Meeting"}
+    for frame in frames:
+        for slot in frame.verb_agent + frame.verb_patient:
+            assert slot in VERB_SLOTS or slot.replace("object-", "").isalpha(), (frame.name, slot)
+        for slot in frame.noun_agent + frame.noun_patient:
+            assert slot in NOUN_SLOTS or slot.replace("support-", "").isalpha(), (frame.name, slot)
+
+
+def test_a_frame_with_an_unknown_slot_is_refused(tmp_path):
+    from kg.errors import GazetteerError
+    from kg.extract.frames import load_frames
+
+    bad = tmp_path / "frames.toml"
+    bad.write_text('[frame.x]\npredicate = "attacked"\nevent = "Attack"\nverbs = ["hit"]\nverb_agent = ["nowhere-slot"]\n')
+    with pytest.raises(GazetteerError, match="no slot reader"):
+        load_frames(bad)
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    # who held a place before it was taken
+    ("The Red Hand took control of Harmal from the Coastal Front on Tuesday.",
+     {**RED_HAND, "Harmal": "City", "Coastal Front": "ArmedGroup"},
+     {("Red Hand", "captured", "Harmal"), ("Coastal Front", "captured", "Harmal"),
+      ("Red Hand", "clashedWith", "Coastal Front")}, set()),
+    ("Northern Brigade troops are close to liberating Sarvan from Red Hand control.",
+     {**BRIGADE, **RED_HAND, "Sarvan": "City"}, {("Red Hand", "captured", "Sarvan")}, set()),
+    ("The Northern Brigade launched operations to expel the Red Hand from Kolda.",
+     {**BRIGADE, **RED_HAND, "Kolda": "City"},
+     {("Northern Brigade", "attacked", "Red Hand"), ("Red Hand", "captured", "Kolda")}, set()),
+    # nominal and light-verb attacks
+    ("The Northern Brigade killed 12 Red Hand fighters near Tamsa on Sunday.",
+     {**BRIGADE, **RED_HAND, "Tamsa": "City"}, {("Northern Brigade", "attacked", "Red Hand")}, set()),
+    ("The Allied Air Command launched a series of strikes on Red Hand positions overnight.",
+     {"Allied Air Command": "Force", **RED_HAND}, {("Allied Air Command", "attacked", "Red Hand")},
+     {("Allied Air Command", "clashedWith", "Red Hand")}),
+    ("Red Hand-led attacks in Marda province killed nine people last month.",
+     {**RED_HAND, "Marda province": "Province"}, {("Red Hand", "attacked", "Marda province")}, set()),
+    ("Elders condemned acts of violence perpetrated by the Red Hand against villagers in Tamsa.",
+     {**RED_HAND, "Tamsa": "City"}, {("Red Hand", "attacked", "Tamsa")}, set()),
+    ("Red Hand fighters fought their way into Tamsa before dawn.",
+     {**RED_HAND, "Tamsa": "City"}, {("Red Hand", "attacked", "Tamsa")}, set()),
+    ("The governor urged the Red Hand to halt its advance on Kolda.",
+     {**RED_HAND, "Kolda": "City"}, {("Red Hand", "attacked", "Kolda")}, set()),
+    ("The Allied Air Command has been carrying out airstrikes across Veltra for a week.",
+     {"Allied Air Command": "Force", "Veltra": "Country"}, {("Allied Air Command", "attacked", "Veltra")}, set()),
+    # clashes
+    ("Fighting continued in the north between the Red Hand and the Northern Brigade.",
+     {**RED_HAND, **BRIGADE}, {("Red Hand", "clashedWith", "Northern Brigade")}, set()),
+    ("Northern Brigade troops attacked Red Hand fighters east of Kolda on Friday.",
+     {**BRIGADE, **RED_HAND, "Kolda": "City"},
+     {("Northern Brigade", "attacked", "Red Hand"), ("Northern Brigade", "clashedWith", "Red Hand")}, set()),
+    ("Ministers condemned in the strongest terms Rwanda's and Uganda's hostilities on Kolda.",
+     {"Rwanda": "Country", "Uganda": "Country", "Kolda": "City"},
+     {("Rwanda", "attacked", "Kolda"), ("Uganda", "attacked", "Kolda")},
+     {("Rwanda", "clashedWith", "Uganda"), ("Uganda", "clashedWith", "Rwanda")}),
+    # meetings
+    ("Leaders of the armed groups Red Hand, Blue Star and Iron Wolves held talks in Kolda.",
+     {**RED_HAND, "Blue Star": "ArmedGroup", "Iron Wolves": "ArmedGroup", "Kolda": "City"},
+     {("Red Hand", "metWith", "Blue Star"), ("Red Hand", "metWith", "Iron Wolves"),
+      ("Blue Star", "metWith", "Iron Wolves")}, set()),
+    # captures told as states and through references
+    ("Tamsa has long been a Red Hand stronghold.", {**RED_HAND, "Tamsa": "City"},
+     {("Red Hand", "captured", "Tamsa")}, set()),
+    ("Tamsa is a market town on the river. It was seized by the Red Hand on Monday.",
+     {"Tamsa": "City", **RED_HAND}, {("Red Hand", "captured", "Tamsa")}, set()),
+    ("An armed group known as the Red Hand seized Kolda in March.", {**RED_HAND, "Kolda": "City"},
+     {("Red Hand", "captured", "Kolda")}, set()),
+    ("Red Hand fighters seized the entrance of Kolda on Friday.", {**RED_HAND, "Kolda": "City"},
+     {("Red Hand", "attacked", "Kolda")}, {("Red Hand", "captured", "Kolda")}),
+    ("The Northern Brigade claimed killing dozens of Red Hand fighters.", {**BRIGADE, **RED_HAND},
+     {("Northern Brigade", "attacked", "Red Hand")}, set()),
+    ("Mariam Osei ran a clinic in the market. Red Hand gunmen attacked her outside the clinic.",
+     {"Mariam Osei": "Person", **RED_HAND}, {("Red Hand", "attacked", "Mariam Osei")}, set()),
+    # what must not fire
+    ("It does not appear that the Red Hand has encircled Kolda.", {**RED_HAND, "Kolda": "City"},
+     set(), {("Red Hand", "attacked", "Kolda")}),
+    ("Planners feared a possible Red Hand offensive against Kolda.", {**RED_HAND, "Kolda": "City"},
+     set(), {("Red Hand", "attacked", "Kolda")}),
+    ("The Red Hand seized northern Veltra last year.", {**RED_HAND, "Veltra": "Country"},
+     set(), {("Red Hand", "captured", "Veltra")}),
+])
+def test_frames(nlp, text, entities, expected, absent):
+    found = relations(nlp, text, entities)
+    assert expected <= found, found
+    assert not absent & found, found
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    ("Ali Musa, who joined the Red Hand in 2019, was killed on Monday.", {"Ali Musa": "Person", **RED_HAND},
+     ("Ali Musa", "memberOf", "Red Hand")),
+    ("The Red Hand pledged allegiance to the Iron Wolves in 2018.", {**RED_HAND, "Iron Wolves": "ArmedGroup"},
+     ("Red Hand", "memberOf", "Iron Wolves")),
+    ("Ali Musa of the Red Hand told reporters the truce had failed.", {"Ali Musa": "Person", **RED_HAND},
+     ("Ali Musa", "memberOf", "Red Hand")),
+    ("Ali Musa, a former member of the Red Hand, now lives in Kolda.",
+     {"Ali Musa": "Person", **RED_HAND, "Kolda": "City"}, ("Ali Musa", "memberOf", "Red Hand")),
+    ("Officials said removing Ali Musa as a Red Hand leader would weaken the group.",
+     {"Ali Musa": "Person", **RED_HAND}, ("Ali Musa", "memberOf", "Red Hand")),
+    ("Interior Ministry spokesman Col. Amadou Diallo said the road was open.",
+     {"Interior Ministry": "Organization", "Amadou Diallo": "Official"},
+     ("Amadou Diallo", "spokesmanFor", "Interior Ministry")),
+    ("Defense Department Press Secretary John Bell told reporters the strike succeeded.",
+     {"Defense Department": "Organization", "John Bell": "Official"},
+     ("John Bell", "spokesmanFor", "Defense Department")),
+    ("Ali Musa, a spokesperson from the Red Hand's political office, said talks would resume.",
+     {"Ali Musa": "Official", **RED_HAND}, ("Ali Musa", "spokesmanFor", "Red Hand")),
+])
+def test_roles(nlp, text, entities, expected):
+    assert expected in relations(nlp, text, entities)
+
+
+def test_an_envoy_for_a_country_is_not_its_official(nlp):
+    found = relations(nlp, "The talks were led by Veltran Special Envoy for Sarvia John Bell.",
+                      {"John Bell": "Official", "Sarvia": "Country"})
+    assert ("John Bell", "officialOf", "Sarvia") not in found
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    ("The strike hit Sabra, Veltra, on Monday.", {"Sabra": "City", "Veltra": "Country"},
+     {("Sabra", "locatedIn", "Veltra")}, set()),
+    ("Strikes hit Sabra, Kolda and Tamsa on Monday.", {"Sabra": "City", "Kolda": "City", "Tamsa": "City"},
+     set(), {("Sabra", "locatedIn", "Kolda")}),
+    ("Mali's army returned to the northern Malian town of Tamsa.", {"Mali": "Country", "Tamsa": "City"},
+     {("Tamsa", "locatedIn", "Mali")}, set()),
+    ("The group operates in North Tamsa and Kolda provinces in eastern Veltra.",
+     {"North Tamsa": "Province", "Kolda provinces": "Province", "Veltra": "Country"},
+     {("North Tamsa", "locatedIn", "Veltra"), ("Kolda provinces", "locatedIn", "Veltra")}, set()),
+])
+def test_located(nlp, text, entities, expected, absent):
+    found = relations(nlp, text, entities)
+    assert expected <= found, found
+    assert not absent & found, found
+
+
+def test_readings_keep_the_frame_trigger_and_participants(nlp):
+    from spacy.util import filter_spans
+
+    from kg.extract.relations import RelationExtractor
+
+    text = "The Red Hand seized Kolda on Monday."
+    doc = nlp(text)
+    doc.ents = filter_spans([doc.char_span(4, 12, label="ArmedGroup"), doc.char_span(20, 25, label="City")])
+    doc = RelationExtractor(nlp, "test")(doc)
+    [reading] = [r for r in doc._.kg_readings if r.frame.name == "capture"]
+    assert reading.trigger.text == "seized" and reading.mode == "fact"
+    assert [a.text for a in reading.agents] == ["Red Hand"] and [p.text for p in reading.patients] == ["Kolda"]
