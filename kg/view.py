@@ -272,13 +272,14 @@ def subgraph(graph: Graph, entities: set[URIRef], relations: set[tuple] | None =
 # --- layout -------------------------------------------------------------------------------------------------------
 #
 # Positions are in screen pixels at zoom 1. The page draws every name at least LABEL_PX pixels high whatever the zoom
-# (kg/templates/network.html, "names"), below its node, and leaves out a name that would cover another; the layout
-# makes room for every name at zoom 1, so zooming in to 1 shows them all and the first, fitted view as many as fit.
+# (kg/templates/network.html, "names"), under its node where there is room (else beside it), and leaves out a name
+# that would cover another; the layout makes room under every node for its name at zoom 1, so zooming in to 1 shows
+# them all, and the first, fitted view as many as fit.
 
-#: Names' font size in pixels (hubs' names are larger); the page uses the same figures (payload "labelPx").
+#: Names' font size in pixels; the page gets each node's (payload "names").
 LABEL_PX = 12
 HUB_LABEL_PX = 14
-#: A node with this many relations or more is a hub: its name is drawn larger and placed first.
+#: A node with this many relations or more is a hub: its name is drawn larger and bold.
 HUB_DEGREE = 6
 #: Node radius in pixels: the least connected nodes are the smallest, the best connected the largest.
 NODE_SIZE = (8.0, 30.0)
@@ -312,6 +313,7 @@ def node_sizes(degree: dict[str, int]) -> dict[str, float]:
 
 
 def label_sizes(degree: dict[str, int]) -> dict[str, int]:
+    """Each node's name size in pixels."""
     return {node: HUB_LABEL_PX if d >= HUB_DEGREE else LABEL_PX for node, d in degree.items()}
 
 
@@ -572,8 +574,7 @@ def raise_skyline(skyline: list[list[float]], x: float, width: float, depth: flo
 
 def rows(nodes: list[tuple[str, tuple[float, float, float]]], width: float,
          top: float) -> tuple[dict[str, tuple[float, float]], float]:
-    """Lone nodes left to right in rows at most ``width`` wide (wider when alone), starting at ``top``; and where
-    the rows end."""
+    """Lone nodes left to right in rows at most ``width`` wide, starting at ``top``; and where the rows end."""
     positions: dict[str, tuple[float, float]] = {}
     x, y, row_height = 0.0, top, 0.0
     for node, (half_width, above, below) in nodes:
