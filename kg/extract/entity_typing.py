@@ -10,7 +10,7 @@ from .gazetteer import Gazetteer, GazetteerComponent, links_of
 from .lexicon import APPOSITION_KINDS, ARMED_GROUP_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_WORDS, PLACE_KIND_WORDS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bylines, has_role, officials, surnames, unnamed_officials
 from .places import place_words, propagate_places, same_name_provinces
-from .spans import in_headline, longest_first, merge_phrases, plain_name, retype, set_span
+from .spans import DATES_KEY, in_headline, longest_first, merge_phrases, plain_name, retype, set_span
 
 
 class EntityTyper:
@@ -50,6 +50,8 @@ class EntityTyper:
                 span._.kg_canonical = plain_name(span)
             if span._.kg_links is None:
                 span._.kg_links = {}
+        # Dates and times the NER found are no entities, but events are dated by them (kg.extract.events).
+        doc.spans[DATES_KEY] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
         doc.ents = spans
         return doc
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import GazetteerError
-from .arguments import ACTOR_TYPES, FIGHTER_TYPES, PARTIAL_PLACE_NOUNS, PLACE_TYPES, Arguments
+from .arguments import ACTOR_TYPES, FIGHTER_TYPES, PARTIAL_PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments
 from .found import FoundRelation, among, each_pair
 from .modality import modality, negated, noun_modality
 from .spans import lemmas
@@ -34,6 +34,8 @@ SUPPORT_VERBS = {"launch", "stage", "mount", "carry", "conduct", "execute", "mak
                  "perpetrate", "commit", "trigger", "spark", "resume", "escalate", "announce", "declare", "claim",
                  "establish", "assume", "gain", "take", "retain", "maintain", "tighten", "extend", "consolidate",
                  "exert", "exercise", "seize", "complete", "finish", "press", "pursue", "initiate", "engage"}
+#: Prepositions that say where an action happened.
+WHERE_PREPOSITIONS = ("in", "near", "outside", "around", "at", "across", "inside")
 #: Nouns of number through which a support verb reaches its action: "launched a series of strikes".
 QUANTITY_NOUNS = {"series", "wave", "number", "spate", "barrage", "round", "string", "volley", "salvo", "flurry",
                   "dozen", "hundred", "couple"}
@@ -139,7 +141,7 @@ class Reading:
     frame: Frame
     trigger: Token
     kind: str  # "verb" or "noun"
-    mode: str  # "fact" or "attempt"
+    mode: str  # "fact", "attempt", "denied" (a party denies it happened) or "unreal"
     agents: list[Span] = field(default_factory=list)
     patients: list[Span] = field(default_factory=list)
     #: who held the place before the action ("took Gao from the MNLA")
@@ -150,12 +152,15 @@ class Reading:
     agent_slots: dict[Span, str] = field(default_factory=dict)
     #: patients only part of which was taken ("seized the city's entrance"): attacked, not captured
     partial: list[Span] = field(default_factory=list)
+    #: where it happened: places after "in", "near", "outside", "around", "at" on the trigger (or its support
+    #: verb), most specific first ("in Kunduz city, in Kunduz province" -> the city)
+    places: list[Span] = field(default_factory=list)
 
     @property
     def told(self) -> bool:
-        """True when the action is told as having happened (or been tried); False for the unreal, which
-        are read only for who held a place before ("plans to retake X from Y": Y holds X)."""
-        return self.mode != "unreal"
+        """True when the action is told as having happened (or been tried); False for the denied and the
+        unreal, which give no relation ("plans to retake X from Y" is read only for who held X before)."""
+        return self.mode in ("fact", "attempt")
 
 
 class FrameReader:
@@ -245,9 +250,20 @@ def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Argumen
     reading = Reading(frame, trigger, kind, mode, agents, patients, agent_slots=agent_slot_of, partial=partial)
     if frame.from_holds:
         reading.holders, reading.from_places = _from_slot(trigger, args)
-    if not reading.told and not reading.holders:
-        return None
+    if reading.mode == "unreal" and not reading.holders:
+        return None  # kept when denied: the denial is evidence too (kg.extract.events)
+    reading.places = _where(trigger, kind, args)
     return reading
+
+
+def _where(trigger: Token, kind: str, args: Arguments) -> list[Span]:
+    """The places an action happened in, most specific first."""
+    anchors = [trigger] + ([support_verb(trigger)] if kind == "noun" and supported(trigger) else [])
+    places: list[Span] = []
+    for anchor in anchors:
+        places.extend(p for p in args.prep_objects(anchor, WHERE_PREPOSITIONS) if p.label_ in PLACE_TYPES
+                      and p not in places)
+    return sorted(places, key=lambda p: PLACE_RANK[p.label_])
 
 
 def _fill(slots: tuple[str, ...], trigger: Token, args: Arguments,

@@ -1,6 +1,7 @@
-"""Is an action told as having happened? ``modality(trigger)`` is "fact", "attempt" (tried to capture) or
-"unreal" (negated, conditional, planned, threatened, modal, denied, or only rumoured): facts give relations,
-attempts at a capture give an attack, the unreal give nothing."""
+"""Is an action told as having happened? ``modality(trigger)`` is "fact", "attempt" (tried to capture),
+"denied" (a party denies it: "the army denied that it had bombed Nyala") or "unreal" (negated, conditional,
+planned, threatened, modal, or only rumoured): facts give relations, attempts at a capture give an attack,
+denials give evidence of the denial but no relation, the unreal give nothing."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -50,7 +51,7 @@ def modality(word: Token) -> str:
             if lemma in ATTEMPT_GOVERNORS and current.dep_ in ("xcomp", "acl"):
                 state = "attempt"
         if current.dep_ == "ccomp" and lemma in DENIAL_VERBS:
-            return "unreal"  # "the army denied that it had bombed Nyala"
+            return "denied"  # "the army denied that it had bombed Nyala"
         if current.dep_ == "ccomp" and any(c.dep_ == "neg" for c in governor.children):
             return "unreal"  # "it does not appear that they have encircled the city"
         if current.dep_ in ("acl", "ccomp") and governor.pos_ == "NOUN" and lemma in DISPUTED_NOUNS:

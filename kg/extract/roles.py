@@ -336,7 +336,7 @@ def capital_of_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
 
 def _leading(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     """'X, who heads the provincial council', 'the RSF, led by X': X holds office in (or belongs to) what it leads."""
-    if modality(verb) == "unreal":
+    if modality(verb) in ("unreal", "denied"):
         return
     bodies = [b for b in args.children(verb, ("dobj",)) if b.label_ not in ("Person", "Official")]
     leaders = subjects_of(verb, args)

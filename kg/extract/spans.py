@@ -98,6 +98,8 @@ def _headline_end(doc: Doc) -> int:
 
 
 NESTED_KEY = "kg_nested"
+#: doc.spans key of the dates and times the statistical NER found (before typing drops them).
+DATES_KEY = "kg_dates"
 
 
 def merge_phrases(spans: list[Span], phrases: list[Span]) -> list[Span]:
