@@ -506,8 +506,8 @@ def pack(boxes: list[tuple[dict[str, tuple[float, float]], float, float]],
     area = sum(4 * hw * hh for _, hw, hh in padded) + sum(2 * hw * (above + below) for _, (hw, above, below) in lonely)
     widest = max([2 * hw for _, hw, _ in padded] + [2 * hw for _, (hw, _, _) in lonely])
     best = None
-    for stretch in (0.8, 1.0, 1.25, 1.6, 2.0, 2.5):
-        width = max(widest, math.sqrt(area * VIEW[0] / VIEW[1]) * stretch)
+    for step in range(16):  # strips from 0.7 to 2.9 times as wide as a picture of VIEW's shape would be
+        width = max(widest, math.sqrt(area * VIEW[0] / VIEW[1]) * 0.7 * 1.1 ** step)
         positions, used_width, height = skyline_pack(padded, width)
         if lonely:
             placed, height = rows(lonely, max(used_width, widest), top=height + (COMPONENT_GAP if padded else 0.0))
