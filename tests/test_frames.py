@@ -167,3 +167,28 @@ def test_readings_keep_the_frame_trigger_and_participants(nlp):
     [reading] = [r for r in doc._.kg_readings if r.frame.name == "capture"]
     assert reading.trigger.text == "seized" and reading.mode == "fact"
     assert [a.text for a in reading.agents] == ["Red Hand"] and [p.text for p in reading.patients] == ["Kolda"]
+
+
+# ---------------------------------------------------------------- types from what a name does
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("The KRF seized Sarvan on Wednesday after two days of fighting.", "KRF", "ArmedGroup"),
+    ("Leaders of the militant groups Jund al-Bahr and Ansar Tamsa met in Kolda.", "Ansar Tamsa", "ArmedGroup"),
+    ("The Syrian Democratic Forces and Tigris Shield Brigade liberated Tabqa in May.", "Syrian Democratic Forces",
+     "ArmedGroup"),
+])
+def test_types_from_what_a_name_does(nlp, text, name, label):
+    doc = nlp(text)
+    assert (name, label) in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_names_the_parser_ran_together_are_both_the_doers(nlp):
+    doc = nlp("The Syrian Democratic Forces and Tigris Shield Brigade liberated Tabqa in May.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert {("Syrian Democratic Forces", "captured", "Tabqa"), ("Tigris Shield Brigade", "captured", "Tabqa")} <= found
+
+
+def test_a_known_name_keeps_its_type_whatever_it_does(nlp):
+    doc = nlp("Kabul attacked the proposal, and Afghanistan's army seized Sarvan.")
+    assert ("Kabul", "City") in {(e.text, e.label_) for e in doc.ents}

@@ -93,6 +93,23 @@ class Arguments:
             for span in self._one(each, depth):
                 if span not in out:
                     out.append(span)
+        span = self.entity(token)
+        if span is not None:
+            out.extend(s for s in self._flat_coordination(span) if s not in out)
+        return out
+
+    def _flat_coordination(self, span: Span) -> list[Span]:
+        """'The Syrian Democratic Forces and Tigris Shield Brigade liberated Tabqa': the parser may make one flat
+        noun phrase of two names joined by 'and'; the names before the last are its conjuncts too."""
+        out = []
+        i = span.start
+        while i >= 2 and self.doc[i - 1].lower_ in ("and", ",") and self.doc[i - 1].head.i in range(
+                span.root.left_edge.i, span.end):
+            before = self.entity(self.doc[i - 2])
+            if before is None or before.end != i - 1 or before.root.head.i not in range(before.start, span.end):
+                break
+            out.append(before)
+            i = before.start
         return out
 
     def _one(self, token: Token, depth: int) -> list[Span]:
@@ -103,9 +120,10 @@ class Arguments:
             return []
         if token.lower_ in ("who", "which", "that", "whom") and token.head.dep_ == "relcl":
             return self.entities(token.head.head, depth + 1)
-        named = [self.entity(c) for c in token.children if c.dep_ == "appos" and self.entity(c) is not None]
-        if named and token.pos_ in ("NOUN", "PROPN"):  # "Afghanistan's president, Ashraf Ghani, is to meet ..."
-            return named
+        named = [s for c in token.children if c.dep_ == "appos" and self.entity(c) is not None
+                 for s in self.entities(c, depth + 1)]
+        if named and token.pos_ in ("NOUN", "PROPN"):  # "Afghanistan's president, Ashraf Ghani, is to meet ...",
+            return named  # "the militant groups A, B and C"
         if token.dep_ == "appos" and token.pos_ == "NOUN" and self.entity(token.head) is not None:
             return [self.entity(token.head)]  # "M23, a rebel group that ...": the group is M23
         leaders = self.leaders(token, depth)

@@ -28,6 +28,6 @@ def make_entity_typer(nlp: Language, name: str) -> EntityTyper:
     return EntityTyper(nlp, name)
 
 
-@Language.factory("kg_relations", assigns=["doc._.kg_relations"], requires=["doc.ents", "token.dep"])
+@Language.factory("kg_relations", assigns=["doc._.kg_relations", "doc.ents"], requires=["doc.ents", "token.dep"])
 def make_relations(nlp: Language, name: str) -> RelationExtractor:
     return RelationExtractor(nlp, name)

@@ -29,7 +29,8 @@ class EntityTyper:
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer()
-        ents = longest_first([_extend_spaced_link(_extend_hyphens(_extend_person(span))) for span in doc.ents])
+        ents = longest_first([fitted for span in doc.ents if (fitted := _fit_name(
+            _extend_spaced_link(_extend_hyphens(_extend_person(span))), gaz)) is not None])
         spans = [typed for span in ents if (typed := self._type(span, gaz)) is not None
                  and not _adjective_before_noun(typed, gaz)]
         spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans))
@@ -170,6 +171,69 @@ def _place_by_role(span: Span) -> bool:
         return span.label_ == "Person" or head.lower_ not in ("in", "into")  # "in Hamas", "into the RSF"
     return token.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in PLACE_TAKING_VERBS
                                                      or head.lower_ in PLACE_TAKING_VERBS)
+
+
+#: Words of a title that the NER takes into the name before them: "Pentagon Press (Secretary)", "U.S. Charge
+#: (d'Affaires)", "U.S. Alternative (Representative)".
+TITLE_TAILS = {"press", "chargé", "charge", "alternative", "deputy", "acting", "special", "senior", "principal",
+               "assistant", "chief", "permanent"}
+#: Lower-case words inside a name spelled out before its acronym: "Movement for Unity and Jihad in West Africa".
+ACRONYM_LINKS = {"of", "the", "for", "and", "in", "on", "de", "du", "des", "la", "le", "al", "el", "to"}
+
+
+def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
+    """Fit an NER span to the name it stands for: cut a stray '(ACRONYM' off its end, run it on to an acronym
+    its words spell ('Movement for Unity and Jihad in West Africa (MUJAO)'), and take title words off its ends
+    ('Spokesperson Matthew Miller', 'Pentagon Press', 'U.S. Charge'); what is left may be a known name."""
+    doc = span.doc
+    start, end = span.start, span.end
+    paren = next((t.i for t in span if t.text == "("), None)
+    if paren is not None and paren > start:
+        end = paren  # "National Movement for the Liberation of Azawad (MNLA"
+    end = _acronym_end(doc, start, end)
+    if span.label_ == "PERSON":
+        while end - start > 1 and (doc[start].lower_ in ROLE_WORDS or doc[start].lower_.rstrip(".") in
+                                   {t.rstrip(".") for t in TITLE_ABBREVIATIONS}):
+            start += 1  # "Spokesperson Matthew Miller"
+    while end - start > 1 and doc[end - 1].lower_ in TITLE_TAILS and (doc[end - 1].lower_ in ("chargé", "charge")
+                                                                     or end < len(doc) and (doc[end].lower_ in ROLE_WORDS or doc[end].is_title)):
+        end -= 1  # "Pentagon Press Secretary", "U.S. Charge d'Affaires"
+    if (start, end) == (span.start, span.end):
+        return span
+    if start >= end:
+        return None
+    known = gaz.lookup(doc[start:end].text) if end - start < span.end - span.start else None
+    if known is not None:
+        entity_type, entry = known
+        return set_span(Span(doc, start, end, label=entity_type), entry["name"], "gazetteer", links_of(entry))
+    fitted = Span(doc, start, end, label=span.label_)
+    if span.label_ in ENTITY_TYPES:
+        set_span(fitted, None, span._.kg_origin or "ner", {})
+    return fitted
+
+
+def _acronym_end(doc: Doc, start: int, end: int) -> int:
+    """Where a name ends that runs on to the acronym its words spell: 'Movement for Unity and Jihad' + ' in West
+    Africa (MUJAO)' ends after 'Africa'."""
+    for paren in range(end, min(len(doc) - 2, end + 6)):
+        if doc[paren].text == "(":
+            short = doc[paren + 1]
+            if doc[paren + 2].text == ")" and short.is_upper and 2 <= len(short.text) <= 8 \
+                    and _spelled(short.text, doc[start:paren]) and not _abbreviates(short.text, doc[start:end]):
+                return paren
+            return end
+        if not (doc[paren].is_title or doc[paren].lower_ in ACRONYM_LINKS):
+            return end
+    return end
+
+
+def _spelled(short: str, words: Span) -> bool:
+    """An acronym that starts like the name and takes most of its letters from the name's initials (an acronym of
+    the name in another language, like MUJAO, keeps most of them)."""
+    initials = {t.text[0] for t in words if t.is_alpha and t.text[0].isupper()}
+    letters = [ch for ch in short if ch.isalpha()]
+    first = next((t.text[0] for t in words if t.is_alpha and t.text[0].isupper()), "")
+    return bool(letters) and letters[0] == first and sum(ch in initials for ch in letters) * 2 > len(letters)
 
 
 def _trim_titles(span: Span) -> Span | None:

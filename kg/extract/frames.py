@@ -155,6 +155,12 @@ class Reading:
     #: where it happened: places after "in", "near", "outside", "around", "at" on the trigger (or its support
     #: verb), most specific first ("in Kunduz city, in Kunduz province" -> the city)
     places: list[Span] = field(default_factory=list)
+    #: (entity, "agent" or "patient") found in a slot but not of a type the frame takes there: evidence of
+    #: what the entity is (kg.extract.selection)
+    rejected: list[tuple[Span, str]] = field(default_factory=list)
+    #: False when the trigger needs what it was done to and none of the right type was found ("entered talks",
+    #: "an operation"): such a reading states nothing, but its rejected fillers still say what they are
+    complete: bool = True
 
     @property
     def told(self) -> bool:
@@ -201,6 +207,7 @@ class FrameReader:
         return unique
 
     def read(self, doc: Doc, args: Arguments) -> Iterator[Reading]:
+        """Every reading of every trigger, incomplete ones included (filter on ``Reading.complete``)."""
         for token in doc:
             for frame, kind, word in self.triggered(token):
                 reading = read_frame(frame, token, kind, word, args)
@@ -236,18 +243,22 @@ def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Argumen
         patient_slots = tuple(s for s in patient_slots if s != "in-place")
     if kind == "noun" and word in frame.of_patient:
         patient_slots = (*patient_slots, "of")
-    agent_slot_of = {span: slot for span, slot in _fill(agent_slots, trigger, args, readers)
-                     if _fits(span, frame.types("agent"))}
+    agent_fillers = _fill(agent_slots, trigger, args, readers)
+    patient_fillers = _fill(patient_slots, trigger, args, readers)
+    agent_slot_of = {span: slot for span, slot in agent_fillers if _fits(span, frame.types("agent"))}
     agents = list(agent_slot_of)
-    patients = [span for span, _ in _fill(patient_slots, trigger, args, readers)
+    patients = [span for span, _ in patient_fillers
                 if _fits(span, frame.types("patient")) and (frame.symmetric or span not in agents)]
-    if (word in frame.place_only or word in frame.needs_patient) and not patients:
-        return None
-    if word in frame.place_only and not any(p.label_ in PLACE_TYPES for p in patients):
+    rejected = [(s, "agent") for s, _ in agent_fillers if s not in agent_slot_of] + [
+        (s, "patient") for s, _ in patient_fillers if not _fits(s, frame.types("patient"))]
+    complete = not ((word in frame.place_only or word in frame.needs_patient) and not patients
+                    or word in frame.place_only and not any(p.label_ in PLACE_TYPES for p in patients))
+    if not complete and not rejected:
         return None
     partial = [s for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in PARTIAL_PLACE_NOUNS
                for s in args.entities(c)]
-    reading = Reading(frame, trigger, kind, mode, agents, patients, agent_slots=agent_slot_of, partial=partial)
+    reading = Reading(frame, trigger, kind, mode, agents, patients, agent_slots=agent_slot_of, partial=partial,
+                      rejected=rejected, complete=complete)
     if frame.from_holds:
         reading.holders, reading.from_places = _from_slot(trigger, args)
     if reading.mode == "unreal" and not reading.holders:

@@ -28,6 +28,7 @@ from .found import FoundRelation
 from .frames import FrameReader, action_words, load_frames, relations_of
 from .located import located_in_rules
 from .roles import capital_of_rules, role_rules, verb_role_rules
+from .selection import correct_types
 
 if not Doc.has_extension("kg_readings"):
     Doc.set_extension("kg_readings", default=[])
@@ -53,6 +54,10 @@ class RelationExtractor:
             return doc
         args = Arguments(doc, self.actions)
         readings = list(self.reader.read(doc, args))
+        if correct_types(doc, readings):  # the frames said what some names are: read again with the new types
+            args = Arguments(doc, self.actions)
+            readings = list(self.reader.read(doc, args))
+        readings = [r for r in readings if r.complete]
         results: list[FoundRelation] = []
         for reading in readings:
             results.extend(relations_of(reading, self.by_name))

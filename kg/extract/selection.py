@@ -1,0 +1,140 @@
+"""Types from what an entity does (selectional preference): the frames correct the NER's guesses.
+
+A name that seizes, attacks or fights is an actor; a name that is taken, entered, or that things happen in, is a
+place; a name in apposition to "militant groups" or coordinated with an armed group is an armed group. The
+statistical NER and the typing rules see only a name and its neighbours; here the whole clause votes:
+
+- an Organization that takes places, attacks or fights is an ArmedGroup ("the MNLA seized Gao");
+- a Person or Organization the NER guessed, found where only a place can be (what is taken, the object of a
+  capture, "in X" of an attack), is a City ("Iraqi forces cleared Karmah");
+- a Person, Organization or City the NER guessed that a group noun describes ("the militant groups MUJAO, Ansar
+  Dine and AQIM", "a Hezb-e Islami terrorist group leader") is an ArmedGroup;
+- a capitalised name the NER missed, coordinated with an armed group or force ("the SDF and the Syrian Arab
+  Coalition liberated Tabqa"), is one too.
+
+Only names the NER or a weak rule typed are changed, never a gazetteer's entry or an official's title; all
+mentions of the name in the article change together, and a name with votes both ways keeps its type.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc, Span, Token
+
+from .arguments import FIGHTER_TYPES
+from .frames import Reading
+from .spans import in_headline, longest_first, plain_name, retype, set_span
+
+#: Predicates whose doer is an armed actor.
+CONFLICT = {"attacked", "captured", "clashedWith"}
+#: Origins of a type that a reading may overrule.
+WEAK_ORIGINS = {"ner", "place-role", "surname"}
+#: Nouns that describe an armed group: "the Islamist militant groups A, B and C", "a terrorist group leader".
+GROUP_NOUNS = {"group", "groups", "militia", "militias", "faction", "factions", "movement", "insurgency",
+               "rebels", "insurgents", "militants", "jihadists", "outfit", "organization", "organisation"}
+#: Words that make a group noun an armed one ("a political group" is not).
+ARMED_WORDS = {"militant", "armed", "rebel", "jihadist", "islamist", "terrorist", "terror", "insurgent",
+               "extremist", "separatist", "paramilitary", "guerrilla", "militia"}
+
+
+def correct_types(doc: Doc, readings: list[Reading]) -> bool:
+    """Retype ``doc.ents`` from what the readings and descriptions say; True when anything changed."""
+    votes: dict[str, set[str]] = defaultdict(set)
+    for reading in readings:
+        for span, role in reading.rejected:
+            votes[_key(span)].add(_vote(span, role, reading))
+        if reading.complete and reading.told and reading.patients and reading.frame.predicate in CONFLICT:
+            for span in reading.agents:  # "the KRF seized Sarvan": an organisation that fights is armed
+                if span.label_ == "Organization":
+                    votes[_key(span)].add("ArmedGroup")
+    for span in doc.ents:
+        if _described_as_armed_group(span):
+            votes[_key(span)].add("ArmedGroup")
+    changed = False
+    new_ents = []
+    for span in doc.ents:
+        wanted = votes.get(_key(span), set()) - {None}
+        if len(wanted) == 1 and span._.kg_origin in WEAK_ORIGINS and not in_headline(span):
+            label = next(iter(wanted))
+            if label != span.label_ and _may_become(span, label):
+                span = retype(span, label, plain_name(span), f"selection:{span.label_}")
+                changed = True
+        new_ents.append(span)
+    missed = _missed_names_beside(doc)
+    if missed:
+        new_ents = longest_first(new_ents + missed)
+        changed = True
+    if changed:
+        doc.ents = sorted(new_ents, key=lambda s: s.start)
+    return changed
+
+
+def _key(span: Span) -> str:
+    return plain_name(span).lower()
+
+
+def _vote(span: Span, role: str, reading: Reading) -> str | None:
+    """What a slot the span was turned away from says it is."""
+    frame = reading.frame
+    if role == "patient" and frame.patient_types in ("territory", "place") and span.label_ in ("Person", "Organization"):
+        return "City"
+    return None
+
+
+def _may_become(span: Span, label: str) -> bool:
+    """A person with a title stays a person; a one-word acronym is no town."""
+    if label == "City":
+        return not span.text.isupper() and span.label_ in ("Person", "Organization")
+    if label == "ArmedGroup":
+        return span.label_ in ("Organization", "Person", "City")
+    return False
+
+
+def _described_as_armed_group(span: Span) -> bool:
+    """'the militant groups MUJAO, Ansar Dine and AQIM', 'a Hezb-e Islami Gulbuddin terrorist group leader',
+    'Ansar Dine, an Islamist group'."""
+    for token in _describing_nouns(span):
+        if token.lower_ in GROUP_NOUNS and (_armed(token) or token.lower_ in ("rebels", "insurgents", "militants",
+                                                                               "militia", "militias", "jihadists")):
+            return True
+    return False
+
+
+def _describing_nouns(span: Span) -> list[Token]:
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    head = root
+    while head.dep_ == "conj":  # "groups A, B and C": B and C hang on A
+        head = head.head
+    if head.dep_ == "appos":
+        nouns.append(head.head)
+    if root.dep_ in ("compound", "nmod") and root.head.i > span.end - 1:
+        nouns.append(root.head)  # "a Hezb-e Islami Gulbuddin terrorist group leader"
+        nouns.extend(c for c in root.head.children if c.dep_ == "compound" and c.i > root.i)
+    return nouns
+
+
+def _armed(noun: Token) -> bool:
+    return any(c.lower_ in ARMED_WORDS for c in noun.subtree if c.i < noun.i) or any(
+        c.lower_ in ARMED_WORDS for c in noun.doc[max(0, noun.i - 3): noun.i])
+
+
+def _missed_names_beside(doc: Doc) -> list[Span]:
+    """Capitalised names the NER missed, coordinated with an armed group or force: they are one too."""
+    taken = {i for s in doc.ents for i in range(s.start, s.end)}
+    ent_of = {i: s for s in doc.ents for i in range(s.start, s.end)}
+    found = []
+    for token in doc:
+        if token.i in taken or token.dep_ != "conj" or token.pos_ != "PROPN":
+            continue
+        partner = ent_of.get(token.head.i)
+        if partner is None or partner.label_ not in FIGHTER_TYPES - {"Country"}:
+            continue
+        start = token.left_edge.i
+        while start < token.i and not doc[start].is_title:
+            start += 1
+        words = doc[start: token.i + 1]
+        if len(words) < 2 or not all(t.is_title or t.is_upper for t in words) or taken & set(range(start, token.i + 1)):
+            continue
+        found.append(set_span(Span(doc, start, token.i + 1, label=partner.label_), None, "selection:conj"))
+    return found
