@@ -38,6 +38,8 @@ def under_control_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             continue
         holders = [h for h in args.modifiers(control) + args.of_objects(control) if h.label_ in FIGHTER_TYPES]
         places = [p for p in args.children(holder_of, ("nsubj", "nsubjpass")) if p.label_ in PLACE_TYPES]
+        places += [p for c in holder_of.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it"
+                   for p in args.coref.place_before(c)]  # "it remains under the control of Afghan forces"
         if holder_of.pos_ in ("NOUN", "PROPN"):  # "Kunduz, under Taliban control since Sunday, ..."
             places += [p for p in args.entities(holder_of) if p.label_ in PLACE_TYPES]
         yield from each_pair(holders, places, "captured", "captured-under-control")

@@ -89,7 +89,7 @@ class Coreference:
         clause = pronoun.head
         if pronoun.lower_ == "it" and (pronoun.dep_ == "nsubjpass" and lemmas(clause) & self.actions
                                        or "fall" in lemmas(clause)):
-            return [marked(s) for s in self.place_before(pronoun)]  # "It was seized by the SDF", "it fell"
+            return self.place_before(pronoun)  # "It was seized by the SDF", "it fell"
         if clause.dep_ == "ccomp" and lemmas(clause.head) & SPEECH_VERBS:
             candidates = [s for c in clause.head.children if c.dep_ == "nsubj" and c != pronoun
                           for s in self.entities(c)]
@@ -110,10 +110,10 @@ class Coreference:
         territory = ("City", "District", "Province")
         named = self.named_before(pronoun, territory, 1)
         if the_only_one(named):
-            return the_only_one(named)
+            return [marked(s) for s in the_only_one(named)]
         previous = self.sentence_index(pronoun) - 1
-        return [s for s in named if self.sentence_index(s[0]) == previous and s.root.dep_ in ("nsubj", "nsubjpass")
-                and s.root.head.dep_ == "ROOT"][:1]
+        return [marked(s) for s in named if self.sentence_index(s[0]) == previous
+                and s.root.dep_ in ("nsubj", "nsubjpass") and s.root.head.dep_ == "ROOT"][:1]
 
     def national_force(self, adjective: str) -> list[Span]:
         """'Afghan police base': the forces of that country the article names ('Afghan security forces'),

@@ -36,6 +36,9 @@ def modality(word: Token) -> str:
                 return "unreal"
             if child.dep_ == "mark" and child.lower_ in CONDITION_MARKERS:
                 return "unreal"
+        if current.dep_ == "pcomp" and current.head.lower_ == "despite" and any(
+                t.lemma_.lower() in DISPUTED_NOUNS for t in current.head.subtree if t.i < current.i):
+            return "unreal"  # "despite claims ... that they control Farah", the clause hung on "despite"
         if current.dep_ not in ("xcomp", "acl", "relcl", "advcl", "conj", "pobj", "dobj", "prep", "nsubj",
                                 "nsubjpass", "ccomp") or current.head == current:
             break
