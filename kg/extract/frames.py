@@ -45,8 +45,6 @@ TAKING_PART_VERBS = {"engage", "take", "participate", "join", "involve"}
 HOLDING_NOUNS = {"control", "grip", "hand", "hands", "rule", "occupation", "yoke", "clutch", "clutches"}
 #: Advances are gains, not an attack on the place they are in ("advances in Donetsk").
 GAIN_NOUNS = {"advance", "push", "gain", "progress"}
-#: Sides whose attack on each other is also a clash: "X attacked Y" between two armed bodies.
-ARMED_SIDES = frozenset({"ArmedGroup", "Force"})
 #: Places an attack "in X" can hit, and places that are taken: not a whole country ("an attack in northern
 #: Afghanistan", "seized northern Mali" name where, not what).
 SITE_TYPES = frozenset({"City", "District", "Province"})
@@ -84,7 +82,6 @@ class Frame:
     symmetric: bool = False
     plans: bool = False
     objects: frozenset[str] = frozenset()
-    clash_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_table(cls, name: str, table: dict) -> Frame:
@@ -570,8 +567,7 @@ def _objects_after(token: Token, preps: tuple[str, ...]) -> Iterator[Token]:
 
 def relations_of(reading: Reading, frames: dict[str, Frame]) -> Iterator[FoundRelation]:
     """The relations one reading states: agent -> patient (or among the sides of a clash or meeting), the
-    attack an attempted capture is, the clash an attack between two armed sides is, and the former holder
-    of a place taken 'from' it."""
+    attack an attempted capture is, and the former holder of a place taken 'from' it."""
     frame, kind = reading.frame, reading.kind
     if reading.told and frame.symmetric:
         yield from _sides(reading)
@@ -584,10 +580,6 @@ def relations_of(reading: Reading, frames: dict[str, Frame]) -> Iterator[FoundRe
             if pred == "captured" and patient in reading.partial:
                 pred = "attacked"
             yield from each_pair(reading.agents, [patient], pred, f"{pred}-{frame.name}-{suffix}")
-        if kind == "verb" and lemmas(reading.trigger) & frame.clash_words:
-            armed = [a for a in reading.agents if a.label_ in ARMED_SIDES]
-            yield from each_pair(armed, [p for p in reading.patients if p.label_ in ARMED_SIDES], "clashedWith",
-                                 f"clashedWith-{frame.name}-{kind}")
     if frame.from_holds:
         taken = [p for p in reading.patients if p.label_ in SITE_TYPES] or reading.from_places
         holders = reading.holders or ([p for p in reading.patients if p.label_ in FIGHTER_TYPES]

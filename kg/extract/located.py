@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from .arguments import PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments
+from .coref import PLACE_ANAPHORS
 from .found import FoundRelation, found
 from .gazetteer import country_adjectives
 
@@ -20,6 +21,7 @@ CLOSERS = {",", ".", ";", ":", ")", "(", "\u2014", "\u2013", "--", "-", "'s", "\
 
 def located_in_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """Every reading of one place inside another; conjoined places share what contains them."""
+    yield from _place_anaphors_in(doc, args)
     for span in doc.ents:
         if span.label_ not in PLACE_TYPES:
             continue
@@ -30,6 +32,18 @@ def located_in_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
         target = _after_comma(span, args)
         if target is not None:
             yield found(span, "locatedIn", target, "locatedIn-comma")
+
+
+def _place_anaphors_in(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
+    """'withdrew from the ruined city in Luhansk Province': the city named before is in that province."""
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma not in PLACE_ANAPHORS or args.entity(token) is not None:
+            continue
+        for place in args.coref.antecedent(token, PLACE_ANAPHORS[lemma]):
+            for target in args.prep_objects(token, ("in",)):
+                if larger(target, place):
+                    yield found(place, "locatedIn", target, "locatedIn-prep")
 
 
 def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
