@@ -45,11 +45,13 @@ _WEEKDAY = "|".join(WEEKDAYS)
 _ON_WEEKDAY = rf"(?:(?:{_WEEKDAY}),? )?"
 _YEAR = r"(?:,? (?P<year>\d{4}))?"
 #: "August 6", "Aug. 6, 2021", "Sunday, June 20"; and "6 August", "the 6th of August 2021".
-_MONTH_DAY = re.compile(rf"{_ON_WEEKDAY}(?P<month>{_MONTH_NAMES})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_YEAR}", re.I)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_MONTH_DAY = re.compile(
+    rf"{_ON_WEEKDAY}(?P<month>{_MONTH_NAMES})\.? (?P<day>\d{{1,2}}){_ORDINAL}{_YEAR}", re.IGNORECASE)
 _DAY_MONTH = re.compile(
-    rf"{_ON_WEEKDAY}(?:the )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? (?P<month>{_MONTH_NAMES})\.?{_YEAR}", re.I)
+    rf"{_ON_WEEKDAY}(?:the )?(?P<day>\d{{1,2}}){_ORDINAL}(?: of)? (?P<month>{_MONTH_NAMES})\.?{_YEAR}", re.IGNORECASE)
 #: "June", "June 2021", "June of 2021" (the qualifiers "early", "mid", "late" are taken off before).
-_MONTH_ONLY = re.compile(rf"(?P<month>{_MONTH_NAMES})\.?(?:,? (?:of )?(?P<year>\d{{4}}))?", re.I)
+_MONTH_ONLY = re.compile(rf"(?P<month>{_MONTH_NAMES})\.?(?:,? (?:of )?(?P<year>\d{{4}}))?", re.IGNORECASE)
 _ISO_DAY = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
 _ISO_MONTH = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})")
 #: "three days ago", "a week earlier", "2 months before".
@@ -177,7 +179,7 @@ def _year_of(published: dt.date | None, month: int, day: int) -> int | None:
 
 def _written_as_a_name(month: str, expression: str) -> bool:
     """A month standing alone must be capitalised, as names are: "may" and "march" are verbs too."""
-    found = re.search(rf"\b{month}", expression, re.I)
+    found = re.search(rf"\b{month}", expression, re.IGNORECASE)
     return found is not None and expression[found.start()].isupper()
 
 
@@ -204,7 +206,7 @@ def full_date(text: str) -> dt.date | None:
     20th June 2021", "Sun, 20 Jun 2021 10:00:00 GMT"), read by dateparser; None for anything less than a day,
     a month and a year, so nothing is left for dateparser to fill in from today's date."""
     years = re.findall(r"(?<!\d)\d{4}(?!\d)", text)
-    if not years or not re.search(rf"\b(?:{_MONTH_NAMES})\b", text, re.I):
+    if not years or not re.search(rf"\b(?:{_MONTH_NAMES})\b", text, re.IGNORECASE):
         return None
     import dateparser  # imported lazily: it is slow to load, and most dates never need it
 
@@ -228,7 +230,7 @@ _DATELINE = re.compile(
     rf"{_CAPS_WORD}(?: {_CAPS_WORD})*(?:, {_NAME_WORD}(?: {_NAME_WORD})*)*"
     r", (?P<date>[^,()\u2014\u2013]{3,24}?(?:, \d{4})?)(?: \([^)]{1,40}\))? ?" + _DASH + " ")
 #: "Published June 20, 2021 Updated Aug. 6, 2021", "Posted on 20 June 2021".
-_PUBLISHED_LINE = re.compile(r"(?:First )?(?:Published|Posted)(?: on)?:? (?P<date>.{3,60})", re.I)
+_PUBLISHED_LINE = re.compile(r"(?:First )?(?:Published|Posted)(?: on)?:? (?P<date>.{3,60})", re.IGNORECASE)
 _DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 _ISO_START = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?")
 

@@ -24,16 +24,18 @@ Ids that still clash within a build are made unique by ``kg.pipeline``.
 
 Text is cleaned as it is read: zero-width characters (which would split a name
 into two labels) and a few stray control bytes (a NUL in otherwise valid UTF-8)
-are dropped. A text or HTML file without a date of its own takes the full ISO
-date its file name carries (``afg_2021-06-20_kunduz.txt``).
+are dropped. Every article's publication date comes from ``kg.dates.publication_date``:
+its metadata, else a dateline at the start of its text, else the full ISO date in
+the name of a one-article file (``afg_2021-06-20_kunduz.txt``); dates that cannot be
+used are logged as warnings naming the article.
 """
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import fnmatch
 import io
 import json
+import logging
 import os
 import re
 import sys
@@ -44,6 +46,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
+from .dates import publication_date
 from .model import Article, Skipped
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -59,14 +62,12 @@ MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
 STDIN = "-"
 #: Articles from stdin without an id of their own are named ``stdin-<first hex digits of their content hash>``.
 STDIN_ID_PREFIX = "stdin"
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-#: A full ISO date inside a file name, not part of a longer run of digits (``2021-06-20``, never ``2020-01``).
-_DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 #: Characters of no width that split a name in two when left in text ("Kun\u200bduz" is not "Kunduz").
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 #: Control characters that are never text (tab, newline, carriage return and form feed are).
 _CONTROLS = {c for c in range(0xA0) if (c < 32 and chr(c) not in "\t\n\r\f") or c >= 0x7F}
 _DROP_CONTROLS = dict.fromkeys(_CONTROLS)
+log = logging.getLogger("kg")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -166,11 +167,11 @@ def _read_by_suffix(path: Path, stem: str) -> Iterator[Article | Skipped]:
     elif suffix in JSON_SUFFIXES:
         yield from _read_json_file(path, stem)
     elif suffix in HTML_SUFFIXES:
-        yield from _dated_by_name(path, _read_whole(path, stem, article_from_html))
+        yield from _read_whole(path, stem, article_from_html)
     elif suffix in FEED_SUFFIXES:
         yield from _read_whole(path, stem, articles_from_feed)
     elif suffix in TEXT_SUFFIXES or suffix == "":
-        yield from _dated_by_name(path, _read_text_file(path, stem))
+        yield from _read_text_file(path, stem)
     else:
         yield Skipped(str(path), f"unsupported file type {suffix!r} (use .txt, .md, .html, .json, .jsonl or .rss)")
 
@@ -307,32 +308,6 @@ def _read_text_file(path: Path, stem: str) -> Iterator[Article | Skipped]:
                                   size=path.stat().st_size)
 
 
-def _dated_by_name(path: Path, items: Iterator[Article | Skipped]) -> Iterator[Article | Skipped]:
-    """A one-article file without a date of its own is dated by the full ISO date in its name, if any.
-
-    Only files that hold one article: a JSONL, JSON or feed file's name says when it was collected, not when
-    each of its articles was published.
-    """
-    for item in items:
-        if isinstance(item, Article) and item.published is None:
-            published = date_in_name(path.name)
-            item = replace(item, published=published) if published else item
-        yield item
-
-
-def date_in_name(name: str, *, today: dt.date | None = None) -> str | None:
-    """The first full, valid, not future ISO date (YYYY-MM-DD) in a file name, else None."""
-    today = today or dt.date.today()
-    for found in _DATE_IN_NAME.findall(name):
-        try:
-            date = dt.date.fromisoformat(found)
-        except ValueError:
-            continue
-        if date <= today:
-            return found
-    return None
-
-
 def article_from_bytes(article_id: str | None, data: bytes, *, source: str, partial: bool = False,
                        size: int | None = None) -> Iterator[Article | Skipped]:
     text = decode(data, partial=partial)
@@ -354,11 +329,12 @@ def article_from_text(article_id: str | None, text: str, source: str | None = No
     yield from make_article(article_id, text, title=title, source=source, original_size=original_size, **meta)
 
 
-def make_article(article_id: str | None, text: str, *, original_size: int | None = None,
+def make_article(article_id: str | None, text: str, *, original_size: int | None = None, collection: bool = False,
                  **fields) -> Iterator[Article | Skipped]:
-    """An Article from its parts: zero-width characters removed, the size cap applied, a malformed date dropped.
+    """An Article from its parts: zero-width characters removed, the size cap applied, its publication date found.
 
-    ``article_id`` None names the article by its content (``stdin-<hash>``).
+    ``article_id`` None names the article by its content (``stdin-<hash>``). ``collection``: the article is one
+    of many in its file (JSONL, JSON, a feed), whose name therefore does not date it.
     """
     where = fields.get("source") or str(article_id)
     text = text.translate(ZERO_WIDTH)
@@ -367,25 +343,16 @@ def make_article(article_id: str | None, text: str, *, original_size: int | None
         text = cut_text(text, MAX_ARTICLE_CHARS)
         yield Truncated(where, f"too long ({size}): only the first {len(text):,} characters were read "
                                f"(cap {MAX_ARTICLE_CHARS:,})")
-    published = fields.get("published")
-    if published is not None and not _valid_date(str(published)):
-        fields["published"] = None
+    published, warning = publication_date(text, metadata=fields.get("published"), source=where,
+                                          collection=collection)
+    fields["published"] = published.isoformat() if published else None
     fields["title"] = " ".join((fields.get("title") or "").translate(ZERO_WIDTH).split())[:500]
     article = Article(id=str(article_id), text=text, **fields)
     if article_id is None:
         article = replace(article, id=f"{STDIN_ID_PREFIX}-{article.content_hash[:12]}")
+    if warning:
+        log.warning("%s (article %s)", warning, article.id)
     yield article
-
-
-def _valid_date(value: str) -> bool:
-    """True when ``value`` starts with a real calendar date (``2021-06-20``, not ``2021-13-45`` or ``2020-01``)."""
-    if not _DATE.match(value):
-        return False
-    try:
-        dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return False
-    return True
 
 
 def cut_text(text: str, limit: int) -> str:
@@ -492,7 +459,7 @@ def article_from_record(record: object, default_id: str | None, source: str) -> 
     yield from make_article(
         optional("id") or default_id, text.replace("\r\n", "\n"),
         title=optional("title") or "", url=optional("url"), published=optional("published"),
-        author=optional("author"), source=source,
+        author=optional("author"), source=source, collection=True,
     )
 
 
@@ -520,8 +487,57 @@ def article_from_html(data: bytes, *, name: str, stem: str | None) -> Iterator[A
         return
     yield from make_article(
         stem, document["text"], title=document.get("title") or "", url=document.get("url"),
-        published=document.get("date"), author=document.get("author"), source=name,
+        published=stated_publication_date(html, document.get("date")), author=document.get("author"), source=name,
     )
+
+
+#: Meta tags (property, name or itemprop, in lower case) in which a page states when it was published, most
+#: specific first.
+PUBLISHED_META = (
+    "article:published_time", "article:published", "og:published_time", "datepublished", "date_published",
+    "publishdate", "publish-date", "publish_date", "pubdate", "dcterms.issued", "dc.date.issued", "dcterms.date",
+    "dc.date", "dc:date", "citation_publication_date", "parsely-pub-date", "sailthru.date", "date",
+)
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{4,60})"')
+
+
+def stated_publication_date(html: str, extracted: str | None) -> str | None:
+    """The publication date a saved page states, as it writes it, for ``kg.dates.publication_date`` to read (and
+    to warn about when it cannot be used). trafilatura's ``extracted`` date (htmldate's) only stands in when the
+    page names no date of its own and writes that very day somewhere: htmldate completes partial dates with a
+    day it makes up ("2021-02" in a URL or meta tag becomes the 1st, or today's day of the month)."""
+    stated = _meta_published(html) or _json_ld_published(html)
+    if stated:
+        return stated
+    if extracted and re.fullmatch(r"\d{4}-\d{2}-\d{2}", extracted):
+        year, month, day = extracted.split("-")
+        if re.search(rf"(?<!\d){year}[-/.]?{month}[-/.]?{day}(?!\d)", html):
+            return extracted
+    return None
+
+
+def _json_ld_published(html: str) -> str | None:
+    found = _JSON_LD_PUBLISHED.search(html)
+    return found[1] if found else None
+
+
+def _meta_published(html: str) -> str | None:
+    from lxml import etree  # imported lazily, like trafilatura, which brings it
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (ValueError, etree.ParserError):
+        return None
+    stated = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        if key in PUBLISHED_META and (meta.get("content") or "").strip():
+            stated.setdefault(key, meta.get("content").strip())
+    for time_tag in tree.iter("time"):
+        if (time_tag.get("itemprop") or "").lower() == "datepublished" or "pubdate" in time_tag.attrib:
+            stated.setdefault("datepublished", (time_tag.get("datetime") or time_tag.text_content()).strip())
+    return next((stated[key] for key in PUBLISHED_META if stated.get(key)), None)
 
 
 def _extract_html(html: str) -> dict | None:
@@ -555,6 +571,7 @@ def articles_from_feed(data: bytes, *, name: str, stem: str | None) -> Iterator[
         yield from make_article(
             entry.get("id") or entry.get("link") or _numbered(stem, index), text, title=entry.get("title") or "",
             url=entry.get("link"), published=_entry_date(entry), author=entry.get("author"), source=where,
+            collection=True,
         )
 
 

@@ -116,8 +116,8 @@ DATELINED = "Forces clear the town\n\nWASHINGTON, March 18, 2011 \u2013 Army uni
     ("Head\n\nSOUTHWEST ASIA, Aug. 31, 2017 \u2014 The coalition said ...", D(2017, 8, 31)),
     ("Head\n\nKABUL, Afghanistan, Aug. 15, 2021 (Reuters) - Fighters entered ...", D(2021, 8, 15)),
     ("Head\n\nMAZAR-I-SHARIF, 14 August 2021 (AFP) -- Troops left ...", D(2021, 8, 14)),
-    ("Head\n\nA standfirst.\n\nBy A. Writer\n\nPublished June 20, 2021 Updated Aug. 6, 2021\n\n"
-     "KABUL, Afghanistan \u2014 Fighters entered ...", D(2021, 6, 20)),
+    (("Head\n\nA standfirst.\n\nBy A. Writer\n\nPublished June 20, 2021 Updated Aug. 6, 2021\n\n"
+      "KABUL, Afghanistan \u2014 Fighters entered ..."), D(2021, 6, 20)),
     ("Head\n\nKABUL, Afghanistan, Aug. 15 (Reuters) - Fighters ...", None),  # no year: not a date
     ("Head\n\nKABUL, Afghanistan \u2014 Fighters entered two cities on Aug. 15, 2021.", None),  # no dateline date
     ("Head\n\nWASHINGTON -- The Oct. 20, 2017 capture of the town ...", None),  # a date in the sentence
@@ -170,3 +170,82 @@ def test_today_defaults_to_the_system_date():
     after_tomorrow = dt.date.today() + dt.timedelta(days=2)  # a day of margin should midnight pass meanwhile
     date, warning = publication_date("Head\n\nBody.", metadata=after_tomorrow.isoformat(), source="s")
     assert date is None and "future" in warning
+
+
+# --- ingest: every article's date goes through publication_date -------------------------------------------------
+
+def _articles(path):
+    from kg.ingest import iter_articles
+    from kg.model import Article
+
+    return [item for item in iter_articles([str(path)]) if isinstance(item, Article)]
+
+
+def test_a_jsonl_article_without_a_date_takes_its_datelines_and_a_bad_date_is_a_warning(tmp_path, caplog):
+    lines = [{"id": "undated", "text": DATELINED},
+             {"id": "impossible", "text": DATELINED, "published": "2011-02-30"},
+             {"id": "unreadable", "text": "Head\n\nBody.", "published": "the other day"}]
+    (tmp_path / "wire_2011-04-01.jsonl").write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        dates = {a.id: a.published for a in _articles(tmp_path / "wire_2011-04-01.jsonl")}
+    assert dates == {"undated": "2011-03-18", "impossible": "2011-03-18", "unreadable": None}
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 2
+    assert "'2011-02-30' from the metadata is not a real date" in warnings[0] and "article impossible" in warnings[0]
+    assert "'the other day' from the metadata cannot be read" in warnings[1] and "article unreadable" in warnings[1]
+
+
+def test_a_text_files_dateline_comes_before_its_name_and_a_datetime_is_kept_as_its_day(tmp_path):
+    (tmp_path / "report_2011-03-20.txt").write_text(DATELINED)
+    (tmp_path / "stamped.jsonl").write_text(json.dumps({"text": "Body.", "published": "2011-03-19T23:30:00-05:00"}))
+    assert [a.published for a in _articles(tmp_path / "report_2011-03-20.txt")] == ["2011-03-18"]
+    assert [a.published for a in _articles(tmp_path / "stamped.jsonl")] == ["2011-03-19"]
+
+
+def test_bad_dates_anywhere_give_warnings_and_never_stop_a_build(tmp_path, caplog):
+    (tmp_path / "a_2021-02-30.txt").write_text("Head\n\nWASHINGTON, Feb. 31, 2021 \u2014 Body.")
+    (tmp_path / "b_2999-01-01.txt").write_text("Head\n\nBody.")
+    (tmp_path / "c.html").write_text('<html><head><meta property="article:published_time" content="2021-02-30">'
+                                     "</head><body><article><p>" + "Troops left the town. " * 20 +
+                                     "</p></article></body></html>")
+    (tmp_path / "d.jsonl").write_text(json.dumps({"text": "Body.", "published": "9999-99-99T99"}) + "\n"
+                                      + json.dumps({"text": "Body.", "published": 20210230}) + "\n")
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        articles = _articles(tmp_path)
+    assert len(articles) == 5 and all(a.published is None for a in articles), articles
+    warned = " ".join(r.getMessage() for r in caplog.records)
+    for article in ("a_2021-02-30", "b_2999-01-01", "c", "d-1", "d-2"):
+        assert f"(article {article})" in warned
+
+
+def test_the_bundled_sample_carries_its_publication_dates():
+    from kg.ingest import bundled_sample
+
+    dates = {a.id: a.published for a in _articles(bundled_sample())}
+    assert len(dates) == 9 and all(dates.values()), dates
+    assert all(published in article for article, published in dates.items())
+
+
+def _page(head: str, body: str = "Troops left the town after a week of fighting. " * 6) -> str:
+    return f"<html><head>{head}</head><body><article><p>{body}</p></article></body></html>"
+
+
+@pytest.mark.parametrize("head, published", [
+    ('<meta property="article:published_time" content="2023-03-14T08:00:00Z">', "2023-03-14"),
+    ('<meta name="date" content="2020-01-01"><meta property="article:published_time" content="2023-03-14">',
+     "2023-03-14"),  # the most specific tag wins
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-03-14T09:00"}</script>',
+     "2023-03-14"),
+    ('<meta property="article:published_time" content="2021-02-30">', None),  # htmldate would say 2021-02-01
+    ('<link rel="canonical" href="https://news.example.org/2021/02/report">', None),  # a month is not a day
+    ('<link rel="canonical" href="https://news.example.org/2021/02/17/report">', "2021-02-17"),
+])
+def test_a_page_is_dated_by_what_it_states_never_by_a_day_made_up(tmp_path, head, published):
+    (tmp_path / "page.html").write_text(_page(head))
+    assert [a.published for a in _articles(tmp_path / "page.html")] == [published]
+
+
+def test_a_page_with_a_time_element_marked_as_its_publication(tmp_path):
+    body = '<time itemprop="datePublished" datetime="2022-11-03">3 November</time> ' + "Troops left. " * 20
+    (tmp_path / "page.html").write_text(_page("", body))
+    assert [a.published for a in _articles(tmp_path / "page.html")] == ["2022-11-03"]

@@ -266,7 +266,7 @@ def test_zero_width_characters_are_removed_from_title_and_text(tmp_path, zero_wi
 def test_date_in_a_file_name(name, date):
     import datetime as dt
 
-    from kg.ingest import date_in_name
+    from kg.dates import date_in_name
 
     assert date_in_name(name, today=dt.date(2030, 1, 1)) == date
 
