@@ -20,11 +20,14 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .coref import PLACE_ANAPHORS, Coreference
+from .spans import lemmas
 from .gazetteer import country_adjectives
 
 PLACE_TYPES = frozenset({"City", "District", "Province", "Country"})
 ACTOR_TYPES = frozenset({"ArmedGroup", "Force", "Organization", "Country", "Official", "Person"})
 FIGHTER_TYPES = frozenset({"ArmedGroup", "Force", "Country"})
+#: Parts of speech of the words readers start from (verbs, nouns, adjectives).
+CONTENT_POS = {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}
 #: Size order of places: something is located in a larger place.
 PLACE_RANK = {"City": 0, "District": 1, "Province": 2, "Country": 3}
 
@@ -80,8 +83,20 @@ class Arguments:
     def __init__(self, doc: Doc, actions: Iterable[str] = ()):
         self.doc = doc
         self.ent_of: dict[int, Span] = {i: span for span in doc.ents for i in range(span.start, span.end)}
+        # One pass over the Doc for every reader: the content words by each of their forms (lemmas()), so a
+        # reader looks up its trigger words instead of walking every token again.
+        self._by_form: dict[str, list[Token]] = {}
+        for token in doc:
+            if token.pos_ in CONTENT_POS or token.tag_.startswith("VB"):
+                for form in lemmas(token):
+                    self._by_form.setdefault(form, []).append(token)
         self.coref = Coreference(doc, self.entities, frozenset(actions))
         self.country_adjectives = country_adjectives()
+
+    def words(self, forms: Iterable[str]) -> list[Token]:
+        """The content words of the Doc that have one of ``forms`` (lemma or inflection), in text order."""
+        found = {t.i: t for form in forms for t in self._by_form.get(form, ())}
+        return [found[i] for i in sorted(found)]
 
     def entity(self, token: Token) -> Span | None:
         return self.ent_of.get(token.i)

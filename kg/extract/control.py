@@ -30,7 +30,7 @@ def held_place_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
 
 def under_control_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """'Kunduz is now under Taliban control', 'the district came under the control of the RSF'."""
-    for control in doc:
+    for control in args.words(("control",)):
         if control.lower_ != "control" or control.dep_ != "pobj" or control.head.lower_ != "under":
             continue
         holder_of = control.head.head

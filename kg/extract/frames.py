@@ -181,6 +181,8 @@ class FrameReader:
                 self.by_particle_verb.setdefault(pair, []).append(frame)
             for noun in frame.nouns:
                 self.by_noun.setdefault(noun, []).append(frame)
+        #: every word that triggers a frame: the readers look these up instead of walking the Doc
+        self.words = frozenset(self.by_verb) | {v for v, _ in self.by_particle_verb} | frozenset(self.by_noun)
 
     def triggered(self, token: Token) -> list[tuple[Frame, str, str]]:
         """(frame, "verb" or "noun", the trigger word) for each frame ``token`` triggers."""
@@ -205,7 +207,7 @@ class FrameReader:
 
     def read(self, doc: Doc, args: Arguments) -> Iterator[Reading]:
         """Every reading of every trigger, incomplete ones included (filter on ``Reading.complete``)."""
-        for token in doc:
+        for token in args.words(self.words):
             for frame, kind, word in self.triggered(token):
                 reading = read_frame(frame, token, kind, word, args)
                 if reading is not None:

@@ -36,7 +36,7 @@ def located_in_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
 
 def _place_anaphors_in(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """'withdrew from the ruined city in Luhansk Province': the city named before is in that province."""
-    for token in doc:
+    for token in args.words(PLACE_ANAPHORS):
         lemma = token.lemma_.lower()
         if lemma not in PLACE_ANAPHORS or args.entity(token) is not None:
             continue

@@ -324,7 +324,7 @@ def main_entity(doc: Doc, label: str) -> Span | None:
 
 def capital_of_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """'the capital of Sanaa', 'the provincial capital of Lashkar Gah': the city follows 'of'."""
-    for noun in doc:
+    for noun in args.words(("capital",)):
         if noun.lemma_.lower() != "capital" or noun.pos_ not in ("NOUN", "PROPN"):
             continue
         if noun.dep_ == "appos" and args.entity(noun.head) is not None or any(
@@ -382,7 +382,7 @@ def _person_of_body(span: Span, args: Arguments) -> Iterator[FoundRelation]:
 def verb_role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """Roles told by a verb: 'X, who heads the council', 'the RSF, led by X', 'X spoke on behalf of Y',
     'X joined the Islamic State'."""
-    for verb in doc:
+    for verb in args.words(LEAD_VERBS | {"speak", "join", "pledge", "swear"}):
         if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
             continue
         forms = lemmas(verb)
