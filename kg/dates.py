@@ -201,13 +201,23 @@ def real_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+#: The words a date written in full may hold besides numbers: names of months and weekdays, parts of the day,
+#: time zones ("Tue, 14 Mar 2023 09:00:00 GMT", "the night of June 19, 2021").
+_DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "the", "of", "on", "at", "st", "nd",
+    "rd", "th", "a", "p", "m", "am", "pm", "noon", "midnight", "morning", "afternoon", "evening", "night", "early",
+    "late", "t", "z", "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
+    "eet", "eest", "ist", "local", "time"}
+
+
 def full_date(text: str) -> dt.date | None:
     """A date written in full, with a month name and a year, in a form the patterns here do not cover ("Sunday,
     20th June 2021", "Sun, 20 Jun 2021 10:00:00 GMT"), read by dateparser; None for anything less than a day,
     a month and a year, so nothing is left for dateparser to fill in from today's date."""
     years = re.findall(r"(?<!\d)\d{4}(?!\d)", text)
-    if not years or not re.search(rf"\b(?:{_MONTH_NAMES})\b", text, re.IGNORECASE):
-        return None
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    if not years or not words & MONTHS.keys() or words - _DATE_WORDS:
+        return None  # "by June 30, 2021" is a deadline, "since June 1, 2021" a start: only dates alone are read
     import dateparser  # imported lazily: it is slow to load, and most dates never need it
 
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}

@@ -100,6 +100,10 @@ def test_expressions_resolve_against_the_publication_date(expression, published,
     ("a few days ago", SUN),
     ("in may", SUN),  # lower case: the verb, not the month
     ("hours later", SUN),
+    ("by June 30, 2021", SUN),  # a deadline, not a day something happened
+    ("since June 1, 2021", SUN),  # the start of a span
+    ("June 1-3, 2021", SUN),  # a range of days
+    ("06/07/2021", SUN),  # June 7 or July 6?
     ("", SUN),
 ])
 def test_what_cannot_be_read_for_certain_is_none(expression, published):
