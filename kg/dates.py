@@ -12,7 +12,7 @@ date in the graph is worse than none. kg reports what happened, so expressions t
 its text ("WASHINGTON, March 18, 2011 -"), else from a full ISO date in its file name. Dates that cannot be read,
 do not exist or lie in the future are not used; a one-line warning says so instead.
 
-Why not dateparser for all of it (it is installed, through trafilatura's htmldate): measured against a Sunday
+Why not dateparser for all of it (a dependency of kg's, and of trafilatura's htmldate): measured against a Sunday
 publication date it puts "on Sunday" a week earlier, reads neither "early Monday", "overnight", "two days
 earlier", "earlier this month" nor "mid-June", gives "in June" the publication's day of the month and "last week"
 as a day. It is used where it is right: full dates written in some other way than the forms below ("Sunday, 20th
@@ -86,7 +86,8 @@ def resolve(expression: str, published: dt.date | None) -> When | None:
     """The day, week or month ``expression`` names in an article published on ``published``; None if unsure.
 
     Years alone ("2015", "last year") are too coarse and give None; so does a relative expression ("Sunday",
-    "June", "three days ago") when there is no publication date.
+    "June", "three days ago") when there is no publication date. Expressions that count from another time ("two
+    days earlier", "the day before") count from ``published`` too: pass the date they count from when it is known.
     """
     for words in _readings(expression):
         found = _relative(words, published) or _absolute(words, expression, published)
