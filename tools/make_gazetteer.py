@@ -197,7 +197,8 @@ def provinces(city_names_lower: set[str]) -> list[dict]:
             continue
         canonical, forms = province_forms(names[0], sub.type)
         for extra in names[1:] + [sub.name, ascii_fold(sub.name)]:
-            complete = extra.split()[-1].capitalize() in SUFFIXES
+            # "Tenn.": an abbreviation is written as it is, never followed by "province"
+            complete = extra.split()[-1].capitalize() in SUFFIXES or extra.endswith(".")
             forms += [extra] if complete else province_forms(extra, sub.type)[1]
         # A bare name shared with a city means the city ("Kunduz"); the province needs "province".
         aliases = [f for f in forms if bare_ok(f) and f.lower() not in city_names_lower]

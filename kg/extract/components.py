@@ -1,5 +1,6 @@
 """kg's spaCy components, registered as factories.
 
+kg_sentence_hints first: sentence boundaries the parser must keep (kg.extract.sentences)
 kg_gazetteer      after ``ner``: known names from the data files become typed entities, overriding or
                   completing the statistical NER (kg.extract.gazetteer)
 kg_entity_typer   after the gazetteer: the nine ontology types and canonical names (kg.extract.entity_typing)
@@ -16,6 +17,7 @@ from spacy.language import Language
 from .entity_typing import EntityTyper
 from .gazetteer import GazetteerComponent
 from .relations import RelationExtractor
+from .sentences import make_sentence_hints  # noqa: F401  (registers kg_sentence_hints)
 
 
 @Language.factory("kg_gazetteer", assigns=["doc.ents"])

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from ..model import ENTITY_TYPES
 from .forces import adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, ministry_name
 from .gazetteer import Gazetteer, GazetteerComponent, links_of
-from .lexicon import APPOSITION_KINDS, ARMED_GROUP_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_WORDS, PLACE_KIND_WORDS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
+from .lexicon import MINISTRY_TOPICS, APPOSITION_KINDS, ARMED_GROUP_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_WORDS, PLACE_KIND_WORDS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bylines, has_role, officials, surnames, unnamed_officials
 from .places import place_words, propagate_places, same_name_provinces
 from .spans import DATES_KEY, in_headline, longest_first, merge_phrases, plain_name, retype, set_span
@@ -169,8 +169,12 @@ def _place_by_role(span: Span) -> bool:
     head = token.head
     if token.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS:
         return span.label_ == "Person" or head.lower_ not in ("in", "into")  # "in Hamas", "into the RSF"
-    return token.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in PLACE_TAKING_VERBS
-                                                     or head.lower_ in PLACE_TAKING_VERBS)
+    taking = PLACE_TAKING_VERBS - PEOPLE_TAKING_VERBS if span.label_ == "Person" else PLACE_TAKING_VERBS
+    return token.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in taking or head.lower_ in taking)
+
+
+#: Verbs that take people as well as places: "Oswald was captured" is no town.
+PEOPLE_TAKING_VERBS = {"capture", "seize"}
 
 
 #: Words of a title that the NER takes into the name before them: "Pentagon Press (Secretary)", "U.S. Charge
@@ -344,8 +348,10 @@ def _is_junk(span: Span) -> bool:
             return True
         if len(span) == 1 and span[0].is_sent_start and span[0].tag_ in ("NN", "NNS") and span.label_ == "ORG":
             return True  # "Media reported ...": a capitalised common noun at the start of a sentence
-        if len(span) == 1 and span.end < len(span.doc) and span.doc[span.end].lower_ in ROLE_WORDS:
-            return True  # "Defense Secretary James Mattis": the NER's "Defense" is part of a title
+        if len(span) == 1 and span.end < len(span.doc) and span.doc[span.end].lower_ in ROLE_WORDS \
+                and (span[0].lower_ in ROLE_WORDS or span[0].lower_ in MINISTRY_TOPICS):
+            return True  # "Defense Secretary James Mattis": the NER's "Defense" is part of a title (not "Pemex
+            # Director X", "Navy spokeswoman Y": there the name before the title is the employer)
         before = span.doc[max(0, span.start - 2): span.start]
         if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in ("secretary", "minister", "ministry"):
             return True  # "Secretary of Defense": part of a title

@@ -152,8 +152,8 @@ class Reading:
     #: where it happened: places after "in", "near", "outside", "around", "at" on the trigger (or its support
     #: verb), most specific first ("in Kunduz city, in Kunduz province" -> the city)
     places: list[Span] = field(default_factory=list)
-    #: (entity, "agent" or "patient") found in a slot but not of a type the frame takes there: evidence of
-    #: what the entity is (kg.extract.selection)
+    #: (entity, "agent", "patient" or "place") found in a slot but not of a type the frame takes there:
+    #: evidence of what the entity is (kg.extract.selection)
     rejected: list[tuple[Span, str]] = field(default_factory=list)
     #: False when the trigger needs what it was done to and none of the right type was found ("entered talks",
     #: "an operation"): such a reading states nothing, but its rejected fillers still say what they are
@@ -262,18 +262,21 @@ def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Argumen
         reading.holders, reading.from_places = _from_slot(trigger, args)
     if reading.mode == "unreal" and not reading.holders:
         return None  # kept when denied: the denial is evidence too (kg.extract.events)
-    reading.places = _where(trigger, kind, args)
+    where = _where(trigger, kind, args)
+    reading.places = sorted((p for p in where if p.label_ in PLACE_TYPES), key=lambda p: PLACE_RANK[p.label_])
+    reading.rejected += [(s, "place") for s in where if s.label_ in ("Person", "Organization")]
     return reading
 
 
 def _where(trigger: Token, kind: str, args: Arguments) -> list[Span]:
-    """The places an action happened in, most specific first."""
+    """What stands after "in", "near", "outside" ... on the trigger (or its support verb): where it happened."""
     anchors = [trigger] + ([support_verb(trigger)] if kind == "noun" and supported(trigger) else [])
-    places: list[Span] = []
+    if kind == "noun" and trigger.dep_ in ("nsubj", "nsubjpass"):
+        anchors.append(trigger.head)  # "fighting raged in Laiza"
+    found: list[Span] = []
     for anchor in anchors:
-        places.extend(p for p in args.prep_objects(anchor, WHERE_PREPOSITIONS) if p.label_ in PLACE_TYPES
-                      and p not in places)
-    return sorted(places, key=lambda p: PLACE_RANK[p.label_])
+        found.extend(p for p in args.prep_objects(anchor, WHERE_PREPOSITIONS) if p not in found)
+    return found
 
 
 def _fill(slots: tuple[str, ...], trigger: Token, args: Arguments,

@@ -252,7 +252,7 @@ def merge_with_ner(doc: Doc, gazetteer_spans: list[Span]) -> list[Span]:
     ner = list(doc.ents)
     for span in gazetteer_spans:
         overlapping = [e for e in ner if e.start < span.end and span.start < e.end]
-        if any(_ner_name_wins(e, span) for e in overlapping):
+        if any(_ner_name_wins(e, span) or _titled_person(e, span) for e in overlapping):
             continue
         ner = [e for e in ner if e not in overlapping]
         kept.append(span)
@@ -264,6 +264,28 @@ def merge_with_ner(doc: Doc, gazetteer_spans: list[Span]) -> list[Span]:
 
 #: Lower-case words inside multi-word proper names ("High Council for National Reconciliation").
 NAME_LINKS = {"of", "the", "and", "'s", "for", "in", "on", "de", "du", "al", "el", "la"}
+
+
+#: Words before a name that make it a person's, whatever place a list knows by that name.
+PERSON_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "gen.", "gen", "general",
+                 "sen.", "senator", "rep.", "gov.", "governor", "minister", "lt.", "col.", "maj.", "capt.", "sgt.",
+                 "colonel", "captain", "judge", "justice", "prince", "king", "queen", "pope", "rev.", "sheikh",
+                 "mullah", "commander", "chairman", "secretary", "ambassador", "mayor", "officer", "detective"}
+#: Verbs after which the name before them is the one who speaks.
+SAYING = {"say", "tell", "add", "note", "explain", "announce", "insist", "argue", "write", "warn"}
+
+
+def _titled_person(ent: Span, gaz: Span) -> bool:
+    """'President Kennedy said', 'Mr. Irving told': a name the NER reads as a person's after a title, or as the
+    one who speaks, stays a person even when a city has that name."""
+    if ent.label_ != "PERSON" or (ent.start, ent.end) != (gaz.start, gaz.end) or gaz.label_ not in (
+            "City", "Province", "District"):
+        return False
+    doc = ent.doc
+    titled = ent.start > 0 and doc[ent.start - 1].lower_ in PERSON_TITLES
+    verb = ent.root.head
+    speaks = ent.root.dep_ == "nsubj" and verb.lemma_.lower() in SAYING and verb.i in (ent.end, ent.start - 1)
+    return titled or speaks
 
 
 def _ner_name_wins(ent: Span, gaz: Span) -> bool:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from ..errors import ModelError
@@ -42,8 +43,17 @@ def load_pipeline(model: str | None = None, *, gazetteer: Iterable[Path] = ()) -
     return add_kg_components(nlp, gazetteer=gazetteer)
 
 
+#: Abbreviated ranks and titles the English tokenizer cuts from their full stop ("Lt" + "."), after which the
+#: parser starts a new sentence and the name loses its title ("Navy spokeswoman Lt. Anne Cole said").
+RANK_ABBREVIATIONS = ("Lt.", "Col.", "Sgt.", "Maj.", "Capt.", "Brig.", "Cmdr.", "Cdr.", "Cpl.", "Pvt.", "Amb.",
+                      "Spc.", "Pfc.", "Insp.", "Supt.", "Cpt.", "Gens.", "Lt.Col.", "Maj.Gen.")
+
+
 def add_kg_components(nlp: Language, *, gazetteer: Iterable[Path] = ()) -> Language:
     """Add kg's components to ``nlp`` (also used on ``spacy.blank("en")`` in tests)."""
+    for abbreviation in RANK_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    nlp.add_pipe("kg_sentence_hints", first=True)  # sentence starts the parser must keep (kg.extract.sentences)
     # After the statistical NER, so the gazetteer can correct its labels and keep its longer names.
     after_ner = {"after": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("kg_gazetteer", **after_ner)
@@ -66,21 +76,7 @@ def _doc_for(nlp: Language, article: Article) -> Doc:
     """A tokenised Doc that knows where the article's headline ends (nowhere, for a JSONL body)."""
     doc = nlp.make_doc(article.text)
     doc.user_data[HEADLINE_END] = headline_end(article)
-    _paragraphs_start_sentences(doc)
     return doc
-
-
-def _paragraphs_start_sentences(doc: Doc) -> None:
-    """A blank line ends a sentence: without this the parser runs a headline into the lead sentence
-    ("... in Eastern Congo M23 rebels took control of ...") and reads neither. The parser keeps
-    sentence starts set before it runs."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and previous.text.count("\n") >= 2 and not token.is_space:
-            token.is_sent_start = True
-            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if following is not None and not (following.is_punct or following.is_space):
-                following.is_sent_start = False  # else the parser may cut "M23" off "M23 rebels took ..."
 
 
 def headline_end(article: Article) -> int:

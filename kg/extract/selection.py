@@ -43,7 +43,8 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
     for reading in readings:
         for span, role in reading.rejected:
             votes[_key(span)].add(_vote(span, role, reading))
-        if reading.complete and reading.told and reading.patients and reading.frame.predicate in CONFLICT:
+        done_to = reading.patients or [s for s, role in reading.rejected if role == "patient"]
+        if reading.told and done_to and reading.frame.predicate in CONFLICT:
             for span in reading.agents:  # "the KRF seized Sarvan": an organisation that fights is armed
                 if span.label_ == "Organization":
                     votes[_key(span)].add("ArmedGroup")
@@ -74,15 +75,21 @@ def _key(span: Span) -> str:
 
 
 def _vote(span: Span, role: str, reading: Reading) -> str | None:
-    """What a slot the span was turned away from says it is."""
+    """What a slot the span was turned away from says it is. Being taken makes an organisation a town, not a
+    person ("Oswald was captured"); an action in, near or outside it makes either one a town."""
     frame = reading.frame
-    if role == "patient" and frame.patient_types in ("territory", "place") and span.label_ in ("Person", "Organization"):
+    if role == "place" and span.label_ in ("Person", "Organization"):
+        return "City"
+    if role == "patient" and frame.patient_types in ("territory", "place") and span.label_ == "Organization":
         return "City"
     return None
 
 
 def _may_become(span: Span, label: str) -> bool:
-    """A person with a title stays a person; a one-word acronym is no town."""
+    """A person with a title stays a person; a one-word acronym is no town; a name the NER ran across a comma
+    ("Fallujah, Operation Inherent Resolve") is two names, not one to retype."""
+    if "," in span.text:
+        return False
     if label == "City":
         return not span.text.isupper() and span.label_ in ("Person", "Organization")
     if label == "ArmedGroup":
