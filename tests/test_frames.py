@@ -212,3 +212,33 @@ def test_a_known_name_keeps_its_type_whatever_it_does(nlp):
 def test_general_news_places_and_offices(nlp, text, expected):
     doc = nlp(text)
     assert expected in {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    ("Ali Musa, mayor of Tamsa, in the Kolda district, said the road was cut.",
+     {"Ali Musa": "Official", "Tamsa": "City", "Kolda district": "District"},
+     {("Tamsa", "locatedIn", "Kolda district")}, set()),
+    ("Despite claims from the Red Hand that they now control the town of Tamsa, it has not fallen.",
+     {**RED_HAND, "Tamsa": "City"}, set(), {("Red Hand", "captured", "Tamsa")}),
+    ("Northern Brigade units are progressing toward liberating Tamsa from the Red Hand.",
+     {**BRIGADE, "Tamsa": "City", **RED_HAND},
+     {("Northern Brigade", "attacked", "Tamsa"), ("Red Hand", "captured", "Tamsa")},
+     {("Northern Brigade", "captured", "Tamsa")}),
+    ("Allied troops fought for years to secure Kolda province.", {"Allied troops": "Force", "Kolda province": "Province"},
+     set(), {("Allied troops", "captured", "Kolda province")}),
+    ("Ali Musa, the Red Hand's Tamsa commander, spoke to reporters.",
+     {"Ali Musa": "Official", **RED_HAND, "Tamsa": "City"}, {("Ali Musa", "memberOf", "Red Hand")},
+     {("Ali Musa", "officialOf", "Tamsa")}),
+])
+def test_more_readings(nlp, text, entities, expected, absent):
+    found = relations(nlp, text, entities)
+    assert expected <= found, found
+    assert not absent & found, found
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Refugees crossed into Lebanon's Bekaa Valley on Monday.", "Bekaa Valley", "Province"),
+    ("The group operates in North Kivu and Ituri Provinces in eastern Congo.", "Ituri", "Province"),
+])
+def test_regions_named_by_their_kind(nlp, text, name, label):
+    assert (name, label) in {(e.text, e.label_) for e in nlp(text).ents}

@@ -89,6 +89,14 @@ class EntityTyper:
                 label = "Official"
             if label is None and span.label_ == "LOC" and after is not None and after.lower_ in ("province", "district"):
                 label = "City"
+            if (span.label_ in ("GPE", "LOC", "ORG", "PERSON", "FAC") and last in VALLEY_WORDS and len(span) > 1
+                    and span[-2].lower_ != "river" and not (after is not None and after.lower_ in DISTRICT_WORDS)):
+                return set_span(retype(span, "Province"), plain_name(span), "place-word")  # "the Bekaa Valley"
+            if span.label_ in ("GPE", "LOC", "ORG", "PERSON") and last in PLURAL_KINDS and len(span) > 1:
+                kind, word = PLURAL_KINDS[last]  # "Ituri Provinces" in "North Kivu and Ituri Provinces": the kind
+                stem = plain_name(doc[span.start: span.end - 1])  # word is shared, the name is "Ituri"
+                canonical = gaz.province_label(stem, word) if kind == "Province" else stem
+                return set_span(Span(doc, span.start, span.end - 1, label=kind), canonical, "place-word")
             if span.label_ in ("GPE", "LOC", "ORG", "PERSON") and last in ("province", "district") and len(span) > 1:
                 stem = doc[span.start: span.end - 1].text if span[0].lower_ != "the" else doc[span.start + 1: span.end - 1].text
                 if last == "district":
@@ -142,6 +150,10 @@ class EntityTyper:
         if _place_by_role(typed):
             return retype(typed, "City", name, "place-role")
         return typed
+
+
+#: A valley is a region, a first-level unit for the gold's purposes ("the Bekaa Valley", "the Swat Valley").
+VALLEY_WORDS = {"valley"}
 
 
 def _kind_named_after(span: Span) -> tuple[str, str] | None:
@@ -236,7 +248,7 @@ def _spelled(short: str, words: Span) -> bool:
     the name in another language, like MUJAO, keeps most of them)."""
     initials = {t.text[0] for t in words if t.is_alpha and t.text[0].isupper()}
     letters = [ch for ch in short if ch.isalpha()]
-    first = next((t.text[0] for t in words if t.is_alpha and t.text[0].isupper()), "")
+    first = next((t.text[0] for t in words if t.is_alpha and t.text[0].isupper() and t.lower_ != "the"), "")
     return bool(letters) and letters[0] == first and sum(ch in initials for ch in letters) * 2 > len(letters)
 
 

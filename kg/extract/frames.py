@@ -545,7 +545,7 @@ def _from_slot(trigger: Token, args: Arguments) -> tuple[list[Span], list[Span]]
     places: list[Span] = []
     for anchor in anchors:
         for pobj in _objects_after(anchor, ("from", "out")):
-            if pobj.lemma_.lower() in HOLDING_NOUNS:  # "from ISIL control", "from the hands of X"
+            if pobj.lemma_.lower() in HOLDING_NOUNS and args.entity(pobj) is None:  # "from ISIL control"
                 found = args.modifiers(pobj) + args.of_objects(pobj)
             else:
                 found = args.entities(pobj)
@@ -590,7 +590,7 @@ def relations_of(reading: Reading, frames: dict[str, Frame]) -> Iterator[FoundRe
         holders = reading.holders or ([p for p in reading.patients if p.label_ in FIGHTER_TYPES]
                                       if reading.from_places else [])
         yield from each_pair(holders, taken, "captured", f"captured-{frame.name}-from")
-        if reading.told:
+        if reading.told:  # taking (or trying to take) a place from its holder is a fight with it
             fighters = [a for a in reading.agents if a.label_ in FIGHTER_TYPES]
             yield from each_pair(fighters, [h for h in reading.holders if h not in fighters], "clashedWith",
                                  f"clashedWith-{frame.name}-from")

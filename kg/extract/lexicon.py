@@ -129,7 +129,7 @@ SPACED_LINKS = {"da", "de", "do", "dos", "das", "del", "di", "du", "des"}
 
 
 #: Lower-case words after a name that make it a site, which is none of the nine types.
-NOT_ACTOR_PLACES = {"camp", "airport", "airfield", "base", "river", "valley", "crossing", "prison", "hospital",
+NOT_ACTOR_PLACES = {"camp", "airport", "airfield", "base", "river", "crossing", "prison", "hospital",
                     "mosque", "market", "bridge", "dam", "highway", "road", "square", "mountains", "mountain"}
 
 

@@ -14,6 +14,7 @@ from .arguments import PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments
 from .coref import PLACE_ANAPHORS
 from .found import FoundRelation, found
 from .gazetteer import country_adjectives
+from .spans import NESTED_KEY
 
 #: What may follow "X, Y" for Y to be where X is, not the next item of a list ("Kunduz, Baghlan and Takhar").
 CLOSERS = {",", ".", ";", ":", ")", "(", "\u2014", "\u2013", "--", "-", "'s", "\u2019s", "\"", "\u201d"}
@@ -78,13 +79,17 @@ def _conjoined_places(span: Span, args: Arguments) -> list[Span]:
 
 
 def _after_comma(span: Span, args: Arguments) -> Span | None:
-    """'Sabratha, Libya', 'in Toribio, Cauca,', 'BAMAKO, Mali —': a larger place right after a comma, closing
-    the phrase, when the first is not itself an item of a list."""
+    """'Sabratha, Libya', 'in Toribio, Cauca,', 'BAMAKO, Mali —', 'Tongo-Tongo, in the Tondikiwindi district':
+    a larger place right after a comma (and 'in'), closing the phrase, when the first is not itself an item of a
+    list."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return None
-    target = args.entity(doc[span.end + 1])
-    if target is None or target.start != span.end + 1 or not larger(target, span):
+    at = span.end + 1
+    while at < len(doc) and doc[at].lower_ in ("in", "the"):
+        at += 1
+    target = args.entity(doc[at]) if at < len(doc) else None
+    if target is None or target.start != at or not larger(target, span):
         return None
     after = doc[target.end] if target.end < len(doc) else None
     listed = span.start > 0 and doc[span.start - 1].text == "," and args.entity(doc[span.start - 2]) is not None
@@ -99,7 +104,8 @@ def country_named(doc: Doc, adjective: str) -> Span | None:
     country = country_adjectives().get(adjective)
     if country is None:
         return None
-    return next((s for s in doc.ents if s.label_ == "Country" and (s._.kg_canonical or s.text) == country), None)
+    named = [*doc.ents, *doc.spans.get(NESTED_KEY, [])]  # "Iraq's popular mobilization forces" names Iraq too
+    return next((s for s in named if s.label_ == "Country" and (s._.kg_canonical or s.text) == country), None)
 
 
 def larger(target: Span, place: Span) -> bool:

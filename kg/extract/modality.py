@@ -39,6 +39,8 @@ def modality(word: Token) -> str:
         if current.dep_ == "pcomp" and current.head.lower_ == "despite" and any(
                 t.lemma_.lower() in DISPUTED_NOUNS for t in current.head.subtree if t.i < current.i):
             return "unreal"  # "despite claims ... that they control Farah", the clause hung on "despite"
+        if current.dep_ == "pcomp" and current.head.lower_ in ("toward", "towards"):
+            return "attempt"  # "progressing toward liberating Fallujah": not there yet
         if current.dep_ not in ("xcomp", "acl", "relcl", "advcl", "conj", "pobj", "dobj", "prep", "nsubj",
                                 "nsubjpass", "ccomp") or current.head == current:
             break
@@ -53,6 +55,9 @@ def modality(word: Token) -> str:
                 return "unreal"
             if lemma in ATTEMPT_GOVERNORS and current.dep_ in ("xcomp", "acl"):
                 state = "attempt"
+        if current.dep_ == "advcl" and lemma in ATTEMPT_GOVERNORS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            state = "attempt"  # "fought for years to secure the region": a purpose, not a result
         if current.dep_ == "ccomp" and lemma in DENIAL_VERBS:
             return "denied"  # "the army denied that it had bombed Nyala"
         if current.dep_ == "ccomp" and any(c.dep_ == "neg" for c in governor.children):

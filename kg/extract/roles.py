@@ -191,6 +191,8 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
         main = main_entity(args.doc, "Province")  # "the provincial governor, X": of the province the article is about
         if main is not None:
             yield found(span, "officialOf", main, "officialOf-implicit-province")
+    if lemma not in PLACE_OFFICES and any(t.label_ not in PLACE_TYPES for t in targets):
+        targets = [t for t in targets if t.label_ not in PLACE_TYPES]  # "the SDF's al-Dashisha commander"
     for target in targets:
         if belongs(lemma, target):
             yield found(span, "memberOf", target, "memberOf-role")
@@ -198,6 +200,8 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
             yield found(span, "officialOf", target, f"officialOf-role{'-member' if lemma == 'member' else ''}")
 
 
+#: Offices held in a place rather than in a body: a town's mayor; but "the SDF's Raqqa commander" serves the SDF.
+PLACE_OFFICES = {"governor", "mayor", "deputy", "administrator", "prefect", "president", "king", "premier"}
 #: Words for someone who belongs to a group without naming an office: "a prominent figure with AQAP".
 FIGURE_NOUNS = {"figure", "operative", "militant", "fighter", "ideologue", "recruiter", "financier", "facilitator",
                 "associate", "loyalist", "supporter", "bomber"}

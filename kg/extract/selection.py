@@ -51,6 +51,7 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
     for span in doc.ents:
         if _described_as_armed_group(span):
             votes[_key(span)].add("ArmedGroup")
+    _one_type_per_name(doc.ents, votes)
     changed = False
     new_ents = []
     for span in doc.ents:
@@ -68,6 +69,20 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
     if changed:
         doc.ents = sorted(new_ents, key=lambda s: s.start)
     return changed
+
+
+def _one_type_per_name(ents, votes: dict[str, set[str]]) -> None:
+    """One name, one thing in an article: where the NER typed a name two ways ('ISIS-DRC' an organisation here
+    and an armed group there), the type a stronger rule gave it (a list, a description) wins."""
+    by_name: dict[str, set[str]] = defaultdict(set)
+    strong: dict[str, set[str]] = defaultdict(set)
+    for span in ents:
+        by_name[_key(span)].add(span.label_)
+        if span._.kg_origin not in WEAK_ORIGINS:
+            strong[_key(span)].add(span.label_)
+    for name, labels in by_name.items():
+        if len(labels) > 1 and len(strong[name]) == 1 and not votes.get(name, set()) - {None}:
+            votes[name].add(next(iter(strong[name])))
 
 
 def _key(span: Span) -> str:
