@@ -8,6 +8,7 @@ pickled across worker processes.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
@@ -42,6 +43,15 @@ RANGE = {
     "officialOf": _ALL_TYPES - PERSON_TYPES, "attacked": _ALL_TYPES, "captured": _ALL_TYPES,
     "locatedIn": PLACE_TYPES, "memberOf": ACTOR_TYPES - PERSON_TYPES, "metWith": ACTOR_TYPES,
 }
+
+
+#: The four event classes of the ontology (kgo:Attack, kgo:Capture, kgo:Clash, kgo:Meeting; each a sem:Event).
+EVENT_CLASSES = ("Attack", "Capture", "Clash", "Meeting")
+#: Who says so: the outlet's own voice or a neutral report, a party's claim, a party's denial (kgo:Asserted ...).
+STANCES = ("Asserted", "Claimed", "Denied")
+ASSERTED, CLAIMED, DENIED = STANCES
+#: How precisely an event's date is known (kgo:timePrecision); kg.dates reads these.
+TIME_PRECISIONS = ("day", "week", "month")
 
 
 def allowed(predicate: str, subject_type: str, object_type: str) -> bool:
@@ -103,6 +113,12 @@ class Evidence:
     end: int
     rule: str  # the name of the extraction rule that fired
     confidence: float  # 0..1, see kg.extract.relations for what each rule earns
+    #: Who says so (one of STANCES): "Denied" evidence never makes a direct triple on its own.
+    stance: str = ASSERTED
+    #: Entity.key of whose statement it is ("according to police", "the Taliban claimed"), when the text says.
+    according_to: str | None = None
+    #: True when one party claims or asserts what another denies (set at resolution, across the build).
+    contested: bool = False
 
 
 @dataclass(frozen=True)
@@ -113,6 +129,54 @@ class RelationMention:
     predicate: str  # one of PREDICATES
     object: Mention
     evidence: Evidence
+    #: Whose statement the sentence is, as a mention (resolved to ``Evidence.according_to``).
+    according_to: Mention | None = None
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One reading of an attack, capture, clash or meeting in one sentence (kg.extract.events)."""
+
+    event_class: str  # one of EVENT_CLASSES
+    agents: tuple[Mention, ...]  # who did it (for a clash or meeting: every side)
+    targets: tuple[Mention, ...]  # whom it was done to (actors only; places go to ``place``)
+    place: Mention | None  # the most specific place named for it
+    evidence: Evidence  # the sentence, its offsets, rule, confidence and stance
+    #: The time expression as written ("on Sunday", "last week"), resolved against publication by kg.dates.
+    time_text: str | None = None
+    #: The time expressions named last before it that are not themselves relative to another ("Saturday" before
+    #: "earlier in the day"), nearest last: what "that day" or "two days earlier" count from.
+    time_anchors: tuple[str, ...] = ()
+    fatalities: int | None = None  # deaths the sentence gives for it (the lower bound of a range)
+    #: ACLED's sub-event type as the wording tells it ("Air/drone strike", "Armed clash", ...); None: decide from
+    #: the actors' types at resolution (a capture by a state's forces or by a non-state group).
+    sub_event_type: str | None = None
+    according_to: Mention | None = None
+    trigger: str = ""  # the word that named it
+    headline: bool = False  # read in the article's headline (a summary of what its body tells)
+
+
+@dataclass(frozen=True)
+class Event:
+    """One attack, capture, clash or meeting after resolution, merged across the reports that tell it."""
+
+    key: str  # stable identity, minted into the event's IRI by kg.triples
+    event_class: str
+    label: str = ""  # "Capture of Kabul by Taliban, 2021-08-15": made by the first report, kept by the others
+    agents: tuple[str, ...] = ()  # Entity.key, in the order the reports name them
+    targets: tuple[str, ...] = ()
+    place: str | None = None  # Entity.key
+    date: dt.date | None = None
+    precision: str | None = None  # one of TIME_PRECISIONS when ``date`` is known
+    fatalities: int | None = None
+    sub_event_type: str | None = None
+    #: One per sentence that tells it (this article's, and, in ``ArticleGraph.events``, only this article's).
+    evidence: tuple[Evidence, ...] = ()
+    contested: bool = False
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*self.agents, *self.targets)))
 
 
 @dataclass(frozen=True)
@@ -123,6 +187,7 @@ class ArticleMentions:
     mentions: tuple[Mention, ...]
     relations: tuple[RelationMention, ...]
     sentences: tuple[tuple[int, int], ...] = ()  # (start, end) of every sentence
+    events: tuple[EventMention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,6 +223,15 @@ class ArticleGraph:
     article: Article
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
+    #: The events this article tells (each with this article's evidence; an event other articles told too keeps
+    #: their key, so the graphs of all of them describe one node).
+    events: tuple[Event, ...] = ()
+    #: Relations this article only denies ("Police denied that al-Shabab had seized the town"): written as
+    #: Denied evidence, never as a direct triple.
+    denied: tuple[Relation, ...] = ()
+    #: Evidence of earlier articles that this one contests (a denial of their claim, or a claim they denied):
+    #: (the relation or event it supports, the evidence), flagged kgo:contested in this article's graph.
+    contests: tuple[tuple[Relation | Event, Evidence], ...] = ()
 
 
 @dataclass(frozen=True)

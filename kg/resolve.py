@@ -12,6 +12,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 
+from .events import EventResolver, attribute, split_denied
 from .model import (
     PERSON_TYPES, SYMMETRIC_PREDICATES, ArticleGraph, ArticleMentions, Entity, Evidence, Mention, Relation,
     allowed,
@@ -151,6 +152,8 @@ class Resolver:
         self.aliases: dict[tuple[str, str], str] = {}
         self.labels: dict[str, str] = {}  # key -> label, fixed the first time a key is seen
         self.types: dict[str, str] = {}  # key -> type (Official wins over Person)
+        #: events of the build so far, so that reports of one event join it (kg.events)
+        self.events = EventResolver()
 
     def remember(self, entity: Entity) -> None:
         """Learn an entity known from before (read back from a store), so its names resolve to its key."""
@@ -183,8 +186,11 @@ class Resolver:
                 links=tuple(sorted((k, v) for k, v in links[key].items() if k in ("wikidata", "geonames"))),
                 coordinates=_coordinates(links[key]),
             )
-        relations = self._relations(found, key_of, entities)
-        return ArticleGraph(article=found.article, entities=tuple(entities.values()), relations=relations)
+        relations, denied, contested = split_denied(self._relations(found, key_of, entities),
+                                                    self.events.contests, found.article.id)
+        events, contested_events = self.events.resolve(found, key_of, entities)
+        return ArticleGraph(article=found.article, entities=tuple(entities.values()), relations=relations,
+                            events=events, denied=denied, contests=(*contested, *contested_events))
 
     def _key_for(self, mention: Mention, key_of: dict[Mention, str], article_id: str) -> str:
         fam = family(mention.type)
@@ -224,7 +230,7 @@ class Resolver:
                 continue
             if rel.predicate in SYMMETRIC_PREDICATES and obj < subject:
                 subject, obj = obj, subject
-            evidence[(subject, rel.predicate, obj)].append(rel.evidence)
+            evidence[(subject, rel.predicate, obj)].append(attribute(rel.evidence, rel.according_to, key_of))
         return tuple(
             Relation(subject=s, predicate=p, object=o, evidence=tuple(ev))
             for (s, p, o), ev in sorted(evidence.items())

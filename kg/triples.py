@@ -18,8 +18,8 @@ from urllib.parse import unquote
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from .model import Article, ArticleGraph, Entity, Evidence, Relation
-from .vocab import GEO, GEONAMES, KGO, KGR, SCHEMA, WD, bind_prefixes
+from .model import Article, ArticleGraph, Entity, Event, Evidence, Relation
+from .vocab import GEO, GEONAMES, KGO, KGR, SCHEMA, SEM, WD, bind_prefixes
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
@@ -72,6 +72,24 @@ def entity_key(iri: str) -> str | None:
 def article_iri(article_id: str) -> URIRef:
     """``afg_2021-06-20_kunduz`` -> ``kgr:article-afg_2021-06-20_kunduz`` (ids keep their dashes)."""
     return KGR[f"article-{_local_name(article_id, space_as_dash=False)}"]
+
+
+def event_iri(key: str) -> URIRef:
+    """``Capture/2021-08-15/kabul/taliban`` -> ``kgr:capture-2021-08-15--kabul--taliban``: the class, the date as
+    written, then each name part (spaces as ``-``) after a double dash, which no name part contains."""
+    if key.startswith(str(KGR)):
+        return URIRef(key)  # an event read back from a store is known by its IRI
+    event_class, _, rest = key.partition("/")
+    parts = rest.split("/")
+    date = parts.pop(0) if parts and re.fullmatch(r"\d{4}-\d{2}-\d{2}|undated", parts[0]) else None
+    head = f"{event_class.lower()}-{date}" if date else event_class.lower()
+    return KGR["--".join([head, *(_local_name(p, space_as_dash=True) for p in parts)])]
+
+
+def event_evidence_iri(event: Event, evidence: Evidence) -> URIRef:
+    parts = "\x1f".join([evidence.article_id, event.key, event.event_class, str(evidence.start), str(evidence.end),
+                         evidence.rule, evidence.stance])
+    return KGR[f"evidence-{hashlib.sha256(parts.encode('utf-8', 'surrogatepass')).hexdigest()[:24]}"]
 
 
 def evidence_iri(relation: Relation, evidence: Evidence) -> URIRef:
@@ -144,21 +162,74 @@ def add_entity(graph: Graph, entity: Entity, article_node: URIRef | None = None)
     return node
 
 
-def add_relation(graph: Graph, relation: Relation, article_node: URIRef) -> None:
+def add_relation(graph: Graph, relation: Relation, article_node: URIRef, *, direct: bool = True) -> None:
+    """The relation's direct triple (unless ``direct`` is False: a relation only denied) and its evidence."""
     subject, predicate, obj = entity_iri(relation.subject), KGO[relation.predicate], entity_iri(relation.object)
-    graph.add((subject, predicate, obj))
+    if direct:
+        graph.add((subject, predicate, obj))
     for evidence in map(_trimmed, relation.evidence):
-        node = evidence_iri(relation, evidence)
-        graph.add((node, RDF.type, KGO.Evidence))
-        graph.add((node, RDF.subject, subject))
-        graph.add((node, RDF.predicate, predicate))
-        graph.add((node, RDF.object, obj))
-        graph.add((node, PROV.wasDerivedFrom, article_node))
-        graph.add((node, KGO.sentence, _text(evidence.sentence)))
-        graph.add((node, KGO.startChar, Literal(evidence.start)))
-        graph.add((node, KGO.endChar, Literal(evidence.end)))
-        graph.add((node, KGO.rule, Literal(evidence.rule)))
-        graph.add((node, KGO.confidence, Literal(Decimal(str(round(evidence.confidence, 3))))))
+        _add_evidence(graph, evidence_iri(relation, evidence), evidence, (subject, predicate, obj), article_node)
+
+
+def _add_evidence(graph: Graph, node: URIRef, evidence: Evidence, statement: tuple, article_node: URIRef) -> None:
+    """A kgo:Evidence node: the statement it reifies, where it was read, and who says so."""
+    subject, predicate, obj = statement
+    graph.add((node, RDF.type, KGO.Evidence))
+    graph.add((node, RDF.subject, subject))
+    graph.add((node, RDF.predicate, predicate))
+    graph.add((node, RDF.object, obj))
+    graph.add((node, PROV.wasDerivedFrom, article_node))
+    graph.add((node, KGO.sentence, _text(evidence.sentence)))
+    graph.add((node, KGO.startChar, Literal(evidence.start)))
+    graph.add((node, KGO.endChar, Literal(evidence.end)))
+    graph.add((node, KGO.rule, Literal(evidence.rule)))
+    graph.add((node, KGO.confidence, Literal(Decimal(str(round(evidence.confidence, 3))))))
+    graph.add((node, KGO.stance, KGO[evidence.stance]))
+    if evidence.according_to is not None:
+        graph.add((node, KGO.accordingTo, entity_iri(evidence.according_to)))
+    if evidence.contested:
+        graph.add((node, KGO.contested, Literal(True)))
+
+
+def add_event(graph: Graph, event: Event, article_node: URIRef) -> URIRef:
+    """An event node (a sem:Event of its kgo class) as this article tells it, and the evidence of each sentence
+    that tells it: a kgo:Evidence reifying ``event a kgo:Class``."""
+    node, cls = event_iri(event.key), KGO[event.event_class]
+    graph.add((node, RDF.type, cls))
+    if event.label:
+        graph.add((node, RDFS.label, _text(event.label)))
+    directed = event.event_class not in ("Clash", "Meeting")
+    for actor in event.actors:
+        graph.add((node, SEM.hasActor, entity_iri(actor)))
+    for agent in event.agents if directed else ():
+        graph.add((node, KGO.agent, entity_iri(agent)))
+    for target in event.targets if directed else ():
+        graph.add((node, KGO.target, entity_iri(target)))
+    if event.place is not None:
+        graph.add((node, SEM.hasPlace, entity_iri(event.place)))
+    if event.date is not None:
+        graph.add((node, SEM.hasTimeStamp, Literal(event.date.isoformat(), datatype=XSD.date)))
+        graph.add((node, KGO.timePrecision, Literal(event.precision or "day")))
+    if event.fatalities is not None:
+        graph.add((node, KGO.fatalities, Literal(event.fatalities, datatype=XSD.integer)))
+    if event.sub_event_type:
+        graph.add((node, KGO.subEventType, Literal(event.sub_event_type)))
+    if event.contested:
+        graph.add((node, KGO.contested, Literal(True)))
+    graph.add((node, PROV.wasDerivedFrom, article_node))
+    for evidence in map(_trimmed, event.evidence):
+        _add_evidence(graph, event_evidence_iri(event, evidence), evidence, (node, RDF.type, cls), article_node)
+    return node
+
+
+def add_contested(graph: Graph, owner: Relation | Event, evidence: Evidence) -> None:
+    """Flag evidence of another article that this one contests (it lives in this article's graph, so it goes
+    when this article is removed)."""
+    evidence = _trimmed(evidence)
+    node = event_evidence_iri(owner, evidence) if isinstance(owner, Event) else evidence_iri(owner, evidence)
+    graph.add((node, KGO.contested, Literal(True)))
+    if isinstance(owner, Event):
+        graph.add((event_iri(owner.key), KGO.contested, Literal(True)))
 
 
 #: N-Triples escapes for literal text (quote, backslash, line breaks).
@@ -202,6 +273,12 @@ def article_graph(resolved: ArticleGraph, graph: Graph | None = None) -> Graph:
         add_entity(graph, entity, article_node)
     for relation in resolved.relations:
         add_relation(graph, relation, article_node)
+    for relation in resolved.denied:
+        add_relation(graph, relation, article_node, direct=False)
+    for event in resolved.events:
+        add_event(graph, event, article_node)
+    for owner, evidence in resolved.contests:
+        add_contested(graph, owner, evidence)
     return graph
 
 
@@ -213,4 +290,5 @@ def dataset(resolved: Iterable[ArticleGraph]) -> Dataset:
     return ds
 
 
-__all__ = ["add_article", "add_entity", "add_relation", "article_graph", "article_iri", "dataset", "entity_iri", "entity_key", "ntriples", "evidence_iri"]
+__all__ = ["add_article", "add_contested", "add_entity", "add_event", "add_relation", "article_graph", "article_iri",
+           "dataset", "entity_iri", "entity_key", "event_evidence_iri", "event_iri", "evidence_iri", "ntriples"]

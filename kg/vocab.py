@@ -35,6 +35,15 @@ class KGO(DefinedNamespace):
     Country: URIRef
     Article: URIRef
     Evidence: URIRef
+    # events (each a sem:Event) and who says so
+    Attack: URIRef
+    Capture: URIRef
+    Clash: URIRef
+    Meeting: URIRef
+    Stance: URIRef
+    Asserted: URIRef
+    Claimed: URIRef
+    Denied: URIRef
     # relations
     clashedWith: URIRef
     spokesmanFor: URIRef
@@ -55,6 +64,15 @@ class KGO(DefinedNamespace):
     contentHash: URIRef
     wikidata: URIRef
     geonames: URIRef
+    # events and stances
+    agent: URIRef
+    target: URIRef
+    timePrecision: URIRef
+    fatalities: URIRef
+    subEventType: URIRef
+    accordingTo: URIRef
+    stance: URIRef
+    contested: URIRef
 
 
 SCHEMA = Namespace("https://schema.org/")
@@ -68,7 +86,7 @@ KGR = Namespace("https://w3id.org/kg-conflict/id/")
 PREFIXES = {
     "kgo": KGO._NS, "kgr": KGR, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD,
     "skos": SKOS, "prov": PROV, "dcterms": DCTERMS, "schema": SCHEMA, "geo": GEO,
-    "wd": WD, "gn": GEONAMES,
+    "wd": WD, "gn": GEONAMES, "sem": SEM,
 }
 
 def bind_prefixes(graph: Graph) -> Graph:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from ..errors import ModelError
 from ..model import ENTITY_TYPES, Article, ArticleMentions, Evidence, Mention, RelationMention
 from . import components  # noqa: F401  (registers kg's factories with spaCy)
+from .events import attributed_relations, event_mentions
 from .spans import HEADLINE_END
 
 #: Tried in order when no model is named: Explosion's package name first, then the registry repackaging.
@@ -60,6 +61,7 @@ def add_kg_components(nlp: Language, *, gazetteer: Iterable[Path] = ()) -> Langu
     ruler.load(extra=[Path(p) for p in gazetteer])
     nlp.add_pipe("kg_entity_typer")
     nlp.add_pipe("kg_relations")
+    nlp.add_pipe("kg_events")  # events, and who says so, from the readings kg_relations leaves
     return nlp
 
 
@@ -104,20 +106,23 @@ def to_mentions(doc: Doc, article: Article) -> ArticleMentions:
             links=tuple(sorted((span._.kg_links or {}).items())), origin=span._.kg_origin or "ner",
         )
     relations = []
-    for found in doc._.kg_relations:
+    for found, said in attributed_relations(doc):  # told relations, then denied ones (kg.extract.events)
         subject = mention_of.get((found.subject.start, found.subject.end))
         obj = mention_of.get((found.object.start, found.object.end))
         if subject is None or obj is None:
             continue
         sent = found.sentence if found.sentence is not None else found.subject.sent  # where the rule read it
+        source = said.source
         relations.append(RelationMention(
             subject=subject, predicate=found.predicate, object=obj,
             evidence=Evidence(
                 article_id=article.id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
-                rule=found.rule, confidence=found.confidence,
+                rule=found.rule, confidence=found.confidence, stance=said.stance,
             ),
+            according_to=mention_of.get((source.start, source.end)) if source is not None else None,
         ))
     return ArticleMentions(
         article=article, mentions=tuple(mention_of.values()), relations=tuple(relations),
         sentences=tuple((s.start_char, s.end_char) for s in sentences),
+        events=tuple(event_mentions(doc, article, mention_of)),
     )
