@@ -242,3 +242,46 @@ def test_more_readings(nlp, text, entities, expected, absent):
 ])
 def test_regions_named_by_their_kind(nlp, text, name, label):
     assert (name, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+# ---------------------------------------------------------------- the examples of the relation issue, end to end
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Defense Ministry spokesman Ahmad Karimi said the road was open.",
+     ("Ahmad Karimi", "spokesmanFor", "Defense Ministry")),
+    ("Pentagon Press Secretary Jane Roe told reporters the strike worked.", ("Jane Roe", "spokesmanFor", "Pentagon")),
+    ("Al-Shabab rejected the talks. A spokesman of the group, Ali Musa, said it would fight on.",
+     ("Ali Musa", "spokesmanFor", "Al-Shabab")),
+    ("Deputy Kandahar Governor Abdul Rahman said the road was cut.", ("Abdul Rahman", "officialOf", "Kandahar")),
+    ("The governor of Mudug region, Ahmed Ali, told VOA the town was quiet.",
+     ("Ahmed Ali", "officialOf", "Mudug region")),
+    ("U.N. Secretary-General Antonio Guterres called for a ceasefire.", ("Antonio Guterres", "officialOf", "U.N.")),
+    ("Commander of Somali ground forces General Hassan Ali said the army had advanced.",
+     ("Hassan Ali", "officialOf", "Somali ground forces")),
+    ("Presidents Kabila and Kagame met in Goma.", ("Kabila", "metWith", "Kagame")),
+    ("Kismayo, a port city that was taken yesterday by al-Shabab forces, is quiet.",
+     ("al-Shabab", "captured", "Kismayo")),
+    ("The Taliban besieged Ghazni for weeks. The capital fell to the Taliban on Friday.",
+     ("Taliban", "captured", "Ghazni")),
+    ("JNIM militants rammed a car bomb into the gate of an army base in Kidal. Malian forces said six soldiers died.",
+     ("JNIM", "attacked", "Malian forces")),
+    ("JNIM gunmen opened fire on soldiers manning the post. Malian troops later returned.",
+     ("JNIM", "attacked", "Malian troops")),
+    ("Houthi fighters fired rockets at a police building in Marib.", ("Houthi", "attacked", "Marib")),
+])
+def test_issue_examples(nlp, text, expected):
+    doc = nlp(text)
+    assert expected in {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+
+
+def test_people_met_by_someone_else_did_not_meet_each_other(nlp):
+    doc = nlp("The envoy met Somali leaders, including Ahmed Madobe and Said Deni.")
+    assert not [r for r in doc._.kg_relations if r.predicate == "metWith"]
+
+
+def test_a_dateline_is_where_the_report_was_filed_not_an_actor(nlp):
+    doc = nlp("BAMAKO, Mali \u2014 The army captured Kidal on Sunday.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("BAMAKO", "locatedIn", "Mali") in found
+    assert not [r for r in found if r[0] in ("Mali", "BAMAKO") and r[1] != "locatedIn"]

@@ -190,7 +190,7 @@ class Arguments:
         """'Taliban fighters', 'troops of the 10th Division', 'forces loyal to the TPLF', 'Houthi targets';
         'an army base', 'police outposts', 'the soldiers': the article's own forces."""
         named = (self.modifiers(token) or self.prep_objects(token, ("of", "from", "belonging"), depth)
-                 or self.loyal_to(token, depth))
+                 or self.loyal_to(token, depth) or self.prep_objects(token, ("including",), depth))
         if named:
             return named
         qualifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
@@ -201,9 +201,9 @@ class Arguments:
             if adjectives:
                 return self.coref.national_force(adjectives[0].text)
             return self.coref.home_force()
-        if not qualifiers and token.lower_ in BARE_FORCES and any(
-                c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-            return self.coref.home_force()  # "the army", "the soldiers"
+        if not qualifiers and token.lower_ in BARE_FORCES and (token.tag_ == "NNS" or any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children)):
+            return self.coref.home_force()  # "the army", "soldiers manning the post"
         return []
 
     def loyal_to(self, token: Token, depth: int = 0) -> list[Span]:

@@ -22,7 +22,7 @@ from .spans import lemmas
 #: kb_id given to an entity span found by referring back (rules that use one are named "...-anaphor").
 ANAPHOR = "anaphor"
 #: "the city", "the district", "the province": the place of that type named last.
-PLACE_ANAPHORS = {"city": "City", "town": "City", "village": "City", "district": "District",
+PLACE_ANAPHORS = {"city": "City", "town": "City", "village": "City", "capital": "City", "district": "District",
                   "province": "Province", "region": "Province", "state": "Province"}
 #: Verbs of saying: "X said they had captured Y" makes "they" X.
 SPEECH_VERBS = {"say", "claim", "announce", "report", "confirm", "state", "declare", "insist", "add"}

@@ -209,8 +209,9 @@ def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
     end = _acronym_end(doc, start, end)
     if span.label_ == "PERSON":
         while end - start > 1 and (doc[start].lower_ in ROLE_WORDS or doc[start].lower_.rstrip(".") in
-                                   {t.rstrip(".") for t in TITLE_ABBREVIATIONS}):
-            start += 1  # "Spokesperson Matthew Miller"
+                                   {t.rstrip(".") for t in TITLE_ABBREVIATIONS}
+                                   or doc[start].lower_.endswith("s") and doc[start].lower_[:-1] in ROLE_WORDS):
+            start += 1  # "Spokesperson Matthew Miller", "Presidents Kabila and Kagame"
     while end - start > 1 and doc[end - 1].lower_ in TITLE_TAILS and (doc[end - 1].lower_ in ("chargé", "charge")
                                                                      or end < len(doc) and (doc[end].lower_ in ROLE_WORDS or doc[end].is_title)):
         end -= 1  # "Pentagon Press Secretary", "U.S. Charge d'Affaires"

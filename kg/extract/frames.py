@@ -34,6 +34,8 @@ SUPPORT_VERBS = {"launch", "stage", "mount", "carry", "conduct", "execute", "mak
                  "perpetrate", "commit", "trigger", "spark", "resume", "escalate", "announce", "declare", "claim",
                  "establish", "assume", "gain", "take", "retain", "maintain", "tighten", "extend", "consolidate",
                  "exert", "exercise", "seize", "complete", "finish", "press", "pursue", "initiate", "engage"}
+#: Prepositions that name what an action was aimed at: "fired at", "rammed into".
+TARGET_PREPOSITIONS = ("at", "on", "into", "against", "toward", "towards")
 #: Prepositions that say where an action happened.
 WHERE_PREPOSITIONS = ("in", "near", "outside", "around", "at", "across", "inside")
 #: Nouns of number through which a support verb reaches its action: "launched a series of strikes".
@@ -145,8 +147,9 @@ class Reading:
     holders: list[Span] = field(default_factory=list)
     #: places that came with "from" ("expelled ISIL from the city")
     from_places: list[Span] = field(default_factory=list)
-    #: the slot each agent was read from
+    #: the slot each agent and each patient was read from
     agent_slots: dict[Span, str] = field(default_factory=dict)
+    patient_slots: dict[Span, str] = field(default_factory=dict)
     #: patients only part of which was taken ("seized the city's entrance"): attacked, not captured
     partial: list[Span] = field(default_factory=list)
     #: where it happened: places after "in", "near", "outside", "around", "at" on the trigger (or its support
@@ -246,8 +249,9 @@ def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Argumen
     patient_fillers = _fill(patient_slots, trigger, args, readers)
     agent_slot_of = {span: slot for span, slot in agent_fillers if _fits(span, frame.types("agent"))}
     agents = list(agent_slot_of)
-    patients = [span for span, _ in patient_fillers
-                if _fits(span, frame.types("patient")) and (frame.symmetric or span not in agents)]
+    patient_slot_of = {span: slot for span, slot in patient_fillers
+                       if _fits(span, frame.types("patient")) and (frame.symmetric or span not in agents)}
+    patients = list(patient_slot_of)
     rejected = [(s, "agent") for s, _ in agent_fillers if s not in agent_slot_of] + [
         (s, "patient") for s, _ in patient_fillers if not _fits(s, frame.types("patient"))]
     complete = not ((word in frame.place_only or word in frame.needs_patient) and not patients
@@ -256,8 +260,8 @@ def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Argumen
         return None
     partial = [s for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in PARTIAL_PLACE_NOUNS
                for s in args.entities(c)]
-    reading = Reading(frame, trigger, kind, mode, agents, patients, agent_slots=agent_slot_of, partial=partial,
-                      rejected=rejected, complete=complete)
+    reading = Reading(frame, trigger, kind, mode, agents, patients, agent_slots=agent_slot_of,
+                      patient_slots=patient_slot_of, partial=partial, rejected=rejected, complete=complete)
     if frame.from_holds:
         reading.holders, reading.from_places = _from_slot(trigger, args)
     if reading.mode == "unreal" and not reading.holders:
@@ -376,7 +380,10 @@ def _site(verb: Token, args: Arguments) -> list[Span]:
     """'bombed a market in Aleppo': the place a nameless target stands in (the parser often hangs the
     'in X' of the object on the verb)."""
     nameless = [obj for obj in verb.children if obj.dep_ == "dobj" and not args.entities(obj)]
-    if not nameless:
+    nameless += [pobj for prep in (*verb.children, *(c for n in nameless for c in n.children))
+                 if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPOSITIONS
+                 for pobj in prep.children if pobj.dep_ == "pobj" and not args.entities(pobj)]  # "rockets at a
+    if not nameless:  # police building in Marib"
         return []
     sites = [p for obj in nameless for p in args.places_in(obj)]
     sites += [p for p in args.places_in(verb) if p.start > nameless[0].i and p not in sites]
@@ -604,8 +611,8 @@ def _sides(reading: Reading) -> Iterator[FoundRelation]:
     others = [p for p in reading.patients if p not in reading.agents]
     if others:
         yield from each_pair(reading.agents, others, frame.predicate, rule)
-        if not reading.agents:
-            yield from among(others, frame.predicate, rule)  # "fighting between X and Y"
+        between = [p for p in others if reading.patient_slots.get(p) == "between"]
+        yield from among(between, frame.predicate, rule)  # "fighting between X and Y", "talks between A, B and C"
         return
     sides = [a for a in reading.agents if reading.agent_slots.get(a) not in OWNER_SLOTS]
     yield from among(sides, frame.predicate, f"{rule}-coordinated")

@@ -102,6 +102,13 @@ def has_role(span: Span) -> bool:
     neighbours = [t for t in root.children if t.dep_ == "appos"]
     if root.dep_ == "appos":
         neighbours.append(root.head)
+        current = root.head  # "the governor of Mudug region, Ahmed Ali": the parser hangs the name on "region"
+        for _ in range(4):
+            if current.dep_ not in ("pobj", "prep", "compound") or current.head == current:
+                break
+            current = current.head
+            if _is_role(current):
+                return True
     for neighbour in neighbours:
         if any(_is_role(t) for t in neighbour.subtree if t.i < span.start or t.i >= span.end):
             return True

@@ -46,7 +46,8 @@ OFFICE_NOUNS = {"governor", "mayor", "president", "minister", "ambassador", "cha
 TITLE_MODIFIERS = {"press", "deputy", "chief", "senior", "acting", "special", "top", "principal", "assistant",
                    "'s", "\u2019s", "military", "civilian", "interim", "former", "first", "vice", "executive",
                    "foreign", "defense", "defence", "interior", "information", "media", "public", "affairs",
-                   "regional", "provincial", "district", "national", "official", "main", "lead"}
+                   "regional", "provincial", "district", "national", "official", "main", "lead", "-",
+                   "secretary", "general", "commanding", "high", "representative"}
 #: Prepositions that name whose a role is: "spokesman for X", "a spokesperson from X's board", "a figure with X".
 ROLE_PREPOSITIONS = ("for", "of", "from", "with", "at", "in")
 
