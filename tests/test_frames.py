@@ -285,3 +285,17 @@ def test_a_dateline_is_where_the_report_was_filed_not_an_actor(nlp):
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("BAMAKO", "locatedIn", "Mali") in found
     assert not [r for r in found if r[0] in ("Mali", "BAMAKO") and r[1] != "locatedIn"]
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    ("The Red Hand announced full control over what was the government's capital, Tamsa.",
+     {**RED_HAND, "Tamsa": "City"}, {("Red Hand", "captured", "Tamsa")}, set()),
+    ("The Red Hand began its push to liberate Kolda June 6.", {**RED_HAND, "Kolda": "City"},
+     {("Red Hand", "attacked", "Kolda")}, set()),
+    ("Syria's war reached Raqqa, the Red Hand's de facto capital.", {"Syria": "Country", "Raqqa": "City", **RED_HAND},
+     set(), {("Raqqa", "capitalOf", "Syria")}),
+])
+def test_free_relatives_dates_as_objects_and_capitals_of_groups(nlp, text, entities, expected, absent):
+    found = relations(nlp, text, entities)
+    assert expected <= found, found
+    assert not absent & found, found

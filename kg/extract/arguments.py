@@ -26,6 +26,8 @@ from .gazetteer import country_adjectives
 PLACE_TYPES = frozenset({"City", "District", "Province", "Country"})
 ACTOR_TYPES = frozenset({"ArmedGroup", "Force", "Organization", "Country", "Official", "Person"})
 FIGHTER_TYPES = frozenset({"ArmedGroup", "Force", "Country"})
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."}
 #: Parts of speech of the words readers start from (verbs, nouns, adjectives).
 CONTENT_POS = {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}
 #: Size order of places: something is located in a larger place.
@@ -147,6 +149,9 @@ class Arguments:
         named = self._known_as(token)
         if named:  # "the al-Qaida-linked group known as MUJAO"
             return named
+        if token.lower_ in MONTHS:  # "liberate Raqqa June 6": the parser makes the date the object
+            return [s for c in token.children if c.dep_ == "compound" and c.i < token.i
+                    for s in ([self.entity(c)] if self.entity(c) is not None else [])]
         lemma = token.lemma_.lower()
         if token.lower_ in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
             return self.coref.speaker(token)
@@ -253,6 +258,9 @@ class Arguments:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         out.extend(s for s in self.entities(pobj, depth + 1) if s not in out)
+                    elif pobj.dep_ == "pcomp" and pobj.lemma_ == "be":  # "control over what was the capital, X"
+                        out.extend(s for c in pobj.children if c.dep_ in ("attr", "nsubj") and c.lower_ != "what"
+                                   for s in self.entities(c, depth + 1) if s not in out)
                     elif pobj.dep_ == "prep":  # "out of Goma", "away from X"
                         out.extend(s for s in self.prep_objects(prep, (pobj.lower_,), depth + 1) if s not in out)
         return out

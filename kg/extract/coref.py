@@ -72,7 +72,11 @@ class Coreference:
         reach = GROUP_REACH if label == "ArmedGroup" else PLACE_REACH
         own = {t.i for t in token.subtree}  # not a name inside the phrase itself ("the al-Qaida-linked group")
         before = [s for s in self.named_before(token, (label,), reach) if s.start not in own]
-        return [marked(before[-1])] if before else []
+        # the last one that was a subject (what the text was about) before the last one merely named
+        # ("... has been a key IS stronghold. Last October, the group [the SDF] announced ...")
+        subjects = [s for s in before if s.root.dep_ in ("nsubj", "nsubjpass") or s.root.head.dep_ == "nsubj"]
+        chosen = (subjects[-1:] if label == "ArmedGroup" else []) or before[-1:]  # "the city": the one named last
+        return [marked(s) for s in chosen]
 
     def person(self, pronoun: Token) -> list[Span]:
         """'Henry ... travelled to Nairobi, where he met Ruto', 'X dissidents attacked her': 'he', 'she', 'him'

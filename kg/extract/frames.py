@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import GazetteerError
-from .arguments import ACTOR_TYPES, FIGHTER_TYPES, PARTIAL_PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments
+from .arguments import ACTOR_TYPES, FIGHTER_TYPES, MONTHS, PARTIAL_PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments
 from .found import FoundRelation, among, each_pair
 from .modality import modality, negated, noun_modality
 from .spans import lemmas
@@ -363,9 +363,14 @@ def _objects(verb: Token, args: Arguments) -> list[Span]:
 
 
 def _misparsed_place_object(verb: Token, child: Token, args: Arguments) -> bool:
+    """'have attacked Bakhmut almost daily', 'liberate Raqqa June 6': a place right after the verb that the
+    parser made an adverb, or the date after it."""
+    if child.dep_ not in ("advmod", "npadvmod") or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    if child.lower_ in MONTHS:
+        return any(s.label_ in PLACE_TYPES for s in args.entities(child))
     span = args.entity(child)
-    return (child.dep_ in ("advmod", "npadvmod") and child.i == verb.i + 1 and span is not None
-            and span.label_ in PLACE_TYPES and not any(c.dep_ == "dobj" for c in verb.children))
+    return child.i == verb.i + 1 and span is not None and span.label_ in PLACE_TYPES
 
 
 def _passive(verb: Token, args: Arguments) -> list[Span]:

@@ -276,10 +276,11 @@ def _capital(city: Span, noun: Token, args: Arguments) -> Iterator[FoundRelation
     """'Maimana, the capital of Faryab Province'; 'Kabul, the Afghan capital'; 'the provincial capital of X'."""
     # Any named owner counts, even one typed City by mistake ("the capital of Takhar"): the resolver's
     # range check drops what stays wrongly typed, and the owner is never replaced by a guess.
-    targets = [t for t in args.of_objects(noun) + args.modifiers(noun) if t.label_ in PLACE_TYPES and t != city]
+    owners = [t for t in args.of_objects(noun) + args.modifiers(noun) if t != city]
+    targets = [t for t in owners if t.label_ in PLACE_TYPES]
     for target in targets:
         yield found(city, "capitalOf", target, "capitalOf-apposition")
-    if not targets:
+    if not owners:  # "the IS de facto capital, Raqqa" is a group's capital, not a country's
         yield from _implicit_capital(city, noun, args)
 
 
