@@ -144,6 +144,22 @@ def is_description(mention: Mention) -> bool:
     return mention.origin.startswith("force-phrase") and normalise(mention.name) in DESCRIPTIONS
 
 
+def is_unowned_body(mention: Mention) -> bool:
+    """A ministry named without its country ('the Defense Ministry', 'Ministry of Interior'): every state has
+    one, so the name alone does not say which."""
+    return mention.origin == "ministry" and normalise(mention.name).startswith("ministry of")
+
+
+def home_country(mentions: Iterable[Mention]) -> str | None:
+    """The country an article names most (normalised), the first named on a tie; None if it names none."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        if mention.type == "Country":
+            name = normalise(mention.name)
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
 class Resolver:
     """Resolves the mentions of article after article into entities with stable keys."""
 
@@ -169,8 +185,9 @@ class Resolver:
         links: dict[str, dict[str, str]] = defaultdict(dict)
         types: dict[str, str] = {}
         # Full names first, so a later surname-only mention finds the full name of this article.
+        home = home_country(found.mentions)
         for mention in sorted(found.mentions, key=lambda m: (-len(clean_surface(m).split()), m.start)):
-            key = self._key_for(mention, key_of, found.article.id)
+            key = self._key_for(mention, key_of, found.article.id, home)
             key_of[mention] = key
             mentions_of[key].append(mention)
             surfaces[key].add(mention.text)
@@ -192,12 +209,15 @@ class Resolver:
         return ArticleGraph(article=found.article, entities=tuple(entities.values()), relations=relations,
                             events=events, denied=denied, contests=(*contested, *contested_events))
 
-    def _key_for(self, mention: Mention, key_of: dict[Mention, str], article_id: str) -> str:
+    def _key_for(self, mention: Mention, key_of: dict[Mention, str], article_id: str, home: str | None = None) -> str:
         fam = family(mention.type)
         name = clean_surface(mention)
         norm = normalise(name)
         if is_description(mention):
             return f"{fam}/{norm} in {normalise(article_id) or 'article'}"
+        if is_unowned_body(mention):
+            # "the Ministry of Defense" in a story on Ukraine is Ukraine's, in one on Afghanistan Afghanistan's
+            norm = f"{norm} of {home}" if home else f"{norm} in {normalise(article_id) or 'article'}"
         known = self.aliases.get((fam, norm))
         if known is None and fam == "Person" and norm:
             known = self._surname_match(norm, key_of)

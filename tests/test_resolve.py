@@ -151,3 +151,18 @@ def test_a_region_written_only_with_its_kind_is_labelled_as_written():
     assert choose_label(bare_too) == "Borno"
     district = [mention("Sangin district", "District", canonical="Sangin", origin="place-word")]
     assert choose_label(district) == "Sangin"  # districts keep their bare name
+
+
+def test_a_ministry_without_its_country_belongs_to_the_country_its_article_is_about():
+    def report(country, article_id):
+        return found(mention(country, "Country", 0, canonical=country, origin="gazetteer"),
+                     mention("Defense Ministry", "Organization", 20, canonical="Ministry of Defense", origin="ministry"),
+                     article_id=article_id)
+
+    resolver = Resolver()
+    ukraine, afghanistan, ukraine_again = (resolver.resolve(report(c, i)) for c, i in
+                                           (("Ukraine", "u1"), ("Afghanistan", "a1"), ("Ukraine", "u2")))
+    key = {g.article.id: by_label(g)["Ministry of Defense"].key for g in (ukraine, afghanistan, ukraine_again)}
+    assert key["u1"] != key["a1"]  # Ukraine's ministry is not Afghanistan's
+    assert key["u1"] == key["u2"]  # but the same in two reports on Ukraine
+    assert by_label(ukraine)["Ministry of Defense"].label == "Ministry of Defense"  # the label stays as written
