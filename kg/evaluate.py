@@ -32,7 +32,8 @@ from rdflib import Graph
 from rdflib.namespace import RDF, RDFS
 
 from .errors import InputError
-from .model import ENTITY_TYPES, PREDICATES, SYMMETRIC_PREDICATES, ArticleGraph
+from .evaluate_events import EventScores, SystemEvent, read_events, score_dedup, score_events, shared_event_groups
+from .model import ENTITY_TYPES, EVENT_CLASSES, PREDICATES, SYMMETRIC_PREDICATES, ArticleGraph
 from .resolve import Resolver
 
 log = logging.getLogger("kg")
@@ -122,6 +123,8 @@ class EvaluationResult:
     by_predicate: dict[str, PRF] = field(default_factory=lambda: {p: PRF() for p in PREDICATES})
     errors: list[ScoringError] = field(default_factory=list)
     relations: list[ScoredRelation] = field(default_factory=list)
+    #: events against the gold files' "events" (kg.evaluate_events)
+    events: EventScores = field(default_factory=EventScores)
 
     @property
     def entity_typed(self) -> PRF:
@@ -167,6 +170,8 @@ class EvaluationResult:
         thresholds = list(thresholds)
         if thresholds:
             out["thresholds"] = {f"{t:g}": self.at_threshold(t).triple() for t in thresholds}
+        if self.events.gold:
+            out["events"] = self.events.summary()
         return out
 
 
@@ -197,6 +202,7 @@ class SystemGraph:
 
     entities: dict[str, tuple[str, str]]  # node -> (label, type)
     relations: set[tuple[str, str, str]]  # (subject node, predicate, object node)
+    events: list[SystemEvent] = field(default_factory=list)
 
 
 def read_system(graph: Graph) -> SystemGraph:
@@ -220,7 +226,7 @@ def read_system(graph: Graph) -> SystemGraph:
         s, o = str(s), str(o)
         if _local(p) in PREDICATES and s in entities and o in entities and s != o:
             relations.add((s, _local(p), o))
-    return SystemGraph(entities, relations)
+    return SystemGraph(entities, relations, read_events(graph))
 
 
 def pair_entities(gold_entities: list[dict], system: dict[str, tuple[str, str]]) -> dict[str, int]:
@@ -314,6 +320,7 @@ def score_article(
     paired = pair_entities(gold_entities, system.entities)
     _score_entities(name, gold_entities, system, paired, result, text)
     _score_relations(name, gold, system, paired, result, provenance)
+    score_events(name, gold, system.events, paired, result.events)
     result.articles += 1
 
 
@@ -423,6 +430,11 @@ def read_gold(path: Path) -> dict:
     for relation in gold.get("relations", []):
         if not isinstance(relation, dict) or not {"subject", "predicate", "object"} <= relation.keys():
             raise InputError(f"gold file {path}: every relation needs a subject, predicate and object")
+    for event in gold.get("events", []):
+        if not isinstance(event, dict) or event.get("class") not in EVENT_CLASSES or not isinstance(
+                event.get("agents", []), list) or not isinstance(event.get("targets", []), list):
+            raise InputError(f"gold file {path}: every event needs a class ({', '.join(EVENT_CLASSES)}) and lists "
+                             "of agents and targets")
     return gold
 
 
@@ -451,15 +463,33 @@ def evaluate(gold_dir: str | Path, nlp=None, model: str | None = None) -> Evalua
 
         nlp = load_pipeline(model)
     result = EvaluationResult()
+    golds = {}
     for name, text_file, gold_file in pairs:
-        gold = read_gold(gold_file)
+        gold = golds[name] = read_gold(gold_file)
         if text_file.is_file():
             graph, resolved, text = build_article(text_file, nlp)
         else:
             log.warning("%s: no %s beside the gold file; scored as an empty graph", name, text_file.name)
             graph, resolved, text = Graph(), [], ""
         score_article(name, gold, read_system(graph), result, _provenance(resolved), text)
+    files = {name: text_file for name, text_file, _ in pairs if text_file.is_file()}
+    for group in shared_event_groups({n: g for n, g in golds.items() if n in files}):
+        score_dedup({n: golds[n] for n in group}, _built_together(group, files, golds, nlp), result.events)
     return result
+
+
+def _built_together(names: list[str], files: dict[str, Path], golds: dict[str, dict], nlp) -> dict[str, dict]:
+    """Articles built in one resolver, in name order: gold event id -> the event node each article matched."""
+    from .pipeline import extract_graphs
+    from .triples import article_graph
+
+    matched = {}
+    for resolved in extract_graphs([files[n] for n in names], nlp=nlp, resolver=Resolver()):
+        name = next(n for n in names if files[n].stem == resolved.article.id.rsplit("/", 1)[-1])
+        system = read_system(article_graph(resolved))
+        paired = pair_entities(golds[name].get("entities", []), system.entities)
+        matched[name] = score_events(name, golds[name], system.events, paired, EventScores())
+    return matched
 
 
 __all__ = ["CORE_PREDICATES", "DEFAULT_THRESHOLDS", "PRF", "EvaluationResult", "ScoredRelation", "ScoringError",

@@ -37,7 +37,8 @@ from dataclasses import dataclass, field, replace
 
 from .dates import When, resolve as resolve_expression
 from .model import (
-    ACTOR_TYPES, DENIED, PLACE_TYPES, ArticleMentions, Entity, Event, EventMention, Evidence, Mention, Relation,
+    ACTOR_TYPES, DENIED, PLACE_TYPES, Article, ArticleMentions, Entity, Event, EventMention, Evidence, Mention,
+    Relation,
 )
 
 log = logging.getLogger("kg")
@@ -116,17 +117,21 @@ def relative_time(text: str) -> bool:
     return bool(_RELATIVE.search(text))
 
 
-def published_date(article_id: str, published: str | None, today: dt.date | None = None) -> dt.date | None:
-    """The article's publication date as a date; None (with a warning) when it cannot be read or lies ahead."""
+def published_date(article_id: str, published: str | None, today: dt.date | None = None, *,
+                   quiet: bool = False) -> dt.date | None:
+    """The article's publication date as a date; None (with a warning, unless ``quiet``) when it cannot be read
+    or lies ahead."""
     if not published:
         return None
     try:
         date = dt.date.fromisoformat(published.strip()[:10])
     except ValueError:
-        log.warning("%s: publication date %r cannot be read; its events stay undated", article_id, published)
+        if not quiet:
+            log.warning("%s: publication date %r cannot be read; its events stay undated", article_id, published)
         return None
     if date > (today or dt.date.today()):
-        log.warning("%s: publication date %s lies in the future; its events stay undated", article_id, date)
+        if not quiet:
+            log.warning("%s: publication date %s lies in the future; its events stay undated", article_id, date)
         return None
     return date
 
@@ -191,10 +196,16 @@ def better_time(first: When | None, second: When | None) -> When | None:
 def contested(evidence: Iterable[Evidence]) -> bool:
     """A party denies what another source tells (a claim or the outlet's own report)."""
     items = list(evidence)
-    denials = [e for e in items if e.stance == DENIED]
-    told = [e for e in items if e.stance != DENIED]
-    return any(d.according_to is None or t.according_to is None or d.according_to != t.according_to
-               for d in denials for t in told)
+    return any(_against(d, t) for d in items if d.stance == DENIED for t in items if t.stance != DENIED)
+
+
+def _against(denial: Evidence, told: Evidence) -> bool:
+    return denial.according_to is None or told.according_to is None or denial.according_to != told.according_to
+
+
+#: How far apart two reports of a relation may be published for one to contest the other: a relation has no
+#: date of its own, and a denial in 2016 that the Taliban could take Kunduz says nothing of a report in 2021.
+CONTEST_WINDOW = dt.timedelta(days=7)
 
 
 class Contests:
@@ -203,14 +214,20 @@ class Contests:
     def __init__(self) -> None:
         self.seen: dict[object, list[tuple[object, Evidence]]] = defaultdict(list)
         self.flagged: set[tuple] = set()
+        self.published: dict[str, dt.date | None] = {}
 
     def add(self, key: object, owner: object, evidence: Iterable[Evidence], article_id: str,
+            published: dt.date | None = None, *, dated: bool = False,
             ) -> tuple[tuple[Evidence, ...], list[tuple[object, Evidence]], bool]:
         """Record this article's evidence of ``key``; (its evidence, flagged when contested; evidence of earlier
-        articles it newly contests, with their owners; whether the fact is contested)."""
+        articles it newly contests, with their owners; whether the fact is contested). ``dated``: the key is an
+        event, dated already, so reports of it contest each other whenever they were published; else only
+        reports published within CONTEST_WINDOW of each other do (or the same report)."""
+        self.published[article_id] = published
         own = list(evidence)
-        earlier = self.seen[key]
-        is_contested = contested([*(e for _, e in earlier), *own])
+        earlier = [(o, e) for o, e in self.seen[key] if dated or self._near(e.article_id, article_id)]
+        items = [*(e for _, e in earlier), *own]
+        is_contested = contested(items)
         newly: list[tuple[object, Evidence]] = []
         if is_contested:
             own = [replace(e, contested=True) for e in own]
@@ -219,10 +236,16 @@ class Contests:
                 if item.article_id != article_id and ident not in self.flagged:
                     self.flagged.add(ident)
                     newly.append((earlier_owner, replace(item, contested=True)))
-            if not contested(earlier):
+            if not contested(e for _, e in earlier):
                 log.warning("%s: contested %s: %s", article_id, _describe(key), _sides(earlier, own))
         self.seen[key].extend((owner, e) for e in own)
         return tuple(own), newly, is_contested
+
+    def _near(self, first: str, second: str) -> bool:
+        if first == second:
+            return True
+        a, b = self.published.get(first), self.published.get(second)
+        return a is not None and b is not None and abs(a - b) <= CONTEST_WINDOW
 
 
 def _describe(key: object) -> str:
@@ -310,16 +333,43 @@ def _lender(draft: _Draft, drafts: list[_Draft]) -> _Draft | None:
     return None
 
 
+#: Which class of event takes in which at the same place in one article: a capture the attacks that led to it,
+#: an attack (or capture) the fighting one side of it is told to wage there.
+_ABSORBS = {"Attack": ("Capture",), "Clash": ("Attack", "Capture")}
+
+
+def _absorb(drafts: list[_Draft]) -> list[_Draft]:
+    """An attack on a place that the same side takes in the same article (on a date that agrees) is part of its
+    capture, as ACLED codes the taking of a town ('entered the city', 'stormed it', then 'took it'); fighting
+    there told with only that side named ('fighting was under way in the city') is part of its attack."""
+    kept = []
+    for draft in drafts:
+        wider = _ABSORBS.get(draft.event_class, ())
+        if draft.event_class == "Clash" and len(draft.actors) > 1:
+            wider = ()  # a clash with both sides named is an event of its own
+        into = next((d for cls in wider for d in drafts if d.event_class == cls and d.place is not None
+                     and d.place == draft.place and draft.shares_actor(d) and within_a_day(draft.when, d.when)
+                     and (draft.when is None or d.when is not None)), None)
+        if into is None:
+            kept.append(draft)
+        else:
+            draft.event_class, draft.sub_event_type = into.event_class, None  # its means are not the other's
+            into.take(draft)
+    return kept
+
+
 def _complete(draft: _Draft) -> bool:
-    """An actor; a place or a target for an attack or capture; two sides (or a side and a place) for a clash;
-    two sides for a meeting."""
-    if not draft.actors:
-        return False
-    if draft.event_class == "Meeting":
-        return len(draft.actors) >= 2
+    """A capture: who took it and the place taken. An attack: who did it and a place or a target, or, its
+    attacker untold, whom it hit and where. A clash: two sides, or a side and a place. A meeting: two sides."""
+    if draft.event_class == "Capture":
+        return bool(draft.agents) and draft.place is not None
+    if draft.event_class == "Attack":
+        if draft.agents:
+            return draft.place is not None or bool(draft.targets)
+        return bool(draft.targets) and draft.place is not None
     if draft.event_class == "Clash":
-        return len(draft.actors) >= 2 or draft.place is not None
-    return draft.place is not None or bool(draft.targets)
+        return len(draft.actors) >= 2 or (len(draft.actors) == 1 and draft.place is not None)
+    return len(draft.actors) >= 2
 
 
 # ---------------------------------------------------------------- across articles
@@ -378,7 +428,8 @@ class EventResolver:
                 known = KnownEvent(key, draft.event_class, set(draft.agents), set(draft.targets), draft.place,
                                    draft.when, draft.fatalities, event_label(draft, entities))
                 self.remember(known)
-            evidence, newly, is_contested = self.contests.add(key, key, _one_per_sentence(draft.evidence), article.id)
+            evidence, newly, is_contested = self.contests.add(key, key, _one_per_sentence(draft.evidence), article.id,
+                                                              published, dated=True)
             types = [entities[a].type for a in draft.agents if a in entities]
             event = Event(
                 key=key, event_class=draft.event_class, label=known.label, agents=tuple(draft.agents), targets=tuple(draft.targets),
@@ -408,6 +459,7 @@ class EventResolver:
                 draft.agents, draft.targets = list(lender.agents), list(lender.targets)
                 draft.when = draft.when or lender.when
             drafts.append(draft)
+        drafts = _absorb(drafts)
         # A headline sums up the body: what only it tells is no event of its own (it would be one the body's
         # readings missed, or a second copy of one they read differently).
         return [d for d in drafts if _complete(d) and not (d.summary and d.place is None) and not d.headline_only]
@@ -519,15 +571,16 @@ def attribute(evidence: Evidence, according_to: Mention | None, key_of: dict[Men
     return replace(evidence, according_to=key_of[according_to])
 
 
-def split_denied(relations: Iterable[Relation], contests: Contests, article_id: str,
+def split_denied(relations: Iterable[Relation], contests: Contests, article: Article,
                  ) -> tuple[tuple[Relation, ...], tuple[Relation, ...], list[tuple[Relation, Evidence]]]:
     """(relations told, relations only denied, evidence of earlier articles contested): a relation that every
     sentence of it denies is written as evidence only, never as a direct triple."""
     told, denied, earlier = [], [], []
+    published = published_date(article.id, article.published, quiet=True)
     for relation in relations:
-        if any(e.stance == DENIED for e in relation.evidence) or relation.predicate in _ACTIONS:
+        if relation.predicate in _ACTIONS:
             key = (relation.subject, relation.predicate, relation.object)
-            evidence, newly, _ = contests.add(key, relation, relation.evidence, article_id)
+            evidence, newly, _ = contests.add(key, relation, relation.evidence, article.id, published)
             relation = replace(relation, evidence=evidence)
             earlier += [(replace(owner, evidence=()), item) for owner, item in newly]
         (told if any(e.stance != DENIED for e in relation.evidence) else denied).append(relation)

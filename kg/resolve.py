@@ -204,7 +204,7 @@ class Resolver:
                 coordinates=_coordinates(links[key]),
             )
         relations, denied, contested = split_denied(self._relations(found, key_of, entities),
-                                                    self.events.contests, found.article.id)
+                                                    self.events.contests, found.article)
         events, contested_events = self.events.resolve(found, key_of, entities)
         return ArticleGraph(article=found.article, entities=tuple(entities.values()), relations=relations,
                             events=events, denied=denied, contests=(*contested, *contested_events))

@@ -39,7 +39,9 @@ def command(gold_dir: Path, show_errors: bool, as_json: bool, thresholds: str | 
     Counts follow the shared corpus scorer: precision, recall and F1 of entities
     (ignoring type and by type) and relations (all nine predicates, the core
     three clashedWith/spokesmanFor/capitalOf, and each predicate), micro-averaged
-    over the articles.
+    over the articles. Gold files with "events" also score events: found when
+    class, place and an actor are right; of those, date, toll, actors, stance,
+    and whether reports that share an event id were merged into one.
 
     \b
     Example:
@@ -56,13 +58,31 @@ def command(gold_dir: Path, show_errors: bool, as_json: bool, thresholds: str | 
                                 for rule, c in result.by_rule().items()}
         if show_errors:
             summary["errors"] = [vars(e) for e in result.errors]
+            if result.events.gold:
+                summary["event_errors"] = result.events.errors
         click.echo(json.dumps(summary, indent=2))
         return
     print_scores(result, levels)
     if show_errors:
         click.echo("")
-        for error in result.errors:
+        for error in [*result.errors, *result.events.errors]:
             click.echo(str(error))
+
+
+def print_event_scores(result: EvaluationResult) -> None:
+    """Events: found (class, place and an actor right), then the date, toll, actors and stance of those found."""
+    events = result.events
+    summary = events.summary()
+    tp, fp, fn = events.prf()
+    click.echo(f"  {'events':15s} {summary['events']}  tp={tp} fp={fp} fn={fn}  (class, place and an actor right)")
+    for name, counts in events.found.items():
+        click.echo(f"    {name:13s} {summary['by_class'][name]}  tp={counts[0]} fp={counts[1]} fn={counts[2]}")
+    for label, tally in (("date", events.dates), ("toll", events.tolls), ("stance", events.stance),
+                         ("contested", events.contested), ("dedup", events.dedup)):
+        click.echo(f"    {label + ' right':13s} {tally.right}/{tally.total}  ({tally.share:.2f})")
+    click.echo(f"    {'actors':13s} {summary['actors']}  (P, R, F1 of the actors of events found)")
+    if events.unsupported_dates:
+        click.echo(f"    dated where the text gives no date: {events.unsupported_dates}")
 
 
 def print_scores(result: EvaluationResult, levels: list[float]) -> None:
@@ -75,6 +95,8 @@ def print_scores(result: EvaluationResult, levels: list[float]) -> None:
     for name, counts in result.by_predicate.items():
         core = "  (core)" if name in CORE_PREDICATES else ""
         click.echo(f"    {name:13s} {counts.triple()}  tp={counts.tp} fp={counts.fp} fn={counts.fn}{core}")
+    if result.events.gold:
+        print_event_scores(result)
     if not levels:
         return
     click.echo("relations kept at each confidence threshold (P, R, F1):")

@@ -43,10 +43,10 @@ from .arguments import ACTOR_TYPES, PLACE_RANK, PLACE_TYPES, Arguments
 from .confidence import confidence_of
 from .coref import ANAPHOR, SPEECH_VERBS
 from .found import FoundRelation
-from .frames import Reading, action_words, load_frames, relations_of
+from .frames import Reading, action_words, load_frames, relations_of, support_verb, supported
 from .modality import DENIAL_VERBS
 from .relations import with_sentence
-from .spans import DATES_KEY, in_headline
+from .spans import DATES_KEY, NESTED_KEY, in_headline, lemmas
 
 for _name in ("kg_events", "kg_attributions", "kg_denied"):
     if not Doc.has_extension(_name):
@@ -68,6 +68,11 @@ STATE_FORCE_BODY_WORDS = frozenset({"defense", "defence", "interior", "military"
 #: Nouns for who speaks for a body: "a Taliban spokesman said", "a spokesperson for the army said".
 SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
                                 "representative", "official", "officials", "commander", "source", "sources"})
+#: Words of holding a place rather than taking it: no event.
+STATIVE_VERBS = frozenset({"hold", "control", "retain", "maintain", "keep"})
+STATIVE_NOUNS = frozenset({"control", "grip", "occupation", "hold"})
+#: Support verbs that make holding a taking: "took control of", "seized control of", "gained control over".
+TAKING_VERBS = frozenset({"take", "seize", "gain", "assume", "establish", "wrest", "win", "grab", "regain"})
 #: Nouns a reported clause may hang from: "said in a statement that ...".
 STATEMENT_NOUNS = frozenset({"statement", "message", "announcement", "video", "post", "interview", "briefing",
                              "communique", "communiqué", "release", "tweet", "address", "claim"})
@@ -79,6 +84,8 @@ CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "pa
 #: Joins through which a clause shares the time of the clause it hangs from ("captured A on Sunday and attacked
 #: B", "attacked A on Sunday, killing six"); not "said on Friday that ...".
 TIME_SHARING_DEPS = frozenset({"conj", "xcomp", "advcl", "acl"})
+#: Markers of a clause that happened at another time than the one it hangs from.
+SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "till", "once"})
 
 # ---- tolls
 
@@ -147,10 +154,11 @@ class Attribution:
     def __init__(self, doc: Doc, args: Arguments):
         self.args = args
         #: person name (and surname) -> the body they speak for: the article's spokesmanFor relations, then its
-        #: officialOf relations to an actor ("Mullah X, a Taliban commander"; not "the mayor of Sloviansk")
+        #: officialOf and memberOf relations to an actor ("Mullah X, a Taliban commander"; not "the mayor of
+        #: Sloviansk")
         self.spokesman_for: dict[str, Span] = {}
         relations = getattr(doc._, "kg_relations", [])
-        for predicate in ("spokesmanFor", "officialOf"):
+        for predicate in ("spokesmanFor", "officialOf", "memberOf"):
             for rel in relations:
                 if rel.predicate == predicate and rel.object.label_ in ACTOR_TYPES - {"Person", "Official"}:
                     for name in _names(rel.subject):
@@ -165,7 +173,9 @@ class Attribution:
         if denied or lemma in DENIAL_VERBS:
             return Said(DENIED, source)
         if source is None:
-            return Said(CLAIMED if lemma in CLAIM_VERBS else ASSERTED, None)
+            # "Ukrainian officials said": a state's officials, though the text names no state entity
+            state = verb is not None and any(self._national(c) for c in verb.children if c.dep_ == "nsubj")
+            return Said(CLAIMED if lemma in CLAIM_VERBS or state else ASSERTED, None)
         party = lemma in CLAIM_VERBS or is_party(source) or _same_entity(source, actors)
         return Said(CLAIMED if party else ASSERTED, source)
 
@@ -219,12 +229,20 @@ class Attribution:
         named = [s for s in self.args.entities(token) if s.kb_id_ != ANAPHOR or token.pos_ == "PRON"]
         if not named and token.lemma_.lower() in SPOKESPERSON_NOUNS:
             named = self.args.modifiers(token) or self.args.prep_objects(token, ("for", "of"))
+        if not named and token.pos_ in ("NOUN", "PROPN"):  # "the General Staff of Ukraine's armed forces"
+            named = self.args.prep_objects(token, ("of",))
         if not named:
             countries = {self.args.country_adjectives[c.text] for c in token.children
                          if c.dep_ in ("amod", "compound") and c.text in self.args.country_adjectives}
-            named = [e for e in token.doc.ents if e.label_ == "Country" and (e._.kg_canonical or e.text) in countries]
+            named = [e for e in (*token.doc.ents, *token.doc.spans.get(NESTED_KEY, []))
+                     if e.label_ == "Country" and (e._.kg_canonical or e.text) in countries]
         actors = [s for s in named if s.label_ in ACTOR_TYPES]
         return actors[0] if actors else None
+
+    def _national(self, token: Token) -> bool:
+        """'Ukrainian officials', 'Afghan military officials': someone who speaks for a state."""
+        return token.lemma_.lower() in SPOKESPERSON_NOUNS | {"military", "army", "government", "authority"} and any(
+            c.dep_ in ("amod", "compound") and c.text in self.args.country_adjectives for c in token.children)
 
     def body_of(self, source: Span) -> Span:
         """A spokesman's statement is the body's he speaks for."""
@@ -298,19 +316,29 @@ def event_class(reading: Reading) -> str:
     return reading.frame.event
 
 
+def stative(reading: Reading) -> bool:
+    """'Russian troops held all of Luhansk Province', 'under the group's control': who holds a place is a relation,
+    not an event; 'took control of Kabul' (a support verb of taking) is one."""
+    words = lemmas(reading.trigger)
+    if reading.kind == "verb":
+        return bool(words & STATIVE_VERBS)
+    return bool(words & STATIVE_NOUNS) and not (supported(reading.trigger)
+                                                 and lemmas(support_verb(reading.trigger)) & TAKING_VERBS)
+
+
 def participants(reading: Reading) -> tuple[list[Span], list[Span], Span | None]:
     """(agents, targets, place) of a reading."""
     agents = [a for a in reading.agents if a.label_ in ACTOR_TYPES]
     others = [p for p in reading.patients if p.label_ in ACTOR_TYPES and p.label_ != "Country" and p not in agents]
     if reading.frame.symmetric:
         agents, others = _unique(agents + others), []
-    targets = _unique(others + [h for h in reading.holders if h not in agents])
-    places = [p for p in (*reading.places, *reading.patients, *reading.from_places) if p.label_ in PLACE_TYPES]
+    # A country struck is a target ("Russia attacked Ukraine"), not where it happened; a country is the place only
+    # when the text says the action happened in it and names no town or region
+    targets = _unique(others + [h for h in reading.holders if h not in agents]
+                      + [p for p in reading.patients if p.label_ == "Country" and p not in agents])
+    places = [p for p in (*reading.places, *reading.patients, *reading.from_places)
+              if p.label_ in PLACE_TYPES and (p.label_ != "Country" or p in reading.places)]
     place = min(places, key=lambda p: PLACE_RANK[p.label_]) if places else None
-    if place is not None and place.label_ == "Country":
-        # A country struck or taken is a target too ("Russia attacked Ukraine"), and a place only when no
-        # town or region is named
-        targets += [p for p in reading.patients if p.label_ == "Country" and p not in targets and p not in agents]
     return agents, targets, place
 
 
@@ -328,11 +356,34 @@ PLACE_PREPOSITIONS = ("in", "near", "outside", "around", "at", "across", "inside
 
 
 def clause_place(trigger: Token, args: Arguments) -> Span | None:
-    """The most specific place after a preposition of the trigger (or of its object), when the frame read none."""
-    holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
-    places = [p for holder in holders for p in args.prep_objects(holder, PLACE_PREPOSITIONS)
-              if p.label_ in PLACE_TYPES and p.label_ != "Country"]
-    return min(places, key=lambda p: PLACE_RANK[p.label_]) if places else None
+    """The most specific place after a preposition in the trigger's own phrase ('clashed on the edge of the city',
+    'killed four members of a militia in Dehdadi district'), when the frame read none; not in a clause of its own."""
+    clause = clause_of(trigger)
+    holders = [t for t in trigger.subtree if (t == trigger or clause_of(t) == clause)
+               and t.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "PRON") and not _a_source(t, trigger)]
+    found = [(_depth(holder, trigger), p) for holder in holders
+             for p in args.prep_objects(holder, PLACE_PREPOSITIONS + (("to",) if holder.pos_ == "NOUN" else ()))
+             if p.label_ in PLACE_TYPES and p.label_ != "Country"]  # "on the approaches to the city"
+    # the place said of the action itself before one said of a thing in it ("in Dehdadi, a district on the
+    # approach to the city" is Dehdadi), then the most specific
+    return min(found, key=lambda f: (f[0], PLACE_RANK[f[1].label_], abs(f[1].start - trigger.i)))[1] if found else None
+
+
+def _depth(token: Token, top: Token) -> int:
+    depth = 0
+    while token != top and token.head != token:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _a_source(token: Token, trigger: Token) -> bool:
+    """A word of who says so, not of what happened: 'according to officials in Kabul', 'residents of X said'."""
+    for each in (token, *token.ancestors):
+        if each == trigger:
+            return False
+        if each.lower_ == "according" or each.lemma_.lower() in SPOKESPERSON_NOUNS | {"resident", "witness"}:
+            return True
+    return False
 
 
 def clause_of(token: Token) -> Token:
@@ -353,8 +404,9 @@ def shares_time(clause: Token, dated: Token) -> bool:
     for _ in range(8):
         if current == dated:
             return True
-        if current.dep_ not in TIME_SHARING_DEPS or current.head == current:
-            return False
+        if current.dep_ not in TIME_SHARING_DEPS or current.head == current or any(
+                c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in current.children):
+            return False  # "on Sunday, a day after the city fell": Sunday is not when it fell
         current = clause_of(current.head)
     return False
 
@@ -373,6 +425,11 @@ def dated_clause(date: Span) -> Token:
     clause = clause_of(date.root)
     if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.i >= date.end for c in clause.children):
         return clause_of(clause.head)
+    if _reports(clause) and date.end <= clause.i:
+        # "X took Y on Sunday, a commander said": the parser hangs the date on "said", which comes after it
+        told = next((c for c in clause.children if c.dep_ in ("ccomp", "parataxis") and c.i < date.start), None)
+        if told is not None:
+            return told
     return clause
 
 
@@ -592,7 +649,7 @@ class EventExtractor:
                dates: list[Span]) -> list[EventReading]:
         events = []
         for reading in readings:
-            if not (reading.told or reading.mode == "denied"):
+            if not (reading.told or reading.mode == "denied") or stative(reading):
                 continue
             cls = event_class(reading)
             agents, targets, place = participants(reading)
