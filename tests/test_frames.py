@@ -299,3 +299,25 @@ def test_free_relatives_dates_as_objects_and_capitals_of_groups(nlp, text, entit
     found = relations(nlp, text, entities)
     assert expected <= found, found
     assert not absent & found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Congolese military forces and the M23 are battling for control of the provinces.",
+     ("Congolese military forces", "Force")),
+    ("Afghan and coalition forces killed two insurgents yesterday.", ("coalition forces", "Force")),
+    ("The operation includes the Iraqi army and federal police.", ("Iraqi army", "Force")),
+    ("The Houthis halted their advance on Marib - a region held by the government.", ("Marib", "Province")),
+    ("Talks failed, the Sarvan Independence Organization said.", ("Sarvan Independence Organization",
+                                                                   "ArmedGroup")),
+])
+def test_names_and_kinds(nlp, text, expected):
+    assert expected in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("WASHINGTON, March 18, 2011 \u2013 Afghan forces killed two insurgents.", "WASHINGTON"),  # where it was filed
+    ("Operation Inherent Resolve spokesman Army Col. Steve Warren told reporters.", "Army"),  # part of the rank
+    ("The ships crossed the Red Sea, said Secretary of Defense Lloyd Austin.", "Red Sea"),  # no official
+])
+def test_what_is_not_an_entity_of_the_story(nlp, text, absent):
+    assert absent not in {e.text for e in nlp(text).ents if e.label_ in ("City", "Organization", "Official")}

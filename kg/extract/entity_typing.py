@@ -5,9 +5,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from ..model import ENTITY_TYPES
-from .forces import adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, ministry_name
+from .forces import extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, ministry_name
 from .gazetteer import Gazetteer, GazetteerComponent, links_of
-from .lexicon import MINISTRY_TOPICS, APPOSITION_KINDS, ARMED_GROUP_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_WORDS, PLACE_KIND_WORDS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
+from .lexicon import DASHES, MINISTRY_TOPICS, APPOSITION_KINDS, ARMED_GROUP_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_WORDS, PLACE_KIND_WORDS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bylines, has_role, officials, surnames, unnamed_officials
 from .places import place_words, propagate_places, same_name_provinces
 from .spans import DATES_KEY, in_headline, longest_first, merge_phrases, plain_name, retype, set_span
@@ -36,11 +36,13 @@ class EntityTyper:
         spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans))
         spans = sorted(spans + unnamed_officials(doc, spans), key=lambda s: s.start)
         spans = _headline_filter(doc, spans)
+        spans = _without_bare_dateline(doc, spans)
         phrases = (force_phrases(doc, spans, gaz) + demonym_actors(doc, spans, gaz) + coalitions(doc, spans)
                    + groups_named_before_fighters(doc, spans, gaz)
                    + government_phrases(doc, spans, gaz) + same_name_provinces(doc, spans, gaz))
         phrases = [p for p in phrases if not in_headline(p)]  # Title Case there makes every noun a name
         spans = merge_phrases(spans, phrases)
+        spans = extend_national_forces(doc, spans)
         spans = _acronyms(doc, spans)
         spans = propagate_places(spans, gaz)
         spans = surnames(spans)
@@ -72,8 +74,10 @@ class EntityTyper:
             last = span[-1].lower_
             if span.label_ in ("ORG", "NORP", "GPE", "PERSON") and last in ARMED_GROUP_HEADS:
                 label = "ArmedGroup"
-            elif span.label_ in ("ORG", "NORP", "GPE") and last in FORCE_NAME_HEADS and _rebel_name(span):
-                label = "ArmedGroup"  # "Sudan Liberation Army", "Kachin Independence Army"
+            elif span.label_ in ("ORG", "NORP", "GPE") and _rebel_name(span) and any(
+                    t.lower_ in FORCE_NAME_HEADS | GROUP_NAME_HEADS for t in span):
+                label = "ArmedGroup"  # "Sudan Liberation Army", "Kachin Independence Organization", "National
+                # Movement for the Liberation of Azawad"
             elif span.label_ in ("ORG", "GPE", "PERSON") and after is not None and after.lower_ in GROUP_WORDS | FIGHTER_WORDS:
                 label = "ArmedGroup"  # "the CSP-DPA rebel alliance", "the M23 militia"
             elif span.label_ in ("ORG", "NORP", "GPE") and last in FORCE_NAME_HEADS and len(span) > 1:
@@ -152,6 +156,14 @@ class EntityTyper:
         return typed
 
 
+#: Armed services that stand before a rank as part of it ("Army Col. X", "Navy Capt. Y", "Marine Gen. Z").
+SERVICES = {"army", "navy", "marine", "marines", "air"}
+#: Words no person's name holds: features of the land and the plural nouns of bodies and subjects.
+NOT_PERSON_WORDS = {"sea", "ocean", "gulf", "bay", "river", "lake", "strait", "desert", "mountains", "valley",
+                    "canal", "island", "islands", "peninsula", "affairs", "organizations", "organisations",
+                    "terrorists", "forces", "nations", "states", "relations", "rights", "operations"}
+#: Nouns that, with a word of revolt in the name, head an armed group's name ("Kachin Independence Organization").
+GROUP_NAME_HEADS = {"movement", "organization", "organisation", "front", "alliance", "coalition", "council"}
 #: A valley is a region, a first-level unit for the gold's purposes ("the Bekaa Valley", "the Swat Valley").
 VALLEY_WORDS = {"valley"}
 
@@ -272,8 +284,8 @@ def _titled_name(span: Span) -> bool:
     doc = span.doc
     if not 2 <= len(span) <= 3 or not all(t.is_title and t.is_alpha for t in span):
         return False
-    if any(t.lower_ in FORCE_NAME_HEADS | ORGANISATION_WORDS for t in span):
-        return False
+    if any(t.lower_ in FORCE_NAME_HEADS | ORGANISATION_WORDS | NOT_PERSON_WORDS for t in span):
+        return False  # "Terrorist Organizations", "the Red Sea", "Special Political Affairs"
     titled = span.start > 0 and doc[span.start - 1].lower_ in ROLE_WORDS and doc[span.start - 1].is_lower
     return titled or has_role(span)
 
@@ -330,7 +342,7 @@ def _apposition_kind(span: Span) -> str | None:
     """The place type a following apposition gives a name: ', the capital of' / ', the provincial capital' /
     ', a town in' make it a City, ', a district in' a District; None otherwise."""
     words = [t.lower_ for t in span.doc[span.end: span.end + 5]]
-    if not words or words[0] != ",":
+    if not words or words[0] not in (",", "-", "\u2013", "\u2014"):  # "Marib - a region controlled by ..."
         return None
     words = words[1:]
     if words and words[0] in ("the", "a"):
@@ -338,6 +350,8 @@ def _apposition_kind(span: Span) -> str | None:
     while words and words[0] in ("provincial", "small", "key", "strategic", "northern", "southern", "eastern",
                                  "western", "nearby", "border", "rural", "remote"):
         words = words[1:]
+    if len(words) > 1 and words[1] == "capital":
+        return "City"  # "the state capital", "the regional capital"
     return APPOSITION_KINDS.get(words[0]) if words else None
 
 
@@ -361,6 +375,9 @@ def _is_junk(span: Span) -> bool:
             return True
         if len(span) == 1 and span[0].is_sent_start and span[0].tag_ in ("NN", "NNS") and span.label_ == "ORG":
             return True  # "Media reported ...": a capitalised common noun at the start of a sentence
+        if len(span) == 1 and span.end < len(span.doc) and span[0].lower_ in SERVICES \
+                and span.doc[span.end].lower_.rstrip(".") in {t.rstrip(".") for t in TITLE_ABBREVIATIONS}:
+            return True  # "Army Col. Steve Warren": the service is part of the officer's rank
         if len(span) == 1 and span.end < len(span.doc) and span.doc[span.end].lower_ in ROLE_WORDS \
                 and (span[0].lower_ in ROLE_WORDS or span[0].lower_ in MINISTRY_TOPICS):
             return True  # "Defense Secretary James Mattis": the NER's "Defense" is part of a title (not "Pemex
@@ -384,6 +401,25 @@ def _adjective_before_noun(span: Span, gaz: Gazetteer) -> bool:
     following = next((t for t in doc[span.end:] if t.pos_ != "ADJ"), None)  # "the Somali militant group"
     return (following is not None and following.pos_ in ("NOUN", "PROPN")
             and following.lower_ not in PLACE_KIND_WORDS - {"city", "town"})  # "Ukrainian city", not "Somali Region"
+
+
+def _without_bare_dateline(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'WASHINGTON, March 18, 2011 -- ...': a city alone in a dateline says where the report was filed, not what
+    it is about; it stays only if the story names it again ('KABUL, Afghanistan --' keeps its country too)."""
+    out = []
+    for span in spans:
+        bare = (span.label_ == "City" and span.text.isupper() and len(span.text) > 3 and span[0].is_sent_start
+                and span.end < len(doc) and (doc[span.end].text in DASHES or doc[span.end].text == ","
+                                             and _date_follows(doc, span.end + 1)))
+        named_again = any(s is not span and plain_name(s).lower() == plain_name(span).lower() for s in spans)
+        if not bare or named_again:
+            out.append(span)
+    return out
+
+
+def _date_follows(doc: Doc, i: int) -> bool:
+    """'March 18, 2011', 'Oct. 12, 2016', 'Aug. 31': a month right after the dateline's comma."""
+    return i < len(doc) and doc[i].lower_.rstrip(".") in {m[:3] for m in MONTHS_AND_DAYS} | MONTHS_AND_DAYS
 
 
 def _headline_filter(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -45,8 +45,9 @@ def _modifier_start(doc: Doc, head: Token) -> int:
     start = head.i
     while start > 0:
         prev = doc[start - 1]
-        if prev.pos_ == "CCONJ" and start >= 2 and doc[start - 2].tag_ in ("NNS", "NNPS", "NNP"):
-            break  # "insurgents and Afghan troops", "SAF and Sudanese troops": two phrases, not one
+        if prev.pos_ == "CCONJ" and start >= 2 and (doc[start - 2].tag_ in ("NNS", "NNPS", "NNP")
+                                                     or doc[start - 2].lower_ in FORCE_HEADS):
+            break  # "insurgents and Afghan troops", "the Iraqi army and federal police": two phrases, not one
         if prev.pos_ in MODIFIER_POS and prev.lower_ not in ("more", "most", "than", "other", "some", "many", "or", "but"):
             start -= 1
         elif prev.text == "-" and start >= 2 and not doc[start - 2].whitespace_:
@@ -56,6 +57,32 @@ def _modifier_start(doc: Doc, head: Token) -> int:
     while start < head.i and doc[start].pos_ in ("CCONJ", "PART"):
         start += 1
     return start
+
+
+def _first_of_two(doc: Doc, start: int, head: Token, gaz: Gazetteer) -> Span | None:
+    """'Afghan and coalition forces', 'Iraqi and Kurdish troops': the country adjective before 'and' is a force
+    of its own, the national forces of that country."""
+    if head.lower_ not in NATIONAL_FORCE_HEADS:
+        return None
+    for i in range(start, head.i - 1):
+        if doc[i].pos_ == "CCONJ" and i > start and doc[i - 1].text in gaz.adjectives and i - 1 == start:
+            return set_span(Span(doc, start, i, label="Force"), gaz.national_forces(doc[i - 1].text),
+                            "force-phrase:national")
+    return None
+
+
+def extend_national_forces(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Congolese military forces': a known force's name followed by 'forces' or 'troops' is one mention."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for span in spans:
+        after = doc[span.end] if span.end < len(doc) else None
+        if (span.label_ == "Force" and after is not None and after.lower_ in NATIONAL_FORCE_HEADS
+                and after.i not in taken and after.tag_ == "NNS"):
+            span = set_span(Span(doc, span.start, span.end + 1, label="Force"), span._.kg_canonical,
+                            span._.kg_origin, span._.kg_links)
+        out.append(span)
+    return out
 
 
 def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
@@ -72,6 +99,10 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
                 head.head.tag_ in ("NNS", "NNPS") or head.head.lower_ in UNIT_WORDS):
             continue  # "Iraqi Army brigades", "army headquarters": the phrase goes on
         start = _modifier_start(doc, head)
+        first = _first_of_two(doc, start, head, gaz)
+        if first is not None:  # "Afghan and coalition forces": Afghan forces, and coalition forces
+            found.append(first)
+            start = first.end + 1
         modifiers = [t for t in doc[start: head.i] if not t.is_punct or t.text == "-"]
         if not modifiers and head.lower_ not in ARMED_GROUP_HEADS:
             continue

@@ -56,7 +56,7 @@ ARMED_GROUP_HEADS = {"militia", "militias", "militiamen", "rebels", "insurgents"
 #: Group names of ethnicities and faiths: neither actor nor place on their own.
 ETHNONYMS = {"pashtun", "pashtuns", "tajik", "tajiks", "hazara", "hazaras", "uzbeks", "kurd", "kurds", "baluch",
              "baloch", "shiite", "shiites", "shia", "sunni", "sunnis", "muslim", "muslims", "christian",
-             "christians", "arab", "arabs", "alawite", "alawites", "druze", "yazidi", "yazidis", "rohingya",
+             "christians", "arab", "arabs", "alawite", "alawites", "druze", "yazidi", "yazidis", "yezidi", "yezidis", "rohingya",
              "bamar", "tuareg", "fulani", "arabic", "english", "dari", "pashto", "jewish", "jews", "islamic",
              "tutsi", "tutsis", "hutu", "hutus", "banyamulenge", "oromo", "oromos", "tigrayan", "tigrayans",
              "amharas", "dinka", "nuer", "masalit", "zaghawa", "hausa", "kanuri", "yoruba", "igbo", "dogon",
@@ -81,7 +81,7 @@ TOWN_WORDS = {"town", "city", "village"}
 
 
 #: Second-level units: Afghan districts, Congolese territories, Liberian or Kenyan sub-counties.
-DISTRICT_WORDS = {"district", "territory", "county"}
+DISTRICT_WORDS = {"district", "territory", "county", "municipality"}
 
 
 #: Words that, after a name, say what kind of place it is ("Somali Region", "Kunduz province").
@@ -143,7 +143,9 @@ REBEL_WORDS = {"liberation", "independence", "resistance", "revolutionary", "fre
                "islamic", "salvation", "rebel", "patriotic", "mujahideen", "jihad", "democratic"}
 
 
-APPOSITION_KINDS = {"capital": "City", "city": "City", "town": "City", "village": "City", "district": "District"}
+APPOSITION_KINDS = {"capital": "City", "city": "City", "town": "City", "village": "City", "district": "District",
+                    "municipality": "District", "region": "Province", "province": "Province",
+                    "governorate": "Province", "state": "Province"}
 
 
 #: Plural nouns after which a short unknown name is an armed group's: "M23 rebels", "ADF militants".

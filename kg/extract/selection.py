@@ -22,6 +22,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from .arguments import FIGHTER_TYPES
+from .lexicon import FORCE_NAME_HEADS, ORGANISATION_WORDS
 from .frames import Reading
 from .spans import in_headline, longest_first, plain_name, retype, set_span
 
@@ -105,8 +106,9 @@ def _may_become(span: Span, label: str) -> bool:
     ("Fallujah, Operation Inherent Resolve") is two names, not one to retype."""
     if "," in span.text:
         return False
-    if label == "City":
-        return not span.text.isupper() and span.label_ in ("Person", "Organization")
+    if label == "City":  # no organisation's name ("National Movement for the Liberation of Azawad") is a town's
+        return (not span.text.isupper() and span.label_ in ("Person", "Organization")
+                and not any(t.lower_ in ORGANISATION_WORDS | FORCE_NAME_HEADS for t in span))
     if label == "ArmedGroup":
         return span.label_ in ("Organization", "Person", "City")
     return False
