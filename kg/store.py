@@ -322,7 +322,7 @@ class Store:
 
     def _run(self, sparql: str, bindings: Mapping[str, Any] | None, allow_service: bool = False):
         if not allow_service:
-            refuse_outbound(sparql, hint="pass allow_service=True to run SERVICE calls")
+            refuse_outbound(sparql, hint="pass allow_service=True to run SERVICE calls (kg query --allow-service)")
         substitutions = {ox.Variable(name): to_term(value) for name, value in (bindings or {}).items()}
         try:
             return self._oxigraph.query(sparql, prefixes=QUERY_PREFIXES, substitutions=substitutions or None)

@@ -128,3 +128,21 @@ def test_view_writes_under_kg_out_by_default_and_needs_an_existing_folder_for_o(
     assert missing.output == f"Error: -o {tmp_path}/no/such/x.html: the folder {tmp_path}/no/such does not exist " \
                              "(create it first)\n"
     assert not (tmp_path / "no").exists()
+
+
+def test_view_hide_unrelated_is_a_command_line_choice(store_dir, tmp_path):
+    for flag, expected in (("--hide-unrelated", "true"), ("--show-unrelated", "false")):
+        out = tmp_path / f"{flag}.html"
+        assert run("view", "--store", store_dir, flag, "-o", out).exit_code == 0
+        assert f'"hideUnrelated": {expected}' in out.read_text(encoding="utf-8")
+
+
+def test_view_over_a_file_and_query_over_a_store_refuse_service(store_dir, tmp_path):
+    graph_file = tmp_path / "g.ttl"
+    graph_file.write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n")
+    service = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    viewed = CliRunner().invoke(cli, ["view", "--input", str(graph_file), "--query", service, "-o",
+                                      str(tmp_path / "v.html")])
+    assert viewed.exit_code == 1 and "SERVICE" in viewed.output and not (tmp_path / "v.html").exists()
+    queried = CliRunner().invoke(cli, ["query", "--store", str(store_dir), service])
+    assert queried.exit_code == 1 and "kg query --allow-service" in queried.output

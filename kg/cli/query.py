@@ -38,8 +38,10 @@ def store_option(function):
                    "<iri>, http(s)://... and kgr:/kgo: names are IRIs; anything else is a string.")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="table", show_default=True,
               help="How to print SELECT results.")
+@click.option("--allow-service", is_flag=True,
+              help="Let the query call other endpoints with SERVICE (this process then fetches the URLs it names).")
 def command(sparql: str | None, store_dir: Path, query_file: Path | None, name: str | None, list_queries: bool,
-            params: tuple[str, ...], output_format: str) -> None:
+            params: tuple[str, ...], output_format: str, allow_service: bool) -> None:
     """Run a SPARQL query over the store and print the results.
 
     The query sees every article's facts together (each once); GRAPH ?g { ... }
@@ -64,7 +66,7 @@ def command(sparql: str | None, store_dir: Path, query_file: Path | None, name: 
     text = _query_text(sparql, query_file, name, named_query)
     bindings = dict(parse_param(item) for item in params)
     with Store(store_dir, create=False, read_only=True) as store:
-        result = store.query(text, bindings=bindings)
+        result = store.query(text, bindings=bindings, allow_service=allow_service)
     with reader_may_leave():  # `kg query ... | head`: the reader has all it wants
         print_result(result, output_format)
 

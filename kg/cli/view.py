@@ -31,9 +31,12 @@ DEFAULT_OUT = Path("kg-out") / "view.html"
 @click.option("--theme", type=click.Choice(THEMES), default="light", show_default=True,
               help="The look the page opens with (it can switch).")
 @click.option("--title", default=None, help="The page title (default: what is shown).")
+@click.option("--hide-unrelated/--show-unrelated", default=None,
+              help="Open the page with the entities that have no relation hidden (or shown); by default they are "
+                   "hidden above 300 entities. The page has a checkbox for it either way.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def command(store_dir: Path | None, input_file: Path | None, out_file: Path, query: str | None, around: str | None,
-            hops: int, theme: str, title: str | None, quiet: bool) -> None:
+            hops: int, theme: str, title: str | None, hide_unrelated: bool | None, quiet: bool) -> None:
     """Write the interactive network view to OUT (kg-out/view.html): one HTML file that works offline.
 
     Nodes are entities (coloured and shaped by type, sized by their number of
@@ -64,7 +67,7 @@ def command(store_dir: Path | None, input_file: Path | None, out_file: Path, que
     if around:
         graph = neighbourhood(graph, around, hops)
         shown = f"{around}, {hops} hop{'s' if hops != 1 else ''}"
-    options = {"theme": theme, "title": title or f"kg network: {shown}"}
+    options = {"theme": theme, "title": title or f"kg network: {shown}", "hide_unrelated": hide_unrelated}
     if out_file == STDOUT:
         with reader_may_leave():
             click.echo(render_html(graph, **options), nl=False)
@@ -115,8 +118,10 @@ def _query_graph(graph, sparql: str):
     from rdflib import Graph
 
     from ..errors import QueryError
+    from ..sparql import refuse_outbound
     from ..vocab import PREFIXES
 
+    refuse_outbound(sparql, hint="rdflib would fetch it; views never call other endpoints")
     try:
         result = graph.query(sparql, initNs=PREFIXES)
     except Exception as err:  # noqa: BLE001  (pyparsing and rdflib errors -> one line)
