@@ -134,7 +134,7 @@ def test_view_hide_unrelated_is_a_command_line_choice(store_dir, tmp_path):
     for flag, expected in (("--hide-unrelated", "true"), ("--show-unrelated", "false")):
         out = tmp_path / f"{flag}.html"
         assert run("view", "--store", store_dir, flag, "-o", out).exit_code == 0
-        assert f'"hideUnrelated": {expected}' in out.read_text(encoding="utf-8")
+        assert f'"hideUnrelated":{expected}' in out.read_text(encoding="utf-8")
 
 
 def test_view_over_a_file_and_query_over_a_store_refuse_service(store_dir, tmp_path):
