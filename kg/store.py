@@ -27,7 +27,9 @@ A store folder carries a marker file, ``kg-store.json``. A store is made only in
 a new or empty folder: any other folder without the marker (an output folder, a
 folder of articles) is refused, so ``--store`` given the wrong folder cannot turn
 it into a store. Stores made before the marker existed (an Oxigraph folder with
-RocksDB's ``CURRENT`` file) still open, and get the marker when opened for writing.
+RocksDB's ``CURRENT`` file) open read-only for queries, but are refused for writing:
+they name entities with the IRIs of an earlier scheme, and new articles would give
+every shared entity a second node.
 """
 from __future__ import annotations
 
@@ -356,12 +358,18 @@ def _open(path: Path | None, *, create: bool, read_only: bool) -> ox.Store:
         if not create:
             raise StoreError(f"no kg store at {path}", hint="build one with: kg build INPUTS --store " + str(path))
         _refuse_other_folders(path)
+    if not read_only and (path / "CURRENT").is_file() and not (path / STORE_MARKER).is_file():
+        # Stores written before the marker name entities with IRIs of an earlier scheme (kgr:city/kabul, not
+        # kgr:city-kabul): articles added now would make a second node for every entity they share.
+        raise StoreError(f"{path} was written by an earlier kg, whose IRIs differ from today's",
+                         hint=f"query it as it is (kg query --store {path}), or build it anew into a new folder "
+                              "with kg build INPUTS --store NEW")
     try:
         if read_only:
             return ox.Store.read_only(str(path))
         path.mkdir(parents=True, exist_ok=True)
         store = ox.Store(str(path))
-        if not (path / STORE_MARKER).is_file():  # a new store, or one made before the marker existed
+        if not (path / STORE_MARKER).is_file():  # a new store
             atomic_write(path / STORE_MARKER, lambda f: f.write(_MARKER_TEXT.encode("utf-8")))
         return store
     except OSError as err:

@@ -144,18 +144,18 @@ def test_a_folder_that_is_not_a_store_is_refused_and_left_as_it_was(tmp_path):
         Store(tmp_path / "a-file")
 
 
-def test_a_store_made_before_the_marker_still_opens_and_gets_it(tmp_path):
+def test_a_store_made_before_the_marker_opens_for_queries_but_not_for_writing(tmp_path):
     from kg.store import STORE_MARKER
 
     with Store(tmp_path / "s") as store:
         store.add(report_one())
-    (tmp_path / "s" / STORE_MARKER).unlink()  # as kg made stores before the marker
+    (tmp_path / "s" / STORE_MARKER).unlink()  # as kg made stores before the marker, with older IRIs
     assert is_store(tmp_path / "s")
     with Store(tmp_path / "s", read_only=True) as store:
         assert [a["id"] for a in store.articles()] == ["report-one"]
-    with Store(tmp_path / "s") as store:
-        assert store.add(report_two()) is True
-    assert (tmp_path / "s" / STORE_MARKER).is_file()
+    with pytest.raises(StoreError, match="earlier kg"):
+        Store(tmp_path / "s")
+    assert not (tmp_path / "s" / STORE_MARKER).exists()
 
 
 def test_a_second_writer_gets_a_clear_error(tmp_path):
