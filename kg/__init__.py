@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from .errors import InputError, KGError, ModelError, QueryError, StoreError
 from .ingest import iter_articles
-from .model import Article, ArticleGraph, ArticleMentions, Entity, Evidence, Mention, Relation, RelationMention
+from .model import (
+    Article, ArticleGraph, ArticleMentions, Entity, Event, EventMention, Evidence, Mention, Relation, RelationMention,
+)
 from .pipeline import BuildReport, build, extract_graphs
 from .resolve import Resolver
 from .store import Store, named_queries
-from .analysis import query_df, to_networkx
+from .analysis import events_df, query_df, to_networkx
 from .notebook import show
 from .evaluate import EvaluationResult, evaluate
 
@@ -29,9 +31,10 @@ __all__ = [
     # building
     "build", "extract_graphs", "iter_articles", "load_pipeline", "BuildReport", "Resolver",
     # the data passed between stages
-    "Article", "ArticleGraph", "ArticleMentions", "Entity", "Evidence", "Mention", "Relation", "RelationMention",
+    "Article", "ArticleGraph", "ArticleMentions", "Entity", "Event", "EventMention", "Evidence", "Mention", "Relation",
+    "RelationMention",
     # the store and its views
-    "Store", "named_queries", "query_df", "show", "to_networkx",
+    "Store", "events_df", "named_queries", "query_df", "show", "to_networkx",
     # measuring
     "EvaluationResult", "evaluate",
     # errors

@@ -540,6 +540,22 @@ def query_df(store: Any, sparql_or_name: str, **params):
     return pd.DataFrame(columns, columns=variables)
 
 
+def events_df(source: Any):
+    """The graph's events (attacks, captures, clashes, meetings) as a DataFrame, one row each, with ACLED's
+    columns (see kg.acled): ``event_date`` as datetime64 (NaT when no report dates it), ``year``,
+    ``time_precision``, ``geo_precision`` and ``fatalities`` as Int64, coordinates as float."""
+    from .acled import COLUMNS, event_table
+
+    pd = _pandas()
+    frame = pd.DataFrame(event_table(source), columns=list(COLUMNS))
+    frame["event_date"] = pd.to_datetime(frame["event_date"].replace("", None))
+    for column in ("year", "time_precision", "geo_precision", "fatalities"):
+        frame[column] = frame[column].astype("Int64")
+    for column in ("latitude", "longitude"):
+        frame[column] = frame[column].astype("float64")
+    return frame
+
+
 def _select(source: Any, sparql: str, params: dict) -> tuple[list[str], list[tuple]]:
     """(variable names, rows of values) of a SELECT query against a Store, a Graph or a graph file."""
     if not isinstance(source, Graph) and callable(getattr(source, "query_raw", None)):
@@ -569,6 +585,6 @@ def _select_store(store: Any, sparql: str, params: dict) -> tuple[list[str], lis
 
 
 __all__ = [
-    "ACTOR_RELATIONS", "LIST_ATTRIBUTES", "query_df", "rdf_graph", "read_gexf", "read_graphml", "to_networkx",
+    "ACTOR_RELATIONS", "LIST_ATTRIBUTES", "events_df", "query_df", "rdf_graph", "read_gexf", "read_graphml", "to_networkx",
     "to_rdf", "write_gexf", "write_graphml",
 ]

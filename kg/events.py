@@ -541,11 +541,13 @@ def event_label(draft: _Draft, entities: dict[str, Entity]) -> str:
 
 
 def _one_per_sentence(evidence: Iterable[Evidence]) -> list[Evidence]:
-    """One piece of evidence per sentence and stance (several triggers of one sentence tell one thing)."""
+    """One piece of evidence per sentence and stance (several triggers of one sentence tell one thing): the one
+    that names its source, then the most confident."""
     best: dict[tuple, Evidence] = {}
     for item in evidence:
-        ident = (item.start, item.end, item.stance, item.according_to)
-        if ident not in best or item.confidence > best[ident].confidence:
+        ident = (item.start, item.end, item.stance)
+        rank = (item.according_to is not None, item.confidence)
+        if ident not in best or rank > (best[ident].according_to is not None, best[ident].confidence):
             best[ident] = item
     return sorted(best.values(), key=lambda e: e.start)
 

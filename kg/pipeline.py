@@ -271,6 +271,8 @@ def _seeded_resolver(store) -> Resolver:
     if store is not None:
         for entity in store.known_entities():
             resolver.remember(entity)
+        for event in store.known_events():  # a new report of an event the store holds joins it (kg.events)
+            resolver.events.remember(event)
     return resolver
 
 

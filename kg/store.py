@@ -49,9 +49,11 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import XSD
 
+from .dates import When
 from .errors import MissingExtraError, QueryError, StoreError
+from .events import KnownEvent
 from .model import ENTITY_TYPES, PREDICATES, ArticleGraph, Entity
-from .outputs import atomic_write
+from .outputs import atomic_write, atomic_write_text
 from .resolve import _merge_type
 from .sparql import refuse_outbound
 from .triples import article_graph, article_iri, entity_key, ntriples
@@ -61,7 +63,8 @@ from .vocab import KGO, PREFIXES, bind_prefixes
 #: Prefixes every query may use without declaring them.
 QUERY_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 #: export() formats: name -> file extension.
-EXPORT_FORMATS = {"ttl": "ttl", "trig": "trig", "nq": "nq", "jsonld": "jsonld", "graphml": "graphml"}
+EXPORT_FORMATS = {"ttl": "ttl", "trig": "trig", "nq": "nq", "jsonld": "jsonld", "graphml": "graphml",
+                  "events-csv": "csv"}
 
 _INTEGER_TYPES = {str(XSD[t]) for t in (
     "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger",
@@ -297,8 +300,31 @@ class Store:
                 continue
             yield _entity_from(key, item)
 
+    def known_events(self) -> Iterator[KnownEvent]:
+        """Every dated, placed event in the store, so that a new report of one joins it (``EventResolver.remember``).
+        An event is known by its IRI; reports disagreeing on the date keep the most precise, on the toll the lowest."""
+        found: dict[str, dict] = defaultdict(lambda: {"agents": set(), "targets": set(), "dates": set(), "tolls": set()})
+        for row in self.query(_EVENTS):
+            item = found[row["event"]]
+            item.update(event_class=row["class"], place=entity_key(row["place"]), label=row["label"] or "")
+            for column, into in (("agent", "agents"), ("target", "targets")):
+                if row[column] and entity_key(row[column]):
+                    item[into].add(entity_key(row[column]))
+            if isinstance(row["date"], _dt.date):
+                item["dates"].add((_PRECISIONS.get(row["precision"], 0), row["date"], row["precision"] or "day"))
+            if row["fatalities"] is not None:
+                item["tolls"].add(row["fatalities"])
+        for iri, item in sorted(found.items()):
+            if item["place"] is None or not item["dates"]:
+                continue  # undated or placeless events are never merged across reports
+            _, date, precision = min(item["dates"])
+            yield KnownEvent(key=iri, event_class=item["event_class"], agents=item["agents"], targets=item["targets"],
+                             place=item["place"], when=When(date, precision, ""),
+                             fatalities=min(item["tolls"]) if item["tolls"] else None, label=item["label"])
+
     def export(self, path: str | Path, format: str = "ttl") -> Path:
-        """Write the whole store to ``path`` as ttl, trig, nq, jsonld or graphml (written atomically)."""
+        """Write the whole store to ``path`` as ttl, trig, nq, jsonld, graphml or events-csv (the events, one row
+        each, with ACLED's columns), written atomically."""
         if format not in EXPORT_FORMATS:
             raise StoreError(f"unknown export format {format!r}", hint=f"use one of: {', '.join(EXPORT_FORMATS)}")
         if format == "graphml":
@@ -308,6 +334,10 @@ class Store:
             partial = path.with_name(f".{path.name}.partial")
             write_graphml(to_networkx(self), partial)
             return Path(os.replace(partial, path) or path)
+        if format == "events-csv":  # one row per event, ACLED's columns (kg.acled)
+            from .acled import events_csv
+
+            return atomic_write_text(Path(path), events_csv(self))
         if format == "ttl":
             union = self.graph()
             return atomic_write(Path(path), lambda f: union.serialize(f, format="turtle", encoding="utf-8"))
@@ -703,6 +733,20 @@ SELECT ?entity ?type ?label ?alias ?wikidata ?geonames ?lat ?long WHERE {{
   OPTIONAL {{ ?entity kgo:geonames ?geonames }}
   OPTIONAL {{ ?entity geo:lat ?lat ; geo:long ?long }}
 }}
+"""
+_PRECISIONS = {"day": 0, "week": 1, "month": 2}
+#: Events with what a later report is matched against (symmetric events name their sides with sem:hasActor only).
+_EVENTS = """
+SELECT ?event ?class ?label ?place ?agent ?target ?date ?precision ?fatalities WHERE {
+  VALUES ?cls { kgo:Attack kgo:Capture kgo:Clash kgo:Meeting }
+  ?event a ?cls ; sem:hasPlace ?place .
+  BIND(STRAFTER(STR(?cls), STR(kgo:)) AS ?class)
+  OPTIONAL { ?event rdfs:label ?label }
+  OPTIONAL { ?event sem:hasTimeStamp ?date OPTIONAL { ?event kgo:timePrecision ?precision } }
+  OPTIONAL { ?event kgo:fatalities ?fatalities }
+  { ?event kgo:agent ?agent } UNION { ?event kgo:target ?target }
+  UNION { ?event sem:hasActor ?agent FILTER(?cls IN (kgo:Clash, kgo:Meeting)) }
+}
 """
 __all__ = ["EXPORT_FORMATS", "QUERY_PREFIXES", "Rows", "Store", "is_store", "named_queries", "named_query",
            "to_python", "to_term"]

@@ -32,7 +32,7 @@ from rdflib.term import Node
 
 from .model import ENTITY_TYPES, PREDICATES, SYMMETRIC_PREDICATES
 from .outputs import atomic_write_text
-from .vocab import GEO, KGO, SCHEMA
+from .vocab import GEO, KGO, SCHEMA, SEM
 
 THEMES = ("light", "dark")
 
@@ -73,8 +73,9 @@ def view_data(graph: Graph) -> dict[str, list[dict]]:
     """What the page shows, as plain JSON-ready data read from ``graph``.
 
     ``nodes``: entities (an rdfs:label and one of the nine kgo types) with aliases, linked ids, coordinates and the
-    articles that mention them; ``edges``: the nine relations between them, each with its evidence; ``articles``:
-    title, date and (http/https only) link, referred to by index.
+    articles that mention them; ``edges``: the nine relations between them, each with its evidence (who says so, and
+    the date of the event its sentence tells) and ``dates``, those events' dates; ``articles``: title, date and
+    (http/https only) link, referred to by index.
     """
     types = entity_types(graph)
     articles, article_index = [], {}
@@ -86,9 +87,23 @@ def view_data(graph: Graph) -> dict[str, list[dict]]:
         return article_index[article]
 
     nodes = [describe_entity(graph, entity, entity_type, article_ref) for entity, entity_type in types.items()]
-    evidence = evidence_by_triple(graph, article_ref)
+    evidence = evidence_by_triple(graph, article_ref, event_dates(graph))
     edges = relation_edges(graph, types, evidence)
+    for edge in edges:  # the dates of the events the relation's sentences tell (for the page's date filter)
+        edge["dates"] = sorted({item["date"] for item in edge["evidence"] if item.get("date")})
     return {"nodes": nodes, "edges": edges, "articles": articles}
+
+
+def event_dates(graph: Graph) -> dict[tuple[Node, int], str]:
+    """(article, sentence start) -> the date of the event that sentence tells (kg.events): a relation read in the
+    same sentence happened then."""
+    dates: dict[tuple[Node, int], str] = {}
+    for evidence in graph.subjects(RDF.predicate, RDF.type):
+        stamp = graph.value(graph.value(evidence, RDF.subject), SEM.hasTimeStamp)
+        start, article = graph.value(evidence, KGO.startChar), graph.value(evidence, PROV.wasDerivedFrom)
+        if stamp is not None and start is not None and article is not None:
+            dates[(article, int(start))] = str(stamp)[:10]
+    return dates
 
 
 def entity_types(graph: Graph) -> dict[URIRef, str]:
@@ -148,8 +163,10 @@ def web_url(text: str) -> str | None:
     return stripped if stripped.lower().startswith(("http://", "https://")) else None
 
 
-def evidence_by_triple(graph: Graph, article_ref) -> dict[tuple[Node, str, Node], list[dict]]:
-    """kgo:Evidence nodes grouped by the (subject, predicate local name, object) they support."""
+def evidence_by_triple(graph: Graph, article_ref, dates: dict[tuple[Node, int], str] | None = None,
+                       ) -> dict[tuple[Node, str, Node], list[dict]]:
+    """kgo:Evidence nodes grouped by the (subject, predicate local name, object) they support, each with who says so
+    and the date of the event its sentence tells (``dates``, from ``event_dates``)."""
     grouped: dict[tuple[Node, str, Node], list[dict]] = defaultdict(list)
     for evidence in graph.subjects(RDF.type, KGO.Evidence):
         predicate = graph.value(evidence, RDF.predicate)
@@ -159,11 +176,17 @@ def evidence_by_triple(graph: Graph, article_ref) -> dict[tuple[Node, str, Node]
                graph.value(evidence, RDF.object))
         article = graph.value(evidence, PROV.wasDerivedFrom)
         confidence = graph.value(evidence, KGO.confidence)
+        start, stance = graph.value(evidence, KGO.startChar), graph.value(evidence, KGO.stance)
+        source = graph.value(graph.value(evidence, KGO.accordingTo), RDFS.label)
         grouped[key].append({
             "sentence": str(graph.value(evidence, KGO.sentence) or ""),
             "rule": str(graph.value(evidence, KGO.rule) or ""),
             "confidence": float(confidence) if isinstance(confidence, Literal) else None,
             "article": article_ref(article) if article is not None else None,
+            "stance": str(stance).rsplit("#", 1)[-1] if stance is not None else None,
+            "source": str(source) if source is not None else None,
+            "contested": (evidence, KGO.contested, Literal(True)) in graph,
+            "date": (dates or {}).get((article, int(start))) if start is not None else None,
         })
     for items in grouped.values():
         items.sort(key=lambda item: (-(item["confidence"] or 0), item["sentence"]))
@@ -697,6 +720,7 @@ def render_html(graph: Graph, *, theme: str = "light", title: str = "kg network"
         "names": {"px": label_px, "hubPx": HUB_LABEL_PX, "maxChars": LABEL_MAX_CHARS, "gap": LABEL_GAP,
                   "line": LABEL_LINE},
         "hideUnrelated": hide_unrelated,
+        "dates": _date_range(data["edges"]),
         "types": {name: {"colour": colour, "shape": shape, "dashed": dashed}
                   for name, (colour, shape, dashed) in TYPE_STYLE.items()},
         "relations": {name: {"colour": RELATION_COLOURS[name], "symmetric": name in SYMMETRIC_PREDICATES}
@@ -704,6 +728,12 @@ def render_html(graph: Graph, *, theme: str = "light", title: str = "kg network"
     }
     return _template().render(title=title, theme=theme, height=height, vis_js=vis_network_js(),
                               payload=script_json(payload))
+
+
+def _date_range(edges: list[dict]) -> dict[str, str] | None:
+    """The first and last event date behind any relation (None: the page shows no date filter)."""
+    dates = [date for edge in edges for date in edge["dates"]]
+    return {"min": min(dates), "max": max(dates)} if dates else None
 
 
 def write_html(graph: Graph, path: str | Path, **options: Any) -> Path:

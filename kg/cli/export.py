@@ -11,7 +11,7 @@ import click
 from .paths import STDOUT, output_file, reader_may_leave
 from .query import store_option
 
-FORMATS = ("ttl", "trig", "nq", "jsonld", "graphml")
+FORMATS = ("ttl", "trig", "nq", "jsonld", "graphml", "events-csv")
 
 
 @click.command("export")
@@ -25,12 +25,16 @@ def command(store_dir: Path, export_format: str | None, output: Path, quiet: boo
     """Export every article's facts in the store to one file.
 
     ttl: all facts in one graph; trig, nq, jsonld: one named graph per article;
-    graphml: entities and relations as a network (for Gephi, yEd, networkx).
+    graphml: entities and relations as a network (for Gephi, yEd, networkx);
+    events-csv: one row per event (attack, capture, clash, meeting) with ACLED's
+    column names (event_date, event_type, sub_event_type, actor1, actor2, admin1,
+    location, latitude, longitude, fatalities, ...) and plover_type.
 
     \b
     Example:
         kg export --store kg-store -f trig -o graph.trig
         kg export -o network.graphml
+        kg export --store kg-store -f events-csv -o events.csv
         kg export -f nq -o - | gzip > graph.nq.gz
     """
     from ..store import Store
@@ -55,6 +59,6 @@ def _export_to_stdout(store, export_format: str) -> None:
 
 def _format_of(path: Path) -> str:
     suffix = path.suffix.lower().lstrip(".")
-    aliases = {"turtle": "ttl", "nquads": "nq", "json": "jsonld"}
+    aliases = {"turtle": "ttl", "nquads": "nq", "json": "jsonld", "csv": "events-csv"}
     suffix = aliases.get(suffix, suffix)
     return suffix if suffix in FORMATS else "ttl"

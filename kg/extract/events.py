@@ -188,6 +188,11 @@ class Attribution:
             according = self._according_to(current)
             if according is not None:
                 return None, according
+            if current.head == current:  # "X attacked Y on Sunday, killing six, according to Z": Z's clause too
+                according = next((found for t in current.subtree if t.lower_ == "according"
+                                  for found in [self._according_to(t.head)] if found is not None), None)
+                if according is not None:
+                    return None, according
             aside = next((c for c in current.children if c.dep_ == "parataxis" and _reports(c)), None)
             if aside is not None:
                 return aside, self.speaker(aside)
