@@ -411,9 +411,8 @@ def _without_bare_dateline(doc: Doc, spans: list[Span]) -> list[Span]:
         bare = (span.label_ == "City" and span.text.isupper() and len(span.text) > 3 and span[0].is_sent_start
                 and span.end < len(doc) and (doc[span.end].text in DASHES or doc[span.end].text == ","
                                              and _date_follows(doc, span.end + 1)))
-        named_again = any(s is not span and plain_name(s).lower() == plain_name(span).lower() for s in spans)
-        if not bare or named_again:
-            out.append(span)
+        if not bare or any(s is not span and s.text.lower() == span.text.lower() for s in spans):
+            out.append(span)  # kept unless a bare dateline city named nowhere else
     return out
 
 
