@@ -149,7 +149,7 @@ def when_of(mention: EventMention, published: dt.date | None, article_id: str = 
             when = (When(anchor.date, "day", text) if _SAME_DAY.search(text)
                     else resolve_expression(text, anchor.date))
     if when is None:
-        when = resolve_expression(text, published)
+        when = _resolve_start(text, published)
     if when is None:
         if _CALENDAR.search(text):
             log.warning("%s: %r is not a real date; the event stays undated", article_id or "article", text)
@@ -159,6 +159,19 @@ def when_of(mention: EventMention, published: dt.date | None, article_id: str = 
                     article_id or "article", text, when.date, published)
         return None
     return when
+
+
+def _resolve_start(text: str, published: dt.date | None) -> When | None:
+    """The expression, or else the longest start of it that names a time: the NER sometimes runs a date into the
+    words after it ("yesterday after days" of fighting)."""
+    words = text.split()
+    for end in range(len(words), 0, -1):
+        if end < len(words) and (_CALENDAR.search(text) or any(ch.isdigit() for ch in words[end])):
+            return None  # "February 30" is no real day, not "February"
+        when = resolve_expression(" ".join(words[:end]), published)
+        if when is not None:
+            return when if end == len(words) else When(when.date, when.precision, text)
+    return None
 
 
 def _interval(when: When) -> tuple[dt.date, dt.date]:
@@ -358,6 +371,11 @@ def _absorb(drafts: list[_Draft]) -> list[_Draft]:
     return kept
 
 
+def _denial_of_a_place(draft: _Draft) -> bool:
+    """'The ministry denied that Kunduz had fallen': no actor named, but the denial of an event another report tells."""
+    return not draft.actors and draft.place is not None and all(e.stance == DENIED for e in draft.evidence)
+
+
 def _complete(draft: _Draft) -> bool:
     """A capture: who took it and the place taken. An attack: who did it and a place or a target, or, its
     attacker untold, whom it hit and where. A clash: two sides, or a side and a place. A meeting: two sides."""
@@ -391,6 +409,8 @@ class KnownEvent:
     def matches(self, draft: _Draft) -> bool:
         if self.when is None or draft.when is None or days_apart(self.when, draft.when) > 1:
             return False
+        if _denial_of_a_place(draft):
+            return True  # the same class, place and day: what the denial is about
         if draft.event_class in SYMMETRIC_CLASSES:
             return bool((self.agents | self.targets) & set(draft.actors))
         return bool(self.agents & set(draft.agents))
@@ -421,6 +441,8 @@ class EventResolver:
         contested_earlier: list[tuple[Event, Evidence]] = []
         for draft in drafts:
             known = self._known_match(draft)
+            if known is None and not _complete(draft):
+                continue  # a denial naming only a place, of no event told before ("denied that Kunduz had fallen")
             key = known.key if known is not None else self._new_key(draft, article.id, entities)
             if known is not None:
                 self._agree(known, draft, article.id)
@@ -462,7 +484,8 @@ class EventResolver:
         drafts = _absorb(drafts)
         # A headline sums up the body: what only it tells is no event of its own (it would be one the body's
         # readings missed, or a second copy of one they read differently).
-        return [d for d in drafts if _complete(d) and not (d.summary and d.place is None) and not d.headline_only]
+        return [d for d in drafts if (_complete(d) or _denial_of_a_place(d)) and not (d.summary and d.place is None)
+                and not d.headline_only]
 
     def _draft(self, mention: EventMention, key_of: dict[Mention, str], entities: dict[str, Entity],
                published: dt.date | None, sentence: int, article_id: str) -> _Draft:

@@ -63,3 +63,24 @@ def test_closed_namespace_rejects_unknown_terms():
 
     with pytest.raises(AttributeError):
         KGO.capitalof  # noqa: B018  (misspelt on purpose)
+
+
+def test_event_classes_and_properties_agree_with_the_code():
+    from kg.model import EVENT_CLASSES, STANCES, TIME_PRECISIONS
+    from kg.vocab import SEM
+
+    onto = ontology()
+    for name in EVENT_CLASSES:
+        assert (KGO[name], RDFS.subClassOf, SEM.Event) in onto, name
+        assert onto.value(KGO[name], RDFS.comment) is not None, name
+    for name in ("agent", "target"):
+        assert (KGO[name], RDFS.subPropertyOf, SEM.hasActor) in onto
+    assert set(onto.subjects(RDF.type, KGO.Stance)) == {KGO[s] for s in STANCES}
+    for term, kind in ((KGO.fatalities, OWL.DatatypeProperty), (KGO.timePrecision, OWL.DatatypeProperty),
+                       (KGO.accordingTo, OWL.ObjectProperty), (KGO.stance, OWL.ObjectProperty),
+                       (KGO.contested, OWL.DatatypeProperty), (SEM.hasTimeStamp, OWL.DatatypeProperty),
+                       (SEM.hasPlace, OWL.ObjectProperty), (SEM.hasActor, OWL.ObjectProperty)):
+        assert (term, RDF.type, kind) in onto, term
+    shapes = Graph().parse(SHAPES)
+    precisions = {str(v) for v in shapes.objects(None, None) if str(v) in TIME_PRECISIONS}
+    assert precisions == set(TIME_PRECISIONS)

@@ -38,12 +38,19 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..events import duration, relative_time
-from ..model import ASSERTED, CLAIMED, DENIED, Article, Evidence, EventMention, Mention
+from ..model import ASSERTED, CLAIMED, DENIED, Article, EventMention, Evidence, Mention
 from .arguments import ACTOR_TYPES, PLACE_RANK, PLACE_TYPES, Arguments
 from .confidence import confidence_of
 from .coref import ANAPHOR, SPEECH_VERBS
 from .found import FoundRelation
-from .frames import Reading, action_words, load_frames, relations_of, support_verb, supported
+from .frames import (
+    Reading,
+    action_words,
+    load_frames,
+    relations_of,
+    support_verb,
+    supported,
+)
 from .modality import DENIAL_VERBS
 from .relations import with_sentence
 from .spans import DATES_KEY, NESTED_KEY, in_headline, lemmas
@@ -560,6 +567,8 @@ def toll_at(token: Token) -> int | None:
         return None
     if token.lower_ == "dead" or (token.lower_ in DEAD_WORDS and token.pos_ == "NOUN"):
         counted = count_of(token)
+        if counted is None and token.dep_ == "amod":  # "left a dozen dead"
+            counted = count_of(token.head)
         if counted is None and token.dep_ in ("oprd", "acomp", "xcomp") and token.head.pos_ == "VERB":
             objects = [c for c in token.head.children if c.dep_ == "dobj"]
             counted = count_of(objects[0]) if objects else None  # "left 12 people dead"
