@@ -29,6 +29,19 @@ def test_frames_file_loads_and_names_only_known_slots():
             assert slot in NOUN_SLOTS or slot.replace("support-", "").isalpha(), (frame.name, slot)
 
 
+def test_word_lists_load_from_their_data_file():
+    import tomllib
+
+    from kg.extract.words import WORDS_FILE, word_list
+
+    with open(WORDS_FILE, "rb") as handle:
+        tables = tomllib.load(handle)
+    for section, lists in tables.items():
+        for name, values in lists.items():
+            assert word_list(section, name) == frozenset(values) and values, (section, name)
+            assert all(v == v.lower() for v in values), (section, name)  # looked up in lower case
+
+
 def test_a_frame_with_an_unknown_slot_is_refused(tmp_path):
     from kg.errors import GazetteerError
     from kg.extract.frames import load_frames

@@ -20,8 +20,9 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .coref import PLACE_ANAPHORS, Coreference
-from .spans import lemmas
 from .gazetteer import country_adjectives
+from .spans import lemmas
+from .words import word_list
 
 PLACE_TYPES = frozenset({"City", "District", "Province", "Country"})
 ACTOR_TYPES = frozenset({"ArmedGroup", "Force", "Organization", "Country", "Official", "Person"})
@@ -34,47 +35,25 @@ CONTENT_POS = {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}
 PLACE_RANK = {"City": 0, "District": 1, "Province": 2, "Country": 3}
 
 #: People and units that stand for the body they belong to ("Taliban fighters", "the group's commanders").
-PEOPLE_PROXIES = {"fighter", "insurgent", "militant", "rebel", "force", "troop", "soldier", "unit", "commander",
-                  "militia", "militiaman", "army", "member", "gunman", "forces", "loyalist", "government",
-                  "administration", "faction", "leader", "delegation", "representative", "negotiator", "officer",
-                  "personnel", "gang", "jihadist", "extremist", "guard", "policeman", "police", "official",
-                  "operative", "affiliate", "cell", "wing", "branch", "brigade", "battalion", "division",
-                  "paramilitary", "combatant", "recruit", "supporter", "sympathizer", "operation",
-                  # parts of an organisation: "KIO's technical advisory board", "the group's media office"
-                  "board", "office", "bureau", "committee", "council", "leadership", "command",
-                  # "the Islamic State terror group", "the M23 rebel movement"
-                  "group", "organization", "organisation", "movement", "network", "outfit"}
+PEOPLE_PROXIES = word_list("arguments", "people")
 #: Things that stand for whoever owns, fires or holds them ("Houthi targets", "ISIL positions", "an army base").
-THING_PROXIES = {"position", "target", "base", "checkpoint", "outpost", "post", "convoy", "patrol", "stronghold",
-                 "warplane", "aircraft", "jet", "drone", "artillery", "vessel", "ship", "boat", "warship",
-                 "camp", "facility", "headquarters", "barracks", "compound", "station", "building", "depot",
-                 "infrastructure", "asset", "site", "launcher", "offensive", "attack", "assault", "hideout",
-                 "installation", "garrison", "line", "defense", "defence", "capability", "capabilities"}
+THING_PROXIES = word_list("arguments", "things")
 PROXY_NOUNS = PEOPLE_PROXIES | THING_PROXIES
 #: Words for state forces: a proxy qualified only by one of them ("an army base", "police outposts", "soldiers
 #: manning the post") stands for the article's own forces.
-STATE_FORCE_WORDS = {"army", "military", "police", "security", "government", "soldier", "troop", "policeman",
-                     "paramilitary", "national", "federal", "state"}
+STATE_FORCE_WORDS = word_list("arguments", "state_force_words")
 #: Bare nouns that name the article's own forces when nothing else qualifies them ("the army retook it").
-BARE_FORCES = {"army", "military", "troops", "soldiers", "police", "policemen", "forces"}
+BARE_FORCES = word_list("arguments", "bare_forces")
 #: Nouns that stand for the place named after "of" or in front of them ("the city of Farah", "Sangin district").
-PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "capital", "center", "centre",
-               "headquarters", "part", "control", "area", "county", "state", "municipality", "port", "hub",
-               "most", "all", "much", "rest", "heart", "outskirts", "suburb", "suburbs", "neighborhood",
-               "neighbourhood", "territory", "governorate", "oblast", "corner", "north", "south", "east", "west",
-               "northeast", "northwest", "southeast", "southwest", "side", "countryside", "environs", "vicinity"}
+PLACE_NOUNS = word_list("arguments", "place_nouns")
 #: Words that only name part of a place: taking them is an attack on the place, not its capture.
-PARTIAL_PLACE_NOUNS = {"entrance", "outskirts", "edge", "periphery", "approach", "gate", "suburb", "outskirt",
-                       "suburbs"}
+PARTIAL_PLACE_NOUNS = word_list("arguments", "partial_place_nouns")
 #: Words of number or part before "of": "dozens of Taliban fighters", "some of the rebels".
-PARTITIVES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "number",
-              "handful", "couple", "some", "many", "several", "few", "majority", "band", "contingent", "remnant",
-              "remnants", "one", "two", "three", "four", "five", "each", "none"}
+PARTITIVES = word_list("arguments", "partitives")
 #: Nouns that, with "the", "its" or "their", refer back to an armed group named before.
-GROUP_ANAPHORS = {"insurgent", "militant", "rebel", "fighter", "group", "extremist", "jihadist", "insurgency",
-                  "movement", "its", "their", "islamist", "terrorist", "organization", "organisation"}
+GROUP_ANAPHORS = word_list("arguments", "group_anaphors")
 #: Verbs of leading: "rebels led by X", "a coalition headed by Saudi Arabia".
-LEAD_VERBS = {"head", "lead", "command", "chair", "govern", "spearhead"}
+LEAD_VERBS = word_list("arguments", "lead_verbs")
 #: How deep the search for an entity behind nouns may go.
 MAX_DEPTH = 3
 

@@ -7,14 +7,14 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from .arguments import FIGHTER_TYPES, PLACE_TYPES, Arguments
-from .frames import SITE_TYPES
-from .roles import described_by, role_targets
 from .found import FoundRelation, each_pair
+from .frames import SITE_TYPES
 from .modality import modality
-
+from .roles import described_by, role_targets
+from .words import word_list
 
 #: "X-held Kunduz", "Houthi-controlled Sanaa": a place held by the group named in its modifier.
-HELD_PARTICIPLES = {"held", "controlled", "occupied", "seized", "captured", "run"}
+HELD_PARTICIPLES = word_list("control", "held")
 
 
 def held_place_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
@@ -46,7 +46,7 @@ def under_control_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
 
 
 #: Nouns that say a place is held by whoever qualifies them: "a key IS stronghold", "the group's bastion".
-HOLD_NOUNS = {"stronghold", "bastion", "fiefdom", "enclave", "heartland", "redoubt"}
+HOLD_NOUNS = word_list("control", "hold_nouns")
 
 
 def stronghold_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:

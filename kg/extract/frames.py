@@ -8,7 +8,6 @@ same ``Reading`` is what events are made of.
 """
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,11 +20,7 @@ from .arguments import ACTOR_TYPES, FIGHTER_TYPES, MONTHS, PARTIAL_PLACE_NOUNS, 
 from .found import FoundRelation, among, each_pair
 from .modality import modality, negated, noun_modality
 from .spans import lemmas
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from .words import read_toml
 
 FRAMES_FILE = Path(__file__).parent / "data" / "frames.toml"
 #: Verbs that lend their subject to a noun that names the action: "X launched an attack", "X held talks".
@@ -116,12 +111,7 @@ class Frame:
 @lru_cache(maxsize=4)
 def load_frames(path: Path = FRAMES_FILE) -> tuple[Frame, ...]:
     """The frames of ``path`` (kg's own by default), checked against the slot readers."""
-    try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as err:
-        raise GazetteerError(f"cannot read frames from {path}: {err}") from err
-    return tuple(Frame.from_table(name, table) for name, table in data.get("frame", {}).items())
+    return tuple(Frame.from_table(name, table) for name, table in read_toml(path).get("frame", {}).items())
 
 
 def action_words(frames: tuple[Frame, ...]) -> frozenset[str]:

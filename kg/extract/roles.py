@@ -19,35 +19,26 @@ from .lexicon import ELECTED_BODIES
 from .located import country_named, larger
 from .modality import modality
 from .spans import lemmas
+from .words import word_list
 
-
-SPOKESPERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "mouthpiece"}
+SPOKESPERSON_NOUNS = word_list("roles", "spokesperson")
 
 
 #: Roles whose holder belongs to an armed group (memberOf) or holds office in anything else (officialOf).
-MEMBERSHIP_NOUNS = {"commander", "member", "leader", "fighter", "militant", "chief", "head", "founder", "emir",
-                    "negotiator"}
+MEMBERSHIP_NOUNS = word_list("roles", "membership")
 
 
 #: What a group is to a larger body it belongs to: "a member of the alliance", "al-Qaeda's branch".
-BODY_PART_NOUNS = {"member", "affiliate", "branch", "wing", "part", "offshoot", "franchise", "faction"}
+BODY_PART_NOUNS = word_list("roles", "body_part")
 
 
 #: Entities that can belong to a body (memberOf) as a whole.
 BODY_TYPES = {"ArmedGroup", "Organization", "Force", "Country"}
 
 
-OFFICE_NOUNS = {"governor", "mayor", "president", "minister", "ambassador", "chairman", "chairwoman", "head",
-                "chief", "deputy", "member", "commander", "official", "secretary", "envoy", "director",
-                "leader", "premier", "king", "representative", "lawmaker", "legislator", "senator", "chair",
-                "administrator", "prosecutor", "consul", "spokesman", "negotiator", "chargé", "charge",
-                "attache", "attaché", "coordinator", "adviser", "advisor", "general", "colonel", "admiral"}
+OFFICE_NOUNS = word_list("roles", "office")
 #: Words inside a title between the body and the role: "Pentagon Press Secretary", "Taliban chief spokesman".
-TITLE_MODIFIERS = {"press", "deputy", "chief", "senior", "acting", "special", "top", "principal", "assistant",
-                   "'s", "\u2019s", "military", "civilian", "interim", "former", "first", "vice", "executive",
-                   "foreign", "defense", "defence", "interior", "information", "media", "public", "affairs",
-                   "regional", "provincial", "district", "national", "official", "main", "lead", "-",
-                   "secretary", "general", "commanding", "high", "representative"}
+TITLE_MODIFIERS = word_list("roles", "title_modifier")
 #: Prepositions that name whose a role is: "spokesman for X", "a spokesperson from X's board", "a figure with X".
 ROLE_PREPOSITIONS = ("for", "of", "from", "with", "at", "in")
 
@@ -202,10 +193,9 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
 
 
 #: Offices held in a place rather than in a body: a town's mayor; but "the SDF's Raqqa commander" serves the SDF.
-PLACE_OFFICES = {"governor", "mayor", "deputy", "administrator", "prefect", "president", "king", "premier"}
+PLACE_OFFICES = word_list("roles", "place_office")
 #: Words for someone who belongs to a group without naming an office: "a prominent figure with AQAP".
-FIGURE_NOUNS = {"figure", "operative", "militant", "fighter", "ideologue", "recruiter", "financier", "facilitator",
-                "associate", "loyalist", "supporter", "bomber"}
+FIGURE_NOUNS = word_list("roles", "figure")
 
 
 def belongs(role: str, body: Span) -> bool:
