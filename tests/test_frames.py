@@ -13,6 +13,13 @@ from tests.test_relations import relations
 pytestmark = pytest.mark.model
 
 RED_HAND = {"Red Hand": "ArmedGroup"}
+
+
+def assert_reads(nlp, text: str, entities: dict[str, str], expected: set, absent: set) -> None:
+    """``text`` with ``entities`` set by hand reads every relation of ``expected`` and none of ``absent``."""
+    found = relations(nlp, text, entities)
+    assert expected <= found, found
+    assert not absent & found, found
 BRIGADE = {"Northern Brigade": "Force"}
 
 
@@ -116,9 +123,7 @@ def test_a_frame_with_an_unknown_slot_is_refused(tmp_path):
      set(), {("Red Hand", "captured", "Veltra")}),
 ])
 def test_frames(nlp, text, entities, expected, absent):
-    found = relations(nlp, text, entities)
-    assert expected <= found, found
-    assert not absent & found, found
+    assert_reads(nlp, text, entities, expected, absent)
 
 
 @pytest.mark.parametrize("text, entities, expected", [
@@ -163,9 +168,7 @@ def test_an_envoy_for_a_country_is_not_its_official(nlp):
      {("North Tamsa", "locatedIn", "Veltra"), ("Kolda provinces", "locatedIn", "Veltra")}, set()),
 ])
 def test_located(nlp, text, entities, expected, absent):
-    found = relations(nlp, text, entities)
-    assert expected <= found, found
-    assert not absent & found, found
+    assert_reads(nlp, text, entities, expected, absent)
 
 
 def test_readings_keep_the_frame_trigger_and_participants(nlp):
@@ -244,9 +247,7 @@ def test_general_news_places_and_offices(nlp, text, expected):
      {("Ali Musa", "officialOf", "Tamsa")}),
 ])
 def test_more_readings(nlp, text, entities, expected, absent):
-    found = relations(nlp, text, entities)
-    assert expected <= found, found
-    assert not absent & found, found
+    assert_reads(nlp, text, entities, expected, absent)
 
 
 @pytest.mark.parametrize("text, name, label", [
@@ -309,9 +310,7 @@ def test_a_dateline_is_where_the_report_was_filed_not_an_actor(nlp):
      set(), {("Raqqa", "capitalOf", "Syria")}),
 ])
 def test_free_relatives_dates_as_objects_and_capitals_of_groups(nlp, text, entities, expected, absent):
-    found = relations(nlp, text, entities)
-    assert expected <= found, found
-    assert not absent & found, found
+    assert_reads(nlp, text, entities, expected, absent)
 
 
 @pytest.mark.parametrize("text, expected", [
