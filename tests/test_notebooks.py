@@ -18,9 +18,9 @@ pytest.importorskip("matplotlib")
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = REPO / "notebooks"
-NAMES = ["01_build_and_query.ipynb", "02_network_analysis.ipynb", "03_extraction_quality.ipynb"]
+NAMES = ["01_build_and_query.ipynb", "02_network_analysis.ipynb", "03_extraction_quality.ipynb", "04_events.ipynb"]
 #: Where each notebook runs: Jupyter starts kernels in the notebook's folder, people often from the checkout.
-WORKING_FOLDER = {NAMES[0]: NOTEBOOKS, NAMES[1]: NOTEBOOKS, NAMES[2]: REPO}
+WORKING_FOLDER = {NAMES[0]: NOTEBOOKS, NAMES[1]: NOTEBOOKS, NAMES[2]: REPO, NAMES[3]: NOTEBOOKS}
 #: Seconds any one cell may take (the slowest, evaluating the dev corpus, takes well under a minute).
 CELL_TIMEOUT = 600
 
@@ -91,7 +91,7 @@ def executed(nlp):
 def test_build_and_query_notebook(executed):
     nb = executed("01_build_and_query.ipynb")
     text = "\n".join(_outputs(nb, "stream"))
-    assert "9 articles" in text and "skipped" in text
+    assert "12 articles" in text and "skipped" in text
     frames = _outputs(nb, "text/html")
     iframes = [f for f in frames if f.startswith("<iframe srcdoc=")]
     assert len(iframes) == 2, "the network is shown inline twice (whole graph, violence projection)"
@@ -119,12 +119,23 @@ def test_network_analysis_notebook(executed):
 def test_extraction_quality_notebook(executed):
     nb = executed("03_extraction_quality.ipynb")
     text = "\n".join(_outputs(nb, "stream"))
-    assert "7 articles scored" in text  # the bundled sample's gold files
+    assert "10 articles scored" in text  # the bundled sample's gold files
     if (REPO.parent / "shared" / "corpus" / "dev").is_dir():
         assert text.count("articles scored") == 2, "the shared dev corpus is found and scored too"
     assert len(_outputs(nb, "image/png")) >= 1
     tables = "\n".join(_outputs(nb, "text/html"))
     assert "entities (typed)" in tables and "relations (core three)" in tables
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_events_notebook(executed):
+    nb = executed("04_events.ipynb")
+    text = "\n".join(_outputs(nb, "stream"))
+    assert "events from 12 articles" in text and "told by several reports" in text
+    assert len(_outputs(nb, "image/png")) == 3, "events per week, the timeline per actor and the map are drawn"
+    tables = "\n".join(_outputs(nb, "text/html"))
+    assert "sub_event_type" in tables and "Denied" in tables, "the events table and the contested claims"
 
 
 @pytest.fixture(scope="module")
