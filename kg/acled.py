@@ -162,26 +162,22 @@ def _notes(reports: list[dict], contested: bool) -> str:
     return " ".join(parts)
 
 
+#: The ACLED column a place of each type fills.
+_ADMIN_COLUMN = {"Province": "admin1", "District": "admin2", "Country": "country"}
+
+
 def _places(rows: list[dict]) -> dict[str, dict]:
-    """Place IRI -> name, type, coordinates, and the country, province and district it lies in."""
+    """Place IRI -> name, type, coordinates, and the country, province and district it lies in (or is)."""
     out: dict[str, dict] = {}
     for row in rows:
         place = out.setdefault(row["place"], {"name": row["name"], "type": row["type"]})
         if row["lat"] is not None:
             place["lat"], place["long"] = float(row["lat"]), float(row["long"])
-        if row["inType"] == "Province":
-            place.setdefault("admin1", row["inName"])
-        elif row["inType"] == "District":
-            place.setdefault("admin2", row["inName"])
-        elif row["inType"] == "Country":
-            place.setdefault("country", row["inName"])
+        if row["inType"] in _ADMIN_COLUMN:
+            place.setdefault(_ADMIN_COLUMN[row["inType"]], row["inName"])
     for place in out.values():
-        if place["type"] == "Province":
-            place.setdefault("admin1", place["name"])
-        elif place["type"] == "District":
-            place.setdefault("admin2", place["name"])
-        elif place["type"] == "Country":
-            place.setdefault("country", place["name"])
+        if place["type"] in _ADMIN_COLUMN:
+            place.setdefault(_ADMIN_COLUMN[place["type"]], place["name"])
         known = gazetteer_place(place["name"], place["type"])
         for column in ("country", "admin1"):
             if column not in place and known.get(column):

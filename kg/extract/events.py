@@ -370,15 +370,23 @@ PLACE_PREPOSITIONS = ("in", "near", "outside", "around", "at", "across", "inside
 def clause_place(trigger: Token, args: Arguments) -> Span | None:
     """The most specific place after a preposition in the trigger's own phrase ('clashed on the edge of the city',
     'killed four members of a militia in Dehdadi district'), when the frame read none; not in a clause of its own."""
-    clause = clause_of(trigger)
-    holders = [t for t in trigger.subtree if (t == trigger or clause_of(t) == clause)
-               and t.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "PRON") and not _a_source(t, trigger)]
+    holders = [t for t in _own_phrase(trigger)
+               if t.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "PRON") and not _a_source(t, trigger)]
     found = [(_depth(holder, trigger), p) for holder in holders
              for p in args.prep_objects(holder, PLACE_PREPOSITIONS + (("to",) if holder.pos_ == "NOUN" else ()))
              if p.label_ in PLACE_TYPES and p.label_ != "Country"]  # "on the approaches to the city"
     # the place said of the action itself before one said of a thing in it ("in Dehdadi, a district on the
     # approach to the city" is Dehdadi), then the most specific
     return min(found, key=lambda f: (f[0], PLACE_RANK[f[1].label_], abs(f[1].start - trigger.i)))[1] if found else None
+
+
+def _own_phrase(trigger: Token) -> Iterator[Token]:
+    """The trigger and the words below it, without the clauses of their own that hang from them."""
+    stack = [trigger]
+    while stack:
+        token = stack.pop()
+        yield token
+        stack.extend(c for c in token.children if not (c.pos_ in ("VERB", "AUX") and c.dep_ in CLAUSE_DEPS))
 
 
 def _depth(token: Token, top: Token) -> int:
@@ -461,14 +469,13 @@ def time_of(trigger: Token, dates: list[Span]) -> Span | None:
 
 def means_of(trigger: Token, event: str) -> str | None:
     """ACLED's sub-event type when the words around the trigger tell it (None: decide from the actors)."""
-    clause = clause_of(trigger)
-    sentence = trigger.sent
-    words = {t.lower_ for t in (*clause.subtree, *trigger.subtree) if sentence.start <= t.i < sentence.end}
-    text = " ".join(t.lower_ for t in clause.subtree)
-    if event == "Capture":
-        return "Non-violent transfer of territory" if any(p in text for p in NON_VIOLENT) else None
-    if event != "Attack":
+    if event not in ("Capture", "Attack"):
         return None
+    clause = clause_of(trigger)
+    if event == "Capture":
+        text = " ".join(t.lower_ for t in clause.subtree)
+        return "Non-violent transfer of territory" if any(p in text for p in NON_VIOLENT) else None
+    words = {t.lower_ for t in clause.subtree} | {t.lower_ for t in trigger.subtree}
     for sub_event, cues in MEANS:
         if words & cues:
             return sub_event
