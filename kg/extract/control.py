@@ -43,6 +43,20 @@ def under_control_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
         if holder_of.pos_ in ("NOUN", "PROPN"):  # "Kunduz, under Taliban control since Sunday, ..."
             places += [p for p in args.entities(holder_of) if p.label_ in PLACE_TYPES]
         yield from each_pair(holders, places, "captured", "captured-under-control")
+    yield from _in_control_of(args)
+
+
+def _in_control_of(args: Arguments) -> Iterator[FoundRelation]:
+    """'federal forces remained in full control of Bahir Dar', 'the army is in control of the town'."""
+    for control in args.words(("control",)):
+        if control.dep_ != "pobj" or control.head.lower_ != "in" or control.head.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = control.head.head
+        if modality(verb) != "fact":
+            continue
+        holders = [h for h in args.children(verb, ("nsubj",)) if h.label_ in FIGHTER_TYPES]
+        places = [p for p in args.of_objects(control) if p.label_ in SITE_TYPES]
+        yield from each_pair(holders, places, "captured", "captured-in-control")
 
 
 #: Nouns that say a place is held by whoever qualifies them: "a key IS stronghold", "the group's bastion".

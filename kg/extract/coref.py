@@ -23,7 +23,8 @@ from .spans import lemmas
 ANAPHOR = "anaphor"
 #: "the city", "the district", "the province": the place of that type named last.
 PLACE_ANAPHORS = {"city": "City", "town": "City", "village": "City", "capital": "City", "district": "District",
-                  "province": "Province", "region": "Province", "state": "Province"}
+                  "province": "Province", "region": "Province", "state": "Province", "country": "Country",
+                  "nation": "Country"}
 #: Verbs of saying: "X said they had captured Y" makes "they" X.
 SPEECH_VERBS = {"say", "claim", "announce", "report", "confirm", "state", "declare", "insist", "add"}
 #: How many sentences back a generic noun may reach for its entity.
@@ -77,6 +78,24 @@ class Coreference:
         subjects = [s for s in before if s.root.dep_ in ("nsubj", "nsubjpass") or s.root.head.dep_ == "nsubj"]
         chosen = (subjects[-1:] if label == "ArmedGroup" else []) or before[-1:]  # "the city": the one named last
         return [marked(s) for s in chosen]
+
+    def owner(self, pronoun: Token) -> list[Span]:
+        """'its', 'their': the body that says so when the sentence says who says ('MONUSCO said its helicopters had
+        fired', 'the army said its troops clashed with ...'), else the armed group named last."""
+        verb = pronoun.head
+        while verb.dep_ not in ("ROOT", "ccomp") and verb.head != verb:
+            verb = verb.head
+        if verb.dep_ == "ccomp" and lemmas(verb.head) & SPEECH_VERBS:
+            sayers = [s for c in verb.head.children if c.dep_ == "nsubj" for s in self.entities(c)
+                      if s.label_ in ("ArmedGroup", "Force", "Country") and s.end <= pronoun.i]  # not a news agency
+            if sayers:
+                return [marked(s) for s in sayers[:1]]
+        return self.antecedent(pronoun)
+
+    def place_owner(self, pronoun: Token) -> list[Span]:
+        """'Bahir Dar, its capital': the region or country named last, whose capital or city it is."""
+        before = self.named_before(pronoun, ("Province", "Country"), 1)
+        return [marked(before[-1])] if before else []
 
     def person(self, pronoun: Token) -> list[Span]:
         """'Henry ... travelled to Nairobi, where he met Ruto', 'X dissidents attacked her': 'he', 'she', 'him'

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from ..model import ENTITY_TYPES
 from .forces import extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, ministry_name
 from .gazetteer import Gazetteer, GazetteerComponent, links_of
-from .lexicon import DASHES, MINISTRY_TOPICS, APPOSITION_KINDS, ARMED_GROUP_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_WORDS, PLACE_KIND_WORDS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
+from .lexicon import MINISTRY_TOPICS, APPOSITION_KINDS, ARMED_GROUP_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_WORDS, PLACE_KIND_WORDS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bylines, has_role, officials, surnames, unnamed_officials
 from .places import place_words, propagate_places, same_name_provinces
 from .spans import DATES_KEY, in_headline, longest_first, merge_phrases, plain_name, retype, set_span
@@ -36,7 +36,6 @@ class EntityTyper:
         spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans))
         spans = sorted(spans + unnamed_officials(doc, spans), key=lambda s: s.start)
         spans = _headline_filter(doc, spans)
-        spans = _without_bare_dateline(doc, spans)
         phrases = (force_phrases(doc, spans, gaz) + demonym_actors(doc, spans, gaz) + coalitions(doc, spans)
                    + groups_named_before_fighters(doc, spans, gaz)
                    + government_phrases(doc, spans, gaz) + same_name_provinces(doc, spans, gaz))
@@ -156,6 +155,8 @@ class EntityTyper:
         return typed
 
 
+#: Last words that make a name with a number in it a unit's or a group's ("the 10th Front").
+UNIT_NAME_HEADS = {"front", "gang", "movement"}
 #: Armed services that stand before a rank as part of it ("Army Col. X", "Navy Capt. Y", "Marine Gen. Z").
 SERVICES = {"army", "navy", "marine", "marines", "air"}
 #: Words no person's name holds: features of the land and the plural nouns of bodies and subjects.
@@ -219,10 +220,13 @@ def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
     if paren is not None and paren > start:
         end = paren  # "National Movement for the Liberation of Azawad (MNLA"
     end = _acronym_end(doc, start, end)
+    if start > 0 and doc[start - 1].like_num and doc[end - 1].lower_ in FORCE_NAME_HEADS | UNIT_NAME_HEADS:
+        start -= 1  # "the 10th Front", "the 43rd Division": the number is part of the name
+    if span.label_ in ("PERSON", "ORG") and _titled_person_name(doc, start, end):
+        span = Span(doc, start, end, label="PERSON")  # "Brigadier General Sylvain Ekenge" is a person, titled
     if span.label_ == "PERSON":
-        while end - start > 1 and (doc[start].lower_ in ROLE_WORDS or doc[start].lower_.rstrip(".") in
-                                   {t.rstrip(".") for t in TITLE_ABBREVIATIONS}
-                                   or doc[start].lower_.endswith("s") and doc[start].lower_[:-1] in ROLE_WORDS):
+        while end - start > 1 and (_title_word(doc[start]) or doc[start].lower_.endswith("s")
+                                   and doc[start].lower_[:-1] in ROLE_WORDS):
             start += 1  # "Spokesperson Matthew Miller", "Presidents Kabila and Kagame"
     while end - start > 1 and doc[end - 1].lower_ in TITLE_TAILS and (doc[end - 1].lower_ in ("chargé", "charge")
                                                                      or end < len(doc) and (doc[end].lower_ in ROLE_WORDS or doc[end].is_title)):
@@ -239,6 +243,25 @@ def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
     if span.label_ in ENTITY_TYPES:
         set_span(fitted, None, span._.kg_origin or "ner", {})
     return fitted
+
+
+#: Words of a rank that are no title on their own: "Brigadier General", "Senior General", "Staff Sergeant".
+RANK_PARTS = {"brigadier", "senior", "staff", "master", "first", "chief", "lieutenant"}
+
+
+def _title_word(token) -> bool:
+    lower = token.lower_
+    return lower in ROLE_WORDS or lower in RANK_PARTS or lower.rstrip(".") in {t.rstrip(".") for t in TITLE_ABBREVIATIONS}
+
+
+def _titled_person_name(doc: Doc, start: int, end: int) -> bool:
+    """A title (rank or office) followed by two or three capitalised words and nothing else."""
+    i = start
+    while i < end and _title_word(doc[i]):
+        i += 1
+    rest = doc[i:end]
+    return i > start and 2 <= len(rest) <= 3 and all(t.is_title and t.is_alpha for t in rest) and not any(
+        t.lower_ in ORGANISATION_WORDS | FORCE_NAME_HEADS for t in rest)
 
 
 def _acronym_end(doc: Doc, start: int, end: int) -> int:
@@ -385,9 +408,10 @@ def _is_junk(span: Span) -> bool:
         before = span.doc[max(0, span.start - 2): span.start]
         if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in ("secretary", "minister", "ministry"):
             return True  # "Secretary of Defense": part of a title
-        if any(t.like_num for t in span) and span[-1].lower_ not in FORCE_NAME_HEADS:
+        unit = span[-1].lower_ in FORCE_NAME_HEADS | UNIT_NAME_HEADS  # "the 10th Front", "the 43rd Division"
+        if any(t.like_num for t in span) and not unit:
             return True
-        if any(ch.isdigit() for ch in text) and span[-1].lower_ not in FORCE_NAME_HEADS:
+        if any(ch.isdigit() for ch in text) and not unit:
             return True
     return False
 
@@ -401,24 +425,6 @@ def _adjective_before_noun(span: Span, gaz: Gazetteer) -> bool:
     following = next((t for t in doc[span.end:] if t.pos_ != "ADJ"), None)  # "the Somali militant group"
     return (following is not None and following.pos_ in ("NOUN", "PROPN")
             and following.lower_ not in PLACE_KIND_WORDS - {"city", "town"})  # "Ukrainian city", not "Somali Region"
-
-
-def _without_bare_dateline(doc: Doc, spans: list[Span]) -> list[Span]:
-    """'WASHINGTON, March 18, 2011 -- ...': a city alone in a dateline says where the report was filed, not what
-    it is about; it stays only if the story names it again ('KABUL, Afghanistan --' keeps its country too)."""
-    out = []
-    for span in spans:
-        bare = (span.label_ == "City" and span.text.isupper() and len(span.text) > 3 and span[0].is_sent_start
-                and span.end < len(doc) and (doc[span.end].text in DASHES or doc[span.end].text == ","
-                                             and _date_follows(doc, span.end + 1)))
-        if not bare or any(s is not span and s.text.lower() == span.text.lower() for s in spans):
-            out.append(span)  # kept unless a bare dateline city named nowhere else
-    return out
-
-
-def _date_follows(doc: Doc, i: int) -> bool:
-    """'March 18, 2011', 'Oct. 12, 2016', 'Aug. 31': a month right after the dateline's comma."""
-    return i < len(doc) and doc[i].lower_.rstrip(".") in {m[:3] for m in MONTHS_AND_DAYS} | MONTHS_AND_DAYS
 
 
 def _headline_filter(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -176,11 +176,15 @@ def groups_named_before_fighters(doc: Doc, spans: list[Span], gaz: Gazetteer) ->
     gazetteer knows, right before a word for fighters, names an armed group."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
+    weak = {s.start for s in spans if len(s) == 1 and s._.kg_origin == "ner"}  # the NER's guess at one word
     for token in doc[:-1]:
-        if token.i in taken or doc[token.i + 1].lower_ not in FIGHTER_WORDS:
+        if token.i in taken and token.i not in weak or doc[token.i + 1].lower_ not in FIGHTER_WORDS | {"gang", "gangs"}:
             continue
         if _code_name(token, gaz):
             found.append(set_span(Span(doc, token.i, token.i + 1, label="ArmedGroup"), token.text, "group-before-fighters"))
+        elif token.is_title and token.i > 0 and doc[token.i - 1].like_num and doc[token.i - 1].i not in taken:
+            span = Span(doc, token.i - 1, token.i + 1, label="ArmedGroup")  # "the 400 Mawozo gang"
+            found.append(set_span(span, span.text, "group-before-fighters"))
     return found
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import GazetteerError
 from .arguments import ACTOR_TYPES, FIGHTER_TYPES, MONTHS, PARTIAL_PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments
 from .found import FoundRelation, among, each_pair
-from .modality import modality, negated, noun_modality
+from .modality import modality, negated, noun_modality, refused
 from .spans import lemmas
 from .words import read_toml
 
@@ -222,7 +222,7 @@ def _gerund_as_noun(token: Token) -> bool:
 def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Arguments) -> Reading | None:
     """The participants of ``frame`` at ``trigger``, or None when it names no participant. A reading of an
     action not told as having happened has mode "unreal" and only its former holders."""
-    mode = ("unreal" if negated(trigger) else "fact" if frame.plans
+    mode = ("unreal" if negated(trigger) or refused(trigger) else "fact" if frame.plans
             else noun_modality(trigger, SUPPORT_VERBS) if kind == "noun" else modality(trigger))
     if mode == "attempt" and frame.predicate == "captured" and not frame.attempt:
         mode = "unreal"  # a capture only tried, with no attack to stand for it
@@ -281,6 +281,8 @@ def _fill(slots: tuple[str, ...], trigger: Token, args: Arguments,
     for slot in slots:
         reader = readers.get(slot)
         for span in reader(trigger, args) if reader is not None else _preposition_reader(slot)(trigger, args):
+            if span.start in args.dateline:
+                continue  # "BAMAKO, Mali -- The army ...": where the report was filed takes no part in it
             if span not in seen:
                 seen.add(span)
                 out.append((span, slot))

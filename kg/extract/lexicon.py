@@ -81,7 +81,7 @@ TOWN_WORDS = {"town", "city", "village"}
 
 
 #: Second-level units: Afghan districts, Congolese territories, Liberian or Kenyan sub-counties.
-DISTRICT_WORDS = {"district", "territory", "county", "municipality"}
+DISTRICT_WORDS = {"district", "territory", "county", "municipality", "zone"}
 
 
 #: Words that, after a name, say what kind of place it is ("Somali Region", "Kunduz province").
@@ -144,6 +144,7 @@ REBEL_WORDS = {"liberation", "independence", "resistance", "revolutionary", "fre
 
 
 APPOSITION_KINDS = {"capital": "City", "city": "City", "town": "City", "village": "City", "district": "District",
+                    "hub": "City", "port": "City",
                     "municipality": "District", "region": "Province", "province": "Province",
                     "governorate": "Province", "state": "Province"}
 

@@ -73,8 +73,9 @@ def _conjoined_places(span: Span, args: Arguments) -> list[Span]:
     places = [span]
     for token in (c for t in span for c in t.conjuncts):
         other = args.entity(token)
-        if other is not None and other.label_ == span.label_ and other not in places:
-            places.append(other)
+        described = any(c.dep_ in ("appos", "prep", "acl", "relcl") for c in token.children)
+        if other is not None and other.label_ == span.label_ and other not in places and not described:
+            places.append(other)  # not "Zalingei, the capital of Central Darfur, and El Geneina in West Darfur"
     return places
 
 

@@ -93,6 +93,16 @@ def noun_modality(noun: Token, support_verbs: set[str]) -> str:
     return "attempt" if noun.dep_ == "pobj" and head.head.lemma_.lower() in ATTEMPT_GOVERNORS else "fact"
 
 
+#: Verbs that say an action was turned down: "refused to negotiate" tells of no talks.
+REFUSAL_VERBS = {"refuse", "decline", "reject", "spurn", "shun", "boycott", "cancel", "postpone"}
+
+
+def refused(word: Token) -> bool:
+    """'refused to negotiate', 'declined to meet', 'cancelled the talks'."""
+    head = word.head
+    return word.dep_ in ("xcomp", "dobj") and head.lemma_.lower() in REFUSAL_VERBS and head != word
+
+
 def negated(word: Token) -> bool:
     """'did not meet', 'no talks were held'."""
     return any(c.dep_ == "neg" for c in word.children) or any(c.dep_ == "neg" for c in word.head.children) \

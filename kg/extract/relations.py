@@ -27,14 +27,15 @@ from .coref import ANAPHOR
 from .found import FoundRelation
 from .frames import FrameReader, action_words, load_frames, relations_of
 from .located import located_in_rules
-from .roles import capital_of_rules, role_rules, verb_role_rules
+from .roles import capital_of_rules, copula_roles, role_rules, verb_role_rules
 from .selection import correct_types
 
 if not Doc.has_extension("kg_readings"):
     Doc.set_extension("kg_readings", default=[])
 
 #: Readers of relations that are not frames, run after the frames.
-READERS = (held_place_rules, under_control_rules, stronghold_rules, role_rules, verb_role_rules, capital_of_rules, located_in_rules)
+READERS = (held_place_rules, under_control_rules, stronghold_rules, role_rules, verb_role_rules, copula_roles,
+           capital_of_rules, located_in_rules)
 
 
 class RelationExtractor:

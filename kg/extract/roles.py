@@ -57,6 +57,10 @@ def described_by(span: Span) -> list[Token]:
         nouns.append(root.head)
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
         nouns.extend(t for t in root.head.children if t.dep_ == "attr")
+    for clause in (c for c in root.children if c.dep_ == "relcl"):  # "ISWAP, which ... is the IS group's affiliate"
+        for verb in (clause, *clause.conjuncts):
+            if verb.lemma_ == "be":
+                nouns.extend(t for t in verb.children if t.dep_ == "attr")
     nouns.extend(t for t in root.children if t.dep_ == "compound" and t.i < span.start)
     if span.start > 0 and role_word(span.doc[span.start - 1]) in OFFICE_NOUNS | SPOKESPERSON_NOUNS:
         title = span.doc[span.start - 1]
@@ -176,9 +180,11 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
         return
     if lemma not in OFFICE_NOUNS and lemma not in MEMBERSHIP_NOUNS and lemma not in FIGURE_NOUNS:
         return
-    # not "for": an envoy for Yemen is not Yemen's official
-    targets = [t for t in role_targets(noun, args, ("of", "in", "at", "with")) if t != span and t.label_ not in
-               ("Person", "Official")]
+    # not "for": an envoy for Yemen is not Yemen's official; "in" only when nothing else says whose office it is
+    # ("Rwanda's president, Paul Kagame, in the Rwandan capital, Kigali")
+    targets = [t for t in role_targets(noun, args, ("of", "at", "with")) if t != span and t.label_ not in
+               ("Person", "Official")] or [t for t in args.prep_objects(noun, ("in",)) if t != span
+                                           and t.label_ not in ("Person", "Official")]
     if not targets and any(c.lower_ == "provincial" for c in (*noun.children, *span.root.children)):
         main = main_entity(args.doc, "Province")  # "the provincial governor, X": of the province the article is about
         if main is not None:
@@ -266,12 +272,16 @@ def _capital(city: Span, noun: Token, args: Arguments) -> Iterator[FoundRelation
     """'Maimana, the capital of Faryab Province'; 'Kabul, the Afghan capital'; 'the provincial capital of X'."""
     # Any named owner counts, even one typed City by mistake ("the capital of Takhar"): the resolver's
     # range check drops what stays wrongly typed, and the owner is never replaced by a guess.
-    owners = [t for t in args.of_objects(noun) + args.modifiers(noun) if t != city]
+    if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+        owners = args.coref.place_owner(noun)  # "Gondar, the region's second city, and Bahir Dar, its capital"
+    else:
+        owners = [t for t in args.of_objects(noun) + args.modifiers(noun) if t != city]
     targets = [t for t in owners if t.label_ in PLACE_TYPES]
     for target in targets:
         yield found(city, "capitalOf", target, "capitalOf-apposition")
-    if not owners:  # "the IS de facto capital, Raqqa" is a group's capital, not a country's
-        yield from _implicit_capital(city, noun, args)
+    owned = any(c.dep_ in ("poss", "compound") or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    if not owners and not owned:  # "the IS de facto capital" is a group's, "the capital of the Kokang zone" the
+        yield from _implicit_capital(city, noun, args)  # zone's, even where kg knows neither as a place
 
 
 def _implicit_capital(city: Span, noun: Token, args: Arguments) -> Iterator[FoundRelation]:
@@ -375,10 +385,29 @@ def _person_of_body(span: Span, args: Arguments) -> Iterator[FoundRelation]:
             yield found(span, "memberOf", target, "memberOf-of")
 
 
+def _including(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'The Three Brotherhood Alliance, which also includes the Arakan Army and the TNLA': its members."""
+    if modality(verb) != "fact":
+        return
+    bodies = [b for b in subjects_of(verb, args) if b.label_ in ("ArmedGroup", "Force", "Organization")]
+    members = [m for m in args.children(verb, ("dobj",)) if m.label_ in BODY_TYPES]
+    yield from each_pair(members, bodies, "memberOf", "memberOf-includes")
+
+
+def copula_roles(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
+    """'The group is al-Qaida's affiliate in the Sahel': a role said of an entity through a generic subject."""
+    for verb in args.words(("be",)):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and args.entity(c) is None]
+        for noun in (c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
+            for span in (s for c in subjects for s in args.entities(c)):
+                if span.label_ in BODY_TYPES:
+                    yield from _body_role(span, noun, role_word(noun), args)
+
+
 def verb_role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """Roles told by a verb: 'X, who heads the council', 'the RSF, led by X', 'X spoke on behalf of Y',
     'X joined the Islamic State'."""
-    for verb in args.words(LEAD_VERBS | {"speak", "join", "pledge", "swear"}):
+    for verb in args.words(LEAD_VERBS | {"speak", "join", "pledge", "swear", "include", "comprise"}):
         if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
             continue
         forms = lemmas(verb)
@@ -388,3 +417,5 @@ def verb_role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             yield from _speaking(verb, args)
         if forms & {"join", "pledge", "swear"}:
             yield from _joining(verb, args)
+        if forms & {"include", "comprise"}:
+            yield from _including(verb, args)

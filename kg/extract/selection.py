@@ -34,7 +34,7 @@ WEAK_ORIGINS = {"ner", "place-role", "surname"}
 GROUP_NOUNS = {"group", "groups", "militia", "militias", "faction", "factions", "movement", "insurgency",
                "rebels", "insurgents", "militants", "jihadists", "outfit", "organization", "organisation"}
 #: Words that make a group noun an armed one ("a political group" is not).
-ARMED_WORDS = {"militant", "armed", "rebel", "jihadist", "islamist", "terrorist", "terror", "insurgent",
+ARMED_WORDS = {"militant", "armed", "rebel", "jihadist", "islamist", "terrorist", "terror", "insurgent", "dissident",
                "extremist", "separatist", "paramilitary", "guerrilla", "militia"}
 
 
@@ -108,7 +108,8 @@ def _may_become(span: Span, label: str) -> bool:
         return False
     if label == "City":  # no organisation's name ("National Movement for the Liberation of Azawad") is a town's
         return (not span.text.isupper() and span.label_ in ("Person", "Organization")
-                and not any(t.lower_ in ORGANISATION_WORDS | FORCE_NAME_HEADS for t in span))
+                and not any(t.lower_ in ORGANISATION_WORDS | FORCE_NAME_HEADS for t in span)
+                and not any(c.isupper() for t in span for c in t.text[1:]))  # "TotalEnergies" is a company
     if label == "ArmedGroup":
         return span.label_ in ("Organization", "Person", "City")
     return False
