@@ -82,10 +82,20 @@ def dateline_tokens(doc: Doc) -> set[int]:
         first = sent[0]
         if not (first.is_upper and first.is_alpha and len(first) > 1):
             continue
-        dash = next((t.i for t in sent[:14] if t.text in DATELINE_DASHES and t.i > first.i), None)
+        dash = next((t.i for t in sent[:14] if t.text in DATELINE_DASHES and t.i > first.i and t.whitespace_
+                     and doc[t.i - 1].whitespace_), None)  # a spaced dash, not the hyphen of "al-Qaeda"
         if dash is not None:
             found.update(range(first.i, dash + 1))
     return found
+
+
+def noun_lemma(token: Token) -> str:
+    """The lemma of a noun even where the tagger took it for a name: 'Fighters' opening a sentence is tagged NNP
+    and keeps its plural as its lemma."""
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NNPS" or token.pos_ == "PROPN" and lemma.endswith("s") and not token.is_upper:
+        return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
+    return lemma
 
 
 class Arguments:
@@ -163,7 +173,7 @@ class Arguments:
         if token.lower_ in MONTHS:  # "liberate Raqqa June 6": the parser makes the date the object
             return [s for c in token.children if c.dep_ == "compound" and c.i < token.i
                     for s in ([self.entity(c)] if self.entity(c) is not None else [])]
-        lemma = token.lemma_.lower()
+        lemma = noun_lemma(token)
         if token.lower_ in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
             return self.coref.speaker(token)
         if token.lower_ in ("he", "she", "him", "her") and token.pos_ == "PRON":
@@ -176,7 +186,7 @@ class Arguments:
             return self.coref.owner(token)  # "MONUSCO said its helicopters had fired"
         if lemma in GROUP_ANAPHORS and not self.modifiers(token):
             return self.prep_objects(token, ("from", "of"), depth) or self.coref.antecedent(token)
-        if lemma in PROXY_NOUNS or token.lower_ in PROXY_NOUNS:
+        if lemma in PROXY_NOUNS:
             return self._proxy(token, depth)
         return []
 

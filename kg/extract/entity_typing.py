@@ -220,8 +220,8 @@ def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
     if paren is not None and paren > start:
         end = paren  # "National Movement for the Liberation of Azawad (MNLA"
     end = _acronym_end(doc, start, end)
-    if start > 0 and doc[start - 1].like_num and doc[end - 1].lower_ in FORCE_NAME_HEADS | UNIT_NAME_HEADS:
-        start -= 1  # "the 10th Front", "the 43rd Division": the number is part of the name
+    if start > 0 and _ordinal(doc[start - 1]) and doc[end - 1].lower_ in FORCE_NAME_HEADS | UNIT_NAME_HEADS:
+        start -= 1  # "the 10th Front", "the 43rd Division": the number is part of the name (not "six Afghan army")
     if span.label_ in ("PERSON", "ORG") and _titled_person_name(doc, start, end):
         span = Span(doc, start, end, label="PERSON")  # "Brigadier General Sylvain Ekenge" is a person, titled
     if span.label_ == "PERSON":
@@ -262,6 +262,15 @@ def _titled_person_name(doc: Doc, start: int, end: int) -> bool:
     rest = doc[i:end]
     return i > start and 2 <= len(rest) <= 3 and all(t.is_title and t.is_alpha for t in rest) and not any(
         t.lower_ in ORGANISATION_WORDS | FORCE_NAME_HEADS for t in rest)
+
+
+ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+
+
+def _ordinal(token) -> bool:
+    """'10th', '43rd', 'Third': a number that names a unit, not one that counts ('six', '30')."""
+    lower = token.lower_
+    return lower in ORDINAL_WORDS or lower[:-2].isdigit() and lower[-2:] in ("st", "nd", "rd", "th")
 
 
 def _acronym_end(doc: Doc, start: int, end: int) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, country_adjectives
 from .lexicon import ARMED_GROUP_HEADS, CIVILIAN_VERBS, DASHES, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_HEADS, GENERIC_QUALIFIERS, MINISTRY_TOPICS, MULTINATIONAL, NATIONAL_FILLERS, NATIONAL_FORCE_HEADS, PLACE_TYPES, UNIT_WORDS
 from .spans import plain_name, set_span
 
@@ -46,7 +46,8 @@ def _modifier_start(doc: Doc, head: Token) -> int:
     while start > 0:
         prev = doc[start - 1]
         if prev.pos_ == "CCONJ" and start >= 2 and (doc[start - 2].tag_ in ("NNS", "NNPS", "NNP")
-                                                     or doc[start - 2].lower_ in FORCE_HEADS):
+                                                     or doc[start - 2].lower_ in FORCE_HEADS) \
+                and doc[start - 2].text not in country_adjectives():  # but "Rwandan and Mozambican troops" goes on
             break  # "insurgents and Afghan troops", "the Iraqi army and federal police": two phrases, not one
         if prev.pos_ in MODIFIER_POS and prev.lower_ not in ("more", "most", "than", "other", "some", "many", "or", "but"):
             start -= 1
@@ -99,6 +100,9 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
                 head.head.tag_ in ("NNS", "NNPS") or head.head.lower_ in UNIT_WORDS):
             continue  # "Iraqi Army brigades", "army headquarters": the phrase goes on
         start = _modifier_start(doc, head)
+        named = spans_at.get(start)
+        if named is not None and named.label_ == "Country" and named.end < head.i and doc[named.end].pos_ == "CCONJ":
+            start = named.end + 1  # "U.S. and British forces": the U.S. stays the country it is named as
         first = _first_of_two(doc, start, head, gaz)
         if first is not None:  # "Afghan and coalition forces": Afghan forces, and coalition forces
             found.append(first)

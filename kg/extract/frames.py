@@ -528,7 +528,9 @@ NOUN_SLOTS: dict[str, Callable[[Token, Arguments], list[Span]]] = {
     "modifier": _modifier,
     "of": lambda noun, args: args.of_objects(noun),
     "by": lambda noun, args: args.prep_objects(noun, ("by",)) + [
-        s for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for s in args.prep_objects(c, ("by",))],
+        s for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for s in args.prep_objects(c, ("by",))] + (
+        [s for s in args.prep_objects(noun.head, ("by",)) if s.start > noun.i]  # "condemned the capture of B, by Y"
+        if noun.dep_ == "dobj" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in noun.head.children) else []),
     "led": _led,
     "support": _support,
     "under-from": _under_from,

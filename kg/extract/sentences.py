@@ -1,9 +1,10 @@
 """The ``kg_sentence_hints`` component, first in the pipeline: sentence boundaries the parser must keep.
 
-The small English parser cuts sentences badly in two places news text has all the time: it runs a headline
-into the lead sentence when only a blank line separates them, and it ends a sentence at a rank's full stop
-("spokesman Army Col. | Steve Warren told reporters"), which leaves the name without its title. Sentence
-starts set before the parser runs are kept by it, both ways.
+The small English parser cuts sentences badly in places news text has all the time: it runs a headline into
+the lead sentence when only a blank line separates them, it reads a dateline as the lead sentence's subject
+("BAMAKO, Mali -- Fighters of ..."), and it ends a sentence at a rank's full stop ("spokesman Army Col. | Steve
+Warren told reporters"), which leaves the name without its title. Sentence starts set before the parser runs
+are kept by it, both ways.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ class SentenceHints:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        _dateline_ends_a_sentence(doc)
         for token in doc[1:]:
             previous = doc[token.i - 1]
             if previous.is_space and previous.text.count("\n") >= 2 and not token.is_space:
@@ -31,6 +33,30 @@ class SentenceHints:
             elif previous.lower_ in TITLE_STOPS and token.is_title and not token.is_sent_start:
                 token.is_sent_start = False  # "Lt. Anne Cole", "Col. Steve Warren"
         return doc
+
+
+#: Dashes that close a dateline.
+DASHES = {"\u2014", "\u2013", "--", "-"}
+
+
+def _dateline_ends_a_sentence(doc: Doc) -> None:
+    """'ADDIS ABABA, Ethiopia \u2014 Fighters of the Fano militia have taken ...': left to itself the parser makes the
+    dateline the subject and the fighters its apposition. A dateline (a paragraph opening with a name in capitals,
+    maybe a country and a date, then a dash) is a sentence of its own."""
+    for token in doc:
+        at_start = token.i == 0 or doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text
+        if not (at_start and token.is_upper and token.is_alpha and len(token) > 1):
+            continue
+        dash = next((t for t in doc[token.i + 1: token.i + 14] if _spaced_dash(t)), None)
+        if dash is not None and dash.i + 1 < len(doc) and not any("\n" in t.text for t in doc[token.i: dash.i]):
+            doc[dash.i + 1].is_sent_start = True
+            for inside in doc[token.i + 1: dash.i + 1]:
+                inside.is_sent_start = False
+
+
+def _spaced_dash(token) -> bool:
+    """A dash standing between spaces ('Mali \u2014 The'), not a hyphen inside a name ('al-Qaeda')."""
+    return token.text in DASHES and bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 @Language.factory("kg_sentence_hints")
