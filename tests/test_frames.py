@@ -400,3 +400,20 @@ def test_datelines_coordinated_forces_and_agents_the_parser_misplaces(nlp, text,
 def test_a_hyphen_in_a_name_is_no_dateline(nlp):
     doc = nlp("JNIM, al-Qaeda's branch in the Sahel, claimed the ambush.")
     assert len(list(doc.sents)) == 1
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    ("The RSF attacked the city. The paramilitary force took control of Nyala in October.",
+     {"RSF": "ArmedGroup", "Nyala": "City"}, ("RSF", "captured", "Nyala")),
+    ("Russian forces had suffered heavy losses in their assaults on Avdiivka since October.",
+     {"Russian forces": "Force", "Avdiivka": "City"}, ("Russian forces", "attacked", "Avdiivka")),
+    ("Sudan's army lost ground. The army chief, General Ali Musa, met Egypt's president.",
+     {"Sudan's army": "Force", "Ali Musa": "Official"}, ("Ali Musa", "officialOf", "Sudan's army")),
+])
+def test_unnamed_forces_and_their_owners(nlp, text, entities, expected):
+    assert_reads(nlp, text, entities, {expected}, set())
+
+
+def test_a_name_the_ner_cut_short_runs_on(nlp):
+    doc = nlp("U.S. Special Envoy for Yemen Tim Lenderking met Oman's foreign minister in Muscat.")
+    assert "Tim Lenderking" in {e.text for e in doc.ents}

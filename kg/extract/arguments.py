@@ -29,6 +29,8 @@ ACTOR_TYPES = frozenset({"ArmedGroup", "Force", "Organization", "Country", "Offi
 FIGHTER_TYPES = frozenset({"ArmedGroup", "Force", "Country"})
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."}
+#: Adjectives that make an unnamed force an armed group's: "the paramilitary force" (the RSF named before).
+GROUP_QUALIFIERS = {"paramilitary", "rebel", "militant", "insurgent", "jihadist", "armed", "separatist", "islamist"}
 #: Parts of speech of the words readers start from (verbs, nouns, adjectives).
 CONTENT_POS = {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}
 #: Size order of places: something is located in a larger place.
@@ -229,6 +231,8 @@ class Arguments:
             if adjectives:
                 return self.coref.national_force(adjectives[0].text)
             return self.coref.home_force()
+        if qualifiers and all(c.lower_ in GROUP_QUALIFIERS for c in qualifiers):
+            return self.coref.antecedent(token)  # "the paramilitary force", "the rebel forces": the group named last
         if not qualifiers and token.lower_ in BARE_FORCES and (token.tag_ == "NNS" or any(
                 c.dep_ == "det" and c.lower_ == "the" for c in token.children)):
             return self.coref.home_force()  # "the army", "soldiers manning the post"

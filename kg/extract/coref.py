@@ -90,7 +90,8 @@ class Coreference:
                       if s.label_ in ("ArmedGroup", "Force", "Country") and s.end <= pronoun.i]  # not a news agency
             if sayers:
                 return [marked(s) for s in sayers[:1]]
-        return self.antecedent(pronoun)
+        armed = self.named_before(pronoun, ("ArmedGroup", "Force"), 1)  # "Russian forces ... in their assaults"
+        return [marked(armed[-1])] if armed else []
 
     def place_owner(self, pronoun: Token) -> list[Span]:
         """'Bahir Dar, its capital': the region or country named last, whose capital or city it is."""

@@ -3,7 +3,7 @@ name, from its NER label, its own words and its context; what is neither actor n
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from ..model import ENTITY_TYPES
 from .forces import extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, ministry_name
 from .gazetteer import Gazetteer, GazetteerComponent, links_of
@@ -354,16 +354,23 @@ def _extend_spaced_link(span: Span) -> Span:
 
 
 def _extend_person(span: Span) -> Span:
-    """'Abdrabbu' + 'Mansour Hadi': a person's name takes in the capitalised names just before it."""
+    """'Abdrabbu' + 'Mansour Hadi', 'Tim' + 'Lenderking': a person's name takes in the capitalised names the
+    NER left just before or after it."""
     if span.label_ != "PERSON":
         return span
-    doc, start = span.doc, span.start
-    while (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and doc[start - 1].is_alpha
-           and doc[start - 1].ent_type_ in ("", "PERSON") and doc[start - 1].lower_ not in ROLE_WORDS):
+    doc, start, end = span.doc, span.start, span.end
+
+    def name_part(token: Token) -> bool:
+        return (token.pos_ == "PROPN" and token.is_title and token.is_alpha and token.lower_ not in ROLE_WORDS
+                and token.lower_ not in MONTHS_AND_DAYS)
+
+    while start > 0 and name_part(doc[start - 1]) and doc[start - 1].ent_type_ in ("", "PERSON"):
         start -= 1
-    if start == span.start:
+    while end < len(doc) and name_part(doc[end]) and doc[end].ent_type_ == "" and not doc[end].is_sent_start:
+        end += 1
+    if (start, end) == (span.start, span.end):
         return span
-    return Span(doc, start, span.end, label="PERSON")
+    return Span(doc, start, end, label="PERSON")
 
 
 def _rebel_name(span: Span) -> bool:

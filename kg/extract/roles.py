@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .arguments import LEAD_VERBS, PLACE_TYPES, Arguments
+from .arguments import BARE_FORCES, LEAD_VERBS, PLACE_TYPES, Arguments
 from .found import FoundRelation, each_pair, found
 from .frames import subjects_of
 from .gazetteer import country_adjectives
@@ -134,6 +134,8 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
     body = _body_before_title(noun, args)
     if body is not None and body not in targets:
         targets.append(body)
+    if not targets and any(c.dep_ == "compound" and c.lower_ in BARE_FORCES for c in noun.children):
+        targets = args.coref.home_force()  # "the army chief, General X": the article's own army
     return targets
 
 
