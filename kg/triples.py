@@ -18,7 +18,7 @@ from urllib.parse import unquote
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from .model import Article, ArticleGraph, Entity, Event, Evidence, Relation
+from .model import DENIED, Article, ArticleGraph, Entity, Event, Evidence, Relation
 from .vocab import GEO, GEONAMES, KGO, KGR, SCHEMA, SEM, WD, bind_prefixes
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -193,8 +193,13 @@ def _add_evidence(graph: Graph, node: URIRef, evidence: Evidence, statement: tup
 
 def add_event(graph: Graph, event: Event, article_node: URIRef) -> URIRef:
     """An event node (a sem:Event of its kgo class) as this article tells it, and the evidence of each sentence
-    that tells it: a kgo:Evidence reifying ``event a kgo:Class``."""
+    that tells it: a kgo:Evidence reifying ``event a kgo:Class``. An event this article only denies is, like a
+    relation only denied, that Denied evidence alone: no typed node, no actors, place or date."""
     node, cls = event_iri(event.key), KGO[event.event_class]
+    if all(evidence.stance == DENIED for evidence in event.evidence):
+        for evidence in map(_trimmed, event.evidence):
+            _add_evidence(graph, event_evidence_iri(event, evidence), evidence, (node, RDF.type, cls), article_node)
+        return node
     graph.add((node, RDF.type, cls))
     if event.label:
         graph.add((node, RDFS.label, _text(event.label)))

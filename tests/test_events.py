@@ -485,3 +485,15 @@ def test_the_date_filter_hides_relations_of_events_outside_the_range(tmp_path, o
     visit.page.click("#kg-reset")
     assert visit.shown()["edges"] == before
     clean(visit)
+
+
+def test_an_event_only_denied_is_denied_evidence_and_no_event_node():
+    denial = article("a", "2021-08-15", capture("a", "yesterday", stance="Denied", source=MINISTRY))
+    (resolved,) = events_of(denial)
+    graph = article_graph(resolved)
+    node = event_iri(resolved.events[0].key)
+    assert not any(graph.objects(node, RDF.type)) and not any(graph.objects(node, SEM.hasActor))
+    (evidence,) = graph.subjects(RDF.subject, node)
+    assert graph.value(evidence, KGO.stance) == KGO.Denied and graph.value(evidence, RDF.object) == KGO.Capture
+    conforms, text = validate_shacl(graph)
+    assert conforms, text
