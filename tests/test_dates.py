@@ -226,7 +226,7 @@ def test_the_bundled_sample_carries_its_publication_dates():
     from kg.ingest import bundled_sample
 
     dates = {a.id: a.published for a in _articles(bundled_sample())}
-    assert len(dates) == 9 and all(dates.values()), dates
+    assert len(dates) == 12 and all(dates.values()), dates
     assert all(published in article for article, published in dates.items())
 
 
