@@ -75,8 +75,8 @@ def read_events(graph: Graph) -> list[SystemEvent]:
     events = []
     for cls in EVENT_CLASSES:
         for node in set(graph.subjects(RDF.type, KGO[cls])):
-            dates = sorted(((_PRECISION_RANK.get(str(graph.value(node, KGO.timePrecision)), 0), str(d))
-                            for d in graph.objects(node, SEM.hasTimeStamp)))
+            dates = sorted((_PRECISION_RANK.get(str(graph.value(node, KGO.timePrecision)), 0), str(d))
+                           for d in graph.objects(node, SEM.hasTimeStamp))
             tolls = [int(t) for t in graph.objects(node, KGO.fatalities)]
             told = stances.get(node, [ASSERTED])
             place = graph.value(node, SEM.hasPlace)
@@ -148,21 +148,26 @@ def match_events(gold: dict, system: list[SystemEvent], paired: dict[str, int],
     for event in gold.get("events", []):
         actors = {index[n] for n in (*event.get("agents", []), *event.get("targets", [])) if n in index}
         place = index.get(event["place"]) if event.get("place") else None
-
-        def fits(candidate: SystemEvent) -> bool:
-            system_place = paired.get(candidate.place, -1) if candidate.place is not None else None
-            return (candidate.event_class == event["class"] and system_place == place
-                    and bool(actors & {paired[a] for a in candidate.actors if a in paired}))
-
-        candidates = [c for c in left if fits(c)]
+        candidates = [c for c in left if _fits(c, event["class"], place, actors, paired)]
         if not candidates:
             missed.append(event)
             continue
-        best = max(candidates, key=lambda c: (len(actors & {paired[a] for a in c.actors if a in paired}),
-                                              c.date == event.get("date")))
+        best = max(candidates, key=lambda c: (len(actors & _gold_of(c.actors, paired)), c.date == event.get("date")))
         left.remove(best)
         pairs.append((event, best))
     return pairs, missed, left
+
+
+def _gold_of(nodes: Iterable[str], paired: dict[str, int]) -> set[int]:
+    return {paired[n] for n in nodes if n in paired}
+
+
+def _fits(candidate: SystemEvent, event_class: str, place: int | None, actors: set[int],
+          paired: dict[str, int]) -> bool:
+    """The class, the place (both none, or the same paired entity) and one actor right."""
+    system_place = paired.get(candidate.place, -1) if candidate.place is not None else None
+    return candidate.event_class == event_class and system_place == place and bool(actors & _gold_of(
+        candidate.actors, paired))
 
 
 def score_events(name: str, gold: dict, system: list[SystemEvent], paired: dict[str, int],
@@ -228,7 +233,7 @@ def score_dedup(golds: dict[str, dict], matched: dict[str, dict[str, str]], scor
     """Each gold event told by several articles of a group counts right when all of them matched one node, and
     that node holds no other gold event."""
     ids: dict[str, list[str]] = defaultdict(list)
-    for name, found in matched.items():
+    for found in matched.values():
         for event_id, node in found.items():
             ids[event_id].append(node)
     owners: dict[str, set[str]] = defaultdict(set)

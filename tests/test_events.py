@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import logging
 
 import pytest
@@ -405,7 +404,7 @@ def test_kg_eval_scores_events_on_the_sample(nlp, sample_dir):
 
     result = kg.evaluate(sample_dir, nlp=nlp)
     summary = result.summary()["events"]
-    tp, fp, fn = result.events.prf()
+    tp, _, fn = result.events.prf()
     assert tp + fn == result.events.gold > 30
     assert summary["dedup_right"][1] == 3  # three events each told by two reports
     assert result.events.dates.total > 10 and result.events.tolls.total >= 3
@@ -458,7 +457,7 @@ def test_resolver_state_is_per_build():
 # ---------------------------------------------------------------- the date filter in a browser
 
 
-from .test_view_browser import browser, clean, open_view  # noqa: E402,F401  (the browser fixtures)
+from .test_view_browser import browser, clean, open_view  # noqa: F401  (the browser fixtures)
 
 
 @pytest.mark.browser

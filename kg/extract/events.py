@@ -125,7 +125,7 @@ MEANS = (
                                                  "detonated"})),
     ("Air/drone strike", frozenset({"airstrike", "airstrikes", "air", "warplane", "warplanes", "jet", "jets",
                                     "drone", "drones", "aircraft", "helicopter", "helicopters", "bomber",
-                                    "bombers", "aerial", "airstrike", "sortie", "sorties"})),
+                                    "bombers", "aerial", "sortie", "sorties"})),
     ("Shelling/artillery/missile attack", frozenset({"shell", "shells", "shelled", "shelling", "artillery",
                                                      "mortar", "mortars", "rocket", "rockets", "missile",
                                                      "missiles", "howitzer", "howitzers", "bombardment",
@@ -603,6 +603,13 @@ def _governs(upper: Token, lower: Token) -> bool:
     return upper == lower or upper in lower.ancestors
 
 
+def _toll_rank(event: EventReading, word: Token) -> tuple:
+    """Which event a word of dying belongs to: one whose trigger governs it (or it governs), one with
+    participants, the nearest."""
+    related = _governs(event.trigger, word) or _governs(word, event.trigger)
+    return (not related, not event.has_participants, abs(event.trigger.i - word.i))
+
+
 def give_tolls(events: list[EventReading]) -> None:
     """Each toll of a sentence to one event of it: the one whose trigger governs the word of dying (or is
     governed by it), else the nearest; meetings take none."""
@@ -610,13 +617,10 @@ def give_tolls(events: list[EventReading]) -> None:
     for event in events:
         if event.event_class != "Meeting":
             by_sentence.setdefault(event.trigger.sent.start, []).append(event)
-    for start, candidates in by_sentence.items():
+    for candidates in by_sentence.values():
         sentence = candidates[0].trigger.sent
         for word, count in tolls(sentence):
-            def rank(event: EventReading) -> tuple:
-                related = _governs(event.trigger, word) or _governs(word, event.trigger)
-                return (not related, not event.has_participants, abs(event.trigger.i - word.i))
-            chosen = min(candidates, key=rank)
+            chosen = min(candidates, key=lambda event, word=word: _toll_rank(event, word))
             chosen.fatalities = count if chosen.fatalities is None else min(chosen.fatalities, count)
 
 
