@@ -417,3 +417,20 @@ def test_unnamed_forces_and_their_owners(nlp, text, entities, expected):
 def test_a_name_the_ner_cut_short_runs_on(nlp):
     doc = nlp("U.S. Special Envoy for Yemen Tim Lenderking met Oman's foreign minister in Muscat.")
     assert "Tim Lenderking" in {e.text for e in doc.ents}
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    ("The Red Hand denied that its fighters had shelled Tamsa. Kolda's forces were also nearby.",
+     {**RED_HAND, "Tamsa": "City", "Kolda's forces": "Force"}, set(), {("Kolda's forces", "attacked", "Tamsa")}),
+    ("Red Hand rockets struck Tamsa overnight.", {**RED_HAND, "Tamsa": "City"},
+     {("Red Hand", "attacked", "Tamsa")}, set()),
+    ("Officials dismissed concerns that the Red Hand could take Kolda soon, as it seized Tamsa last year.",
+     {**RED_HAND, "Kolda": "City", "Tamsa": "City"}, {("Red Hand", "captured", "Tamsa")},
+     {("Red Hand", "captured", "Kolda")}),
+    ("The Red Hand is on the verge of capturing Kolda.", {**RED_HAND, "Kolda": "City"}, set(),
+     {("Red Hand", "captured", "Kolda"), ("Red Hand", "attacked", "Kolda")}),
+    ("The Red Hand said it would not stop until the whole province was under its control. Kolda province lay "
+     "beyond.", {**RED_HAND, "Kolda province": "Province"}, set(), {("Red Hand", "captured", "Kolda province")}),
+])
+def test_owners_ammunition_and_clauses_of_their_own(nlp, text, entities, expected, absent):
+    assert_reads(nlp, text, entities, expected, absent)

@@ -85,7 +85,7 @@ class Coreference:
         verb = pronoun.head
         while verb.dep_ not in ("ROOT", "ccomp") and verb.head != verb:
             verb = verb.head
-        if verb.dep_ == "ccomp" and lemmas(verb.head) & SPEECH_VERBS:
+        if verb.dep_ == "ccomp" and lemmas(verb.head) & (SPEECH_VERBS | {"deny", "reject", "dismiss"}):
             sayers = [s for c in verb.head.children if c.dep_ == "nsubj" for s in self.entities(c)
                       if s.label_ in ("ArmedGroup", "Force", "Country") and s.end <= pronoun.i]  # not a news agency
             if sayers:

@@ -124,6 +124,8 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             if any(_code_name(t, gaz) for t in modifiers):
                 continue  # "CODECO militiamen": the group has a name (groups_named_before_fighters)
             if head.lower_ in ("militia", "militias", "militiamen"):
+                joined = [t.i for t in doc[start: head.i] if t.pos_ == "CCONJ"]
+                start = joined[-1] + 1 if joined else start  # "the city and militia fighters": not the city
                 span = Span(doc, start, head.i + 1, label="ArmedGroup")
                 found.append(set_span(span, "militias", "force-phrase"))
             continue

@@ -270,6 +270,8 @@ def _where(trigger: Token, kind: str, args: Arguments) -> list[Span]:
     found: list[Span] = []
     for anchor in anchors:
         found.extend(p for p in args.prep_objects(anchor, WHERE_PREPOSITIONS) if p not in found)
+        found.extend(p for pobj in _objects_after(anchor, ("on",)) if pobj.lemma_.lower() in PARTIAL_PLACE_NOUNS
+                     for p in args.entities(pobj) if p not in found)  # "on its outskirts", "on the edge of X"
     return found
 
 

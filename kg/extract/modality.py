@@ -24,6 +24,10 @@ ATTEMPT_GOVERNORS = {"try", "attempt", "struggle", "fail", "strive", "push", "ba
                      "offensive", "operation", "campaign", "drive"}
 
 
+#: Words opening a clause that tells an event of its own, whatever the sentence around it says of another.
+OWN_CLAUSE_MARKERS = {"like", "as", "after", "since", "when", "while", "because"}
+
+
 def modality(word: Token) -> str:
     """'fact', 'attempt' (tried to capture) or 'unreal' (negated, conditional, planned, modal)."""
     state = "fact"
@@ -41,6 +45,11 @@ def modality(word: Token) -> str:
             return "unreal"  # "despite claims ... that they control Farah", the clause hung on "despite"
         if current.dep_ == "pcomp" and current.head.lower_ in ("toward", "towards"):
             return "attempt"  # "progressing toward liberating Fallujah": not there yet
+        if current.dep_ == "pcomp" and current.head.head.lemma_.lower() in UNREAL_GOVERNORS:
+            return "unreal"  # "on the verge of capturing Kunduz", "plans for retaking the city"
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OWN_CLAUSE_MARKERS
+                                           for c in current.children):
+            break  # "like they seized Kunduz last year": a clause of comparison or time tells its own event
         if current.dep_ not in ("xcomp", "acl", "relcl", "advcl", "conj", "pobj", "dobj", "prep", "nsubj",
                                 "nsubjpass", "ccomp") or current.head == current:
             break
