@@ -192,9 +192,10 @@ def compare_queries(store: Store, graph: rdflib.Graph, repeats: int, budget: flo
     for name, (_, sparql) in named_queries().items():
         ours_bindings = {"place": place} if name == "officials" else None
         theirs_bindings = {"place": rdflib.Literal(place)} if name == "officials" else None
-        ours = median_time(lambda: store.query(sparql, bindings=ours_bindings), repeats, budget)
-        theirs = capped(lambda: list(graph.query(plain_form(sparql), initNs=namespaces, initBindings=theirs_bindings)),
-                        repeats, budget, cap)
+        ours = median_time(lambda sparql=sparql, bindings=ours_bindings: store.query(sparql, bindings=bindings),
+                           repeats, budget)
+        theirs = capped(lambda sparql=sparql, bindings=theirs_bindings: list(graph.query(
+            plain_form(sparql), initNs=namespaces, initBindings=bindings)), repeats, budget, cap)
         rows.append((name, ours, theirs))
     return rows
 

@@ -47,6 +47,10 @@ def atomic_write_text(path: Path, text: str) -> Path:
 
 #: Above this many triples graph.html is not drawn: a browser cannot lay out such a network (use a filtered view).
 MAX_HTML_TRIPLES = 300_000
+#: Spooled N-Triples and N-Quads up to this size are loaded into an in-memory Oxigraph store (about 2.2 bytes
+#: of memory per spooled byte; about 4x faster than on disk: 0.26 s against 0.93 s for 600 bench articles);
+#: larger spools, about 4,000 articles and up, go to an on-disk store so memory stays flat.
+IN_MEMORY_SPOOL_BYTES = 128 * 1024 * 1024
 _SPOOL_PREFIX = ".kg-build-"
 
 
@@ -80,7 +84,7 @@ class GraphSpool:
         self._quads = (self.folder / "graphs.nq").open("wb")
 
     def add(self, graph, name) -> None:
-        """Append one article's rdflib ``graph`` as the named graph ``name``."""
+        """Append one article's triples (rdflib terms: a Graph, a TripleSet) as the named graph ``name``."""
         if self.folder is None:
             self._open()
         triples = [f"{ntriples(s)} {ntriples(p)} {ntriples(o)}" for s, p, o in graph]
@@ -96,23 +100,33 @@ class GraphSpool:
             self._open()
         self._triples.close()
         self._quads.close()
-        store = ox.Store(str(self.folder / "store"))
+        spooled = sum((self.folder / name).stat().st_size for name in ("graphs.nq", "union.nt"))
+        in_memory = spooled <= IN_MEMORY_SPOOL_BYTES
+        store = ox.Store() if in_memory else ox.Store(str(self.folder / "store"))
         store.bulk_load(path=str(self.folder / "graphs.nq"), format=ox.RdfFormat.N_QUADS)
         store.bulk_load(path=str(self.folder / "union.nt"), format=ox.RdfFormat.N_TRIPLES,
                         to_graph=ox.DefaultGraph())
 
+        def quads_of(graph):
+            quads = store.quads_for_pattern(None, None, None, graph)
+            # Turtle and TriG state a subject once only when its triples come together: the on-disk store
+            # gives them by subject, the in-memory one does not (sorted here, which a small build can afford)
+            return sorted(quads, key=lambda q: (str(q.subject), str(q.predicate), str(q.object))) if in_memory \
+                else quads
+
         def named_quads():
             for graph in sorted(store.named_graphs(), key=str):
-                yield from store.quads_for_pattern(None, None, None, graph)
+                yield from quads_of(graph)
 
         outputs = {
-            "ttl": atomic_write(self.out_dir / "graph.ttl", lambda f: store.dump(
-                f, ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes)),
+            "ttl": atomic_write(self.out_dir / "graph.ttl", lambda f: ox.serialize(
+                quads_of(ox.DefaultGraph()), f, ox.RdfFormat.TURTLE, prefixes=prefixes)),
             "trig": atomic_write(self.out_dir / "graph.trig", lambda f: ox.serialize(
                 named_quads(), f, ox.RdfFormat.TRIG, prefixes=prefixes)),
         }
-        triples = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-        del store
+        # counted only for the view (a walk over every triple)
+        triples = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph())) if html else 0
+        store = None  # closes an on-disk store before close() removes its folder
         if html is not None and triples > MAX_HTML_TRIPLES:
             logging.getLogger("kg").warning(
                 "graph.html not drawn: %s triples are more than a browser can lay out (limit %s); "

@@ -18,7 +18,7 @@ from .ingest import STDIN, Truncated, bundled_sample, iter_articles
 from .model import Article, ArticleGraph, ArticleMentions, Skipped
 from .outputs import GraphSpool
 from .resolve import Resolver
-from .triples import article_graph, article_iri
+from .triples import article_iri, article_triples
 from .vocab import PREFIXES
 
 log = logging.getLogger("kg")
@@ -195,7 +195,7 @@ def build(
             if store is not None:
                 report.stored += store.add(resolved)  # committed now; the outputs come from the store below
             else:
-                spool.add(article_graph(resolved), article_iri(resolved.article.id))
+                spool.add(article_triples(resolved), article_iri(resolved.article.id))
             entity_types.update((e.key, e.type) for e in resolved.entities)
             relation_keys.update((r.subject, r.predicate, r.object) for r in resolved.relations)
         report.entities = Counter(entity_types.values())

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .events import EventResolver, attribute, split_denied
 from .model import (
@@ -27,6 +28,7 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "gen", "general", "gov", "go
 RELIGIOUS_TITLES = frozenset({"mullah", "maulvi", "sheikh"})
 
 
+@lru_cache(maxsize=65536)  # a few thousand names, compared again and again across a corpus
 def normalise(name: str) -> str:
     """Comparison form of a name: accents folded, case folded, punctuation and a leading 'the' dropped."""
     text = unicodedata.normalize("NFKD", name)

@@ -56,7 +56,7 @@ from .model import ENTITY_TYPES, PREDICATES, ArticleGraph, Entity
 from .outputs import atomic_write, atomic_write_text
 from .resolve import _merge_type
 from .sparql import refuse_outbound
-from .triples import article_graph, article_iri, entity_key, ntriples
+from .triples import article_iri, article_triples, entity_key, ntriples
 from .vocab import KGO, PREFIXES, bind_prefixes
 
 
@@ -132,7 +132,7 @@ class Store:
         article = graph.article
         if self.content_hash(article.id) == article.content_hash:
             return False
-        self.add_triples(article.id, article_graph(graph))
+        self.add_triples(article.id, article_triples(graph))
         return True
 
     def add_triples(self, article_id: str, triples: Iterable[tuple]) -> int:

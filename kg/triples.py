@@ -272,7 +272,32 @@ def ntriples(term) -> str:
 
 def article_graph(resolved: ArticleGraph, graph: Graph | None = None) -> Graph:
     """All triples one article contributes: its Article node, entities, relations and evidence."""
-    graph = bind_prefixes(graph if graph is not None else Graph())
+    return _fill(bind_prefixes(graph if graph is not None else Graph()), resolved)
+
+
+class TripleSet:
+    """Triples in the order they were made, each once: all a graph has to be for triples written out right away."""
+
+    def __init__(self):
+        self._triples: dict[tuple, None] = {}
+
+    def add(self, triple: tuple) -> None:
+        self._triples[triple] = None
+
+    def __iter__(self):
+        return iter(self._triples)
+
+    def __len__(self) -> int:
+        return len(self._triples)
+
+
+def article_triples(resolved: ArticleGraph) -> TripleSet:
+    """``article_graph``'s triples without an rdflib Graph, for triples that are written out right away (a build's
+    spool, the store): there a Graph's checks, indexes and default prefixes were a tenth of the build's time."""
+    return _fill(TripleSet(), resolved)
+
+
+def _fill(graph, resolved: ArticleGraph):
     article_node = add_article(graph, resolved.article)
     for entity in resolved.entities:
         add_entity(graph, entity, article_node)
@@ -296,4 +321,5 @@ def dataset(resolved: Iterable[ArticleGraph]) -> Dataset:
 
 
 __all__ = ["add_article", "add_contested", "add_entity", "add_event", "add_relation", "article_graph", "article_iri",
-           "dataset", "entity_iri", "entity_key", "event_evidence_iri", "event_iri", "evidence_iri", "ntriples"]
+           "dataset", "entity_iri", "entity_key", "event_evidence_iri", "event_iri", "evidence_iri", "ntriples",
+           "article_triples", "TripleSet"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset, Graph
+from rdflib import RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rich.console import Console
 
@@ -82,6 +82,48 @@ def test_spool_deduplicates_the_union_and_keeps_named_graphs(tmp_path):
     assert len(Graph().parse(outputs["ttl"])) == 3
     assert sorted(len(g) for g in trig_dataset(outputs["trig"]).graphs() if len(g)) == [2, 2]
     assert [p.name for p in tmp_path.iterdir()] == [] or not list(tmp_path.glob(".kg-build-*"))
+
+
+@pytest.mark.parametrize("in_memory", [True, False])
+def test_a_large_spool_goes_to_a_store_on_disk_and_writes_the_same_files(tmp_path, monkeypatch, in_memory):
+    """Small builds load the spool into memory, large ones into an on-disk store: the files are the same."""
+    import kg.outputs
+
+    def spool_to(folder):
+        spool = GraphSpool(folder)
+        try:
+            for name in ("b", "a", "c"):
+                graph = Graph()
+                graph.add((URIRef("https://example.org/shared"), RDFS.label, Literal("shared")))
+                graph.add((URIRef(f"https://example.org/{name}"), RDFS.label, Literal(name, lang="en")))
+                graph.add((URIRef(f"https://example.org/{name}"), RDFS.comment, Literal(f"about {name}")))
+                graph.add((URIRef("https://example.org/shared"), RDFS.seeAlso, URIRef(f"https://example.org/{name}")))
+                spool.add(graph, article_iri(name))
+            return spool.finish(prefixes={k: str(v) for k, v in PREFIXES.items()})
+        finally:
+            spool.close()
+
+    expected = spool_to(tmp_path / "memory")
+    import pyoxigraph
+
+    on_disk, make_store = [], pyoxigraph.Store
+
+    def recording_store(*path):
+        on_disk.append(bool(path))
+        return make_store(*path)
+
+    monkeypatch.setattr(pyoxigraph, "Store", recording_store)
+    monkeypatch.setattr(kg.outputs, "IN_MEMORY_SPOOL_BYTES", 10**9 if in_memory else 0)
+    written = spool_to(tmp_path / "disk")
+    assert on_disk == [not in_memory]
+    assert isomorphic(Graph().parse(written["ttl"]), Graph().parse(expected["ttl"]))
+    assert same_named_graphs(trig_dataset(written["trig"]), trig_dataset(expected["trig"]))
+    # each subject's triples are stated together (a subject starts one statement per graph), not scattered
+    def statements(path):
+        return [line.split()[0] for line in path.read_text().splitlines() if line.strip().startswith("<https://example.org/")]
+
+    assert sorted(statements(written["ttl"])) == [f"<https://example.org/{n}>" for n in ("a", "b", "c", "shared")]
+    assert len(statements(written["trig"])) == 6
 
 
 def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path):

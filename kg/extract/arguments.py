@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .coref import PLACE_ANAPHORS, Coreference
 from .gazetteer import country_adjectives
-from .spans import lemmas
+from .spans import lemmas, tokens_of
 from .words import word_list
 
 PLACE_TYPES = frozenset({"City", "District", "Province", "Country"})
@@ -105,15 +105,17 @@ class Arguments:
 
     def __init__(self, doc: Doc, actions: Iterable[str] = ()):
         self.doc = doc
-        self.ent_of: dict[int, Span] = {i: span for span in doc.ents for i in range(span.start, span.end)}
+        #: the Doc's entities, made once (``doc.ents`` builds new Span objects on every access)
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
+        self.ent_of: dict[int, Span] = {i: span for span in self.ents for i in range(span.start, span.end)}
         # One pass over the Doc for every reader: the content words by each of their forms (lemmas()), so a
         # reader looks up its trigger words instead of walking every token again.
         self._by_form: dict[str, list[Token]] = {}
-        for token in doc:
+        for token in tokens_of(doc):
             if token.pos_ in CONTENT_POS or token.tag_.startswith("VB"):
                 for form in lemmas(token):
                     self._by_form.setdefault(form, []).append(token)
-        self.coref = Coreference(doc, self.entities, frozenset(actions))
+        self.coref = Coreference(doc, self.ents, self.entities, frozenset(actions))
         #: tokens of datelines ("BAMAKO, Mali \u2014"): where a report was filed, never who did what
         self.dateline = dateline_tokens(doc)
         self.country_adjectives = country_adjectives()

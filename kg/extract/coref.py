@@ -45,8 +45,10 @@ class Coreference:
     """Finds antecedents in one Doc. ``entities`` is the argument reader's token -> entities function
     (the sayer of "they said ..." may itself be a noun that stands for an entity)."""
 
-    def __init__(self, doc: Doc, entities: Callable[[Token], list[Span]], actions: frozenset[str]):
+    def __init__(self, doc: Doc, ents: tuple[Span, ...], entities: Callable[[Token], list[Span]],
+                 actions: frozenset[str]):
         self.doc = doc
+        self.ents = ents
         self.entities = entities
         #: verbs and nouns of attacking, capturing and fighting: a pronoun subject of them is an armed actor
         #: ("it overran Bunagana", "it has conducted attacks on MONUSCO")
@@ -60,7 +62,7 @@ class Coreference:
     def named_before(self, token: Token, labels: tuple[str, ...] | set[str], sentences_back: int) -> list[Span]:
         """Entities of ``labels`` named before ``token`` in its sentence or the ``sentences_back`` before it."""
         first = self.sentence_index(token) - sentences_back
-        return [s for s in self.doc.ents if s.end <= token.i and s.label_ in labels
+        return [s for s in self.ents if s.end <= token.i and s.label_ in labels
                 and self.sentence_index(s[0]) >= first]
 
     def antecedent(self, token: Token, label: str = "ArmedGroup") -> list[Span]:
@@ -142,13 +144,13 @@ class Coreference:
     def national_force(self, adjective: str) -> list[Span]:
         """'Afghan police base': the forces of that country the article names ('Afghan security forces'),
         else the article's own forces."""
-        named = [s for s in self.doc.ents if s.label_ == "Force" and (s._.kg_canonical or s.text).startswith(adjective)]
+        named = [s for s in self.ents if s.label_ == "Force" and (s._.kg_canonical or s.text).startswith(adjective)]
         return [marked(the_only_one(named)[0])] if the_only_one(named) else self.home_force()
 
     def home_force(self) -> list[Span]:
         """The article's own state forces: the Force it names most (its first mention), if it names one."""
         if self._home_force is None:
-            forces = [s for s in self.doc.ents if s.label_ == "Force"]
+            forces = [s for s in self.ents if s.label_ == "Force"]
             counts = Counter((s._.kg_canonical or s.text).lower() for s in forces)
             ranked = counts.most_common(2)
             if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):

@@ -10,7 +10,7 @@ from .gazetteer import Gazetteer, GazetteerComponent, links_of
 from .lexicon import MINISTRY_TOPICS, APPOSITION_KINDS, ARMED_GROUP_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_WORDS, PLACE_KIND_WORDS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bylines, has_role, officials, surnames, unnamed_officials
 from .places import place_words, propagate_places, same_name_provinces
-from .spans import DATES_KEY, in_headline, longest_first, merge_phrases, plain_name, retype, set_span
+from .spans import DATES_KEY, in_headline, longest_first, merge_phrases, plain_name, retype, set_span, tokens_of
 
 
 class EntityTyper:
@@ -479,7 +479,7 @@ def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     at = {s.start: s for s in spans}
     taken = {i for s in spans for i in range(s.start, s.end)}
     replaced, added = set(), []
-    for token in doc:
+    for token in tokens_of(doc):
         full = known.get(token.text)
         if full is None or full.start > token.i or full.start == token.i:
             continue

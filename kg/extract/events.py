@@ -246,7 +246,7 @@ class Attribution:
         if not named:
             countries = {self.args.country_adjectives[c.text] for c in token.children
                          if c.dep_ in ("amod", "compound") and c.text in self.args.country_adjectives}
-            named = [e for e in (*token.doc.ents, *token.doc.spans.get(NESTED_KEY, []))
+            named = [e for e in (*self.args.ents, *token.doc.spans.get(NESTED_KEY, []))
                      if e.label_ == "Country" and (e._.kg_canonical or e.text) in countries]
         actors = [s for s in named if s.label_ in ACTOR_TYPES]
         return actors[0] if actors else None
@@ -637,12 +637,13 @@ class EventExtractor:
         self.actions = action_words(self.frames)
 
     def __call__(self, doc: Doc) -> Doc:
+        made = handed_over(doc)
         readings = list(getattr(doc._, "kg_readings", []) or [])
         relations = list(getattr(doc._, "kg_relations", []) or [])
         if not doc.has_annotation("DEP") or not (readings or relations):
             doc._.kg_events, doc._.kg_attributions, doc._.kg_denied = [], [NEUTRAL] * len(relations), []
             return doc
-        args = Arguments(doc, self.actions)
+        args = made or Arguments(doc, self.actions)
         said = Attribution(doc, args)
         doc._.kg_attributions = [self.attribution_of(rel, said) for rel in relations]
         doc._.kg_denied = list(self.denied_relations(readings, args, said))
@@ -703,6 +704,16 @@ class EventExtractor:
         # A reading with no participant is kept only when it carries a toll ("the attack killed 12 soldiers"):
         # resolution joins it to the event of its class told just before, or drops it.
         return [e for e in events if e.has_participants or e.fatalities is not None]
+
+
+def handed_over(doc: Doc) -> Arguments | None:
+    """The Arguments index kg_relations left on the Doc, if it indexes the Doc's entities as they are now. It
+    is taken off the Doc either way: it holds Spans, which a Doc sent to another process cannot carry."""
+    args = getattr(doc._, "kg_arguments", None)
+    if args is None:
+        return None
+    doc._.kg_arguments = None
+    return args if args.ents == tuple(doc.ents) else None
 
 
 @Language.factory("kg_events", assigns=["doc._.kg_events", "doc._.kg_attributions", "doc._.kg_denied"],

@@ -7,7 +7,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer, country_adjectives
 from .lexicon import ARMED_GROUP_HEADS, CIVILIAN_VERBS, DASHES, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_HEADS, GENERIC_QUALIFIERS, MINISTRY_TOPICS, MULTINATIONAL, NATIONAL_FILLERS, NATIONAL_FORCE_HEADS, PLACE_TYPES, UNIT_WORDS
-from .spans import plain_name, set_span
+from .spans import plain_name, set_span, tokens_of
 
 
 # ----- forces
@@ -90,7 +90,7 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'Afghan security forces', 'government troops', 'U.S. forces', 'Afghanistan's army' as Force."""
     spans_at = {i: s for s in spans for i in range(s.start, s.end)}
     found = []
-    for head in doc:
+    for head in tokens_of(doc):
         if head.lower_ not in FORCE_HEADS | ARMED_GROUP_HEADS or head.pos_ not in ("NOUN", "PROPN"):
             continue
         owner = spans_at.get(head.i)
@@ -158,7 +158,7 @@ def coalitions(doc: Doc, spans: list[Span]) -> list[Span]:
     coalitions are one unless it names two leaders."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ != "coalition" or token.i in taken or token.dep_ == "compound" or token.i == 0:
             continue
         start = token.i
@@ -183,7 +183,7 @@ def groups_named_before_fighters(doc: Doc, spans: list[Span], gaz: Gazetteer) ->
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
     weak = {s.start for s in spans if len(s) == 1 and s._.kg_origin == "ner"}  # the NER's guess at one word
-    for token in doc[:-1]:
+    for token in tokens_of(doc)[:-1]:
         if token.i in taken and token.i not in weak or doc[token.i + 1].lower_ not in FIGHTER_WORDS | {"gang", "gangs"}:
             continue
         if _code_name(token, gaz):
@@ -206,7 +206,7 @@ def _code_name(token: Token, gaz: Gazetteer) -> bool:
 def demonym_actors(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'the Russians', 'Ukrainians' as the subject or object of an action: that country's forces."""
     found = []
-    for token in doc:
+    for token in tokens_of(doc):
         adjective = gaz.plurals.get(token.text)
         if adjective is None or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
             continue
@@ -271,7 +271,7 @@ def _most_named_forces(spans: list[Span], gaz: Gazetteer) -> str | None:
 def government_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     spans_at = {i: s for s in spans for i in range(s.start, s.end)}
     found = []
-    for token in doc:
+    for token in tokens_of(doc):
         lower = token.lower_
         if lower == "government" and token.pos_ in ("NOUN", "PROPN"):
             owner = _owner_country(doc, token, spans_at, gaz)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 from .lexicon import ELECTED_BODIES, FORCE_NAME_HEADS, ORGANISATION_WORDS, ROLE_WORDS
-from .spans import in_headline, plain_name, retype, set_span
+from .spans import in_headline, plain_name, retype, set_span, tokens_of
 
 
 def bylines(doc: Doc, spans: list[Span]) -> list[Span]:
     """'By Jane Doe and John Roe' on a line of its own: the authors are Persons."""
     found = []
-    for token in doc:
+    for token in tokens_of(doc):
         if token.text != "By" or not (token.i == 0 or "\n" in doc[token.i - 1].text):
             continue
         i = token.i + 1
@@ -49,7 +49,7 @@ def surnames(spans: list[Span]) -> list[Span]:
     last_words = {}
     for person in people:
         last_words.setdefault(person[-1].text, person)
-    for token in doc:
+    for token in tokens_of(doc):
         person = last_words.get(token.text)
         if person is not None and token.i not in taken and token.i > person.start and token.pos_ in ("PROPN", ""):
             out.append(set_span(Span(doc, token.i, token.i + 1, label=person.label_), None, "surname"))

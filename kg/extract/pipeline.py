@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -93,16 +94,13 @@ def headline_end(article: Article) -> int:
 def to_mentions(doc: Doc, article: Article) -> ArticleMentions:
     """Read kg's annotations off a processed Doc into plain values."""
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-    sentence_of = {}
-    for index, sent in enumerate(sentences):
-        for token in sent:
-            sentence_of[token.i] = index
+    starts = [s.start for s in sentences]
     mention_of = {}
     nested = [s for s in doc.spans.get("kg_nested", []) if s.label_ in ENTITY_TYPES]
     for span in [*doc.ents, *nested]:
         mention_of[(span.start, span.end)] = Mention(
             text=span.text, type=span.label_, start=span.start_char, end=span.end_char,
-            sentence=sentence_of.get(span.start, 0), canonical=span._.kg_canonical,
+            sentence=max(bisect_right(starts, span.start) - 1, 0), canonical=span._.kg_canonical,
             links=tuple(sorted((span._.kg_links or {}).items())), origin=span._.kg_origin or "ner",
         )
     relations = []

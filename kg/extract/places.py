@@ -5,14 +5,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer, links_of
 from .lexicon import DISTRICT_WORDS, HYPHEN_LINKS, PROVINCE_WORDS, SAME_NAME_KINDS, TOWN_WORDS
-from .spans import in_headline, plain_name, retype, set_span
+from .spans import in_headline, plain_name, retype, set_span, tokens_of
 
 
 def place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'Sangin district', 'Qala-e-Zal District', 'Takhar province' where the NER saw no name."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ in TOWN_WORDS and token.i not in taken:
             named = _name_after_of(doc, token, taken)
             if named is not None:  # "the town of Damasak" where the NER saw no name
@@ -67,7 +67,7 @@ def _name_after_of(doc: Doc, token: Token, taken: set[int]) -> Span | None:
 def same_name_provinces(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'the province (region, state) of the same name' stands for '<the city just named> Province'."""
     found = []
-    for token in doc:
+    for token in tokens_of(doc):
         kind = SAME_NAME_KINDS.get(token.lower_)
         if kind is None or doc[token.i + 1: token.i + 5].text.lower() != "of the same name":
             continue

@@ -32,6 +32,10 @@ from .selection import correct_types
 
 if not Doc.has_extension("kg_readings"):
     Doc.set_extension("kg_readings", default=[])
+#: the Arguments index kg_relations made, handed to kg_events (which removes it): making it is a walk over every
+#: token, its coreference and dateline, and the events are read over the same entities
+if not Doc.has_extension("kg_arguments"):
+    Doc.set_extension("kg_arguments", default=None)
 
 #: Readers of relations that are not frames, run after the frames.
 READERS = (held_place_rules, under_control_rules, stronghold_rules, role_rules, verb_role_rules, copula_roles,
@@ -65,6 +69,7 @@ class RelationExtractor:
         for reader in READERS:
             results.extend(reader(doc, args))
         doc._.kg_readings = readings
+        doc._.kg_arguments = args
         doc._.kg_relations = [with_sentence(rel, args) for rel in dedupe(results)]
         return doc
 

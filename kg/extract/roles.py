@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -48,6 +48,10 @@ TITLE_ABBREVIATIONS = {"gov": "governor", "pres": "president", "amb": "ambassado
                        "rep": "representative", "min": "minister", "cmdr": "commander", "cdr": "commander"}
 
 
+#: Role words that stand as a title before a name ("Governor X", "spokesman Zabihullah Mujahid").
+TITLE_NOUNS = OFFICE_NOUNS | SPOKESPERSON_NOUNS
+
+
 def described_by(span: Span) -> list[Token]:
     """Nouns that describe an entity: its apposition ('X, a spokesman'), the noun it is in apposition to
     ('a spokesman, X'), a copula's attribute ('X is the capital') and a title in front ('Governor X')."""
@@ -62,7 +66,7 @@ def described_by(span: Span) -> list[Token]:
             if verb.lemma_ == "be":
                 nouns.extend(t for t in verb.children if t.dep_ == "attr")
     nouns.extend(t for t in root.children if t.dep_ == "compound" and t.i < span.start)
-    if span.start > 0 and role_word(span.doc[span.start - 1]) in OFFICE_NOUNS | SPOKESPERSON_NOUNS:
+    if span.start > 0 and role_word(span.doc[span.start - 1]) in TITLE_NOUNS:
         title = span.doc[span.start - 1]
         if title not in nouns and title.ent_type_ == "":
             nouns.append(title)
@@ -86,7 +90,7 @@ def _title_chain(span: Span) -> list[Token]:
     doc = span.doc
     sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
     for token in reversed(doc[max(sent_start, span.start - 8): span.start]):
-        if role_word(token) in OFFICE_NOUNS | SPOKESPERSON_NOUNS and token.pos_ in ("NOUN", "PROPN"):
+        if role_word(token) in TITLE_NOUNS and token.pos_ in ("NOUN", "PROPN"):
             return [token]
         inside = token.pos_ in ("PROPN", "NOUN", "ADJ") or token.text in (".", "-") or token.lower_ in ("for", "of")
         if not inside or token.is_sent_start:  # "U.S. Special Envoy for Yemen Tim Lenderking"
@@ -188,7 +192,7 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
                ("Person", "Official")] or [t for t in args.prep_objects(noun, ("in",)) if t != span
                                            and t.label_ not in ("Person", "Official")]
     if not targets and any(c.lower_ == "provincial" for c in (*noun.children, *span.root.children)):
-        main = main_entity(args.doc, "Province")  # "the provincial governor, X": of the province the article is about
+        main = main_entity(args.ents, "Province")  # "the provincial governor, X": of the province the article is about
         if main is not None:
             yield found(span, "officialOf", main, "officialOf-implicit-province")
     if lemma not in PLACE_OFFICES and any(t.label_ not in PLACE_TYPES for t in targets):
@@ -291,7 +295,7 @@ def _implicit_capital(city: Span, noun: Token, args: Arguments) -> Iterator[Foun
     article names Yemen); a bare 'the capital' is that of the country the article names most."""
     countries = {country_of_adjective(c.text) for c in noun.children if c.dep_ in ("amod", "compound")} - {None}
     if countries:
-        for span in (s for s in args.doc.ents if s.label_ == "Country"):
+        for span in (s for s in args.ents if s.label_ == "Country"):
             if (span._.kg_canonical or span.text) in countries:
                 yield found(city, "capitalOf", span, "capitalOf-demonym-country")
                 return
@@ -302,12 +306,12 @@ def _implicit_capital(city: Span, noun: Token, args: Arguments) -> Iterator[Foun
     if home and not provincial:
         # The gazetteer knows the city's country: it is that country's capital or no relation is read
         # ("Damascus, the capital" in a story that names Iran more often than Syria).
-        for span in (s for s in args.doc.ents if s.label_ == "Country"):
+        for span in (s for s in args.ents if s.label_ == "Country"):
             if (span._.kg_links or {}).get("iso") == home:
                 yield found(city, "capitalOf", span, "capitalOf-implicit-country")
                 return
         return
-    main = main_entity(args.doc, wanted)
+    main = main_entity(args.ents, wanted)
     if main is not None:
         yield found(city, "capitalOf", main, f"capitalOf-implicit-{wanted.lower()}")
 
@@ -316,11 +320,11 @@ def country_of_adjective(word: str) -> str | None:
     return country_adjectives().get(word)
 
 
-def main_entity(doc: Doc, label: str) -> Span | None:
+def main_entity(ents: Iterable[Span], label: str) -> Span | None:
     """The most often named entity of a type (its first mention), if the article names one."""
     first: dict[str, Span] = {}
     counts: Counter = Counter()
-    for span in (s for s in doc.ents if s.label_ == label):
+    for span in (s for s in ents if s.label_ == label):
         name = (span._.kg_canonical or span.text).lower()
         first.setdefault(name, span)
         counts[name] += 1

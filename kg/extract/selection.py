@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from .arguments import FIGHTER_TYPES
 from .lexicon import FORCE_NAME_HEADS, ORGANISATION_WORDS
 from .frames import Reading
-from .spans import in_headline, longest_first, plain_name, retype, set_span
+from .spans import in_headline, longest_first, plain_name, retype, set_span, tokens_of
 
 #: Predicates whose doer is an armed actor.
 CONFLICT = {"attacked", "captured", "clashedWith"}
@@ -149,7 +149,7 @@ def _missed_names_beside(doc: Doc) -> list[Span]:
     taken = {i for s in doc.ents for i in range(s.start, s.end)}
     ent_of = {i: s for s in doc.ents for i in range(s.start, s.end)}
     found = []
-    for token in doc:
+    for token in tokens_of(doc):
         if token.i in taken or token.dep_ != "conj" or token.pos_ != "PROPN":
             continue
         partner = ent_of.get(token.head.i)

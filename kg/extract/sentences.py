@@ -22,12 +22,12 @@ class SentenceHints:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        _dateline_ends_a_sentence(doc)
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
+        tokens = list(doc)  # one Token object each (indexing a Doc makes a new one every time)
+        _dateline_ends_a_sentence(doc, tokens)
+        for previous, token in zip(tokens, tokens[1:]):
             if previous.is_space and previous.text.count("\n") >= 2 and not token.is_space:
                 token.is_sent_start = True  # a blank line ends a sentence (a headline, a dateline line)
-                following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+                following = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
                 if following is not None and not (following.is_punct or following.is_space):
                     following.is_sent_start = False  # else the parser may cut "M23" off "M23 rebels took ..."
             elif previous.lower_ in TITLE_STOPS and token.is_title and not token.is_sent_start:
@@ -39,18 +39,19 @@ class SentenceHints:
 DASHES = {"\u2014", "\u2013", "--", "-"}
 
 
-def _dateline_ends_a_sentence(doc: Doc) -> None:
+def _dateline_ends_a_sentence(doc: Doc, tokens: list) -> None:
     """'ADDIS ABABA, Ethiopia \u2014 Fighters of the Fano militia have taken ...': left to itself the parser makes the
     dateline the subject and the fighters its apposition. A dateline (a paragraph opening with a name in capitals,
     maybe a country and a date, then a dash) is a sentence of its own."""
-    for token in doc:
-        at_start = token.i == 0 or doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text
-        if not (at_start and token.is_upper and token.is_alpha and len(token) > 1):
+    for token in tokens:
+        if not (token.is_upper and token.is_alpha and len(token) > 1):
             continue
-        dash = next((t for t in doc[token.i + 1: token.i + 14] if _spaced_dash(t)), None)
-        if dash is not None and dash.i + 1 < len(doc) and not any("\n" in t.text for t in doc[token.i: dash.i]):
-            doc[dash.i + 1].is_sent_start = True
-            for inside in doc[token.i + 1: dash.i + 1]:
+        if not (token.i == 0 or tokens[token.i - 1].is_space and "\n" in tokens[token.i - 1].text):
+            continue  # not at the start of a paragraph
+        dash = next((t for t in tokens[token.i + 1: token.i + 14] if _spaced_dash(t)), None)
+        if dash is not None and dash.i + 1 < len(doc) and not any("\n" in t.text for t in tokens[token.i: dash.i]):
+            tokens[dash.i + 1].is_sent_start = True
+            for inside in tokens[token.i + 1: dash.i + 1]:
                 inside.is_sent_start = False
 
 

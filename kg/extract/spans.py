@@ -2,6 +2,8 @@
 without articles, the headline, merging phrase spans over NER spans."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
 
@@ -15,17 +17,32 @@ if not Doc.has_extension("kg_relations"):
     Doc.set_extension("kg_relations", default=[])
 
 
-def lemmas(token: Token) -> set[str]:
+_LAST_DOC: list = [None, []]
+
+
+def tokens_of(doc: Doc) -> list[Token]:
+    """The Doc's tokens as one list, kept for the Doc met last. Walking a Doc makes a new Token object for every
+    token, every time, and the typing rules each walk the whole Doc: a list made once saves most of that."""
+    if _LAST_DOC[0] is not doc or len(_LAST_DOC[1]) != len(doc):
+        _LAST_DOC[:] = [doc, list(doc)]
+    return _LAST_DOC[1]
+
+
+def lemmas(token: Token) -> frozenset[str]:
     """The token's lemma plus simple de-inflections of its text: the small model's lemmatiser says
     'stag' for 'staged' and 'fighting' for 'fighting', and a missed lemma is a missed relation."""
-    lower = token.lower_
-    forms = {token.lemma_.lower(), lower}
+    return _forms(token.lower_, token.lemma_)
+
+
+@lru_cache(maxsize=65536)  # asked for every content word by several readers; the words of news repeat a lot
+def _forms(lower: str, lemma: str) -> frozenset[str]:
+    forms = {lemma.lower(), lower}
     for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             forms.add(lower[: -len(suffix)] + repl)
     if len(lower) > 4 and lower[-3] == lower[-4] and lower.endswith(("ed", "ing")):  # "shelled", "hitting"
         forms.add(lower[: -3] if lower.endswith("ed") else lower[: -4])
-    return forms
+    return frozenset(forms)
 
 
 def set_span(span: Span, canonical: str | None, origin: str, links: dict | None = None) -> Span:
@@ -44,16 +61,30 @@ def retype(span: Span, label: str, canonical: str | None = None, origin: str | N
                 links)
 
 
+_PLAIN_NAMES: list = [None, {}]
+
+
 def plain_name(span: Span) -> str:
-    """The span's text without a leading article and a trailing possessive."""
-    tokens = list(span)
-    while tokens and tokens[0].lower_ in ("the", "a", "an"):
-        tokens = tokens[1:]
-    while tokens and tokens[-1].lower_ in ("'s", "\u2019s", "'", "\u2019"):
-        tokens = tokens[:-1]
-    if not tokens:
-        return span.text
-    return span.doc[tokens[0].i: tokens[-1].i + 1].text
+    """The span's text without a leading article and a trailing possessive (kept for the Doc met last: the
+    typing and reading rules ask for the names of the same spans dozens of times)."""
+    doc = span.doc
+    if _PLAIN_NAMES[0] is not doc:
+        _PLAIN_NAMES[:] = [doc, {}]
+    names = _PLAIN_NAMES[1]
+    key = (span.start, span.end)
+    name = names.get(key)
+    if name is None:
+        name = names[key] = _plain_name(span)
+    return name
+
+
+def _plain_name(span: Span) -> str:
+    doc, start, end = span.doc, span.start, span.end  # indices, not a token list: this runs for every span often
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019"):
+        end -= 1
+    return doc[start:end].text if start < end else span.text
 
 
 def longest_first(spans: list[Span]) -> list[Span]:
