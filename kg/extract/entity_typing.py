@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import ENTITY_TYPES
 from .forces import extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, ministry_name
 from .gazetteer import Gazetteer, GazetteerComponent, links_of
-from .lexicon import MINISTRY_TOPICS, APPOSITION_KINDS, ARMED_GROUP_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_WORDS, PLACE_KIND_WORDS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
+from .lexicon import MINISTRY_TOPICS, APPOSITION_KINDS, ARMED_GROUP_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bylines, has_role, officials, surnames, unnamed_officials
 from .places import place_words, propagate_places, same_name_provinces
 from .spans import DATES_KEY, in_headline, longest_first, merge_phrases, plain_name, retype, set_span, tokens_of
@@ -74,7 +74,7 @@ class EntityTyper:
             if span.label_ in ("ORG", "NORP", "GPE", "PERSON") and last in ARMED_GROUP_HEADS:
                 label = "ArmedGroup"
             elif span.label_ in ("ORG", "NORP", "GPE") and _rebel_name(span) and any(
-                    t.lower_ in FORCE_NAME_HEADS | GROUP_NAME_HEADS for t in span):
+                    t.lower_ in GROUP_OR_FORCE_NAME_HEADS for t in span):
                 label = "ArmedGroup"  # "Sudan Liberation Army", "Kachin Independence Organization", "National
                 # Movement for the Liberation of Azawad"
             elif span.label_ in ("ORG", "GPE", "PERSON") and after is not None and after.lower_ in GROUP_WORDS | FIGHTER_WORDS:
@@ -165,6 +165,10 @@ NOT_PERSON_WORDS = {"sea", "ocean", "gulf", "bay", "river", "lake", "strait", "d
                     "terrorists", "forces", "nations", "states", "relations", "rights", "operations"}
 #: Nouns that, with a word of revolt in the name, head an armed group's name ("Kachin Independence Organization").
 GROUP_NAME_HEADS = {"movement", "organization", "organisation", "front", "alliance", "coalition", "council"}
+#: the unions the rules test words against, made once
+NOT_IN_PERSON_NAMES = ORGANISATION_OR_FORCE_WORDS | NOT_PERSON_WORDS
+GROUP_OR_FORCE_NAME_HEADS = FORCE_NAME_HEADS | GROUP_NAME_HEADS
+UNIT_OR_FORCE_NAME_HEADS = FORCE_NAME_HEADS | UNIT_NAME_HEADS
 #: A valley is a region, a first-level unit for the gold's purposes ("the Bekaa Valley", "the Swat Valley").
 VALLEY_WORDS = {"valley"}
 
@@ -220,7 +224,7 @@ def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
     if paren is not None and paren > start:
         end = paren  # "National Movement for the Liberation of Azawad (MNLA"
     end = _acronym_end(doc, start, end)
-    if start > 0 and _ordinal(doc[start - 1]) and doc[end - 1].lower_ in FORCE_NAME_HEADS | UNIT_NAME_HEADS:
+    if start > 0 and _ordinal(doc[start - 1]) and doc[end - 1].lower_ in UNIT_OR_FORCE_NAME_HEADS:
         start -= 1  # "the 10th Front", "the 43rd Division": the number is part of the name (not "six Afghan army")
     if span.label_ in ("PERSON", "ORG") and _titled_person_name(doc, start, end):
         span = Span(doc, start, end, label="PERSON")  # "Brigadier General Sylvain Ekenge" is a person, titled
@@ -261,7 +265,7 @@ def _titled_person_name(doc: Doc, start: int, end: int) -> bool:
         i += 1
     rest = doc[i:end]
     return i > start and 2 <= len(rest) <= 3 and all(t.is_title and t.is_alpha for t in rest) and not any(
-        t.lower_ in ORGANISATION_WORDS | FORCE_NAME_HEADS for t in rest)
+        t.lower_ in ORGANISATION_OR_FORCE_WORDS for t in rest)
 
 
 ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
@@ -316,7 +320,7 @@ def _titled_name(span: Span) -> bool:
     doc = span.doc
     if not 2 <= len(span) <= 3 or not all(t.is_title and t.is_alpha for t in span):
         return False
-    if any(t.lower_ in FORCE_NAME_HEADS | ORGANISATION_WORDS | NOT_PERSON_WORDS for t in span):
+    if any(t.lower_ in NOT_IN_PERSON_NAMES for t in span):
         return False  # "Terrorist Organizations", "the Red Sea", "Special Political Affairs"
     titled = span.start > 0 and doc[span.start - 1].lower_ in ROLE_WORDS and doc[span.start - 1].is_lower
     return titled or has_role(span)
@@ -424,7 +428,7 @@ def _is_junk(span: Span) -> bool:
         before = span.doc[max(0, span.start - 2): span.start]
         if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in ("secretary", "minister", "ministry"):
             return True  # "Secretary of Defense": part of a title
-        unit = span[-1].lower_ in FORCE_NAME_HEADS | UNIT_NAME_HEADS  # "the 10th Front", "the 43rd Division"
+        unit = span[-1].lower_ in UNIT_OR_FORCE_NAME_HEADS  # "the 10th Front", "the 43rd Division"
         if any(t.like_num for t in span) and not unit:
             return True
         if any(ch.isdigit() for ch in text) and not unit:

@@ -253,7 +253,7 @@ class Attribution:
 
     def _national(self, token: Token) -> bool:
         """'Ukrainian officials', 'Afghan military officials': someone who speaks for a state."""
-        return token.lemma_.lower() in SPOKESPERSON_NOUNS | {"military", "army", "government", "authority"} and any(
+        return token.lemma_.lower() in NATIONAL_SPEAKERS and any(
             c.dep_ in ("amod", "compound") and c.text in self.args.country_adjectives for c in token.children)
 
     def body_of(self, source: Span) -> Span:
@@ -396,12 +396,17 @@ def _depth(token: Token, top: Token) -> int:
     return depth
 
 
+#: nouns of those who say so ("officials said", "residents said"), and of a state's speakers ("Afghan military")
+SOURCE_NOUNS = SPOKESPERSON_NOUNS | {"resident", "witness"}
+NATIONAL_SPEAKERS = SPOKESPERSON_NOUNS | {"military", "army", "government", "authority"}
+
+
 def _a_source(token: Token, trigger: Token) -> bool:
     """A word of who says so, not of what happened: 'according to officials in Kabul', 'residents of X said'."""
     for each in (token, *token.ancestors):
         if each == trigger:
             return False
-        if each.lower_ == "according" or each.lemma_.lower() in SPOKESPERSON_NOUNS | {"resident", "witness"}:
+        if each.lower_ == "according" or each.lemma_.lower() in SOURCE_NOUNS:
             return True
     return False
 

@@ -86,12 +86,18 @@ def extend_national_forces(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+# Unions made once: ``x in A | B`` builds the union on every test, and these are tested for every token.
+FORCE_OR_GROUP_HEADS = FORCE_HEADS | ARMED_GROUP_HEADS
+FIGHTERS_OR_GANGS = FIGHTER_WORDS | {"gang", "gangs"}
+ETHNONYMS_OR_EQUIPMENT = ETHNONYMS | EQUIPMENT
+
+
 def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'Afghan security forces', 'government troops', 'U.S. forces', 'Afghanistan's army' as Force."""
     spans_at = {i: s for s in spans for i in range(s.start, s.end)}
     found = []
     for head in tokens_of(doc):
-        if head.lower_ not in FORCE_HEADS | ARMED_GROUP_HEADS or head.pos_ not in ("NOUN", "PROPN"):
+        if head.lower_ not in FORCE_OR_GROUP_HEADS or head.pos_ not in ("NOUN", "PROPN"):
             continue
         owner = spans_at.get(head.i)
         if owner is not None and (owner._.kg_origin == "gazetteer" or owner.end != head.i + 1):
@@ -184,7 +190,7 @@ def groups_named_before_fighters(doc: Doc, spans: list[Span], gaz: Gazetteer) ->
     found = []
     weak = {s.start for s in spans if len(s) == 1 and s._.kg_origin == "ner"}  # the NER's guess at one word
     for token in tokens_of(doc)[:-1]:
-        if token.i in taken and token.i not in weak or doc[token.i + 1].lower_ not in FIGHTER_WORDS | {"gang", "gangs"}:
+        if token.i in taken and token.i not in weak or doc[token.i + 1].lower_ not in FIGHTERS_OR_GANGS:
             continue
         if _code_name(token, gaz):
             found.append(set_span(Span(doc, token.i, token.i + 1, label="ArmedGroup"), token.text, "group-before-fighters"))
@@ -199,7 +205,7 @@ def _code_name(token: Token, gaz: Gazetteer) -> bool:
     text = token.text
     shaped = len(text) >= 2 and (text.isupper() and text.isalpha() or any(c.isdigit() for c in text)
                                  and text[0].isupper() and any(c.isalpha() for c in text))
-    return (shaped and text not in gaz.adjectives and text.lower() not in ETHNONYMS | EQUIPMENT
+    return (shaped and text not in gaz.adjectives and text.lower() not in ETHNONYMS_OR_EQUIPMENT
             and token.ent_type_ != "NORP")
 
 

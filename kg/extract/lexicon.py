@@ -117,6 +117,8 @@ EQUIPMENT = {"ied", "ieds", "vbied", "vbieds", "rpg", "rpgs", "himars", "manpads
 ORGANISATION_WORDS = {"council", "ministry", "department", "party", "agency", "committee", "commission", "office",
                       "society", "union", "bank", "group", "front", "movement", "news", "times", "post", "press",
                       "network", "service", "institute", "university", "company", "corporation", "association"}
+#: a body's name words of either kind (made once: tested for every word of every name)
+ORGANISATION_OR_FORCE_WORDS = ORGANISATION_WORDS | FORCE_NAME_HEADS
 
 
 #: Lower-case links inside hyphenated place names (Mazar-i-Sharif, Qala-e-Zal, Deir ez-Zor).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
-from .lexicon import ELECTED_BODIES, FORCE_NAME_HEADS, ORGANISATION_WORDS, ROLE_WORDS
+from .lexicon import ELECTED_BODIES, ORGANISATION_OR_FORCE_WORDS, ROLE_WORDS
 from .spans import in_headline, plain_name, retype, set_span, tokens_of
 
 
@@ -68,16 +68,17 @@ def unnamed_officials(doc: Doc, spans: list[Span]) -> list[Span]:
     """'Oleksandr Striuk, the mayor of ...' where the NER saw no name: two to four capitalised proper
     nouns with a role in apposition or as a title are an Official."""
     taken = {i for s in spans for i in range(s.start, s.end)}
+    tokens = tokens_of(doc)
     found = []
     i = 0
-    while i < len(doc):
+    while i < len(tokens):
         end = i
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].is_alpha \
-                and end not in taken and doc[end].lower_ not in ROLE_WORDS:
+        while end < len(tokens) and tokens[end].pos_ == "PROPN" and tokens[end].is_title and tokens[end].is_alpha \
+                and end not in taken and tokens[end].lower_ not in ROLE_WORDS:
             end += 1
         if 2 <= end - i <= 4 and not in_headline(doc[i:end]):
             span = Span(doc, i, end, label="Official")
-            if has_role(span) and not any(t.lower_ in ORGANISATION_WORDS | FORCE_NAME_HEADS for t in span):
+            if has_role(span) and not any(t.lower_ in ORGANISATION_OR_FORCE_WORDS for t in span):
                 found.append(set_span(span, None, "role"))
         i = max(end, i + 1)
     return found

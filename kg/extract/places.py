@@ -8,6 +8,10 @@ from .lexicon import DISTRICT_WORDS, HYPHEN_LINKS, PROVINCE_WORDS, SAME_NAME_KIN
 from .spans import in_headline, plain_name, retype, set_span, tokens_of
 
 
+#: made once: it is tested for every token
+DISTRICT_OR_PROVINCE = DISTRICT_WORDS | {"province"}
+
+
 def place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'Sangin district', 'Qala-e-Zal District', 'Takhar province' where the NER saw no name."""
     taken = {i for s in spans for i in range(s.start, s.end)}
@@ -18,7 +22,7 @@ def place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             if named is not None:  # "the town of Damasak" where the NER saw no name
                 found.append(set_span(Span(doc, named.start, named.end, label="City"), named.text, "place-word"))
             continue
-        if token.lower_ not in DISTRICT_WORDS | {"province"} or token.i == 0 or token.i in taken:
+        if token.lower_ not in DISTRICT_OR_PROVINCE or token.i == 0 or token.i in taken:
             continue
         named = _name_after_of(doc, token, taken)
         if named is not None:  # "the district of Qala-e-Zal"

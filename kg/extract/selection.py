@@ -22,7 +22,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from .arguments import FIGHTER_TYPES
-from .lexicon import FORCE_NAME_HEADS, ORGANISATION_WORDS
+from .lexicon import ORGANISATION_OR_FORCE_WORDS
 from .frames import Reading
 from .spans import in_headline, longest_first, plain_name, retype, set_span, tokens_of
 
@@ -108,7 +108,7 @@ def _may_become(span: Span, label: str) -> bool:
         return False
     if label == "City":  # no organisation's name ("National Movement for the Liberation of Azawad") is a town's
         return (not span.text.isupper() and span.label_ in ("Person", "Organization")
-                and not any(t.lower_ in ORGANISATION_WORDS | FORCE_NAME_HEADS for t in span)
+                and not any(t.lower_ in ORGANISATION_OR_FORCE_WORDS for t in span)
                 and not any(c.isupper() for t in span for c in t.text[1:]))  # "TotalEnergies" is a company
     if label == "ArmedGroup":
         return span.label_ in ("Organization", "Person", "City")
