@@ -18,7 +18,7 @@ from .gazetteer import country_adjectives
 from .lexicon import ELECTED_BODIES
 from .located import country_named, larger
 from .modality import modality
-from .spans import lemmas
+from .spans import doc_memo, lemmas
 from .words import word_list
 
 SPOKESPERSON_NOUNS = word_list("roles", "spokesperson")
@@ -54,7 +54,17 @@ TITLE_NOUNS = OFFICE_NOUNS | SPOKESPERSON_NOUNS
 
 def described_by(span: Span) -> list[Token]:
     """Nouns that describe an entity: its apposition ('X, a spokesman'), the noun it is in apposition to
-    ('a spokesman, X'), a copula's attribute ('X is the capital') and a title in front ('Governor X')."""
+    ('a spokesman, X'), a copula's attribute ('X is the capital') and a title in front ('Governor X').
+    Worked out once per span (several readers ask): the parse decides it, and whether the word before the span is
+    inside an entity (a title is none), which is part of the key as the entities change."""
+    memo = doc_memo(span.doc)
+    key = ("described_by", span.start, span.end, span.doc[span.start - 1].ent_type if span.start > 0 else 0)
+    if key not in memo:
+        memo[key] = tuple(_described_by(span))
+    return list(memo[key])
+
+
+def _described_by(span: Span) -> list[Token]:
     root = span.root
     nouns = [t for t in root.children if t.dep_ == "appos"]
     if root.dep_ == "appos":

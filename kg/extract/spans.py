@@ -17,15 +17,25 @@ if not Doc.has_extension("kg_relations"):
     Doc.set_extension("kg_relations", default=[])
 
 
-_LAST_DOC: list = [None, []]
+_LAST_DOC: list = [None, {}]
+
+
+def doc_memo(doc: Doc) -> dict:
+    """A dict of what was worked out about the Doc met last, emptied when another Doc comes. Only for what its
+    text and parse decide (kg never retokenizes), never its entities, which the components change."""
+    if _LAST_DOC[0] is not doc:
+        _LAST_DOC[:] = [doc, {}]
+    return _LAST_DOC[1]
 
 
 def tokens_of(doc: Doc) -> list[Token]:
-    """The Doc's tokens as one list, kept for the Doc met last. Walking a Doc makes a new Token object for every
-    token, every time, and the typing rules each walk the whole Doc: a list made once saves most of that."""
-    if _LAST_DOC[0] is not doc or len(_LAST_DOC[1]) != len(doc):
-        _LAST_DOC[:] = [doc, list(doc)]
-    return _LAST_DOC[1]
+    """The Doc's tokens as one list. Walking a Doc makes a new Token object for every token, every time, and the
+    typing rules each walk the whole Doc: a list made once saves most of that."""
+    memo = doc_memo(doc)
+    tokens = memo.get("tokens")
+    if tokens is None:
+        tokens = memo["tokens"] = list(doc)
+    return tokens
 
 
 def lemmas(token: Token) -> frozenset[str]:
@@ -61,20 +71,14 @@ def retype(span: Span, label: str, canonical: str | None = None, origin: str | N
                 links)
 
 
-_PLAIN_NAMES: list = [None, {}]
-
-
 def plain_name(span: Span) -> str:
-    """The span's text without a leading article and a trailing possessive (kept for the Doc met last: the
+    """The span's text without a leading article and a trailing possessive (worked out once per span: the
     typing and reading rules ask for the names of the same spans dozens of times)."""
-    doc = span.doc
-    if _PLAIN_NAMES[0] is not doc:
-        _PLAIN_NAMES[:] = [doc, {}]
-    names = _PLAIN_NAMES[1]
-    key = (span.start, span.end)
-    name = names.get(key)
+    memo = doc_memo(span.doc)
+    key = ("name", span.start, span.end)
+    name = memo.get(key)
     if name is None:
-        name = names[key] = _plain_name(span)
+        name = memo[key] = _plain_name(span)
     return name
 
 
