@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 from urllib.parse import unquote
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -50,6 +51,7 @@ def _from_local_name(local: str, *, space_as_dash: bool) -> str:
     return unquote(local, errors="surrogatepass")
 
 
+@lru_cache(maxsize=65536)  # the same entities are named article after article
 def entity_iri(key: str) -> URIRef:
     """``Person/ashraf ghani`` -> ``kgr:person-ashraf-ghani``: same key, same IRI, every run."""
     family, _, name = key.partition("/")
