@@ -434,3 +434,44 @@ def test_a_name_the_ner_cut_short_runs_on(nlp):
 ])
 def test_owners_ammunition_and_clauses_of_their_own(nlp, text, entities, expected, absent):
     assert_reads(nlp, text, entities, expected, absent)
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    # an unknown past form the lemmatiser leaves alone, and the tagger takes for a noun
+    ("The Northern Brigade retook Kolda on Monday after days of fighting.", {**BRIGADE, "Kolda": "City"},
+     {("Northern Brigade", "captured", "Kolda")}, set()),
+    # a relative clause with a subject of its own: what it describes is the object
+    ("Among the towns lost was Tamsa, a key trading hub that the Red Hand captured in the first week.",
+     {**RED_HAND, "Tamsa": "City"}, {("Red Hand", "captured", "Tamsa")}, set()),
+    ("Kolda is the town where the Red Hand fought for a week.", {**RED_HAND, "Kolda": "City"}, set(),
+     {("Red Hand", "clashedWith", "Kolda"), ("Red Hand", "captured", "Kolda")}),
+])
+def test_verbs_the_tagger_and_the_clause_hide(nlp, text, entities, expected, absent):
+    assert_reads(nlp, text, entities, expected, absent)
+
+
+def test_an_object_the_parser_made_the_sayer_is_the_object(nlp):
+    """'Troops have recaptured Vila da Serra, ..., the army said' parsed with the town as the subject of 'said'
+    (as the small model parses a long report): the town is still what was recaptured."""
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.relations import RelationExtractor
+
+    words = ["The", "Northern", "Brigade", "has", "recaptured", "Vila", "da", "Serra", ",", "the", "army", "said", "."]
+    heads = [2, 2, 4, 4, 11, 7, 7, 11, 7, 10, 11, 11, 11]
+    deps = ["det", "compound", "nsubj", "aux", "ccomp", "compound", "compound", "nsubj", "punct", "det", "appos",
+            "ROOT", "punct"]
+    pos = ["DET", "PROPN", "PROPN", "AUX", "VERB", "PROPN", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    tags = ["DT", "NNP", "NNP", "VBZ", "VBN", "NNP", "NNP", "NNP", ",", "DT", "NN", "VBD", "."]
+    lemmas = ["the", "Northern", "Brigade", "have", "recapture", "Vila", "da", "Serra", ",", "the", "army", "say", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+              sent_starts=[True] + [False] * 12)
+    doc.ents = [Span(doc, 1, 3, label="Force"), Span(doc, 5, 8, label="City")]
+    doc = RelationExtractor(nlp, "test")(doc)
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Northern Brigade", "captured", "Vila da Serra") in found, found
+
+
+def test_the_head_noun_of_an_apposition_types_a_place_whatever_words_precede_it(nlp):
+    doc = nlp("Among the towns lost was Qorvath, a key trading hub on the river, officials said.")
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "Qorvath"] == [("Qorvath", "City")]

@@ -395,7 +395,13 @@ def _apposition_kind(span: Span) -> str | None:
         words = words[1:]
     if len(words) > 1 and words[1] == "capital":
         return "City"  # "the state capital", "the regional capital"
-    return APPOSITION_KINDS.get(words[0]) if words else None
+    if words and words[0] in APPOSITION_KINDS:
+        return APPOSITION_KINDS[words[0]]
+    # "Chinshwehaw, a key trading hub": the head noun of the apposition, whatever words come before it
+    appos = next((c for c in span.root.children if c.dep_ == "appos" and c.i >= span.end), None)
+    if appos is not None and appos.left_edge.i <= span.end + 1 and appos.i <= span.end + 6:
+        return APPOSITION_KINDS.get(appos.lower_)
+    return None
 
 
 def _entry(span: Span, gaz: Gazetteer) -> dict:

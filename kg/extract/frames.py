@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..errors import GazetteerError
 from .arguments import ACTOR_TYPES, FIGHTER_TYPES, MONTHS, PARTIAL_PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments
+from .coref import SPEECH_VERBS
 from .found import FoundRelation, among, each_pair
 from .modality import modality, negated, noun_modality, refused
 from .spans import lemmas
@@ -208,9 +209,12 @@ class FrameReader:
 
 
 def _verb_like(token: Token) -> bool:
-    """A verb, or a passive verb the tagger took for a noun ('Paletwa was overrun by ...' tags 'overrun' NN)."""
-    return (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
-            or any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children))
+    """A verb, or a verb the tagger took for a noun: a passive one ('Paletwa was overrun by ...' tags 'overrun' NN),
+    or one with a subject and an object ('The brigade retook Kolda' tags the unknown 'retook' NN)."""
+    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        return True
+    deps = {c.dep_ for c in token.children}
+    return bool(deps & {"nsubjpass", "auxpass"}) or {"nsubj", "dobj"} <= deps
 
 
 def _gerund_as_noun(token: Token) -> bool:
@@ -353,7 +357,38 @@ def _objects(verb: Token, args: Arguments) -> list[Span]:
     for child in verb.children:
         if child.dep_ == "dobj" or _misparsed_place_object(verb, child, args):
             out.extend(s for s in args.entities(child) if s not in out)
+    if not out and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children):
+        out.extend(_object_made_the_sayer(verb, args) or _relative_object(verb, args))
     return out
+
+
+RELATIVE_WORDS = ("who", "which", "that", "whom")
+
+
+def _relative_object(verb: Token, args: Arguments) -> list[Span]:
+    """'a trading hub that the rebels captured', 'the town the army retook': in a relative clause with a subject of
+    its own and no object, what the clause describes is the object (not 'the town where they fought')."""
+    if verb.dep_ != "relcl":
+        return []
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or any(s.lower_ in RELATIVE_WORDS for s in subjects):
+        return []
+    if any(c.lower_ in ("where", "when", "why", "whose") or c.dep_ == "prep" and not list(c.children)
+           for c in verb.children):
+        return []
+    return args.entities(verb.head)
+
+
+def _object_made_the_sayer(verb: Token, args: Arguments) -> list[Span]:
+    """'Troops have recaptured Mocimboa da Praia, a port town ..., the army said': in a long report the parser
+    makes the place right after the verb the subject of the verb of saying that the clause hangs on."""
+    if verb.dep_ != "ccomp" or verb.i + 1 >= len(verb.doc):
+        return []
+    span = args.entity(verb.doc[verb.i + 1])
+    if span is None or span.start != verb.i + 1 or span.label_ not in PLACE_TYPES:
+        return []
+    root = span.root
+    return [span] if root.head == verb.head and root.dep_ == "nsubj" and lemmas(verb.head) & SPEECH_VERBS else []
 
 
 def _misparsed_place_object(verb: Token, child: Token, args: Arguments) -> bool:

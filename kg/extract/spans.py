@@ -44,9 +44,23 @@ def lemmas(token: Token) -> frozenset[str]:
     return _forms(token.lower_, token.lemma_)
 
 
+#: Irregular past forms of the verbs of fighting, taking and meeting. The lemmatiser knows "took" but not "retook" or
+#: "overtook": with a prefix (PREFIXES) the form is looked up without it.
+IRREGULAR_PASTS = {"took": "take", "taken": "take", "overran": "overrun", "held": "hold", "fought": "fight",
+                   "struck": "strike", "shot": "shoot", "met": "meet", "led": "lead", "fell": "fall", "fallen": "fall",
+                   "drove": "drive", "driven": "drive", "won": "win", "beaten": "beat", "broke": "break",
+                   "broken": "break", "blew": "blow", "blown": "blow", "threw": "throw", "thrown": "throw", "ran": "run"}
+PREFIXES = ("re", "over", "out")
+
+
 @lru_cache(maxsize=65536)  # asked for every content word by several readers; the words of news repeat a lot
 def _forms(lower: str, lemma: str) -> frozenset[str]:
     forms = {lemma.lower(), lower}
+    if lower in IRREGULAR_PASTS:
+        forms.add(IRREGULAR_PASTS[lower])
+    for prefix in PREFIXES:  # "retook" -> "retake", "overtook" -> "overtake"
+        if lower.startswith(prefix) and lower[len(prefix):] in IRREGULAR_PASTS:
+            forms.add(prefix + IRREGULAR_PASTS[lower[len(prefix):]])
     for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             forms.add(lower[: -len(suffix)] + repl)
