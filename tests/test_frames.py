@@ -89,9 +89,16 @@ def test_a_frame_with_an_unknown_slot_is_refused(tmp_path):
     # clashes
     ("Fighting continued in the north between the Red Hand and the Northern Brigade.",
      {**RED_HAND, **BRIGADE}, {("Red Hand", "clashedWith", "Northern Brigade")}, set()),
+    # an assault on the ground by one armed side on another is a fight too (GUIDELINES: both sides fought) ...
     ("Northern Brigade troops attacked Red Hand fighters east of Kolda on Friday.",
      {**BRIGADE, **RED_HAND, "Kolda": "City"},
-     {("Northern Brigade", "attacked", "Red Hand")}, {("Northern Brigade", "clashedWith", "Red Hand")}),  # one side
+     {("Northern Brigade", "attacked", "Red Hand"), ("Northern Brigade", "clashedWith", "Red Hand")}, set()),
+    # ... a strike from afar is not
+    ("Northern Brigade troops attacked Red Hand positions with drones east of Kolda on Friday.",
+     {**BRIGADE, **RED_HAND, "Kolda": "City"},
+     {("Northern Brigade", "attacked", "Red Hand")}, {("Northern Brigade", "clashedWith", "Red Hand")}),
+    ("The Red Hand shelled the Northern Brigade east of Kolda on Friday.", {**BRIGADE, **RED_HAND, "Kolda": "City"},
+     {("Red Hand", "attacked", "Northern Brigade")}, {("Red Hand", "clashedWith", "Northern Brigade")}),
     ("Ministers condemned in the strongest terms Rwanda's and Uganda's hostilities on Kolda.",
      {"Rwanda": "Country", "Uganda": "Country", "Kolda": "City"},
      {("Rwanda", "attacked", "Kolda"), ("Uganda", "attacked", "Kolda")},
@@ -475,3 +482,23 @@ def test_an_object_the_parser_made_the_sayer_is_the_object(nlp):
 def test_the_head_noun_of_an_apposition_types_a_place_whatever_words_precede_it(nlp):
     doc = nlp("Among the towns lost was Qorvath, a key trading hub on the river, officials said.")
     assert [(e.text, e.label_) for e in doc.ents if e.text == "Qorvath"] == [("Qorvath", "City")]
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    # "the two groups", "both groups": the two armed groups named last
+    ("The Red Hand and the Black Flag lost fighters last year. The two groups have also fought each other for "
+     "control of the border area.", {**RED_HAND, "Black Flag": "ArmedGroup"},
+     {("Red Hand", "clashedWith", "Black Flag")}, set()),
+    ("The Black Flag attacked Kolda. The Red Hand held Tamsa. Both groups met in the hills on Friday.",
+     {**RED_HAND, "Black Flag": "ArmedGroup", "Kolda": "City", "Tamsa": "City"},
+     {("Black Flag", "metWith", "Red Hand")}, set()),
+    # one group only in reach: "the two groups" names no pair
+    ("The Red Hand attacked Kolda. The two groups fought each other for days.", {**RED_HAND, "Kolda": "City"},
+     set(), {("Red Hand", "clashedWith", "Red Hand")}),
+    # the name after the office's owner holds the office, where the parser makes it the owner's conjunct
+    ("On Tuesday, Amara Diallo met with the governor of Kolda, Jean-Pierre Sarr, in Tamsa to review security.",
+     {"Amara Diallo": "Person", "Kolda": "Province", "Jean-Pierre Sarr": "Person", "Tamsa": "City"},
+     {("Amara Diallo", "metWith", "Jean-Pierre Sarr")}, set()),
+])
+def test_pairs_named_before_and_office_holders_after_their_owner(nlp, text, entities, expected, absent):
+    assert_reads(nlp, text, entities, expected, absent)

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .coref import PLACE_ANAPHORS, Coreference
 from .gazetteer import country_adjectives
+from .lexicon import ROLE_WORDS
 from .spans import lemmas, tokens_of
 from .words import word_list
 
@@ -189,9 +190,25 @@ class Arguments:
         if token.lower_ in ("its", "their") and token.dep_ == "poss":
             return self.coref.owner(token)  # "MONUSCO said its helicopters had fired"
         if lemma in GROUP_ANAPHORS and not self.modifiers(token):
-            return self.prep_objects(token, ("from", "of"), depth) or self.coref.antecedent(token)
+            return (self.prep_objects(token, ("from", "of"), depth) or self.coref.pair(token)
+                    or self.coref.antecedent(token))
         if lemma in PROXY_NOUNS:
             return self._proxy(token, depth)
+        return self._holder_after_owner(token)
+
+    def _holder_after_owner(self, token: Token) -> list[Span]:
+        """'met with the governor of Arauca, Jose Castillo,': the name after the office's owner holds the office
+        (the parser hangs it on the owner as a conjunct)."""
+        if token.lower_ not in ROLE_WORDS:
+            return []
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for owner in (c for c in prep.children if c.dep_ == "pobj"):
+                for conj in (c for c in owner.children if c.dep_ in ("conj", "appos")):
+                    holder = self.entity(conj)
+                    if holder is not None and holder.label_ in ("Person", "Official") and holder.start > 0 \
+                            and self.doc[holder.start - 1].text == "," and not any(
+                            c.dep_ == "cc" for c in owner.children):
+                        return [holder]
         return []
 
     def _known_as(self, token: Token) -> list[Span]:

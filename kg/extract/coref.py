@@ -81,6 +81,21 @@ class Coreference:
         chosen = (subjects[-1:] if label == "ArmedGroup" else []) or before[-1:]  # "the city": the one named last
         return [marked(s) for s in chosen]
 
+    def pair(self, token: Token, label: str = "ArmedGroup") -> list[Span]:
+        """'the two groups', 'both groups': the two different entities of ``label`` named last shortly before;
+        nothing unless exactly two are in reach or the last two differ."""
+        if not (any(c.dep_ == "nummod" and c.lower_ in ("two", "2") for c in token.children)
+                or any(c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj") for c in token.children)):
+            return []
+        own = {t.i for t in token.subtree}
+        names: dict[str, Span] = {}
+        for span in self.named_before(token, (label,), GROUP_REACH):
+            if span.start not in own:
+                names.pop((span._.kg_canonical or span.text).lower(), None)
+                names[(span._.kg_canonical or span.text).lower()] = span  # the last mention of each, in order
+        last_two = list(names.values())[-2:]
+        return [marked(s) for s in last_two] if len(last_two) == 2 else []
+
     def owner(self, pronoun: Token) -> list[Span]:
         """'its', 'their': the body that says so when the sentence says who says ('MONUSCO said its helicopters had
         fired', 'the army said its troops clashed with ...'), else the armed group named last."""

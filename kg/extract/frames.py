@@ -16,7 +16,8 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import GazetteerError
-from .arguments import ACTOR_TYPES, FIGHTER_TYPES, MONTHS, PARTIAL_PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments
+from .arguments import (ACTOR_TYPES, FIGHTER_TYPES, MONTHS, PARTIAL_PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments,
+                        noun_lemma)
 from .coref import SPEECH_VERBS
 from .found import FoundRelation, among, each_pair
 from .modality import modality, negated, noun_modality, refused
@@ -613,6 +614,28 @@ def _objects_after(token: Token, preps: tuple[str, ...]) -> Iterator[Token]:
 # ---------------------------------------------------------------- readings -> relations
 
 
+#: Attacks fought on the ground, where the side attacked fights back (not a strike from the air or afar).
+GROUND_ASSAULTS = frozenset({"attack", "assault", "storm", "ambush", "raid", "offensive", "battle"})
+#: The armed sides of a fight.
+ARMED_SIDES = ("ArmedGroup", "Force")
+
+
+def _ground_fight(reading: Reading) -> bool:
+    """An assault on the ground ('attacked ISIL fighters', 'stormed the rebels' camp'), not one from afar
+    ('attacked Taliban positions with airstrikes')."""
+    trigger = reading.trigger
+    if not lemmas(trigger) & GROUND_ASSAULTS:
+        return False
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    objects += [p for c in trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return not any(noun_lemma(o) in REMOTE_WORDS for o in objects)
+
+
+#: What is struck from afar (targets, positions) or what strikes from afar (airstrikes, drones, artillery).
+REMOTE_WORDS = frozenset({"position", "target", "airstrike", "strike", "drone", "missile", "rocket", "artillery",
+                          "aircraft", "jet", "helicopter", "plane", "warplane", "shell", "mortar"})
+
+
 def relations_of(reading: Reading, frames: dict[str, Frame]) -> Iterator[FoundRelation]:
     """The relations one reading states: agent -> patient (or among the sides of a clash or meeting), the
     attack an attempted capture is, and the former holder of a place taken 'from' it."""
@@ -628,6 +651,11 @@ def relations_of(reading: Reading, frames: dict[str, Frame]) -> Iterator[FoundRe
             if pred == "captured" and patient in reading.partial:
                 pred = "attacked"
             yield from each_pair(reading.agents, [patient], pred, f"{pred}-{frame.name}-{suffix}")
+        if predicate == "attacked" and reading.mode != "attempt" and _ground_fight(reading):
+            # "Iraqi forces attacked ISIL fighters": an assault by one armed side on another is a fight
+            armed = [p for p in reading.patients if p.label_ in ARMED_SIDES]
+            yield from each_pair([a for a in reading.agents if a.label_ in ARMED_SIDES and "air" not in a.text.lower()],
+                                 armed, "clashedWith", f"clashedWith-{frame.name}-{kind}")
     if frame.from_holds:
         taken = [p for p in reading.patients if p.label_ in SITE_TYPES] or reading.from_places
         holders = reading.holders or ([p for p in reading.patients if p.label_ in FIGHTER_TYPES]
