@@ -148,3 +148,30 @@ def test_name_inside_a_hyphenated_name_is_not_matched(blank):
 
 def test_datelines_in_capitals(blank):
     assert ents(blank, "KABUL, Afghanistan")[0] == ("KABUL", "City", "Kabul")
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("Amhara", "Amhara"), ("Tigray region", "Tigray"), ("North Kivu", "North Kivu Province"),
+    ("Nord-Kivu", "North Kivu Province"), ("Lower Shabelle region", "Lower Shabelle"), ("Hiran", "Hiran"),
+])
+def test_regions_are_known_by_their_english_names_in_the_news(name, canonical):
+    from kg.extract.gazetteer import Gazetteer
+
+    found = Gazetteer.load().lookup(name)
+    assert found is not None and found[0] == "Province" and found[1]["name"] == canonical, found
+
+
+@pytest.mark.model
+def test_a_regional_capital_the_gazetteer_knows_is_never_given_to_another_province(nlp):
+    doc = nlp("The M23 is tightening its grip on the regional capital of Goma. Fighting spread to South Kivu, and "
+              "South Kivu officials fear more.")
+    assert not [r for r in doc._.kg_relations if r.predicate == "capitalOf"]
+    doc = nlp("The M23 entered North Kivu. It is tightening its grip on the regional capital of Goma.")
+    assert {(r.subject.text, r.object.text) for r in doc._.kg_relations if r.predicate == "capitalOf"} == {
+        ("Goma", "North Kivu")}
+
+
+@pytest.mark.model
+def test_a_possessive_in_an_apposition_is_not_its_kind(nlp):
+    doc = nlp("Fighters attacked Gondar, the region's second-largest city, and Bahir Dar, its capital, in Amhara.")
+    assert {e.text: e.label_ for e in doc.ents}["Gondar"] == "City"

@@ -395,7 +395,7 @@ def _apposition_kind(span: Span) -> str | None:
         words = words[1:]
     if len(words) > 1 and words[1] == "capital":
         return "City"  # "the state capital", "the regional capital"
-    if words and words[0] in APPOSITION_KINDS:
+    if words and words[0] in APPOSITION_KINDS and words[1:2] != ["'s"]:  # not "the region's largest city"
         return APPOSITION_KINDS[words[0]]
     # "Chinshwehaw, a key trading hub": the head noun of the apposition, whatever words come before it
     appos = next((c for c in span.root.children if c.dep_ == "appos" and c.i >= span.end), None)

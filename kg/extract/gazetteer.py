@@ -40,6 +40,15 @@ def country_adjectives() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def province_capitals() -> dict[str, str]:
+    """'Goma' -> 'North Kivu Province': the province each bundled provincial capital is the capital of."""
+    table: dict[str, str] = {}
+    for _, row in _rows(DATA / "capitals.jsonl"):
+        table.setdefault(row["capital"], row["province"])
+    return table
+
+
 def _rows(path: Path) -> Iterable[tuple[int, dict]]:
     try:
         handle = open(path, encoding="utf-8")
@@ -98,8 +107,7 @@ class Gazetteer:
             for plural in row["plurals"]:
                 if row["adjectives"]:
                     gaz.plurals.setdefault(plural, row["adjectives"][0])
-        for _, row in _rows(DATA / "capitals.jsonl"):
-            gaz.capitals.setdefault(row["capital"], row["province"])
+        gaz.capitals.update(province_capitals())
         return gaz
 
     def add(self, entry: dict) -> None:

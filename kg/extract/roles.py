@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from .arguments import BARE_FORCES, LEAD_VERBS, PLACE_TYPES, Arguments
 from .found import FoundRelation, each_pair, found
 from .frames import subjects_of
-from .gazetteer import country_adjectives
+from .gazetteer import country_adjectives, province_capitals
 from .lexicon import ELECTED_BODIES
 from .located import country_named, larger
 from .modality import modality
@@ -319,6 +319,15 @@ def _implicit_capital(city: Span, noun: Token, args: Arguments) -> Iterator[Foun
         for span in (s for s in args.ents if s.label_ == "Country"):
             if (span._.kg_links or {}).get("iso") == home:
                 yield found(city, "capitalOf", span, "capitalOf-implicit-country")
+                return
+        return
+    known = province_capitals().get(city._.kg_canonical or city.text) if provincial else None
+    if known is not None:
+        # The gazetteer knows whose capital the city is ("the regional capital of Goma" is North Kivu's in a
+        # story that names only South Kivu): that province, if the article names it, or no relation.
+        for span in (s for s in args.ents if s.label_ == "Province"):
+            if (span._.kg_canonical or span.text) == known:
+                yield found(city, "capitalOf", span, "capitalOf-implicit-province")
                 return
         return
     main = main_entity(args.ents, wanted)
