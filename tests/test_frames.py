@@ -502,3 +502,17 @@ def test_the_head_noun_of_an_apposition_types_a_place_whatever_words_precede_it(
 ])
 def test_pairs_named_before_and_office_holders_after_their_owner(nlp, text, entities, expected, absent):
     assert_reads(nlp, text, entities, expected, absent)
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    # a rank between the role and the name is a title of the person, not the office
+    ("Northern Brigade spokesman Brigadier General Amadou Sow said the road was open.",
+     {**BRIGADE, "Amadou Sow": "Official"}, {("Amadou Sow", "spokesmanFor", "Northern Brigade")},
+     {("Amadou Sow", "officialOf", "Northern Brigade")}),
+    # "the country's president": the country named last
+    ("Henri Diallo flew to Tamsa, the capital of Kolda, where he met the country's president, Ibrahim Sow.",
+     {"Henri Diallo": "Person", "Tamsa": "City", "Kolda": "Country", "Ibrahim Sow": "Official"},
+     {("Ibrahim Sow", "officialOf", "Kolda")}, set()),
+])
+def test_ranks_and_the_country_named_before(nlp, text, entities, expected, absent):
+    assert_reads(nlp, text, entities, expected, absent)

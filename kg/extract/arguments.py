@@ -185,6 +185,8 @@ class Arguments:
             return self.coref.person(token)
         if lemma in PLACE_NOUNS or lemma in PARTIAL_PLACE_NOUNS:
             return self._place_part(token, lemma, depth)
+        if lemma in ("country", "nation") and token.dep_ == "poss" and token.head.lower_ in ROLE_WORDS:
+            return self.coref.antecedent(token, "Country")  # "the country's president": the country named last
         if lemma in PARTITIVES or token.lower_ in PARTITIVES:  # "dozens of Taliban fighters"
             return self.of_objects(token, depth)
         if token.lower_ in ("its", "their") and token.dep_ == "poss":

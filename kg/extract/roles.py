@@ -83,6 +83,8 @@ def _described_by(span: Span) -> list[Token]:
     nouns.extend(n for n in (_misattached_role(span), _comma_apposition(span)) if n is not None and n not in nouns)
     nouns.extend(n for n in _as_role(span) if n not in nouns)
     nouns.extend(n for n in _title_chain(span) if n not in nouns)
+    if any(role_word(n) in SPOKESPERSON_NOUNS for n in nouns):  # "army spokesman Brigadier General X"
+        nouns = [n for n in nouns if role_word(n).rstrip(".") not in RANKS]
     return [n for n in nouns if n.pos_ in ("NOUN", "PROPN") and n not in span]
 
 
@@ -99,13 +101,21 @@ def _title_chain(span: Span) -> list[Token]:
     titles, ranks and the body's name in between."""
     doc = span.doc
     sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+    rank = None
     for token in reversed(doc[max(sent_start, span.start - 8): span.start]):
         if role_word(token) in TITLE_NOUNS and token.pos_ in ("NOUN", "PROPN"):
-            return [token]
+            if role_word(token) not in RANKS:
+                return [token]
+            rank = rank or token  # "spokesman Brigadier General X": the role before the rank says what X is
         inside = token.pos_ in ("PROPN", "NOUN", "ADJ") or token.text in (".", "-") or token.lower_ in ("for", "of")
         if not inside or token.is_sent_start:  # "U.S. Special Envoy for Yemen Tim Lenderking"
-            return []
-    return []
+            break
+    return [rank] if rank is not None else []
+
+
+#: Military ranks: titles of a person, which say what office they hold only when no other role word does.
+RANKS = frozenset({"general", "gen", "brigadier", "brig", "colonel", "col", "major", "maj", "lieutenant", "lt",
+                   "captain", "capt", "sergeant", "sgt", "admiral", "adm", "marshal", "commodore"})
 
 
 ROLE_NOUNS = OFFICE_NOUNS | SPOKESPERSON_NOUNS | MEMBERSHIP_NOUNS | BODY_PART_NOUNS | {"capital"}
