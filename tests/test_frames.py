@@ -516,3 +516,18 @@ def test_pairs_named_before_and_office_holders_after_their_owner(nlp, text, enti
 ])
 def test_ranks_and_the_country_named_before(nlp, text, entities, expected, absent):
     assert_reads(nlp, text, entities, expected, absent)
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    ("The Northern Brigade drove the Red Hand out of Kolda.", {**BRIGADE, **RED_HAND, "Kolda": "City"},
+     {("Northern Brigade", "attacked", "Red Hand"), ("Red Hand", "captured", "Kolda")},
+     {("Northern Brigade", "captured", "Red Hand")}),
+    ("The Northern Brigade lost Kolda to the Red Hand.", {**BRIGADE, **RED_HAND, "Kolda": "City"},
+     {("Red Hand", "captured", "Kolda")}, {("Northern Brigade", "captured", "Kolda")}),
+    ("Kolda was lost to the Red Hand in May.", {**RED_HAND, "Kolda": "City"}, {("Red Hand", "captured", "Kolda")},
+     set()),
+    ("The Northern Brigade lost ten men to the Red Hand in Kolda.", {**BRIGADE, **RED_HAND, "Kolda": "City"}, set(),
+     {("Red Hand", "captured", "Kolda")}),
+])
+def test_driven_out_of_a_place_and_a_place_lost_to_a_side(nlp, text, entities, expected, absent):
+    assert_reads(nlp, text, entities, expected, absent)

@@ -184,7 +184,9 @@ class FrameReader:
         forms = lemmas(token)
         out: list[tuple[Frame, str, str]] = []
         if _verb_like(token) and not _gerund_as_noun(token):
-            particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+            # the particle; "out of" counts as one ("drove the rebels out of Goma" parses "out" as a preposition)
+            particle = next((c.lower_ for c in token.children if c.dep_ == "prt" or c.dep_ == "prep"
+                             and c.lower_ == "out" and any(g.lower_ == "of" for g in c.children)), None)
             for form in sorted(forms):
                 for frame in self.by_particle_verb.get((form, particle), []) if particle else []:
                     out.append((frame, "verb", form))
