@@ -531,3 +531,14 @@ def test_ranks_and_the_country_named_before(nlp, text, entities, expected, absen
 ])
 def test_driven_out_of_a_place_and_a_place_lost_to_a_side(nlp, text, entities, expected, absent):
     assert_reads(nlp, text, entities, expected, absent)
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    ("Amara Diallo sat down with Ibrahim Sow for talks.", {"Amara Diallo": "Official", "Ibrahim Sow": "Official"},
+     {("Amara Diallo", "metWith", "Ibrahim Sow")}, set()),
+    ("Amara Diallo welcomed Ibrahim Sow to Tamsa.", {"Amara Diallo": "Official", "Ibrahim Sow": "Official",
+                                                     "Tamsa": "City"}, {("Amara Diallo", "metWith", "Ibrahim Sow")},
+     {("Amara Diallo", "metWith", "Tamsa")}),
+])
+def test_more_ways_of_meeting(nlp, text, entities, expected, absent):
+    assert_reads(nlp, text, entities, expected, absent)
