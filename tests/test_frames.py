@@ -542,3 +542,20 @@ def test_driven_out_of_a_place_and_a_place_lost_to_a_side(nlp, text, entities, e
 ])
 def test_more_ways_of_meeting(nlp, text, entities, expected, absent):
     assert_reads(nlp, text, entities, expected, absent)
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    ("The Red Hand claimed responsibility for the bombing in Kolda.", {**RED_HAND, "Kolda": "City"},
+     {("Red Hand", "attacked", "Kolda")}, set()),
+    ("The Red Hand denied responsibility for the attack on Kolda.", {**RED_HAND, "Kolda": "City"}, set(),
+     {("Red Hand", "attacked", "Kolda")}),
+    ("The attack on Kolda was blamed on the Red Hand.", {**RED_HAND, "Kolda": "City"},
+     {("Red Hand", "attacked", "Kolda")}, set()),
+    ("The Red Hand was behind the attack on Kolda.", {**RED_HAND, "Kolda": "City"},
+     {("Red Hand", "attacked", "Kolda")}, set()),
+    # opposing an attack is fighting whoever made it
+    ("The Red Hand repelled an attack by the Northern Brigade.", {**RED_HAND, **BRIGADE},
+     {("Red Hand", "clashedWith", "Northern Brigade")}, set()),
+])
+def test_attacks_laid_at_a_door_and_attacks_repelled(nlp, text, entities, expected, absent):
+    assert_reads(nlp, text, entities, expected, absent)

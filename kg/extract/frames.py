@@ -436,6 +436,19 @@ def _hands(verb: Token, args: Arguments) -> list[Span]:
     return out
 
 
+#: Nouns of an armed action whose doer an opposing verb's object stands for ("repelled an attack by X").
+ACTION_OBJECT_NOUNS = frozenset({"attack", "assault", "offensive", "raid", "advance", "push", "incursion",
+                                 "onslaught", "counteroffensive", "counterattack", "ambush"})
+
+
+def _doer_of_object(verb: Token, args: Arguments) -> list[Span]:
+    """'repelled an attack by X', 'thwarted an X assault': who made the attack the verb's object names."""
+    out: list[Span] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and noun_lemma(c) in ACTION_OBJECT_NOUNS):
+        out.extend(s for s in (*args.prep_objects(obj, ("by", "from")), *args.modifiers(obj)) if s not in out)
+    return out
+
+
 VERB_SLOTS: dict[str, Callable[[Token, Arguments], list[Span]]] = {
     "subject": subjects_of,  # for "fall" the subject is the place that fell
     "object": _objects,
@@ -443,6 +456,7 @@ VERB_SLOTS: dict[str, Callable[[Token, Arguments], list[Span]]] = {
     "by": lambda verb, args: args.prep_objects(verb, ("by",)),
     "site": _site,
     "hands": _hands,
+    "object-doer": _doer_of_object,
 }
 
 
@@ -562,6 +576,20 @@ def _noun_site(noun: Token, args: Arguments) -> list[Span]:
             for place in args.places_in(pobj) if place.label_ in SITE_TYPES]
 
 
+def _responsible(noun: Token, args: Arguments) -> list[Span]:
+    """Who an action is laid at: 'X claimed responsibility for the bombing', 'X was behind the attack', 'the
+    attack was blamed on X'."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+        verb = head.head.head  # "claimed (responsibility (for (the bombing)))"
+        return args.children(verb, ("nsubj",)) if verb.lemma_.lower() in ("claim", "take", "accept", "admit") else []
+    if noun.dep_ == "pobj" and head.lower_ == "behind" and head.head.lemma_ == "be":
+        return args.children(head.head, ("nsubj",))
+    if noun.dep_ == "nsubjpass" and head.lemma_.lower() == "blame":
+        return args.prep_objects(head, ("on",))
+    return []
+
+
 NOUN_SLOTS: dict[str, Callable[[Token, Arguments], list[Span]]] = {
     "site": _noun_site,
     "possessive": _possessive,
@@ -578,6 +606,7 @@ NOUN_SLOTS: dict[str, Callable[[Token, Arguments], list[Span]]] = {
     "clause": _clause,
     "in-place": _in_place,
     "between": _between,
+    "responsible": _responsible,
 }
 
 
