@@ -559,3 +559,16 @@ def test_more_ways_of_meeting(nlp, text, entities, expected, absent):
 ])
 def test_attacks_laid_at_a_door_and_attacks_repelled(nlp, text, entities, expected, absent):
     assert_reads(nlp, text, entities, expected, absent)
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    ("Tamsa, about 40 kilometers north of the provincial capital, lies in Kolda.", {"Tamsa": "City", "Kolda": "Province"},
+     {("Tamsa", "locatedIn", "Kolda")}),
+    ("Tamsa is located in Kolda.", {"Tamsa": "City", "Kolda": "Province"}, {("Tamsa", "locatedIn", "Kolda")}),
+    ("Amara Diallo was appointed governor of Kolda in May.", {"Amara Diallo": "Official", "Kolda": "Province"},
+     {("Amara Diallo", "officialOf", "Kolda")}),
+    ("Amara Diallo was named spokesman for the Red Hand.", {"Amara Diallo": "Official", **RED_HAND},
+     {("Amara Diallo", "spokesmanFor", "Red Hand")}),
+])
+def test_where_a_place_lies_and_who_was_appointed_what(nlp, text, entities, expected):
+    assert_reads(nlp, text, entities, expected, set())

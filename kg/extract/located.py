@@ -20,6 +20,10 @@ from .spans import NESTED_KEY
 CLOSERS = {",", ".", ";", ":", ")", "(", "\u2014", "\u2013", "--", "-", "'s", "\u2019s", "\"", "\u201d"}
 
 
+#: Verbs that say where a place is.
+LYING_VERBS = frozenset({"lie", "locate", "sit", "situate"})
+
+
 def located_in_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """Every reading of one place inside another; conjoined places share what contains them."""
     yield from _place_anaphors_in(doc, args)
@@ -66,6 +70,9 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
                         if c is not None]
         for target in targets:
             yield target, "locatedIn-prep"
+    if span.root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in LYING_VERBS:
+        for target in args.prep_objects(head, ("in", "within")):  # "X lies in Y", "X is located in Y"
+            yield target, "locatedIn-verb"
 
 
 def _conjoined_places(span: Span, args: Arguments) -> list[Span]:

@@ -71,6 +71,8 @@ def _described_by(span: Span) -> list[Token]:
         nouns.append(root.head)
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
         nouns.extend(t for t in root.head.children if t.dep_ == "attr")
+    if root.dep_ in ("nsubjpass", "dobj"):  # "X was appointed governor of Y", "named X spokesman"
+        nouns.extend(t for t in root.head.children if t.dep_ == "oprd")
     for clause in (c for c in root.children if c.dep_ == "relcl"):  # "ISWAP, which ... is the IS group's affiliate"
         for verb in (clause, *clause.conjuncts):
             if verb.lemma_ == "be":
