@@ -492,9 +492,11 @@ def test_the_head_noun_of_an_apposition_types_a_place_whatever_words_precede_it(
     ("The Black Flag attacked Kolda. The Red Hand held Tamsa. Both groups met in the hills on Friday.",
      {**RED_HAND, "Black Flag": "ArmedGroup", "Kolda": "City", "Tamsa": "City"},
      {("Black Flag", "metWith", "Red Hand")}, set()),
-    # one group only in reach: "the two groups" names no pair
-    ("The Red Hand attacked Kolda. The two groups fought each other for days.", {**RED_HAND, "Kolda": "City"},
-     set(), {("Red Hand", "clashedWith", "Red Hand")}),
+    # three groups named: the two named last
+    ("The Black Flag attacked Kolda. The Red Hand and the Grey Wolves held Tamsa. The two groups fought each other "
+     "for days.", {**RED_HAND, "Black Flag": "ArmedGroup", "Grey Wolves": "ArmedGroup", "Kolda": "City",
+                   "Tamsa": "City"}, {("Red Hand", "clashedWith", "Grey Wolves")},
+     {("Black Flag", "clashedWith", "Red Hand"), ("Black Flag", "clashedWith", "Grey Wolves")}),
     # the name after the office's owner holds the office, where the parser makes it the owner's conjunct
     ("On Tuesday, Amara Diallo met with the governor of Kolda, Jean-Pierre Sarr, in Tamsa to review security.",
      {"Amara Diallo": "Person", "Kolda": "Province", "Jean-Pierre Sarr": "Person", "Tamsa": "City"},
