@@ -118,9 +118,14 @@ class GraphSpool:
             for graph in sorted(store.named_graphs(), key=str):
                 yield from quads_of(graph)
 
+        def write_union(f):
+            if in_memory:
+                ox.serialize(quads_of(ox.DefaultGraph()), f, ox.RdfFormat.TURTLE, prefixes=prefixes)
+            else:  # all in Oxigraph, without a Python object per triple
+                store.dump(f, ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+
         outputs = {
-            "ttl": atomic_write(self.out_dir / "graph.ttl", lambda f: ox.serialize(
-                quads_of(ox.DefaultGraph()), f, ox.RdfFormat.TURTLE, prefixes=prefixes)),
+            "ttl": atomic_write(self.out_dir / "graph.ttl", write_union),
             "trig": atomic_write(self.out_dir / "graph.trig", lambda f: ox.serialize(
                 named_quads(), f, ox.RdfFormat.TRIG, prefixes=prefixes)),
         }
