@@ -212,9 +212,9 @@ def test_event_graphs_validate_against_the_shapes():
 
 
 def _doc(nlp, text: str):
-    from kg.extract.pipeline import _doc_for
+    from kg.extract.pipeline import doc_for
 
-    return nlp(_doc_for(nlp, Article("t", text)))
+    return nlp(doc_for(nlp, Article("t", text)))
 
 
 @pytest.mark.model

@@ -685,8 +685,8 @@ def relations_of(reading: Reading, frames: dict[str, Frame]) -> Iterator[FoundRe
         if predicate == "attacked" and reading.mode != "attempt" and _ground_fight(reading):
             # "Iraqi forces attacked ISIL fighters": an assault by one armed side on another is a fight
             armed = [p for p in reading.patients if p.label_ in ARMED_SIDES]
-            yield from each_pair([a for a in reading.agents if a.label_ in ARMED_SIDES and "air" not in a.text.lower()],
-                                 armed, "clashedWith", f"clashedWith-{frame.name}-{kind}")
+            ground = [a for a in reading.agents if a.label_ in ARMED_SIDES and "air" not in a.text.lower().split()]
+            yield from each_pair(ground, armed, "clashedWith", f"clashedWith-{frame.name}-{kind}")
     if frame.from_holds:
         taken = [p for p in reading.patients if p.label_ in SITE_TYPES] or reading.from_places
         holders = reading.holders or ([p for p in reading.patients if p.label_ in FIGHTER_TYPES]

@@ -70,12 +70,12 @@ def extract_articles(
     nlp: Language, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1
 ) -> Iterator[ArticleMentions]:
     """Run ``nlp`` over ``articles`` lazily, in order, yielding one ArticleMentions each."""
-    stream = ((_doc_for(nlp, article), article) for article in articles)
+    stream = ((doc_for(nlp, article), article) for article in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield to_mentions(doc, article)
 
 
-def _doc_for(nlp: Language, article: Article) -> Doc:
+def doc_for(nlp: Language, article: Article) -> Doc:
     """A tokenised Doc that knows where the article's headline ends (nowhere, for a JSONL body)."""
     doc = nlp.make_doc(article.text)
     doc.user_data[HEADLINE_END] = headline_end(article)

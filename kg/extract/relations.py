@@ -11,7 +11,8 @@ fill its slots; two names never become related just because they share a sentenc
 
 Arguments are found through kg.extract.arguments (proxies, appositions, relative pronouns) and
 kg.extract.coref (generic nouns and pronouns). Each ``FoundRelation`` names the rule that read it and
-carries that rule's confidence (kg.extract.confidence). Domain and range are checked later, by the
+carries that rule's confidence (kg.extract.confidence), which the learned pair reader (kg.extract.pairs) then
+raises where it agrees and caps where it does not. Domain and range are checked later, by the
 resolver. The frame readings themselves are kept on ``doc._.kg_readings`` for event building.
 """
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .coref import ANAPHOR
 from .found import FoundRelation
 from .frames import FrameReader, action_words, load_frames, relations_of
 from .located import located_in_rules
+from .pairs import PairModel
 from .roles import capital_of_rules, copula_roles, role_rules, verb_role_rules
 from .selection import correct_types
 
@@ -51,6 +53,8 @@ class RelationExtractor:
         self.by_name = {frame.name: frame for frame in self.frames}
         self.reader = FrameReader(self.frames)
         self.actions = action_words(self.frames)
+        #: the learned reader of pairs the rules left unrelated (kg.extract.pairs); None reads rules only
+        self.pair_model = PairModel.load()
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):  # a pipeline without a parser: nothing can be read
@@ -70,7 +74,10 @@ class RelationExtractor:
             results.extend(reader(doc, args))
         doc._.kg_readings = readings
         doc._.kg_arguments = args
-        doc._.kg_relations = [with_sentence(rel, args) for rel in dedupe(results)]
+        relations = [with_sentence(rel, args) for rel in dedupe(results)]
+        if self.pair_model is not None:
+            relations = self.pair_model.read(doc, relations)
+        doc._.kg_relations = relations
         return doc
 
 

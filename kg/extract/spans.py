@@ -41,7 +41,7 @@ def tokens_of(doc: Doc) -> list[Token]:
 def lemmas(token: Token) -> frozenset[str]:
     """The token's lemma plus simple de-inflections of its text: the small model's lemmatiser says
     'stag' for 'staged' and 'fighting' for 'fighting', and a missed lemma is a missed relation."""
-    return _forms(token.lower_, token.lemma_)
+    return word_forms(token.lower_, token.lemma_)
 
 
 #: Irregular past forms of the verbs of fighting, taking and meeting. The lemmatiser knows "took" but not "retook" or
@@ -54,7 +54,7 @@ PREFIXES = ("re", "over", "out")
 
 
 @lru_cache(maxsize=65536)  # asked for every content word by several readers; the words of news repeat a lot
-def _forms(lower: str, lemma: str) -> frozenset[str]:
+def word_forms(lower: str, lemma: str) -> frozenset[str]:
     forms = {lemma.lower(), lower}
     if lower in IRREGULAR_PASTS:
         forms.add(IRREGULAR_PASTS[lower])
