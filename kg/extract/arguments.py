@@ -162,7 +162,8 @@ class Arguments:
         if depth > MAX_DEPTH:
             return []
         if token.lower_ in ("who", "which", "that", "whom") and token.head.dep_ == "relcl":
-            return self.entities(token.head.head, depth + 1)
+            # the noun the clause hangs on; not conjuncts the parser put after the clause, which cannot be in it
+            return [s for s in self.entities(token.head.head, depth + 1) if s.start < token.i]
         named = [s for c in token.children if c.dep_ == "appos" and self.entity(c) is not None
                  for s in self.entities(c, depth + 1)]
         if named and token.pos_ in ("NOUN", "PROPN"):  # "Afghanistan's president, Ashraf Ghani, is to meet ...",
@@ -194,16 +195,23 @@ class Arguments:
         if lemma in GROUP_ANAPHORS and not self.modifiers(token):
             return (self.prep_objects(token, ("from", "of"), depth) or self.coref.pair(token)
                     or self.coref.antecedent(token))
+        if token.pos_ == "NOUN" and not self.modifiers(token):
+            named = self.coref.by_name_head(token)
+            if named:  # "the association", "the task force": the body named shortly before by that word
+                return named
+        holder = self._holder_after_owner(token)
+        if holder:  # before the proxies: "the U.N. representative for Sudan, X," is X, not the U.N.
+            return holder
         if lemma in PROXY_NOUNS:
             return self._proxy(token, depth)
-        return self._holder_after_owner(token)
+        return []
 
     def _holder_after_owner(self, token: Token) -> list[Span]:
-        """'met with the governor of Arauca, Jose Castillo,': the name after the office's owner holds the office
-        (the parser hangs it on the owner as a conjunct)."""
+        """'met with the governor of Arauca, Jose Castillo,', 'the envoy for Sudan, X,': the name after the office's
+        owner holds the office (the parser hangs it on the owner as a conjunct or an apposition)."""
         if token.lower_ not in ROLE_WORDS:
             return []
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
             for owner in (c for c in prep.children if c.dep_ == "pobj"):
                 for conj in (c for c in owner.children if c.dep_ in ("conj", "appos")):
                     holder = self.entity(conj)
@@ -236,7 +244,9 @@ class Arguments:
             named = [s for s in self.modifiers(token, types=PLACE_TYPES) if s.root.dep_ in ("compound", "amod", "nmod")]
         if not named and lemma in PLACE_ANAPHORS:  # "the city", "the district": the one named last
             named = self.coref.antecedent(token, PLACE_ANAPHORS[lemma])
-        return named
+        # "large parts of North Kivu, including the towns of A, B and C", "several towns, including A": those too
+        return named + [s for s in self.prep_objects(token, ("including",), depth)
+                        if s.label_ in PLACE_TYPES and s not in named]
 
     def _proxy(self, token: Token, depth: int) -> list[Span]:
         """'Taliban fighters', 'troops of the 10th Division', 'forces loyal to the TPLF', 'Houthi targets';

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from .arguments import FIGHTER_TYPES, PLACE_TYPES, Arguments
+from .arguments import FIGHTER_TYPES, PLACE_NOUNS, PLACE_TYPES, Arguments
 from .found import FoundRelation, each_pair
 from .frames import SITE_TYPES
 from .modality import modality
@@ -22,7 +22,12 @@ def held_place_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     for span in doc.ents:
         if span.label_ not in PLACE_TYPES:
             continue
-        for participle in (c for c in span.root.children if c.dep_ == "amod" and c.lower_ in HELD_PARTICIPLES):
+        # on the name, or on a place noun beside it: "Sanaa, the Houthi-held capital", "the Houthi-held city of X"
+        nouns = [span.root, *(n for n in described_by(span) if n.lemma_.lower() in PLACE_NOUNS)]
+        if span.root.dep_ == "pobj" and span.root.head.lower_ == "of" and \
+                span.root.head.head.lemma_.lower() in PLACE_NOUNS:
+            nouns.append(span.root.head.head)
+        for participle in (c for n in nouns for c in n.children if c.dep_ == "amod" and c.lower_ in HELD_PARTICIPLES):
             holders = [h for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod")
                        for h in args.entities(c) if h.label_ in FIGHTER_TYPES]
             yield from each_pair(holders, [span], "captured", "captured-held-modifier")

@@ -41,6 +41,19 @@ def the_only_one(spans: list[Span]) -> list[Span]:
     return spans[-1:] if len({(s._.kg_canonical or s.text).lower() for s in spans}) == 1 else []
 
 
+#: Bodies a definite noun can stand for by the last word of their name ("the association", "the task force").
+BODY_LABELS = ("ArmedGroup", "Force", "Organization")
+
+
+def _describing(span: Span) -> list[Token]:
+    """Nouns in apposition with a name: 'MINUSMA' in 'the U.N. mission, MINUSMA,' or 'MINUSMA, the U.N. mission'."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    return nouns
+
+
 class Coreference:
     """Finds antecedents in one Doc. ``entities`` is the argument reader's token -> entities function
     (the sayer of "they said ..." may itself be a noun that stands for an entity)."""
@@ -74,12 +87,40 @@ class Coreference:
             return []
         reach = GROUP_REACH if label == "ArmedGroup" else PLACE_REACH
         own = {t.i for t in token.subtree}  # not a name inside the phrase itself ("the al-Qaida-linked group")
+        own |= self._clause_subject_tokens(token)  # "SDF fighters drove the militants out": not the SDF
         before = [s for s in self.named_before(token, (label,), reach) if s.start not in own]
         # the last one that was a subject (what the text was about) before the last one merely named
         # ("... has been a key IS stronghold. Last October, the group [the SDF] announced ...")
         subjects = [s for s in before if s.root.dep_ in ("nsubj", "nsubjpass") or s.root.head.dep_ == "nsubj"]
         chosen = (subjects[-1:] if label == "ArmedGroup" else []) or before[-1:]  # "the city": the one named last
         return [marked(s) for s in chosen]
+
+    @staticmethod
+    def _clause_subject_tokens(token: Token) -> set[int]:
+        """Tokens of the subject of the verb whose object (or prepositional object) ``token`` is: what a verb does
+        to 'the militants' it does not do to its own subject."""
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+            return set()
+        return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}
+
+    def by_name_head(self, token: Token) -> list[Span]:
+        """'the association', 'the task force', 'the mission': a body named shortly before whose name ends in the
+        noun ('the Darfur Bar Association') or which the noun described ('MINUSMA, the U.N. mission'); nothing
+        when two bodies could be meant."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return []
+        words = [c.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token.lemma_.lower()]
+        head = " ".join(words)
+        own = {t.i for t in token.subtree}
+        named: dict[str, Span] = {}
+        for span in self.named_before(token, BODY_LABELS, GROUP_REACH):
+            name = (span.text if len(span) > 1 else span._.kg_canonical or span.text).lower()
+            described = {n.lemma_.lower() for n in _describing(span)}
+            if span.start not in own and (name == head or name.endswith(" " + head) or (
+                    len(words) == 1 and head in described) or name.endswith(" " + head + "s")):
+                named[(span._.kg_canonical or span.text).lower()] = span
+        return [marked(s) for s in named.values()] if len(named) == 1 else []
 
     def pair(self, token: Token, label: str = "ArmedGroup") -> list[Span]:
         """'the two groups', 'both groups': the two different entities of ``label`` named last shortly before;

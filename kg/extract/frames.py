@@ -32,6 +32,8 @@ SUPPORT_VERBS = {"launch", "stage", "mount", "carry", "conduct", "execute", "mak
                  "establish", "assume", "gain", "take", "retain", "maintain", "tighten", "extend", "consolidate",
                  "exert", "exercise", "seize", "complete", "finish", "press", "pursue", "initiate", "engage"}
 #: Prepositions that name what an action was aimed at: "fired at", "rammed into".
+#: Verbs that say "out" without it when "from" follows: "drove the militants from the town".
+OUT_FROM_VERBS = frozenset({"drive", "push", "chase", "flush", "rout"})
 TARGET_PREPOSITIONS = ("at", "on", "into", "against", "toward", "towards")
 #: Prepositions that say where an action happened.
 WHERE_PREPOSITIONS = ("in", "near", "outside", "around", "at", "across", "inside")
@@ -185,8 +187,13 @@ class FrameReader:
         out: list[tuple[Frame, str, str]] = []
         if _verb_like(token) and not _gerund_as_noun(token):
             # the particle; "out of" counts as one ("drove the rebels out of Goma" parses "out" as a preposition)
-            particle = next((c.lower_ for c in token.children if c.dep_ == "prt" or c.dep_ == "prep"
-                             and c.lower_ == "out" and any(g.lower_ == "of" for g in c.children)), None)
+            particle = next((c.lower_ for c in token.children if c.dep_ == "prt" or _out_of(c)), None)
+            if particle is None and forms & OUT_FROM_VERBS and any(
+                    c.dep_ == "prep" and c.lower_ == "from" or c.dep_ == "dobj" and any(_out_of(g) for g in c.children)
+                    for c in token.children):
+                # "drove the militants from Hajin", "drove ISWAP fighters out of Geidam" (the parser hangs "out"
+                # on the object): "drove them out of"
+                particle = "out"
             for form in sorted(forms):
                 for frame in self.by_particle_verb.get((form, particle), []) if particle else []:
                     out.append((frame, "verb", form))
@@ -318,7 +325,17 @@ def _preposition_reader(slot: str) -> Callable[[Token, Arguments], list[Span]]:
                                    if supported(noun) else [])
     return lambda token, args: args.prep_objects(token, (slot,)) + [
         s for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" and token.pos_ in ("NOUN", "PROPN")
-        for s in args.prep_objects(c, (slot,))]  # "violence perpetrated by X against Y"
+        for s in args.prep_objects(c, (slot,))] + (_with_after_place(token, args) if slot == "with" else [])
+
+
+def _with_after_place(verb: Token, args: Arguments) -> list[Span]:
+    """'met in the Omani capital, Muscat, with X': the parser hangs 'with X' on the place the verb names."""
+    if not _verb_like(verb):
+        return []
+    places = [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+              for p in prep.children if p.dep_ == "pobj"]
+    return [s for place in places if args.entities(place) and all(e.label_ in PLACE_TYPES for e in args.entities(place))
+            for s in args.prep_objects(place, ("with",)) if s.label_ not in PLACE_TYPES]
 
 
 # ---------------------------------------------------------------- verb slots
@@ -410,6 +427,10 @@ def _passive(verb: Token, args: Arguments) -> list[Span]:
     objects = args.children(verb, ("nsubjpass",))
     if not objects and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
         objects = args.entities(verb.head)
+    if not objects and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "a town that fell to the rebels and was retaken by the army": the first verb's subject
+        objects = args.children(verb.head, ("nsubj", "nsubjpass"))
     return objects
 
 
@@ -631,6 +652,11 @@ def _from_slot(trigger: Token, args: Arguments) -> tuple[list[Span], list[Span]]
     return [h for h in holders if h.label_ in FIGHTER_TYPES], places
 
 
+def _out_of(token: Token) -> bool:
+    """'out' as a preposition followed by 'of' ("out of Goma")."""
+    return token.dep_ == "prep" and token.lower_ == "out" and any(g.lower_ == "of" for g in token.children)
+
+
 def _objects_after(token: Token, preps: tuple[str, ...]) -> Iterator[Token]:
     """Objects of ``token``'s prepositions ``preps``, also through 'out of'."""
     for prep in token.children:
@@ -692,6 +718,11 @@ def relations_of(reading: Reading, frames: dict[str, Frame]) -> Iterator[FoundRe
         holders = reading.holders or ([p for p in reading.patients if p.label_ in FIGHTER_TYPES]
                                       if reading.from_places else [])
         yield from each_pair(holders, taken, "captured", f"captured-{frame.name}-from")
+        if frame.predicate == "attacked" and reading.mode == "fact" and reading.from_places \
+                and reading.kind == "verb" and reading.trigger.tag_ in ("VBD", "VBN"):
+            # "troops drove the militants out of Geidam": done, not tried, the place is now the troops'
+            drivers = [a for a in reading.agents if a.label_ in FIGHTER_TYPES]
+            yield from each_pair(drivers, reading.from_places, "captured", f"captured-{frame.name}-driver")
         if reading.told:  # taking (or trying to take) a place from its holder is a fight with it
             fighters = [a for a in reading.agents if a.label_ in FIGHTER_TYPES]
             yield from each_pair(fighters, [h for h in reading.holders if h not in fighters], "clashedWith",

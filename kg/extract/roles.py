@@ -85,6 +85,8 @@ def _described_by(span: Span) -> list[Token]:
     nouns.extend(n for n in (_misattached_role(span), _comma_apposition(span)) if n is not None and n not in nouns)
     nouns.extend(n for n in _as_role(span) if n not in nouns)
     nouns.extend(n for n in _title_chain(span) if n not in nouns)
+    nouns.extend(c for n in list(nouns) for c in n.children  # "the group's negotiator and spokesman, X"
+                 if c.dep_ == "conj" and c.i < span.start and c not in nouns and role_word(c) in ROLE_NOUNS)
     if any(role_word(n) in SPOKESPERSON_NOUNS for n in nouns):  # "army spokesman Brigadier General X"
         nouns = [n for n in nouns if role_word(n).rstrip(".") not in RANKS]
     return [n for n in nouns if n.pos_ in ("NOUN", "PROPN") and n not in span]
@@ -160,6 +162,8 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
     body = _body_before_title(noun, args)
     if body is not None and body not in targets:
         targets.append(body)
+    if not targets and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        targets = role_targets(noun.head, args, preps)  # "the Houthis' chief negotiator and spokesman": theirs too
     if not targets and any(c.dep_ == "compound" and c.lower_ in BARE_FORCES for c in noun.children):
         targets = args.coref.home_force()  # "the army chief, General X": the article's own army
     return targets
@@ -307,7 +311,8 @@ def _capital(city: Span, noun: Token, args: Arguments) -> Iterator[FoundRelation
     targets = [t for t in owners if t.label_ in PLACE_TYPES]
     for target in targets:
         yield found(city, "capitalOf", target, "capitalOf-apposition")
-    owned = any(c.dep_ in ("poss", "compound") or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    owned = any(c.dep_ == "poss" or c.dep_ == "compound" and country_of_adjective(c.text) is None  # "the Omani
+                or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)  # capital": the parser's compound
     if not owners and not owned:  # "the IS de facto capital" is a group's, "the capital of the Kokang zone" the
         yield from _implicit_capital(city, noun, args)  # zone's, even where kg knows neither as a place
 
@@ -370,11 +375,28 @@ def capital_of_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     for noun in args.words(("capital",)):
         if noun.lemma_.lower() != "capital" or noun.pos_ not in ("NOUN", "PROPN"):
             continue
+        city = _named_after_comma(noun, args)
+        if city is not None and not (city.root.dep_ == "appos" and city.root.head == noun):
+            # "in the Myanmar capital, Naypyitaw," with the name hung elsewhere by the parser (an apposition of
+            # the sentence's subject, a conjunct): the comma right after the noun says whose name it is
+            yield from _capital(city, noun, args)
         if noun.dep_ == "appos" and args.entity(noun.head) is not None or any(
                 c.dep_ == "appos" and args.entity(c) is not None for c in noun.children):
             continue  # "Maimana, the capital of X": what follows "of" is the owner, read by role_rules
         for city in (c for c in args.of_objects(noun) if c.label_ == "City"):
             yield from _implicit_capital(city, noun, args)
+
+
+def _named_after_comma(noun: Token, args: Arguments) -> Span | None:
+    """The City right after 'noun ,' and closed by a comma or the sentence end: 'the Malian capital, Bamako,'."""
+    doc = noun.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].text != ",":
+        return None
+    city = args.entity(doc[noun.i + 2])
+    if city is None or city.label_ != "City" or city.start != noun.i + 2:
+        return None
+    closed = city.end >= len(doc) or doc[city.end].text in (",", ".", ";") or doc[city.end].is_sent_start
+    return city if closed else None
 
 
 def _leading(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
@@ -426,9 +448,20 @@ def _including(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     """'The Three Brotherhood Alliance, which also includes the Arakan Army and the TNLA': its members."""
     if modality(verb) != "fact":
         return
-    bodies = [b for b in subjects_of(verb, args) if b.label_ in ("ArmedGroup", "Force", "Organization")]
-    members = [m for m in args.children(verb, ("dobj",)) if m.label_ in BODY_TYPES]
+    bodies = subjects_of(verb, args) or args.children(verb, ("nsubjpass",))  # "which is made up of"
+    bodies = [b for b in bodies if b.label_ in ("ArmedGroup", "Force", "Organization")]
+    members = args.children(verb, ("dobj",))
+    if not members and verb.lemma_.lower() in MADE_OF:  # "which is made up of X, Y and Z", "consists of X and Y"
+        members = args.prep_objects(verb, ("of",))
+        if verb.dep_ == "relcl":  # the rest of the list, hung by the parser on the noun the clause describes
+            members += [s for c in verb.head.children if c.dep_ == "conj" and c.i > verb.i
+                        for s in args.entities(c) if s not in members]
+    members = [m for m in members if m.label_ in BODY_TYPES]
     yield from each_pair(members, bodies, "memberOf", "memberOf-includes")
+
+
+#: Verbs that list a body's members after "of": "made up of", "consists of", "composed of".
+MADE_OF = {"make", "consist", "compose"}
 
 
 def copula_roles(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
@@ -444,7 +477,7 @@ def copula_roles(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
 def verb_role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """Roles told by a verb: 'X, who heads the council', 'the RSF, led by X', 'X spoke on behalf of Y',
     'X joined the Islamic State'."""
-    for verb in args.words(LEAD_VERBS | {"speak", "join", "pledge", "swear", "include", "comprise"}):
+    for verb in args.words(LEAD_VERBS | {"speak", "join", "pledge", "swear", "include", "comprise"} | MADE_OF):
         if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
             continue
         forms = lemmas(verb)
@@ -454,5 +487,6 @@ def verb_role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             yield from _speaking(verb, args)
         if forms & {"join", "pledge", "swear"}:
             yield from _joining(verb, args)
-        if forms & {"include", "comprise"}:
+        if forms & {"include", "comprise", "consist", "compose"} or "make" in forms and any(
+                c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
             yield from _including(verb, args)
