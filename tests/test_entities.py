@@ -362,3 +362,20 @@ def test_an_ethnic_group_is_neither_actor_nor_place(blank):
 def test_the_region_of_the_same_name(nlp):
     found = typed(nlp, "Gao, the capital of the region of the same name, had been held by the rebels.")
     assert ("Gao Region", "Province") in found
+
+
+@pytest.mark.model
+def test_a_federal_state_is_a_province_and_a_town_so_called_once_is_a_town_everywhere(nlp):
+    found = typed(nlp, "Fighters attacked Velmora in the Dunkai region of Tessaran State. Dunkai State President "
+                       "Omar Hale condemned it.")
+    assert ("Tessaran State", "Province") in found and ("Dunkai State", "Province") in found
+    found = typed(nlp, "The army said it had retaken the northern town of Velmora. Relatives of soldiers posted at "
+                       "Velmora said dozens were missing.")
+    assert {label for name, label in found if name == "Velmora"} == {"City"}
+
+
+@pytest.mark.model
+def test_an_apposition_with_adjectives_says_what_the_place_is(nlp):
+    found = typed(nlp, "The Taliban have overrun many districts, including Harvand, a fertile district north of "
+                       "Kandahar city.")
+    assert ("Harvand", "District") in found

@@ -645,6 +645,10 @@ def test_members_listed_after_of_and_a_body_called_by_the_last_word_of_its_name(
      {**BRIGADE, "Varan": "ArmedGroup", "Tamsa": "City"}, {("Varan", "captured", "Tamsa")}, set()),
     ("The Northern Brigade advanced on the northern flank of Tamsa.", {**BRIGADE, "Tamsa": "City"},
      {("Northern Brigade", "attacked", "Tamsa")}, set()),
+    # a clause of place is no passive: the region is where it happened, not what was taken
+    ("The offensive went on in the Dunkai region, where the Northern Brigade has recaptured 20 towns from the "
+     "Red Hand.", {"Dunkai region": "Province", **BRIGADE, **RED_HAND}, set(),
+     {("Northern Brigade", "captured", "Dunkai region")}),
 ])
 def test_captures_in_lists_drives_and_later_clauses(nlp, text, entities, expected, absent):
     assert_reads(nlp, text, entities, expected, absent)

@@ -90,6 +90,10 @@ class EntityTyper:
                     return set_span(retype(span, "Organization"), f"{adjective} government", "government")
             elif span.label_ in ("ORG", "GPE", "NORP") and _titled_name(span):
                 label = "Official"
+            if span.label_ in ("GPE", "LOC", "ORG", "PERSON", "FAC") and span[-1].text == "State" and len(span) > 1 \
+                    and span[0].lower_ not in ("islamic", "the") and not _rebel_name(span):
+                # "Hirshabelle State", "Borno State": a federal state (the gazetteer has already taken "Islamic State")
+                return set_span(retype(span, "Province"), plain_name(span), "place-word")
             if label is None and span.label_ == "LOC" and after is not None and after.lower_ in ("province", "district"):
                 label = "City"
             if (span.label_ in ("GPE", "LOC", "ORG", "PERSON", "FAC") and last in VALLEY_WORDS and len(span) > 1
@@ -136,8 +140,9 @@ class EntityTyper:
                 return retype(typed, "Province", gaz.province_label(name), "place-word")
             if word == "district" and typed.label_ not in ("District", "Province", "Country"):
                 return retype(typed, "District", name, "place-word")
-            if word in ("town", "city", "village") and typed.label_ in ("Person", "Organization"):
-                return retype(typed, "City", name, "place-word")  # "the coastal town of Harardhere"
+            if word in ("town", "city", "village") and typed.label_ in ("Person", "Organization", "City"):
+                # "the coastal town of Harardhere": said, not guessed (it types the name's other mentions too)
+                return retype(typed, "City", typed._.kg_canonical or name, "place-word")
             # "the provincial capital of Lashkar Gah", "the capital of Sanaa": the name is the capital itself.
             provincial = span.start >= 3 and doc[span.start - 3].lower_ in ("provincial", "regional")
             national_capital = typed.label_ == "City" and _entry(typed, gaz).get("capital_of")
@@ -384,15 +389,18 @@ def _rebel_name(span: Span) -> bool:
 def _apposition_kind(span: Span) -> str | None:
     """The place type a following apposition gives a name: ', the capital of' / ', the provincial capital' /
     ', a town in' make it a City, ', a district in' a District; None otherwise."""
-    words = [t.lower_ for t in span.doc[span.end: span.end + 5]]
-    if not words or words[0] not in (",", "-", "\u2013", "\u2014"):  # "Marib - a region controlled by ..."
+    tokens = list(span.doc[span.end: span.end + 6])
+    if not tokens or tokens[0].lower_ not in (",", "-", "\u2013", "\u2014"):  # "Marib - a region controlled by"
         return None
-    words = words[1:]
-    if words and words[0] in ("the", "a"):
-        words = words[1:]
-    while words and words[0] in ("provincial", "small", "key", "strategic", "northern", "southern", "eastern",
-                                 "western", "nearby", "border", "rural", "remote"):
-        words = words[1:]
+    tokens = tokens[1:]
+    if tokens and tokens[0].lower_ in ("the", "a", "an"):
+        tokens = tokens[1:]
+    # "a small", "a strategic", "a fertile district": adjectives before the noun that says what the place is
+    while tokens and (tokens[0].lower_ in ("provincial", "small", "key", "strategic", "northern", "southern",
+                                           "eastern", "western", "nearby", "border", "rural", "remote")
+                      or tokens[0].pos_ == "ADJ" and tokens[0].is_lower):
+        tokens = tokens[1:]
+    words = [t.lower_ for t in tokens]
     if len(words) > 1 and words[1] == "capital":
         return "City"  # "the state capital", "the regional capital"
     if words and words[0] in APPOSITION_KINDS and words[1:2] != ["'s"]:  # not "the region's largest city"

@@ -425,8 +425,9 @@ def _misparsed_place_object(verb: Token, child: Token, args: Arguments) -> bool:
 def _passive(verb: Token, args: Arguments) -> list[Span]:
     """'A was seized', 'A, seized by the Taliban in 2015, ...'."""
     objects = args.children(verb, ("nsubjpass",))
-    if not objects and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
-        objects = args.entities(verb.head)
+    if not objects and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not any(
+            c.dep_ == "nsubj" or c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in verb.children):
+        objects = args.entities(verb.head)  # not "the region, where the army has recaptured 20 towns"
     if not objects and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # "a town that fell to the rebels and was retaken by the army": the first verb's subject

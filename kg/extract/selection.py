@@ -30,6 +30,9 @@ from .spans import in_headline, longest_first, plain_name, retype, set_span, tok
 CONFLICT = {"attacked", "captured", "clashedWith"}
 #: Origins of a type that a reading may overrule.
 WEAK_ORIGINS = {"ner", "place-role", "surname"}
+#: A person guessed from a role word near a name ("..., the army general staff said" after a quote ending in a
+#: town's name): a place named as such elsewhere in the article wins over it.
+GUESSED_PERSON_ORIGINS = {"role"}
 #: Nouns that describe an armed group: "the Islamist militant groups A, B and C", "a terrorist group leader".
 GROUP_NOUNS = {"group", "groups", "militia", "militias", "faction", "factions", "movement", "insurgency",
                "rebels", "insurgents", "militants", "jihadists", "outfit", "organization", "organisation"}
@@ -57,7 +60,8 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
     new_ents = []
     for span in doc.ents:
         wanted = votes.get(_key(span), set()) - {None}
-        if len(wanted) == 1 and span._.kg_origin in WEAK_ORIGINS and not in_headline(span):
+        if len(wanted) == 1 and not in_headline(span) and (span._.kg_origin in WEAK_ORIGINS or (
+                span._.kg_origin in GUESSED_PERSON_ORIGINS and wanted & {"City", "District", "Province"})):
             label = next(iter(wanted))
             if label != span.label_ and _may_become(span, label):
                 span = retype(span, label, plain_name(span), f"selection:{span.label_}")
@@ -79,7 +83,7 @@ def _one_type_per_name(ents, votes: dict[str, set[str]]) -> None:
     strong: dict[str, set[str]] = defaultdict(set)
     for span in ents:
         by_name[_key(span)].add(span.label_)
-        if span._.kg_origin not in WEAK_ORIGINS:
+        if span._.kg_origin not in WEAK_ORIGINS | GUESSED_PERSON_ORIGINS:
             strong[_key(span)].add(span.label_)
     for name, labels in by_name.items():
         if len(labels) > 1 and len(strong[name]) == 1 and not votes.get(name, set()) - {None}:
@@ -106,8 +110,9 @@ def _may_become(span: Span, label: str) -> bool:
     ("Fallujah, Operation Inherent Resolve") is two names, not one to retype."""
     if "," in span.text:
         return False
-    if label == "City":  # no organisation's name ("National Movement for the Liberation of Azawad") is a town's
-        return (not span.text.isupper() and span.label_ in ("Person", "Organization")
+    if label in ("City", "District", "Province"):  # no organisation's name ("National Movement for the
+        # Liberation of Azawad") is a town's; a name an apposition called a district elsewhere is one here too
+        return (not span.text.isupper() and span.label_ in ("Person", "Organization", "Official")
                 and not any(t.lower_ in ORGANISATION_OR_FORCE_WORDS for t in span)
                 and not any(c.isupper() for t in span for c in t.text[1:]))  # "TotalEnergies" is a company
     if label == "ArmedGroup":
