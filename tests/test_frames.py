@@ -645,6 +645,12 @@ def test_members_listed_after_of_and_a_body_called_by_the_last_word_of_its_name(
      {**BRIGADE, "Varan": "ArmedGroup", "Tamsa": "City"}, {("Varan", "captured", "Tamsa")}, set()),
     ("The Northern Brigade advanced on the northern flank of Tamsa.", {**BRIGADE, "Tamsa": "City"},
      {("Northern Brigade", "attacked", "Tamsa")}, set()),
+    ("Red Hand fighters clashed with police in Tamsa, while Northern Brigade jets struck insurgent positions nearby.", {**BRIGADE, **RED_HAND, "Tamsa": "City"}, {("Northern Brigade", "attacked", "Red Hand")},
+     set()),
+    ("Northern Brigade aircraft conducted 38 strikes, destroying Red Hand fighting positions.",
+     {**BRIGADE, **RED_HAND}, {("Northern Brigade", "attacked", "Red Hand")}, set()),
+    ("Red Hand fighters attacked eastern neighbourhoods of Tamsa over the weekend.", {**RED_HAND, "Tamsa": "City"},
+     {("Red Hand", "attacked", "Tamsa")}, set()),
     # a clause of place is no passive: the region is where it happened, not what was taken
     ("The offensive went on in the Dunkai region, where the Northern Brigade has recaptured 20 towns from the "
      "Red Hand.", {"Dunkai region": "Province", **BRIGADE, **RED_HAND}, set(),

@@ -41,6 +41,8 @@ def the_only_one(spans: list[Span]) -> list[Span]:
     return spans[-1:] if len({(s._.kg_canonical or s.text).lower() for s in spans}) == 1 else []
 
 
+#: Words of revolt before a noun that make it the insurgents' own without a determiner: "insurgent positions".
+GROUP_ADJECTIVES = {"insurgent", "militant", "rebel", "jihadist", "extremist", "terrorist"}
 #: Bodies a definite noun can stand for by the last word of their name ("the association", "the task force").
 BODY_LABELS = ("ArmedGroup", "Force", "Organization")
 
@@ -83,7 +85,9 @@ class Coreference:
         was named shortly before."""
         determiners = ("the", "its", "their") if label == "ArmedGroup" else ("the",)
         if not (any(c.lower_ in determiners and c.dep_ in ("det", "poss") for c in token.children)
-                or token.lower_ in ("its", "their") and label == "ArmedGroup"):
+                or token.lower_ in ("its", "their") and label == "ArmedGroup"
+                or label == "ArmedGroup" and any(c.dep_ in ("amod", "compound") and c.lower_ in GROUP_ADJECTIVES
+                                                 for c in token.children)):  # "insurgent positions"
             return []
         reach = GROUP_REACH if label == "ArmedGroup" else PLACE_REACH
         own = {t.i for t in token.subtree}  # not a name inside the phrase itself ("the al-Qaida-linked group")
