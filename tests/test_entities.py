@@ -379,3 +379,16 @@ def test_an_apposition_with_adjectives_says_what_the_place_is(nlp):
     found = typed(nlp, "The Taliban have overrun many districts, including Harvand, a fertile district north of "
                        "Kandahar city.")
     assert ("Harvand", "District") in found
+
+
+@pytest.mark.model
+def test_seated_bodies_capital_datelines_and_regions_of_several_countries(nlp):
+    found = typed(nlp, "Officials said the U.S. Embassy in Juba would stay open, and the U.N. Mission in South "
+                       "Sudan agreed.")
+    assert {("U.S. Embassy in Juba", "Organization"), ("U.N. Mission in South Sudan", "Organization")} <= found
+    assert ("Cameroon", "Country") in typed(nlp, "DOUALA, CAMEROON — Separatist fighters attacked a school.")
+    names = {name for name, _ in typed(nlp, "Al-Shabaab is the largest al-Qaida affiliate in East Africa, and "
+                                             "the Sahel is no calmer.")}
+    assert not names & {"East Africa", "Sahel"}
+    found = typed(nlp, "In Washington, State Department spokesman Daniel Rourke said the fighting must stop.")
+    assert ("Washington", "City") in found
