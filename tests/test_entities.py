@@ -392,3 +392,9 @@ def test_seated_bodies_capital_datelines_and_regions_of_several_countries(nlp):
     assert not names & {"East Africa", "Sahel"}
     found = typed(nlp, "In Washington, State Department spokesman Daniel Rourke said the fighting must stop.")
     assert ("Washington", "City") in found
+
+
+@pytest.mark.model
+def test_branches_of_the_islamic_state_are_armed_groups_whatever_their_last_word(nlp):
+    found = typed(nlp, "Fighters of the Islamic State Central Africa Province and of ISIS-Mozambique attacked Palma.")
+    assert {("Islamic State Central Africa Province", "ArmedGroup"), ("ISIS-Mozambique", "ArmedGroup")} <= found

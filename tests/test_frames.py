@@ -651,6 +651,11 @@ def test_members_listed_after_of_and_a_body_called_by_the_last_word_of_its_name(
      {**BRIGADE, **RED_HAND}, {("Northern Brigade", "attacked", "Red Hand")}, set()),
     ("Red Hand fighters attacked eastern neighbourhoods of Tamsa over the weekend.", {**RED_HAND, "Tamsa": "City"},
      {("Red Hand", "attacked", "Tamsa")}, set()),
+    ("The Blue Guard is allied with the Red Hand, whose fighters seized Tamsa in May.",
+     {"Blue Guard": "ArmedGroup", **RED_HAND, "Tamsa": "City"}, {("Red Hand", "captured", "Tamsa")},
+     {("Blue Guard", "captured", "Tamsa")}),
+    ("Raids targeted the Red Hand, a militant group that has fired rockets and drones into Kolda for a year.",
+     {**RED_HAND, "Kolda": "Country"}, {("Red Hand", "attacked", "Kolda")}, set()),
     # a clause of place is no passive: the region is where it happened, not what was taken
     ("The offensive went on in the Dunkai region, where the Northern Brigade has recaptured 20 towns from the "
      "Red Hand.", {"Dunkai region": "Province", **BRIGADE, **RED_HAND}, set(),

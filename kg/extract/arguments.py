@@ -161,6 +161,9 @@ class Arguments:
             return [span]
         if depth > MAX_DEPTH:
             return []
+        if token.lower_ == "whose" and token.dep_ == "poss":  # "the Afghan Taliban, whose fighters seized Kabul"
+            clause = next((t for t in token.ancestors if t.dep_ == "relcl"), None)
+            return [] if clause is None else [s for s in self.entities(clause.head, depth + 1) if s.start < token.i]
         if token.lower_ in ("who", "which", "that", "whom") and token.head.dep_ == "relcl":
             # the noun the clause hangs on; not conjuncts the parser put after the clause, which cannot be in it
             return [s for s in self.entities(token.head.head, depth + 1) if s.start < token.i]

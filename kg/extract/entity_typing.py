@@ -39,7 +39,7 @@ class EntityTyper:
         phrases = (force_phrases(doc, spans, gaz) + demonym_actors(doc, spans, gaz) + coalitions(doc, spans)
                    + groups_named_before_fighters(doc, spans, gaz)
                    + government_phrases(doc, spans, gaz) + same_name_provinces(doc, spans, gaz))
-        phrases += seated_bodies(spans)
+        phrases += seated_bodies(spans) + islamic_state_branches(spans)
         phrases = [p for p in phrases if not in_headline(p)]  # Title Case there makes every noun a name
         spans = merge_phrases(spans, phrases)
         spans = extend_national_forces(doc, spans)
@@ -78,6 +78,9 @@ class EntityTyper:
             last = span[-1].lower_
             if span.label_ in ("ORG", "NORP", "GPE", "PERSON") and last in ARMED_GROUP_HEADS:
                 label = "ArmedGroup"
+            elif span.label_ in ("ORG", "NORP", "GPE", "PERSON", "LOC") and _islamic_state_branch(span):
+                # "ISIS-Mozambique", "Islamic State Central Africa Province": a branch, before "Province" says more
+                return set_span(retype(span, "ArmedGroup"), plain_name(span), "ner")
             elif span.label_ in ("ORG", "NORP", "GPE") and _rebel_name(span) and any(
                     t.lower_ in GROUP_OR_FORCE_NAME_HEADS for t in span):
                 label = "ArmedGroup"  # "Sudan Liberation Army", "Kachin Independence Organization", "National
@@ -187,6 +190,17 @@ GROUP_OR_FORCE_NAME_HEADS = FORCE_NAME_HEADS | GROUP_NAME_HEADS
 UNIT_OR_FORCE_NAME_HEADS = FORCE_NAME_HEADS | UNIT_NAME_HEADS
 #: A valley is a region, a first-level unit for the gold's purposes ("the Bekaa Valley", "the Swat Valley").
 VALLEY_WORDS = {"valley"}
+
+
+def islamic_state_branches(spans: list[Span]) -> list[Span]:
+    """'Islamic State' + 'Central Africa Province' as the gazetteer and the NER cut them: one branch, one group."""
+    out = []
+    for group, rest in zip(spans, spans[1:]):
+        if group.label_ == "ArmedGroup" and rest.start == group.end and rest[-1].text == "Province" \
+                and group.text.lower().removeprefix("the ") in ("islamic state", "isis", "isil", "is"):
+            name = Span(group.doc, group.start, rest.end, label="ArmedGroup")
+            out.append(set_span(name, plain_name(name), "ner"))
+    return out
 
 
 def seated_bodies(spans: list[Span]) -> list[Span]:
@@ -405,6 +419,13 @@ def _extend_person(span: Span) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label="PERSON")
+
+
+def _islamic_state_branch(span: Span) -> bool:
+    """'ISIS-Mozambique', 'ISIL-K', 'Islamic State West Africa Province', 'IS-Sahel': a branch of the group is an
+    armed group whatever its last word ("Province" makes no province of it)."""
+    text = span.text[4:] if span.text.lower().startswith("the ") else span.text
+    return text.lower().startswith(("isis-", "isil-", "is-", "islamic state ", "daesh-")) and len(text) > 4
 
 
 def _rebel_name(span: Span) -> bool:

@@ -318,7 +318,8 @@ def _preposition_reader(slot: str) -> Callable[[Token, Arguments], list[Span]]:
     if slot.startswith("object-"):
         prep = slot[len("object-"):]
         return lambda verb, args: [t for obj in verb.children if obj.dep_ == "dobj"
-                                   for t in args.prep_objects(obj, (prep,))]
+                                   for o in (obj, *obj.conjuncts)  # "fired rockets and drones into Israel"
+                                   for t in args.prep_objects(o, (prep,))]
     if slot.startswith("support-"):
         prep = slot[len("support-"):]
         return lambda noun, args: ([t for t in args.prep_objects(support_verb(noun), (prep,)) if t.start > noun.i]
