@@ -398,3 +398,9 @@ def test_seated_bodies_capital_datelines_and_regions_of_several_countries(nlp):
 def test_branches_of_the_islamic_state_are_armed_groups_whatever_their_last_word(nlp):
     found = typed(nlp, "Fighters of the Islamic State Central Africa Province and of ISIS-Mozambique attacked Palma.")
     assert {("Islamic State Central Africa Province", "ArmedGroup"), ("ISIS-Mozambique", "ArmedGroup")} <= found
+
+
+@pytest.mark.model
+def test_a_front_is_an_armed_group(nlp):
+    assert ("Eastern War Front", "ArmedGroup") in typed(nlp, "The ELN's Eastern War Front said its fighters had "
+                                                             "attacked rival positions near the border.")

@@ -656,6 +656,8 @@ def test_members_listed_after_of_and_a_body_called_by_the_last_word_of_its_name(
      {("Blue Guard", "captured", "Tamsa")}),
     ("Raids targeted the Red Hand, a militant group that has fired rockets and drones into Kolda for a year.",
      {**RED_HAND, "Kolda": "Country"}, {("Red Hand", "attacked", "Kolda")}, set()),
+    ("The minister blamed the bombing in Tamsa on the Red Hand.", {**RED_HAND, "Tamsa": "City"},
+     {("Red Hand", "attacked", "Tamsa")}, set()),
     # a clause of place is no passive: the region is where it happened, not what was taken
     ("The offensive went on in the Dunkai region, where the Northern Brigade has recaptured 20 towns from the "
      "Red Hand.", {"Dunkai region": "Province", **BRIGADE, **RED_HAND}, set(),

@@ -78,6 +78,8 @@ class EntityTyper:
             last = span[-1].lower_
             if span.label_ in ("ORG", "NORP", "GPE", "PERSON") and last in ARMED_GROUP_HEADS:
                 label = "ArmedGroup"
+            elif span.label_ in ("ORG", "NORP") and last == "front" and len(span) > 1:
+                label = "ArmedGroup"  # "the Eastern War Front", "the 10th Front", "the al-Nusra Front"
             elif span.label_ in ("ORG", "NORP", "GPE", "PERSON", "LOC") and _islamic_state_branch(span):
                 # "ISIS-Mozambique", "Islamic State Central Africa Province": a branch, before "Province" says more
                 return set_span(retype(span, "ArmedGroup"), plain_name(span), "ner")

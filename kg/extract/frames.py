@@ -601,15 +601,17 @@ def _noun_site(noun: Token, args: Arguments) -> list[Span]:
 
 def _responsible(noun: Token, args: Arguments) -> list[Span]:
     """Who an action is laid at: 'X claimed responsibility for the bombing', 'X was behind the attack', 'the
-    attack was blamed on X'."""
+    attack was blamed on X', 'Y blamed the bombing on X'."""
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
         verb = head.head.head  # "claimed (responsibility (for (the bombing)))"
         return args.children(verb, ("nsubj",)) if verb.lemma_.lower() in ("claim", "take", "accept", "admit") else []
     if noun.dep_ == "pobj" and head.lower_ == "behind" and head.head.lemma_ == "be":
         return args.children(head.head, ("nsubj",))
-    if noun.dep_ == "nsubjpass" and head.lemma_.lower() == "blame":
-        return args.prep_objects(head, ("on",))
+    if noun.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() == "blame":
+        # "the attack was blamed on X", "blamed the bombing on X" (the parser may hang "on X" on the noun)
+        return args.prep_objects(head, ("on",)) + [s for s in args.prep_objects(noun, ("on",))
+                                                   if s.label_ not in PLACE_TYPES]
     return []
 
 
