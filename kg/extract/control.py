@@ -19,6 +19,8 @@ HELD_PARTICIPLES = word_list("control", "held")
 
 def held_place_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """'Houthi-held Hodeidah', 'rebel-controlled Idlib' (when the group is a named entity)."""
+    if not args.words(HELD_PARTICIPLES):
+        return
     for span in doc.ents:
         if span.label_ not in PLACE_TYPES:
             continue

@@ -45,7 +45,7 @@ RULE = "learned"
 
 @lru_cache(maxsize=1)
 def word_classes() -> dict[str, str]:
-    """Lemma -> the frame or role it belongs to ('seize' -> 'frame:capture', 'spokesman' -> 'role:spokesperson')."""
+    """Lemma -> the frame or role it belongs to ('seize' -> 'frame:captured', 'spokesman' -> 'roles:spokesperson')."""
     classes: dict[str, str] = {}
     for section, names in (("roles", ("spokesperson", "office", "membership", "figure", "body_part")),
                            ("control", ("held", "hold_nouns"))):
@@ -184,9 +184,9 @@ def sentence_ids(doc: Doc) -> list[int]:
     return memo["sentence_ids"]
 
 
-def candidates(doc: Doc, only: set[tuple[int, int]] | None = None) -> Iterator[Candidate]:
+def candidates(doc: Doc, only: dict[tuple[int, int], set[str]] | None = None) -> Iterator[Candidate]:
     """Every ordered pair of entities of one sentence and every predicate their types admit, with features;
-    ``only``: just the pairs whose (first start, second start) in text order it holds."""
+    ``only``: just the predicates it holds for each (subject start, object start) (symmetric ones in text order)."""
     ents = [e for e in doc.ents if e.label_ in ENTITY_TYPES]
     sentence = sentence_ids(doc)
     for n, first in enumerate(ents):
@@ -194,21 +194,36 @@ def candidates(doc: Doc, only: set[tuple[int, int]] | None = None) -> Iterator[C
             second = ents[m]
             if sentence[second.start] != sentence[first.start]:
                 break
-            if only is not None and (first.start, second.start) not in only or first.text == second.text:
+            if first.text == second.text or only is not None and (first.start, second.start) not in only \
+                    and (second.start, first.start) not in only:
                 continue
             path = parse_path(anchor(first), anchor(second))
             if path is None or path.length > MAX_PATH:
                 continue
             for subject, obj, subject_first in ((first, second, True), (second, first, False)):
+                wanted = PREDICATES if only is None else only.get((subject.start, obj.start))
+                if not wanted:
+                    continue
                 base = (*path_features(subject, obj, path, subject_first),
                         *between_features(first, second, subject_first, m - n - 1))
                 for predicate in PREDICATES:
-                    if predicate in SYMMETRIC_PREDICATES and not subject_first:
+                    if predicate not in wanted or predicate in SYMMETRIC_PREDICATES and not subject_first:
                         continue
                     if not (allowed(predicate, subject.label_, obj.label_)
                             or predicate in SYMMETRIC_PREDICATES and allowed(predicate, obj.label_, subject.label_)):
                         continue
                     yield Candidate(subject, predicate, obj, base)
+
+
+def _wanted(found: list[FoundRelation]) -> dict[tuple[int, int], set[str]]:
+    """(subject start, object start) -> predicates, for the rules' relations (symmetric ones in text order)."""
+    wanted: dict[tuple[int, int], set[str]] = {}
+    for rel in found:
+        key = (rel.subject.start, rel.object.start)
+        if rel.predicate in SYMMETRIC_PREDICATES:
+            key = (min(key), max(key))
+        wanted.setdefault(key, set()).add(rel.predicate)
+    return wanted
 
 
 @dataclass(frozen=True)
@@ -251,8 +266,8 @@ class PairModel:
     def read(self, doc: Doc, found: list[FoundRelation]) -> list[FoundRelation]:
         """The rules' relations with confidences the model agrees or disagrees with, then the relations the model
         reads between pairs the rules did not relate (at most one predicate per pair)."""
-        # Without additions only the pairs the rules related need a probability.
-        only = None if self.threshold is not None else {tuple(sorted((r.subject.start, r.object.start))) for r in found}
+        # Without additions only what the rules read needs a probability.
+        only = None if self.threshold is not None else _wanted(found)
         scored = {(c.subject.start, c.predicate, c.object.start): (self.probability(c), c)
                   for c in candidates(doc, only)}
         rescored = [self._rescored(rel, scored) for rel in found]
