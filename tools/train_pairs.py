@@ -9,8 +9,15 @@ the names stand for. A logistic model (L2, AdaGrad) is trained on the candidates
 What is printed is measured out of fold: the reports are cut into ``--folds`` folds, each scored by a model
 trained without it, and only what the model would add is counted (pairs the rules did not relate), as distinct
 (predicate, subject, object) per report: added right, added wrong, and the relation P/R/F1 of rules plus model
-at each threshold. The confidence table written with the model is that out-of-fold precision per band of
-probability. ``--write`` trains on all reports and writes kg/extract/data/pair_model.json.
+at each threshold; then the precision of the rules' relations the model agrees with (probability >= --agree-at)
+and of the others, which the model file keeps as ``agree_precision`` / ``disagree_precision`` (kg raises or caps
+a relation's confidence to them), and the precision at confidence 0.5 / 0.7 / 0.9 that gives. Run
+tools/calibrate_relations.py first: the rules' own confidences come from its table. ``--write`` trains on all
+reports and writes kg/extract/data/pair_model.json (adding stays off unless ``--threshold`` is given).
+
+Example:
+    python tools/train_pairs.py ../shared/corpus/dev kg/data/sample            # measure only
+    python tools/train_pairs.py ../shared/corpus/dev kg/data/sample --write    # and write the model
 """
 from __future__ import annotations
 
