@@ -34,6 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from kg.evaluate import gold_pairs, match_form, read_gold  # noqa: E402
+from kg.extract import pairs  # noqa: E402
 from kg.model import SYMMETRIC_PREDICATES  # noqa: E402
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -137,7 +138,7 @@ def train(examples: list[Example], epochs: int = EPOCHS, seed: int = 0) -> tuple
             ex = examples[i]
             names = [n for n in (f"{ex.predicate}|{f}" for f in ex.features) if n in kept]
             score = bias[ex.predicate] + sum(weights[n] for n in names)
-            p = 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
+            p = pairs.logistic(score)
             g = p - float(ex.label)
             for n in names:
                 grad = g + L2 * weights[n]
@@ -149,8 +150,7 @@ def train(examples: list[Example], epochs: int = EPOCHS, seed: int = 0) -> tuple
 
 
 def probability(ex: Example, weights, bias) -> float:
-    score = bias.get(ex.predicate, 0.0) + sum(weights.get(f"{ex.predicate}|{f}", 0.0) for f in ex.features)
-    return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
+    return pairs.probability(weights, bias, ex.predicate, ex.features)
 
 
 def added(examples: list[Example], probs: list[float], threshold: float) -> list[tuple[Example, float]]:

@@ -173,7 +173,7 @@ class EntityTyper:
 #: Regions of several countries, none of the nine types ("the Sahel", "East Africa").
 SUPRANATIONAL_REGIONS = {"sahel", "east africa", "west africa", "north africa", "central africa", "southern africa",
                          "horn of africa", "middle east", "maghreb", "lake chad basin", "central asia", "south asia",
-                         "southeast asia", "latin america", "sub-saharan africa", "the sahel region"}
+                         "southeast asia", "latin america", "sub-saharan africa"}
 #: Bodies named with the place they sit in: "the U.S. Embassy in Juba", "the U.N. Mission in South Sudan".
 SEATED_BODY_HEADS = {"embassy", "mission", "consulate", "office"}
 #: Last words that make a name with a number in it a unit's or a group's ("the 10th Front").

@@ -31,9 +31,9 @@ SUPPORT_VERBS = {"launch", "stage", "mount", "carry", "conduct", "execute", "mak
                  "perpetrate", "commit", "trigger", "spark", "resume", "escalate", "announce", "declare", "claim",
                  "establish", "assume", "gain", "take", "retain", "maintain", "tighten", "extend", "consolidate",
                  "exert", "exercise", "seize", "complete", "finish", "press", "pursue", "initiate", "engage"}
-#: Prepositions that name what an action was aimed at: "fired at", "rammed into".
 #: Verbs that say "out" without it when "from" follows: "drove the militants from the town".
 OUT_FROM_VERBS = frozenset({"drive", "push", "chase", "flush", "rout"})
+#: Prepositions that name what an action was aimed at: "fired at", "rammed into".
 TARGET_PREPOSITIONS = ("at", "on", "into", "against", "toward", "towards")
 #: Prepositions that say where an action happened.
 WHERE_PREPOSITIONS = ("in", "near", "outside", "around", "at", "across", "inside")
@@ -335,8 +335,8 @@ def _with_after_place(verb: Token, args: Arguments) -> list[Span]:
         return []
     places = [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
               for p in prep.children if p.dep_ == "pobj"]
-    return [s for place in places if args.entities(place) and all(e.label_ in PLACE_TYPES for e in args.entities(place))
-            for s in args.prep_objects(place, ("with",)) if s.label_ not in PLACE_TYPES]
+    named_places = [p for p in places if (named := args.entities(p)) and all(e.label_ in PLACE_TYPES for e in named)]
+    return [s for place in named_places for s in args.prep_objects(place, ("with",)) if s.label_ not in PLACE_TYPES]
 
 
 # ---------------------------------------------------------------- verb slots

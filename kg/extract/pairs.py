@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -215,6 +215,16 @@ def candidates(doc: Doc, only: dict[tuple[int, int], set[str]] | None = None) ->
                     yield Candidate(subject, predicate, obj, base)
 
 
+def logistic(score: float) -> float:
+    """The probability a weighted sum of features stands for (clamped: a sum of many weights can overflow exp)."""
+    return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
+
+
+def probability(weights: dict[str, float], bias: dict[str, float], predicate: str, features: Iterable[str]) -> float:
+    """The model's probability that ``predicate`` holds for a pair with ``features`` (weights of 'predicate|feature')."""
+    return logistic(bias.get(predicate, 0.0) + sum(weights.get(f"{predicate}|{f}", 0.0) for f in features))
+
+
 def _wanted(found: list[FoundRelation]) -> dict[tuple[int, int], set[str]]:
     """(subject start, object start) -> predicates, for the rules' relations (symmetric ones in text order)."""
     wanted: dict[tuple[int, int], set[str]] = {}
@@ -256,9 +266,7 @@ class PairModel:
                    data["agree_precision"], data["disagree_precision"])
 
     def probability(self, candidate: Candidate) -> float:
-        p = candidate.predicate
-        score = self.bias.get(p, 0.0) + sum(self.weights.get(f"{p}|{f}", 0.0) for f in candidate.features)
-        return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
+        return probability(self.weights, self.bias, candidate.predicate, candidate.features)
 
     def added_confidence_of(self, probability: float) -> float:
         return next((precision for lowest, precision in self.added_confidence if probability >= lowest), 0.0)
