@@ -404,3 +404,26 @@ def test_branches_of_the_islamic_state_are_armed_groups_whatever_their_last_word
 def test_a_front_is_an_armed_group(nlp):
     assert ("Eastern War Front", "ArmedGroup") in typed(nlp, "The ELN's Eastern War Front said its fighters had "
                                                              "attacked rival positions near the border.")
+
+
+@pytest.mark.model
+def test_an_acronym_in_another_language_is_the_name_it_follows(nlp):
+    # the letters of "UPCS" are the initials of the name in another order (a French acronym, say)
+    doc = nlp("The Patriotic Union for Change in the Sahel (UPCS) seized Tessit on Monday. Residents said UPCS "
+              "fighters had left by evening.")
+    names = {(e.text, e._.kg_canonical, e.label_) for e in doc.ents}
+    assert ("UPCS", "Patriotic Union for Change in the Sahel", "ArmedGroup") in names
+    assert ("Tessit", "Tessit", "City") in names  # a name the NER missed, found by what was done to it
+    assert {(r.subject._.kg_canonical, r.predicate, r.object.text) for r in doc._.kg_relations} >= {
+        ("Patriotic Union for Change in the Sahel", "captured", "Tessit")}
+
+
+@pytest.mark.model
+def test_names_the_ner_missed_are_read_from_what_describes_them_or_what_is_done_to_them(nlp):
+    assert ("Jund al-Kheir", "ArmedGroup") in typed(nlp, "Jund al-Kheir, an Islamist militant group, seized Menaka "
+                                                         "in March.")
+    found = typed(nlp, "Jihadists took Boni from the MRDK on Friday.")
+    assert {("Boni", "City"), ("MRDK", "ArmedGroup")} <= found  # a place taken from a holder that fought for it
+    # a person is captured or freed, not a town
+    assert ("Ahmed Musa", "City") not in typed(nlp, "Police captured Ahmed Musa on Friday.")
+    assert ("Amina Bello", "City") not in typed(nlp, "Soldiers freed Amina Bello from the kidnappers.")

@@ -339,12 +339,12 @@ def _acronym_end(doc: Doc, start: int, end: int) -> int:
 
 
 def _spelled(short: str, words: Span) -> bool:
-    """An acronym that starts like the name and takes most of its letters from the name's initials (an acronym of
-    the name in another language, like MUJAO, keeps most of them)."""
+    """An acronym that takes most of its letters from the name's initials, in any order: an acronym of the name
+    in another language keeps most of them ('Unity Movement for Jihad in West Africa (MUJAO)', 'National
+    Liberation Army (ELN)', 'Revolutionary Armed Forces of Colombia (FARC)')."""
     initials = {t.text[0] for t in words if t.is_alpha and t.text[0].isupper()}
     letters = [ch for ch in short if ch.isalpha()]
-    first = next((t.text[0] for t in words if t.is_alpha and t.text[0].isupper() and t.lower_ != "the"), "")
-    return bool(letters) and letters[0] == first and sum(ch in initials for ch in letters) * 2 > len(letters)
+    return len(letters) >= 2 and sum(ch in initials for ch in letters) * 2 > len(letters)
 
 
 def _trim_titles(span: Span) -> Span | None:
@@ -533,13 +533,18 @@ def _abbreviates(short: str, span: Span) -> bool:
     return all(any(letter == initial for initial in rest) for letter in letters)
 
 
+#: Entities whose name an acronym in another language may shorten (not places: "JERUSALEM (AP)").
+ACRONYM_TYPES = {"ArmedGroup", "Force", "Organization"}
+
+
 def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     """'Counter Terrorism Service (CTS)': later 'CTS' is the same entity, typed the same."""
     known = {}
     for span in spans:
         if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
             short = doc[span.end + 1]
-            if short.is_upper and 2 <= len(short.text) <= 8 and _abbreviates(short.text, span):
+            if short.is_upper and 2 <= len(short.text) <= 8 and (
+                    _abbreviates(short.text, span) or span.label_ in ACRONYM_TYPES and _spelled(short.text, span)):
                 known[short.text] = span  # not "JERUSALEM (AP)": a dateline's credit
     for span in spans:  # "CTS" after "Counter Terrorism Service": the initials of a name met before
         words = [t.text for t in span if t.is_alpha and t.lower_ not in ("of", "the", "and", "for")]

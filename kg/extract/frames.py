@@ -267,7 +267,9 @@ def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Argumen
     reading = Reading(frame, trigger, kind, mode, agents, patients, agent_slots=agent_slot_of,
                       patient_slots=patient_slot_of, partial=partial, rejected=rejected, complete=complete)
     if frame.from_holds:
-        reading.holders, reading.from_places = _from_slot(trigger, args)
+        holders, reading.from_places = _from_slot(trigger, args)
+        reading.holders = [h for h in holders if h.label_ in FIGHTER_TYPES]
+        reading.rejected += [(h, "holder") for h in holders if h.label_ in ("Organization", "Person")]
     if reading.mode == "unreal" and not reading.holders:
         return None  # kept when denied: the denial is evidence too (kg.extract.events)
     where = _where(trigger, kind, args)
@@ -653,7 +655,7 @@ def _from_slot(trigger: Token, args: Arguments) -> tuple[list[Span], list[Span]]
                 bucket = places if span.label_ in PLACE_TYPES - {"Country"} else holders
                 if span not in bucket:
                     bucket.append(span)
-    return [h for h in holders if h.label_ in FIGHTER_TYPES], places
+    return holders, places
 
 
 def _out_of(token: Token) -> bool:

@@ -63,7 +63,11 @@ class RelationExtractor:
             return doc
         args = Arguments(doc, self.actions)
         readings = list(self.reader.read(doc, args))
-        if correct_types(doc, readings):  # the frames said what some names are: read again with the new types
+        # The frames say what some names are: read again with the new types. Twice at most, since a name found
+        # by its reading ("the UPCS seized Tessit": a town) can in turn say what the other side is (armed).
+        for _ in range(2):
+            if not correct_types(doc, readings):
+                break
             args = Arguments(doc, self.actions)
             readings = list(self.reader.read(doc, args))
         readings = [r for r in readings if r.complete]

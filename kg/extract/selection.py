@@ -4,7 +4,8 @@ A name that seizes, attacks or fights is an actor; a name that is taken, entered
 place; a name in apposition to "militant groups" or coordinated with an armed group is an armed group. The
 statistical NER and the typing rules see only a name and its neighbours; here the whole clause votes:
 
-- an Organization that takes places, attacks or fights is an ArmedGroup ("the MNLA seized Gao");
+- an Organization that takes places, attacks or fights is an ArmedGroup ("the MNLA seized Gao"), and so is one
+  a place was taken from ("took Gao from the MNLA");
 - a Person or Organization the NER guessed, found where only a place can be (what is taken, the object of a
   capture, "in X" of an attack), is a City ("Iraqi forces cleared Karmah");
 - a Person, Organization or City the NER guessed that a group noun describes ("the militant groups MUJAO, Ansar
@@ -24,18 +25,23 @@ from spacy.tokens import Doc, Span, Token
 from .arguments import FIGHTER_TYPES
 from .lexicon import ORGANISATION_OR_FORCE_WORDS
 from .frames import Reading
-from .spans import in_headline, longest_first, plain_name, retype, set_span, tokens_of
+from .spans import DATES_KEY, in_headline, longest_first, plain_name, retype, set_span, tokens_of
 
 #: Predicates whose doer is an armed actor.
 CONFLICT = {"attacked", "captured", "clashedWith"}
-#: Origins of a type that a reading may overrule.
-WEAK_ORIGINS = {"ner", "place-role", "surname"}
+#: Origins of a type that a reading may overrule (an acronym's type is its full name's guess).
+WEAK_ORIGINS = {"ner", "place-role", "surname", "acronym"}
 #: A person guessed from a role word near a name ("..., the army general staff said" after a quote ending in a
 #: town's name): a place named as such elsewhere in the article wins over it.
 GUESSED_PERSON_ORIGINS = {"role"}
 #: Nouns that describe an armed group: "the Islamist militant groups A, B and C", "a terrorist group leader".
 GROUP_NOUNS = {"group", "groups", "militia", "militias", "faction", "factions", "movement", "insurgency",
                "rebels", "insurgents", "militants", "jihadists", "outfit", "organization", "organisation"}
+#: Verbs whose object can only be a place: a capitalised name the NER missed there is a town ("overran Tessit").
+#: Not "capture" or "take" (people are captured and taken) unless a former holder follows ("took
+#: Boni from the CMA").
+PLACE_TAKING_VERBS = {"seize", "overrun", "occupy", "conquer", "retake", "recapture", "annex", "liberate"}
+TAKING_VERBS = PLACE_TAKING_VERBS | {"capture", "take", "wrest", "regain", "reclaim"}
 #: Words that make a group noun an armed one ("a political group" is not).
 ARMED_WORDS = {"militant", "armed", "rebel", "jihadist", "islamist", "terrorist", "terror", "insurgent", "dissident",
                "extremist", "separatist", "paramilitary", "guerrilla", "militia"}
@@ -64,7 +70,7 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
                 span._.kg_origin in GUESSED_PERSON_ORIGINS and wanted & {"City", "District", "Province"})):
             label = next(iter(wanted))
             if label != span.label_ and _may_become(span, label):
-                span = retype(span, label, plain_name(span), f"selection:{span.label_}")
+                span = retype(span, label, span._.kg_canonical or plain_name(span), f"selection:{span.label_}")
                 changed = True
         new_ents.append(span)
     missed = _missed_names_beside(doc)
@@ -91,7 +97,10 @@ def _one_type_per_name(ents, votes: dict[str, set[str]]) -> None:
 
 
 def _key(span: Span) -> str:
-    return plain_name(span).lower()
+    """One key for all mentions of a thing: an acronym's is its full name's ("UPCS" after "the Patriotic Union
+    for Change in the Sahel (UPCS)")."""
+    name = plain_name(span) if span._.kg_origin != "acronym" else span._.kg_canonical or plain_name(span)
+    return name.lower()
 
 
 def _vote(span: Span, role: str, reading: Reading) -> str | None:
@@ -100,8 +109,11 @@ def _vote(span: Span, role: str, reading: Reading) -> str | None:
     frame = reading.frame
     if role == "place" and span.label_ in ("Person", "Organization"):
         return "City"
-    if role == "patient" and frame.patient_types in ("territory", "place") and span.label_ == "Organization":
-        return "City"
+    if role == "patient" and frame.patient_types in ("territory", "place") and (
+            span.label_ == "Organization" or span.label_ == "Person" and _taken_place(span.root)):
+        return "City"  # a person is captured, but not overrun or taken from someone
+    if role == "holder" and reading.told and (span.label_ == "Organization" or span.text.isupper()):
+        return "ArmedGroup"  # "took Gao from the MNLA": what held a town and lost it in a fight is armed
     return None
 
 
@@ -150,21 +162,58 @@ def _armed(noun: Token) -> bool:
 
 
 def _missed_names_beside(doc: Doc) -> list[Span]:
-    """Capitalised names the NER missed, coordinated with an armed group or force: they are one too."""
+    """Capitalised names the NER missed that are plainly actors: coordinated with an armed group or force ("the
+    SDF and the Syrian Arab Coalition"), or described as an armed group ("the militant group MUJAO", "Ansar Dine,
+    an Islamist militant group")."""
     taken = {i for s in doc.ents for i in range(s.start, s.end)}
     ent_of = {i: s for s in doc.ents for i in range(s.start, s.end)}
     found = []
     for token in tokens_of(doc):
-        if token.i in taken or token.dep_ != "conj" or token.pos_ != "PROPN":
+        if token.i in taken or token.pos_ != "PROPN" or in_headline(doc[token.i: token.i + 1]):
             continue
-        partner = ent_of.get(token.head.i)
-        if partner is None or partner.label_ not in FIGHTER_TYPES - {"Country"}:
+        words = _name_ending_at(token)
+        if words is None or taken & set(range(words.start, words.end)):
             continue
-        start = token.left_edge.i
-        while start < token.i and not doc[start].is_title:
-            start += 1
-        words = doc[start: token.i + 1]
-        if len(words) < 2 or not all(t.is_title or t.is_upper for t in words) or taken & set(range(start, token.i + 1)):
-            continue
-        found.append(set_span(Span(doc, start, token.i + 1, label=partner.label_), None, "selection:conj"))
+        partner = ent_of.get(token.head.i) if token.dep_ == "conj" else None
+        if partner is not None and partner.label_ in FIGHTER_TYPES - {"Country"} and (
+                len(words) >= 2 or _acronym(token)):
+            found.append(set_span(Span(doc, words.start, words.end, label=partner.label_), plain_name(words), "selection:conj"))
+        elif token.dep_ in ("appos", "conj", "nsubj", "nsubjpass", "dobj", "pobj") and (
+                len(words) >= 2 or _acronym(token)) and _described_as_armed_group(words):
+            found.append(set_span(Span(doc, words.start, words.end, label="ArmedGroup"), plain_name(words),
+                                  "selection:described"))
+        elif _taken_place(token) and not _dated(token) and not token.is_upper:
+            found.append(set_span(Span(doc, words.start, words.end, label="City"), plain_name(words), "selection:taken"))
     return found
+
+
+def _taken_place(token: Token) -> bool:
+    """'the rebels overran Tessit', 'Tessit was retaken', 'took Boni from the CMA': what only a place can be."""
+    while token.dep_ == "conj":
+        token = token.head
+    verb = token.head
+    if token.dep_ not in ("dobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    taken_from = any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+    return verb.lemma_.lower() in PLACE_TAKING_VERBS or taken_from and verb.lemma_.lower() in TAKING_VERBS
+
+
+def _dated(token: Token) -> bool:
+    return any(s.start <= token.i < s.end for s in token.doc.spans.get(DATES_KEY, ()))
+
+
+def _name_ending_at(token: Token) -> Span | None:
+    """The capitalised words of the name whose last word is ``token`` ("Ansar Dine" from "Dine")."""
+    doc = token.doc
+    start = token.left_edge.i
+    while start < token.i and not (doc[start].is_title or doc[start].is_upper):
+        start += 1
+    words = doc[start: token.i + 1]
+    if not all(t.is_title or t.is_upper for t in words) or any(t.is_punct or t.is_stop for t in words):
+        return None
+    return words
+
+
+def _acronym(token: Token) -> bool:
+    """'MUJAO', 'AQIM': one word in capitals, long enough not to be a stray initial."""
+    return token.is_upper and token.is_alpha and len(token.text) >= 3
