@@ -57,8 +57,8 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
     head = span.root.head
     if span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
         holders.append(head.head)  # "the district of X in Y", "the city of X"
-    if span.root.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS:
-        holders.append(head)  # "X district" with "district" outside the entity
+    if span.root.dep_ in ("compound", "nmod") and head.lemma_.lower() in PLACE_NOUNS:
+        holders.append(head)  # "X district" with "district" outside the entity, "X and Y provinces in Z"
     for owner in (o for h in holders for c in h.children if c.dep_ == "poss" for o in args.entities(c)):
         yield owner, "locatedIn-possessive"  # "Helmand's Sangin district", "the province's Dasht-e-Archi district"
     for holder in holders:
