@@ -409,7 +409,7 @@ def test_a_front_is_an_armed_group(nlp):
 @pytest.mark.model
 def test_an_acronym_in_another_language_is_the_name_it_follows(nlp):
     # the letters of "UPCS" are the initials of the name in another order (a French acronym, say)
-    doc = nlp("The Patriotic Union for Change in the Sahel (UPCS) seized Tessit on Monday. Residents said UPCS "
+    doc = nlp("The Patriotic Union for Change in the Sahel (UPCS) overran Tessit on Monday. Residents said UPCS "
               "fighters had left by evening.")
     names = {(e.text, e._.kg_canonical, e.label_) for e in doc.ents}
     assert ("UPCS", "Patriotic Union for Change in the Sahel", "ArmedGroup") in names
@@ -424,6 +424,18 @@ def test_names_the_ner_missed_are_read_from_what_describes_them_or_what_is_done_
                                                          "in March.")
     found = typed(nlp, "Jihadists took Boni from the MRDK on Friday.")
     assert {("Boni", "City"), ("MRDK", "ArmedGroup")} <= found  # a place taken from a holder that fought for it
-    # a person is captured or freed, not a town
+    # a person is captured, seized or freed, not a town
     assert ("Ahmed Musa", "City") not in typed(nlp, "Police captured Ahmed Musa on Friday.")
+    assert ("Ahmed Musa", "City") not in typed(nlp, "Gunmen seized Ahmed Musa on Friday.")
     assert ("Amina Bello", "City") not in typed(nlp, "Soldiers freed Amina Bello from the kidnappers.")
+
+
+@pytest.mark.model
+def test_a_dateline_in_capitals_is_a_town_whatever_the_ner_made_of_it(nlp):
+    doc = nlp("Court frees student\n\nPERUGIA, Italy (AP) - A court on Monday freed the student.\n\n"
+              "TESSIT, Mali \u2014 Militants shelled the market on Sunday.")
+    assert {(e._.kg_canonical, e.label_) for e in doc.ents} >= {("Perugia", "City"), ("Tessit", "City")}
+    located = {(r.subject.text, r.object.text) for r in doc._.kg_relations if r.predicate == "locatedIn"}
+    assert located >= {("PERUGIA", "Italy"), ("TESSIT", "Mali")}
+    # capitals that open no dateline stay what they were
+    assert ("Nato", "City") not in typed(nlp, "NATO, the alliance, said on Monday it would send more troops.")

@@ -7,9 +7,10 @@ from spacy.tokens import Doc, Span, Token
 from ..model import ENTITY_TYPES
 from .forces import extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, ministry_name
 from .gazetteer import Gazetteer, GazetteerComponent, links_of
-from .lexicon import MINISTRY_TOPICS, APPOSITION_KINDS, ARMED_GROUP_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
+from .lexicon import MINISTRY_TOPICS, APPOSITION_KINDS, ARMED_GROUP_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bylines, has_role, officials, surnames, unnamed_officials
 from .places import place_words, propagate_places, same_name_provinces
+from .arguments import DATELINE_DASHES
 from .spans import DATES_KEY, in_headline, longest_first, merge_phrases, plain_name, retype, set_span, tokens_of
 
 
@@ -33,7 +34,7 @@ class EntityTyper:
             _extend_spaced_link(_extend_hyphens(_extend_person(span))), gaz)) is not None])
         spans = [typed for span in ents if (typed := self._type(span, gaz)) is not None
                  and not _adjective_before_noun(typed, gaz)]
-        spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans))
+        spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans) + _datelines(doc, spans, gaz))
         spans = sorted(spans + unnamed_officials(doc, spans), key=lambda s: s.start)
         spans = _headline_filter(doc, spans)
         phrases = (force_phrases(doc, spans, gaz) + demonym_actors(doc, spans, gaz) + coalitions(doc, spans)
@@ -67,6 +68,10 @@ class EntityTyper:
             known = gaz.lookup(span.text.title())  # "DOUALA, CAMEROON —": a dateline in capitals
             if known is not None and known[0] in ("Country", "City", "Province"):
                 return set_span(retype(span, known[0]), known[1]["name"], "gazetteer", links_of(known[1]))
+        if span.label_ not in ENTITY_TYPES and _opens_dateline(span) and gaz.lookup(span.text.title()) is None:
+            # "PERUGIA, Italy (AP) -": a name in capitals opening a paragraph before a larger place is where the
+            # report was filed, a town, whatever the NER guessed
+            return set_span(retype(span, "City"), span.text.title(), "dateline")
         doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
         before = doc[span.start - 2: span.start] if span.start >= 2 else None
@@ -233,6 +238,35 @@ def _kind_named_after(span: Span) -> tuple[str, str] | None:
     return None
 
 
+def _datelines(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """Towns in capitals opening a dateline that the NER missed ('TESSIT, Mali —')."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for token in tokens_of(doc):
+        if token.i in taken or not (token.is_upper and token.is_alpha and len(token) > 2):
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].is_upper and doc[end].is_alpha and end not in taken:
+            end += 1  # "SAN JOSE, Costa Rica"
+        span = Span(doc, token.i, end, label="City")
+        if _opens_dateline(span) and gaz.lookup(span.text.title()) is None:
+            found.append(set_span(span, span.text.title(), "dateline"))
+    return found
+
+
+def _opens_dateline(span: Span) -> bool:
+    """'PERUGIA, Italy (AP) -', 'TESSIT, Mali —': capitals at the start of a paragraph, a comma, a capitalised
+    name, and a credit or a spaced dash soon after."""
+    doc = span.doc
+    opens = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
+    if not opens or not all(t.is_upper and t.is_alpha for t in span) or span.end + 1 >= len(doc):
+        return False
+    if doc[span.end].text != "," or not doc[span.end + 1].is_title:
+        return False
+    return any(t.text == "(" or t.text in DATELINE_DASHES and t.whitespace_ and doc[t.i - 1].whitespace_
+               for t in doc[span.end + 2: span.end + 8])
+
+
 def _place_by_role(span: Span) -> bool:
     """A one-word name the NER typed as a person or organisation that stands where only a place can: the small
     towns no gazetteer lists ("clashes near Maungdaw", "the army retook Anefis")."""
@@ -246,10 +280,6 @@ def _place_by_role(span: Span) -> bool:
         return span.label_ == "Person" or head.lower_ not in ("in", "into")  # "in Hamas", "into the RSF"
     taking = PLACE_TAKING_VERBS - PEOPLE_TAKING_VERBS if span.label_ == "Person" else PLACE_TAKING_VERBS
     return token.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in taking or head.lower_ in taking)
-
-
-#: Verbs that take people as well as places: "Oswald was captured" is no town.
-PEOPLE_TAKING_VERBS = {"capture", "seize"}
 
 
 #: Words of a title that the NER takes into the name before them: "Pentagon Press (Secretary)", "U.S. Charge

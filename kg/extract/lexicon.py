@@ -100,8 +100,12 @@ PLACE_PREPOSITIONS = {"near", "outside", "around", "towards", "toward", "into", 
 
 
 #: Verbs whose object is a place when it is not a known actor ("the army retook Anefis").
-PLACE_TAKING_VERBS = {"capture", "seize", "retake", "recapture", "overrun", "occupy",
+PLACE_TAKING_VERBS = {"capture", "seize", "retake", "recapture", "overrun", "occupy", "conquer", "annex", "liberate",
                       "retook", "overran"}  # irregular pasts the small model's lemmatiser leaves as they are
+#: Of those, the verbs that take people as well as places: "Oswald was captured" is no town.
+PEOPLE_TAKING_VERBS = {"capture", "seize"}
+#: Verbs that take a place from its holder: "took Boni from the MRDK" (not "took the hostages").
+TAKING_FROM_VERBS = PLACE_TAKING_VERBS | {"take", "wrest", "regain", "reclaim"}
 
 
 TITLE_ABBREVIATIONS = {"col", "gen", "lt", "maj", "capt", "sgt", "adm", "brig", "cpl", "pvt", "cmdr", "lt.",

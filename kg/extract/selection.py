@@ -23,7 +23,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from .arguments import FIGHTER_TYPES
-from .lexicon import ORGANISATION_OR_FORCE_WORDS
+from .lexicon import ORGANISATION_OR_FORCE_WORDS, PEOPLE_TAKING_VERBS, PLACE_TAKING_VERBS, TAKING_FROM_VERBS
 from .frames import Reading
 from .spans import DATES_KEY, in_headline, longest_first, plain_name, retype, set_span, tokens_of
 
@@ -37,11 +37,6 @@ GUESSED_PERSON_ORIGINS = {"role"}
 #: Nouns that describe an armed group: "the Islamist militant groups A, B and C", "a terrorist group leader".
 GROUP_NOUNS = {"group", "groups", "militia", "militias", "faction", "factions", "movement", "insurgency",
                "rebels", "insurgents", "militants", "jihadists", "outfit", "organization", "organisation"}
-#: Verbs whose object can only be a place: a capitalised name the NER missed there is a town ("overran Tessit").
-#: Not "capture" or "take" (people are captured and taken) unless a former holder follows ("took
-#: Boni from the CMA").
-PLACE_TAKING_VERBS = {"seize", "overrun", "occupy", "conquer", "retake", "recapture", "annex", "liberate"}
-TAKING_VERBS = PLACE_TAKING_VERBS | {"capture", "take", "wrest", "regain", "reclaim"}
 #: Words that make a group noun an armed one ("a political group" is not).
 ARMED_WORDS = {"militant", "armed", "rebel", "jihadist", "islamist", "terrorist", "terror", "insurgent", "dissident",
                "extremist", "separatist", "paramilitary", "guerrilla", "militia"}
@@ -188,14 +183,16 @@ def _missed_names_beside(doc: Doc) -> list[Span]:
 
 
 def _taken_place(token: Token) -> bool:
-    """'the rebels overran Tessit', 'Tessit was retaken', 'took Boni from the CMA': what only a place can be."""
+    """'the rebels overran Tessit', 'Tessit was retaken', 'took Boni from the MRDK': what only a place can be (not
+    what is captured or seized: people are too, unless a former holder follows)."""
     while token.dep_ == "conj":
         token = token.head
     verb = token.head
     if token.dep_ not in ("dobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
         return False
     taken_from = any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
-    return verb.lemma_.lower() in PLACE_TAKING_VERBS or taken_from and verb.lemma_.lower() in TAKING_VERBS
+    verbs = {verb.lemma_.lower(), verb.lower_}  # "overran": a past the small model's lemmatiser leaves as it is
+    return bool(verbs & (PLACE_TAKING_VERBS - PEOPLE_TAKING_VERBS) or taken_from and verbs & TAKING_FROM_VERBS)
 
 
 def _dated(token: Token) -> bool:
