@@ -439,3 +439,12 @@ def test_a_dateline_in_capitals_is_a_town_whatever_the_ner_made_of_it(nlp):
     assert located >= {("PERUGIA", "Italy"), ("TESSIT", "Mali")}
     # capitals that open no dateline stay what they were
     assert ("Nato", "City") not in typed(nlp, "NATO, the alliance, said on Monday it would send more troops.")
+
+
+@pytest.mark.model
+def test_offices_of_general_news_chief_executives_and_high_commissioners(nlp):
+    doc = nlp("The World Food Programme's chief executive, Dana Morel, resigned. U.N. High Commissioner Karl Brandt "
+              "said he was concerned.")
+    assert ("Karl Brandt", "Official") in {(e._.kg_canonical, e.label_) for e in doc.ents}  # no title in the name
+    offices = {(r.subject.text, r.object.text) for r in doc._.kg_relations if r.predicate == "officialOf"}
+    assert offices >= {("Dana Morel", "World Food Programme"), ("Karl Brandt", "U.N.")}

@@ -326,7 +326,7 @@ def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
 
 
 #: Words of a rank that are no title on their own: "Brigadier General", "Senior General", "Staff Sergeant".
-RANK_PARTS = {"brigadier", "senior", "staff", "master", "first", "chief", "lieutenant"}
+RANK_PARTS = {"brigadier", "senior", "staff", "master", "first", "chief", "lieutenant", "high"}  # "High Commissioner"
 
 
 def _title_word(token) -> bool:

@@ -16,7 +16,7 @@ ROLE_WORDS = {
     "ambassador", "envoy", "secretary", "senator", "sen.", "director", "head", "leader", "chairman", "chairwoman",
     "lawmaker", "legislator", "mp", "premier", "prime", "king", "emir", "prince", "representative", "negotiator",
     "adviser", "advisor", "officer", "councilman", "councilwoman", "prosecutor", "judge", "diplomat", "member",
-    "administrator", "police", "chancellor", "defense", "foreign",
+    "administrator", "police", "chancellor", "defense", "foreign", "commissioner", "executive",
 }
 
 
