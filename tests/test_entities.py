@@ -448,3 +448,16 @@ def test_offices_of_general_news_chief_executives_and_high_commissioners(nlp):
     assert ("Karl Brandt", "Official") in {(e._.kg_canonical, e.label_) for e in doc.ents}  # no title in the name
     offices = {(r.subject.text, r.object.text) for r in doc._.kg_relations if r.predicate == "officialOf"}
     assert offices >= {("Dana Morel", "World Food Programme"), ("Karl Brandt", "U.N.")}
+
+
+@pytest.mark.model
+def test_the_name_after_a_members_role_and_of_is_the_group_not_a_second_person(nlp):
+    doc = nlp("Among the dead was Abdul Karim Sani, a senior commander in Jamaat Nasr, the army said. Police "
+              "arrested Tomas Ruelas, a senior lieutenant of Los Cuervos, in a raid.")
+    found = {(e._.kg_canonical, e.label_) for e in doc.ents}
+    assert {("Jamaat Nasr", "ArmedGroup"), ("Los Cuervos", "ArmedGroup"), ("Abdul Karim Sani", "Official"),
+            ("Tomas Ruelas", "Official")} <= found
+    members = {(r.subject.text, r.object.text) for r in doc._.kg_relations if r.predicate == "memberOf"}
+    assert members >= {("Abdul Karim Sani", "Jamaat Nasr"), ("Tomas Ruelas", "Los Cuervos")}
+    # a title word between the role and the name: the name is the office holder's
+    assert ("Antony Blinken", "Official") in typed(nlp, "Secretary of State Antony Blinken arrived in Kyiv.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 from .lexicon import ELECTED_BODIES, ORGANISATION_OR_FORCE_WORDS, ROLE_WORDS
 from .spans import in_headline, plain_name, retype, set_span, tokens_of
+from .words import word_list
 
 
 def bylines(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -57,8 +58,12 @@ def surnames(spans: list[Span]) -> list[Span]:
 
 
 def officials(spans: list[Span]) -> list[Span]:
-    """A person with a title or a role in apposition is an Official; so are their other mentions."""
-    out = [(retype(s, "Official", None, "role") if s.label_ == "Person" and has_role(s) else s) for s in spans]
+    """A person with a title or a role in apposition is an Official; so are their other mentions. A name the NER
+    took for a person right after a member's role and 'of' or 'in' is the group: "a senior commander in Dawlah
+    Islamiyah", "a leader of 400 Mawozo"."""
+    out = [(retype(s, "Official", None, "role") if s.label_ == "Person" and has_role(s)
+            else retype(s, "ArmedGroup", None, "ner") if _guessed_body(s) and _body_of_role(s, MEMBER_ROLES)
+            else s) for s in spans]
     official_names = {w for s in out if s.label_ == "Official" for w in plain_name(s).split()[-1:]}
     return [(retype(s, "Official") if s.label_ == "Person" and plain_name(s).split()[-1] in official_names else s)
             for s in out]
@@ -84,6 +89,29 @@ def unnamed_officials(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+#: Roles whose holder belongs to a group: the body after them is an armed group when the NER guessed a person.
+MEMBER_ROLES = word_list("roles", "membership")
+
+
+def _guessed_body(span: Span) -> bool:
+    """A person or a town only the NER said it was: 'a senior lieutenant of Los Chapitos'."""
+    return span.label_ == "Person" or span.label_ == "City" and span._.kg_origin == "ner"
+
+
+def _body_of_role(span: Span, roles: frozenset[str] | None = None) -> bool:
+    """'a senior commander in Dawlah Islamiyah', 'a leader of the KNA': the name right after a role word and
+    'of' or 'in' (articles, adjectives or a number between) is the body, not a person. Not 'Secretary of State
+    Antony Blinken', where a title word comes between."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("of", "in", "within", "with") or prep.i >= span.start:
+        return False
+    role = prep.head
+    if not (_is_role(role) if roles is None else role.lower_ in roles or role.lemma_.lower() in roles):
+        return False
+    return all(t.pos_ in ("DET", "ADJ", "NUM") for t in span.doc[prep.i + 1: span.start])
+
+
 def _is_role(token: Token) -> bool:
     if token.lower_ != "member":
         return token.lower_ in ROLE_WORDS
@@ -92,6 +120,8 @@ def _is_role(token: Token) -> bool:
 
 def has_role(span: Span) -> bool:
     doc = span.doc
+    if _body_of_role(span):
+        return False  # "a commander of X": X is what the commander serves, not a second commander
     sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
     # A title right before the name: "chief Pentagon spokesperson Dana W. White", "Gen. Austin Miller".
     for token in reversed(doc[max(sent_start, span.start - 5): span.start]):
