@@ -669,3 +669,14 @@ def test_members_listed_after_of_and_a_body_called_by_the_last_word_of_its_name(
 ])
 def test_captures_in_lists_drives_and_later_clauses(nlp, text, entities, expected, absent):
     assert_reads(nlp, text, entities, expected, absent)
+
+
+def test_departments_and_prefectures_are_provinces_that_contain_places(nlp):
+    doc = nlp("Gangs overran Tamsa, in the Vantor department, on Monday. Fighters spread through villages around "
+              "the town of Sabra in Norte de Santander department.")
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert ("Vantor department", "Province") in found
+    located = {(r.subject.text, r.object.text) for r in doc._.kg_relations if r.predicate == "locatedIn"}
+    assert {("Tamsa", "Vantor department"), ("Sabra", "Norte de Santander")} <= located
+    assert ("State Department", "Organization") in {(e.text, e.label_) for e in nlp(
+        "A State Department spokesman, Ned Price, said the talks were over.").ents}

@@ -96,6 +96,11 @@ class EntityTyper:
                 label = "ArmedGroup"  # "the CSP-DPA rebel alliance", "the M23 militia"
             elif span.label_ in ("ORG", "NORP", "GPE") and last in FORCE_NAME_HEADS and len(span) > 1:
                 label = "Force"
+            elif span.label_ in ("ORG", "GPE", "LOC") and span[-1].text in ("department", "prefecture") \
+                    and len(span) > 1 and span[-2].is_title:  # "the Vantor department": not "the State Department"
+                start = span.start + 1 if span[0].lower_ == "the" else span.start
+                place = Span(doc, start, span.end, label="Province")
+                return set_span(place, f"{doc[start:span.end - 1].text} {span[-1].text.capitalize()}", "place-word")
             elif span.label_ == "ORG" and last in ("ministry",):
                 return set_span(retype(span, "Organization"), ministry_name(span, gaz), "ministry")
             elif span.label_ == "ORG" and name.lower().startswith("government of "):
@@ -141,8 +146,12 @@ class EntityTyper:
         if typed.label_ in ("City", "Province", "District", "Person", "Organization") and after is not None:
             if after.lower_ == "province" and typed.label_ != "Province":
                 return retype(typed, "Province", gaz.province_label(name), "place-word", end=after.i + 1)
-            if after.lower_ in ("oblast", "governorate", "region", "state") and typed.label_ in ("City", "Person", "Organization"):
-                canonical = gaz.province_label(name, after.text.capitalize())
+            if (after.lower_ in ("oblast", "governorate", "region", "state")
+                    or after.text in ("department", "prefecture")) and typed.label_ in ("City", "Person", "Organization"):
+                # "Centre department" (Haiti, Colombia, France); not "the State Department". A department is
+                # not the gazetteer's province of that name elsewhere (Cameroon's Centre Region).
+                kind = after.text.capitalize()
+                canonical = f"{name} {kind}" if kind in ("Department", "Prefecture") else gaz.province_label(name, kind)
                 return retype(typed, "Province", canonical, "place-word", end=after.i + 1)
             if after.lower_ in DISTRICT_WORDS and typed.label_ in ("City", "Person", "Organization", "District"):
                 return retype(typed, "District", name, "place-word", end=after.i + 1)
@@ -239,7 +248,7 @@ def _kind_named_after(span: Span) -> tuple[str, str] | None:
 
 
 def _datelines(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
-    """Towns in capitals opening a dateline that the NER missed ('TESSIT, Mali —')."""
+    """Towns in capitals opening a dateline that the NER missed ('TESSIT, Mali —', 'CÚCUTA, Colombia —')."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
     for token in tokens_of(doc):
@@ -249,8 +258,13 @@ def _datelines(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         while end < len(doc) and doc[end].is_upper and doc[end].is_alpha and end not in taken:
             end += 1  # "SAN JOSE, Costa Rica"
         span = Span(doc, token.i, end, label="City")
-        if _opens_dateline(span) and gaz.lookup(span.text.title()) is None:
+        if not _opens_dateline(span):
+            continue
+        known = gaz.lookup(span.text.title())
+        if known is None:
             found.append(set_span(span, span.text.title(), "dateline"))
+        elif known[0] in ("City", "Province", "Country"):
+            found.append(set_span(retype(span, known[0]), known[1]["name"], "gazetteer", links_of(known[1])))
     return found
 
 
