@@ -680,3 +680,21 @@ def test_departments_and_prefectures_are_provinces_that_contain_places(nlp):
     assert {("Tamsa", "Vantor department"), ("Sabra", "Norte de Santander")} <= located
     assert ("State Department", "Organization") in {(e.text, e.label_) for e in nlp(
         "A State Department spokesman, Ned Price, said the talks were over.").ents}
+
+
+def test_names_behind_two_nouns_after_an_apposition_and_an_army_called_an_armed_group(nlp):
+    doc = nlp("Gunmen from the Viv Ansanm gang coalition stormed the town of Tamsa on Monday. Clashes erupted "
+              "between Arambai Senn, a hill militia, and the Kuki National Army, an armed group that signed a "
+              "truce in 2008. Later, soldiers clashed with KNA gunmen near Tamsa.")
+    found = {(r.subject._.kg_canonical, r.predicate, r.object._.kg_canonical) for r in doc._.kg_relations}
+    assert ("Viv Ansanm", "attacked", "Tamsa") in found
+    assert ("Arambai Senn", "clashedWith", "Kuki National Army") in found
+    assert ("Kuki National Army", "ArmedGroup") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+    # "the Kuki National Army" and "KNA" are one thing: never related to itself
+    assert not any(r.subject._.kg_canonical == r.object._.kg_canonical for r in doc._.kg_relations)
+
+
+def test_a_demonym_the_ner_took_for_a_person_still_makes_a_force(nlp):
+    doc = nlp("The spokeswoman said Azerbaijani troops had shelled the town of Jermuk.")
+    assert ("Azerbaijani troops", "attacked", "Jermuk") in {(r.subject.text, r.predicate, r.object.text)
+                                                            for r in doc._.kg_relations}

@@ -132,7 +132,11 @@ class Arguments:
     def entities(self, token: Token, depth: int = 0) -> list[Span]:
         """The entities ``token`` stands for, its conjuncts included."""
         out: list[Span] = []
-        for each in (token, *token.conjuncts):
+        # "between Arambai Tenggol, a Meitei militia, and the KNA": the parser hangs what follows an apposition
+        # on the apposition
+        after_apposition = [c for a in token.children if a.dep_ == "appos"
+                            for c in a.conjuncts if c.i > a.i]
+        for each in (token, *token.conjuncts, *after_apposition):
             for span in self._one(each, depth):
                 if span not in out:
                     out.append(span)
@@ -304,11 +308,14 @@ class Arguments:
                 elif span is None and child.dep_ == "poss":  # "its fighters", "the group's positions"
                     out.extend(s for s in self.entities(child) if (types is None or s.label_ in types)
                                and s not in out)
+                elif span is None and child.dep_ == "compound" and noun_lemma(child) in PEOPLE_PROXIES:
+                    # "the Viv Ansanm gang coalition": the name qualifies the noun that qualifies this one
+                    out.extend(s for s in self.modifiers(child, types) if s not in out)
         return out
 
     def places_in(self, token: Token) -> list[Span]:
         """Where something stands: 'a market in Aleppo', 'a base near Kidal'."""
-        return [p for p in self.prep_objects(token, ("in", "near", "outside")) if p.label_ in PLACE_TYPES]
+        return [p for p in self.prep_objects(token, ("in", "near", "outside", "inside", "across")) if p.label_ in PLACE_TYPES]
 
     def of_objects(self, token: Token, depth: int = 0) -> list[Span]:
         return self.prep_objects(token, ("of",), depth)

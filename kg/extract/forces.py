@@ -120,7 +120,8 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         if possessor is not None and not (possessor.i - 1 in spans_at and spans_at[possessor.i - 1].label_ == "Country"):
             continue  # "the government's most elite forces": a part of some force, not a force of its own
         # A proper name of its own in the phrase ("Taliban fighters", "Wagner troops") is not a Force phrase.
-        inner = [spans_at[t.i] for t in modifiers if t.i in spans_at and spans_at[t.i] is not owner]
+        inner = [spans_at[t.i] for t in modifiers if t.i in spans_at and spans_at[t.i] is not owner
+                 and spans_at[t.i].text not in gaz.adjectives]  # "Azerbaijani" the NER took for a person
         if any(s.label_ in ("ArmedGroup", "Force", "Organization", "Person", "Official") for s in inner):
             if head.lower_ in ARMED_GROUP_HEADS or any(s.label_ in ("Person", "Official") for s in inner):
                 continue

@@ -93,12 +93,17 @@ def with_sentence(rel: FoundRelation, args: Arguments) -> FoundRelation:
     return FoundRelation(subject, rel.predicate, obj, rel.rule, rel.confidence, sentence)
 
 
+def _canonical(span) -> str:
+    return (span._.kg_canonical or span.text).lower()
+
+
 def dedupe(results: Iterable[FoundRelation]) -> list[FoundRelation]:
     """One reading per (subject, predicate, object), the most confident; none between a span and itself."""
     best: dict[tuple, FoundRelation] = {}
     for rel in results:
-        if rel.subject == rel.object or rel.subject.text == rel.object.text and rel.subject.label_ == rel.object.label_:
-            continue
+        if rel.subject == rel.object or rel.subject.label_ == rel.object.label_ and (
+                rel.subject.text == rel.object.text or _canonical(rel.subject) == _canonical(rel.object)):
+            continue  # "the Kuki National Army" and "KNA": one thing, no relation with itself
         ends = [(rel.subject.start, rel.subject.end), (rel.object.start, rel.object.end)]
         if rel.predicate in ("clashedWith", "metWith"):
             ends.sort()

@@ -53,9 +53,9 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
             for span in reading.agents:  # "the KRF seized Sarvan": an organisation that fights is armed
                 if span.label_ == "Organization":
                     votes[_key(span)].add("ArmedGroup")
-    for span in doc.ents:
-        if _described_as_armed_group(span):
-            votes[_key(span)].add("ArmedGroup")
+    described = {_key(span) for span in doc.ents if _described_as_armed_group(span)}
+    for key in described:
+        votes[key].add("ArmedGroup")
     _one_type_per_name(doc.ents, votes)
     changed = False
     new_ents = []
@@ -64,7 +64,10 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
         if len(wanted) == 1 and not in_headline(span) and (span._.kg_origin in WEAK_ORIGINS or (
                 span._.kg_origin in GUESSED_PERSON_ORIGINS and wanted & {"City", "District", "Province"})):
             label = next(iter(wanted))
-            if label != span.label_ and _may_become(span, label):
+            # "the Kuki National Army, an armed group that ...": what the article calls an armed group is one,
+            # whatever "Army" made the NER's guess
+            if label != span.label_ and (_may_become(span, label) or label == "ArmedGroup" and span.label_ == "Force"
+                                         and _key(span) in described):
                 span = retype(span, label, span._.kg_canonical or plain_name(span), f"selection:{span.label_}")
                 changed = True
         new_ents.append(span)
