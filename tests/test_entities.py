@@ -464,3 +464,17 @@ def test_the_name_after_a_members_role_and_of_is_the_group_not_a_second_person(n
     assert members >= {("Abdul Karim Sani", "Jamaat Nasr"), ("Tomas Ruelas", "Los Cuervos")}
     # a title word between the role and the name: the name is the office holder's
     assert ("Antony Blinken", "Official") in typed(nlp, "Secretary of State Antony Blinken arrived in Kyiv.")
+
+
+@pytest.mark.model
+def test_regions_named_with_their_kind_and_towns_named_by_an_apposition(nlp):
+    doc = nlp("Governor Paul Ekonde of the Southwest Region said the attackers had fled. In Buea, the capital of the "
+              "Southwest Region, shops stayed shut. In Nabatieh, the capital of Nabatieh Governorate, strikes hit "
+              "the market.")
+    found = {(e._.kg_canonical, e.label_) for e in doc.ents}
+    assert {("Southwest Region", "Province"), ("Buea", "City"), ("Nabatieh", "City"),
+            ("Nabatieh Governorate", "Province")} <= found
+    assert ("Southwest Region", "Official") not in found  # the title before the name is the governor's
+    read = {(r.subject._.kg_canonical, r.predicate, r.object._.kg_canonical) for r in doc._.kg_relations}
+    assert {("Paul Ekonde", "officialOf", "Southwest Region"), ("Buea", "capitalOf", "Southwest Region"),
+            ("Nabatieh", "capitalOf", "Nabatieh Governorate")} <= read

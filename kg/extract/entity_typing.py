@@ -34,7 +34,8 @@ class EntityTyper:
             _extend_spaced_link(_extend_hyphens(_extend_person(span))), gaz)) is not None])
         spans = [typed for span in ents if (typed := self._type(span, gaz)) is not None
                  and not _adjective_before_noun(typed, gaz)]
-        spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans) + _datelines(doc, spans, gaz))
+        spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans) + _datelines(doc, spans, gaz)
+                              + _places_by_apposition(doc, spans))
         spans = sorted(spans + unnamed_officials(doc, spans), key=lambda s: s.start)
         spans = _headline_filter(doc, spans)
         phrases = (force_phrases(doc, spans, gaz) + demonym_actors(doc, spans, gaz) + coalitions(doc, spans)
@@ -88,6 +89,10 @@ class EntityTyper:
             elif span.label_ in ("ORG", "NORP", "GPE", "PERSON", "LOC") and _islamic_state_branch(span):
                 # "ISIS-Mozambique", "Islamic State Central Africa Province": a branch, before "Province" says more
                 return set_span(retype(span, "ArmedGroup"), plain_name(span), "ner")
+            elif span.label_ in ("GPE", "LOC", "PERSON", "ORG") and len(span) > 1 and span[-1].text in (
+                    "Region", "Province", "Oblast", "Governorate", "Prefecture"):
+                # "the Southwest Region", "the Northwest Region" whatever the NER guessed
+                return set_span(retype(span, "Province"), gaz.province_label(plain_name(span)), "place-word")
             elif span.label_ in ("ORG", "NORP", "GPE") and _rebel_name(span) and any(
                     t.lower_ in GROUP_OR_FORCE_NAME_HEADS for t in span):
                 label = "ArmedGroup"  # "Sudan Liberation Army", "Kachin Independence Organization", "National
@@ -245,6 +250,26 @@ def _kind_named_after(span: Span) -> tuple[str, str] | None:
     if following[:1] and following[0] in PLURAL_KINDS and span.start > 0 and doc[span.start - 1].text in ("and", ","):
         return PLURAL_KINDS[following[0]]  # the second of the two: "Afar regions", "Blue Nile states"
     return None
+
+
+def _places_by_apposition(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names the NER missed that an apposition says are places: 'In Buea, the capital of the Southwest Region'."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for token in tokens_of(doc):
+        if token.i in taken or token.pos_ != "PROPN" or not token.is_title or token.i + 1 >= len(doc) \
+                or doc[token.i + 1].text != "," or token.lower_ in ROLE_WORDS:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and start - 1 not in taken:
+            start -= 1
+        name = Span(doc, start, token.i + 1, label="City")
+        if in_headline(name) or name[0].is_sent_start and name[0].pos_ != "PROPN":
+            continue
+        kind = _apposition_kind(name)
+        if kind is not None:
+            found.append(set_span(Span(doc, start, token.i + 1, label=kind), name.text, "apposition"))
+    return found
 
 
 def _datelines(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:

@@ -148,9 +148,12 @@ class Gazetteer:
         return self.adjectives.get(adjective) if adjective else None
 
     def province_label(self, stem: str, kind: str = "Province") -> str:
-        """The name of the province "<stem> <kind>" stands for: the gazetteer's, else "<stem> <kind>" itself."""
+        """The name of the province "<stem> <kind>" stands for: the gazetteer's, else "<stem> <kind>" itself (the
+        stem alone when it already says its kind: "the capital of the Northwest Region")."""
         entry = self.province_named(stem)
-        return entry["name"] if entry else f"{stem} {kind}"
+        if entry:
+            return entry["name"]
+        return stem if stem.split()[-1:] and stem.split()[-1] in PROVINCE_KINDS else f"{stem} {kind}"
 
     def province_named(self, stem: str) -> dict | None:
         """The Province entry that "<stem> Province" / "<stem> province" / "<stem>" names, if any."""
@@ -160,6 +163,10 @@ class Gazetteer:
             if key and key[0] == "Province":
                 return self.entries[key]
         return None
+
+
+#: Last words that make a name a province's whole name.
+PROVINCE_KINDS = {"Province", "Region", "State", "Oblast", "Governorate", "Department", "Prefecture"}
 
 
 USER_ENTRIES = "user_entries.jsonl"

@@ -122,6 +122,10 @@ def has_role(span: Span) -> bool:
     doc = span.doc
     if _body_of_role(span):
         return False  # "a commander of X": X is what the commander serves, not a second commander
+    of = span.root.head
+    if span.root.dep_ == "pobj" and of.lower_ == "of" and of.i > 0 and doc[of.i - 1].pos_ == "PROPN" \
+            and not _is_role(doc[of.i - 1]):
+        return False  # "Governor Paul Ekonde of the Southwest Region": the title is the name's before "of"
     sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
     # A title right before the name: "chief Pentagon spokesperson Dana W. White", "Gen. Austin Miller".
     for token in reversed(doc[max(sent_start, span.start - 5): span.start]):

@@ -102,7 +102,8 @@ def propagate_places(spans: list[Span], gaz: Gazetteer) -> list[Span]:
         retypable = span.label_ in ("City", "Person", "Organization") and span._.kg_origin != "gazetteer"
         if retypable and name in districts:
             span = retype(span, "District", name, "place-word")
-        elif retypable and name in provinces:
+        elif retypable and name in provinces and not (span.label_ == "City" and span._.kg_origin in (
+                "place-word", "apposition")):  # "In Nabatieh, the capital of Nabatieh Governorate": a town
             span = retype(span, "Province", provinces[name], "place-word")
         elif retypable and span.label_ != "City" and name in towns:
             span = retype(span, "City", name, "place-word")

@@ -375,8 +375,9 @@ def capital_of_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     for noun in args.words(("capital",)):
         if noun.lemma_.lower() != "capital" or noun.pos_ not in ("NOUN", "PROPN"):
             continue
-        city = _named_after_comma(noun, args)
-        if city is not None and not (city.root.dep_ == "appos" and city.root.head == noun):
+        city = _named_after_comma(noun, args) or _named_before_comma(noun, args)
+        if city is not None and not (city.root.dep_ == "appos" and city.root.head == noun
+                                     or noun.dep_ == "appos" and args.entity(noun.head) == city):
             # "in the Myanmar capital, Naypyitaw," with the name hung elsewhere by the parser (an apposition of
             # the sentence's subject, a conjunct): the comma right after the noun says whose name it is
             yield from _capital(city, noun, args)
@@ -385,6 +386,16 @@ def capital_of_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             continue  # "Maimana, the capital of X": what follows "of" is the owner, read by role_rules
         for city in (c for c in args.of_objects(noun) if c.label_ == "City"):
             yield from _implicit_capital(city, noun, args)
+
+
+def _named_before_comma(noun: Token, args: Arguments) -> Span | None:
+    """The City right before ', the capital': 'In Buea, the capital of the Southwest Region, shops stayed shut',
+    where the parser made the capital the subject of what follows."""
+    doc = noun.doc
+    if noun.i < 3 or doc[noun.i - 1].lower_ != "the" or doc[noun.i - 2].text != ",":
+        return None
+    city = args.entity(doc[noun.i - 3])
+    return city if city is not None and city.label_ == "City" and city.end == noun.i - 2 else None
 
 
 def _named_after_comma(noun: Token, args: Arguments) -> Span | None:
