@@ -478,3 +478,29 @@ def test_regions_named_with_their_kind_and_towns_named_by_an_apposition(nlp):
     read = {(r.subject._.kg_canonical, r.predicate, r.object._.kg_canonical) for r in doc._.kg_relations}
     assert {("Paul Ekonde", "officialOf", "Southwest Region"), ("Buea", "capitalOf", "Southwest Region"),
             ("Nabatieh", "capitalOf", "Nabatieh Governorate")} <= read
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("A spokesman for the Armed Forces of the Philippines said the fighting ended.",
+     ("Armed Forces of the Philippines", "Force")),
+    ("Fighters of a separatist militia known as the Red Dragons attacked the town of Menji.",
+     ("Red Dragons", "ArmedGroup")),
+    ("Laura Inzunza, a spokeswoman for Sinaloa's Public Security Secretariat, said bodies were found.",
+     ("Public Security Secretariat", "Organization")),
+    ("Bodies were found in the Sinaloa municipality of Navolato.", ("Navolato", "District")),
+    ("Troops retook the village of Bambui in Mezam division on Monday.", ("Mezam", "District")),
+    ("A feud within the Sinaloa Cartel has left 150 dead.", ("Sinaloa Cartel", "ArmedGroup")),
+    ("Months of violence followed, and the Gran Grif gang killed more than 100 people.", ("Gran Grif", "ArmedGroup")),
+])
+def test_forces_gangs_bodies_and_districts_named_in_other_countries_ways(nlp, text, expected):
+    assert expected in typed(nlp, text)
+
+
+@pytest.mark.model
+def test_a_generic_militia_is_no_entity_where_its_name_follows_and_a_division_of_an_army_is_no_district(nlp):
+    doc = nlp("Fighters of a separatist militia known as the Red Dragons attacked the town of Menji.")
+    assert {(r.subject._.kg_canonical, r.predicate, r.object.text) for r in doc._.kg_relations} == {
+        ("Red Dragons", "attacked", "Menji")}
+    assert ("10th Division", "District") not in typed(nlp, "Soldiers of the 10th Division retook Tamsa.")
+    assert ("Golden Division", "District") not in typed(nlp, "The Golden Division retook the town of Tamsa.")

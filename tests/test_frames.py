@@ -698,3 +698,12 @@ def test_a_demonym_the_ner_took_for_a_person_still_makes_a_force(nlp):
     doc = nlp("The spokeswoman said Azerbaijani troops had shelled the town of Jermuk.")
     assert ("Azerbaijani troops", "attacked", "Jermuk") in {(r.subject.text, r.predicate, r.object.text)
                                                             for r in doc._.kg_relations}
+
+
+def test_the_armed_subject_of_a_clause_made_an_attack_it_hangs_on_by_in_or_during(nlp):
+    found = relations(nlp, "The Gran Grif gang killed more than 100 people in an assault on the town of Tamsa.",
+                      {"Gran Grif": "ArmedGroup", "Tamsa": "City"})
+    assert ("Gran Grif", "attacked", "Tamsa") in found
+    found = relations(nlp, "Hundreds of civilians died in an attack on Tamsa, officials said.",
+                      {"Tamsa": "City"})
+    assert not found

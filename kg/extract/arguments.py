@@ -315,7 +315,8 @@ class Arguments:
 
     def places_in(self, token: Token) -> list[Span]:
         """Where something stands: 'a market in Aleppo', 'a base near Kidal'."""
-        return [p for p in self.prep_objects(token, ("in", "near", "outside", "inside", "across")) if p.label_ in PLACE_TYPES]
+        return [p for p in self.prep_objects(token, ("in", "near", "outside", "inside", "across"))
+                if p.label_ in PLACE_TYPES]
 
     def of_objects(self, token: Token, depth: int = 0) -> list[Span]:
         return self.prep_objects(token, ("of",), depth)

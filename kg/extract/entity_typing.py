@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import ENTITY_TYPES
 from .forces import extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, ministry_name
 from .gazetteer import Gazetteer, GazetteerComponent, links_of
-from .lexicon import MINISTRY_TOPICS, APPOSITION_KINDS, ARMED_GROUP_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
+from .lexicon import MINISTRY_TOPICS, APPOSITION_KINDS, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bylines, has_role, officials, surnames, unnamed_officials
 from .places import place_words, propagate_places, same_name_provinces
 from .arguments import DATELINE_DASHES
@@ -65,6 +65,7 @@ class EntityTyper:
         span = _trim_titles(span)
         if span is None or _is_junk(span):
             return None
+        span = _without_place_owner(span, gaz)
         if span.label_ not in ENTITY_TYPES and span.text.isupper() and len(span.text) > 3:
             known = gaz.lookup(span.text.title())  # "DOUALA, CAMEROON —": a dateline in capitals
             if known is not None and known[0] in ("Country", "City", "Province"):
@@ -82,13 +83,16 @@ class EntityTyper:
         else:
             label = NER_TO_TYPE.get(span.label_)
             last = span[-1].lower_
-            if span.label_ in ("ORG", "NORP", "GPE", "PERSON") and last in ARMED_GROUP_HEADS:
+            if span.label_ in ("ORG", "NORP", "GPE", "PERSON") and (last in ARMED_GROUP_HEADS
+                                                                     or last in GANG_HEADS and len(span) > 1):
                 label = "ArmedGroup"
             elif span.label_ in ("ORG", "NORP") and last == "front" and len(span) > 1:
                 label = "ArmedGroup"  # "the Eastern War Front", "the 10th Front", "the al-Nusra Front"
             elif span.label_ in ("ORG", "NORP", "GPE", "PERSON", "LOC") and _islamic_state_branch(span):
                 # "ISIS-Mozambique", "Islamic State Central Africa Province": a branch, before "Province" says more
                 return set_span(retype(span, "ArmedGroup"), plain_name(span), "ner")
+            elif span.label_ == "ORG" and _forces_of(span):
+                label = "Force"  # "the Armed Forces of the Philippines", "the Army of Niger"
             elif span.label_ in ("GPE", "LOC", "PERSON", "ORG") and len(span) > 1 and span[-1].text in (
                     "Region", "Province", "Oblast", "Governorate", "Prefecture"):
                 # "the Southwest Region", "the Northwest Region" whatever the NER guessed
@@ -97,7 +101,8 @@ class EntityTyper:
                     t.lower_ in GROUP_OR_FORCE_NAME_HEADS for t in span):
                 label = "ArmedGroup"  # "Sudan Liberation Army", "Kachin Independence Organization", "National
                 # Movement for the Liberation of Azawad"
-            elif span.label_ in ("ORG", "GPE", "PERSON") and after is not None and after.lower_ in GROUP_WORDS | FIGHTER_WORDS:
+            elif span.label_ in ("ORG", "GPE", "PERSON") and after is not None and after.lower_ in (
+                    GROUP_WORDS | FIGHTER_WORDS | GANG_HEADS):
                 label = "ArmedGroup"  # "the CSP-DPA rebel alliance", "the M23 militia"
             elif span.label_ in ("ORG", "NORP", "GPE") and last in FORCE_NAME_HEADS and len(span) > 1:
                 label = "Force"
@@ -152,13 +157,15 @@ class EntityTyper:
             if after.lower_ == "province" and typed.label_ != "Province":
                 return retype(typed, "Province", gaz.province_label(name), "place-word", end=after.i + 1)
             if (after.lower_ in ("oblast", "governorate", "region", "state")
-                    or after.text in ("department", "prefecture")) and typed.label_ in ("City", "Person", "Organization"):
+                    or after.text in ("department", "prefecture")) and typed.label_ in (
+                        "City", "Person", "Organization"):
                 # "Centre department" (Haiti, Colombia, France); not "the State Department". A department is
                 # not the gazetteer's province of that name elsewhere (Cameroon's Centre Region).
                 kind = after.text.capitalize()
                 canonical = f"{name} {kind}" if kind in ("Department", "Prefecture") else gaz.province_label(name, kind)
                 return retype(typed, "Province", canonical, "place-word", end=after.i + 1)
-            if after.lower_ in DISTRICT_WORDS and typed.label_ in ("City", "Person", "Organization", "District"):
+            if (after.lower_ in DISTRICT_WORDS or after.text == "division") and typed.label_ in (
+                    "City", "Person", "Organization", "District"):  # "Mezam division"; not "the 10th Division"
                 return retype(typed, "District", name, "place-word", end=after.i + 1)
             if after.lower_ == "city" and after.is_lower and typed.label_ in ("City", "Person", "Organization") \
                     and name not in gaz.adjectives:  # "the eastern Ukrainian city" is no city named Ukrainian
@@ -167,7 +174,7 @@ class EntityTyper:
             word = before[0].lower_
             if word == "province" and typed.label_ != "Province":
                 return retype(typed, "Province", gaz.province_label(name), "place-word")
-            if word == "district" and typed.label_ not in ("District", "Province", "Country"):
+            if word in ("district", "municipality") and typed.label_ not in ("District", "Province", "Country"):
                 return retype(typed, "District", name, "place-word")
             if word in ("town", "city", "village") and typed.label_ in ("Person", "Organization", "City"):
                 # "the coastal town of Harardhere": said, not guessed (it types the name's other mentions too)
@@ -291,6 +298,24 @@ def _datelines(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         elif known[0] in ("City", "Province", "Country"):
             found.append(set_span(retype(span, known[0]), known[1]["name"], "gazetteer", links_of(known[1])))
     return found
+
+
+def _forces_of(span: Span) -> bool:
+    """'Armed Forces of the Philippines', 'National Army of Chad': a force's name, then 'of' and its country."""
+    words = [t.lower_ for t in span if t.lower_ != "the"]
+    return "of" in words and any(w in FORCE_NAME_HEADS for w in words[: words.index("of")])
+
+
+def _without_place_owner(span: Span, gaz: Gazetteer) -> Span:
+    """"Sinaloa's Public Security Secretariat" -> "Public Security Secretariat": a known place owning a body is
+    not part of its name (the place is an entity of its own)."""
+    owner = next((t for t in span[:-1] if t.lower_ in ("'s", "\u2019s")), None)
+    if owner is None or owner.i == span.start or not span.doc[owner.i + 1].is_title:
+        return span  # "Ukraine's armed forces" is one phrase (kg.extract.forces reads it)
+    known = gaz.lookup(span.doc[span.start: owner.i].text)
+    if known is None or known[0] not in ("Country", "Province", "City"):
+        return span
+    return Span(span.doc, owner.i + 1, span.end, label=span.label_)
 
 
 def _opens_dateline(span: Span) -> bool:

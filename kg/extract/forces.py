@@ -131,6 +131,8 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             if any(_code_name(t, gaz) for t in modifiers):
                 continue  # "CODECO militiamen": the group has a name (groups_named_before_fighters)
             if head.lower_ in ("militia", "militias", "militiamen"):
+                if any(c.dep_ == "acl" and c.lemma_ in ("know", "call", "name") for c in head.children):
+                    continue  # "a separatist militia known as the Red Dragons": the group has a name
                 joined = [t.i for t in doc[start: head.i] if t.pos_ == "CCONJ"]
                 start = joined[-1] + 1 if joined else start  # "the city and militia fighters": not the city
                 span = Span(doc, start, head.i + 1, label="ArmedGroup")
@@ -198,6 +200,13 @@ def groups_named_before_fighters(doc: Doc, spans: list[Span], gaz: Gazetteer) ->
         elif token.is_title and token.i > 0 and doc[token.i - 1].like_num and doc[token.i - 1].i not in taken:
             span = Span(doc, token.i - 1, token.i + 1, label="ArmedGroup")  # "the 400 Mawozo gang"
             found.append(set_span(span, span.text, "group-before-fighters"))
+        elif token.is_title and token.i not in taken and doc[token.i + 1].lower_ in ("gang", "gangs"):
+            start = token.i  # "the Gran Grif gang": a gang is named by the words before it, not its people
+            while start > 0 and doc[start - 1].is_title and start - 1 not in taken and not doc[start - 1].is_sent_start:
+                start -= 1
+            span = Span(doc, start, token.i + 1, label="ArmedGroup")
+            if span.text not in gaz.adjectives and not any(t.lower_ in ETHNONYMS_OR_EQUIPMENT for t in span):
+                found.append(set_span(span, span.text, "group-before-fighters"))
     return found
 
 

@@ -573,6 +573,15 @@ def _clause(noun: Token, args: Arguments) -> list[Span]:
     return [s for s in subjects_of(verb, args) if s.label_ in FIGHTER_TYPES]
 
 
+def _clause_in(noun: Token, args: Arguments) -> list[Span]:
+    """'the gang killed 100 people in an assault on X', 'troops killed five militants during a raid on Y': the
+    armed subject of the verb the action noun hangs on by 'in' or 'during'."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.head.pos_ != "VERB":
+        return []
+    return [s for s in subjects_of(prep.head, args) if s.label_ in FIGHTER_TYPES]
+
+
 def _in_place(noun: Token, args: Arguments) -> list[Span]:
     """'an airstrike in Idlib', 'executed strikes ... in Raqqa': a town or region the action hit (not a country:
     'an attack in northern Afghanistan' names where, not what)."""
@@ -631,6 +640,7 @@ NOUN_SLOTS: dict[str, Callable[[Token, Arguments], list[Span]]] = {
     "under-from": _under_from,
     "under-subject": _under_subject,
     "clause": _clause,
+    "clause-in": _clause_in,
     "in-place": _in_place,
     "between": _between,
     "responsible": _responsible,

@@ -51,6 +51,8 @@ UNIT_WORDS = {"headquarters", "division", "brigade", "battalion", "command", "un
 
 
 ARMED_GROUP_HEADS = {"militia", "militias", "militiamen", "rebels", "insurgents"}
+#: Last words of the names of armed criminal groups: "the Sinaloa Cartel", "the Gran Grif gang".
+GANG_HEADS = {"cartel", "gang"}
 
 
 #: Group names of ethnicities and faiths: neither actor nor place on their own.

@@ -131,8 +131,9 @@ def has_role(span: Span) -> bool:
     for token in reversed(doc[max(sent_start, span.start - 5): span.start]):
         if _is_role(token):
             return True
-        if token.is_punct and token.text not in (".", "-") or token.pos_ in ("VERB", "AUX"):
-            break
+        if token.is_punct and token.text not in (".", "-") or token.pos_ in ("VERB", "AUX") \
+                or token.lower_ in ("'s", "\u2019s", "for"):
+            break  # "a spokeswoman for Sinaloa's Public Security Secretariat": a body, not a titled person
     root = span.root
     neighbours = [t for t in root.children if t.dep_ == "appos"]
     if root.dep_ == "appos":

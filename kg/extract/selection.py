@@ -148,6 +148,8 @@ def _describing_nouns(span: Span) -> list[Token]:
         head = head.head
     if head.dep_ == "appos":
         nouns.append(head.head)
+    if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_ in ("know", "call", "name"):
+        nouns.append(root.head.head.head)  # "a separatist militia known as the Red Dragons"
     if root.dep_ in ("compound", "nmod") and root.head.i > span.end - 1:
         nouns.append(root.head)  # "a Hezb-e Islami Gulbuddin terrorist group leader"
         nouns.extend(c for c in root.head.children if c.dep_ == "compound" and c.i > root.i)
@@ -175,13 +177,15 @@ def _missed_names_beside(doc: Doc) -> list[Span]:
         partner = ent_of.get(token.head.i) if token.dep_ == "conj" else None
         if partner is not None and partner.label_ in FIGHTER_TYPES - {"Country"} and (
                 len(words) >= 2 or _acronym(token)):
-            found.append(set_span(Span(doc, words.start, words.end, label=partner.label_), plain_name(words), "selection:conj"))
+            span = Span(doc, words.start, words.end, label=partner.label_)
+            found.append(set_span(span, plain_name(words), "selection:conj"))
         elif token.dep_ in ("appos", "conj", "nsubj", "nsubjpass", "dobj", "pobj") and (
                 len(words) >= 2 or _acronym(token)) and _described_as_armed_group(words):
             found.append(set_span(Span(doc, words.start, words.end, label="ArmedGroup"), plain_name(words),
                                   "selection:described"))
         elif _taken_place(token) and not _dated(token) and not token.is_upper:
-            found.append(set_span(Span(doc, words.start, words.end, label="City"), plain_name(words), "selection:taken"))
+            span = Span(doc, words.start, words.end, label="City")
+            found.append(set_span(span, plain_name(words), "selection:taken"))
     return found
 
 
