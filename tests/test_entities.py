@@ -504,3 +504,24 @@ def test_a_generic_militia_is_no_entity_where_its_name_follows_and_a_division_of
         ("Red Dragons", "attacked", "Menji")}
     assert ("10th Division", "District") not in typed(nlp, "Soldiers of the 10th Division retook Tamsa.")
     assert ("Golden Division", "District") not in typed(nlp, "The Golden Division retook the town of Tamsa.")
+
+
+@pytest.mark.model
+def test_an_acronym_after_or_and_before_its_full_name_is_the_same_group(nlp):
+    from spacy.tokens import Span
+
+    from kg.extract.entity_typing import _acronyms
+    from kg.extract.spans import set_span
+
+    doc = nlp("VPR Rebels Seize Tamsa\n\nFighters of the Union for Peace in the Sahel, or UPS, and of the Vanguard "
+              "for Popular Resistance attacked Tamsa. UPS fighters later withdrew.")
+
+    def named(words: str, label: str) -> Span:
+        start = next(t.i for t in doc if doc[t.i: t.i + len(words.split())].text == words)
+        return set_span(Span(doc, start, start + len(words.split()), label=label), words, "ner")
+
+    spans = [named("Union for Peace in the Sahel", "ArmedGroup"), named("Vanguard for Popular Resistance", "ArmedGroup")]
+    canonical = {(s.start, s.text): s._.kg_canonical for s in _acronyms(doc, spans)}
+    assert [name for (_, text), name in sorted(canonical.items()) if text == "UPS"] == [
+        "Union for Peace in the Sahel"] * 2
+    assert canonical[(0, "VPR")] == "Vanguard for Popular Resistance"  # the headline names it before the body

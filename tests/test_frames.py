@@ -707,3 +707,15 @@ def test_the_armed_subject_of_a_clause_made_an_attack_it_hangs_on_by_in_or_durin
     found = relations(nlp, "Hundreds of civilians died in an attack on Tamsa, officials said.",
                       {"Tamsa": "City"})
     assert not found
+
+
+def test_denied_reports_and_places_in_the_hands_of_a_group(nlp):
+    found = relations(nlp, "The governor denied reports that the Red Hand had taken Tamsa.",
+                      {"Red Hand": "ArmedGroup", "Tamsa": "City"})
+    assert ("Red Hand", "captured", "Tamsa") not in found
+    found = relations(nlp, "By nightfall Tamsa was in the hands of the Red Hand, police said.",
+                      {"Red Hand": "ArmedGroup", "Tamsa": "City"})
+    assert ("Red Hand", "captured", "Tamsa") in found
+    found = relations(nlp, "Tamsa will not be in the hands of the Red Hand, the governor said.",
+                      {"Red Hand": "ArmedGroup", "Tamsa": "City"})
+    assert not found

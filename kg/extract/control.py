@@ -36,7 +36,8 @@ def held_place_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
 
 
 def under_control_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
-    """'Kunduz is now under Taliban control', 'the district came under the control of the RSF'."""
+    """'Kunduz is now under Taliban control', 'the district came under the control of the RSF', 'X was in the
+    hands of Y'."""
     for control in args.words(("control",)):
         if control.lower_ != "control" or control.dep_ != "pobj" or control.head.lower_ != "under":
             continue
@@ -51,6 +52,7 @@ def under_control_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             places += [p for p in args.entities(holder_of) if p.label_ in PLACE_TYPES]
         yield from each_pair(holders, places, "captured", "captured-under-control")
     yield from _in_control_of(args)
+    yield from _in_hands_of(args)
 
 
 def _in_control_of(args: Arguments) -> Iterator[FoundRelation]:
@@ -64,6 +66,20 @@ def _in_control_of(args: Arguments) -> Iterator[FoundRelation]:
         holders = [h for h in args.children(verb, ("nsubj",)) if h.label_ in FIGHTER_TYPES]
         places = [p for p in args.of_objects(control) if p.label_ in SITE_TYPES]
         yield from each_pair(holders, places, "captured", "captured-in-control")
+
+
+def _in_hands_of(args: Arguments) -> Iterator[FoundRelation]:
+    """'By nightfall Mirebalais was in the hands of Viv Ansanm', 'the town remains in rebel hands'."""
+    for hands in args.words(("hands",)):
+        if hands.lower_ != "hands" or hands.dep_ != "pobj" or hands.head.lower_ != "in" \
+                or hands.head.head.lemma_ not in ("be", "remain", "stay"):
+            continue
+        verb = hands.head.head
+        if modality(verb) != "fact":
+            continue
+        holders = [h for h in args.of_objects(hands) + args.modifiers(hands) if h.label_ in FIGHTER_TYPES]
+        places = [p for p in args.children(verb, ("nsubj",)) if p.label_ in SITE_TYPES]
+        yield from each_pair(holders, places, "captured", "captured-in-hands")
 
 
 #: Nouns that say a place is held by whoever qualifies them: "a key IS stronghold", "the group's bastion".

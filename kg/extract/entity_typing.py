@@ -421,15 +421,29 @@ def _acronym_end(doc: Doc, start: int, end: int) -> int:
     """Where a name ends that runs on to the acronym its words spell: 'Movement for Unity and Jihad' + ' in West
     Africa (MUJAO)' ends after 'Africa'."""
     for paren in range(end, min(len(doc) - 2, end + 6)):
-        if doc[paren].text == "(":
-            short = doc[paren + 1]
-            if doc[paren + 2].text == ")" and short.is_upper and 2 <= len(short.text) <= 8 \
-                    and _spelled(short.text, doc[start:paren]) and not _abbreviates(short.text, doc[start:end]):
+        if doc[paren].text in ("(", ","):
+            short = _acronym_at(doc, paren)
+            if short is not None and _spelled(short.text, doc[start:paren]) \
+                    and not _abbreviates(short.text, doc[start:end]):
                 return paren
             return end
         if not (doc[paren].is_title or doc[paren].lower_ in ACRONYM_LINKS):
             return end
     return end
+
+
+def _acronym_at(doc: Doc, i: int) -> Token | None:
+    """The acronym a name gives itself at ``i``: '(CPC)', ', or UPC,' (a short word in capitals)."""
+    if i + 2 >= len(doc):
+        return None
+    if doc[i].text == "(" and doc[i + 2].text == ")":
+        short = doc[i + 1]
+    elif doc[i].text == "," and doc[i + 1].lower_ == "or" and (
+            i + 3 >= len(doc) or doc[i + 3].text in (",", ".", ";", ")") or doc[i + 3].is_sent_start):
+        short = doc[i + 2]
+    else:
+        return None
+    return short if short.is_upper and 2 <= len(short.text) <= 8 else None
 
 
 def _spelled(short: str, words: Span) -> bool:
@@ -632,14 +646,14 @@ ACRONYM_TYPES = {"ArmedGroup", "Force", "Organization"}
 
 
 def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
-    """'Counter Terrorism Service (CTS)': later 'CTS' is the same entity, typed the same."""
+    """'Counter Terrorism Service (CTS)', 'the Union for Peace in the Central African Republic, or UPC': every 'CTS'
+    and 'UPC' of the article is the same entity, typed the same."""
     known = {}
     for span in spans:
-        if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
-            short = doc[span.end + 1]
-            if short.is_upper and 2 <= len(short.text) <= 8 and (
-                    _abbreviates(short.text, span) or span.label_ in ACRONYM_TYPES and _spelled(short.text, span)):
-                known[short.text] = span  # not "JERUSALEM (AP)": a dateline's credit
+        short = _acronym_at(doc, span.end)  # "(CTS)", ", or UPC,"
+        if short is not None and (_abbreviates(short.text, span)
+                                  or span.label_ in ACRONYM_TYPES and _spelled(short.text, span)):
+            known[short.text] = span  # not "JERUSALEM (AP)": a dateline's credit
     for span in spans:  # "CTS" after "Counter Terrorism Service": the initials of a name met before
         words = [t.text for t in span if t.is_alpha and t.lower_ not in ("of", "the", "and", "for")]
         if span.label_ not in ("Person", "Official") and len(words) >= 2 and all(w[0].isupper() for w in words):
@@ -651,8 +665,8 @@ def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     replaced, added = set(), []
     for token in tokens_of(doc):
         full = known.get(token.text)
-        if full is None or full.start > token.i or full.start == token.i:
-            continue
+        if full is None or full.start <= token.i < full.end:
+            continue  # before the full name too: a headline's "CPC Rebels Seize Bangassou"
         existing = at.get(token.i)
         if token.i in taken and not (existing is not None and existing.end == token.i + 1):
             continue

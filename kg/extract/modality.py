@@ -69,6 +69,9 @@ def modality(word: Token) -> str:
             state = "attempt"  # "fought for years to secure the region": a purpose, not a result
         if current.dep_ == "ccomp" and lemma in DENIAL_VERBS:
             return "denied"  # "the army denied that it had bombed Nyala"
+        if current.dep_ == "acl" and governor.pos_ == "NOUN" and governor.dep_ == "dobj" \
+                and governor.head.lemma_.lower() in DENIAL_VERBS:
+            return "denied"  # "Hassan denied reports that Boko Haram had taken Ngouboua"
         if current.dep_ == "ccomp" and any(c.dep_ == "neg" for c in governor.children):
             return "unreal"  # "it does not appear that they have encircled the city"
         if current.dep_ in ("acl", "ccomp") and governor.pos_ == "NOUN" and lemma in DISPUTED_NOUNS:
