@@ -719,3 +719,30 @@ def test_denied_reports_and_places_in_the_hands_of_a_group(nlp):
     found = relations(nlp, "Tamsa will not be in the hands of the Red Hand, the governor said.",
                       {"Red Hand": "ArmedGroup", "Tamsa": "City"})
     assert not found
+
+
+def test_members_that_belong_join_form_part_of_or_found_a_body(nlp):
+    found = relations(nlp, "Veltra, Sarvia and Kolda formed the Alliance of Sahel States last year.",
+                      {"Veltra": "Country", "Sarvia": "Country", "Kolda": "Country",
+                       "Alliance of Sahel States": "Organization"})
+    assert {("Veltra", "memberOf", "Alliance of Sahel States"),
+            ("Kolda", "memberOf", "Alliance of Sahel States")} <= found
+    found = relations(nlp, "Veltran soldiers form a large part of the Multinational Joint Task Force.",
+                      {"Veltran soldiers": "Force", "Multinational Joint Task Force": "Force"})
+    assert ("Veltran soldiers", "memberOf", "Multinational Joint Task Force") in found
+    found = relations(nlp, "The Red Front belongs to the Central Command, a coalition of dissident groups.",
+                      {"Red Front": "ArmedGroup", "Central Command": "ArmedGroup"})
+    assert ("Red Front", "memberOf", "Central Command") in found
+    found = relations(nlp, "Sarvia joined the Alliance of Sahel States in 2023.",
+                      {"Sarvia": "Country", "Alliance of Sahel States": "Organization"})
+    assert ("Sarvia", "memberOf", "Alliance of Sahel States") in found
+    # one body forming another is no membership
+    assert not relations(nlp, "The army formed a new unit, the Rapid Support Forces.",
+                         {"Rapid Support Forces": "Force"})
+
+
+def test_a_faction_of_an_armed_group_is_armed(nlp):
+    doc = nlp("The fighting pits Los Chapitos, a Sinaloa Cartel faction, against its rivals.")
+    assert ("Los Chapitos", "ArmedGroup") in {(e.text, e.label_) for e in doc.ents}
+    assert ("Los Chapitos", "memberOf", "Sinaloa Cartel") in {
+        (r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}

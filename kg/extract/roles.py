@@ -443,8 +443,28 @@ def _joining(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
         bodies = [b for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "allegiance"
                   for b in args.prep_objects(c, ("to",)) + args.prep_objects(verb, ("to",))]
     bodies = [b for b in bodies if b.label_ in ("ArmedGroup", "Organization", "Force")]
-    members = [m for m in subjects_of(verb, args) if m.label_ not in ("Country",)]
+    members = [m for m in subjects_of(verb, args) if m.label_ not in PLACE_TYPES - {"Country"}]
     yield from each_pair(members, bodies, "memberOf", "memberOf-joins")
+
+
+def _belonging(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'The 33rd Front belongs to the EMC', 'Chadian soldiers form a large part of the MNJTF', 'Burkina Faso,
+    Mali and Niger formed the Alliance of Sahel States': members of a body."""
+    if modality(verb) != "fact":
+        return
+    members = [m for m in subjects_of(verb, args) if m.label_ in BODY_TYPES]
+    forms = lemmas(verb)
+    if "belong" in forms:
+        bodies = args.prep_objects(verb, ("to",))
+    elif any(c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in verb.children):  # "form part of"
+        bodies = [b for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "part"
+                  for b in args.of_objects(c)]
+    elif len(members) >= 2:  # founders of an alliance, not "the army formed a unit"
+        bodies = args.children(verb, ("dobj",))
+    else:
+        bodies = []
+    bodies = [b for b in bodies if b.label_ in ("ArmedGroup", "Organization", "Force") and b not in members]
+    yield from each_pair(members, bodies, "memberOf", "memberOf-belongs")
 
 
 def _person_of_body(span: Span, args: Arguments) -> Iterator[FoundRelation]:
@@ -488,7 +508,8 @@ def copula_roles(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
 def verb_role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """Roles told by a verb: 'X, who heads the council', 'the RSF, led by X', 'X spoke on behalf of Y',
     'X joined the Islamic State'."""
-    for verb in args.words(LEAD_VERBS | {"speak", "join", "pledge", "swear", "include", "comprise"} | MADE_OF):
+    for verb in args.words(LEAD_VERBS | {"speak", "join", "pledge", "swear", "include", "comprise", "belong", "form",
+                                         "found", "establish"} | MADE_OF):
         if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
             continue
         forms = lemmas(verb)
@@ -498,6 +519,8 @@ def verb_role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             yield from _speaking(verb, args)
         if forms & {"join", "pledge", "swear"}:
             yield from _joining(verb, args)
+        if forms & {"belong", "form", "found", "establish"}:
+            yield from _belonging(verb, args)
         if forms & {"include", "comprise", "consist", "compose"} or "make" in forms and any(
                 c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
             yield from _including(verb, args)

@@ -137,6 +137,9 @@ def _described_as_armed_group(span: Span) -> bool:
         if token.lower_ in GROUP_NOUNS and (_armed(token) or token.lower_ in ("rebels", "insurgents", "militants",
                                                                                "militia", "militias", "jihadists")):
             return True
+        if token.lower_ in ("faction", "wing", "branch", "offshoot") and any(
+                c.dep_ in ("compound", "poss") and c.ent_type_ == "ArmedGroup" for c in token.children):
+            return True  # "Los Chapitos, a Sinaloa Cartel faction": part of an armed group is armed
     return False
 
 
