@@ -746,3 +746,12 @@ def test_a_faction_of_an_armed_group_is_armed(nlp):
     assert ("Los Chapitos", "ArmedGroup") in {(e.text, e.label_) for e in doc.ents}
     assert ("Los Chapitos", "memberOf", "Sinaloa Cartel") in {
         (r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+
+
+def test_a_claimed_bombing_of_a_nameless_target_is_an_attack_on_where_it_stands_and_delegates_stand_for_a_group(nlp):
+    found = relations(nlp, "The Red Hand claimed the bombing of a market in Tamsa.",
+                      {"Red Hand": "ArmedGroup", "Tamsa": "City"})
+    assert ("Red Hand", "attacked", "Tamsa") in found
+    found = relations(nlp, "Camilo Restrepo, the chief negotiator, held talks with ELN delegates in Caracas.",
+                      {"Camilo Restrepo": "Official", "ELN": "ArmedGroup", "Caracas": "City"})
+    assert ("Camilo Restrepo", "metWith", "ELN") in found

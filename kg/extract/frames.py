@@ -248,7 +248,7 @@ def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Argumen
     if kind == "noun" and word in GAIN_NOUNS:
         patient_slots = tuple(s for s in patient_slots if s != "in-place")
     if kind == "noun" and word in frame.of_patient:
-        patient_slots = (*patient_slots, "of")
+        patient_slots = (*patient_slots, "of", "of-site")
     agent_fillers = _fill(agent_slots, trigger, args, readers)
     patient_fillers = _fill(patient_slots, trigger, args, readers)
     agent_slot_of = {span: slot for span, slot in agent_fillers if _fits(span, frame.types("agent"))}
@@ -611,14 +611,16 @@ def _noun_site(noun: Token, args: Arguments) -> list[Span]:
 
 
 def _responsible(noun: Token, args: Arguments) -> list[Span]:
-    """Who an action is laid at: 'X claimed responsibility for the bombing', 'X was behind the attack', 'the
-    attack was blamed on X', 'Y blamed the bombing on X'."""
+    """Who an action is laid at: 'X claimed responsibility for the bombing', 'X claimed the bombing', 'X was
+    behind the attack', 'the attack was blamed on X', 'Y blamed the bombing on X'."""
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
         verb = head.head.head  # "claimed (responsibility (for (the bombing)))"
         return args.children(verb, ("nsubj",)) if verb.lemma_.lower() in ("claim", "take", "accept", "admit") else []
     if noun.dep_ == "pobj" and head.lower_ == "behind" and head.head.lemma_ == "be":
         return args.children(head.head, ("nsubj",))
+    if noun.dep_ == "dobj" and head.lemma_.lower() == "claim":
+        return args.children(head, ("nsubj",))  # "the Islamic State group claimed the bombing"
     if noun.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() == "blame":
         # "the attack was blamed on X", "blamed the bombing on X" (the parser may hang "on X" on the noun)
         return args.prep_objects(head, ("on",)) + [s for s in args.prep_objects(noun, ("on",))
@@ -626,8 +628,17 @@ def _responsible(noun: Token, args: Arguments) -> list[Span]:
     return []
 
 
+def _of_site(noun: Token, args: Arguments) -> list[Span]:
+    """'the bombing of a market in Tamsa', 'the shelling of a school in Kharkiv': where the nameless target of an
+    'of' stands."""
+    return [place for pobj in (c for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                               for c in prep.children if c.dep_ == "pobj" and not args.entities(c))
+            for place in args.places_in(pobj) if place.label_ in SITE_TYPES]
+
+
 NOUN_SLOTS: dict[str, Callable[[Token, Arguments], list[Span]]] = {
     "site": _noun_site,
+    "of-site": _of_site,
     "possessive": _possessive,
     "modifier": _modifier,
     "of": lambda noun, args: args.of_objects(noun),
