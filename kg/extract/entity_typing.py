@@ -645,19 +645,35 @@ def _abbreviates(short: str, span: Span) -> bool:
 ACRONYM_TYPES = {"ArmedGroup", "Force", "Organization"}
 
 
+def _same_as(span: Span, other: Span) -> Span:
+    """``span`` as another mention of ``other``: its type, name and links."""
+    return set_span(Span(span.doc, span.start, span.end, label=other.label_), other._.kg_canonical, "acronym",
+                    dict(other._.kg_links or {}))
+
+
 def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     """'Counter Terrorism Service (CTS)', 'the Union for Peace in the Central African Republic, or UPC': every 'CTS'
     and 'UPC' of the article is the same entity, typed the same."""
     known = {}
+    at = {s.start: s for s in spans}
+    renamed = {}
     for span in spans:
         short = _acronym_at(doc, span.end)  # "(CTS)", ", or UPC,"
-        if short is not None and (_abbreviates(short.text, span)
-                                  or span.label_ in ACRONYM_TYPES and _spelled(short.text, span)):
-            known[short.text] = span  # not "JERUSALEM (AP)": a dateline's credit
+        if short is None or not (_abbreviates(short.text, span)
+                                 or span.label_ in ACRONYM_TYPES and _spelled(short.text, span)):
+            continue  # not "JERUSALEM (AP)": a dateline's credit
+        listed = at.get(short.i)
+        if listed is not None and listed._.kg_origin == "gazetteer":
+            # "the Colombian Revolutionary Armed Forces, or FARC": the gazetteer knows the acronym; the name
+            # spelled out is that entity too
+            renamed[span.start] = listed
+        else:
+            known[short.text] = span
     for span in spans:  # "CTS" after "Counter Terrorism Service": the initials of a name met before
         words = [t.text for t in span if t.is_alpha and t.lower_ not in ("of", "the", "and", "for")]
         if span.label_ not in ("Person", "Official") and len(words) >= 2 and all(w[0].isupper() for w in words):
             known.setdefault("".join(w[0] for w in words), span)
+    spans = [_same_as(s, renamed[s.start]) if s.start in renamed else s for s in spans]
     if not known:
         return spans
     at = {s.start: s for s in spans}
@@ -673,6 +689,6 @@ def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
         if existing is not None:
             replaced.add(existing.start)
         span = Span(doc, token.i, token.i + 1, label=full.label_)
-        added.append(set_span(span, full._.kg_canonical or plain_name(full), "acronym", dict(full._.kg_links or {})))
+        added.append(_same_as(span, full) if full._.kg_canonical else set_span(span, plain_name(full), "acronym"))
     out = [s for s in spans if s.start not in replaced] + added
     return longest_first(out)
