@@ -440,6 +440,9 @@ def test_a_dateline_in_capitals_is_a_town_whatever_the_ner_made_of_it(nlp):
     # one the gazetteer knows, in capitals with an accent, that the NER missed
     doc = nlp("Talks suspended\n\nCÚCUTA, Colombia \u2014 The government suspended talks on Friday.")
     assert ("Cucuta", "City") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+    # a region filed from, with a date after it, is no town
+    assert not any(e.label_ == "City" for e in nlp("Strikes go on\n\nSOUTHWEST ASIA, Aug. 31, 2017 \u2014 Coalition "
+                                                   "forces struck targets near Tamsa.").ents if e.text.isupper())
     # capitals that open no dateline stay what they were
     assert ("Nato", "City") not in typed(nlp, "NATO, the alliance, said on Monday it would send more troops.")
 
@@ -475,6 +478,9 @@ def test_regions_named_with_their_kind_and_towns_named_by_an_apposition(nlp):
     assert {("Southwest Region", "Province"), ("Buea", "City"), ("Nabatieh", "City"),
             ("Nabatieh Governorate", "Province")} <= found
     assert ("Southwest Region", "Official") not in found  # the title before the name is the governor's
+    # a body's region is no province
+    assert ("Misrata Military Region", "Province") not in typed(nlp, "Forces of the Government of National Accord "
+                                                                     "and the Misrata Military Region advanced.")
     read = {(r.subject._.kg_canonical, r.predicate, r.object._.kg_canonical) for r in doc._.kg_relations}
     assert {("Paul Ekonde", "officialOf", "Southwest Region"), ("Buea", "capitalOf", "Southwest Region"),
             ("Nabatieh", "capitalOf", "Nabatieh Governorate")} <= read

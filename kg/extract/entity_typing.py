@@ -93,9 +93,9 @@ class EntityTyper:
                 return set_span(retype(span, "ArmedGroup"), plain_name(span), "ner")
             elif span.label_ == "ORG" and _forces_of(span):
                 label = "Force"  # "the Armed Forces of the Philippines", "the Army of Niger"
-            elif span.label_ in ("GPE", "LOC", "PERSON", "ORG") and len(span) > 1 and span[-1].text in (
-                    "Region", "Province", "Oblast", "Governorate", "Prefecture"):
-                # "the Southwest Region", "the Northwest Region" whatever the NER guessed
+            elif span.label_ in ("GPE", "LOC", "PERSON") and _named_region(span):
+                # "the Southwest Region", "the Northwest Region", whatever place or person the NER guessed; a
+                # name it took for an organisation stays one ("the Misrata Military Region")
                 return set_span(retype(span, "Province"), gaz.province_label(plain_name(span)), "place-word")
             elif span.label_ in ("ORG", "NORP", "GPE") and _rebel_name(span) and any(
                     t.lower_ in GROUP_OR_FORCE_NAME_HEADS for t in span):
@@ -300,6 +300,21 @@ def _datelines(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     return found
 
 
+def _named_region(span: Span) -> bool:
+    """'the Southwest Region', 'Nabatieh Governorate': a place's name and its kind. Not a body's district or
+    region ('the Misrata Military Region'), nor a province of an armed group ('the Islamic State's Somalia
+    Province')."""
+    if len(span) < 2 or span[-1].text not in ("Region", "Province", "Oblast", "Governorate", "Prefecture"):
+        return False
+    if any(t.lower_ in ORGANISATION_OR_FORCE_WORDS | REGION_BODY_WORDS for t in span):
+        return False
+    return not (span.start > 0 and span.doc[span.start - 1].lower_ in ("'s", "\u2019s"))
+
+
+#: Words in the name of a body's region: "the Misrata Military Region", "the Islamic State's Sinai Province".
+REGION_BODY_WORDS = {"military", "security", "islamic", "state", "operations", "operational", "wilayat"}
+
+
 def _forces_of(span: Span) -> bool:
     """'Armed Forces of the Philippines', 'National Army of Chad': a force's name, then 'of' and its country."""
     words = [t.lower_ for t in span if t.lower_ != "the"]
@@ -325,8 +340,12 @@ def _opens_dateline(span: Span) -> bool:
     opens = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
     if not opens or not all(t.is_upper and t.is_alpha for t in span) or span.end + 1 >= len(doc):
         return False
-    if doc[span.end].text != "," or not doc[span.end + 1].is_title:
-        return False
+    after = doc[span.end + 1]
+    word = after.lower_.rstrip(".")
+    dated = word in MONTHS_AND_DAYS or after.text.endswith(".") and len(word) >= 3 and any(
+        name.startswith(word) for name in MONTHS_AND_DAYS)  # "Monday", "Aug.", "Sept."; not "Mon State"
+    if doc[span.end].text != "," or not after.is_title or dated:
+        return False  # "SOUTHWEST ASIA, Aug. 31, 2017 -": filed from a region, with no town named
     return any(t.text == "(" or t.text in DATELINE_DASHES and t.whitespace_ and doc[t.i - 1].whitespace_
                for t in doc[span.end + 2: span.end + 8])
 
