@@ -531,3 +531,9 @@ def test_an_acronym_after_or_and_before_its_full_name_is_the_same_group(nlp):
     assert [name for (_, text), name in sorted(canonical.items()) if text == "UPS"] == [
         "Union for Peace in the Sahel"] * 2
     assert canonical[(0, "VPR")] == "Vanguard for Popular Resistance"  # the headline names it before the body
+
+
+@pytest.mark.model
+def test_the_african_union_missions_in_somalia_are_two_forces_by_their_own_names(nlp):
+    found = typed(nlp, "ATMIS took over from AMISOM, the African Union Mission in Somalia, in 2022.")
+    assert {("ATMIS", "Force"), ("AMISOM", "Force")} <= found

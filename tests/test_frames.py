@@ -759,3 +759,20 @@ def test_a_claimed_bombing_of_a_nameless_target_is_an_attack_on_where_it_stands_
     found = relations(nlp, "Camilo Restrepo, the chief negotiator, held talks with ELN delegates in Caracas.",
                       {"Camilo Restrepo": "Official", "ELN": "ArmedGroup", "Caracas": "City"})
     assert ("Camilo Restrepo", "metWith", "ELN") in found
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    # a country's adjective on "control": the forces of that country the article names, never its own
+    ("Izium, which Russian forces used as a base, remained under Russian control on Saturday.",
+     {"Izium": "City", "Russian forces": "Force"}, {("Russian forces", "captured", "Izium")}, set()),
+    ("Kupiansk remained under Ukrainian control on Saturday, Russian forces said.",
+     {"Kupiansk": "City", "Russian forces": "Force"}, set(), {("Russian forces", "captured", "Kupiansk")}),
+    # a plural place noun names no one town met before
+    ("The war began in Khartoum. Since then the RSF has seized four of the five Darfur state capitals, including "
+     "Nyala.", {"Khartoum": "City", "RSF": "ArmedGroup", "Nyala": "City"}, {("RSF", "captured", "Nyala")},
+     {("RSF", "captured", "Khartoum")}),
+    ("The commander met with Veltra's top military officer, Gen. Oleh Marchuk, near the border.",
+     {"Veltra": "Country", "Oleh Marchuk": "Official"}, {("Oleh Marchuk", "officialOf", "Veltra")}, set()),
+])
+def test_control_by_a_named_countrys_forces_plural_places_and_officers(nlp, text, entities, expected, absent):
+    assert_reads(nlp, text, entities, expected, absent)

@@ -249,8 +249,8 @@ class Arguments:
         if not named and lemma != "capital":
             # "Sangin district"; but "Faryab's capital" is not Faryab
             named = [s for s in self.modifiers(token, types=PLACE_TYPES) if s.root.dep_ in ("compound", "amod", "nmod")]
-        if not named and lemma in PLACE_ANAPHORS:  # "the city", "the district": the one named last
-            named = self.coref.antecedent(token, PLACE_ANAPHORS[lemma])
+        if not named and lemma in PLACE_ANAPHORS and token.tag_ != "NNS":  # "the city": the one named last; not
+            named = self.coref.antecedent(token, PLACE_ANAPHORS[lemma])  # "four of the five state capitals"
         # "large parts of North Kivu, including the towns of A, B and C", "several towns, including A": those too
         return named + [s for s in self.prep_objects(token, ("including",), depth)
                         if s.label_ in PLACE_TYPES and s not in named]

@@ -44,7 +44,9 @@ def under_control_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
         holder_of = control.head.head
         if modality(holder_of) != "fact":
             continue
-        holders = [h for h in args.modifiers(control) + args.of_objects(control) if h.label_ in FIGHTER_TYPES]
+        holders = [h for h in args.modifiers(control) + args.of_objects(control) if h.label_ in FIGHTER_TYPES] or [
+            f for c in control.children if c.dep_ == "amod" and c.text in args.country_adjectives
+            for f in args.coref.named_force(c.text)]  # "under Russian control": the Russian forces named
         places = [p for p in args.children(holder_of, ("nsubj", "nsubjpass")) if p.label_ in PLACE_TYPES]
         places += [p for c in holder_of.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it"
                    for p in args.coref.place_before(c)]  # "it remains under the control of Afghan forces"

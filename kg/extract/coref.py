@@ -204,8 +204,12 @@ class Coreference:
     def national_force(self, adjective: str) -> list[Span]:
         """'Afghan police base': the forces of that country the article names ('Afghan security forces'),
         else the article's own forces."""
+        return self.named_force(adjective) or self.home_force()
+
+    def named_force(self, adjective: str) -> list[Span]:
+        """'under Russian control': the forces of that country the article names, if it names one."""
         named = [s for s in self.ents if s.label_ == "Force" and (s._.kg_canonical or s.text).startswith(adjective)]
-        return [marked(the_only_one(named)[0])] if the_only_one(named) else self.home_force()
+        return [marked(the_only_one(named)[0])] if the_only_one(named) else []
 
     def home_force(self) -> list[Span]:
         """The article's own state forces: the Force it names most (its first mention), if it names one."""
