@@ -528,8 +528,10 @@ def test_ranks_and_the_country_named_before(nlp, text, entities, expected, absen
     ("The Northern Brigade drove the Red Hand out of Kolda.", {**BRIGADE, **RED_HAND, "Kolda": "City"},
      {("Northern Brigade", "attacked", "Red Hand"), ("Red Hand", "captured", "Kolda")},
      {("Northern Brigade", "captured", "Red Hand")}),
+    # the side that lost it held it (as "took Kolda from the Northern Brigade" says), and fought for it
     ("The Northern Brigade lost Kolda to the Red Hand.", {**BRIGADE, **RED_HAND, "Kolda": "City"},
-     {("Red Hand", "captured", "Kolda")}, {("Northern Brigade", "captured", "Kolda")}),
+     {("Red Hand", "captured", "Kolda"), ("Northern Brigade", "captured", "Kolda"),
+      ("Red Hand", "clashedWith", "Northern Brigade")}, set()),
     ("Kolda was lost to the Red Hand in May.", {**RED_HAND, "Kolda": "City"}, {("Red Hand", "captured", "Kolda")},
      set()),
     ("The Northern Brigade lost ten men to the Red Hand in Kolda.", {**BRIGADE, **RED_HAND, "Kolda": "City"}, set(),
@@ -775,4 +777,23 @@ def test_a_claimed_bombing_of_a_nameless_target_is_an_attack_on_where_it_stands_
      {"Veltra": "Country", "Oleh Marchuk": "Official"}, {("Oleh Marchuk", "officialOf", "Veltra")}, set()),
 ])
 def test_control_by_a_named_countrys_forces_plural_places_and_officers(nlp, text, entities, expected, absent):
+    assert_reads(nlp, text, entities, expected, absent)
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    ("The junta has lost control of Laukkai to the MNDAA, the group said.",
+     {"MNDAA": "ArmedGroup", "Laukkai": "City", "junta": "Force"},
+     {("MNDAA", "captured", "Laukkai"), ("junta", "captured", "Laukkai"), ("MNDAA", "clashedWith", "junta")}, set()),
+    ("ISIS lost its de facto capital, Raqqa, to the SDF in 2017.",
+     {"ISIS": "ArmedGroup", "Raqqa": "City", "SDF": "ArmedGroup"},
+     {("SDF", "captured", "Raqqa"), ("ISIS", "captured", "Raqqa")}, set()),
+    ("The army will not lose Tamsa to the Red Hand, the governor said.",
+     {"Red Hand": "ArmedGroup", "Tamsa": "City"}, set(), {("Red Hand", "captured", "Tamsa")}),
+    ("The MNDAA, which belongs to the Three Brotherhood Alliance along with the TNLA and the Arakan Army, posted "
+     "photographs.", {"MNDAA": "ArmedGroup", "Three Brotherhood Alliance": "ArmedGroup", "TNLA": "ArmedGroup",
+                      "Arakan Army": "ArmedGroup"},
+     {("TNLA", "memberOf", "Three Brotherhood Alliance"), ("Arakan Army", "memberOf", "Three Brotherhood Alliance"),
+      ("MNDAA", "memberOf", "Three Brotherhood Alliance")}, set()),
+])
+def test_places_lost_to_a_group_and_members_along_with_others(nlp, text, entities, expected, absent):
     assert_reads(nlp, text, entities, expected, absent)

@@ -80,6 +80,7 @@ class Frame:
     patient_types: str = "any"
     attempt: str | None = None
     from_holds: bool = False
+    subject_holds: bool = False
     symmetric: bool = False
     plans: bool = False
     objects: frozenset[str] = frozenset()
@@ -270,6 +271,8 @@ def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Argumen
         holders, reading.from_places = _from_slot(trigger, args)
         reading.holders = [h for h in holders if h.label_ in FIGHTER_TYPES]
         reading.rejected += [(h, "holder") for h in holders if h.label_ in ("Organization", "Person")]
+    elif frame.subject_holds and kind == "verb":  # "the army lost Kolda to the rebels": the army held it
+        reading.holders = [s for s in subjects_of(trigger, args) if s.label_ in FIGHTER_TYPES and s not in agents]
     if reading.mode == "unreal" and not reading.holders:
         return None  # kept when denied: the denial is evidence too (kg.extract.events)
     where = _where(trigger, kind, args)
@@ -740,7 +743,7 @@ def relations_of(reading: Reading, frames: dict[str, Frame]) -> Iterator[FoundRe
             armed = [p for p in reading.patients if p.label_ in ARMED_SIDES]
             ground = [a for a in reading.agents if a.label_ in ARMED_SIDES and "air" not in a.text.lower().split()]
             yield from each_pair(ground, armed, "clashedWith", f"clashedWith-{frame.name}-{kind}")
-    if frame.from_holds:
+    if frame.from_holds or frame.subject_holds:
         taken = [p for p in reading.patients if p.label_ in SITE_TYPES] or reading.from_places
         holders = reading.holders or ([p for p in reading.patients if p.label_ in FIGHTER_TYPES]
                                       if reading.from_places else [])

@@ -452,7 +452,8 @@ def _belonging(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     Mali and Niger formed the Alliance of Sahel States': members of a body."""
     if modality(verb) != "fact":
         return
-    members = [m for m in subjects_of(verb, args) if m.label_ in BODY_TYPES]
+    members = [m for m in subjects_of(verb, args) + args.prep_objects(verb, ("along", "together"))
+               if m.label_ in BODY_TYPES]  # "which belongs to the alliance along with the TNLA and the AA"
     forms = lemmas(verb)
     if "belong" in forms:
         bodies = args.prep_objects(verb, ("to",))
