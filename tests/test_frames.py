@@ -797,3 +797,15 @@ def test_control_by_a_named_countrys_forces_plural_places_and_officers(nlp, text
 ])
 def test_places_lost_to_a_group_and_members_along_with_others(nlp, text, entities, expected, absent):
     assert_reads(nlp, text, entities, expected, absent)
+
+
+def test_a_title_on_a_bare_noun_names_the_body_called_so_before(nlp):
+    found = relations(nlp, "The Veltran Foreign Ministry said it had hosted talks. \"We hope the parties keep the "
+                           "truce,\" ministry spokeswoman Dana Morel told reporters.",
+                      {"Veltran Foreign Ministry": "Organization", "Dana Morel": "Official"})
+    assert ("Dana Morel", "spokesmanFor", "Veltran Foreign Ministry") in found
+    # two bodies the noun could mean: neither
+    found = relations(nlp, "The Interior Ministry and the Defense Ministry met. Ministry spokeswoman Dana Morel "
+                           "said little.", {"Interior Ministry": "Organization", "Defense Ministry": "Organization",
+                                            "Dana Morel": "Official"})
+    assert not any(p == "spokesmanFor" for _, p, _ in found)

@@ -108,11 +108,12 @@ class Coreference:
             return set()
         return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}
 
-    def by_name_head(self, token: Token) -> list[Span]:
+    def by_name_head(self, token: Token, definite: bool = True) -> list[Span]:
         """'the association', 'the task force', 'the mission': a body named shortly before whose name ends in the
         noun ('the Darfur Bar Association') or which the noun described ('MINUSMA, the U.N. mission'); nothing
-        when two bodies could be meant."""
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        when two bodies could be meant. With ``definite`` False, a bare noun before a title counts too ('ministry
+        spokeswoman X')."""
+        if definite and not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return []
         words = [c.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token.lemma_.lower()]
         head = " ".join(words)

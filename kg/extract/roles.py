@@ -166,6 +166,9 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
         targets = role_targets(noun.head, args, preps)  # "the Houthis' chief negotiator and spokesman": theirs too
     if not targets and any(c.dep_ == "compound" and c.lower_ in BARE_FORCES for c in noun.children):
         targets = args.coref.home_force()  # "the army chief, General X": the article's own army
+    if not targets:  # "ministry spokeswoman X", "Coalition spokesman X": the body named before by that word
+        targets = [t for c in noun.children if c.dep_ == "compound" and c.i < noun.i and args.entity(c) is None
+                   and c.lower_ not in BARE_FORCES for t in args.coref.by_name_head(c, definite=False)]
     return targets
 
 
