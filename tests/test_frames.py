@@ -809,3 +809,11 @@ def test_a_title_on_a_bare_noun_names_the_body_called_so_before(nlp):
                            "said little.", {"Interior Ministry": "Organization", "Defense Ministry": "Organization",
                                             "Dana Morel": "Official"})
     assert not any(p == "spokesmanFor" for _, p, _ in found)
+
+
+def test_between_hung_on_a_noun_of_the_clause_a_clash_is_the_subject_of(nlp):
+    found = relations(nlp, "Militants stormed a prison on Thursday as fighting continued in other parts of the "
+                           "country between Red Hand rebels and pro-government forces.",
+                      {"Red Hand": "ArmedGroup", "pro-government forces": "Force"})
+    assert ("Red Hand", "clashedWith", "pro-government forces") in found or (
+        "pro-government forces", "clashedWith", "Red Hand") in found

@@ -601,7 +601,19 @@ def _between(noun: Token, args: Arguments) -> list[Span]:
     sides = args.prep_objects(noun, ("between",))
     if not sides and noun.dep_ == "nsubj":
         sides = args.prep_objects(noun.head, ("between",))
+    if not sides and noun.dep_ == "nsubj":  # "fighting continued in other parts of the country between X and Y":
+        sides = _between_down(noun.head, args, 3)  # the parser hangs "between" on the last noun before it
     return sides
+
+
+def _between_down(token: Token, args: Arguments, depth: int) -> list[Span]:
+    """The sides after a 'between' hung on a noun inside the verb's prepositional phrases."""
+    for pobj in (c for prep in token.children if prep.dep_ == "prep" and prep.lower_ != "between"
+                 for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+        sides = args.prep_objects(pobj, ("between",)) or (_between_down(pobj, args, depth - 1) if depth > 1 else [])
+        if sides:
+            return sides
+    return []
 
 
 def _noun_site(noun: Token, args: Arguments) -> list[Span]:
