@@ -817,3 +817,10 @@ def test_between_hung_on_a_noun_of_the_clause_a_clash_is_the_subject_of(nlp):
                       {"Red Hand": "ArmedGroup", "pro-government forces": "Force"})
     assert ("Red Hand", "clashedWith", "pro-government forces") in found or (
         "pro-government forces", "clashedWith", "Red Hand") in found
+
+
+def test_a_place_under_attack_named_by_it(nlp):
+    found = relations(nlp, "Fighting spread across Kolda Province. It has been persistently under attack from the "
+                           "Red Hand, prompting the army to deploy soldiers.",
+                      {"Kolda Province": "Province", "Red Hand": "ArmedGroup"})
+    assert ("Red Hand", "attacked", "Kolda Province") in found

@@ -550,9 +550,13 @@ def _under_from(noun: Token, args: Arguments) -> list[Span]:
 
 
 def _under_subject(noun: Token, args: Arguments) -> list[Span]:
-    """'Helmand has been under attack from the Taliban' -> Helmand."""
+    """'Helmand has been under attack from the Taliban' -> Helmand; 'it has been under attack' -> the place named
+    before."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "under":
-        return args.children(noun.head.head, ("nsubj", "nsubjpass"))
+        verb = noun.head.head
+        return args.children(verb, ("nsubj", "nsubjpass")) + [
+            p for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it"
+            for p in args.coref.place_before(c)]
     return []
 
 
