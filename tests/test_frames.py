@@ -824,3 +824,10 @@ def test_a_place_under_attack_named_by_it(nlp):
                            "Red Hand, prompting the army to deploy soldiers.",
                       {"Kolda Province": "Province", "Red Hand": "ArmedGroup"})
     assert ("Red Hand", "attacked", "Kolda Province") in found
+
+
+def test_it_is_the_armed_subject_of_the_sentence_before_when_two_actors_were_named(nlp):
+    doc = nlp("Congolese forces and the M23 are battling for the northeast. The M23 is tightening its grip on "
+              "Goma. It has also conducted attacks on MONUSCO.")
+    found = {(r.subject._.kg_canonical, r.predicate, r.object._.kg_canonical) for r in doc._.kg_relations}
+    assert ("M23", "attacked", "MONUSCO") in found

@@ -186,10 +186,19 @@ class Coreference:
                           for s in self.entities(c)][:1]
         elif lemmas(clause) & self.actions or any(c.dep_ == "dobj" and lemmas(c) & self.actions
                                                    for c in clause.children):
-            candidates = the_only_one(self.named_before(pronoun, ("ArmedGroup", "Force"), 2))
+            named = self.named_before(pronoun, ("ArmedGroup", "Force"), 2)
+            # the one armed actor named just before; else the one the sentence before is about ("the M23 is
+            # tightening its grip on Goma. It has also conducted attacks on MONUSCO")
+            candidates = the_only_one(named) or self._subject_before(pronoun, named)
         else:
             return []
         return [marked(s) for s in candidates[:1]]
+
+    def _subject_before(self, pronoun: Token, named: list[Span]) -> list[Span]:
+        """Of ``named``, the subject of the main clause of the sentence before ``pronoun``'s."""
+        previous = self.sentence_index(pronoun) - 1
+        return [s for s in named if self.sentence_index(s[0]) == previous and not s.root.conjuncts
+                and s.root.dep_ in ("nsubj", "nsubjpass") and s.root.head.dep_ == "ROOT"][:1]  # not "X and Y took"
 
     def place_before(self, pronoun: Token) -> list[Span]:
         """The town, district or province 'it' is when it is taken: the one named in this sentence or the one
@@ -198,9 +207,7 @@ class Coreference:
         named = self.named_before(pronoun, territory, 1)
         if the_only_one(named):
             return [marked(s) for s in the_only_one(named)]
-        previous = self.sentence_index(pronoun) - 1
-        return [marked(s) for s in named if self.sentence_index(s[0]) == previous
-                and s.root.dep_ in ("nsubj", "nsubjpass") and s.root.head.dep_ == "ROOT"][:1]
+        return [marked(s) for s in self._subject_before(pronoun, named)]
 
     def national_force(self, adjective: str) -> list[Span]:
         """'Afghan police base': the forces of that country the article names ('Afghan security forces'),
