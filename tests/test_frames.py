@@ -831,3 +831,11 @@ def test_it_is_the_armed_subject_of_the_sentence_before_when_two_actors_were_nam
               "Goma. It has also conducted attacks on MONUSCO.")
     found = {(r.subject._.kg_canonical, r.predicate, r.object._.kg_canonical) for r in doc._.kg_relations}
     assert ("M23", "attacked", "MONUSCO") in found
+
+
+def test_a_representative_at_a_body_holds_the_office_of_the_country_named_before_the_title(nlp):
+    found = relations(nlp, "\"We condemn the attacks,\" said Ambassador Dana Morel, Veltran Alternative "
+                           "Representative for Political Affairs at the United Nations.",
+                      {"Dana Morel": "Official", "Veltran": "Country", "United Nations": "Organization"})
+    assert ("Dana Morel", "officialOf", "Veltran") in found
+    assert ("Dana Morel", "officialOf", "United Nations") not in found

@@ -215,10 +215,11 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
         return
     if lemma not in OFFICE_NOUNS and lemma not in MEMBERSHIP_NOUNS and lemma not in FIGURE_NOUNS:
         return
-    # not "for": an envoy for Yemen is not Yemen's official; "in" only when nothing else says whose office it is
-    # ("Rwanda's president, Paul Kagame, in the Rwandan capital, Kigali")
-    targets = [t for t in role_targets(noun, args, ("of", "at", "with")) if t != span and t.label_ not in
-               ("Person", "Official")] or [t for t in args.prep_objects(noun, ("in",)) if t != span
+    # not "for": an envoy for Yemen is not Yemen's official; "at" and "in" only when nothing else says whose office
+    # it is ("Rwanda's president, Paul Kagame, in the Rwandan capital, Kigali"; "U.S. Alternative Representative
+    # ... at the United Nations" represents the U.S.)
+    targets = [t for t in role_targets(noun, args, ("of", "with")) if t != span and t.label_ not in
+               ("Person", "Official")] or [t for t in args.prep_objects(noun, ("at", "in")) if t != span
                                            and t.label_ not in ("Person", "Official")]
     if not targets and any(c.lower_ == "provincial" for c in (*noun.children, *span.root.children)):
         main = main_entity(args.ents, "Province")  # "the provincial governor, X": of the province the article is about
