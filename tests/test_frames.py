@@ -839,3 +839,16 @@ def test_a_representative_at_a_body_holds_the_office_of_the_country_named_before
                       {"Dana Morel": "Official", "Veltran": "Country", "United Nations": "Organization"})
     assert ("Dana Morel", "officialOf", "Veltran") in found
     assert ("Dana Morel", "officialOf", "United Nations") not in found
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    # "bases" is the plural of base here, not of basis: the group's bases stand for it, not the town
+    ("Northern Brigade warplanes struck Red Hand bases in Tamsa on Sunday.",
+     {**BRIGADE, **RED_HAND, "Tamsa": "City"}, {("Northern Brigade", "attacked", "Red Hand")},
+     {("Northern Brigade", "attacked", "Tamsa")}),
+    # the one accused of an act did it, not the accuser
+    ("The government sent troops into Kolda after accusing the Red Hand of attacking bases of the Northern Brigade.",
+     {**RED_HAND, **BRIGADE, "Kolda": "Province"}, {("Red Hand", "attacked", "Northern Brigade")}, set()),
+])
+def test_bases_of_a_group_and_what_the_accused_did(nlp, text, entities, expected, absent):
+    assert_reads(nlp, text, entities, expected, absent)

@@ -98,6 +98,8 @@ def noun_lemma(token: Token) -> str:
     lemma = token.lemma_.lower()
     if token.tag_ == "NNPS" or token.pos_ == "PROPN" and lemma.endswith("s") and not token.is_upper:
         return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
+    if lemma == "basis" and token.lower_ == "bases":
+        return "base"  # "RSF bases": military bases far more often than bases of an argument
     return lemma
 
 

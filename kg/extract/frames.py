@@ -359,6 +359,10 @@ def subjects_of(verb: Token, args: Arguments) -> list[Span]:
             current = current.head
         elif current.dep_ == "advcl" and current.tag_ == "VBG" and current.head.pos_ in ("VERB", "AUX"):
             current = current.head  # "X swept north, seizing Kunduz"
+        elif current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.lower_ in ("of", "for") \
+                and current.head.head.lemma_.lower() in ACCUSING_VERBS:
+            # "accusing the TPLF of attacking bases": the one accused did it
+            return args.children(current.head.head, ("dobj",))
         elif current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.head.pos_ in ("VERB", "AUX"):
             current = current.head.head  # "after seizing Kunduz, X moved on Taloqan"
         elif current.dep_ in ("acl", "relcl") and current.tag_ == "VBG":
@@ -370,6 +374,10 @@ def subjects_of(verb: Token, args: Arguments) -> list[Span]:
         else:
             return []
     return []
+
+
+#: Verbs whose object did what their "of"/"for" gerund says: "accused the TPLF of attacking bases".
+ACCUSING_VERBS = {"accuse", "blame", "charge", "suspect", "credit", "condemn", "fault"}
 
 
 def _infinitive(verb: Token) -> bool:
