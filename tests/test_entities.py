@@ -537,3 +537,11 @@ def test_an_acronym_after_or_and_before_its_full_name_is_the_same_group(nlp):
 def test_the_african_union_missions_in_somalia_are_two_forces_by_their_own_names(nlp):
     found = typed(nlp, "ATMIS took over from AMISOM, the African Union Mission in Somalia, in 2022.")
     assert {("ATMIS", "Force"), ("AMISOM", "Force")} <= found
+
+
+@pytest.mark.model
+def test_the_armed_groups_of_northern_mali_are_known_by_name(nlp):
+    found = typed(nlp, "Timbuktu has been under the control of Ansar Dine since April, while MUJAO and the MNLA "
+                       "fought over Gao.")
+    assert {("Ansar Dine", "ArmedGroup"), ("MUJAO", "ArmedGroup"),
+            ("National Movement for the Liberation of Azawad", "ArmedGroup")} <= found

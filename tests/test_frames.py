@@ -852,3 +852,10 @@ def test_a_representative_at_a_body_holds_the_office_of_the_country_named_before
 ])
 def test_bases_of_a_group_and_what_the_accused_did(nlp, text, entities, expected, absent):
     assert_reads(nlp, text, entities, expected, absent)
+
+
+def test_places_named_before_a_plural_kind_word_are_what_is_taken_not_what_holds_them(nlp):
+    found = relations(nlp, "The Red Hand also seized the Tamsa and Kolda districts of Vantor province on Monday.",
+                      {**RED_HAND, "Tamsa": "District", "Kolda": "District", "Vantor province": "Province"})
+    assert {("Red Hand", "captured", "Tamsa"), ("Red Hand", "captured", "Kolda")} <= found
+    assert ("Red Hand", "captured", "Vantor province") not in found

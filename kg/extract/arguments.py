@@ -242,7 +242,12 @@ class Arguments:
 
     def _place_part(self, token: Token, lemma: str, depth: int) -> list[Span]:
         """'the city of Farah', 'the centre of Sangin', "the city's entrance", 'Sangin district', 'the city'."""
-        named = self.of_objects(token, depth)
+        # "the Chahar Dara and Dasht-e Archi districts of Kunduz province": the names before the kind word are
+        # the places; what follows "of" holds them
+        named = [] if lemma == "capital" else [
+            s for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i and self.entity(c)
+            for s in self.entities(c) if s.label_ in PLACE_TYPES]
+        named = named or self.of_objects(token, depth)
         if not named and lemma in PARTIAL_PLACE_NOUNS | {"part", "center", "centre", "heart", "rest"}:
             named = [s for c in token.children if c.dep_ == "poss" for s in (  # "its outskirts": the place's
                 self.coref.place_owner(c) if c.lower_ in ("its", "their") else self.entities(c, depth + 1))]

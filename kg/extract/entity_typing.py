@@ -413,6 +413,8 @@ RANK_PARTS = {"brigadier", "senior", "staff", "master", "first", "chief", "lieut
 
 
 def _title_word(token) -> bool:
+    # Not religious honorifics ("Qari Yousuf Hanafi", "Mullah Nasir Akhund"): the annotated reports keep them as
+    # part of the name the man is known by.
     lower = token.lower_
     return lower in ROLE_WORDS or lower in RANK_PARTS or lower.rstrip(".") in {t.rstrip(".") for t in TITLE_ABBREVIATIONS}
 
