@@ -11,7 +11,8 @@ statistical NER and the typing rules see only a name and its neighbours; here th
 - a Person, Organization or City the NER guessed that a group noun describes ("the militant groups MUJAO, Ansar
   Dine and AQIM", "a Hezb-e Islami terrorist group leader") is an ArmedGroup;
 - a capitalised name the NER missed, coordinated with an armed group or force ("the SDF and the Syrian Arab
-  Coalition liberated Tabqa"), is one too.
+  Coalition liberated Tabqa"), is one too; so is one described as an armed group ("the militant group MUJAO"),
+  and one that is overrun or taken from someone is a town ("overran Tessit").
 
 Only names the NER or a weak rule typed are changed, never a gazetteer's entry or an official's title; all
 mentions of the name in the article change together, and a name with votes both ways keeps its type.
@@ -71,7 +72,7 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
                 span = retype(span, label, span._.kg_canonical or plain_name(span), f"selection:{span.label_}")
                 changed = True
         new_ents.append(span)
-    missed = _missed_names_beside(doc)
+    missed = _missed_names(doc)
     if missed:
         new_ents = longest_first(new_ents + missed)
         changed = True
@@ -164,10 +165,11 @@ def _armed(noun: Token) -> bool:
         c.lower_ in ARMED_WORDS for c in noun.doc[max(0, noun.i - 3): noun.i])
 
 
-def _missed_names_beside(doc: Doc) -> list[Span]:
-    """Capitalised names the NER missed that are plainly actors: coordinated with an armed group or force ("the
-    SDF and the Syrian Arab Coalition"), or described as an armed group ("the militant group MUJAO", "Ansar Dine,
-    an Islamist militant group")."""
+def _missed_names(doc: Doc) -> list[Span]:
+    """Capitalised names the NER missed whose place in the clause says what they are: coordinated with an armed
+    group or force ("the SDF and the Syrian Arab Coalition"), described as an armed group ("the militant group
+    MUJAO", "Ansar Dine, an Islamist militant group"), or what only a place can be ("the rebels overran
+    Tessit")."""
     taken = {i for s in doc.ents for i in range(s.start, s.end)}
     ent_of = {i: s for s in doc.ents for i in range(s.start, s.end)}
     found = []
