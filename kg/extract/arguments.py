@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .coref import PLACE_ANAPHORS, Coreference
 from .gazetteer import country_adjectives
 from .lexicon import ROLE_WORDS
-from .spans import lemmas, tokens_of
+from .spans import lemmas, spaced_dash, tokens_of
 from .words import word_list
 
 PLACE_TYPES = frozenset({"City", "District", "Province", "Country"})
@@ -74,9 +74,6 @@ def _linked(token: Token, span: Span | None) -> bool:
     return (len(after) == 2 and after[0].text == "-" and after[1].lower_ in LINKED) or token.lower_ in LINKED
 
 
-DATELINE_DASHES = {"\u2014", "\u2013", "--", "-"}
-
-
 def dateline_tokens(doc: Doc) -> set[int]:
     """Indices of the tokens of datelines: a paragraph that opens with a name in capitals ('BAMAKO, Mali \u2014',
     'WASHINGTON, Oct. 12, 2016 \u2013') up to the dash."""
@@ -85,8 +82,7 @@ def dateline_tokens(doc: Doc) -> set[int]:
         first = sent[0]
         if not (first.is_upper and first.is_alpha and len(first) > 1):
             continue
-        dash = next((t.i for t in sent[:14] if t.text in DATELINE_DASHES and t.i > first.i and t.whitespace_
-                     and doc[t.i - 1].whitespace_), None)  # a spaced dash, not the hyphen of "al-Qaeda"
+        dash = next((t.i for t in sent[:14] if t.i > first.i and spaced_dash(t)), None)
         if dash is not None:
             found.update(range(first.i, dash + 1))
     return found

@@ -10,8 +10,7 @@ from .gazetteer import Gazetteer, GazetteerComponent, links_of
 from .lexicon import MINISTRY_TOPICS, APPOSITION_KINDS, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bylines, has_role, officials, surnames, unnamed_officials
 from .places import place_words, propagate_places, same_name_provinces
-from .arguments import DATELINE_DASHES
-from .spans import DATES_KEY, in_headline, longest_first, merge_phrases, plain_name, retype, set_span, tokens_of
+from .spans import DATES_KEY, in_headline, longest_first, merge_phrases, plain_name, retype, set_span, spaced_dash, tokens_of
 
 
 class EntityTyper:
@@ -346,8 +345,7 @@ def _opens_dateline(span: Span) -> bool:
         name.startswith(word) for name in MONTHS_AND_DAYS)  # "Monday", "Aug.", "Sept."; not "Mon State"
     if doc[span.end].text != "," or not after.is_title or dated:
         return False  # "SOUTHWEST ASIA, Aug. 31, 2017 -": filed from a region, with no town named
-    return any(t.text == "(" or t.text in DATELINE_DASHES and t.whitespace_ and doc[t.i - 1].whitespace_
-               for t in doc[span.end + 2: span.end + 8])
+    return any(t.text == "(" or spaced_dash(t) for t in doc[span.end + 2: span.end + 8])
 
 
 def _place_by_role(span: Span) -> bool:

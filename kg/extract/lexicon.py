@@ -168,6 +168,7 @@ CIVILIAN_VERBS = {"flee", "die", "live", "vote", "protest", "queue", "wait", "sh
                   "feel", "believe", "support", "oppose", "elect", "return", "evacuate", "displace"}
 
 
+#: Dashes: between spaces they close a dateline ("BAMAKO, Mali \u2014 ...").
 DASHES = {"\u2014", "\u2013", "--", "-"}
 
 

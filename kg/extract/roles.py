@@ -461,9 +461,8 @@ def _belonging(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     forms = lemmas(verb)
     if "belong" in forms:
         bodies = args.prep_objects(verb, ("to",))
-    elif any(c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in verb.children):  # "form part of"
-        bodies = [b for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "part"
-                  for b in args.of_objects(c)]
+    elif parts := [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "part"]:
+        bodies = [b for part in parts for b in args.of_objects(part)]  # "form (a large) part of"
     elif len(members) >= 2:  # founders of an alliance, not "the army formed a unit"
         bodies = args.children(verb, ("dobj",))
     else:

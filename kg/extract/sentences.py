@@ -11,6 +11,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .spans import spaced_dash
+
 #: Titles written with a full stop that never end a sentence before a name.
 TITLE_STOPS = {"mr.", "mrs.", "ms.", "dr.", "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "adm.", "brig.",
                "cmdr.", "cdr.", "cpl.", "pvt.", "sen.", "rep.", "gov.", "amb.", "rev.", "spc.", "pfc.", "insp.",
@@ -35,10 +37,6 @@ class SentenceHints:
         return doc
 
 
-#: Dashes that close a dateline.
-DASHES = {"\u2014", "\u2013", "--", "-"}
-
-
 def _dateline_ends_a_sentence(doc: Doc, tokens: list) -> None:
     """'ADDIS ABABA, Ethiopia \u2014 Fighters of the Fano militia have taken ...': left to itself the parser makes the
     dateline the subject and the fighters its apposition. A dateline (a paragraph opening with a name in capitals,
@@ -48,16 +46,11 @@ def _dateline_ends_a_sentence(doc: Doc, tokens: list) -> None:
             continue
         if not (token.i == 0 or tokens[token.i - 1].is_space and "\n" in tokens[token.i - 1].text):
             continue  # not at the start of a paragraph
-        dash = next((t for t in tokens[token.i + 1: token.i + 14] if _spaced_dash(t)), None)
+        dash = next((t for t in tokens[token.i + 1: token.i + 14] if spaced_dash(t)), None)
         if dash is not None and dash.i + 1 < len(doc) and not any("\n" in t.text for t in tokens[token.i: dash.i]):
             tokens[dash.i + 1].is_sent_start = True
             for inside in tokens[token.i + 1: dash.i + 1]:
                 inside.is_sent_start = False
-
-
-def _spaced_dash(token) -> bool:
-    """A dash standing between spaces ('Mali \u2014 The'), not a hyphen inside a name ('al-Qaeda')."""
-    return token.text in DASHES and bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 @Language.factory("kg_sentence_hints")

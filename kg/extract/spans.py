@@ -6,6 +6,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from .lexicon import DASHES
+
 
 # ---------------------------------------------------------------- span extensions
 for _name in ("kg_canonical", "kg_links", "kg_origin"):
@@ -18,6 +20,12 @@ if not Doc.has_extension("kg_relations"):
 
 
 _LAST_DOC: list = [None, {}]
+
+
+def spaced_dash(token: Token) -> bool:
+    """A dash standing between spaces ('Mali \u2014 The', the end of a dateline), not a hyphen inside a name
+    ('al-Qaeda')."""
+    return token.text in DASHES and bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 def doc_memo(doc: Doc) -> dict:
