@@ -66,7 +66,7 @@ def display_form(names: Iterable[str]) -> str:
 
 #: Origins whose canonical name was built by a rule from a description ("the province of the same name",
 #: "defense ministry" -> "Ministry of Defense"): the canonical name is the label.
-BUILT_NAME_ORIGINS = {"description", "ministry", "government", "council"}
+BUILT_NAME_ORIGINS = {"description", "ministry", "government", "council", "loyal-forces"}
 
 
 def is_acronym(name: str) -> bool:
@@ -81,7 +81,8 @@ def _surface_rank(name: str, count: int) -> tuple:
     named = any(w[:1].isupper() for w in words)
     force_word = 2 if name.lower().endswith("security forces") else 1 if words[-1:] == ["forces"] else 0
     possessive = "'s" in name or "\u2019s" in name  # "Afghanistan's army": a description, not a name
-    return (not is_acronym(name), not possessive, named, force_word, count, len(words), len(name), name)
+    bare = len(words) == 1 and not named  # "forces (loyal to President X)": a head noun says nothing alone
+    return (not is_acronym(name), not possessive, not bare, named, force_word, count, len(words), len(name), name)
 
 
 def _proper(name: str) -> bool:

@@ -545,3 +545,33 @@ def test_the_armed_groups_of_northern_mali_are_known_by_name(nlp):
                        "fought over Gao.")
     assert {("Ansar Dine", "ArmedGroup"), ("MUJAO", "ArmedGroup"),
             ("National Movement for the Liberation of Azawad", "ArmedGroup")} <= found
+
+
+def _relations_read(doc):
+    return {(r.subject._.kg_canonical, r.predicate, r.object._.kg_canonical) for r in doc._.kg_relations}
+
+
+@pytest.mark.model
+def test_forces_loyal_to_a_person_are_his_forces_and_he_is_their_official(nlp):
+    doc = nlp("Fighters loyal to Gen. Omar Dakku seized the oil port of Sarwa on Monday. Dakku's forces later "
+              "clashed with the Red Hand near Sarwa.")
+    assert ("Omar Dakku's forces", "Force") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+    found = _relations_read(doc)
+    assert {("Omar Dakku's forces", "captured", "Sarwa"), ("Omar Dakku", "officialOf", "Omar Dakku's forces"),
+            ("Omar Dakku's forces", "clashedWith", "Red Hand")} <= found, found
+    assert not any("Dakku" in s and p in ("captured", "clashedWith") for s, p, _ in found if "forces" not in s)
+
+
+@pytest.mark.model
+def test_forces_loyal_to_a_president_are_the_government_forces(nlp):
+    doc = nlp("Chadian troops shelled Kolda on Monday. Forces loyal to President Amal Dore later took the town "
+              "of Tamsa from the Red Hand.")
+    forces = {e._.kg_canonical for e in doc.ents if e.label_ == "Force"}
+    assert forces == {"Chadian forces"}, forces
+    assert ("Chadian forces", "captured", "Tamsa") in _relations_read(doc)
+
+
+@pytest.mark.model
+def test_militiamen_under_the_command_of_a_person_without_a_rank_are_an_armed_group_of_his(nlp):
+    doc = nlp("Militiamen under the command of Jonas Kerr, a local businessman, ambushed a convoy near Lirra.")
+    assert ("Jonas Kerr's forces", "ArmedGroup") in {(e._.kg_canonical, e.label_) for e in doc.ents}

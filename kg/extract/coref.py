@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from .spans import lemmas
+from .spans import lemmas, name_key, name_of
 
 #: kb_id given to an entity span found by referring back (rules that use one are named "...-anaphor").
 ANAPHOR = "anaphor"
@@ -38,7 +38,7 @@ def marked(span: Span) -> Span:
 
 def the_only_one(spans: list[Span]) -> list[Span]:
     """The last of ``spans`` when they all name one entity; nothing when two could be meant."""
-    return spans[-1:] if len({(s._.kg_canonical or s.text).lower() for s in spans}) == 1 else []
+    return spans[-1:] if len({name_key(s) for s in spans}) == 1 else []
 
 
 #: Words of revolt before a noun that make it the insurgents' own without a determiner: "insurgent positions".
@@ -120,11 +120,11 @@ class Coreference:
         own = {t.i for t in token.subtree}
         named: dict[str, Span] = {}
         for span in self.named_before(token, BODY_LABELS, GROUP_REACH):
-            name = (span.text if len(span) > 1 else span._.kg_canonical or span.text).lower()
+            name = (span.text if len(span) > 1 else name_of(span)).lower()
             described = {n.lemma_.lower() for n in _describing(span)}
             if span.start not in own and (name == head or name.endswith(" " + head) or (
                     len(words) == 1 and head in described) or name.endswith(" " + head + "s")):
-                named[(span._.kg_canonical or span.text).lower()] = span
+                named[name_key(span)] = span
         return [marked(s) for s in named.values()] if len(named) == 1 else []
 
     def pair(self, token: Token, label: str = "ArmedGroup") -> list[Span]:
@@ -137,8 +137,8 @@ class Coreference:
         names: dict[str, Span] = {}
         for span in self.named_before(token, (label,), GROUP_REACH):
             if span.start not in own:
-                names.pop((span._.kg_canonical or span.text).lower(), None)
-                names[(span._.kg_canonical or span.text).lower()] = span  # the last mention of each, in order
+                names.pop(name_key(span), None)
+                names[name_key(span)] = span  # the last mention of each, in order
         last_two = list(names.values())[-2:]
         return [marked(s) for s in last_two] if len(last_two) == 2 else []
 
@@ -216,17 +216,17 @@ class Coreference:
 
     def named_force(self, adjective: str) -> list[Span]:
         """'under Russian control': the forces of that country the article names, if it names one."""
-        named = [s for s in self.ents if s.label_ == "Force" and (s._.kg_canonical or s.text).startswith(adjective)]
+        named = [s for s in self.ents if s.label_ == "Force" and name_of(s).startswith(adjective)]
         return [marked(the_only_one(named)[0])] if the_only_one(named) else []
 
     def home_force(self) -> list[Span]:
         """The article's own state forces: the Force it names most (its first mention), if it names one."""
         if self._home_force is None:
             forces = [s for s in self.ents if s.label_ == "Force"]
-            counts = Counter((s._.kg_canonical or s.text).lower() for s in forces)
+            counts = Counter(name_key(s) for s in forces)
             ranked = counts.most_common(2)
             if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-                first = next(s for s in forces if (s._.kg_canonical or s.text).lower() == ranked[0][0])
+                first = next(s for s in forces if name_key(s) == ranked[0][0])
                 self._home_force = [marked(first)]
             else:
                 self._home_force = []

@@ -5,12 +5,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from ..model import ENTITY_TYPES
-from .forces import extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, ministry_name
+from .forces import extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, loyal_forces, ministry_name
 from .gazetteer import Gazetteer, GazetteerComponent, links_of
 from .lexicon import MINISTRY_TOPICS, APPOSITION_KINDS, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bylines, has_role, officials, surnames, unnamed_officials
 from .places import place_words, propagate_places, same_name_provinces
-from .spans import DATES_KEY, in_headline, longest_first, merge_phrases, plain_name, retype, set_span, spaced_dash, tokens_of
+from .spans import (DATES_KEY, in_headline, longest_first, merge_phrases, name_of, plain_name, retype, set_span,
+                    spaced_dash, tokens_of)
 
 
 class EntityTyper:
@@ -38,7 +39,7 @@ class EntityTyper:
         spans = sorted(spans + unnamed_officials(doc, spans), key=lambda s: s.start)
         spans = _headline_filter(doc, spans)
         phrases = (force_phrases(doc, spans, gaz) + demonym_actors(doc, spans, gaz) + coalitions(doc, spans)
-                   + groups_named_before_fighters(doc, spans, gaz)
+                   + groups_named_before_fighters(doc, spans, gaz) + loyal_forces(doc, spans)
                    + government_phrases(doc, spans, gaz) + same_name_provinces(doc, spans, gaz))
         phrases += seated_bodies(spans) + islamic_state_branches(spans)
         phrases = [p for p in phrases if not in_headline(p)]  # Title Case there makes every noun a name
@@ -175,8 +176,9 @@ class EntityTyper:
                 return retype(typed, "Province", gaz.province_label(name), "place-word")
             if word in ("district", "municipality") and typed.label_ not in ("District", "Province", "Country"):
                 return retype(typed, "District", name, "place-word")
-            if word in ("town", "city", "village") and typed.label_ in ("Person", "Organization", "City"):
-                # "the coastal town of Harardhere": said, not guessed (it types the name's other mentions too)
+            if word in ("town", "city", "village", "port", "hamlet") and typed.label_ in ("Person", "Organization", "City"):
+                # "the coastal town of Harardhere", "the oil port of Ras Lanuf": said, not guessed (it types the
+                # name's other mentions too)
                 return retype(typed, "City", typed._.kg_canonical or name, "place-word")
             # "the provincial capital of Lashkar Gah", "the capital of Sanaa": the name is the capital itself.
             provincial = span.start >= 3 and doc[span.start - 3].lower_ in ("provincial", "regional")
@@ -240,7 +242,7 @@ def seated_bodies(spans: list[Span]) -> list[Span]:
                 and doc[body.end].lower_ == "in" and place.label_ in ("Country", "City", "Province")):
             start = body.start + 1 if body[0].lower_ == "the" else body.start
             name = Span(doc, start, place.end, label="Organization")
-            out.append(set_span(name, f"{plain_name(body)} in {place._.kg_canonical or place.text}", "seated-body"))
+            out.append(set_span(name, f"{plain_name(body)} in {name_of(place)}", "seated-body"))
     return out
 
 

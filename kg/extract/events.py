@@ -53,7 +53,7 @@ from .frames import (
 )
 from .modality import DENIAL_VERBS
 from .relations import with_sentence
-from .spans import DATES_KEY, NESTED_KEY, in_headline, lemmas
+from .spans import DATES_KEY, NESTED_KEY, in_headline, lemmas, name_key, name_of
 
 for _name in ("kg_events", "kg_attributions", "kg_denied"):
     if not Doc.has_extension(_name):
@@ -247,7 +247,7 @@ class Attribution:
             countries = {self.args.country_adjectives[c.text] for c in token.children
                          if c.dep_ in ("amod", "compound") and c.text in self.args.country_adjectives}
             named = [e for e in (*self.args.ents, *token.doc.spans.get(NESTED_KEY, []))
-                     if e.label_ == "Country" and (e._.kg_canonical or e.text) in countries]
+                     if e.label_ == "Country" and name_of(e) in countries]
         actors = [s for s in named if s.label_ in ACTOR_TYPES]
         return actors[0] if actors else None
 
@@ -271,7 +271,7 @@ def _reports(token: Token) -> bool:
 
 def _names(span: Span) -> list[str]:
     """The name of a person and their surname, in lower case: 'Mr. Haidai' finds 'Serhiy Haidai'."""
-    name = (span._.kg_canonical or span.text).lower()
+    name = name_key(span)
     words = [w for w in name.replace(".", " ").split() if w not in ("mr", "mrs", "ms", "dr")]
     return [name, words[-1]] if words else [name]
 
@@ -281,14 +281,14 @@ def is_party(source: Span) -> bool:
     if source.label_ in PARTY_TYPES:
         return True
     if source.label_ == "Organization":
-        words = set((source._.kg_canonical or source.text).lower().replace("'s", "").split())
+        words = set(name_key(source).replace("'s", "").split())
         return bool(words & STATE_FORCE_BODY_WORDS)
     return False
 
 
 def _same_entity(source: Span, actors: Iterable[Span]) -> bool:
-    name = (source._.kg_canonical or source.text).lower()
-    return any((a._.kg_canonical or a.text).lower() == name for a in actors)
+    name = name_key(source)
+    return any(name_key(a) == name for a in actors)
 
 
 # ---------------------------------------------------------------- events

@@ -7,7 +7,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer, country_adjectives
 from .lexicon import ARMED_GROUP_HEADS, CIVILIAN_VERBS, DASHES, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_HEADS, GENERIC_QUALIFIERS, MINISTRY_TOPICS, MULTINATIONAL, NATIONAL_FILLERS, NATIONAL_FORCE_HEADS, PLACE_TYPES, UNIT_WORDS
-from .spans import plain_name, set_span, tokens_of
+from .spans import name_of, plain_name, set_span, tokens_of
 
 
 # ----- forces
@@ -16,7 +16,7 @@ def _qualifier(doc: Doc, tokens: list[Token], spans_at: dict[int, Span], gaz: Ga
     for token in tokens:
         span = spans_at.get(token.i)
         if span is not None and span.label_ == "Country":
-            adjective = adjective_of(span._.kg_canonical or span.text, gaz)
+            adjective = adjective_of(name_of(span), gaz)
             if adjective:
                 return "national", adjective
         if token.text in gaz.adjectives:
@@ -283,6 +283,87 @@ def _most_named_forces(spans: list[Span], gaz: Gazetteer) -> str | None:
     return None
 
 
+# ----- forces loyal to a person
+#: Titles of a head of state or government: the forces loyal to one are the government's ("forces loyal to
+#: President Hadi" are the Yemeni government forces of the real reports' gold).
+HEAD_OF_STATE_TITLES = {"president", "premier", "king", "emir", "sultan"}
+#: Military ranks: the forces of an officer are a state's force of his own; of anyone else, an armed group.
+MILITARY_RANKS = {"gen", "gen.", "general", "marshal", "col", "col.", "colonel", "brig", "brig.", "maj.", "lt."}
+#: Heads of a body of fighters that can belong to a person: "Haftar's forces", "militiamen loyal to X".
+LOYAL_HEADS = NATIONAL_FORCE_HEADS | {"fighters", "militiamen", "militia", "militias", "loyalists", "gunmen", "men"}
+PEOPLE = ("Person", "Official")
+
+
+def loyal_forces(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'forces loyal to Gen. X', 'X's fighters': a force of their own, named "X's forces" as the annotation
+    guidelines name them (kg.extract.roles makes X their official); when X is a head of state
+    ('forces loyal to President Y'), the government forces of the article."""
+    if not any(s.label_ in PEOPLE for s in spans):
+        return []
+    spans_at = {i: s for s in spans for i in range(s.start, s.end)}
+    # "Hadi's forces" after "President Abd-Rabbu Mansour Hadi": a surname the NER took for a place is his
+    surnames = frozenset(s[-1].lower_ for s in spans if s.label_ in PEOPLE and len(s) > 1)
+    names: dict[str, str] = {}  # one person's forces keep the name they were first given
+    found = []
+    for head in tokens_of(doc):
+        if head.lower_ not in LOYAL_HEADS or head.i in spans_at:
+            continue
+        leader = loyal_leader(head, spans_at, surnames)
+        if leader is None:
+            continue
+        titles = _titles_of(leader, spans)
+        if titles & HEAD_OF_STATE_TITLES:
+            found.append(set_span(Span(doc, head.i, head.i + 1, label="Force"), "government forces",
+                                  "force-phrase:generic"))
+            continue
+        name = names.setdefault(leader[-1].lower_, f"{_fullest_name(leader, spans)}'s forces")
+        label = "Force" if titles & MILITARY_RANKS else "ArmedGroup"
+        found.append(set_span(Span(doc, head.i, head.i + 1, label=label), name, "loyal-forces"))
+    return found
+
+
+def loyal_leader(head: Token, spans_at: dict[int, Span], surnames: frozenset[str] = frozenset()) -> Span | None:
+    """The person a body of fighters belongs to: 'Haftar's forces', 'forces loyal to Gen. Khalifa Haftar'
+    (a person's span, or one of ``surnames``)."""
+    def person(token: Token) -> Span | None:
+        span = spans_at.get(token.i)
+        return span if span is not None and (span.label_ in PEOPLE or span.text.lower() in surnames) else None
+
+    for child in head.children:
+        if child.dep_ == "poss" and person(child) is not None:
+            return person(child)
+        if child.dep_ == "amod" and child.lower_ == "loyal" or child.dep_ == "prep" and child.lower_ == "under":
+            # "forces loyal to X", "militiamen under X", "fighters under the command of X"
+            objects = [t for to in [child, *child.children] if to.dep_ == "prep" and to.lower_ in ("to", "under")
+                       for t in to.children if t.dep_ == "pobj"]
+            objects += [t for o in objects if o.lemma_ == "command" for of in o.children if of.lower_ == "of"
+                        for t in of.children if t.dep_ == "pobj"]
+            people = [person(t) for t in objects if person(t) is not None]
+            if people:
+                return people[0]
+    return None
+
+
+def _fullest_name(person: Span, spans: list[Span]) -> str:
+    """'Murad's forces' after 'Haidar Murad': the person's longest name in the article."""
+    return max((plain_name(s) for s in spans if s.label_ in PEOPLE and s[-1].lower_ == person[-1].lower_),
+               key=len, default=plain_name(person))
+
+
+def _titles_of(person: Span, spans: list[Span]) -> set[str]:
+    """The titles before any mention of a person in the article ('President Abd-Rabbu Mansour Hadi' ...
+    'Hadi'); 'Prime Minister' is a premier."""
+    doc, surname = person.doc, person[-1].lower_
+    titles = set()
+    for span in spans:
+        if span.label_ in PEOPLE and span[-1].lower_ == surname and span.start > 0:
+            before = doc[span.start - 1].lower_
+            if before == "minister" and span.start > 1 and doc[span.start - 2].lower_ == "prime":
+                before = "premier"
+            titles.add(before)
+    return titles
+
+
 # ----- governments, ministries, councils
 def government_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     spans_at = {i: s for s in spans for i in range(s.start, s.end)}
@@ -330,7 +411,7 @@ def _owner_country(doc: Doc, token: Token, spans_at: dict[int, Span], gaz: Gazet
         start, end = (token.i, country.end) if country is not None else (0, 0)
     if country is None or country.label_ != "Country":
         return None
-    adjective = adjective_of(country._.kg_canonical or country.text, gaz)
+    adjective = adjective_of(name_of(country), gaz)
     return (adjective, start, end) if adjective else None
 
 

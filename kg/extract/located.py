@@ -14,7 +14,7 @@ from .arguments import PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments
 from .coref import PLACE_ANAPHORS
 from .found import FoundRelation, found
 from .gazetteer import country_adjectives
-from .spans import NESTED_KEY
+from .spans import NESTED_KEY, name_of
 
 #: What may follow "X, Y" for Y to be where X is, not the next item of a list ("Kunduz, Baghlan and Takhar").
 CLOSERS = {",", ".", ";", ":", ")", "(", "\u2014", "\u2013", "--", "-", "'s", "\u2019s", "\"", "\u201d"}
@@ -113,7 +113,7 @@ def country_named(doc: Doc, adjective: str) -> Span | None:
     if country is None:
         return None
     named = [*doc.ents, *doc.spans.get(NESTED_KEY, [])]  # "Iraq's popular mobilization forces" names Iraq too
-    return next((s for s in named if s.label_ == "Country" and (s._.kg_canonical or s.text) == country), None)
+    return next((s for s in named if s.label_ == "Country" and name_of(s) == country), None)
 
 
 def larger(target: Span, place: Span) -> bool:

@@ -29,8 +29,9 @@ from .found import FoundRelation
 from .frames import FrameReader, action_words, load_frames, relations_of
 from .located import located_in_rules
 from .pairs import PairModel
-from .roles import capital_of_rules, copula_roles, role_rules, verb_role_rules
+from .roles import capital_of_rules, copula_roles, leader_rules, role_rules, verb_role_rules
 from .selection import correct_types
+from .spans import name_key
 
 if not Doc.has_extension("kg_readings"):
     Doc.set_extension("kg_readings", default=[])
@@ -41,7 +42,7 @@ if not Doc.has_extension("kg_arguments"):
 
 #: Readers of relations that are not frames, run after the frames.
 READERS = (held_place_rules, under_control_rules, stronghold_rules, role_rules, verb_role_rules, copula_roles,
-           capital_of_rules, located_in_rules)
+           capital_of_rules, located_in_rules, leader_rules)
 
 
 class RelationExtractor:
@@ -93,16 +94,12 @@ def with_sentence(rel: FoundRelation, args: Arguments) -> FoundRelation:
     return FoundRelation(subject, rel.predicate, obj, rel.rule, rel.confidence, sentence)
 
 
-def _canonical(span) -> str:
-    return (span._.kg_canonical or span.text).lower()
-
-
 def dedupe(results: Iterable[FoundRelation]) -> list[FoundRelation]:
     """One reading per (subject, predicate, object), the most confident; none between a span and itself."""
     best: dict[tuple, FoundRelation] = {}
     for rel in results:
         if rel.subject == rel.object or rel.subject.label_ == rel.object.label_ and (
-                rel.subject.text == rel.object.text or _canonical(rel.subject) == _canonical(rel.object)):
+                rel.subject.text == rel.object.text or name_key(rel.subject) == name_key(rel.object)):
             continue  # "the Kuki National Army" and "KNA": one thing, no relation with itself
         ends = [(rel.subject.start, rel.subject.end), (rel.object.start, rel.object.end)]
         if rel.predicate in ("clashedWith", "metWith"):

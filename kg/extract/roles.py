@@ -12,13 +12,14 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from .arguments import BARE_FORCES, LEAD_VERBS, PLACE_TYPES, Arguments
+from .forces import loyal_leader
 from .found import FoundRelation, each_pair, found
 from .frames import subjects_of
 from .gazetteer import country_adjectives, province_capitals
 from .lexicon import ELECTED_BODIES
 from .located import country_named, larger
 from .modality import modality
-from .spans import doc_memo, lemmas
+from .spans import doc_memo, lemmas, name_key, name_of
 from .words import word_list
 
 SPOKESPERSON_NOUNS = word_list("roles", "spokesperson")
@@ -198,6 +199,19 @@ def role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             yield from _person_of_body(span, args)
 
 
+def leader_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
+    """'Haftar's forces', 'fighters loyal to X': X leads the forces named after him (officialOf, the first
+    reading the annotation guidelines give; kg.extract.forces.loyal_forces)."""
+    loyal = [s for s in doc.ents if s._.kg_origin == "loyal-forces"]
+    if not loyal:
+        return
+    spans_at = {i: s for s in doc.ents for i in range(s.start, s.end)}
+    for force in loyal:
+        leader = loyal_leader(force.root, spans_at)
+        if leader is not None:
+            yield found(leader, "officialOf", force, "officialOf-loyal-forces")
+
+
 def role_word(token: Token) -> str:
     """The role a title names: 'Governor' -> 'governor', 'Gov.' -> 'governor', 'Press Secretary' -> 'spokesman'."""
     word = token.lemma_.lower()
@@ -246,7 +260,7 @@ def belongs(role: str, body: Span) -> bool:
     if body.label_ == "ArmedGroup":
         return role in MEMBERSHIP_NOUNS | FIGURE_NOUNS
     if role == "member" or role in FIGURE_NOUNS:
-        return not any(word in ELECTED_BODIES for word in (body._.kg_canonical or body.text).lower().split())
+        return not any(word in ELECTED_BODIES for word in name_key(body).split())
     return False
 
 
@@ -327,7 +341,7 @@ def _implicit_capital(city: Span, noun: Token, args: Arguments) -> Iterator[Foun
     countries = {country_of_adjective(c.text) for c in noun.children if c.dep_ in ("amod", "compound")} - {None}
     if countries:
         for span in (s for s in args.ents if s.label_ == "Country"):
-            if (span._.kg_canonical or span.text) in countries:
+            if name_of(span) in countries:
                 yield found(city, "capitalOf", span, "capitalOf-demonym-country")
                 return
         return
@@ -342,12 +356,12 @@ def _implicit_capital(city: Span, noun: Token, args: Arguments) -> Iterator[Foun
                 yield found(city, "capitalOf", span, "capitalOf-implicit-country")
                 return
         return
-    known = province_capitals().get(city._.kg_canonical or city.text) if provincial else None
+    known = province_capitals().get(name_of(city)) if provincial else None
     if known is not None:
         # The gazetteer knows whose capital the city is ("the regional capital of Goma" is North Kivu's in a
         # story that names only South Kivu): that province, if the article names it, or no relation.
         for span in (s for s in args.ents if s.label_ == "Province"):
-            if (span._.kg_canonical or span.text) == known:
+            if name_of(span) == known:
                 yield found(city, "capitalOf", span, "capitalOf-implicit-province")
                 return
         return
@@ -365,7 +379,7 @@ def main_entity(ents: Iterable[Span], label: str) -> Span | None:
     first: dict[str, Span] = {}
     counts: Counter = Counter()
     for span in (s for s in ents if s.label_ == label):
-        name = (span._.kg_canonical or span.text).lower()
+        name = name_key(span)
         first.setdefault(name, span)
         counts[name] += 1
     if not counts:

@@ -28,6 +28,17 @@ def spaced_dash(token: Token) -> bool:
     return token.text in DASHES and bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
+def name_of(span: Span) -> str:
+    """The name a span stands for: the canonical name kg gave it (an acronym's full name, a name without its
+    title), else its text."""
+    return span._.kg_canonical or span.text
+
+
+def name_key(span: Span) -> str:
+    """`name_of` in lower case: two spans with one key are one thing."""
+    return name_of(span).lower()
+
+
 def doc_memo(doc: Doc) -> dict:
     """A dict of what was worked out about the Doc met last, emptied when another Doc comes. Only for what its
     text and parse decide (kg never retokenizes), never its entities, which the components change."""
