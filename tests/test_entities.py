@@ -575,3 +575,10 @@ def test_forces_loyal_to_a_president_are_the_government_forces(nlp):
 def test_militiamen_under_the_command_of_a_person_without_a_rank_are_an_armed_group_of_his(nlp):
     doc = nlp("Militiamen under the command of Jonas Kerr, a local businessman, ambushed a convoy near Lirra.")
     assert ("Jonas Kerr's forces", "ArmedGroup") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+
+
+@pytest.mark.model
+def test_a_militia_that_says_what_a_named_group_is_is_no_second_group(nlp):
+    found = typed(nlp, "Fighters of the Red Hand Front (RHF), a militia drawn from the Kolda hills, attacked "
+                       "Tamsa. The council, an alliance of Islamist militias, includes the RHF.")
+    assert not any(label == "ArmedGroup" and "militia" in name for name, label in found), found

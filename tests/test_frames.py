@@ -859,3 +859,27 @@ def test_places_named_before_a_plural_kind_word_are_what_is_taken_not_what_holds
                       {**RED_HAND, "Tamsa": "District", "Kolda": "District", "Vantor province": "Province"})
     assert {("Red Hand", "captured", "Tamsa"), ("Red Hand", "captured", "Kolda")} <= found
     assert ("Red Hand", "captured", "Vantor province") not in found
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    # two sides that fought someone unnamed did not fight each other; "each other" they did
+    ("The Red Hand and the Northern Brigade fought off dozens of gunmen near Kolda.",
+     {**RED_HAND, **BRIGADE, "Kolda": "City"}, set(), {("Red Hand", "clashedWith", "Northern Brigade")}),
+    ("The Red Hand and the Northern Brigade fought each other near Kolda.",
+     {**RED_HAND, **BRIGADE, "Kolda": "City"}, {("Red Hand", "clashedWith", "Northern Brigade")}, set()),
+    # the place of an offensive is its target only when no other is named
+    ("A Northern Brigade offensive against the Red Hand in Tamsa province pushed the rebels north.",
+     {**RED_HAND, **BRIGADE, "Tamsa province": "Province"}, {("Northern Brigade", "attacked", "Red Hand")},
+     {("Northern Brigade", "attacked", "Tamsa province")}),
+    ("A Northern Brigade airstrike in Tamsa province killed four people.",
+     {**BRIGADE, "Tamsa province": "Province"}, {("Northern Brigade", "attacked", "Tamsa province")}, set()),
+    # a date after "on" is no nameless target standing in a place
+    ("On Sunday, fighters of the Red Hand attacked a Northern Brigade base at Kolda, in Tamsa district.",
+     {**RED_HAND, **BRIGADE, "Kolda": "City", "Tamsa district": "District"},
+     {("Red Hand", "attacked", "Northern Brigade")}, {("Red Hand", "attacked", "Tamsa district")}),
+    # where a spokesman sits is not whom he speaks for
+    ("Col. Ali Musa, the brigade's Kolda-based spokesman, said the road was open.",
+     {"Ali Musa": "Official", "Kolda": "City"}, set(), {("Ali Musa", "spokesmanFor", "Kolda")}),
+])
+def test_sides_targets_and_seats_read_from_the_whole_clause(nlp, text, entities, expected, absent):
+    assert_reads(nlp, text, entities, expected, absent)

@@ -133,6 +133,8 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             if head.lower_ in ("militia", "militias", "militiamen"):
                 if any(c.dep_ == "acl" and c.lemma_ in ("know", "call", "name") for c in head.children):
                     continue  # "a separatist militia known as the Red Dragons": the group has a name
+                if _describes(head):
+                    continue  # "CODECO, a militia drawn from the Lendu": what CODECO is, not a second group
                 joined = [t.i for t in doc[start: head.i] if t.pos_ == "CCONJ"]
                 start = joined[-1] + 1 if joined else start  # "the city and militia fighters": not the city
                 span = Span(doc, start, head.i + 1, label="ArmedGroup")
@@ -160,6 +162,14 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         span = Span(doc, start, head.i + 1, label="Force")
         found.append(set_span(span, canonical, f"force-phrase:{kind}"))
     return found
+
+
+def _describes(noun: Token) -> bool:
+    """An indefinite noun that says what something named is: 'X, a UAE-backed militia', 'X is a militia',
+    'the council, an alliance of Islamist militias'."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    return noun.dep_ in ("appos", "attr") and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 def coalitions(doc: Doc, spans: list[Span]) -> list[Span]:

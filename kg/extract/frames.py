@@ -256,6 +256,9 @@ def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Argumen
     agents = list(agent_slot_of)
     patient_slot_of = {span: slot for span, slot in patient_fillers
                        if _fits(span, frame.types("patient")) and (frame.symmetric or span not in agents)}
+    if any(slot != "in-place" for slot in patient_slot_of.values()):
+        # "an offensive against the ADF in North Kivu": the place is where, once a target is named
+        patient_slot_of = {span: slot for span, slot in patient_slot_of.items() if slot != "in-place"}
     patients = list(patient_slot_of)
     rejected = [(s, "agent") for s, _ in agent_fillers if s not in agent_slot_of] + [
         (s, "patient") for s, _ in patient_fillers if not _fits(s, frame.types("patient"))]
@@ -455,7 +458,8 @@ def _site(verb: Token, args: Arguments) -> list[Span]:
     nameless = [obj for obj in verb.children if obj.dep_ == "dobj" and not args.entities(obj)]
     nameless += [pobj for prep in (*verb.children, *(c for n in nameless for c in n.children))
                  if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPOSITIONS
-                 for pobj in prep.children if pobj.dep_ == "pobj" and not args.entities(pobj)]  # "rockets at a
+                 for pobj in prep.children if pobj.dep_ == "pobj" and not args.entities(pobj)
+                 and pobj.i > verb.i and pobj.ent_type_ not in ("DATE", "TIME")]  # not "On Sunday"; "rockets at a
     if not nameless:  # police building in Marib"
         return []
     sites = [p for obj in nameless for p in args.places_in(obj)]
@@ -794,5 +798,15 @@ def _sides(reading: Reading) -> Iterator[FoundRelation]:
         between = [p for p in others if reading.patient_slots.get(p) == "between"]
         yield from among(between, frame.predicate, rule)  # "fighting between X and Y", "talks between A, B and C"
         return
+    if reading.kind == "verb" and _unnamed_other_side(reading.trigger):
+        return  # "Malian and French troops fought off dozens of gunmen": they fought others, not each other
     sides = [a for a in reading.agents if reading.agent_slots.get(a) not in OWNER_SLOTS]
     yield from among(sides, frame.predicate, f"{rule}-coordinated")
+
+
+def _unnamed_other_side(verb: Token) -> bool:
+    """The verb has an object, or one after 'with'/'against', that names no entity (nor 'each other')."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
+        for o in c.children if o.dep_ == "pobj"]
+    return any(o.lower_ not in ("other", "another") and o.lemma_ != "one" for o in objects)

@@ -165,12 +165,25 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
         targets.append(body)
     if not targets and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         targets = role_targets(noun.head, args, preps)  # "the Houthis' chief negotiator and spokesman": theirs too
+    targets = [t for t in targets if not _seat(t)]
     if not targets and any(c.dep_ == "compound" and c.lower_ in BARE_FORCES for c in noun.children):
         targets = args.coref.home_force()  # "the army chief, General X": the article's own army
     if not targets:  # "ministry spokeswoman X", "Coalition spokesman X": the body named before by that word
         targets = [t for c in noun.children if c.dep_ == "compound" and c.i < noun.i and args.entity(c) is None
                    and c.lower_ not in BARE_FORCES for t in args.coref.by_name_head(c, definite=False)]
     return targets
+
+
+#: Participles after a place that say where someone sits, not whom they serve: "the coalition's Baghdad-based
+#: spokesman".
+SEAT_PARTICIPLES = {"based", "born", "stationed", "deployed", "headquartered"}
+
+
+def _seat(span: Span) -> bool:
+    """'Baghdad' in 'Baghdad-based': where the holder of a role sits."""
+    doc = span.doc
+    after = doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].text == "-" else None
+    return span.root.head.lower_ in SEAT_PARTICIPLES or after is not None and after.lower_ in SEAT_PARTICIPLES
 
 
 def _body_before_title(noun: Token, args: Arguments) -> Span | None:
