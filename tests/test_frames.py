@@ -883,3 +883,21 @@ def test_places_named_before_a_plural_kind_word_are_what_is_taken_not_what_holds
 ])
 def test_sides_targets_and_seats_read_from_the_whole_clause(nlp, text, entities, expected, absent):
     assert_reads(nlp, text, entities, expected, absent)
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    # the passive subject of the clause a clash hangs from fought too
+    ("Northern Brigade soldiers were locked in heavy fighting with the Red Hand near Kolda.",
+     {**RED_HAND, **BRIGADE, "Kolda": "City"}, {("Northern Brigade", "clashedWith", "Red Hand")}),
+    # a particle the parser reads as an adverb: "turned back"
+    ("Northern Brigade soldiers turned back a Red Hand attack on Kolda on Sunday.",
+     {**RED_HAND, **BRIGADE, "Kolda": "City"},
+     {("Northern Brigade", "clashedWith", "Red Hand"), ("Red Hand", "attacked", "Kolda")}),
+    # a place right after another is where that one is, wherever the parser hangs the "in"
+    ("The Red Hand stormed the town of Kolda in the Tamsa region before dawn.",
+     {**RED_HAND, "Kolda": "City", "Tamsa region": "Province"}, {("Kolda", "locatedIn", "Tamsa region")}),
+    ("Fighting went on near Kolda, in the neighboring Tamsa region, he added.",
+     {"Kolda": "City", "Tamsa region": "Province"}, {("Kolda", "locatedIn", "Tamsa region")}),
+])
+def test_fights_and_places_the_parser_hangs_elsewhere(nlp, text, entities, expected):
+    assert_reads(nlp, text, entities, expected, set())

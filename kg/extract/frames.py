@@ -188,7 +188,8 @@ class FrameReader:
         out: list[tuple[Frame, str, str]] = []
         if _verb_like(token) and not _gerund_as_noun(token):
             # the particle; "out of" counts as one ("drove the rebels out of Goma" parses "out" as a preposition)
-            particle = next((c.lower_ for c in token.children if c.dep_ == "prt" or _out_of(c)), None)
+            particle = next((c.lower_ for c in token.children if c.dep_ == "prt" or _out_of(c) or (
+                c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in ADVERB_PARTICLES)), None)
             if particle is None and forms & OUT_FROM_VERBS and any(
                     c.dep_ == "prep" and c.lower_ == "from" or c.dep_ == "dobj" and any(_out_of(g) for g in c.children)
                     for c in token.children):
@@ -572,6 +573,10 @@ def _under_subject(noun: Token, args: Arguments) -> list[Span]:
     return []
 
 
+#: Particles the parser sometimes reads as adverbs right after the verb: "turned back an attack".
+ADVERB_PARTICLES = {"back", "off", "out"}
+
+
 def governing_verb(noun: Token) -> Token | None:
     """'X overran the district after days of clashes with Y': the verb a noun hangs from through prepositions."""
     current = noun
@@ -585,11 +590,13 @@ def governing_verb(noun: Token) -> Token | None:
 
 
 def _clause(noun: Token, args: Arguments) -> list[Span]:
-    """'X took the town after fierce clashes with Y' -> X (only fighters: the clause's subject fought)."""
+    """'X took the town after fierce clashes with Y' -> X (only fighters: the clause's subject fought); a
+    passive one too: 'soldiers were locked in (killed in) heavy fighting with Y'."""
     verb = governing_verb(noun)
     if verb is None:
         return []
-    return [s for s in subjects_of(verb, args) if s.label_ in FIGHTER_TYPES]
+    subjects = subjects_of(verb, args) or args.children(verb, ("nsubjpass",))
+    return [s for s in subjects if s.label_ in FIGHTER_TYPES]
 
 
 def _clause_in(noun: Token, args: Arguments) -> list[Span]:

@@ -70,6 +70,13 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
                         if c is not None]
         for target in targets:
             yield target, "locatedIn-prep"
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.lower_ == "in" and after.dep_ == "prep" and after.head not in holders:
+        # "stormed the town of Sabiid in the Lower Shabelle region": the parser hangs "in" on the verb, but a
+        # place right after another is where that one is
+        for target in args.prep_objects(after.head, ("in",)):
+            if target.start > span.end and target.root.head == after:
+                yield target, "locatedIn-prep"
     if span.root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in LYING_VERBS:
         for target in args.prep_objects(head, ("in", "within")):  # "X lies in Y", "X is located in Y"
             yield target, "locatedIn-verb"
@@ -94,8 +101,8 @@ def _after_comma(span: Span, args: Arguments) -> Span | None:
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return None
     at = span.end + 1
-    while at < len(doc) and doc[at].lower_ in ("in", "the"):
-        at += 1
+    while at < len(doc) and (doc[at].lower_ in ("in", "the") or doc[at].dep_ == "amod" and args.entity(doc[at]) is None):
+        at += 1  # "Lyman, in the neighboring Donetsk region"
     target = args.entity(doc[at]) if at < len(doc) else None
     if target is None or target.start != at or not larger(target, span):
         return None
