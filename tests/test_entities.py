@@ -582,3 +582,13 @@ def test_a_militia_that_says_what_a_named_group_is_is_no_second_group(nlp):
     found = typed(nlp, "Fighters of the Red Hand Front (RHF), a militia drawn from the Kolda hills, attacked "
                        "Tamsa. The council, an alliance of Islamist militias, includes the RHF.")
     assert not any(label == "ArmedGroup" and "militia" in name for name, label in found), found
+
+
+@pytest.mark.model
+def test_names_listed_with_places_after_a_bearing_or_a_plural_place_noun_are_places(nlp):
+    found = typed(nlp, "The rebels fled after the army ousted them from Hajin, Sousa and al-Shafaa. Government "
+                       "forces hold the towns of Mayadin and Albu Kamal. A strike hit fighters 35 kilometers "
+                       "northeast of Kurtunwarey. Kabul and Ashraf Ghani were named in the report.")
+    assert {("Sousa", "City"), ("al-Shafaa", "City"), ("Mayadin", "City"), ("Albu Kamal", "City"),
+            ("Kurtunwarey", "City")} <= found, found
+    assert ("Ashraf Ghani", "Person") in found  # named beside a town, but in no list of places

@@ -88,6 +88,50 @@ def same_name_provinces(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Spa
     return found
 
 
+#: Bearings before "of": "35 kilometers northeast of Kurtunwarey" names a place.
+BEARINGS = frozenset(f"{a}{b}" for a in ("", "north", "south") for b in ("", "east", "west") if a or b) | frozenset(
+    f"{a}-{b}" for a in ("north", "south") for b in ("east", "west"))
+#: Prepositions before a list of places: "ousted them from Hajin, Sousa and al-Shafaa".
+PLACE_PREPOSITIONS = {"from", "in", "into", "to", "near", "around", "across", "toward", "towards", "of", "at",
+                      "between", "outside", "inside", "through", "on"}
+#: Plural place nouns before "of": "the towns of Mayadin and Albu Kamal".
+TOWNS_OF = {"towns": "City", "cities": "City", "villages": "City", "districts": "District"}
+
+
+def places_by_company(spans: list[Span]) -> list[Span]:
+    """Names the NER took for people or bodies where the sentence places them: coordinated with places only
+    ('from Hajin, Sousa and al-Shafaa', 'districts such as Sangin and Musa Qala'), after a bearing ('northeast of
+    Kurtunwarey') or a plural place noun ('the towns of Mayadin and Albu Kamal')."""
+    at = {i: s for s in spans for i in range(s.start, s.end)}
+    out = []
+    for span in spans:
+        kind = _place_kind_around(span, at) if span.label_ in ("Person", "Organization") and span._.kg_origin == "ner" else None
+        out.append(retype(span, kind, plain_name(span), "place-company") if kind else span)
+    return out
+
+
+def _place_kind_around(span: Span, at: dict[int, Span]) -> str | None:
+    first = min([span.root, *span.root.conjuncts], key=lambda t: t.i)  # "the towns of A and B": B too
+    if first.dep_ == "pobj" and first.head.lower_ in ("of", "as", "including"):
+        before = first.head.head
+        if first.head.lower_ == "of" and before.lower_ in BEARINGS and before.i == first.head.i - 1:
+            return "City"
+        if before.lower_ in TOWNS_OF:  # "the towns of", "districts such as", "villages including"
+            return TOWNS_OF[before.lower_]
+    if first.dep_ != "pobj" or first.head.lower_ not in PLACE_PREPOSITIONS:
+        return None  # "Kabul and Ashraf Ghani were named": only a list of where things happen
+    others = [at[t.i] for t in span.root.conjuncts if t.i in at and at[t.i] is not span]
+    kinds = {o.label_ for o in others if not _doubtful(o)}
+    if len(kinds) == 1 and next(iter(kinds)) in ("City", "District", "Province"):
+        return next(iter(kinds))
+    return None
+
+
+def _doubtful(span: Span) -> bool:
+    """A name only the NER typed as a person or a body: its company may say what it is."""
+    return span.label_ in ("Person", "Organization") and span._.kg_origin in ("ner", "place-company")
+
+
 def propagate_places(spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """A name the article calls a district, a town (or an unknown province) is one everywhere in the article,
     also where the NER took it for a person or an organisation."""
@@ -95,7 +139,8 @@ def propagate_places(spans: list[Span], gaz: Gazetteer) -> list[Span]:
     provinces = {s._.kg_canonical[: -len(word)]: s._.kg_canonical for s in spans
                  if s.label_ == "Province" and s._.kg_origin == "place-word"
                  for word in PROVINCE_WORDS if s._.kg_canonical.endswith(word)}
-    towns = {plain_name(s) for s in spans if s.label_ == "City" and s._.kg_origin in ("place-word", "apposition")}
+    towns = {plain_name(s) for s in spans
+             if s.label_ == "City" and s._.kg_origin in ("place-word", "apposition", "place-company")}
     out = []
     for span in spans:
         name = plain_name(span)
