@@ -592,3 +592,21 @@ def test_names_listed_with_places_after_a_bearing_or_a_plural_place_noun_are_pla
     assert {("Sousa", "City"), ("al-Shafaa", "City"), ("Mayadin", "City"), ("Albu Kamal", "City"),
             ("Kurtunwarey", "City")} <= found, found
     assert ("Ashraf Ghani", "Person") in found  # named beside a town, but in no list of places
+
+
+@pytest.mark.model
+def test_forces_loyal_to_a_namesake_of_a_president_are_not_the_government_forces(nlp):
+    doc = nlp("Forces loyal to Tareq Dakku, a nephew of the late president Ali Omar Dakku, advanced on Sarwa.")
+    assert ("Tareq Dakku's forces", "ArmedGroup") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+
+
+@pytest.mark.model
+def test_a_countrys_military_spokesman_speaks_for_that_countrys_forces(nlp):
+    doc = nlp("Malian troops held Gao. A French military spokesman, Col. Jean Roux, said in Paris that French "
+              "troops had entered Kidal.")
+    assert ("Jean Roux", "spokesmanFor", "French forces") in _relations_read(doc)
+
+
+def test_the_drc_by_the_name_news_gives_it(blank):
+    assert ents(blank, "Fighting spread in the Democratic Republic of Congo.") == [
+        ("Democratic Republic of Congo", "Country", "Democratic Republic of the Congo")]

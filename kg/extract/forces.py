@@ -354,19 +354,25 @@ def loyal_leader(head: Token, spans_at: dict[int, Span], surnames: frozenset[str
     return None
 
 
+def _same_person(span: Span, person: Span) -> bool:
+    """A mention of ``person``: its name, or its surname alone ("Hadi"), not another of that surname ("Tareq
+    Saleh" is not "Ali Abdullah Saleh")."""
+    return span.label_ in PEOPLE and (span.text == person.text or span[-1].lower_ == person[-1].lower_ and (
+        len(span) == 1 or len(person) == 1))
+
+
 def _fullest_name(person: Span, spans: list[Span]) -> str:
     """'Murad's forces' after 'Haidar Murad': the person's longest name in the article."""
-    return max((plain_name(s) for s in spans if s.label_ in PEOPLE and s[-1].lower_ == person[-1].lower_),
-               key=len, default=plain_name(person))
+    return max((plain_name(s) for s in spans if _same_person(s, person)), key=len, default=plain_name(person))
 
 
 def _titles_of(person: Span, spans: list[Span]) -> set[str]:
     """The titles before any mention of a person in the article ('President Abd-Rabbu Mansour Hadi' ...
     'Hadi'); 'Prime Minister' is a premier."""
-    doc, surname = person.doc, person[-1].lower_
+    doc = person.doc
     titles = set()
     for span in spans:
-        if span.label_ in PEOPLE and span[-1].lower_ == surname and span.start > 0:
+        if _same_person(span, person) and span.start > 0:
             before = doc[span.start - 1].lower_
             if before == "minister" and span.start > 1 and doc[span.start - 2].lower_ == "prime":
                 before = "premier"

@@ -166,8 +166,10 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
     if not targets and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         targets = role_targets(noun.head, args, preps)  # "the Houthis' chief negotiator and spokesman": theirs too
     targets = [t for t in targets if not _seat(t)]
-    if not targets and any(c.dep_ == "compound" and c.lower_ in BARE_FORCES for c in noun.children):
-        targets = args.coref.home_force()  # "the army chief, General X": the article's own army
+    if not targets and any(c.dep_ in ("compound", "amod") and c.lower_ in BARE_FORCES for c in noun.children):
+        # "the army chief, General X": the article's own army; "a French military spokesman": France's forces
+        adjectives = [c.text for c in noun.children if c.dep_ == "amod" and c.text in args.country_adjectives]
+        targets = args.coref.national_force(adjectives[0]) if adjectives else args.coref.home_force()
     if not targets:  # "ministry spokeswoman X", "Coalition spokesman X": the body named before by that word
         targets = [t for c in noun.children if c.dep_ == "compound" and c.i < noun.i and args.entity(c) is None
                    and c.lower_ not in BARE_FORCES for t in args.coref.by_name_head(c, definite=False)]
