@@ -610,3 +610,13 @@ def test_a_countrys_military_spokesman_speaks_for_that_countrys_forces(nlp):
 def test_the_drc_by_the_name_news_gives_it(blank):
     assert ents(blank, "Fighting spread in the Democratic Republic of Congo.") == [
         ("Democratic Republic of Congo", "Country", "Democratic Republic of the Congo")]
+
+
+@pytest.mark.model
+def test_aircraft_of_a_country_or_the_coalition_are_its_forces_but_not_the_articles_own(nlp):
+    found = typed(nlp, "The U.S.-led coalition said coalition warplanes struck ISIL targets near Mosul.")
+    assert ("U.S.-led coalition", "Force") in found and not any("warplanes" in name for name, _ in found), found
+    found = typed(nlp, "Yemeni troops held Marib. Saudi warplanes hit Houthi positions as government forces "
+                       "advanced. American military aircraft flew overhead.")
+    assert {("Saudi forces", "Force"), ("Yemeni forces", "Force")} <= found, found
+    assert not any("aircraft" in name for name, _ in found), found

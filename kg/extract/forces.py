@@ -6,7 +6,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer, country_adjectives
-from .lexicon import ARMED_GROUP_HEADS, CIVILIAN_VERBS, DASHES, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_HEADS, GENERIC_QUALIFIERS, MINISTRY_TOPICS, MULTINATIONAL, NATIONAL_FILLERS, NATIONAL_FORCE_HEADS, PLACE_TYPES, UNIT_WORDS
+from .lexicon import AIRCRAFT_HEADS, ARMED_GROUP_HEADS, CIVILIAN_VERBS, DASHES, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_HEADS, GENERIC_QUALIFIERS, MINISTRY_TOPICS, MULTINATIONAL, NATIONAL_FILLERS, NATIONAL_FORCE_HEADS, PLACE_TYPES, UNIT_WORDS
 from .spans import name_of, plain_name, set_span, tokens_of
 
 
@@ -147,15 +147,19 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         middle = [t.lower_ for t in modifiers if not (t.i in spans_at and spans_at[t.i].label_ == "Country")
                   and t.text not in gaz.adjectives and t.lower_ not in ("'s", "\u2019s")]
         # Lower-case "army" is the country's forces ("the Russian army"); "Iraqi Army" names an institution.
-        national_head = head.lower_ in NATIONAL_FORCE_HEADS or head.text in ("army", "military")
+        aircraft = head.lower_ in AIRCRAFT_HEADS
+        national_head = head.lower_ in NATIONAL_FORCE_HEADS or aircraft or head.text in ("army", "military")
         national = national_head and set(middle) <= NATIONAL_FILLERS | MULTINATIONAL
         if kind == "national" and national:
             canonical = gaz.national_forces(who)
+            kind = "aircraft" if aircraft else kind  # "Saudi warplanes" over Yemen: no vote for the home forces
         elif kind == "multinational" and national:
             canonical = "coalition" if who.lower() == "coalition" else f"{who} forces"
         elif kind == "generic" and national:
             canonical = "government forces"
             kind = "generic"
+        elif aircraft:
+            continue  # "American military aircraft": machines, not a force of their own
         else:
             kind = "unit"  # "Afghan special security forces", "U.S. military": named by its own words
             canonical = None
@@ -194,6 +198,16 @@ def coalitions(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in found:
         span._.kg_canonical = plain_name(span) if len(span) > 1 or len(leaders) != 1 else next(iter(leaders))
     return found
+
+
+def one_coalition(spans: list[Span]) -> None:
+    """'coalition aircraft', 'coalition forces' are the coalition the article names by its leader ('the U.S.-led
+    coalition'), when it names one."""
+    leaders = {s._.kg_canonical for s in spans if s._.kg_origin == "force-phrase:coalition" and len(s) > 1}
+    if len(leaders) == 1:
+        for span in spans:
+            if span._.kg_origin == "force-phrase:multinational" and span._.kg_canonical == "coalition":
+                span._.kg_canonical = next(iter(leaders))
 
 
 def groups_named_before_fighters(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:

@@ -805,15 +805,17 @@ def _sides(reading: Reading) -> Iterator[FoundRelation]:
         between = [p for p in others if reading.patient_slots.get(p) == "between"]
         yield from among(between, frame.predicate, rule)  # "fighting between X and Y", "talks between A, B and C"
         return
-    if reading.kind == "verb" and _unnamed_other_side(reading.trigger):
+    if reading.kind == "verb" and _unnamed_other_side(reading.trigger, frame.objects):
         return  # "Malian and French troops fought off dozens of gunmen": they fought others, not each other
     sides = [a for a in reading.agents if reading.agent_slots.get(a) not in OWNER_SLOTS]
     yield from among(sides, frame.predicate, f"{rule}-coordinated")
 
 
-def _unnamed_other_side(verb: Token) -> bool:
-    """The verb has an object, or one after 'with'/'against', that names no entity (nor 'each other')."""
+def _unnamed_other_side(verb: Token, own_objects: frozenset[str]) -> bool:
+    """The verb has an object, or one after 'with'/'against', that names no entity (nor 'each other', nor the
+    object that makes the frame: 'exchanged fire')."""
     objects = [c for c in verb.children if c.dep_ == "dobj"] + [
         o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
         for o in c.children if o.dep_ == "pobj"]
-    return any(o.lower_ not in ("other", "another") and o.lemma_ != "one" for o in objects)
+    return any(o.lower_ not in ("other", "another") and o.lemma_ != "one" and not lemmas(o) & own_objects
+               for o in objects)

@@ -22,7 +22,10 @@ ROLE_WORDS = {
 
 #: Head nouns of phrases naming state forces ("Afghan troops", "government forces").
 FORCE_HEADS = {"forces", "force", "troops", "soldiers", "soldier", "army", "military", "police", "navy", "commandos",
-               "marines", "paratroopers", "warplanes", "jets", "personnel", "units", "servicemen", "guard"}
+               "marines", "paratroopers", "warplanes", "jets", "personnel", "units", "servicemen", "guard",
+               "aircraft", "helicopters", "gunships"}
+#: Aircraft heads: "Israeli warplanes", "coalition aircraft" are that country's (or the coalition's) forces.
+AIRCRAFT_HEADS = {"warplanes", "jets", "aircraft", "helicopters", "gunships"}
 
 
 #: Heads whose phrase means the national forces as a whole: these merge ("Afghan troops" = "Afghan forces").
