@@ -620,3 +620,14 @@ def test_aircraft_of_a_country_or_the_coalition_are_its_forces_but_not_the_artic
                        "advanced. American military aircraft flew overhead.")
     assert {("Saudi forces", "Force"), ("Yemeni forces", "Force")} <= found, found
     assert not any("aircraft" in name for name, _ in found), found
+
+
+@pytest.mark.model
+def test_members_listed_after_including_and_forces_after_a_measure(nlp):
+    doc = nlp("Officials believe that leaders of the Red Hand Front, including Omar Dakku and Ali Sarwan, have "
+              "fled to the hills. The 8,700-strong Multinational Joint Task Force took Damasak.")
+    found = _relations_read(doc)
+    assert {("Omar Dakku", "memberOf", "Red Hand Front"), ("Ali Sarwan", "memberOf", "Red Hand Front")} <= found
+    assert "Multinational Joint Task Force" in {e.text for e in doc.ents}
+    doc = nlp("The rebels have seized four of the five state capitals, including Kolda, the capital of Tamsa State.")
+    assert not any(p == "capitalOf" and o != "Tamsa State" for s, p, o in _relations_read(doc))

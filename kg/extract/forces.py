@@ -57,6 +57,8 @@ def _modifier_start(doc: Doc, head: Token) -> int:
             break
     while start < head.i and doc[start].pos_ in ("CCONJ", "PART"):
         start += 1
+    if start + 1 < head.i and doc[start].text == "-":
+        start += 2  # "the 8,700-strong task force": a measure, not a modifier
     return start
 
 
@@ -163,8 +165,8 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         else:
             kind = "unit"  # "Afghan special security forces", "U.S. military": named by its own words
             canonical = None
-        span = Span(doc, start, head.i + 1, label="Force")
-        found.append(set_span(span, canonical, f"force-phrase:{kind}"))
+        end = head.i if kind == "multinational" and aircraft else head.i + 1  # "coalition (aircraft)": the coalition
+        found.append(set_span(Span(doc, start, end, label="Force"), canonical, f"force-phrase:{kind}"))
     return found
 
 

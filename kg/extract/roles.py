@@ -79,6 +79,13 @@ def _described_by(span: Span) -> list[Token]:
             if verb.lemma_ == "be":
                 nouns.extend(t for t in verb.children if t.dep_ == "attr")
     nouns.extend(t for t in root.children if t.dep_ == "compound" and t.i < span.start)
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ == "including" and first.head.head.pos_ == "NOUN" \
+            and span.label_ in ("Person", "Official"):
+        nouns.append(first.head.head)  # "leaders of AQIM, including Abou Zeid": one of them (not "the state
+        # capitals, including Nyala": one of several states' capitals)
     if span.start > 0 and role_word(span.doc[span.start - 1]) in TITLE_NOUNS:
         title = span.doc[span.start - 1]
         if title not in nouns and title.ent_type_ == "":
