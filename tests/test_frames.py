@@ -901,3 +901,14 @@ def test_sides_targets_and_seats_read_from_the_whole_clause(nlp, text, entities,
 ])
 def test_fights_and_places_the_parser_hangs_elsewhere(nlp, text, entities, expected):
     assert_reads(nlp, text, entities, expected, set())
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    # an attack laid at a group by a participle, and hitting where its victims were
+    ("The president declared war on the Red Hand after twin car bombings claimed by the group killed more than 120 "
+     "people in Kolda.", {**RED_HAND, "Kolda": "City"}, {("Red Hand", "attacked", "Kolda")}),
+    ("An airstrike carried out by the Northern Brigade killed ten people in Kolda.",
+     {**BRIGADE, "Kolda": "City"}, {("Northern Brigade", "attacked", "Kolda")}),
+])
+def test_actions_laid_at_a_doer_by_a_participle(nlp, text, entities, expected):
+    assert_reads(nlp, text, entities, expected, set())

@@ -612,9 +612,12 @@ def _in_place(noun: Token, args: Arguments) -> list[Span]:
     """'an airstrike in Idlib', 'executed strikes ... in Raqqa': a town or region the action hit (not a country:
     'an attack in northern Afghanistan' names where, not what)."""
     places = args.prep_objects(noun, ("in",))
-    if noun.dep_ == "dobj":  # the parser hangs "in X" on the verb; only after the noun: in "In Syria, X
-        # launched an offensive" Syria is the setting
+    if noun.dep_ in ("dobj", "nsubj"):  # the parser hangs "in X" on the verb; only after the noun: in "In
+        # Syria, X launched an offensive" Syria is the setting; "bombings killed 120 people in Mogadishu"
         places += [p for p in args.prep_objects(noun.head, ("in",)) if p.start > noun.i and p not in places]
+    if noun.dep_ == "nsubj":  # "bombings killed 120 people in Mogadishu": where its victims were
+        places += [p for obj in noun.head.children if obj.dep_ == "dobj" for p in args.prep_objects(obj, ("in",))
+                   if p not in places]
     return [p for p in places if p.label_ in SITE_TYPES]
 
 
@@ -648,6 +651,10 @@ def _noun_site(noun: Token, args: Arguments) -> list[Span]:
             for place in args.places_in(pobj) if place.label_ in SITE_TYPES]
 
 
+#: Participles after an action noun and the preposition naming whom it is laid at: "claimed by X".
+LAID_AT = {"claim": "by", "carry": "by", "conduct": "by", "blame": "on"}
+
+
 def _responsible(noun: Token, args: Arguments) -> list[Span]:
     """Who an action is laid at: 'X claimed responsibility for the bombing', 'X claimed the bombing', 'X was
     behind the attack', 'the attack was blamed on X', 'Y blamed the bombing on X'."""
@@ -659,6 +666,9 @@ def _responsible(noun: Token, args: Arguments) -> list[Span]:
         return args.children(head.head, ("nsubj",))
     if noun.dep_ == "dobj" and head.lemma_.lower() == "claim":
         return args.children(head, ("nsubj",))  # "the Islamic State group claimed the bombing"
+    for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        if participle.lemma_.lower() in LAID_AT:  # "bombings claimed by the group", "an attack blamed on X"
+            return args.prep_objects(participle, (LAID_AT[participle.lemma_.lower()],))
     if noun.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() == "blame":
         # "the attack was blamed on X", "blamed the bombing on X" (the parser may hang "on X" on the noun)
         return args.prep_objects(head, ("on",)) + [s for s in args.prep_objects(noun, ("on",))
