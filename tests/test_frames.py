@@ -912,3 +912,10 @@ def test_fights_and_places_the_parser_hangs_elsewhere(nlp, text, entities, expec
 ])
 def test_actions_laid_at_a_doer_by_a_participle(nlp, text, entities, expected):
     assert_reads(nlp, text, entities, expected, set())
+
+
+def test_its_is_the_armed_subject_of_the_clause_above_it(nlp):
+    assert_reads(nlp, "The Red Hand, whose largest faction is the Kolda Brigade, lost 300 fighters last year, "
+                      "according to its commander, Ali Musa.",
+                 {**RED_HAND, "Kolda Brigade": "ArmedGroup", "Ali Musa": "Official"},
+                 {("Ali Musa", "memberOf", "Red Hand")}, {("Ali Musa", "memberOf", "Kolda Brigade")})

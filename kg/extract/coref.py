@@ -153,8 +153,24 @@ class Coreference:
                       if s.label_ in ("ArmedGroup", "Force", "Country") and s.end <= pronoun.i]  # not a news agency
             if sayers:
                 return [marked(s) for s in sayers[:1]]
+        subject = self._armed_subject_over(pronoun)  # "the army withdrew its troops", "The SDF, whose largest
+        if subject:  # component is the YPG, lost 11,000 fighters, according to its commander": the SDF's
+            return [marked(subject[0])]
         armed = self.named_before(pronoun, ("ArmedGroup", "Force"), 1)  # "Russian forces ... in their assaults"
         return [marked(armed[-1])] if armed else []
+
+    def _armed_subject_over(self, pronoun: Token) -> list[Span]:
+        """The armed subject, named before ``pronoun``, of the nearest clause above it that has a subject."""
+        current = pronoun
+        for _ in range(8):
+            if current.head == current:
+                return []
+            current = current.head
+            subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and pronoun not in c.subtree]
+            if current.pos_ in ("VERB", "AUX") and subjects:
+                return [s for c in subjects for s in self.entities(c)
+                        if s.label_ in ("ArmedGroup", "Force") and s.end <= pronoun.i]
+        return []
 
     def place_owner(self, pronoun: Token) -> list[Span]:
         """'Bahir Dar, its capital': the region or country named last, whose capital or city it is."""
