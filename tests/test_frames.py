@@ -919,3 +919,9 @@ def test_its_is_the_armed_subject_of_the_clause_above_it(nlp):
                       "according to its commander, Ali Musa.",
                  {**RED_HAND, "Kolda Brigade": "ArmedGroup", "Ali Musa": "Official"},
                  {("Ali Musa", "memberOf", "Red Hand")}, {("Ali Musa", "memberOf", "Kolda Brigade")})
+
+
+def test_out_of_it_is_the_place_named_before(nlp):
+    assert_reads(nlp, "The Red Hand seized Kolda in March. Northern Brigade troops pushed the militants out of it "
+                      "last month.", {**RED_HAND, **BRIGADE, "Kolda": "City"},
+                 {("Northern Brigade", "captured", "Kolda"), ("Red Hand", "captured", "Kolda")}, set())

@@ -718,6 +718,8 @@ def _from_slot(trigger: Token, args: Arguments) -> tuple[list[Span], list[Span]]
         for pobj in _objects_after(anchor, ("from", "out")):
             if pobj.lemma_.lower() in HOLDING_NOUNS and args.entity(pobj) is None:  # "from ISIL control"
                 found = args.modifiers(pobj) + args.of_objects(pobj)
+            elif pobj.lower_ == "it":  # "pushed the militants out of it": the place named just before
+                found = args.coref.place_before(pobj)
             else:
                 found = args.entities(pobj)
             for span in found:
