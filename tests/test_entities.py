@@ -631,3 +631,9 @@ def test_members_listed_after_including_and_forces_after_a_measure(nlp):
     assert "Multinational Joint Task Force" in {e.text for e in doc.ents}
     doc = nlp("The rebels have seized four of the five state capitals, including Kolda, the capital of Tamsa State.")
     assert not any(p == "capitalOf" and o != "Tamsa State" for s, p, o in _relations_read(doc))
+
+
+def test_provinces_of_several_words_and_of_federations_by_their_bare_names(blank):
+    found = ents(blank, "Floods hit Rio Grande do Sul, Nova Scotia and Cabo Delgado.")
+    assert [(label, canonical) for _, label, canonical in found] == [
+        ("Province", "Rio Grande do Sul"), ("Province", "Nova Scotia"), ("Province", "Cabo Delgado Province")]

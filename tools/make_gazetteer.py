@@ -23,6 +23,8 @@ DEFAULT_OUT = HERE.parent / "kg" / "extract" / "data"
 #: Countries whose every GeoNames city of 15,000+ people is listed; elsewhere only big cities and capitals.
 FOCUS = {"AF", "UA", "YE", "IQ", "SY", "SD", "SS", "MM", "ML", "BF", "NE", "SO", "LY", "NG", "TD", "ET", "CD",
          "IL", "PS", "LB", "PK", "IR", "RU", "BY", "AM", "AZ", "GE", "MD"}
+#: Federations whose states and provinces general news names bare ("Texas", "Ontario", "Bahia", "Sonora").
+FEDERATIONS = {"US", "CA", "BR", "MX"}
 FOCUS_MIN_POPULATION = 15_000
 WORLD_MIN_POPULATION = 500_000
 #: English words that are also place names somewhere; never emitted as a bare name.
@@ -196,14 +198,18 @@ def provinces(city_names_lower: set[str]) -> list[dict]:
         if not names:
             continue
         canonical, forms = province_forms(names[0], sub.type)
+        if sub.country_code in FEDERATIONS and canonical == f"{names[0]} Province":
+            canonical, forms = names[0], [f"{names[0]} Province", *(f for f in forms if f != names[0])]  # "Ontario"
         for extra in names[1:] + [sub.name, ascii_fold(sub.name)]:
             # "Tenn.": an abbreviation is written as it is, never followed by "province"
             complete = extra.split()[-1].capitalize() in SUFFIXES or extra.endswith(".")
             forms += [extra] if complete else province_forms(extra, sub.type)[1]
         # A bare name shared with a city means the city ("Kunduz"); the province needs "province".
         aliases = [f for f in forms if bare_ok(f) and f.lower() not in city_names_lower]
-        if sub.country_code not in FOCUS | {"US"}:  # elsewhere only "X Province"-style forms: bare names collide
-            aliases = [a for a in aliases if a.split()[-1].capitalize() in SUFFIXES]
+        if sub.country_code not in FOCUS | FEDERATIONS:
+            # elsewhere only "X Province"-style forms and names of several words ("Nova Scotia", "Rio Grande do
+            # Sul", "Lower Silesia"): bare single words collide with names of other things
+            aliases = [a for a in aliases if a.split()[-1].capitalize() in SUFFIXES or len(a.split()) > 1]
         out.append(entry(canonical, "Province", aliases, iso=sub.code, country=sub.country_code))
     return out
 
