@@ -925,3 +925,20 @@ def test_out_of_it_is_the_place_named_before(nlp):
     assert_reads(nlp, "The Red Hand seized Kolda in March. Northern Brigade troops pushed the militants out of it "
                       "last month.", {**RED_HAND, **BRIGADE, "Kolda": "City"},
                  {("Northern Brigade", "captured", "Kolda"), ("Red Hand", "captured", "Kolda")}, set())
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    # the armed object of the verb a clash hangs from fought its subject
+    ("Northern Brigade troops pushed Red Hand fighters out of the center of Kolda after two days of street fighting.",
+     {**RED_HAND, **BRIGADE, "Kolda": "City"}, {("Northern Brigade", "clashedWith", "Red Hand")}),
+    # "following" is a preposition: the clash belongs to the verb it hangs on
+    ("Last week, Northern Brigade fighters recaptured Kolda, a town north of Tamsa, following clashes with the Red "
+     "Hand that left dozens dead.", {**RED_HAND, **BRIGADE, "Kolda": "City", "Tamsa": "City"},
+     {("Northern Brigade", "clashedWith", "Red Hand"), ("Northern Brigade", "captured", "Kolda")}),
+    # "exchanged fire with X": the parser hangs "with" on "fire"
+    ("On Monday, Northern Brigade soldiers and Sarwa fighters exchanged fire with Red Hand militants near Kolda.",
+     {**RED_HAND, **BRIGADE, "Sarwa": "ArmedGroup", "Kolda": "City"},
+     {("Northern Brigade", "clashedWith", "Red Hand"), ("Sarwa", "clashedWith", "Red Hand")}),
+])
+def test_the_other_side_of_a_fight_told_around_the_clash(nlp, text, entities, expected):
+    assert_reads(nlp, text, entities, expected, set())

@@ -584,7 +584,7 @@ def governing_verb(noun: Token) -> Token | None:
         if current.dep_ not in ("pobj", "prep") or current.head == current:
             return None
         current = current.head
-        if current.pos_ in ("VERB", "AUX"):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ != "prep":  # "following clashes": on, to the verb
             return current
     return None
 
@@ -597,6 +597,17 @@ def _clause(noun: Token, args: Arguments) -> list[Span]:
         return []
     subjects = subjects_of(verb, args) or args.children(verb, ("nsubjpass",))
     return [s for s in subjects if s.label_ in FIGHTER_TYPES]
+
+
+def _clause_object(noun: Token, args: Arguments) -> list[Span]:
+    """'X pushed Taliban fighters out of Kunduz after two days of street fighting' -> the Taliban: the armed
+    object, or former holder, of the verb the noun hangs from fought its subject."""
+    verb = governing_verb(noun)
+    if verb is None:
+        return []
+    objects = [s for c in verb.children if c.dep_ == "dobj" for s in args.entities(c)]
+    objects += [s for pobj in _objects_after(verb, ("from", "out")) for s in args.entities(pobj)]
+    return [s for s in objects if s.label_ in FIGHTER_TYPES]
 
 
 def _clause_in(noun: Token, args: Arguments) -> list[Span]:
@@ -699,6 +710,7 @@ NOUN_SLOTS: dict[str, Callable[[Token, Arguments], list[Span]]] = {
     "under-from": _under_from,
     "under-subject": _under_subject,
     "clause": _clause,
+    "clause-object": _clause_object,
     "clause-in": _clause_in,
     "in-place": _in_place,
     "between": _between,
