@@ -637,3 +637,11 @@ def test_provinces_of_several_words_and_of_federations_by_their_bare_names(blank
     found = ents(blank, "Floods hit Rio Grande do Sul, Nova Scotia and Cabo Delgado.")
     assert [(label, canonical) for _, label, canonical in found] == [
         ("Province", "Rio Grande do Sul"), ("Province", "Nova Scotia"), ("Province", "Cabo Delgado Province")]
+
+
+@pytest.mark.model
+def test_the_forces_of_a_named_government_are_a_force_of_their_own(nlp):
+    found = typed(nlp, "The Libyan National Army battled Government of National Accord forces near Tripoli. "
+                       "GNA troops later retook Gharyan.")
+    assert ("Government of National Accord forces", "Force") in found, found
+    assert any(label == "Force" and name.startswith("GNA") for name, label in found), found

@@ -128,6 +128,10 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             if head.lower_ in ARMED_GROUP_HEADS or any(s.label_ in ("Person", "Official") for s in inner):
                 continue
             if not any(s.label_ == "Organization" and s.text in ("NATO", "U.N.", "UN") for s in inner):
+                body = _body_of_forces(inner, head)
+                if body is not None:  # "Government of National Accord forces", "GNA troops": its forces
+                    found.append(set_span(Span(doc, body.start, head.i + 1, label="Force"),
+                                          f"{plain_name(body)} forces", "force-phrase:body"))
                 continue
         if head.lower_ in ARMED_GROUP_HEADS:
             if any(_code_name(t, gaz) for t in modifiers):
@@ -168,6 +172,15 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         end = head.i if kind == "multinational" and aircraft else head.i + 1  # "coalition (aircraft)": the coalition
         found.append(set_span(Span(doc, start, end, label="Force"), canonical, f"force-phrase:{kind}"))
     return found
+
+
+def _body_of_forces(inner: list[Span], head: Token) -> Span | None:
+    """The government or body whose forces a phrase names: one organisation right before 'forces', 'troops'."""
+    bodies = list({(s.start, s.end): s for s in inner}.values())
+    if len(bodies) != 1 or head.lower_ not in NATIONAL_FORCE_HEADS:
+        return None
+    body = bodies[0]
+    return body if body.label_ == "Organization" and body.end == head.i else None
 
 
 def _describes(noun: Token) -> bool:
