@@ -942,3 +942,21 @@ def test_out_of_it_is_the_place_named_before(nlp):
 ])
 def test_the_other_side_of_a_fight_told_around_the_clash(nlp, text, entities, expected):
     assert_reads(nlp, text, entities, expected, set())
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    ("Northern Brigade troops and allied militiamen tightened their hold on the port city of Kolda on Tuesday.",
+     {**BRIGADE, "Kolda": "City"}, {("Northern Brigade", "captured", "Kolda")}, set()),
+    ("Northern Brigade troops later pursued a group of Red Hand fighters toward the border.",
+     {**RED_HAND, **BRIGADE}, {("Northern Brigade", "attacked", "Red Hand")}, set()),
+    ("The envoy, Ali Musa, met with Omar Dakku in Kolda on Saturday before traveling to Tamsa for talks with "
+     "Jon Kerr.", {"Ali Musa": "Official", "Omar Dakku": "Official", "Kolda": "City", "Tamsa": "City",
+                   "Jon Kerr": "Official"}, {("Ali Musa", "metWith", "Jon Kerr")}, set()),
+    ("Ali Musa, who leads the government's side in slow peace talks with the Red Hand, spoke on Monday.",
+     {**RED_HAND, "Ali Musa": "Official"}, set(), {("Ali Musa", "metWith", "Red Hand")}),
+    # the annotated reports give a capital its capitalOf, no locatedIn beside it
+    ("Life in Kolda, Sarvia's capital, was calm on Monday.",
+     {"Kolda": "City", "Sarvia": "Country"}, {("Kolda", "capitalOf", "Sarvia")}, {("Kolda", "locatedIn", "Sarvia")}),
+])
+def test_holds_pursuits_talks_and_capitals(nlp, text, entities, expected, absent):
+    assert_reads(nlp, text, entities, expected, absent)

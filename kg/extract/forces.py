@@ -405,6 +405,8 @@ def _titles_of(person: Span, spans: list[Span]) -> set[str]:
             before = doc[span.start - 1].lower_
             if before == "minister" and span.start > 1 and doc[span.start - 2].lower_ == "prime":
                 before = "premier"
+            if span.start > 1 and doc[span.start - 2].lower_ in ("former", "late", "ousted", "deposed", "ex"):
+                before = f"former {before}"  # "army units loyal to former President Saleh": no government's
             titles.add(before)
     return titles
 

@@ -599,6 +599,15 @@ def _clause(noun: Token, args: Arguments) -> list[Span]:
     return [s for s in subjects if s.label_ in FIGHTER_TYPES]
 
 
+def _clause_actor(noun: Token, args: Arguments) -> list[Span]:
+    """'The envoy travelled to Benghazi for talks with Haftar' -> the envoy: the subject of the verb the noun
+    hangs from through prepositions."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "during", "after", "following"):
+        return []  # not "leads the government's side in talks with the Taliban": a part in them
+    verb = governing_verb(noun)
+    return subjects_of(verb, args) if verb is not None else []
+
+
 def _clause_object(noun: Token, args: Arguments) -> list[Span]:
     """'X pushed Taliban fighters out of Kunduz after two days of street fighting' -> the Taliban: the armed
     object, or former holder, of the verb the noun hangs from fought its subject."""
@@ -711,6 +720,7 @@ NOUN_SLOTS: dict[str, Callable[[Token, Arguments], list[Span]]] = {
     "under-subject": _under_subject,
     "clause": _clause,
     "clause-object": _clause_object,
+    "clause-actor": _clause_actor,
     "clause-in": _clause_in,
     "in-place": _in_place,
     "between": _between,

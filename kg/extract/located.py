@@ -59,6 +59,9 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
         holders.append(head.head)  # "the district of X in Y", "the city of X"
     if span.root.dep_ in ("compound", "nmod") and head.lemma_.lower() in PLACE_NOUNS:
         holders.append(head)  # "X district" with "district" outside the entity, "X and Y provinces in Z"
+    first = min([span.root, *span.root.conjuncts], key=lambda t: t.i)
+    holders += [a for a in first.children if a.dep_ == "appos" and a.lemma_.lower() in PLACE_NOUNS]  # "A and B,
+    # two districts in southern Tripoli"
     for owner in (o for h in holders for c in h.children if c.dep_ == "poss" for o in args.entities(c)):
         yield owner, "locatedIn-possessive"  # "Helmand's Sangin district", "the province's Dasht-e-Archi district"
     for holder in holders:
