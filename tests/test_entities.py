@@ -645,3 +645,21 @@ def test_the_forces_of_a_named_government_are_a_force_of_their_own(nlp):
                        "GNA troops later retook Gharyan.")
     assert ("Government of National Accord forces", "Force") in found, found
     assert any(label == "Force" and name.startswith("GNA") for name, label in found), found
+
+
+@pytest.mark.model
+def test_us_style_offices_counties_and_party_states(nlp):
+    doc = nlp("Allen County Commissioner Beth Seward said the county would help. Tulsa County District Attorney Greg "
+              "Lawton said his office would seek a trial. Tyler appeared before U.S. Magistrate Judge Anne Berkeley. "
+              "Sen. Ellen Brandt, D-Ohio, met with the foreign minister in Kyiv. The senator also met with the "
+              "energy minister, Halyna Kovalenko.")
+    found = _relations_read(doc)
+    assert {("Beth Seward", "officialOf", "Allen County"), ("Greg Lawton", "officialOf", "Tulsa County"),
+            ("Anne Berkeley", "officialOf", "United States"), ("Ellen Brandt", "officialOf", "Ohio"),
+            ("Ellen Brandt", "metWith", "Halyna Kovalenko")} <= found, found
+    assert {("Allen County", "District"), ("Greg Lawton", "Official")} <= {
+        (e._.kg_canonical, e.label_) for e in doc.ents}
+
+
+def test_first_level_counties_are_provinces(blank):
+    assert ents(blank, "Cholera spread in Turkana County.")[0][1:] == ("Province", "Turkana")

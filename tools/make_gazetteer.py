@@ -177,7 +177,8 @@ def province_forms(base: str, iso_type: str) -> tuple[str, list[str]]:
         stem = " ".join(w for w in words if w not in SUFFIXES and w not in ("Union", "Capital"))
         return base, [stem, f"{stem} {words[-1].lower()}", f"{stem} region", f"{stem} province", f"{stem} Province",
                       f"{stem} Region"]
-    kind = {"Governorate": "Governorate", "State": "State", "Region": "Region"}.get(iso_type, "Province")
+    kind = {"Governorate": "Governorate", "State": "State", "Region": "Region", "County": "County"}.get(
+        iso_type, "Province")  # Kenya's and Liberia's counties are first-level: "Turkana County"
     # News names provinces and governorates "X Province"; states and regions by their bare name ("Texas").
     canonical = f"{base} Province" if iso_type in ("Province", "Governorate") else base
     if not bare_ok(canonical):  # "Northern" alone is no name: "Northern Region"

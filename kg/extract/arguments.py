@@ -19,9 +19,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from .coref import PLACE_ANAPHORS, Coreference
+from .coref import PLACE_ANAPHORS, Coreference, marked, the_only_one
 from .gazetteer import country_adjectives
-from .lexicon import ROLE_WORDS
+from .lexicon import ROLE_ABBREVIATIONS, ROLE_WORDS
 from .spans import lemmas, spaced_dash, tokens_of
 from .words import word_list
 
@@ -207,9 +207,24 @@ class Arguments:
         holder = self._holder_after_owner(token)
         if holder:  # before the proxies: "the U.N. representative for Sudan, X," is X, not the U.N.
             return holder
+        if token.lower_ in ROLE_WORDS and token.tag_ == "NN" and not self.modifiers(token):
+            named = self._person_by_title(token)
+            if named:  # "The senator also met with X": the one person named before with that title
+                return named
         if lemma in PROXY_NOUNS:
             return self._proxy(token, depth)
         return []
+
+    def _person_by_title(self, token: Token) -> list[Span]:
+        """'the senator', 'the governor': the one person of the last two sentences written with that title
+        ('Sen. Ellen Brandt', 'Governor X')."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return []
+        title = token.lower_
+        people = [s for s in self.coref.named_before(token, ("Official",), 2)
+                  if s.start > 0 and ROLE_ABBREVIATIONS.get(self.doc[s.start - 1].lower_.rstrip("."),
+                                                            self.doc[s.start - 1].lower_) == title]
+        return [marked(s) for s in the_only_one(people)]
 
     def _holder_after_owner(self, token: Token) -> list[Span]:
         """'met with the governor of Arauca, Jose Castillo,', 'the envoy for Sudan, X,': the name after the office's

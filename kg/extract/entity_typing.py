@@ -9,7 +9,7 @@ from .forces import extend_national_forces, adjective_of, coalitions, demonym_ac
 from .gazetteer import Gazetteer, GazetteerComponent, links_of
 from .lexicon import MINISTRY_TOPICS, APPOSITION_KINDS, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bylines, has_role, officials, surnames, unnamed_officials
-from .places import place_words, places_by_company, propagate_places, same_name_provinces
+from .places import party_states, place_words, places_by_company, propagate_places, same_name_provinces
 from .spans import (DATES_KEY, in_headline, longest_first, merge_phrases, name_of, plain_name, retype, set_span,
                     spaced_dash, tokens_of)
 
@@ -40,7 +40,8 @@ class EntityTyper:
         spans = _headline_filter(doc, spans)
         phrases = (force_phrases(doc, spans, gaz) + demonym_actors(doc, spans, gaz) + coalitions(doc, spans)
                    + groups_named_before_fighters(doc, spans, gaz) + loyal_forces(doc, spans)
-                   + government_phrases(doc, spans, gaz) + same_name_provinces(doc, spans, gaz))
+                   + government_phrases(doc, spans, gaz) + same_name_provinces(doc, spans, gaz)
+                   + party_states(doc, gaz))
         phrases += seated_bodies(spans) + islamic_state_branches(spans)
         phrases = [p for p in phrases if not in_headline(p)]  # Title Case there makes every noun a name
         spans = merge_phrases(spans, phrases)
@@ -165,12 +166,15 @@ class EntityTyper:
                 kind = after.text.capitalize()
                 canonical = f"{name} {kind}" if kind in ("Department", "Prefecture") else gaz.province_label(name, kind)
                 return retype(typed, "Province", canonical, "place-word", end=after.i + 1)
-            if (after.lower_ in DISTRICT_WORDS or after.text == "division") and typed.label_ in (
+            title_after = after.i + 1 < len(doc) and doc[after.i + 1].lower_ in ROLE_WORDS  # "District Attorney X"
+            if (after.lower_ in DISTRICT_WORDS or after.text == "division") and not title_after and typed.label_ in (
                     "City", "Person", "Organization", "District"):  # "Mezam division"; not "the 10th Division"
                 return retype(typed, "District", name, "place-word", end=after.i + 1)
             if after.lower_ == "city" and after.is_lower and typed.label_ in ("City", "Person", "Organization") \
                     and name not in gaz.adjectives:  # "the eastern Ukrainian city" is no city named Ukrainian
                 return retype(typed, "City", typed._.kg_canonical or name, "place-word", end=after.i + 1)
+        if len(typed) > 1 and typed[-1].text == "County" and typed.label_ in ("City", "Person", "Organization"):
+            return retype(typed, "District", plain_name(typed), "place-word")  # "Allen County", "Shelby County"
         if before is not None and before[1].lower_ == "of" and typed.label_ not in ("Country",):
             word = before[0].lower_
             if word == "province" and typed.label_ != "Province":
@@ -369,7 +373,7 @@ def _place_by_role(span: Span) -> bool:
 #: Words of a title that the NER takes into the name before them: "Pentagon Press (Secretary)", "U.S. Charge
 #: (d'Affaires)", "U.S. Alternative (Representative)".
 TITLE_TAILS = {"press", "chargé", "charge", "alternative", "deputy", "acting", "special", "senior", "principal",
-               "assistant", "chief", "permanent"}
+               "assistant", "chief", "permanent", "magistrate", "district"}  # "U.S. Magistrate Judge X"
 #: Lower-case words inside a name spelled out before its acronym: "Movement for Unity and Jihad in West Africa".
 ACRONYM_LINKS = {"of", "the", "for", "and", "in", "on", "de", "du", "des", "la", "le", "al", "el", "to"}
 
@@ -410,7 +414,8 @@ def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
 
 
 #: Words of a rank that are no title on their own: "Brigadier General", "Senior General", "Staff Sergeant".
-RANK_PARTS = {"brigadier", "senior", "staff", "master", "first", "chief", "lieutenant", "high"}  # "High Commissioner"
+RANK_PARTS = {"brigadier", "senior", "staff", "master", "first", "chief", "lieutenant", "high",  # "High Commissioner"
+              "district", "county"}  # "District Attorney X", "County Sheriff X"
 
 
 def _title_word(token) -> bool:

@@ -16,7 +16,8 @@ ROLE_WORDS = {
     "ambassador", "envoy", "secretary", "senator", "sen.", "director", "head", "leader", "chairman", "chairwoman",
     "lawmaker", "legislator", "mp", "premier", "prime", "king", "emir", "prince", "representative", "negotiator",
     "adviser", "advisor", "officer", "councilman", "councilwoman", "prosecutor", "judge", "diplomat", "member",
-    "administrator", "police", "chancellor", "defense", "foreign", "commissioner", "executive",
+    "administrator", "police", "chancellor", "defense", "foreign", "commissioner", "executive", "sheriff",
+    "attorney", "magistrate", "rector", "rep.", "reps.",
 }
 
 
@@ -115,6 +116,9 @@ TAKING_FROM_VERBS = PLACE_TAKING_VERBS | {"take", "wrest", "regain", "reclaim"}
 
 TITLE_ABBREVIATIONS = {"col", "gen", "lt", "maj", "capt", "sgt", "adm", "brig", "cpl", "pvt", "cmdr", "lt.",
                        "col.", "gen.", "maj.", "capt.", "sgt."}
+#: Abbreviated titles and the role each names: "Gov. X" is a governor, "Sen. X" a senator.
+ROLE_ABBREVIATIONS = {"gov": "governor", "pres": "president", "amb": "ambassador", "sen": "senator",
+                      "rep": "representative", "min": "minister", "cmdr": "commander", "cdr": "commander"}
 
 
 #: Weapons and equipment that the NER takes for organisations.

@@ -132,6 +132,32 @@ def _doubtful(span: Span) -> bool:
     return span.label_ in ("Person", "Organization") and span._.kg_origin in ("ner", "place-company")
 
 
+#: Party letters before a US state after a lawmaker's name: "Sen. Ellen Brandt, D-Ohio", "(R-Pa.)".
+PARTY_LETTERS = {"D", "R", "I"}
+
+
+def party_state_at(doc: Doc, i: int) -> bool:
+    """Token ``i`` starts the state of a "D-Ohio" after a name and a comma or bracket."""
+    return (i >= 3 and doc[i - 1].text == "-" and doc[i - 2].text in PARTY_LETTERS
+            and doc[i - 3].text in (",", "(") and not doc[i - 1].whitespace_)
+
+
+def party_states(doc: Doc, gaz: Gazetteer) -> list[Span]:
+    """'Sen. Ellen Brandt, D-Ohio,': the state a US lawmaker represents (kg.extract.roles reads the office)."""
+    found = []
+    for token in tokens_of(doc):
+        if not party_state_at(doc, token.i):
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].text not in (",", ")", ".") and end - token.i < 3:
+            end += 1
+        known = gaz.lookup(doc[token.i:end].text)
+        if known is not None and known[0] == "Province":
+            found.append(set_span(Span(doc, token.i, end, label="Province"), known[1]["name"], "gazetteer",
+                                  links_of(known[1])))
+    return found
+
+
 def propagate_places(spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """A name the article calls a district, a town (or an unknown province) is one everywhere in the article,
     also where the NER took it for a person or an organisation."""

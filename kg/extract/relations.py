@@ -29,7 +29,7 @@ from .found import FoundRelation
 from .frames import FrameReader, action_words, load_frames, relations_of
 from .located import located_in_rules
 from .pairs import PairModel
-from .roles import capital_of_rules, copula_roles, leader_rules, role_rules, verb_role_rules
+from .roles import capital_of_rules, copula_roles, leader_rules, party_state_rules, role_rules, verb_role_rules
 from .selection import correct_types
 from .spans import name_key
 
@@ -42,7 +42,7 @@ if not Doc.has_extension("kg_arguments"):
 
 #: Readers of relations that are not frames, run after the frames.
 READERS = (held_place_rules, under_control_rules, stronghold_rules, role_rules, verb_role_rules, copula_roles,
-           capital_of_rules, located_in_rules, leader_rules)
+           capital_of_rules, located_in_rules, leader_rules, party_state_rules)
 
 
 class RelationExtractor:

@@ -16,9 +16,10 @@ from .forces import loyal_leader
 from .found import FoundRelation, each_pair, found
 from .frames import subjects_of
 from .gazetteer import country_adjectives, province_capitals
-from .lexicon import ELECTED_BODIES
+from .lexicon import ELECTED_BODIES, ROLE_ABBREVIATIONS
 from .located import country_named, larger
 from .modality import modality
+from .places import party_state_at
 from .spans import doc_memo, lemmas, name_key, name_of
 from .words import word_list
 
@@ -42,11 +43,6 @@ OFFICE_NOUNS = word_list("roles", "office")
 TITLE_MODIFIERS = word_list("roles", "title_modifier")
 #: Prepositions that name whose a role is: "spokesman for X", "a spokesperson from X's board", "a figure with X".
 ROLE_PREPOSITIONS = ("for", "of", "from", "with", "at", "in")
-
-
-#: Abbreviated titles in front of a name.
-TITLE_ABBREVIATIONS = {"gov": "governor", "pres": "president", "amb": "ambassador", "sen": "senator",
-                       "rep": "representative", "min": "minister", "cmdr": "commander", "cdr": "commander"}
 
 
 #: Role words that stand as a title before a name ("Governor X", "spokesman Zabihullah Mujahid").
@@ -221,6 +217,15 @@ def role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             yield from _person_of_body(span, args)
 
 
+def party_state_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
+    """'Sen. Ellen Brandt, D-Ohio': the lawmaker holds office for the state (kg.extract.places.party_states)."""
+    for state in doc.ents:
+        if state.label_ == "Province" and party_state_at(doc, state.start):
+            person = args.entity(doc[state.start - 4]) if state.start >= 4 else None
+            if person is not None and person.label_ in ("Person", "Official"):
+                yield found(person, "officialOf", state, "officialOf-party-state")
+
+
 def leader_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """'Haftar's forces', 'fighters loyal to X': X leads the forces named after him (officialOf, the first
     reading the annotation guidelines give; kg.extract.forces.loyal_forces)."""
@@ -240,7 +245,7 @@ def role_word(token: Token) -> str:
     if word in ("secretary", "officer", "attache", "attach\u00e9") and token.i > 0 \
             and token.doc[token.i - 1].lower_ in ("press", "media", "information"):
         return "spokesman"  # a press secretary speaks for the body
-    return TITLE_ABBREVIATIONS.get(word.rstrip("."), word)
+    return ROLE_ABBREVIATIONS.get(word.rstrip("."), word)
 
 
 def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterator[FoundRelation]:
