@@ -663,3 +663,9 @@ def test_us_style_offices_counties_and_party_states(nlp):
 
 def test_first_level_counties_are_provinces(blank):
     assert ents(blank, "Cholera spread in Turkana County.")[0][1:] == ("Province", "Turkana")
+
+
+@pytest.mark.model
+def test_a_country_named_inside_a_phrase_keeps_its_relations(nlp):
+    doc = nlp("Iraqi forces are moving on the key Iraqi city of Fallujah, the government of Iraq said.")
+    assert ("Fallujah", "locatedIn", "Iraq") in _relations_read(doc)

@@ -960,3 +960,18 @@ def test_the_other_side_of_a_fight_told_around_the_clash(nlp, text, entities, ex
 ])
 def test_holds_pursuits_talks_and_capitals(nlp, text, entities, expected, absent):
     assert_reads(nlp, text, entities, expected, absent)
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    # each place in the next larger one only, as the annotated reports link them
+    ("Kolda, a town in Tamsa governorate in the far northeastern corner of Sarvia, has been a key stronghold.",
+     {"Kolda": "City", "Tamsa governorate": "Province", "Sarvia": "Country"},
+     {("Kolda", "locatedIn", "Tamsa governorate"), ("Tamsa governorate", "locatedIn", "Sarvia")},
+     {("Kolda", "locatedIn", "Sarvia")}),
+    ("Fighting hit Kolda district in Tamsa province in southern Sarvia.",
+     {"Kolda district": "District", "Tamsa province": "Province", "Sarvia": "Country"},
+     {("Kolda district", "locatedIn", "Tamsa province"), ("Tamsa province", "locatedIn", "Sarvia")},
+     {("Kolda district", "locatedIn", "Sarvia")}),
+])
+def test_places_are_linked_to_the_next_larger_one(nlp, text, entities, expected, absent):
+    assert_reads(nlp, text, entities, expected, absent)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .arguments import Arguments
 from .control import held_place_rules, stronghold_rules, under_control_rules
@@ -31,7 +31,7 @@ from .located import located_in_rules
 from .pairs import PairModel
 from .roles import capital_of_rules, copula_roles, leader_rules, party_state_rules, role_rules, verb_role_rules
 from .selection import correct_types
-from .spans import name_key
+from .spans import NESTED_KEY, name_key
 
 if not Doc.has_extension("kg_readings"):
     Doc.set_extension("kg_readings", default=[])
@@ -86,9 +86,16 @@ class RelationExtractor:
         return doc
 
 
+def _plain_entity(span: Span, args: Arguments) -> Span:
+    """The entity a relation's span stands for; a country named inside a phrase ("the government of Iraq") stays
+    the country, a mention of its own (kg.extract.spans.merge_phrases)."""
+    nested = {(s.start, s.end) for s in span.doc.spans.get(NESTED_KEY, [])}
+    return span if (span.start, span.end) in nested else args.entity(span.root) or span
+
+
 def with_sentence(rel: FoundRelation, args: Arguments) -> FoundRelation:
     """Give the relation its evidence sentence and the plain entity spans (an anaphor's span becomes its entity)."""
-    subject, obj = args.entity(rel.subject.root) or rel.subject, args.entity(rel.object.root) or rel.object
+    subject, obj = _plain_entity(rel.subject, args), _plain_entity(rel.object, args)
     anchor = rel.object if rel.subject.kb_id_ == ANAPHOR else rel.subject
     sentence = anchor.sent if rel.predicate != "capitalOf" else rel.subject.sent
     return FoundRelation(subject, rel.predicate, obj, rel.rule, rel.confidence, sentence)

@@ -340,8 +340,8 @@ def _place_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterato
         targets = args.prep_objects(noun, ("in", "of")) + args.modifiers(noun, types=PLACE_TYPES)
         targets += [c for c in (country_named(args.doc, a.text) for a in noun.children if a.dep_ == "amod")
                     if c is not None and c not in targets]  # "Fallujah, an Iraqi city"
-        for target in targets:
-            if larger(target, span):
+        for target in targets:  # only the next larger place (kg.extract.located reads the chain)
+            if larger(target, span) and not any(t.start < target.start and larger(target, t) for t in targets):
                 yield found(span, "locatedIn", target, "locatedIn-apposition")
 
 
