@@ -669,3 +669,10 @@ def test_first_level_counties_are_provinces(blank):
 def test_a_country_named_inside_a_phrase_keeps_its_relations(nlp):
     doc = nlp("Iraqi forces are moving on the key Iraqi city of Fallujah, the government of Iraq said.")
     assert ("Fallujah", "locatedIn", "Iraq") in _relations_read(doc)
+
+
+@pytest.mark.model
+def test_a_date_after_a_known_town_and_a_name_joined_by_wa(nlp):
+    found = typed(nlp, "The rebels began their push to liberate Raqqa June 6. Insurgents ambushed a patrol in "
+                       "Kunar province's Shigal wa Sheltan district.")
+    assert {("Raqqa", "City"), ("Shigal wa Sheltan", "District")} <= found, found

@@ -529,9 +529,9 @@ def _extend_spaced_link(span: Span) -> Span:
     """'Mocimboa da Praia': a name that goes on to the left over a lower-case link word is another, longer
     name (not the Praia the gazetteer knows), so it keeps no links."""
     doc, start = span.doc, span.start
-    if not (start >= 2 and doc[start - 1].text in SPACED_LINKS and doc[start - 2].is_title
-            and doc[start - 2].is_alpha and doc[start - 2].ent_type_ == "" and not doc[start - 2].is_sent_start):
-        return span
+    if not (start >= 2 and doc[start - 1].text in SPACED_LINKS and doc[start - 2].is_title and doc[start - 2].is_alpha
+            and (doc[start - 2].ent_type_ == "" or doc[start - 1].text == "wa") and not doc[start - 2].is_sent_start):
+        return span  # "Shigal wa Sheltan": the NER may have taken each half for a name
     while start - 3 >= 0 and doc[start - 3].is_title and doc[start - 3].is_alpha and doc[start - 3].ent_type_ == "" \
             and doc[start - 3].pos_ == "PROPN":
         start -= 1

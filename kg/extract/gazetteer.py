@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..errors import GazetteerError
 from ..model import ENTITY_TYPES
-from .lexicon import HYPHEN_LINKS
+from .lexicon import HYPHEN_LINKS, MONTHS_AND_DAYS
 from .spans import longest_first, set_span, in_headline
 
 
@@ -310,7 +310,8 @@ def _ner_name_wins(ent: Span, gaz: Span) -> bool:
     if not (ent.start <= gaz.start and gaz.end <= ent.end) or (ent.start, ent.end) == (gaz.start, gaz.end):
         return False
     extra = [t for t in ent if not gaz.start <= t.i < gaz.end]
-    if ent.label_ not in ("ORG", "PERSON", "FAC", "GPE", "LOC", "NORP"):
+    if ent.label_ not in ("ORG", "PERSON", "FAC", "GPE", "LOC", "NORP") or any(
+            t.lower_ in MONTHS_AND_DAYS for t in extra):  # "liberate Raqqa June 6": a date, not a longer name
         return False
     if gaz.label_ in ("ArmedGroup", "Force") and ent.label_ == "PERSON":
         return False

@@ -140,7 +140,7 @@ HYPHEN_LINKS = {"e", "i", "ul", "al", "el", "ez", "az", "as", "ad", "ash", "e-",
 
 
 #: Lower-case words inside spaced place names: "Mocimboa da Praia", "Ciudad del Este".
-SPACED_LINKS = {"da", "de", "do", "dos", "das", "del", "di", "du", "des"}
+SPACED_LINKS = {"da", "de", "do", "dos", "das", "del", "di", "du", "des", "wa"}  # "Shigal wa Sheltan"
 
 
 #: Lower-case words after a name that make it a site, which is none of the nine types.
