@@ -31,11 +31,12 @@ def located_in_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
         if span.label_ not in PLACE_TYPES:
             continue
         containers = list(_containers(span, args))
+        conjoined = _conjoined_places(span, args)
         for target, rule in containers:
             # "a town in al-Hasakah governorate in the far northeast of Syria": the governorate is in Syria, the
             # town in the governorate (the annotated reports link each place to the next larger one only)
-            nearer = [t for t, _ in containers if t.start < target.start and larger(target, t)]
-            for place in nearer[-1:] or _conjoined_places(span, args):
+            nearer = [t for t, _ in containers if t.start < target.start and larger(target, t) and t not in conjoined]
+            for place in nearer[-1:] or conjoined:
                 if larger(target, place):
                     yield found(place, "locatedIn", target, rule)
         target = _after_comma(span, args)
