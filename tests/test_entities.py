@@ -573,8 +573,8 @@ def test_forces_loyal_to_a_president_are_the_government_forces(nlp):
 
 @pytest.mark.model
 def test_militiamen_under_the_command_of_a_person_without_a_rank_are_an_armed_group_of_his(nlp):
-    doc = nlp("Militiamen under the command of Jonas Kerr, a local businessman, ambushed a convoy near Lirra.")
-    assert ("Jonas Kerr's forces", "ArmedGroup") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+    found = typed(nlp, "Militiamen under the command of Jonas Kerr, a local businessman, ambushed a convoy near Lirra.")
+    assert ("Jonas Kerr's forces", "ArmedGroup") in found
 
 
 @pytest.mark.model
@@ -596,8 +596,8 @@ def test_names_listed_with_places_after_a_bearing_or_a_plural_place_noun_are_pla
 
 @pytest.mark.model
 def test_forces_loyal_to_a_namesake_of_a_president_are_not_the_government_forces(nlp):
-    doc = nlp("Forces loyal to Tareq Dakku, a nephew of the late president Ali Omar Dakku, advanced on Sarwa.")
-    assert ("Tareq Dakku's forces", "ArmedGroup") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+    found = typed(nlp, "Forces loyal to Tareq Dakku, a nephew of the late president Ali Omar Dakku, advanced on Sarwa.")
+    assert ("Tareq Dakku's forces", "ArmedGroup") in found
 
 
 @pytest.mark.model
