@@ -975,3 +975,14 @@ def test_holds_pursuits_talks_and_capitals(nlp, text, entities, expected, absent
 ])
 def test_places_are_linked_to_the_next_larger_one(nlp, text, entities, expected, absent):
     assert_reads(nlp, text, entities, expected, absent)
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    ("Northern Brigade troops had repelled seven attacks by the Red Hand near Kolda, a village west of the city.",
+     {**RED_HAND, **BRIGADE, "Kolda": "City"}, {("Red Hand", "attacked", "Northern Brigade")}),
+    ("The Northern Brigade has burned hundreds of homes in the villages of Kolda and Tamsa.",
+     {**BRIGADE, "Kolda": "City", "Tamsa": "City"},
+     {("Northern Brigade", "attacked", "Kolda"), ("Northern Brigade", "attacked", "Tamsa")}),
+])
+def test_attacks_fended_off_and_villages_burned(nlp, text, entities, expected):
+    assert_reads(nlp, text, entities, expected, set())

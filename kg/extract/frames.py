@@ -257,9 +257,9 @@ def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Argumen
     agents = list(agent_slot_of)
     patient_slot_of = {span: slot for span, slot in patient_fillers
                        if _fits(span, frame.types("patient")) and (frame.symmetric or span not in agents)}
-    if any(slot != "in-place" for slot in patient_slot_of.values()):
+    if any(slot not in FALLBACK_SLOTS for slot in patient_slot_of.values()):
         # "an offensive against the ADF in North Kivu": the place is where, once a target is named
-        patient_slot_of = {span: slot for span, slot in patient_slot_of.items() if slot != "in-place"}
+        patient_slot_of = {span: slot for span, slot in patient_slot_of.items() if slot not in FALLBACK_SLOTS}
     patients = list(patient_slot_of)
     rejected = [(s, "agent") for s, _ in agent_fillers if s not in agent_slot_of] + [
         (s, "patient") for s, _ in patient_fillers if not _fits(s, frame.types("patient"))]
@@ -480,6 +480,20 @@ def _hands(verb: Token, args: Arguments) -> list[Span]:
 #: Nouns of an armed action whose doer an opposing verb's object stands for ("repelled an attack by X").
 ACTION_OBJECT_NOUNS = frozenset({"attack", "assault", "offensive", "raid", "advance", "push", "incursion",
                                  "onslaught", "counteroffensive", "counterattack", "ambush"})
+
+
+#: Patient slots read only when no other patient is named.
+FALLBACK_SLOTS = frozenset({"in-place", "repeller"})
+#: Verbs whose subject fends off the attack that is their object: "troops repelled seven attacks by X".
+REPELLING_VERBS = frozenset({"repel", "repulse", "thwart", "foil", "fend", "resist", "beat", "turn", "fight"})
+
+
+def _repeller(noun: Token, args: Arguments) -> list[Span]:
+    """'Russian troops repelled seven attacks by Ukrainian forces': the attack was on the ones who repelled it."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in REPELLING_VERBS or noun_lemma(noun) not in \
+            ACTION_OBJECT_NOUNS:
+        return []
+    return [s for s in subjects_of(noun.head, args) if s.label_ in FIGHTER_TYPES]
 
 
 def _doer_of_object(verb: Token, args: Arguments) -> list[Span]:
@@ -721,6 +735,7 @@ NOUN_SLOTS: dict[str, Callable[[Token, Arguments], list[Span]]] = {
     "clause": _clause,
     "clause-object": _clause_object,
     "clause-actor": _clause_actor,
+    "repeller": _repeller,
     "clause-in": _clause_in,
     "in-place": _in_place,
     "between": _between,
