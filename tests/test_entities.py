@@ -676,3 +676,10 @@ def test_a_date_after_a_known_town_and_a_name_joined_by_wa(nlp):
     found = typed(nlp, "The rebels began their push to liberate Raqqa June 6. Insurgents ambushed a patrol in "
                        "Kunar province's Shigal wa Sheltan district.")
     assert {("Raqqa", "City"), ("Shigal wa Sheltan", "District")} <= found, found
+
+
+@pytest.mark.model
+def test_a_name_after_the_office_of_a_long_place_name_is_its_holder(nlp):
+    found = typed(nlp, "The governor of Rio Grande do Sul, Ricardo Almeida, declared a state of calamity on Monday. "
+                       "The minister flew to the state and met with Almeida.")
+    assert {("Ricardo Almeida", "Official"), ("Almeida", "Official")} <= found, found

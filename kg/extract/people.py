@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
-from .lexicon import ELECTED_BODIES, ORGANISATION_OR_FORCE_WORDS, ROLE_WORDS
+from .lexicon import ELECTED_BODIES, ORGANISATION_OR_FORCE_WORDS, ROLE_WORDS, SPACED_LINKS
 from .spans import in_headline, plain_name, retype, set_span, tokens_of
 from .words import word_list
+
+#: Lower-case words inside a place's or body's name: "Rio Grande do Sul", "Ministry of Health".
+LINKS_IN_NAMES = SPACED_LINKS | {"of", "the", "and", "al", "el"}
 
 
 def bylines(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -61,7 +64,7 @@ def officials(spans: list[Span]) -> list[Span]:
     """A person with a title or a role in apposition is an Official; so are their other mentions. A name the NER
     took for a person right after a member's role and 'of' or 'in' is the group: "a senior commander in Dawlah
     Islamiyah", "a leader of 400 Mawozo"."""
-    out = [(retype(s, "Official", None, "role") if s.label_ == "Person" and has_role(s)
+    out = [(retype(s, "Official", None, "role") if (s.label_ == "Person" or _named_like_a_person(s)) and has_role(s)
             else retype(s, "ArmedGroup", None, "ner") if _guessed_body(s) and _body_of_role(s, MEMBER_ROLES)
             else s) for s in spans]
     official_names = {w for s in out if s.label_ == "Official" for w in plain_name(s).split()[-1:]}
@@ -91,6 +94,31 @@ def unnamed_officials(doc: Doc, spans: list[Span]) -> list[Span]:
 
 #: Roles whose holder belongs to a group: the body after them is an armed group when the NER guessed a person.
 MEMBER_ROLES = word_list("roles", "membership")
+
+
+def _after_office_of_a_name(span: Span, sent_start: int) -> bool:
+    """'The governor of Rio Grande do Sul, Ricardo Almeida,': a name after a comma that closes "<role> of <name>",
+    read from the words (a long place name can lead the parser astray)."""
+    doc = span.doc
+    j = span.start - 2
+    if j < sent_start or doc[j + 1].text != ",":
+        return False
+    while j > sent_start:
+        token = doc[j]
+        if token.lower_ in ("of", "for") and j < span.start - 2 and _is_role(doc[j - 1]):
+            return True
+        if not (token.is_title or token.is_lower and token.text in LINKS_IN_NAMES):
+            return False
+        j -= 1
+    return False
+
+
+def _named_like_a_person(span: Span) -> bool:
+    """'The governor of Rio Grande do Sul, Ricardo Almeida': two or three capitalised words with no word of a
+    body's name, which the NER took for an organisation."""
+    return (span.label_ == "Organization" and span._.kg_origin == "ner" and 2 <= len(span) <= 3
+            and all(t.is_title and t.is_alpha for t in span)
+            and not any(t.lower_ in ORGANISATION_OR_FORCE_WORDS for t in span))
 
 
 def _guessed_body(span: Span) -> bool:
@@ -134,6 +162,8 @@ def has_role(span: Span) -> bool:
         if token.is_punct and token.text not in (".", "-") or token.pos_ in ("VERB", "AUX") \
                 or token.lower_ in ("'s", "\u2019s", "for"):
             break  # "a spokeswoman for Sinaloa's Public Security Secretariat": a body, not a titled person
+    if _after_office_of_a_name(span, sent_start):
+        return True
     root = span.root
     neighbours = [t for t in root.children if t.dep_ == "appos"]
     if root.dep_ == "appos":
