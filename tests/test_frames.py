@@ -986,3 +986,9 @@ def test_places_are_linked_to_the_next_larger_one(nlp, text, entities, expected,
 ])
 def test_attacks_fended_off_and_villages_burned(nlp, text, entities, expected):
     assert_reads(nlp, text, entities, expected, set())
+
+
+def test_a_second_preposition_joined_to_the_first_names_another_side(nlp):
+    assert_reads(nlp, "The envoy Ali Musa met with Omar Dakku, and with Jon Kerr, on Tuesday.",
+                 {"Ali Musa": "Official", "Omar Dakku": "Official", "Jon Kerr": "Official"},
+                 {("Ali Musa", "metWith", "Omar Dakku"), ("Ali Musa", "metWith", "Jon Kerr")}, set())

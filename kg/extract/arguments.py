@@ -343,8 +343,9 @@ class Arguments:
         """Entities behind the objects of ``token``'s prepositions (and of 'belonging to', 'out of')."""
         preps = tuple(preps)
         out = []
-        for prep in token.children:
-            if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
+        # "met with A, and with B": the second "with" is a conjunct of the first
+        for prep in (p for c in token.children for p in (c, *(x for x in c.conjuncts if x.lower_ == c.lower_))):
+            if prep.dep_ in ("prep", "agent", "dative", "conj") and prep.lower_ in preps:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         out.extend(s for s in self.entities(pobj, depth + 1) if s not in out)
