@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer, links_of
-from .lexicon import DISTRICT_WORDS, HYPHEN_LINKS, PROVINCE_WORDS, SAME_NAME_KINDS, TOWN_WORDS
+from .lexicon import DISTRICT_WORDS, HYPHEN_LINKS, PLACE_PREPOSITIONS, PROVINCE_WORDS, SAME_NAME_KINDS, TOWN_WORDS
 from .spans import in_headline, plain_name, retype, set_span, tokens_of
 
 
@@ -91,9 +91,10 @@ def same_name_provinces(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Spa
 #: Bearings before "of": "35 kilometers northeast of Kurtunwarey" names a place.
 BEARINGS = frozenset(f"{a}{b}" for a in ("", "north", "south") for b in ("", "east", "west") if a or b) | frozenset(
     f"{a}-{b}" for a in ("north", "south") for b in ("east", "west"))
-#: Prepositions before a list of places: "ousted them from Hajin, Sousa and al-Shafaa".
-PLACE_PREPOSITIONS = {"from", "in", "into", "to", "near", "around", "across", "toward", "towards", "of", "at",
-                      "between", "outside", "inside", "through", "on"}
+#: Prepositions before a list of places: "ousted them from Hajin, Sousa and al-Shafaa" (lexicon's prepositions of
+#: where a name is, and those of movement and position).
+LISTED_PLACE_PREPOSITIONS = PLACE_PREPOSITIONS | {"from", "to", "across", "of", "at", "between", "inside", "through",
+                                                  "on"}
 #: Plural place nouns before "of": "the towns of Mayadin and Albu Kamal".
 TOWNS_OF = {"towns": "City", "cities": "City", "villages": "City", "districts": "District"}
 
@@ -118,7 +119,7 @@ def _place_kind_around(span: Span, at: dict[int, Span]) -> str | None:
             return "City"
         if before.lower_ in TOWNS_OF:  # "the towns of", "districts such as", "villages including"
             return TOWNS_OF[before.lower_]
-    if first.dep_ != "pobj" or first.head.lower_ not in PLACE_PREPOSITIONS:
+    if first.dep_ != "pobj" or first.head.lower_ not in LISTED_PLACE_PREPOSITIONS:
         return None  # "Kabul and Ashraf Ghani were named": only a list of where things happen
     others = [at[t.i] for t in span.root.conjuncts if t.i in at and at[t.i] is not span]
     kinds = {o.label_ for o in others if not _doubtful(o)}

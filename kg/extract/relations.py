@@ -89,8 +89,9 @@ class RelationExtractor:
 def _plain_entity(span: Span, args: Arguments) -> Span:
     """The entity a relation's span stands for; a country named inside a phrase ("the government of Iraq") stays
     the country, a mention of its own (kg.extract.spans.merge_phrases)."""
-    nested = {(s.start, s.end) for s in span.doc.spans.get(NESTED_KEY, [])}
-    return span if (span.start, span.end) in nested else args.entity(span.root) or span
+    nested = span.label_ == "Country" and any(  # only countries are kept nested (merge_phrases)
+        (s.start, s.end) == (span.start, span.end) for s in span.doc.spans.get(NESTED_KEY, []))
+    return span if nested else args.entity(span.root) or span
 
 
 def with_sentence(rel: FoundRelation, args: Arguments) -> FoundRelation:

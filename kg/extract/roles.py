@@ -229,12 +229,8 @@ def party_state_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
 def leader_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """'Haftar's forces', 'fighters loyal to X': X leads the forces named after him (officialOf, the first
     reading the annotation guidelines give; kg.extract.forces.loyal_forces)."""
-    loyal = [s for s in doc.ents if s._.kg_origin == "loyal-forces"]
-    if not loyal:
-        return
-    spans_at = {i: s for s in doc.ents for i in range(s.start, s.end)}
-    for force in loyal:
-        leader = loyal_leader(force.root, spans_at)
+    for force in (s for s in doc.ents if s._.kg_origin == "loyal-forces"):
+        leader = loyal_leader(force.root, args.ent_of)
         if leader is not None:
             yield found(leader, "officialOf", force, "officialOf-loyal-forces")
 
