@@ -629,7 +629,7 @@ def _clause_object(noun: Token, args: Arguments) -> list[Span]:
     if verb is None:
         return []
     objects = [s for c in verb.children if c.dep_ == "dobj" for s in args.entities(c)]
-    objects += [s for pobj in _objects_after(verb, ("from", "out")) for s in args.entities(pobj)]
+    objects += [s for s in _from_slot(verb, args)[0] if s not in objects]
     return [s for s in objects if s.label_ in FIGHTER_TYPES]
 
 
