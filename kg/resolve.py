@@ -106,6 +106,13 @@ def _place_with_its_kind(surfaces: dict[str, int], canonical: dict[str, str]) ->
     return None
 
 
+def _bare_adjectives(mentions: list[Mention]) -> set[str]:
+    """Surfaces of a force that are only its country's adjective: 'French' in 'French and Malian troops' stands
+    for "French forces" (the first word of the name it was given)."""
+    return {m.text for m in mentions
+            if len(m.text.split()) == 1 and m.canonical and m.canonical.split()[0] == m.text != m.canonical}
+
+
 def choose_label(mentions: list[Mention]) -> str:
     """The label of an entity from the mentions that name it in one article.
 
@@ -121,6 +128,11 @@ def choose_label(mentions: list[Mention]) -> str:
             return mention.canonical
         surfaces[clean_surface(mention, use_canonical=False)] += 1
     phrases = all(m.origin.startswith("force-phrase") for m in mentions)
+    if phrases:
+        adjectives = _bare_adjectives(mentions)  # "French (and Malian forces)": the adjective alone names nothing
+        if adjectives and len(adjectives) == len(surfaces):
+            return mentions[0].name
+        surfaces = {s: n for s, n in surfaces.items() if s not in adjectives}
     if not phrases and mentions[0].type == "Province":  # districts keep their bare name ("Sangin")
         written = _place_with_its_kind(surfaces, canonical)
         if written is not None:

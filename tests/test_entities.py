@@ -683,3 +683,41 @@ def test_a_name_after_the_office_of_a_long_place_name_is_its_holder(nlp):
     found = typed(nlp, "The governor of Rio Grande do Sul, Ricardo Almeida, declared a state of calamity on Monday. "
                        "The minister flew to the state and met with Almeida.")
     assert {("Ricardo Almeida", "Official"), ("Almeida", "Official")} <= found, found
+
+
+@pytest.mark.model
+def test_names_listed_among_a_provinces_districts(nlp):
+    doc = nlp("The Taliban had already overrun most of Zabul's districts, among them Shinkay, Arghandab and Mizan, "
+              "before the fall of Qalat.")
+    found = {(e._.kg_canonical, e.label_) for e in doc.ents}
+    assert {("Shinkay", "District"), ("Arghandab", "District"), ("Mizan", "District"), ("Qalat", "City")} <= found
+    assert {("Taliban", "captured", name) for name in ("Shinkay", "Arghandab", "Mizan")} <= _relations_read(doc)
+
+
+@pytest.mark.model
+def test_an_acronym_the_text_defines_wins_over_the_gazetteers(nlp):
+    # the gazetteer knows "SNA" as the Syrian National Army; this article spells out another
+    doc = nlp("The Somali National Army (SNA) retook the village on Monday. SNA units then moved north.")
+    assert {(e.text, e._.kg_canonical) for e in doc.ents if e.text == "SNA"} == {("SNA", "Somali National Army")}
+
+
+@pytest.mark.model
+def test_what_is_recaptured_or_taken_back_is_a_place(nlp):
+    found = typed(nlp, "The recapture of Wabxo by Somali forces came after a week of fighting. "
+                       "Somali troops retook Halgan and Kalaber on Monday.")
+    assert {("Wabxo", "City"), ("Halgan", "City"), ("Kalaber", "City")} <= found, found
+
+
+@pytest.mark.model
+def test_units_without_a_name_are_the_national_forces(nlp):
+    doc = nlp("Ukrainian units liberated Balakliia on Thursday, and Ukrainian forces reached Kupiansk a day later.")
+    assert {e._.kg_canonical for e in doc.ents if e.text.startswith("Ukrainian")} == {"Armed Forces of Ukraine"}
+
+
+@pytest.mark.model
+def test_who_commands_or_is_described_as_a_commander_is_an_official(nlp):
+    doc = nlp("The LNA, commanded by Khalifa Haftar, launched its offensive on April 4. A Boko Haram commander known "
+              "as Ali Ngulde leads several hundred fighters in the hills. A resident, Musa Bello, said he fled.")
+    found = typed(nlp, doc.text)
+    assert {("Khalifa Haftar", "Official"), ("Ali Ngulde", "Official"), ("Musa Bello", "Person")} <= found, found
+    assert ("Ali Ngulde", "memberOf", "Boko Haram") in _relations_read(doc)

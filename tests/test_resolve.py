@@ -78,6 +78,18 @@ def test_force_phrases_are_labelled_by_their_fullest_form():
     assert entity.label == "Afghan security forces" and entity.key == "Force/afghan forces"
 
 
+def test_an_adjective_standing_for_a_force_is_no_label():
+    # "French and Malian troops": the first adjective is the French forces, but "French" alone names nothing
+    alone = Resolver().resolve(found(
+        mention("French", "Force", 0, canonical="French forces", origin="force-phrase:national")))
+    assert alone.entities[0].label == "French forces"
+    written = Resolver().resolve(found(
+        mention("French", "Force", 0, canonical="French forces", origin="force-phrase:national"),
+        mention("French", "Force", 40, canonical="French forces", origin="force-phrase:national"),
+        mention("French troops", "Force", 80, canonical="French forces", origin="force-phrase:national")))
+    assert written.entities[0].label == "French troops"
+
+
 def test_rule_built_names_label_descriptions():
     assert choose_label([mention("defense ministry", "Organization", canonical="Ministry of Defense",
                                  origin="ministry")]) == "Ministry of Defense"

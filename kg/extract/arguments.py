@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .coref import PLACE_ANAPHORS, Coreference, marked, the_only_one
 from .gazetteer import country_adjectives
 from .lexicon import ROLE_ABBREVIATIONS, ROLE_WORDS
-from .spans import lemmas, spaced_dash, tokens_of
+from .spans import lemmas, members_listed_after, spaced_dash, tokens_of
 from .words import word_list
 
 PLACE_TYPES = frozenset({"City", "District", "Province", "Country"})
@@ -270,8 +270,10 @@ class Arguments:
         if not named and lemma in PLACE_ANAPHORS and token.tag_ != "NNS":  # "the city": the one named last; not
             named = self.coref.antecedent(token, PLACE_ANAPHORS[lemma])  # "four of the five state capitals"
         # "large parts of North Kivu, including the towns of A, B and C", "several towns, including A": those too
-        return named + [s for s in self.prep_objects(token, ("including",), depth)
-                        if s.label_ in PLACE_TYPES and s not in named]
+        # "Helmand's districts, among them A, B and C"
+        listed = self.prep_objects(token, ("including",), depth) + [
+            s for member in members_listed_after(token) for s in self.entities(member, depth + 1)]
+        return named + [s for s in listed if s.label_ in PLACE_TYPES and s not in named]
 
     def _proxy(self, token: Token, depth: int) -> list[Span]:
         """'Taliban fighters', 'troops of the 10th Division', 'forces loyal to the TPLF', 'Houthi targets';

@@ -690,11 +690,12 @@ def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
                                  or span.label_ in ACRONYM_TYPES and _spelled(short.text, span)):
             continue  # not "JERUSALEM (AP)": a dateline's credit
         listed = at.get(short.i)
-        if listed is not None and listed._.kg_origin == "gazetteer":
+        if listed is not None and listed._.kg_origin == "gazetteer" and not (
+                span._.kg_origin == "gazetteer" and span._.kg_canonical != listed._.kg_canonical):
             # "the Colombian Revolutionary Armed Forces, or FARC": the gazetteer knows the acronym; the name
             # spelled out is that entity too
             renamed[span.start] = listed
-        else:
+        else:  # the text's own definition wins over a gazetteer's other reading ("Somali National Army (SNA)")
             known[short.text] = span
     for span in spans:  # "CTS" after "Counter Terrorism Service": the initials of a name met before
         words = [t.text for t in span if t.is_alpha and t.lower_ not in ("of", "the", "and", "for")]

@@ -154,7 +154,10 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
                   and t.text not in gaz.adjectives and t.lower_ not in ("'s", "\u2019s")]
         # Lower-case "army" is the country's forces ("the Russian army"); "Iraqi Army" names an institution.
         aircraft = head.lower_ in AIRCRAFT_HEADS
-        national_head = head.lower_ in NATIONAL_FORCE_HEADS or aircraft or head.text in ("army", "military")
+        # "Ukrainian units" with no name of their own are the country's forces (not after a force's name:
+        # "CTS units" are that force's, see extend_national_forces).
+        national_head = head.lower_ in NATIONAL_FORCE_HEADS or head.lower_ == "units" or aircraft \
+            or head.text in ("army", "military")
         national = national_head and set(middle) <= NATIONAL_FILLERS | MULTINATIONAL
         if kind == "national" and national:
             canonical = gaz.national_forces(who)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer, links_of
 from .lexicon import DISTRICT_WORDS, HYPHEN_LINKS, PLACE_PREPOSITIONS, PROVINCE_WORDS, SAME_NAME_KINDS, TOWN_WORDS
-from .spans import in_headline, plain_name, retype, set_span, tokens_of
+from .spans import in_headline, member_list_noun, plain_name, retype, set_span, tokens_of
 
 
 #: made once: it is tested for every token
@@ -106,13 +106,20 @@ def places_by_company(spans: list[Span]) -> list[Span]:
     at = {i: s for s in spans for i in range(s.start, s.end)}
     out = []
     for span in spans:
-        kind = _place_kind_around(span, at) if span.label_ in ("Person", "Organization") and span._.kg_origin == "ner" else None
+        guessed = span._.kg_origin == "ner" and span.label_ in ("Person", "Organization")
+        kind = _place_kind_around(span, at) if guessed or span.label_ == "City" else None
+        if span.label_ == "City" and kind != "District":
+            kind = None  # a town stays one unless the text lists it among districts (a list's town and district
+            # often share a name: "Helmand's districts, among them Nawa")
         out.append(retype(span, kind, plain_name(span), "place-company") if kind else span)
     return out
 
 
 def _place_kind_around(span: Span, at: dict[int, Span]) -> str | None:
     first = min([span.root, *span.root.conjuncts], key=lambda t: t.i)  # "the towns of A and B": B too
+    listing = member_list_noun(first)  # "Helmand's districts, among them A and B"
+    if listing is not None and listing.lower_ in TOWNS_OF:
+        return TOWNS_OF[listing.lower_]
     if first.dep_ == "pobj" and first.head.lower_ in ("of", "as", "including"):
         before = first.head.head
         if first.head.lower_ == "of" and before.lower_ in BEARINGS and before.i == first.head.i - 1:

@@ -29,9 +29,10 @@ from .found import FoundRelation
 from .frames import FrameReader, action_words, load_frames, relations_of
 from .located import located_in_rules
 from .pairs import PairModel
-from .roles import capital_of_rules, copula_roles, leader_rules, party_state_rules, role_rules, verb_role_rules
+from .roles import (capital_of_rules, copula_roles, leader_rules, office_holders, party_state_rules, role_rules,
+                    verb_role_rules)
 from .selection import correct_types
-from .spans import NESTED_KEY, name_key
+from .spans import NESTED_KEY, name_key, retype
 
 if not Doc.has_extension("kg_readings"):
     Doc.set_extension("kg_readings", default=[])
@@ -83,7 +84,16 @@ class RelationExtractor:
         if self.pair_model is not None:
             relations = self.pair_model.read(doc, relations)
         doc._.kg_relations = relations
+        _promote_office_holders(doc, relations)
         return doc
+
+
+def _promote_office_holders(doc: Doc, relations: list[FoundRelation]) -> None:
+    """A person the text gives an office is an Official (kg.extract.roles.office_holders); the relations keep
+    their spans, which kg reads back by position."""
+    holders = {(s.start, s.end) for s in office_holders(relations)}
+    if holders:
+        doc.ents = [retype(e, "Official") if (e.start, e.end) in holders else e for e in doc.ents]
 
 
 def _plain_entity(span: Span, args: Arguments) -> Span:

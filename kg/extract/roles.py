@@ -96,12 +96,22 @@ def _described_by(span: Span) -> list[Token]:
     return [n for n in nouns if n.pos_ in ("NOUN", "PROPN") and n not in span]
 
 
+#: Verbs that give a name a description: "a commander known as X", "X, whom he described as an ISIL official".
+NAMING_VERBS = {"know", "call", "name", "describe", "identify"}
+
+
 def _as_role(span: Span) -> list[Token]:
-    """'removing Chouchane as an ISIL leader', 'X, as governor of Y': the role after 'as'."""
+    """'removing Chouchane as an ISIL leader', 'X, as governor of Y', 'X, whom he described as a senior ISIL
+    official': the role after 'as'; 'a Boko Haram commander known as X': the noun the name is given to."""
     root = span.root
-    anchors = [root] + ([root.head] if root.dep_ in ("dobj", "nsubj", "nsubjpass") else [])
-    return [pobj for anchor in anchors for prep in anchor.children if prep.dep_ == "prep" and prep.lower_ == "as"
-            for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN"]
+    anchors = [root] + ([root.head] if root.dep_ in ("dobj", "nsubj", "nsubjpass") else []) + [
+        c for c in root.children if c.dep_ == "relcl" and c.lemma_ in NAMING_VERBS]
+    nouns = [pobj for anchor in anchors for prep in anchor.children if prep.dep_ == "prep" and prep.lower_ == "as"
+             for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN"]
+    named = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else None
+    if named is not None and named.dep_ == "acl" and named.lemma_ in NAMING_VERBS and named.head.pos_ == "NOUN":
+        nouns.append(named.head)
+    return nouns
 
 
 def _title_chain(span: Span) -> list[Token]:
@@ -215,6 +225,22 @@ def role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             yield from _official_of_place(span, args)
         if span.label_ in ("Person", "Official"):
             yield from _person_of_body(span, args)
+
+
+def office_holders(relations: Iterable[FoundRelation]) -> list[Span]:
+    """People the relations give an office, whom the guidelines call Officials whatever the NER said: a spokesman,
+    an official of a body, the leader or commander of a group ('the LNA, commanded by Khalifa Haftar', 'a Boko
+    Haram commander known as X'); not a plain member or fighter."""
+    holders = []
+    for rel in relations:
+        person = rel.subject
+        if person.label_ != "Person" or person in holders:
+            continue
+        if rel.predicate in ("officialOf", "spokesmanFor") or rel.rule == "memberOf-leads" or (
+                rel.predicate == "memberOf" and any(role_word(n) in OFFICE_NOUNS - {"member"}
+                                                     for n in described_by(person))):
+            holders.append(person)
+    return holders
 
 
 def party_state_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:

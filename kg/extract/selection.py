@@ -24,10 +24,12 @@ from collections import defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from .arguments import FIGHTER_TYPES
-from .lexicon import ORGANISATION_OR_FORCE_WORDS, PEOPLE_TAKING_VERBS, PLACE_TAKING_VERBS, TAKING_FROM_VERBS
+from .lexicon import MONTHS_AND_DAYS, ORGANISATION_OR_FORCE_WORDS, PEOPLE_TAKING_VERBS, PLACE_TAKING_VERBS, TAKING_FROM_VERBS
 from .frames import Reading
 from .spans import DATES_KEY, in_headline, longest_first, plain_name, retype, set_span, tokens_of
 
+#: Words of a date: the months and days, and their short forms ("Jan.", "Sept.").
+CALENDAR_WORDS = MONTHS_AND_DAYS | {w[:3] for w in MONTHS_AND_DAYS} | {"sept", "week", "month", "year"}
 #: Predicates whose doer is an armed actor.
 CONFLICT = {"attacked", "captured", "clashedWith"}
 #: Origins of a type that a reading may overrule (an acronym's type is its full name's guess).
@@ -195,11 +197,14 @@ def _missed_names(doc: Doc) -> list[Span]:
 
 
 def _taken_place(token: Token) -> bool:
-    """'the rebels overran Tessit', 'Tessit was retaken', 'took Boni from the MRDK': what only a place can be (not
+    """'the rebels overran Tessit', 'Tessit was retaken', 'took Boni from the MRDK', 'the liberation of Tessit':
+    what only a place can be (not
     what is captured or seized: people are too, unless a former holder follows)."""
     while token.dep_ == "conj":
         token = token.head
     verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.pos_ == "NOUN":  # "the recapture of Moqokori"
+        return verb.head.lemma_.lower() in PLACE_TAKING_VERBS - PEOPLE_TAKING_VERBS
     if token.dep_ not in ("dobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
         return False
     taken_from = any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
@@ -208,7 +213,10 @@ def _taken_place(token: Token) -> bool:
 
 
 def _dated(token: Token) -> bool:
-    return any(s.start <= token.i < s.end for s in token.doc.spans.get(DATES_KEY, ()))
+    """Inside a date the NER found that has a number or a calendar word ("June 6"; not "Kalaber", a village the
+    small model took for a date)."""
+    return any(s.start <= token.i < s.end and any(t.like_num or t.lower_.rstrip(".") in CALENDAR_WORDS for t in s)
+               for s in token.doc.spans.get(DATES_KEY, ()))
 
 
 def _name_ending_at(token: Token) -> Span | None:

@@ -189,3 +189,35 @@ def merge_phrases(spans: list[Span], phrases: list[Span]) -> list[Span]:
             if all((s.start, s.end) != (span.start, span.end) for s in nested):
                 span.doc.spans[NESTED_KEY] = [*nested, span]
     return sorted(out, key=lambda s: s.start)
+
+
+#: Words that open a list of what a plural noun before them holds: "Helmand's districts, among them A, B and C".
+MEMBER_LIST_OPENERS = {("among", "them"), ("among", "those"), ("among", "which")}
+
+
+def members_listed_after(noun: Token) -> list[Token]:
+    """'most of Helmand's districts, among them Nawa, Nad Ali and Garmsir': the head words of the names listed
+    after a plural noun (the parser hangs the list on the verb, not on the noun)."""
+    doc = noun.doc
+    i = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",")
+    if noun.tag_ != "NNS" or i + 2 >= len(doc) or (doc[i].lower_, doc[i + 1].lower_) not in MEMBER_LIST_OPENERS:
+        return []
+    first = doc[i + 2]
+    while first.dep_ == "compound" and first.head.i > first.i:  # "Nad Ali": the name's last word heads it
+        first = first.head
+    return [first, *first.conjuncts]
+
+
+def member_list_noun(token: Token) -> Token | None:
+    """The plural noun whose members a list that ``token`` opens names ('districts' for 'Nawa' in 'districts,
+    among them Nawa and Garmsir'), or None."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= start:  # "Nad (Ali)"
+        start -= 1
+    j = start - 3
+    if j >= 0 and doc[j].text == ",":
+        j -= 1
+    if j < 0 or (doc[start - 2].lower_, doc[start - 1].lower_) not in MEMBER_LIST_OPENERS:
+        return None
+    return doc[j] if doc[j].tag_ == "NNS" else None
