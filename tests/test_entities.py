@@ -721,3 +721,19 @@ def test_who_commands_or_is_described_as_a_commander_is_an_official(nlp):
     found = typed(nlp, doc.text)
     assert {("Khalifa Haftar", "Official"), ("Ali Ngulde", "Official"), ("Musa Bello", "Person")} <= found, found
     assert ("Ali Ngulde", "memberOf", "Boko Haram") in _relations_read(doc)
+
+
+@pytest.mark.model
+def test_an_acronym_of_syllables_and_task_forces(nlp):
+    doc = nlp("In a statement, U.S. Africa Command (AFRICOM) said it struck a camp. AFRICOM said no civilians were "
+              "hurt. Col. Ann Reyes, a spokeswoman for Combined Joint Task Force Operation Inherent Resolve, spoke.")
+    found = {(e.text, e.label_, e._.kg_canonical) for e in doc.ents}
+    assert ("AFRICOM", "Force", "U.S. Africa Command") in found, found
+    assert ("Combined Joint Task Force Operation Inherent Resolve", "Force") in {(t, label) for t, label, _ in found}
+
+
+@pytest.mark.model
+def test_its_spokesman_speaks_for_the_body_the_sentence_before_was_about(nlp):
+    doc = nlp("Russia's Defense Ministry said Saturday that its troops were regrouping near Izium. Its spokesman, "
+              "Lt. Gen. Pavel Orlov, said Russian forces had struck Ukrainian positions.")
+    assert ("Pavel Orlov", "spokesmanFor", "Russian Ministry of Defense") in _relations_read(doc)

@@ -159,6 +159,16 @@ class Coreference:
         armed = self.named_before(pronoun, ("ArmedGroup", "Force"), 1)  # "Russian forces ... in their assaults"
         return [marked(armed[-1])] if armed else []
 
+    def body_owner(self, pronoun: Token) -> list[Span]:
+        """'Its spokesman, X, said' at the start of a sentence: the body the sentence before was about (its
+        subject: "Russia's Defense Ministry said ... . Its spokesman ..."); nothing when that subject is no body."""
+        sentence = self.sentence_index(pronoun)
+        if sentence == 0 or pronoun.i - self._sentence_starts[sentence] > 1:
+            return []
+        before = self.doc[self._sentence_starts[sentence - 1]].sent
+        return [marked(s) for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")
+                for s in self.entities(c) if s.label_ in ("Organization", "Force", "ArmedGroup")][:1]
+
     def _armed_subject_over(self, pronoun: Token) -> list[Span]:
         """The armed subject, named before ``pronoun``, of the nearest clause above it that has a subject."""
         current = pronoun

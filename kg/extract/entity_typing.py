@@ -108,6 +108,8 @@ class EntityTyper:
                 label = "ArmedGroup"  # "the CSP-DPA rebel alliance", "the M23 militia"
             elif span.label_ in ("ORG", "NORP", "GPE") and last in FORCE_NAME_HEADS and len(span) > 1:
                 label = "Force"
+            elif span.label_ == "ORG" and (_task_force(span) or span[0].text == "Operation" and len(span) > 1):
+                label = "Force"  # "Combined Joint Task Force Operation Inherent Resolve", "Operation Barkhane"
             elif span.label_ in ("ORG", "GPE", "LOC") and span[-1].text in ("department", "prefecture") \
                     and len(span) > 1 and span[-2].is_title:  # "the Vantor department": not "the State Department"
                 start = span.start + 1 if span[0].lower_ == "the" else span.start
@@ -473,6 +475,21 @@ def _acronym_at(doc: Doc, i: int) -> Token | None:
     return short if short.is_upper and 2 <= len(short.text) <= 8 else None
 
 
+def _task_force(span: Span) -> bool:
+    return any(a.lower_ == "task" and b.lower_ == "force" for a, b in zip(span, span[1:]))
+
+
+def _contracted(short: str, words: Span) -> bool:
+    """An acronym made of the name's syllables, its letters in the name's order and its first a word's initial:
+    'U.S. Africa Command (AFRICOM)', 'Central Command (CENTCOM)'."""
+    letters = [ch.lower() for ch in short if ch.isalpha()]
+    initials = {t.text[0].lower() for t in words if t.is_alpha and t.text[0].isupper()}
+    if len(letters) < 4 or letters[0] not in initials:
+        return False
+    rest = iter(words.text.lower())
+    return all(any(ch == letter for ch in rest) for letter in letters)
+
+
 def _spelled(short: str, words: Span) -> bool:
     """An acronym that takes most of its letters from the name's initials, in any order: an acronym of the name
     in another language keeps most of them ('Unity Movement for Jihad in West Africa (MUJAO)', 'National
@@ -686,8 +703,8 @@ def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     renamed = {}
     for span in spans:
         short = _acronym_at(doc, span.end)  # "(CTS)", ", or UPC,"
-        if short is None or not (_abbreviates(short.text, span)
-                                 or span.label_ in ACRONYM_TYPES and _spelled(short.text, span)):
+        if short is None or not (_abbreviates(short.text, span) or span.label_ in ACRONYM_TYPES and (
+                _spelled(short.text, span) or _contracted(short.text, span))):
             continue  # not "JERUSALEM (AP)": a dateline's credit
         listed = at.get(short.i)
         if listed is not None and listed._.kg_origin == "gazetteer" and not (

@@ -186,6 +186,9 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
     if not targets:  # "ministry spokeswoman X", "Coalition spokesman X": the body named before by that word
         targets = [t for c in noun.children if c.dep_ == "compound" and c.i < noun.i and args.entity(c) is None
                    and c.lower_ not in BARE_FORCES for t in args.coref.by_name_head(c, definite=False)]
+    if not targets:  # "The ministry said ... . Its spokesman, X, said": the body the sentence before was about
+        targets = [t for c in noun.children if c.dep_ == "poss" and c.lower_ in ("its", "their")
+                   for t in args.coref.body_owner(c)]
     return targets
 
 
