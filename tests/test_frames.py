@@ -992,3 +992,22 @@ def test_a_second_preposition_joined_to_the_first_names_another_side(nlp):
     assert_reads(nlp, "The envoy Ali Musa met with Omar Dakku, and with Jon Kerr, on Tuesday.",
                  {"Ali Musa": "Official", "Omar Dakku": "Official", "Jon Kerr": "Official"},
                  {("Ali Musa", "metWith", "Omar Dakku"), ("Ali Musa", "metWith", "Jon Kerr")}, set())
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    # the parser makes the town after the verb the subject of the clause after it
+    ("On Sunday, Northern Brigade troops shelled Kolda, the region's largest town, and rocket fire on the power "
+     "station left much of the valley without electricity.", {**BRIGADE, "Kolda": "City"},
+     {("Northern Brigade", "attacked", "Kolda")}),
+    ("The Red Hand launched several counterattacks against the Northern Brigade north of the city on Monday.",
+     {**RED_HAND, **BRIGADE}, {("Red Hand", "attacked", "Northern Brigade"),
+                               ("Red Hand", "clashedWith", "Northern Brigade")}),
+    ("A security source said Kolda was back in the hands of the Northern Brigade by Wednesday.",
+     {**BRIGADE, "Kolda": "City"}, {("Northern Brigade", "captured", "Kolda")}),
+    ("Tamsa, a village on the river, is the last populated area under Red Hand control in the valley.",
+     {**RED_HAND, "Tamsa": "City"}, {("Red Hand", "captured", "Tamsa")}),
+    ("Tamsa, a town up the river, was the Red Hand's last stronghold until December. The Northern Brigade took it "
+     "after weeks of fighting.", {**RED_HAND, **BRIGADE, "Tamsa": "City"}, {("Northern Brigade", "captured", "Tamsa")}),
+])
+def test_holding_and_hitting_told_past_a_misparse_or_a_pronoun(nlp, text, entities, expected):
+    assert_reads(nlp, text, entities, expected, set())

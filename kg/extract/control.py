@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .arguments import FIGHTER_TYPES, PLACE_NOUNS, PLACE_TYPES, Arguments
 from .found import FoundRelation, each_pair
@@ -41,7 +41,7 @@ def under_control_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     for control in args.words(("control",)):
         if control.lower_ != "control" or control.dep_ != "pobj" or control.head.lower_ != "under":
             continue
-        holder_of = control.head.head
+        holder_of = _past_adverb(control.head.head)  # "Konna was back under the control of X"
         if modality(holder_of) != "fact":
             continue
         holders = [h for h in args.modifiers(control) + args.of_objects(control) if h.label_ in FIGHTER_TYPES] or [
@@ -52,9 +52,16 @@ def under_control_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
                    for p in args.coref.place_before(c)]  # "it remains under the control of Afghan forces"
         if holder_of.pos_ in ("NOUN", "PROPN"):  # "Kunduz, under Taliban control since Sunday, ..."
             places += [p for p in args.entities(holder_of) if p.label_ in PLACE_TYPES]
+        if holder_of.dep_ == "attr" and holder_of.head.lemma_ == "be":  # "X is the last area under ISIS control"
+            places += [p for p in args.children(holder_of.head, ("nsubj",)) if p.label_ in PLACE_TYPES]
         yield from each_pair(holders, places, "captured", "captured-under-control")
     yield from _in_control_of(args)
     yield from _in_hands_of(args)
+
+
+def _past_adverb(token: Token) -> Token:
+    """The verb an adverb such as 'back' or 'firmly' hangs on, where the parser hung a phrase on the adverb."""
+    return token.head if token.dep_ == "advmod" and token.pos_ == "ADV" else token
 
 
 def _in_control_of(args: Arguments) -> Iterator[FoundRelation]:
@@ -73,10 +80,11 @@ def _in_control_of(args: Arguments) -> Iterator[FoundRelation]:
 def _in_hands_of(args: Arguments) -> Iterator[FoundRelation]:
     """'By nightfall Mirebalais was in the hands of Viv Ansanm', 'the town remains in rebel hands'."""
     for hands in args.words(("hands",)):
-        if hands.lower_ != "hands" or hands.dep_ != "pobj" or hands.head.lower_ != "in" \
-                or hands.head.head.lemma_ not in ("be", "remain", "stay"):
+        if hands.lower_ != "hands" or hands.dep_ != "pobj" or hands.head.lower_ != "in":
             continue
-        verb = hands.head.head
+        verb = _past_adverb(hands.head.head)  # "Marte was back in the hands of Nigerian troops"
+        if verb.lemma_ not in ("be", "remain", "stay"):
+            continue
         if modality(verb) != "fact":
             continue
         holders = [h for h in args.of_objects(hands) + args.modifiers(hands) if h.label_ in FIGHTER_TYPES]

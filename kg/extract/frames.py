@@ -19,6 +19,7 @@ from ..errors import GazetteerError
 from .arguments import (ACTOR_TYPES, FIGHTER_TYPES, MONTHS, PARTIAL_PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments,
                         noun_lemma)
 from .coref import SPEECH_VERBS
+from .lexicon import TAKING_FROM_VERBS
 from .found import FoundRelation, among, each_pair
 from .modality import modality, negated, noun_modality, refused
 from .spans import lemmas
@@ -393,10 +394,13 @@ def _objects(verb: Token, args: Arguments) -> list[Span]:
     parser makes the place right after the verb an adverb."""
     out: list[Span] = []
     for child in verb.children:
-        if child.dep_ == "dobj" or _misparsed_place_object(verb, child, args):
+        if child.dep_ == "dobj" and child.lower_ == "it" and lemmas(verb) & TAKING_FROM_VERBS:
+            out.extend(args.coref.place_before(child))  # "Hajin was the group's stronghold. The SDF took it."
+        elif child.dep_ == "dobj" or _misparsed_place_object(verb, child, args):
             out.extend(s for s in args.entities(child) if s not in out)
     if not out and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children):
-        out.extend(_object_made_the_sayer(verb, args) or _relative_object(verb, args))
+        out.extend(_object_made_the_sayer(verb, args) or _relative_object(verb, args)
+                   or _object_made_a_subject(verb, args))
     return out
 
 
@@ -415,6 +419,21 @@ def _relative_object(verb: Token, args: Arguments) -> list[Span]:
            for c in verb.children):
         return []
     return args.entities(verb.head)
+
+
+def _object_made_a_subject(verb: Token, args: Arguments) -> list[Span]:
+    """'shelled Kharkiv, Ukraine's second-largest city, and missile strikes ... left': a place right after the
+    verb that the parser made the subject of a clause hanging on the verb."""
+    if verb.i + 1 >= len(verb.doc):
+        return []
+    span = args.entity(verb.doc[verb.i + 1])
+    if span is None or span.start != verb.i + 1 or span.label_ not in PLACE_TYPES:
+        return []
+    root = span.root
+    clause = root.head  # the clause the parser gave the place to hangs on the verb, or the verb on it
+    hanging = clause.dep_ in ("ccomp", "conj") and clause.head == verb or verb.dep_ in ("ccomp", "advcl") \
+        and verb.head == clause
+    return [span] if root.dep_ == "nsubj" and hanging else []
 
 
 def _object_made_the_sayer(verb: Token, args: Arguments) -> list[Span]:
@@ -786,7 +805,8 @@ def _objects_after(token: Token, preps: tuple[str, ...]) -> Iterator[Token]:
 
 
 #: Attacks fought on the ground, where the side attacked fights back (not a strike from the air or afar).
-GROUND_ASSAULTS = frozenset({"attack", "assault", "storm", "ambush", "raid", "offensive", "battle"})
+GROUND_ASSAULTS = frozenset({"attack", "assault", "storm", "ambush", "raid", "offensive", "battle", "counterattack",
+                             "counteroffensive"})
 #: The armed sides of a fight.
 ARMED_SIDES = ("ArmedGroup", "Force")
 
