@@ -737,3 +737,21 @@ def test_its_spokesman_speaks_for_the_body_the_sentence_before_was_about(nlp):
     doc = nlp("Russia's Defense Ministry said Saturday that its troops were regrouping near Izium. Its spokesman, "
               "Lt. Gen. Pavel Orlov, said Russian forces had struck Ukrainian positions.")
     assert ("Pavel Orlov", "spokesmanFor", "Russian Ministry of Defense") in _relations_read(doc)
+
+
+@pytest.mark.model
+def test_a_name_beside_a_place_with_no_and_is_no_list_of_places(nlp):
+    doc = nlp("A Free Syrian Army spokesman in Aleppo, Abu Firas al-Halabi, said the rebels were advancing.")
+    assert ("Abu Firas al-Halabi", "Official") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+    found = _relations_read(doc)
+    assert ("Abu Firas al-Halabi", "spokesmanFor", "Free Syrian Army") in found, found
+    assert not {r for r in found if r[1] == "spokesmanFor" and r[2] == "Aleppo"}, found
+
+
+@pytest.mark.model
+def test_each_minister_of_a_pair_serves_his_own_country(nlp):
+    found = _relations_read(nlp(
+        "Talks began after Armenia's foreign minister, Davit Arakelyan, and Azerbaijan's foreign minister, Elnur "
+        "Rzayev, met on Monday."))
+    assert ("Elnur Rzayev", "officialOf", "Azerbaijan") in found and ("Elnur Rzayev", "officialOf", "Armenia") \
+        not in found, found

@@ -1011,3 +1011,10 @@ def test_a_second_preposition_joined_to_the_first_names_another_side(nlp):
 ])
 def test_holding_and_hitting_told_past_a_misparse_or_a_pronoun(nlp, text, entities, expected):
     assert_reads(nlp, text, entities, expected, set())
+
+
+def test_the_second_of_two_forces_keeps_the_owner_the_parser_gave_the_first(nlp):
+    # "fighters from X" after "and": the parser hangs "from X" on the first noun
+    assert_reads(nlp, "Northern Brigade soldiers and fighters from the Red Hand remain in control of Kolda town.",
+                 {**BRIGADE, **RED_HAND, "Kolda": "City"},
+                 {("Northern Brigade", "captured", "Kolda"), ("Red Hand", "captured", "Kolda")}, set())

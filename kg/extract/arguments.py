@@ -198,7 +198,7 @@ class Arguments:
         if token.lower_ in ("its", "their") and token.dep_ == "poss":
             return self.coref.owner(token)  # "MONUSCO said its helicopters had fired"
         if lemma in GROUP_ANAPHORS and not self.modifiers(token):
-            return (self.prep_objects(token, ("from", "of"), depth) or self.coref.pair(token)
+            return (self.owners_after(token, ("from", "of"), depth) or self.coref.pair(token)
                     or self.coref.antecedent(token))
         if token.pos_ == "NOUN" and not self.modifiers(token):
             named = self.coref.by_name_head(token)
@@ -214,6 +214,14 @@ class Arguments:
         if lemma in PROXY_NOUNS:
             return self._proxy(token, depth)
         return []
+
+    def owners_after(self, token: Token, preps: tuple[str, ...], depth: int) -> list[Span]:
+        """'fighters of the TPLF'; and 'Malian soldiers and fighters from Russia's Wagner Group', where the parser
+        hangs the second noun's 'from' on the first (only what comes after the second is its)."""
+        named = self.prep_objects(token, preps, depth)
+        if not named and token.dep_ == "conj":
+            named = [s for s in self.prep_objects(token.head, preps, depth) if s.start > token.i]
+        return named
 
     def _person_by_title(self, token: Token) -> list[Span]:
         """'the senator', 'the governor': the one person of the last two sentences written with that title
@@ -278,7 +286,7 @@ class Arguments:
     def _proxy(self, token: Token, depth: int) -> list[Span]:
         """'Taliban fighters', 'troops of the 10th Division', 'forces loyal to the TPLF', 'Houthi targets';
         'an army base', 'police outposts', 'the soldiers': the article's own forces."""
-        named = (self.modifiers(token) or self.prep_objects(token, ("of", "from", "belonging"), depth)
+        named = (self.modifiers(token) or self.owners_after(token, ("of", "from", "belonging"), depth)
                  or self.loyal_to(token, depth) or self.prep_objects(token, ("including",), depth))
         if named:
             return named

@@ -128,6 +128,8 @@ def _place_kind_around(span: Span, at: dict[int, Span]) -> str | None:
             return TOWNS_OF[before.lower_]
     if first.dep_ != "pobj" or first.head.lower_ not in LISTED_PLACE_PREPOSITIONS:
         return None  # "Kabul and Ashraf Ghani were named": only a list of where things happen
+    if not any(c.dep_ == "cc" for t in (first, *first.conjuncts) for c in t.children):
+        return None  # "a spokesman in Aleppo, Abu Firas al-Halabi, said": no "and", no list; a name beside a place
     others = [at[t.i] for t in span.root.conjuncts if t.i in at and at[t.i] is not span]
     kinds = {o.label_ for o in others if not _doubtful(o)}
     if len(kinds) == 1 and next(iter(kinds)) in ("City", "District", "Province"):

@@ -142,9 +142,12 @@ ROLE_NOUNS = OFFICE_NOUNS | SPOKESPERSON_NOUNS | MEMBERSHIP_NOUNS | BODY_PART_NO
 def _misattached_role(span: Span) -> Token | None:
     """'A spokesman for X in Y, PERSON, said': the parser hangs PERSON on Y; climb back to the role noun."""
     current, hops = span.root, 0
-    if current.dep_ != "appos":
+    # "a spokesman in Aleppo, X, said": or a conjunct with no "and", which the parser makes of an apposition
+    doc = span.doc
+    if current.dep_ != "appos" and not (current.dep_ == "conj" and current.head.ent_type_ in PLACE_TYPES and not any(
+            t.pos_ == "CCONJ" for t in doc[current.head.i: span.start])):
         return None
-    while current.dep_ in ("appos", "pobj", "prep", "compound", "poss") and hops < 5:
+    while (current.dep_ in ("appos", "pobj", "prep", "compound", "poss") or hops == 0) and hops < 5:
         current, hops = current.head, hops + 1
         if current.lemma_.lower() in ROLE_NOUNS and current.pos_ == "NOUN" and hops > 1:
             return current
@@ -275,9 +278,12 @@ def role_word(token: Token) -> str:
 
 def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterator[FoundRelation]:
     if lemma in SPOKESPERSON_NOUNS:
-        for target in role_targets(noun, args, ROLE_PREPOSITIONS):
-            if target != span and target.label_ not in ("Person", "Official"):
-                yield found(span, "spokesmanFor", target, "spokesmanFor-role")
+        targets = [t for t in role_targets(noun, args, ROLE_PREPOSITIONS)
+                   if t != span and t.label_ not in ("Person", "Official")]
+        if any(t.label_ not in PLACE_TYPES for t in targets):  # "a Free Syrian Army spokesman in Aleppo": where he
+            targets = [t for t in targets if t.label_ not in PLACE_TYPES - {"Country"}]  # is, not whom he speaks for
+        for target in targets:
+            yield found(span, "spokesmanFor", target, "spokesmanFor-role")
         return
     if lemma not in OFFICE_NOUNS and lemma not in MEMBERSHIP_NOUNS and lemma not in FIGURE_NOUNS:
         return
