@@ -755,3 +755,14 @@ def test_each_minister_of_a_pair_serves_his_own_country(nlp):
         "Rzayev, met on Monday."))
     assert ("Elnur Rzayev", "officialOf", "Azerbaijan") in found and ("Elnur Rzayev", "officialOf", "Armenia") \
         not in found, found
+
+
+@pytest.mark.model
+def test_a_town_before_its_state_and_a_court_that_holds_a_view(nlp):
+    doc = nlp("The judge cited a ruling involving the city of Savannah, Ga., in which the Georgia Supreme Court held "
+              "that agencies cannot withhold records. The party won the state election in Bavaria.")
+    found = {(e._.kg_canonical, e.label_) for e in doc.ents}
+    assert {("Savannah", "City"), ("Georgia Supreme Court", "Organization"), ("Bavaria", "Province")} <= found, found
+    relations = _relations_read(doc)
+    assert ("Savannah", "locatedIn", "Georgia State") in relations, relations
+    assert not {r for r in relations if r[1] == "captured"}, relations

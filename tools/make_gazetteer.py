@@ -24,7 +24,7 @@ DEFAULT_OUT = HERE.parent / "kg" / "extract" / "data"
 FOCUS = {"AF", "UA", "YE", "IQ", "SY", "SD", "SS", "MM", "ML", "BF", "NE", "SO", "LY", "NG", "TD", "ET", "CD",
          "IL", "PS", "LB", "PK", "IR", "RU", "BY", "AM", "AZ", "GE", "MD"}
 #: Federations whose states and provinces general news names bare ("Texas", "Ontario", "Bahia", "Sonora").
-FEDERATIONS = {"US", "CA", "BR", "MX"}
+FEDERATIONS = {"US", "CA", "BR", "MX", "DE"}
 FOCUS_MIN_POPULATION = 15_000
 WORLD_MIN_POPULATION = 500_000
 #: English words that are also place names somewhere; never emitted as a bare name.

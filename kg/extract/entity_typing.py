@@ -9,7 +9,8 @@ from .forces import extend_national_forces, adjective_of, coalitions, demonym_ac
 from .gazetteer import Gazetteer, GazetteerComponent, links_of
 from .lexicon import MINISTRY_TOPICS, APPOSITION_KINDS, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bylines, has_role, officials, surnames, unnamed_officials
-from .places import party_states, place_words, places_by_company, propagate_places, same_name_provinces
+from .places import (party_states, place_words, places_by_company, propagate_places, same_name_provinces,
+                     towns_before_their_state)
 from .spans import (DATES_KEY, in_headline, longest_first, merge_phrases, name_of, plain_name, retype, set_span,
                     spaced_dash, tokens_of)
 
@@ -47,7 +48,7 @@ class EntityTyper:
         spans = merge_phrases(spans, phrases)
         spans = extend_national_forces(doc, spans)
         spans = _acronyms(doc, spans)
-        spans = propagate_places(places_by_company(spans), gaz)
+        spans = propagate_places(towns_before_their_state(places_by_company(spans)), gaz)
         spans = surnames(spans)
         spans = officials(spans)
         home_forces(spans, gaz)

@@ -416,7 +416,8 @@ def _relative_object(verb: Token, args: Arguments) -> list[Span]:
     if not subjects or any(s.lower_ in RELATIVE_WORDS for s in subjects):
         return []
     if any(c.lower_ in ("where", "when", "why", "whose") or c.dep_ == "prep" and not list(c.children)
-           for c in verb.children):
+           or c.dep_ == "prep" and any(g.lower_ in RELATIVE_WORDS for g in c.children)  # "in which the court held"
+           or c.dep_ == "ccomp" for c in verb.children):  # "held that ...": a ruling, and the clause its object
         return []
     return args.entities(verb.head)
 

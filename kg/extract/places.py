@@ -115,6 +115,22 @@ def places_by_company(spans: list[Span]) -> list[Span]:
     return out
 
 
+def towns_before_their_state(spans: list[Span]) -> list[Span]:
+    """'Savannah, Ga.', 'Orange, Ohio': a name right before a comma and a state or province of another country
+    than the gazetteer gave it (or none) is a town of that state, whatever a list of other countries' regions or
+    the NER said."""
+    out = list(spans)
+    for i, (span, state) in enumerate(zip(spans, spans[1:])):
+        doc = span.doc
+        region = (state._.kg_links or {}).get("country")
+        beside = state.start == span.end + 1 and doc[span.end].text == ","
+        if not (beside and state.label_ == "Province" and region and span.label_ in ("Province", "Organization")):
+            continue
+        if (span._.kg_links or {}).get("country") not in (None, region) or span._.kg_origin == "ner":
+            out[i] = retype(span, "City", plain_name(span), "place-company")
+    return out
+
+
 def _place_kind_around(span: Span, at: dict[int, Span]) -> str | None:
     first = min([span.root, *span.root.conjuncts], key=lambda t: t.i)  # "the towns of A and B": B too
     listing = member_list_noun(first)  # "Helmand's districts, among them A and B"
