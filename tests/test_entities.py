@@ -766,3 +766,10 @@ def test_a_town_before_its_state_and_a_court_that_holds_a_view(nlp):
     relations = _relations_read(doc)
     assert ("Savannah", "locatedIn", "Georgia State") in relations, relations
     assert not {r for r in relations if r[1] == "captured"}, relations
+
+
+@pytest.mark.model
+def test_names_listed_with_towns_as_what_was_taken_are_towns(nlp):
+    found = typed(nlp, "The rebels broke the truce in Rakhine and have since taken Pauktaw, Minbya, Mrauk-U and "
+                       "Myebon.")
+    assert {("Pauktaw", "City"), ("Myebon", "City")} <= found, found

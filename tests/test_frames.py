@@ -1018,3 +1018,16 @@ def test_the_second_of_two_forces_keeps_the_owner_the_parser_gave_the_first(nlp)
     assert_reads(nlp, "Northern Brigade soldiers and fighters from the Red Hand remain in control of Kolda town.",
                  {**BRIGADE, **RED_HAND, "Kolda": "City"},
                  {("Northern Brigade", "captured", "Kolda"), ("Red Hand", "captured", "Kolda")}, set())
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    ("The Red Hand once controlled most of Kolda, the region's largest town.", {**RED_HAND, "Kolda": "City"},
+     {("Red Hand", "captured", "Kolda")}),
+    ("Red Hand fighters now control nearly 90% of Kolda, their commander said.", {**RED_HAND, "Kolda": "City"},
+     {("Red Hand", "captured", "Kolda")}),
+    ("Kolda, the capital of Tamsa province, is the last major town in the north still held by the Northern "
+     "Brigade.", {**BRIGADE, "Kolda": "City", "Tamsa province": "Province"},
+     {("Northern Brigade", "captured", "Kolda")}),
+])
+def test_who_holds_a_share_of_a_town_or_the_town_a_copula_describes(nlp, text, entities, expected):
+    assert_reads(nlp, text, entities, expected, set())

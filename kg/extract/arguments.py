@@ -51,6 +51,8 @@ BARE_FORCES = word_list("arguments", "bare_forces")
 PLACE_NOUNS = word_list("arguments", "place_nouns")
 #: Words that only name part of a place: taking them is an attack on the place, not its capture.
 PARTIAL_PLACE_NOUNS = word_list("arguments", "partial_place_nouns")
+#: Shares of a place: "90% of Bakhmut", "most of Mogadishu" (the place itself, unlike its outskirts).
+SHARE_NOUNS = word_list("arguments", "share_nouns")
 #: Words of number or part before "of": "dozens of Taliban fighters", "some of the rebels".
 PARTITIVES = word_list("arguments", "partitives")
 #: Nouns that, with "the", "its" or "their", refer back to an armed group named before.
@@ -191,6 +193,8 @@ class Arguments:
             return self.coref.person(token)
         if lemma in PLACE_NOUNS or lemma in PARTIAL_PLACE_NOUNS:
             return self._place_part(token, lemma, depth)
+        if token.lower_ in SHARE_NOUNS or lemma in SHARE_NOUNS:
+            return [s for s in self.of_objects(token, depth) if s.label_ in PLACE_TYPES]
         if lemma in ("country", "nation") and token.dep_ == "poss" and token.head.lower_ in ROLE_WORDS:
             return self.coref.antecedent(token, "Country")  # "the country's president": the country named last
         if lemma in PARTITIVES or token.lower_ in PARTITIVES:  # "dozens of Taliban fighters"
@@ -267,6 +271,8 @@ class Arguments:
             s for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i and self.entity(c)
             for s in self.entities(c) if s.label_ in PLACE_TYPES]
         named = named or self.of_objects(token, depth)
+        if not named and token.dep_ == "attr" and token.head.lemma_ == "be":  # "Marib is the last center still
+            named = [s for s in self.children(token.head, ("nsubj",)) if s.label_ in PLACE_TYPES]  # held by X"
         if not named and lemma in PARTIAL_PLACE_NOUNS | {"part", "center", "centre", "heart", "rest"}:
             named = [s for c in token.children if c.dep_ == "poss" for s in (  # "its outskirts": the place's
                 self.coref.place_owner(c) if c.lower_ in ("its", "their") else self.entities(c, depth + 1))]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer, links_of
-from .lexicon import DISTRICT_WORDS, HYPHEN_LINKS, PLACE_PREPOSITIONS, PROVINCE_WORDS, SAME_NAME_KINDS, TOWN_WORDS
+from .lexicon import (DISTRICT_WORDS, HYPHEN_LINKS, PLACE_PREPOSITIONS, PROVINCE_WORDS, SAME_NAME_KINDS,
+                      TAKING_FROM_VERBS, TOWN_WORDS)
 from .spans import in_headline, member_list_noun, plain_name, retype, set_span, tokens_of
 
 
@@ -124,8 +125,11 @@ def towns_before_their_state(spans: list[Span]) -> list[Span]:
         doc = span.doc
         region = (state._.kg_links or {}).get("country")
         beside = state.start == span.end + 1 and doc[span.end].text == ","
-        if not (beside and state.label_ == "Province" and region and span.label_ in ("Province", "Organization")):
-            continue
+        closed = state.end == len(doc) or doc[state.end].is_punct and doc[state.end].text != "-"  # not a list:
+        # "Rio Grande do Sul, Nova Scotia and Cabo Delgado"
+        if not (beside and closed and state.label_ == "Province" and region
+                and (span.label_ == "Province" and len(span) == 1 or span.label_ == "Organization")):
+            continue  # "Rio Grande do Sul, Nova Scotia, and ...": two states named in full
         if (span._.kg_links or {}).get("country") not in (None, region) or span._.kg_origin == "ner":
             out[i] = retype(span, "City", plain_name(span), "place-company")
     return out
@@ -142,8 +146,10 @@ def _place_kind_around(span: Span, at: dict[int, Span]) -> str | None:
             return "City"
         if before.lower_ in TOWNS_OF:  # "the towns of", "districts such as", "villages including"
             return TOWNS_OF[before.lower_]
-    if first.dep_ != "pobj" or first.head.lower_ not in LISTED_PLACE_PREPOSITIONS:
-        return None  # "Kabul and Ashraf Ghani were named": only a list of where things happen
+    listed = first.dep_ == "pobj" and first.head.lower_ in LISTED_PLACE_PREPOSITIONS or first.dep_ == "dobj" \
+        and first.head.lemma_.lower() in TAKING_FROM_VERBS  # "has since taken Pauktaw, Minbya and Myebon"
+    if not listed:
+        return None  # "Kabul and Ashraf Ghani were named": only a list of where things happen or what is taken
     if not any(c.dep_ == "cc" for t in (first, *first.conjuncts) for c in t.children):
         return None  # "a spokesman in Aleppo, Abu Firas al-Halabi, said": no "and", no list; a name beside a place
     others = [at[t.i] for t in span.root.conjuncts if t.i in at and at[t.i] is not span]
