@@ -773,3 +773,20 @@ def test_names_listed_with_towns_as_what_was_taken_are_towns(nlp):
     found = typed(nlp, "The rebels broke the truce in Rakhine and have since taken Pauktaw, Minbya, Mrauk-U and "
                        "Myebon.")
     assert {("Pauktaw", "City"), ("Myebon", "City")} <= found, found
+
+
+@pytest.mark.model
+def test_a_portfolio_before_a_ministers_title_is_part_of_the_title(nlp):
+    doc = nlp("Alberta Energy Minister Sarah Camrose also met with federal Natural Resources Minister Paul Gagnon. "
+              "The oil company runs its operations from Port Harcourt, Rivers State.")
+    found = {(e._.kg_canonical, e.label_) for e in doc.ents}
+    assert ("Alberta", "Province") in found and not {name for name, _ in found if "Resources" in name}, found
+    assert ("Port Harcourt", "City") in found, found
+    relations = _relations_read(doc)
+    assert {("Sarah Camrose", "officialOf", "Alberta"), ("Port Harcourt", "locatedIn", "Rivers")} <= relations
+
+
+@pytest.mark.model
+def test_a_partys_lawmaker_is_its_member(nlp):
+    found = _relations_read(nlp("Meena Das, a Socialist Party lawmaker in the state assembly, criticised the plan."))
+    assert ("Meena Das", "memberOf", "Socialist Party") in found, found

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import ENTITY_TYPES
 from .forces import extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, loyal_forces, ministry_name, one_coalition
 from .gazetteer import Gazetteer, GazetteerComponent, links_of
-from .lexicon import MINISTRY_TOPICS, APPOSITION_KINDS, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
+from .lexicon import MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bylines, has_role, officials, surnames, unnamed_officials
 from .places import (party_states, place_words, places_by_company, propagate_places, same_name_provinces,
                      towns_before_their_state)
@@ -69,6 +69,10 @@ class EntityTyper:
         if span is None or _is_junk(span):
             return None
         span = _without_place_owner(span, gaz)
+        trimmed = _without_portfolio(span, gaz)
+        if trimmed is None or trimmed is not span and trimmed.label_ in ENTITY_TYPES:
+            return trimmed  # nothing but a portfolio, or the place before it ("Alberta Energy Minister")
+        span = trimmed
         if span.label_ not in ENTITY_TYPES and span.text.isupper() and len(span.text) > 3:
             known = gaz.lookup(span.text.title())  # "DOUALA, CAMEROON —": a dateline in capitals
             if known is not None and known[0] in ("Country", "City", "Province"):
@@ -342,6 +346,29 @@ def _without_place_owner(span: Span, gaz: Gazetteer) -> Span:
     return Span(span.doc, owner.i + 1, span.end, label=span.label_)
 
 
+#: Titles a portfolio is written before: "Energy Minister", "Home Secretary".
+PORTFOLIO_TITLES = {"minister", "secretary", "commissioner"}
+
+
+def _without_portfolio(span: Span, gaz: Gazetteer) -> Span | None:
+    """'Alberta Energy Minister X' -> 'Alberta'; 'Natural Resources Minister Y' -> nothing: the portfolio before a
+    minister's title belongs to the title, not to a name."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in PORTFOLIO_TITLES or span.label_ not in ("ORG", "GPE"):
+        return span
+    end = span.end
+    while end > span.start and doc[end - 1].lower_ in PORTFOLIO_WORDS:
+        end -= 1
+    if end == span.end:
+        return span
+    if end == span.start:
+        return None
+    known = gaz.lookup(doc[span.start:end].text)
+    if known is not None and known[0] in ("Country", "Province", "City"):  # "Alberta (Energy Minister)"
+        return set_span(Span(doc, span.start, end, label=known[0]), known[1]["name"], "gazetteer", links_of(known[1]))
+    return Span(doc, span.start, end, label=span.label_)
+
+
 def _opens_dateline(span: Span) -> bool:
     """'PERUGIA, Italy (AP) -', 'TESSIT, Mali —': capitals at the start of a paragraph, a comma, a capitalised
     name, and a credit or a spaced dash soon after."""
@@ -609,8 +636,8 @@ def _apposition_kind(span: Span) -> str | None:
         return APPOSITION_KINDS[words[0]]
     # "Chinshwehaw, a key trading hub": the head noun of the apposition, whatever words come before it
     appos = next((c for c in span.root.children if c.dep_ == "appos" and c.i >= span.end), None)
-    if appos is not None and appos.left_edge.i <= span.end + 1 and appos.i <= span.end + 6:
-        return APPOSITION_KINDS.get(appos.lower_)
+    if appos is not None and appos.is_lower and appos.left_edge.i <= span.end + 1 and appos.i <= span.end + 6:
+        return APPOSITION_KINDS.get(appos.lower_)  # not "Port Harcourt, Rivers State": the name of its state
     return None
 
 

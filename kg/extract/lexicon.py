@@ -77,6 +77,13 @@ MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july
 
 MINISTRY_TOPICS = {"defense": "Defense", "defence": "Defense", "interior": "Interior", "foreign": "Foreign Affairs",
                    "health": "Health", "information": "Information", "justice": "Justice", "finance": "Finance"}
+#: Portfolios written before a minister's title: "Alberta Energy Minister X", "India's Home Minister Y", "Natural
+#: Resources Minister Z" (part of the title, not an organisation).
+PORTFOLIO_WORDS = set(MINISTRY_TOPICS) | {"energy", "home", "natural", "resources", "agriculture", "education",
+                                         "transport", "transportation", "trade", "environment", "economy",
+                                         "labor", "labour", "water", "mines", "mining", "petroleum", "oil",
+                                         "culture", "tourism", "industry", "commerce", "security", "affairs",
+                                         "public", "works", "housing", "development", "planning"}
 
 
 PLACE_TYPES = {"City", "Province", "District", "Country"}

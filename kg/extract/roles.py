@@ -312,11 +312,24 @@ PLACE_OFFICES = word_list("roles", "place_office")
 FIGURE_NOUNS = word_list("roles", "figure")
 
 
+#: Roles of a politician that make him one of a party's members, not its official.
+PARTY_MEMBER_ROLES = {"member", "lawmaker", "legislator", "politician", "candidate", "activist", "deputy", "mp",
+                      "senator", "representative", "councillor", "councilor", "supporter"}
+
+
+def _party(body: Span) -> bool:
+    """'the Socialist Party', 'a Congress party lawmaker': a political party, named with the word."""
+    doc = body.doc
+    return "party" in name_key(body).split() or body.end < len(doc) and doc[body.end].lower_ == "party"
+
+
 def belongs(role: str, body: Span) -> bool:
     """memberOf rather than officialOf: any role in an armed group; a member of anything but an elected body
     (a member of a council holds an office there)."""
     if body.label_ == "ArmedGroup":
         return role in MEMBERSHIP_NOUNS | FIGURE_NOUNS
+    if role in PARTY_MEMBER_ROLES and _party(body):
+        return True  # "a Congress party lawmaker": one of its members (its leader holds an office in it)
     if role == "member" or role in FIGURE_NOUNS:
         return not any(word in ELECTED_BODIES for word in name_key(body).split())
     return False
