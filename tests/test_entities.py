@@ -790,3 +790,9 @@ def test_a_portfolio_before_a_ministers_title_is_part_of_the_title(nlp):
 def test_a_partys_lawmaker_is_its_member(nlp):
     found = _relations_read(nlp("Meena Das, a Socialist Party lawmaker in the state assembly, criticised the plan."))
     assert ("Meena Das", "memberOf", "Socialist Party") in found, found
+
+
+@pytest.mark.model
+def test_a_capitalised_common_word_opening_a_sentence_is_no_name(nlp):
+    names = {e.text for e in nlp("Turnout was just under 12 percent. Unofficial results showed Ana Ruiz ahead.").ents}
+    assert not {"Turnout", "Unofficial"} & names, names

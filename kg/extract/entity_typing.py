@@ -663,8 +663,10 @@ def _is_junk(span: Span) -> bool:
             return True  # "Kiir accused Machar": a clause the NER took for a name
         if len(words) == 1 and words[0].lower_ in ETHNONYMS | EQUIPMENT:
             return True
-        if len(span) == 1 and span[0].is_sent_start and span[0].tag_ in ("NN", "NNS") and span.label_ == "ORG":
-            return True  # "Media reported ...": a capitalised common noun at the start of a sentence
+        if len(span) == 1 and span[0].is_sent_start and span[0].tag_ in ("NN", "NNS", "JJ") \
+                and span.label_ in ("ORG", "PERSON", "NORP"):
+            return True  # "Media reported ...", "Turnout was 12 percent", "Unofficial results showed": a capitalised
+            # common word at the start of a sentence
         if len(span) == 1 and span.end < len(span.doc) and span[0].lower_ in SERVICES \
                 and span.doc[span.end].lower_.rstrip(".") in {t.rstrip(".") for t in TITLE_ABBREVIATIONS}:
             return True  # "Army Col. Steve Warren": the service is part of the officer's rank
