@@ -1031,3 +1031,10 @@ def test_the_second_of_two_forces_keeps_the_owner_the_parser_gave_the_first(nlp)
 ])
 def test_who_holds_a_share_of_a_town_or_the_town_a_copula_describes(nlp, text, entities, expected):
     assert_reads(nlp, text, entities, expected, set())
+
+
+def test_a_stronghold_the_parser_broke_on_an_acronym(nlp):
+    # "IS" read as the verb "is": the group named right before "stronghold" holds the sentence's subject
+    assert_reads(nlp, "Kolda, a town in Tamsa province, has been a key IS stronghold and a corridor for the group.",
+                 {"Kolda": "City", "Tamsa province": "Province", "IS": "ArmedGroup"},
+                 {("IS", "captured", "Kolda")}, set())

@@ -106,4 +106,17 @@ def stronghold_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             if noun.lemma_.lower() in HOLD_NOUNS:
                 holders = [h for h in role_targets(noun, args, ("of",)) if h.label_ in FIGHTER_TYPES]
                 yield from each_pair(holders, [span], "captured", "captured-stronghold")
+    yield from _misparsed_strongholds(doc, args)
+
+
+def _misparsed_strongholds(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
+    """'Al-Dashisha ... has been a key IS stronghold', where the parser took 'IS' for the verb: the group named
+    right before the noun holds the place that is the sentence's subject."""
+    for noun in args.words(HOLD_NOUNS):
+        before = args.entity(doc[noun.i - 1]) if noun.i > 0 else None
+        if before is None or before.label_ not in FIGHTER_TYPES or before.root.dep_ in ("compound", "poss"):
+            continue  # the parse read it: described_by found it above
+        places = [p for t in noun.sent if t.dep_ == "nsubj" and t.i < before.start
+                  for p in args.entities(t) if p.label_ in SITE_TYPES]
+        yield from each_pair([before], places[:1], "captured", "captured-stronghold")
 
