@@ -110,12 +110,12 @@ def stronghold_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
 
 
 def _misparsed_strongholds(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
-    """'Al-Dashisha ... has been a key IS stronghold', where the parser took 'IS' for the verb: the group named
-    right before the noun holds the place that is the sentence's subject."""
+    """'Al-Dashisha ... has been a key IS stronghold', where the parser took 'IS' for the verb or 'stronghold' for
+    an adjective: the group named right before the noun holds the place that is the sentence's subject."""
     for noun in args.words(HOLD_NOUNS):
         before = args.entity(doc[noun.i - 1]) if noun.i > 0 else None
-        if before is None or before.label_ not in FIGHTER_TYPES or before.root.dep_ in ("compound", "poss"):
-            continue  # the parse read it: described_by found it above
+        if before is None or before.label_ not in FIGHTER_TYPES:
+            continue
         places = [p for t in noun.sent if t.dep_ == "nsubj" and t.i < before.start
                   for p in args.entities(t) if p.label_ in SITE_TYPES]
         yield from each_pair([before], places[:1], "captured", "captured-stronghold")
