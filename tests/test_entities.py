@@ -796,3 +796,11 @@ def test_a_partys_lawmaker_is_its_member(nlp):
 def test_a_capitalised_common_word_opening_a_sentence_is_no_name(nlp):
     names = {e.text for e in nlp("Turnout was just under 12 percent. Unofficial results showed Ana Ruiz ahead.").ents}
     assert not {"Turnout", "Unofficial"} & names, names
+
+
+@pytest.mark.model
+def test_two_towns_the_ner_ran_together_are_two(nlp):
+    found = typed(nlp, "The ministry said troops around Balakliia and Izium were being regrouped. He flew to Bosnia "
+                       "and Herzegovina.")
+    assert {("Izium", "City"), ("Bosnia and Herzegovina", "Country")} <= found, found
+    assert not {name for name, _ in found if name.startswith("Balakliia and")}, found

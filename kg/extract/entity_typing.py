@@ -31,8 +31,9 @@ class EntityTyper:
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer()
-        ents = longest_first([fitted for span in doc.ents if (fitted := _fit_name(
-            _extend_spaced_link(_extend_hyphens(_extend_person(span))), gaz)) is not None])
+        ents = longest_first([fitted for whole in doc.ents for span in _split_known_pair(whole, gaz)
+                              if (fitted := _fit_name(_extend_spaced_link(_extend_hyphens(_extend_person(span))),
+                                                      gaz)) is not None])
         spans = [typed for span in ents if (typed := self._type(span, gaz)) is not None
                  and not _adjective_before_noun(typed, gaz)]
         spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans) + _datelines(doc, spans, gaz)
@@ -348,6 +349,23 @@ def _without_place_owner(span: Span, gaz: Gazetteer) -> Span:
 
 #: Titles a portfolio is written before: "Energy Minister", "Home Secretary".
 PORTFOLIO_TITLES = {"minister", "secretary", "commissioner"}
+
+
+def _split_known_pair(span: Span, gaz: Gazetteer) -> list[Span]:
+    """'Balakliia and Izium' as one organisation: two names the NER ran together over an 'and', when one of them
+    is a place the gazetteer knows (not "Bosnia and Herzegovina", a name of its own there)."""
+    joints = [t.i for t in span if t.lower_ == "and" and span.start < t.i < span.end - 1]
+    if len(joints) != 1 or span.label_ not in ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP") \
+            or gaz.lookup(span.text) is not None:
+        return [span]
+    doc = span.doc
+    left, right = Span(doc, span.start, joints[0], label=span.label_), Span(doc, joints[0] + 1, span.end,
+                                                                            label=span.label_)
+    known = [gaz.lookup(part.text) for part in (left, right)]
+    if not any(k is not None and k[0] in ("City", "Province", "Country") for k in known):
+        return [span]
+    return [part if k is None else set_span(Span(doc, part.start, part.end, label=k[0]), k[1]["name"], "gazetteer",
+                                            links_of(k[1])) for part, k in zip((left, right), known)]
 
 
 def _without_portfolio(span: Span, gaz: Gazetteer) -> Span | None:
