@@ -51,6 +51,8 @@ BARE_FORCES = word_list("arguments", "bare_forces")
 PLACE_NOUNS = word_list("arguments", "place_nouns")
 #: Words that only name part of a place: taking them is an attack on the place, not its capture.
 PARTIAL_PLACE_NOUNS = word_list("arguments", "partial_place_nouns")
+#: Nouns for a town: "a Syria border town" is in Syria, not Syria.
+TOWN_NOUNS = {"town", "city", "village", "port", "hub", "base", "outpost"}
 #: Shares of a place: "90% of Bakhmut", "most of Mogadishu" (the place itself, unlike its outskirts).
 SHARE_NOUNS = word_list("arguments", "share_nouns")
 #: Words of number or part before "of": "dozens of Taliban fighters", "some of the rebels".
@@ -270,6 +272,11 @@ class Arguments:
         named = [] if lemma == "capital" else [
             s for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i and self.entity(c)
             for s in self.entities(c) if s.label_ in PLACE_TYPES]
+        if named and all(s.label_ == "Country" for s in named):  # "the Yemen port city of Hodeida": the city
+            of = self.of_objects(token, depth)
+            if not of and lemma in TOWN_NOUNS:
+                return []  # "a Syria border town": an unnamed town of that country, not the country
+            named = of or named
         named = named or self.of_objects(token, depth)
         if not named and token.dep_ == "attr" and token.head.lemma_ == "be":  # "Marib is the last center still
             named = [s for s in self.children(token.head, ("nsubj",)) if s.label_ in PLACE_TYPES]  # held by X"

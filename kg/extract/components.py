@@ -17,6 +17,7 @@ from spacy.language import Language
 from .entity_typing import EntityTyper
 from .gazetteer import GazetteerComponent
 from .relations import RelationExtractor
+from .headlines import make_headline_reader  # noqa: F401  (registers kg_headline)
 from .sentences import make_sentence_hints  # noqa: F401  (registers kg_sentence_hints)
 
 

@@ -58,6 +58,9 @@ def add_kg_components(nlp: Language, *, gazetteer: Iterable[Path] = ()) -> Langu
     nlp.add_pipe("kg_sentence_hints", first=True)  # sentence starts the parser must keep (kg.extract.sentences)
     # After the statistical NER, so the gazetteer can correct its labels and keep its longer names.
     after_ner = {"after": "ner"} if "ner" in nlp.pipe_names else {}
+    if after_ner and "parser" in nlp.pipe_names:  # a Title Case headline read again in the body's case
+        nlp.add_pipe("kg_headline", **after_ner)
+        after_ner = {"after": "kg_headline"}
     ruler = nlp.add_pipe("kg_gazetteer", **after_ner)
     ruler.load(extra=[Path(p) for p in gazetteer])
     nlp.add_pipe("kg_entity_typer")

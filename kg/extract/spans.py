@@ -145,10 +145,10 @@ MAX_HEADLINE_CHARS = 250
 
 def in_headline(span: Span) -> bool:
     """True inside the title of an article: Title Case there fools the NER."""
-    return span.start_char < _headline_end(span.doc)
+    return span.start_char < headline_end_char(span.doc)
 
 
-def _headline_end(doc: Doc) -> int:
+def headline_end_char(doc: Doc) -> int:
     """Computed once per Doc (``Doc.text`` is rebuilt on every access, so asking it for each span made long
     articles quadratic)."""
     end = doc.user_data.get(HEADLINE_END)
