@@ -7,12 +7,12 @@ from __future__ import annotations
 # BEGIN RULE_CONFIDENCE (generated)
 # measured on: dev31, setf, setg, seth, seti, setk, setl, setm, seto, setp, sample; correct/read after each entry
 RULE_CONFIDENCE: dict[str, float] = {
-    "attacked-advance-verb": 0.4,  # 3/9
-    "attacked-advance-verb-anaphor": 0.39,  # 2/4
-    "attacked-attack-noun": 0.72,  # 40/55
-    "attacked-attack-noun-anaphor": 0.8,  # 19/23
-    "attacked-attack-verb": 0.8,  # 52/64
-    "attacked-attack-verb-anaphor": 0.55,  # 20/37
+    "attacked-advance-verb": 0.52,  # 6/12
+    "attacked-advance-verb-anaphor": 0.46,  # 3/6
+    "attacked-attack-noun": 0.72,  # 37/51
+    "attacked-attack-noun-anaphor": 0.77,  # 19/24
+    "attacked-attack-verb": 0.78,  # 53/67
+    "attacked-attack-verb-anaphor": 0.56,  # 20/36
     "attacked-capture-attempt": 0.72,  # 4/5
     "attacked-capture-attempt-anaphor": 0.43,  # 0/1
     "attacked-capture-verb-anaphor": 0.58,  # 1/1
@@ -22,24 +22,24 @@ RULE_CONFIDENCE: dict[str, float] = {
     "attacked-fire-verb": 0.78,  # 6/7
     "attacked-fire-verb-anaphor": 0.74,  # 4/5
     "attacked-kill-verb": 0.48,  # 4/9
-    "attacked-kill-verb-anaphor": 0.4,  # 3/7
+    "attacked-kill-verb-anaphor": 0.36,  # 3/8
     "capitalOf-apposition": 0.95,  # 78/81
     "capitalOf-apposition-anaphor": 0.48,  # 0/2
     "capitalOf-demonym-country": 0.86,  # 9/10
     "capitalOf-implicit-country": 0.85,  # 3/3
     "capitalOf-implicit-province": 0.85,  # 3/3
-    "captured-capture-from": 0.82,  # 3/3
-    "captured-capture-from-anaphor": 0.5,  # 0/1
+    "captured-capture-from": 0.85,  # 4/4
+    "captured-capture-from-anaphor": 0.52,  # 0/1
     "captured-capture-noun": 0.7,  # 3/4
-    "captured-capture-noun-anaphor": 0.61,  # 2/3
-    "captured-capture-verb": 0.84,  # 99/117
-    "captured-capture-verb-anaphor": 0.73,  # 47/64
+    "captured-capture-noun-anaphor": 0.52,  # 2/4
+    "captured-capture-verb": 0.84,  # 100/119
+    "captured-capture-verb-anaphor": 0.74,  # 51/69
     "captured-expel-driver": 0.88,  # 6/6
     "captured-expel-driver-anaphor": 0.8,  # 1/1
-    "captured-expel-from": 0.78,  # 2/2
-    "captured-expel-from-anaphor": 0.72,  # 1/1
-    "captured-fall-verb": 0.61,  # 3/5
-    "captured-fall-verb-anaphor": 0.67,  # 4/5
+    "captured-expel-from": 0.82,  # 3/3
+    "captured-expel-from-anaphor": 0.75,  # 1/1
+    "captured-fall-verb": 0.66,  # 4/6
+    "captured-fall-verb-anaphor": 0.69,  # 4/5
     "captured-held-modifier": 0.58,  # 1/2
     "captured-in-control": 0.82,  # 3/3
     "captured-in-control-anaphor": 0.75,  # 1/1
@@ -56,12 +56,12 @@ RULE_CONFIDENCE: dict[str, float] = {
     "clashedWith-attack-verb": 0.75,  # 5/6
     "clashedWith-attack-verb-anaphor": 0.62,  # 5/8
     "clashedWith-capture-from": 0.63,  # 2/3
-    "clashedWith-capture-from-anaphor": 0.61,  # 1/1
-    "clashedWith-clash-noun": 0.72,  # 17/23
+    "clashedWith-capture-from-anaphor": 0.74,  # 3/3
+    "clashedWith-clash-noun": 0.71,  # 16/22
     "clashedWith-clash-noun-anaphor": 0.56,  # 5/9
     "clashedWith-clash-noun-coordinated": 0.44,  # 0/1
     "clashedWith-clash-verb": 0.68,  # 27/39
-    "clashedWith-clash-verb-anaphor": 0.76,  # 9/11
+    "clashedWith-clash-verb-anaphor": 0.72,  # 10/13
     "clashedWith-clash-verb-coordinated": 0.69,  # 1/1
     "clashedWith-clash-verb-coordinated-anaphor": 0.32,  # 0/2
     "clashedWith-exchange-fire-verb": 0.63,  # 2/3
@@ -69,23 +69,23 @@ RULE_CONFIDENCE: dict[str, float] = {
     "clashedWith-inflict-verb-anaphor": 0.66,  # 2/2
     "clashedWith-lose-from": 0.35,  # 0/2
     "clashedWith-lose-from-anaphor": 0.15,  # 0/1
-    "clashedWith-oppose-verb": 0.73,  # 7/9
-    "clashedWith-oppose-verb-anaphor": 0.75,  # 5/6
+    "clashedWith-oppose-verb": 0.75,  # 8/10
+    "clashedWith-oppose-verb-anaphor": 0.76,  # 5/6
     "locatedIn-apposition": 0.89,  # 22/24
     "locatedIn-comma": 0.94,  # 99/105
-    "locatedIn-possessive": 0.75,  # 1/1
-    "locatedIn-possessive-anaphor": 0.7,  # 1/1
-    "locatedIn-prep": 0.81,  # 74/91
-    "locatedIn-prep-anaphor": 0.33,  # 4/15
-    "locatedIn-verb": 0.83,  # 3/3
+    "locatedIn-possessive": 0.76,  # 1/1
+    "locatedIn-possessive-anaphor": 0.71,  # 1/1
+    "locatedIn-prep": 0.83,  # 79/95
+    "locatedIn-prep-anaphor": 0.34,  # 4/15
+    "locatedIn-verb": 0.84,  # 3/3
     "memberOf-belongs": 0.87,  # 7/7
-    "memberOf-body": 0.62,  # 2/3
-    "memberOf-body-anaphor": 0.35,  # 0/1
+    "memberOf-body": 0.53,  # 2/4
+    "memberOf-body-anaphor": 0.29,  # 0/1
     "memberOf-includes": 0.75,  # 2/2
     "memberOf-joins": 0.68,  # 1/1
     "memberOf-joins-anaphor": 0.4,  # 0/1
     "memberOf-leads": 0.46,  # 1/3
-    "memberOf-role": 0.67,  # 21/31
+    "memberOf-role": 0.69,  # 21/30
     "memberOf-role-anaphor": 0.51,  # 3/6
     "metWith-meet-noun": 0.95,  # 15/15
     "metWith-meet-noun-coordinated": 0.68,  # 4/6
@@ -96,8 +96,8 @@ RULE_CONFIDENCE: dict[str, float] = {
     "officialOf-leads": 0.78,  # 19/24
     "officialOf-loyal-forces": 0.51,  # 1/3
     "officialOf-party-state": 0.81,  # 2/2
-    "officialOf-role": 0.91,  # 173/190
-    "officialOf-role-anaphor": 0.7,  # 4/6
+    "officialOf-role": 0.91,  # 173/189
+    "officialOf-role-anaphor": 0.73,  # 5/7
     "officialOf-role-member": 0.4,  # 2/7
     "officialOf-title-adjective": 0.56,  # 3/6
     "officialOf-title-of": 0.88,  # 5/5
@@ -111,7 +111,7 @@ PREDICATE_CONFIDENCE: dict[str, float] = {
     "capitalOf": 0.71,
     "captured": 0.64,
     "clashedWith": 0.59,
-    "locatedIn": 0.67,
+    "locatedIn": 0.68,
     "memberOf": 0.58,
     "metWith": 0.71,
     "officialOf": 0.68,

@@ -83,7 +83,7 @@ PORTFOLIO_WORDS = set(MINISTRY_TOPICS) | {"energy", "home", "natural", "resource
                                          "transport", "transportation", "trade", "environment", "economy",
                                          "labor", "labour", "water", "mines", "mining", "petroleum", "oil",
                                          "culture", "tourism", "industry", "commerce", "security", "affairs",
-                                         "public", "works", "housing", "development", "planning"}
+                                         "public", "works", "housing", "development", "planning", "cabinet"}
 
 
 PLACE_TYPES = {"City", "Province", "District", "Country"}
