@@ -4,18 +4,22 @@ The statistical tagger, parser and NER read "Taliban Capture Northern Afghan Cit
 every capitalised word looks like one, so the verb is lost and "Northern Afghan City" becomes a place. Written as
 the article writes those words ("Taliban capture northern Afghan city of Kunduz"), the same models read it well.
 This component, right after the NER, lowers the first letter of every headline word that the body writes in lower
-case (or that is a function word), runs the statistical components on that copy, and puts its tags, lemmas, parse
-and entities back on the headline's tokens. Lower-casing keeps every offset, so the Doc's text, and with it every
+case (or that is a function word or one of the frames' trigger words), runs the statistical components on that copy,
+and puts its tags, lemmas, parse and entities back on the headline's tokens. Lower-casing keeps every offset, so the Doc's text, and with it every
 character offset kg records, is the article's own.
 """
 from __future__ import annotations
 
+import logging
+
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .frames import load_frames
 from .spans import headline_end_char
+
+log = logging.getLogger("kg")
 
 #: Components whose annotations the recased headline gives (those of the English pipelines; others are skipped).
 STATISTICAL = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
@@ -52,7 +56,10 @@ class HeadlineReader:
         for name, component in self.nlp.pipeline:
             if name in STATISTICAL:
                 copy = component(copy)
-        self._copy_back(doc, copy)
+        try:
+            self._copy_back(doc, copy)
+        except ValueError as err:  # a parse spaCy will not take back: keep the first reading, not fail the article
+            log.debug("headline kept as first parsed: %s", str(err).splitlines()[0])
         return doc
 
     @staticmethod
@@ -66,7 +73,7 @@ class HeadlineReader:
         doc.ents = [Span(doc, e.start, e.end, label=e.label_) for e in copy.ents] + body_ents
 
 
-def _body_case(token, body_lower: set[str]) -> str:
+def _body_case(token: Token, body_lower: set[str]) -> str:
     """The token as the body writes it: lower-cased when the body has it in lower case or it is a function word;
     the first word keeps its capital."""
     if token.i == 0 or not token.is_title:
