@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .coref import PLACE_ANAPHORS, Coreference, marked, the_only_one
 from .gazetteer import country_adjectives
-from .lexicon import ROLE_ABBREVIATIONS, ROLE_WORDS
+from .lexicon import ROLE_ABBREVIATIONS, ROLE_WORDS, TOWN_WORDS
 from .spans import lemmas, members_listed_after, spaced_dash, tokens_of
 from .words import word_list
 
@@ -52,8 +52,9 @@ PLACE_NOUNS = word_list("arguments", "place_nouns")
 #: Words that only name part of a place: taking them is an attack on the place, not its capture.
 PARTIAL_PLACE_NOUNS = word_list("arguments", "partial_place_nouns")
 #: Nouns for a town: "a Syria border town" is in Syria, not Syria.
-TOWN_NOUNS = {"town", "city", "village", "port", "hub", "base", "outpost"}
-#: Shares of a place: "90% of Bakhmut", "most of Mogadishu" (the place itself, unlike its outskirts).
+TOWN_NOUNS = TOWN_WORDS | {"port", "hub", "base", "outpost"}
+#: Shares of a place: "90% of Bakhmut", "half of the city" (the place itself, unlike its outskirts; "most of"
+#: and "much of" are place nouns already).
 SHARE_NOUNS = word_list("arguments", "share_nouns")
 #: Words of number or part before "of": "dozens of Taliban fighters", "some of the rebels".
 PARTITIVES = word_list("arguments", "partitives")

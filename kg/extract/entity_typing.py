@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from ..model import ENTITY_TYPES
 from .forces import extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, loyal_forces, ministry_name, one_coalition
-from .gazetteer import Gazetteer, GazetteerComponent, links_of
+from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
 from .lexicon import MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bylines, has_role, officials, surnames, unnamed_officials
 from .places import (party_states, place_words, places_by_company, propagate_places, same_name_provinces,
@@ -77,7 +77,7 @@ class EntityTyper:
         if span.label_ not in ENTITY_TYPES and span.text.isupper() and len(span.text) > 3:
             known = gaz.lookup(span.text.title())  # "DOUALA, CAMEROON —": a dateline in capitals
             if known is not None and known[0] in ("Country", "City", "Province"):
-                return set_span(retype(span, known[0]), known[1]["name"], "gazetteer", links_of(known[1]))
+                return known_span(span.doc, span.start, span.end, known)
         if span.label_ not in ENTITY_TYPES and _opens_dateline(span) and gaz.lookup(span.text.title()) is None:
             # "PERUGIA, Italy (AP) -": a name in capitals opening a paragraph before a larger place is where the
             # report was filed, a town, whatever the NER guessed
@@ -310,7 +310,7 @@ def _datelines(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         if known is None:
             found.append(set_span(span, span.text.title(), "dateline"))
         elif known[0] in ("City", "Province", "Country"):
-            found.append(set_span(retype(span, known[0]), known[1]["name"], "gazetteer", links_of(known[1])))
+            found.append(known_span(doc, span.start, span.end, known))
     return found
 
 
@@ -364,8 +364,7 @@ def _split_known_pair(span: Span, gaz: Gazetteer) -> list[Span]:
     known = [gaz.lookup(part.text) for part in (left, right)]
     if not any(k is not None and k[0] in ("City", "Province", "Country") for k in known):
         return [span]
-    return [part if k is None else set_span(Span(doc, part.start, part.end, label=k[0]), k[1]["name"], "gazetteer",
-                                            links_of(k[1])) for part, k in zip((left, right), known)]
+    return [part if k is None else known_span(doc, part.start, part.end, k) for part, k in zip((left, right), known)]
 
 
 def _without_portfolio(span: Span, gaz: Gazetteer) -> Span | None:
@@ -383,7 +382,7 @@ def _without_portfolio(span: Span, gaz: Gazetteer) -> Span | None:
         return None
     known = gaz.lookup(doc[span.start:end].text)
     if known is not None and known[0] in ("Country", "Province", "City"):  # "Alberta (Energy Minister)"
-        return set_span(Span(doc, span.start, end, label=known[0]), known[1]["name"], "gazetteer", links_of(known[1]))
+        return known_span(doc, span.start, end, known)
     return Span(doc, span.start, end, label=span.label_)
 
 
@@ -453,8 +452,7 @@ def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
         return None
     known = gaz.lookup(doc[start:end].text) if end - start < span.end - span.start else None
     if known is not None:
-        entity_type, entry = known
-        return set_span(Span(doc, start, end, label=entity_type), entry["name"], "gazetteer", links_of(entry))
+        return known_span(doc, start, end, known)
     fitted = Span(doc, start, end, label=span.label_)
     if span.label_ in ENTITY_TYPES:
         set_span(fitted, None, span._.kg_origin or "ner", {})

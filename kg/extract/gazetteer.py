@@ -85,6 +85,13 @@ def links_of(entry: dict) -> dict[str, str]:
     return {k: str(entry[k]) for k in LINK_FIELDS if entry.get(k) not in (None, "")}
 
 
+def known_span(doc: Doc, start: int, end: int, known: tuple[str, dict]) -> Span:
+    """Tokens ``start:end`` as the gazetteer entry ``known`` (a ``Gazetteer.lookup`` result): its type, name and
+    links."""
+    entity_type, entry = known
+    return set_span(Span(doc, start, end, label=entity_type), entry["name"], "gazetteer", links_of(entry))
+
+
 @dataclass
 class Gazetteer:
     """Every known name, indexed by surface form, plus demonyms and province capitals."""

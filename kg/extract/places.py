@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
-from .gazetteer import Gazetteer, links_of
+from .gazetteer import Gazetteer, known_span, links_of
 from .lexicon import (DISTRICT_WORDS, HYPHEN_LINKS, PLACE_PREPOSITIONS, PROVINCE_WORDS, SAME_NAME_KINDS,
                       TAKING_FROM_VERBS, TOWN_WORDS)
 from .spans import in_headline, member_list_noun, plain_name, retype, set_span, tokens_of
@@ -185,8 +185,7 @@ def party_states(doc: Doc, gaz: Gazetteer) -> list[Span]:
             end += 1
         known = gaz.lookup(doc[token.i:end].text)
         if known is not None and known[0] == "Province":
-            found.append(set_span(Span(doc, token.i, end, label="Province"), known[1]["name"], "gazetteer",
-                                  links_of(known[1])))
+            found.append(known_span(doc, token.i, end, known))
     return found
 
 
