@@ -118,7 +118,9 @@ def choose_label(mentions: list[Mention]) -> str:
 
     The canonical name when the text uses it or a rule built it from a description; otherwise the way
     the article writes the name (a transliteration like "Syevyerodonetsk", "Pentagon" for the Defense
-    Department), since that is the form its readers know. Keys never depend on the label.
+    Department, "YPG" for the People's Protection Units when the text never spells it out), since that is the
+    form its readers know; a country's abbreviation alone ("U.S.") takes the country's name. Keys never depend
+    on the label.
     """
     canonical = {normalise(m.name): m.name for m in mentions if m.canonical}
     surfaces: dict[str, int] = defaultdict(int)
@@ -145,9 +147,9 @@ def choose_label(mentions: list[Mention]) -> str:
         # Religious titles are part of how a name is cited ("Mullah Nasir Akhund"); offices are not.
         return display_form(clean_surface(m, keep=RELIGIOUS_TITLES) for m in mentions)
     best = max(surfaces.items(), key=lambda item: _surface_rank(*item))[0]
-    if is_acronym(best) and canonical:
-        return next(iter(sorted(canonical.values())))
-    return best
+    if is_acronym(best) and canonical and mentions[0].type == "Country":
+        return next(iter(sorted(canonical.values())))  # "U.S." alone is the United States
+    return best  # an actor's acronym the text never spells out is how its readers know it ("YPG")
 
 
 #: Descriptions that stand for a different actor in every article when nothing names whose they are

@@ -804,3 +804,41 @@ def test_two_towns_the_ner_ran_together_are_two(nlp):
                        "and Herzegovina.")
     assert {("Izium", "City"), ("Bosnia and Herzegovina", "Country")} <= found, found
     assert not {name for name, _ in found if name.startswith("Balakliia and")}, found
+
+
+def test_a_town_and_its_state_the_ner_ran_together_are_two(nlp):
+    found = typed(nlp, "Repairs were delayed at the refinery in the port town of Paraiso, Tabasco, officials said.")
+    assert {("Paraiso", "City"), ("Tabasco", "Province")} <= found, found
+
+
+def test_a_county_before_town_stays_a_county(nlp):
+    found = typed(nlp, "Crews evacuated a park in Marble Falls, the Burnet County town where two people drowned.")
+    assert ("Burnet County", "District") in found, found
+
+
+def test_british_titles_are_not_part_of_a_name(nlp):
+    found = typed(nlp, "The leader of the council, Councillor Anita Shah, said Inspector Sarah Bury had resigned.")
+    assert {("Anita Shah", "Official"), ("Sarah Bury", "Official")} <= found, found
+
+
+def test_a_person_is_no_acronyms_long_form(nlp):
+    found = typed(nlp, "Mayor Roberto Farias of the Brazilian Democratic Movement (MDB) finished third.")
+    assert ("Roberto Farias", "Official") in found, found
+    assert ("Brazilian Democratic Movement", "Organization") in found, found
+
+
+def test_democratic_makes_an_army_a_rebel_one_not_a_party(nlp):
+    found = typed(nlp, "Rose Mutua of the Wiper Democratic Movement spoke. Rebels of the Allied Democratic Forces "
+                       "attacked Beni.")
+    assert {("Wiper Democratic Movement", "Organization"), ("Allied Democratic Forces", "ArmedGroup")} <= found, found
+
+
+def test_an_ethnonym_before_a_known_groups_name_is_no_part_of_it(nlp):
+    found = typed(nlp, "Turkish troops fought Kurdish YPG fighters near Rajo.")
+    assert ("People's Protection Units", "ArmedGroup") in found, found
+    assert not any(name.startswith("Kurdish") for name, _ in found), found
+
+
+def test_quebec_alone_is_the_province_and_tex_is_texas(nlp):
+    found = typed(nlp, "The premier of Quebec spoke in Quebec City. Floods hit New Braunfels, Tex., overnight.")
+    assert {("Quebec", "Province"), ("Quebec City", "City"), ("Texas", "Province")} <= found, found

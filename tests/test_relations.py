@@ -474,3 +474,18 @@ def test_a_name_before_a_speaking_role_is_no_apposition(nlp):
 ])
 def test_participle_clauses_share_the_subject(nlp, text):
     assert ("Taliban", "captured", "Kunduz") in relations(nlp, text, {"Taliban": "ArmedGroup", "Kunduz": "City"})
+
+
+@pytest.mark.parametrize("adjective", ["state", "prefectural", "provincial"])
+def test_a_subdivision_capital_is_the_capital_of_the_province_named(nlp, adjective):
+    text = (f"Rain fell across Ishikawa on Tuesday. Officials met in Kanazawa, the {adjective} capital, to plan "
+            "the cleanup.")
+    found = relations(nlp, text, {"Ishikawa": "Province", "Kanazawa": "City"})
+    assert ("Kanazawa", "capitalOf", "Ishikawa") in found
+
+
+def test_allies_the_parser_hung_on_allied_act_with_the_subject(nlp):
+    found = relations(nlp, "Turkish troops and allied Free Syrian Army factions captured the town of Jinderes on "
+                           "Thursday.", {"Turkish troops": "Force", "Free Syrian Army": "ArmedGroup",
+                                         "Jinderes": "City"})
+    assert {("Turkish troops", "captured", "Jinderes"), ("Free Syrian Army", "captured", "Jinderes")} <= found

@@ -63,9 +63,15 @@ def test_the_articles_own_spelling_labels_a_place_the_key_stays_canonical():
     assert entity.key == "City/sievierodonetsk" and entity.label == "Syevyerodonetsk"
 
 
-def test_acronym_alone_is_labelled_by_the_full_name():
+def test_a_country_abbreviation_alone_is_labelled_by_the_full_name():
     graph = Resolver().resolve(found(mention("U.S.", "Country", 0, canonical="United States", origin="gazetteer")))
     assert graph.entities[0].label == "United States"
+
+
+def test_an_actor_acronym_the_text_never_spells_out_is_its_label():
+    graph = Resolver().resolve(found(mention("YPG", "ArmedGroup", 0, canonical="People's Protection Units",
+                                             origin="gazetteer")))
+    assert graph.entities[0].label == "YPG"
 
 
 def test_force_phrases_are_labelled_by_their_fullest_form():

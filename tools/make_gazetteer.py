@@ -160,12 +160,15 @@ def cities(gc) -> list[dict]:
             by_name.setdefault((code, name.lower()), item)
     for row in read_tsv("cities_en.tsv"):
         code, names = row[0], variants(row[1])
-        match = next((by_name[(code, n.lower())] for n in names if (code, n.lower()) in by_name), None)
+        # "-Quebec": a name the city does not go by in English news (the province's; the city is "Quebec City")
+        dropped = {n[1:].lower() for n in names if n.startswith("-")}
+        names = [n for n in names if not n.startswith("-")]
+        match = next((by_name[(code, n.lower())] for n in [*names, *dropped] if (code, n.lower()) in by_name), None)
         if match is None:
             match = chosen[(code, names[0].lower())] = entry(names[0], "City", [], country=code)
         match["name"], old = names[0], match["name"]
         match["aliases"] = [a for a in dict.fromkeys([old, *match["aliases"], *names, names[0].upper()])
-                            if a != names[0]]
+                            if a != names[0] and a.lower() not in dropped]
     return list(chosen.values())
 
 

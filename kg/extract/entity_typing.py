@@ -105,8 +105,7 @@ class EntityTyper:
                 # "the Southwest Region", "the Northwest Region", whatever place or person the NER guessed; a
                 # name it took for an organisation stays one ("the Misrata Military Region")
                 return set_span(retype(span, "Province"), gaz.province_label(plain_name(span)), "place-word")
-            elif span.label_ in ("ORG", "NORP", "GPE") and _rebel_name(span) and any(
-                    t.lower_ in GROUP_OR_FORCE_NAME_HEADS for t in span):
+            elif span.label_ in ("ORG", "NORP", "GPE") and _rebel_group_name(span):
                 label = "ArmedGroup"  # "Sudan Liberation Army", "Kachin Independence Organization", "National
                 # Movement for the Liberation of Azawad"
             elif span.label_ in ("ORG", "GPE", "PERSON") and after is not None and after.lower_ in (
@@ -155,7 +154,7 @@ class EntityTyper:
                 return None
             typed = set_span(Span(doc, span.start, span.end, label=label), None, "ner")
         if after is not None and after.is_lower and typed._.kg_origin == "ner" and typed.label_ in ("Person", "Organization", "City"):
-            if after.lower_ in ("village", "town"):
+            if after.lower_ in ("village", "town") and typed[-1].lower_ not in PLACE_KIND_WORDS:  # not "the Burnet County town"
                 return retype(typed, "City", name, "place-word")  # "Zarghun village"
             if after.lower_ in NOT_ACTOR_PLACES:
                 return None  # "Zamzam camp", "Bagram airfield": neither actor nor one of the place types
@@ -228,7 +227,6 @@ NOT_PERSON_WORDS = {"sea", "ocean", "gulf", "bay", "river", "lake", "strait", "d
 GROUP_NAME_HEADS = {"movement", "organization", "organisation", "front", "alliance", "coalition", "council"}
 #: the unions the rules test words against, made once
 NOT_IN_PERSON_NAMES = ORGANISATION_OR_FORCE_WORDS | NOT_PERSON_WORDS
-GROUP_OR_FORCE_NAME_HEADS = FORCE_NAME_HEADS | GROUP_NAME_HEADS
 UNIT_OR_FORCE_NAME_HEADS = FORCE_NAME_HEADS | UNIT_NAME_HEADS
 #: A valley is a region, a first-level unit for the gold's purposes ("the Bekaa Valley", "the Swat Valley").
 VALLEY_WORDS = {"valley"}
@@ -353,8 +351,9 @@ PORTFOLIO_TITLES = {"minister", "secretary", "commissioner"}
 
 def _split_known_pair(span: Span, gaz: Gazetteer) -> list[Span]:
     """'Balakliia and Izium' as one organisation: two names the NER ran together over an 'and', when one of them
-    is a place the gazetteer knows (not "Bosnia and Herzegovina", a name of its own there)."""
-    joints = [t.i for t in span if t.lower_ == "and" and span.start < t.i < span.end - 1]
+    is a place the gazetteer knows (not "Bosnia and Herzegovina", a name of its own there); 'Paraiso, Tabasco' as
+    one town: a name and, after a comma, the state or country it is in."""
+    joints = [t.i for t in span if t.lower_ in ("and", ",") and span.start < t.i < span.end - 1]
     if len(joints) != 1 or span.label_ not in ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP") \
             or gaz.lookup(span.text) is not None:
         return [span]
@@ -362,7 +361,8 @@ def _split_known_pair(span: Span, gaz: Gazetteer) -> list[Span]:
     left, right = Span(doc, span.start, joints[0], label=span.label_), Span(doc, joints[0] + 1, span.end,
                                                                             label=span.label_)
     known = [gaz.lookup(part.text) for part in (left, right)]
-    if not any(k is not None and k[0] in ("City", "Province", "Country") for k in known):
+    wanted = ("Province", "Country") if doc[joints[0]].text == "," else ("City", "Province", "Country")
+    if not any(k is not None and k[0] in wanted for k in (known if doc[joints[0]].text != "," else known[1:])):
         return [span]
     return [part if k is None else known_span(doc, part.start, part.end, k) for part, k in zip((left, right), known)]
 
@@ -434,7 +434,8 @@ def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
     paren = next((t.i for t in span if t.text == "("), None)
     if paren is not None and paren > start:
         end = paren  # "National Movement for the Liberation of Azawad (MNLA"
-    end = _acronym_end(doc, start, end)
+    if span.label_ != "PERSON":  # a person is no acronym's long form: "X of the Brazilian Democratic Movement (MDB)"
+        end = _acronym_end(doc, start, end)
     if start > 0 and _ordinal(doc[start - 1]) and doc[end - 1].lower_ in UNIT_OR_FORCE_NAME_HEADS:
         start -= 1  # "the 10th Front", "the 43rd Division": the number is part of the name (not "six Afghan army")
     if span.label_ in ("PERSON", "ORG") and _titled_person_name(doc, start, end):
@@ -446,6 +447,11 @@ def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
     while end - start > 1 and doc[end - 1].lower_ in TITLE_TAILS and (doc[end - 1].lower_ in ("chargé", "charge")
                                                                      or end < len(doc) and (doc[end].lower_ in ROLE_WORDS or doc[end].is_title)):
         end -= 1  # "Pentagon Press Secretary", "U.S. Charge d'Affaires"
+    first = start + 1 if doc[start].lower_ == "the" else start
+    if end - first > 1 and (doc[first].lower_ in ETHNONYMS or doc[first].text in gaz.adjectives):
+        known = gaz.lookup(doc[first + 1:end].text)  # "Kurdish YPG", "the Kurdish People's Protection Units"
+        if known is not None and known[0] == "ArmedGroup":  # not "U.S. Department of State", named so
+            return known_span(doc, first + 1, end, known)
     if (start, end) == (span.start, span.end):
         return span
     if start >= end:
@@ -628,6 +634,16 @@ def _islamic_state_branch(span: Span) -> bool:
 
 def _rebel_name(span: Span) -> bool:
     return any(t.lower_ in REBEL_WORDS for t in span)
+
+
+def _rebel_group_name(span: Span) -> bool:
+    """A word of revolt and the head of an army's or a movement's name: "Sudan Liberation Army", "Allied Democratic
+    Forces". "Democratic" alone makes an army a rebel one, not a movement or an alliance: parties are named so
+    ("Brazilian Democratic Movement", "United Democratic Alliance")."""
+    words = {t.lower_ for t in span}
+    if words & FORCE_NAME_HEADS:
+        return bool(words & REBEL_WORDS)
+    return bool(words & GROUP_NAME_HEADS) and bool(words & REBEL_WORDS - {"democratic"})
 
 
 def _apposition_kind(span: Span) -> str | None:

@@ -17,7 +17,8 @@ ROLE_WORDS = {
     "lawmaker", "legislator", "mp", "premier", "prime", "king", "emir", "prince", "representative", "negotiator",
     "adviser", "advisor", "officer", "councilman", "councilwoman", "prosecutor", "judge", "diplomat", "member",
     "administrator", "police", "chancellor", "defense", "foreign", "commissioner", "executive", "sheriff",
-    "attorney", "magistrate", "rector", "rep.", "reps.",
+    "attorney", "magistrate", "rector", "rep.", "reps.", "councillor", "councilor", "alderman", "alderwoman",
+    "inspector", "superintendent", "detective", "constable",
 }
 
 
@@ -60,7 +61,7 @@ GANG_HEADS = {"cartel", "gang"}
 
 
 #: Group names of ethnicities and faiths: neither actor nor place on their own.
-ETHNONYMS = {"pashtun", "pashtuns", "tajik", "tajiks", "hazara", "hazaras", "uzbeks", "kurd", "kurds", "baluch",
+ETHNONYMS = {"pashtun", "pashtuns", "tajik", "tajiks", "hazara", "hazaras", "uzbeks", "kurd", "kurds", "kurdish", "baluch",
              "baloch", "shiite", "shiites", "shia", "sunni", "sunnis", "muslim", "muslims", "christian",
              "christians", "arab", "arabs", "alawite", "alawites", "druze", "yazidi", "yazidis", "yezidi", "yezidis", "rohingya",
              "bamar", "tuareg", "fulani", "arabic", "english", "dari", "pashto", "jewish", "jews", "islamic",

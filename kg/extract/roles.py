@@ -36,6 +36,8 @@ BODY_PART_NOUNS = word_list("roles", "body_part")
 
 #: Entities that can belong to a body (memberOf) as a whole.
 BODY_TYPES = {"ArmedGroup", "Organization", "Force", "Country"}
+#: "the provincial capital", "the prefectural capital": a capital of a first-level subdivision, not a country
+SUBDIVISION_ADJECTIVES = frozenset({"provincial", "regional", "state", "prefectural"})
 
 
 OFFICE_NOUNS = word_list("roles", "office")
@@ -400,8 +402,9 @@ def _capital(city: Span, noun: Token, args: Arguments) -> Iterator[FoundRelation
     targets = [t for t in owners if t.label_ in PLACE_TYPES]
     for target in targets:
         yield found(city, "capitalOf", target, "capitalOf-apposition")
-    owned = any(c.dep_ == "poss" or c.dep_ == "compound" and country_of_adjective(c.text) is None  # "the Omani
-                or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)  # capital": the parser's compound
+    owned = any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
+                or c.dep_ == "compound" and country_of_adjective(c.text) is None  # "the Omani capital": the
+                and c.lower_ not in SUBDIVISION_ADJECTIVES for c in noun.children)  # parser's compound; "the state capital"
     if not owners and not owned:  # "the IS de facto capital" is a group's, "the capital of the Kokang zone" the
         yield from _implicit_capital(city, noun, args)  # zone's, even where kg knows neither as a place
 
@@ -416,7 +419,7 @@ def _implicit_capital(city: Span, noun: Token, args: Arguments) -> Iterator[Foun
                 yield found(city, "capitalOf", span, "capitalOf-demonym-country")
                 return
         return
-    provincial = any(c.lower_ in ("provincial", "regional", "state") for c in noun.children)
+    provincial = any(c.lower_ in SUBDIVISION_ADJECTIVES for c in noun.children)
     wanted = "Province" if provincial else "Country"
     home = (city._.kg_links or {}).get("country")
     if home and not provincial:
