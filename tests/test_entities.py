@@ -842,3 +842,8 @@ def test_an_ethnonym_before_a_known_groups_name_is_no_part_of_it(nlp):
 def test_quebec_alone_is_the_province_and_tex_is_texas(nlp):
     found = typed(nlp, "The premier of Quebec spoke in Quebec City. Floods hit New Braunfels, Tex., overnight.")
     assert {("Quebec", "Province"), ("Quebec City", "City"), ("Texas", "Province")} <= found, found
+
+
+def test_a_day_before_a_state_run_agency_is_no_place(nlp):
+    found = typed(nlp, "Fighters ambushed a patrol near Rajo on Monday, the state-run Anadolu Agency reported.")
+    assert not any(name == "Monday" for name, _ in found), found

@@ -489,3 +489,11 @@ def test_allies_the_parser_hung_on_allied_act_with_the_subject(nlp):
                            "Thursday.", {"Turkish troops": "Force", "Free Syrian Army": "ArmedGroup",
                                          "Jinderes": "City"})
     assert {("Turkish troops", "captured", "Jinderes"), ("Free Syrian Army", "captured", "Jinderes")} <= found
+
+
+def test_its_fighters_are_those_of_what_the_sentence_before_was_about(nlp):
+    text = ("The SDF, an alliance in which the YPG is the largest force, launched its assault on Raqqa in June. "
+            "Since then its fighters have taken the Mashlab district, a spokesman said.")
+    found = relations(nlp, text, {"SDF": "ArmedGroup", "YPG": "ArmedGroup", "Raqqa": "City", "Mashlab": "District"})
+    assert ("SDF", "captured", "Mashlab") in found
+    assert ("YPG", "captured", "Mashlab") not in found

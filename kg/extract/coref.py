@@ -47,6 +47,15 @@ GROUP_ADJECTIVES = {"insurgent", "militant", "rebel", "jihadist", "extremist", "
 BODY_LABELS = ("ArmedGroup", "Force", "Organization")
 
 
+def _main_clause_subject(span: Span) -> bool:
+    """The span is the subject of its sentence's main verb (or of a verb conjoined with it)."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
 def _describing(span: Span) -> list[Token]:
     """Nouns in apposition with a name: 'MINUSMA' in 'the U.N. mission, MINUSMA,' or 'MINUSMA, the U.N. mission'."""
     root = span.root
@@ -157,7 +166,10 @@ class Coreference:
         if subject:  # component is the YPG, lost 11,000 fighters, according to its commander": the SDF's
             return [marked(subject[0])]
         armed = self.named_before(pronoun, ("ArmedGroup", "Force"), 1)  # "Russian forces ... in their assaults"
-        return [marked(armed[-1])] if armed else []
+        # what the sentence was about before what it merely named: "The SDF, an alliance in which the YPG is
+        # the largest force, launched its assault ... . Since then its fighters have taken ..." (the SDF's)
+        main = [s for s in armed if _main_clause_subject(s)]
+        return [marked((main or armed)[-1])] if armed else []
 
     def body_owner(self, pronoun: Token) -> list[Span]:
         """'Its spokesman, X, said' at the start of a sentence: the body the sentence before was about (its

@@ -277,7 +277,7 @@ def _places_by_apposition(doc: Doc, spans: list[Span]) -> list[Span]:
     found = []
     for token in tokens_of(doc):
         if token.i in taken or token.pos_ != "PROPN" or not token.is_title or token.i + 1 >= len(doc) \
-                or doc[token.i + 1].text != "," or token.lower_ in ROLE_WORDS:
+                or doc[token.i + 1].text != "," or token.lower_ in ROLE_WORDS or token.lower_ in MONTHS_AND_DAYS:
             continue
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and start - 1 not in taken:
@@ -663,8 +663,9 @@ def _apposition_kind(span: Span) -> str | None:
     words = [t.lower_ for t in tokens]
     if len(words) > 1 and words[1] == "capital":
         return "City"  # "the state capital", "the regional capital"
-    if words and words[0] in APPOSITION_KINDS and words[1:2] != ["'s"] and tokens[0].is_lower:
-        # not "the region's largest city", not "Washington, State Department spokesman ..."
+    if words and words[0] in APPOSITION_KINDS and words[1:2] not in (["'s"], ["-"]) and tokens[0].is_lower:
+        # not "the region's largest city", not "Washington, State Department spokesman ...", not "on Monday,
+        # the state-run agency reported"
         return APPOSITION_KINDS[words[0]]
     # "Chinshwehaw, a key trading hub": the head noun of the apposition, whatever words come before it
     appos = next((c for c in span.root.children if c.dep_ == "appos" and c.i >= span.end), None)
