@@ -91,7 +91,7 @@ def _proper(name: str) -> bool:
 
 
 #: Words that say what kind of region a name is, as articles write them after it ("Borno State").
-REGION_KIND_WORDS = {"state", "region", "province", "oblast", "governorate", "department"}
+REGION_KIND_WORDS = {"state", "region", "province", "oblast", "governorate", "department", "prefecture", "county"}
 
 
 def _place_with_its_kind(surfaces: dict[str, int], canonical: dict[str, str]) -> str | None:

@@ -662,7 +662,8 @@ def test_us_style_offices_counties_and_party_states(nlp):
 
 
 def test_first_level_counties_are_provinces(blank):
-    assert ents(blank, "Cholera spread in Turkana County.")[0][1:] == ("Province", "Turkana")
+    assert ents(blank, "Cholera spread in Turkana County.")[0][1:] == ("Province", "Turkana County")
+    assert not ents(blank, "Traders in Kisumu were angry.")  # bare, the name is the town's
 
 
 @pytest.mark.model
@@ -847,3 +848,22 @@ def test_quebec_alone_is_the_province_and_tex_is_texas(nlp):
 def test_a_day_before_a_state_run_agency_is_no_place(nlp):
     found = typed(nlp, "Fighters ambushed a patrol near Rajo on Monday, the state-run Anadolu Agency reported.")
     assert not any(name == "Monday" for name, _ in found), found
+
+
+def test_names_listed_before_counties_are_counties(nlp):
+    kenya = {(e._.kg_canonical, e.label_) for e in nlp(
+        "The campaign will cover Garissa, Tana River, Kilifi and Turkana counties, officials said.").ents}
+    assert {("Garissa County", "Province"), ("Tana River County", "Province"), ("Turkana County", "Province")} <= kenya
+    texas = typed(nlp, "The governor declared a disaster in Kerr, Kendall and Travis counties on Friday.")
+    assert {("Kerr County", "District"), ("Kendall County", "District")} <= texas, texas
+
+
+def test_a_first_level_county_is_named_with_its_kind(nlp):
+    found = typed(nlp, "Governor Fatuma Hassan of Wajir County said traders were angry.")
+    assert ("Wajir County", "Province") in found, found
+
+
+def test_justice_is_a_title(nlp):
+    found = typed(nlp, "Justice Ellen Monroe wrote for the majority. The Justice and Equality Movement objected.")
+    assert ("Ellen Monroe", "Official") in found, found
+    assert ("Justice and Equality Movement", "ArmedGroup") in found, found

@@ -497,3 +497,12 @@ def test_its_fighters_are_those_of_what_the_sentence_before_was_about(nlp):
     found = relations(nlp, text, {"SDF": "ArmedGroup", "YPG": "ArmedGroup", "Raqqa": "City", "Mashlab": "District"})
     assert ("SDF", "captured", "Mashlab") in found
     assert ("YPG", "captured", "Mashlab") not in found
+
+
+def test_a_politicians_organisation_that_is_no_elected_body_is_his_party(nlp):
+    text = ("Rose Mutua, a Wiper Democratic Movement lawmaker, objected. Ali Musa, a National Assembly lawmaker, "
+            "agreed.")
+    found = relations(nlp, text, {"Rose Mutua": "Official", "Wiper Democratic Movement": "Organization",
+                                  "Ali Musa": "Official", "National Assembly": "Organization"})
+    assert ("Rose Mutua", "memberOf", "Wiper Democratic Movement") in found
+    assert ("Ali Musa", "officialOf", "National Assembly") in found

@@ -183,7 +183,9 @@ def province_forms(base: str, iso_type: str) -> tuple[str, list[str]]:
     kind = {"Governorate": "Governorate", "State": "State", "Region": "Region", "County": "County"}.get(
         iso_type, "Province")  # Kenya's and Liberia's counties are first-level: "Turkana County"
     # News names provinces and governorates "X Province"; states and regions by their bare name ("Texas").
-    canonical = f"{base} Province" if iso_type in ("Province", "Governorate") else base
+    # Counties that are first-level (Kenya, Liberia, Sweden) are "X County": bare "Kisumu" is the town.
+    canonical = (f"{base} Province" if iso_type in ("Province", "Governorate")
+                 else f"{base} County" if iso_type == "County" else base)
     if not bare_ok(canonical):  # "Northern" alone is no name: "Northern Region"
         canonical = f"{base} {kind}"
     forms = [base, f"{base} province", f"{base} Province", f"{base} {kind}", f"{base} {kind.lower()}",

@@ -139,9 +139,8 @@ class EntityTyper:
                     and span[-2].lower_ != "river" and not (after is not None and after.lower_ in DISTRICT_WORDS)):
                 return set_span(retype(span, "Province"), plain_name(span), "place-word")  # "the Bekaa Valley"
             if span.label_ in ("GPE", "LOC", "ORG", "PERSON") and last in PLURAL_KINDS and len(span) > 1:
-                kind, word = PLURAL_KINDS[last]  # "Ituri Provinces" in "North Kivu and Ituri Provinces": the kind
-                stem = plain_name(doc[span.start: span.end - 1])  # word is shared, the name is "Ituri"
-                canonical = gaz.province_label(stem, word) if kind == "Province" else stem
+                # "Ituri Provinces" in "North Kivu and Ituri Provinces": the kind word is shared, the name is "Ituri"
+                kind, canonical = _listed_kind(plain_name(doc[span.start: span.end - 1]), *PLURAL_KINDS[last], gaz)
                 return set_span(Span(doc, span.start, span.end - 1, label=kind), canonical, "place-word")
             if span.label_ in ("GPE", "LOC", "ORG", "PERSON") and last in ("province", "district") and len(span) > 1:
                 stem = doc[span.start: span.end - 1].text if span[0].lower_ != "the" else doc[span.start + 1: span.end - 1].text
@@ -199,11 +198,7 @@ class EntityTyper:
                 return retype(typed, "Province", gaz.province_label(name), "capital-of")
         kind = _kind_named_after(typed)
         if kind is not None and typed.label_ in ("City", "Person", "Organization"):
-            label, word = kind
-            if label == "District":
-                return retype(typed, "District", name, "place-word")
-            # named as "Galmudug state" would be
-            return retype(typed, "Province", gaz.province_label(name, word), "place-word")
+            return retype(typed, *_listed_kind(name, *kind, gaz), "place-word")  # named as "Galmudug state" would be
         if _place_by_role(typed):
             return retype(typed, "City", name, "place-role")
         return typed
@@ -258,17 +253,34 @@ def seated_bodies(spans: list[Span]) -> list[Span]:
 
 
 def _kind_named_after(span: Span) -> tuple[str, str] | None:
-    """(type, kind word) for 'Mobbar local government area' (a Nigerian district) and for both names of
-    'the Amhara and Afar regions'."""
+    """(type, kind word) for 'Mobbar local government area' (a Nigerian district) and for every name of
+    'the Amhara and Afar regions', 'Garissa, Tana River, Kilifi and Turkana counties'."""
     doc, end = span.doc, span.end
     following = [t.lower_ for t in doc[end: end + 3]]
     if following == ["local", "government", "area"]:
         return "District", "District"
-    if following[:1] in (["and"], [","]) and len(following) == 3 and doc[end + 1].is_title and doc[end + 2].is_lower:
-        return PLURAL_KINDS.get(following[2])  # "Amhara and Afar regions"
     if following[:1] and following[0] in PLURAL_KINDS and span.start > 0 and doc[span.start - 1].text in ("and", ","):
-        return PLURAL_KINDS[following[0]]  # the second of the two: "Afar regions", "Blue Nile states"
-    return None
+        return PLURAL_KINDS[following[0]]  # the last of them: "Afar regions", "Blue Nile states"
+    i = end
+    while i < len(doc) and doc[i].lower_ in (",", "and"):  # the names listed after this one, then the kind word
+        while i < len(doc) and doc[i].lower_ in (",", "and"):
+            i += 1
+        if i >= len(doc) or not doc[i].is_title:
+            return None
+        while i < len(doc) and doc[i].is_title:
+            i += 1
+    return PLURAL_KINDS.get(doc[i].lower_) if end < i < len(doc) else None
+
+
+def _listed_kind(stem: str, label: str, word: str, gaz: Gazetteer) -> tuple[str, str]:
+    """(type, name) of a place named before a kind word: 'Afar (regions)' -> the Province 'Afar'; 'Kerr
+    (counties)' -> the District 'Kerr County', or the Province where counties are first-level ('Kilifi County')."""
+    if label == "Province":
+        return "Province", gaz.province_label(stem, word)
+    if word == "County":
+        entry = gaz.province_named(stem)
+        return ("Province", entry["name"]) if entry else ("District", f"{stem} County")
+    return "District", stem
 
 
 def _places_by_apposition(doc: Doc, spans: list[Span]) -> list[Span]:

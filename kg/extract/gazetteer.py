@@ -165,7 +165,7 @@ class Gazetteer:
     def province_named(self, stem: str) -> dict | None:
         """The Province entry that "<stem> Province" / "<stem> province" / "<stem>" names, if any."""
         for surface in (f"{stem} Province", f"{stem} province", f"{stem} Oblast", f"{stem} oblast",
-                        f"{stem} Governorate", f"{stem} State", f"{stem} Region", stem):
+                        f"{stem} Governorate", f"{stem} State", f"{stem} Region", f"{stem} County", stem):
             key = self.surfaces.get(surface)
             if key and key[0] == "Province":
                 return self.entries[key]

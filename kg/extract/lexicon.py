@@ -18,7 +18,7 @@ ROLE_WORDS = {
     "adviser", "advisor", "officer", "councilman", "councilwoman", "prosecutor", "judge", "diplomat", "member",
     "administrator", "police", "chancellor", "defense", "foreign", "commissioner", "executive", "sheriff",
     "attorney", "magistrate", "rector", "rep.", "reps.", "councillor", "councilor", "alderman", "alderwoman",
-    "inspector", "superintendent", "detective", "constable",
+    "inspector", "superintendent", "detective", "constable", "justice",
 }
 
 
@@ -106,7 +106,8 @@ PLACE_KIND_WORDS = {"region", "province", "state", "district", "oblast", "govern
 #: Kind words that follow two coordinated names ("the Amhara and Afar regions") and what they make of both.
 PLURAL_KINDS = {"regions": ("Province", "Region"), "provinces": ("Province", "Province"),
                 "states": ("Province", "State"), "oblasts": ("Province", "Oblast"),
-                "districts": ("District", "District"), "territories": ("District", "Territory")}
+                "districts": ("District", "District"), "territories": ("District", "Territory"),
+                "counties": ("District", "County")}  # a US county; Kenya's are provinces (kg.extract.entity_typing)
 
 
 #: Prepositions of place: a one-word name the NER calls a person after them is a town ("fighting near Anefis").

@@ -319,10 +319,20 @@ PARTY_MEMBER_ROLES = {"member", "lawmaker", "legislator", "politician", "candida
                       "senator", "representative", "councillor", "councilor", "supporter"}
 
 
-def _party(body: Span) -> bool:
-    """'the Socialist Party', 'a Congress party lawmaker': a political party, named with the word."""
+#: Roles only politicians hold: the body of one that is no elected body is his party ("a Wiper Democratic
+#: Movement lawmaker", "a Labour councillor").
+POLITICIAN_ROLES = {"lawmaker", "legislator", "politician", "mp", "councillor", "councilor", "congressman",
+                    "congresswoman"}
+
+
+def _party(body: Span, role: str = "") -> bool:
+    """'the Socialist Party', 'a Congress party lawmaker': a political party, named with the word, or the
+    organisation a politician belongs to that is no elected body."""
     doc = body.doc
-    return "party" in name_key(body).split() or body.end < len(doc) and doc[body.end].lower_ == "party"
+    words = name_key(body).split()
+    if "party" in words or body.end < len(doc) and doc[body.end].lower_ == "party":
+        return True
+    return role in POLITICIAN_ROLES and body.label_ == "Organization" and not any(w in ELECTED_BODIES for w in words)
 
 
 def belongs(role: str, body: Span) -> bool:
@@ -330,7 +340,7 @@ def belongs(role: str, body: Span) -> bool:
     (a member of a council holds an office there)."""
     if body.label_ == "ArmedGroup":
         return role in MEMBERSHIP_NOUNS | FIGURE_NOUNS
-    if role in PARTY_MEMBER_ROLES and _party(body):
+    if role in PARTY_MEMBER_ROLES and _party(body, role):
         return True  # "a Congress party lawmaker": one of its members (its leader holds an office in it)
     if role == "member" or role in FIGURE_NOUNS:
         return not any(word in ELECTED_BODIES for word in name_key(body).split())
