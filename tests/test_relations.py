@@ -506,3 +506,13 @@ def test_a_politicians_organisation_that_is_no_elected_body_is_his_party(nlp):
                                   "Ali Musa": "Official", "National Assembly": "Organization"})
     assert ("Rose Mutua", "memberOf", "Wiper Democratic Movement") in found
     assert ("Ali Musa", "officialOf", "National Assembly") in found
+
+
+def test_places_listed_after_a_plural_place_noun_are_in_its_place(nlp):
+    text = ("The governor declared a disaster in 14 Texas counties, including Kerr and Kendall, on Friday. The "
+            "Taliban overran Helmand's districts, among them Nawa and Garmsir.")
+    found = relations(nlp, text, {"Texas": "Province", "Kerr": "District", "Kendall": "District",
+                                  "Taliban": "ArmedGroup", "Helmand": "Province", "Nawa": "District",
+                                  "Garmsir": "District"})
+    assert {("Kerr", "locatedIn", "Texas"), ("Kendall", "locatedIn", "Texas"), ("Nawa", "locatedIn", "Helmand"),
+            ("Garmsir", "locatedIn", "Helmand")} <= found

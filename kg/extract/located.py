@@ -14,7 +14,7 @@ from .arguments import PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments
 from .coref import PLACE_ANAPHORS
 from .found import FoundRelation, found
 from .gazetteer import country_adjectives
-from .spans import NESTED_KEY, name_of
+from .spans import NESTED_KEY, member_list_noun, name_of
 
 #: What may follow "X, Y" for Y to be where X is, not the next item of a list ("Kunduz, Baghlan and Takhar").
 CLOSERS = {",", ".", ";", ":", ")", "(", "\u2014", "\u2013", "--", "-", "'s", "\u2019s", "\"", "\u201d"}
@@ -65,6 +65,10 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
     if span.root.dep_ in ("compound", "nmod") and head.lemma_.lower() in PLACE_NOUNS:
         holders.append(head)  # "X district" with "district" outside the entity, "X and Y provinces in Z"
     first = min([span.root, *span.root.conjuncts], key=lambda t: t.i)
+    listing = member_list_noun(first) or (first.head.head if first.dep_ == "pobj" and first.head.lower_ == "including"
+                                          else None)
+    if listing is not None and listing.lemma_.lower() in PLACE_NOUNS and listing.tag_ == "NNS":
+        holders.append(listing)  # "14 Texas counties, including Kerr and Kendall", "Helmand's districts, among them A"
     holders += [a for a in first.children if a.dep_ == "appos" and a.lemma_.lower() in PLACE_NOUNS]  # "A and B,
     # two districts in southern Tripoli"
     for owner in (o for h in holders for c in h.children if c.dep_ == "poss" for o in args.entities(c)):
