@@ -867,3 +867,17 @@ def test_justice_is_a_title(nlp):
     found = typed(nlp, "Justice Ellen Monroe wrote for the majority. The Justice and Equality Movement objected.")
     assert ("Ellen Monroe", "Official") in found, found
     assert ("Justice and Equality Movement", "ArmedGroup") in found, found
+
+
+def test_a_state_abbreviation_before_based_is_the_state(nlp):
+    doc = nlp("Tri-State Western, the Pittsburgh, Pa.-based railroad that owns the line, said crews were working.")
+    assert ("Pennsylvania", "Province") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+    assert ("Pittsburgh", "locatedIn", "Pa.") in {(r.subject.text, r.predicate, r.object.text)
+                                                 for r in doc._.kg_relations}
+
+
+def test_fire_chiefs_and_marshals_are_titles(nlp):
+    found = typed(nlp, "Jefferson Fire Chief Robert Kent and Harris County Fire Marshal Tom Ray spoke. Cal Fire "
+                       "spokeswoman Ann Lee said the blaze was contained.")
+    assert {("Robert Kent", "Official"), ("Tom Ray", "Official")} <= found, found
+    assert not any(name.startswith(("Jefferson Fire", "Harris County Fire")) for name, _ in found), found

@@ -433,6 +433,8 @@ def _place_by_role(span: Span) -> bool:
 #: (d'Affaires)", "U.S. Alternative (Representative)".
 TITLE_TAILS = {"press", "chargé", "charge", "alternative", "deputy", "acting", "special", "senior", "principal",
                "assistant", "chief", "permanent", "magistrate", "district"}  # "U.S. Magistrate Judge X"
+#: A service's word and its head's title: "Jefferson Fire Chief X" (but "Cal Fire spokeswoman" is Cal Fire's).
+SERVICE_TITLES = {("fire", "chief"), ("fire", "marshal"), ("fire", "commissioner")}
 #: Lower-case words inside a name spelled out before its acronym: "Movement for Unity and Jihad in West Africa".
 ACRONYM_LINKS = {"of", "the", "for", "and", "in", "on", "de", "du", "des", "la", "le", "al", "el", "to"}
 
@@ -456,8 +458,10 @@ def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
         while end - start > 1 and (_title_word(doc[start]) or doc[start].lower_.endswith("s")
                                    and doc[start].lower_[:-1] in ROLE_WORDS):
             start += 1  # "Spokesperson Matthew Miller", "Presidents Kabila and Kagame"
-    while end - start > 1 and doc[end - 1].lower_ in TITLE_TAILS and (doc[end - 1].lower_ in ("chargé", "charge")
-                                                                     or end < len(doc) and (doc[end].lower_ in ROLE_WORDS or doc[end].is_title)):
+    while end - start > 1 and (doc[end - 1].lower_ in TITLE_TAILS and (
+            doc[end - 1].lower_ in ("chargé", "charge") or end < len(doc) and (doc[end].lower_ in ROLE_WORDS
+                                                                             or doc[end].is_title))
+            or end < len(doc) and (doc[end - 1].lower_, doc[end].lower_) in SERVICE_TITLES):
         end -= 1  # "Pentagon Press Secretary", "U.S. Charge d'Affaires"
     first = start + 1 if doc[start].lower_ == "the" else start
     if end - first > 1 and (doc[first].lower_ in ETHNONYMS or doc[first].text in gaz.adjectives):

@@ -18,7 +18,7 @@ ROLE_WORDS = {
     "adviser", "advisor", "officer", "councilman", "councilwoman", "prosecutor", "judge", "diplomat", "member",
     "administrator", "police", "chancellor", "defense", "foreign", "commissioner", "executive", "sheriff",
     "attorney", "magistrate", "rector", "rep.", "reps.", "councillor", "councilor", "alderman", "alderwoman",
-    "inspector", "superintendent", "detective", "constable", "justice",
+    "inspector", "superintendent", "detective", "constable", "justice", "marshal",
 }
 
 

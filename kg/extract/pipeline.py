@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from ..errors import ModelError
 from ..model import ENTITY_TYPES, Article, ArticleMentions, Evidence, Mention, RelationMention
@@ -51,10 +52,15 @@ RANK_ABBREVIATIONS = ("Lt.", "Col.", "Sgt.", "Maj.", "Capt.", "Brig.", "Cmdr.", 
                       "Spc.", "Pfc.", "Insp.", "Supt.", "Cpt.", "Gens.", "Lt.Col.", "Maj.Gen.")
 
 
+ABBREVIATION_HYPHEN = r"(?<=[A-Za-z]\.)-(?=[a-z])"
+
+
 def add_kg_components(nlp: Language, *, gazetteer: Iterable[Path] = ()) -> Language:
     """Add kg's components to ``nlp`` (also used on ``spacy.blank("en")`` in tests)."""
     for abbreviation in RANK_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    # "the Pittsburgh, Pa.-based railroad": a hyphen after an abbreviation's full stop starts a new word
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]).finditer
     nlp.add_pipe("kg_sentence_hints", first=True)  # sentence starts the parser must keep (kg.extract.sentences)
     # After the statistical NER, so the gazetteer can correct its labels and keep its longer names.
     after_ner = {"after": "ner"} if "ner" in nlp.pipe_names else {}
