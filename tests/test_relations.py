@@ -516,3 +516,16 @@ def test_places_listed_after_a_plural_place_noun_are_in_its_place(nlp):
                                   "Garmsir": "District"})
     assert {("Kerr", "locatedIn", "Texas"), ("Kendall", "locatedIn", "Texas"), ("Nawa", "locatedIn", "Helmand"),
             ("Garmsir", "locatedIn", "Helmand")} <= found
+
+
+def test_a_titled_name_of_a_force_is_its_official(nlp):
+    found = relations(nlp, "Detective Chief Inspector Sarah Bury of Greater Manchester Police said officers had "
+                           "searched the offices.", {"Sarah Bury": "Official", "Greater Manchester Police": "Force"})
+    assert ("Sarah Bury", "officialOf", "Greater Manchester Police") in found
+
+
+def test_towns_named_after_of_are_no_anaphor(nlp):
+    text = ("A consortium led by Houston-based Gulfstar Energy signed the deal. The contract covers two fields near "
+            "the towns of Cardenas and Huimanguillo in western Tabasco.")
+    found = relations(nlp, text, {"Houston": "City", "Gulfstar Energy": "Organization", "Tabasco": "Province"})
+    assert ("Houston", "locatedIn", "Tabasco") not in found

@@ -48,8 +48,9 @@ def _place_anaphors_in(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """'withdrew from the ruined city in Luhansk Province': the city named before is in that province."""
     for token in args.words(PLACE_ANAPHORS):
         lemma = token.lemma_.lower()
-        if lemma not in PLACE_ANAPHORS or args.entity(token) is not None:
-            continue
+        if lemma not in PLACE_ANAPHORS or args.entity(token) is not None or token.tag_ == "NNS" \
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            continue  # "the towns of A and B in western Tabasco" names its towns (even when the NER missed them)
         for place in args.coref.antecedent(token, PLACE_ANAPHORS[lemma]):
             for target in args.prep_objects(token, ("in",)):
                 if larger(target, place):

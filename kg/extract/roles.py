@@ -376,7 +376,7 @@ def _official_of_place(span: Span, args: Arguments) -> Iterator[FoundRelation]:
     titled = span.start > 0 and role_word(span.doc[span.start - 1]) in OFFICE_NOUNS or role_word(span[0]) in OFFICE_NOUNS
     if titled:
         for target in args.of_objects(span.root):
-            if target.label_ in PLACE_TYPES | {"Organization"}:
+            if target.label_ in PLACE_TYPES | {"Organization", "Force"}:  # "Inspector X of Greater Manchester Police"
                 yield found(span, "officialOf", target, "officialOf-title-of")
     if titled:
         yield from _official_of_adjective_country(span, args)
