@@ -415,18 +415,36 @@ def _opens_dateline(span: Span) -> bool:
 
 
 def _place_by_role(span: Span) -> bool:
-    """A one-word name the NER typed as a person or organisation that stands where only a place can: the small
-    towns no gazetteer lists ("clashes near Maungdaw", "the army retook Anefis")."""
-    if span._.kg_origin != "ner" or span.label_ not in ("Person", "Organization") or " " in span.text:
-        return False  # one word, maybe hyphenated ("Croix-des-Bouquets")
-    token = span.root
-    if token.is_upper or not token.is_title:  # "RSF", "MINUSMA": acronyms name organisations
+    """A name the NER typed as a person or organisation that stands where only a place can: the small towns no
+    gazetteer lists ("clashes near Maungdaw", "the army retook Anefis", "the militants stormed Palma", "a farmer
+    from Tchoma Bangou", "withdrawn from Chinshwehaw, Hpawng Seng and Hsenwi")."""
+    if span._.kg_origin != "ner" or span.label_ not in ("Person", "Organization") or len(span) > 3:
         return False
+    if any(not (t.is_title or t.text == "-") or t.lower_ in ORGANISATION_OR_FORCE_WORDS for t in span):
+        return False  # "RSF", "MINUSMA": acronyms name organisations; so do the words of a body
+    if len(span) > 1 and span.label_ != "Person":
+        return False
+    token = span.root
+    while token.dep_ == "conj" and token.head.i < token.i:  # the first of a list stands where the others do
+        token = token.head
     head = token.head
     if token.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS:
         return span.label_ == "Person" or head.lower_ not in ("in", "into")  # "in Hamas", "into the RSF"
+    if token.dep_ == "pobj" and head.lower_ == "from" and span.label_ == "Person":
+        owner = head.head  # "a farmer from X", "withdrew from X"; not "a statement from X"
+        return owner.lemma_.lower() in RESIDENT_NOUNS | LEAVING_VERBS
     taking = PLACE_TAKING_VERBS - PEOPLE_TAKING_VERBS if span.label_ == "Person" else PLACE_TAKING_VERBS
-    return token.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in taking or head.lower_ in taking)
+    return token.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in taking | ENTERING_VERBS
+                                                    or head.lower_ in taking)
+
+
+#: Who is from a place rather than from a body: "a farmer from X", "residents from Y".
+RESIDENT_NOUNS = {"resident", "farmer", "shopkeeper", "villager", "trader", "native", "family", "man", "woman",
+                  "civilian", "people", "refugee", "merchant", "herder", "fisherman", "teacher"}
+#: Verbs of leaving a place: "withdrew from X", "fled from Y".
+LEAVING_VERBS = {"withdraw", "flee", "retreat", "evacuate", "escape", "advance", "push", "return", "move", "drive"}
+#: Verbs whose object is a place entered or struck: "stormed Palma", "entered Laukkai".
+ENTERING_VERBS = {"storm", "enter", "besiege", "encircle", "surround", "shell"}
 
 
 #: Words of a title that the NER takes into the name before them: "Pentagon Press (Secretary)", "U.S. Charge

@@ -196,8 +196,10 @@ def propagate_places(spans: list[Span], gaz: Gazetteer) -> list[Span]:
     provinces = {s._.kg_canonical[: -len(word)]: s._.kg_canonical for s in spans
                  if s.label_ == "Province" and s._.kg_origin == "place-word"
                  for word in PROVINCE_WORDS if s._.kg_canonical.endswith(word)}
+    people = {plain_name(s) for s in spans if s.label_ == "Official"}  # "Houston said" after "Chief Houston"
     towns = {plain_name(s) for s in spans
-             if s.label_ == "City" and s._.kg_origin in ("place-word", "apposition", "place-company")}
+             if s.label_ == "City" and s._.kg_origin in ("place-word", "apposition", "place-company", "place-role")
+             and plain_name(s) not in people}
     out = []
     for span in spans:
         name = plain_name(span)
