@@ -529,3 +529,25 @@ def test_towns_named_after_of_are_no_anaphor(nlp):
             "the towns of Cardenas and Huimanguillo in western Tabasco.")
     found = relations(nlp, text, {"Houston": "City", "Gulfstar Energy": "Organization", "Tabasco": "Province"})
     assert ("Houston", "locatedIn", "Tabasco") not in found
+
+
+def test_left_under_control_puts_the_object_under_its_holder(nlp):
+    found = relations(nlp, "The fall of the base left Ardamata and most of El Geneina under RSF control.",
+                      {"Ardamata": "City", "El Geneina": "City", "RSF": "ArmedGroup"})
+    assert {("RSF", "captured", "Ardamata"), ("RSF", "captured", "El Geneina")} <= found
+
+
+def test_a_verb_the_tagger_took_for_a_name_after_and_still_takes_its_object(nlp):
+    text = ("The RSF has made gains across Darfur. It wrested control of Nyala on Oct. 26, and days later overran "
+            "Zalingei.")
+    found = relations(nlp, text, {"RSF": "ArmedGroup", "Darfur": "Province", "Nyala": "City", "Zalingei": "City"})
+    assert ("RSF", "captured", "Zalingei") in found
+
+
+def test_it_said_by_a_possessed_sayer_is_the_sayer(nlp):
+    text = ("Sudan's paramilitary Rapid Support Forces (RSF) said Saturday it had overrun an army base after days "
+            "of fighting with the Sudanese Armed Forces.")
+    found = relations(nlp, text, {"Sudan": "Country", "Rapid Support Forces": "ArmedGroup", "RSF": "ArmedGroup",
+                                  "Sudanese Armed Forces": "Force"})
+    assert ("Rapid Support Forces", "clashedWith", "Sudanese Armed Forces") in found
+    assert ("Sudan", "clashedWith", "Sudanese Armed Forces") not in found

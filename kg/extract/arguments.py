@@ -180,8 +180,9 @@ class Arguments:
             return [s for s in self.entities(token.head.head, depth + 1) if s.start < token.i]
         named = [s for c in token.children if c.dep_ == "appos" and self.entity(c) is not None
                  for s in self.entities(c, depth + 1)]
-        if named and token.pos_ in ("NOUN", "PROPN"):  # "Afghanistan's president, Ashraf Ghani, is to meet ...",
-            return named  # "the militant groups A, B and C"
+        if named and (token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
+            return named  # "Afghanistan's president, Ashraf Ghani, is to meet ...", "the militant groups A, B and C",
+            # "Sudan's paramilitary Rapid Support Forces said" (an adjective the parser made the noun)
         if token.dep_ == "appos" and token.pos_ == "NOUN" and self.entity(token.head) is not None:
             return [self.entity(token.head)]  # "M23, a rebel group that ...": the group is M23
         leaders = self.leaders(token, depth)

@@ -35,6 +35,10 @@ def held_place_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             yield from each_pair(holders, [span], "captured", "captured-held-modifier")
 
 
+#: Verbs that put their object where "under X control" says: "left the town under RSF control".
+LEAVING_UNDER_VERBS = {"leave", "place", "put", "bring", "keep"}
+
+
 def under_control_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """'Kunduz is now under Taliban control', 'the district came under the control of the RSF', 'X was in the
     hands of Y'."""
@@ -54,6 +58,8 @@ def under_control_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             places += [p for p in args.entities(holder_of) if p.label_ in PLACE_TYPES]
         if holder_of.dep_ == "attr" and holder_of.head.lemma_ == "be":  # "X is the last area under ISIS control"
             places += [p for p in args.children(holder_of.head, ("nsubj",)) if p.label_ in PLACE_TYPES]
+        if holder_of.lemma_.lower() in LEAVING_UNDER_VERBS:  # "the fall of the base left X and most of Y under
+            places += [p for p in args.children(holder_of, ("dobj",)) if p.label_ in PLACE_TYPES]  # RSF control"
         yield from each_pair(holders, places, "captured", "captured-under-control")
     yield from _in_control_of(args)
     yield from _in_hands_of(args)

@@ -216,8 +216,9 @@ class Coreference:
                                        or "fall" in lemmas(clause)):
             return self.place_before(pronoun)  # "It was seized by the SDF", "it fell"
         if clause.dep_ == "ccomp" and lemmas(clause.head) & SPEECH_VERBS:
+            # the sayer itself before what its name holds ("Sudan's paramilitary RSF said it had overrun")
             candidates = [s for c in clause.head.children if c.dep_ == "nsubj" and c != pronoun
-                          for s in self.entities(c)]
+                          for s in sorted(self.entities(c), key=lambda s: not s.start <= c.i < s.end)]
             candidates = [s for s in candidates if s.label_ in ("ArmedGroup", "Force", "Organization", "Country")]
         elif clause.dep_ == "conj":
             candidates = [s for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")

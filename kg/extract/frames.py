@@ -223,11 +223,13 @@ class FrameReader:
 
 def _verb_like(token: Token) -> bool:
     """A verb, or a verb the tagger took for a noun: a passive one ('Paletwa was overrun by ...' tags 'overrun' NN),
-    or one with a subject and an object ('The brigade retook Kolda' tags the unknown 'retook' NN)."""
+    one with a subject and an object ('The brigade retook Kolda' tags the unknown 'retook' NN), or one with an
+    object conjoined with a verb ('It took Nyala and days later overran Zalingei')."""
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         return True
     deps = {c.dep_ for c in token.children}
-    return bool(deps & {"nsubjpass", "auxpass"}) or {"nsubj", "dobj"} <= deps
+    return bool(deps & {"nsubjpass", "auxpass"}) or {"nsubj", "dobj"} <= deps or (
+        "dobj" in deps and token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"))
 
 
 def _gerund_as_noun(token: Token) -> bool:
