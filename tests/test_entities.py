@@ -894,3 +894,16 @@ def test_a_name_where_only_a_place_can_stand_is_a_town(nlp, text, town):
 
 def test_a_statement_from_a_person_keeps_the_person(nlp):
     assert ("John Smith", "Person") in typed(nlp, "A statement from John Smith was read to the court.")
+
+
+def test_local_government_titles_are_not_part_of_a_name(nlp):
+    found = typed(nlp, "Lincoln County Emergency Manager Kim Tackett said. Tecumseh City Manager Jo Ann Crane and "
+                       "County Recorder Alan Fischer spoke.")
+    assert {("Kim Tackett", "Official"), ("Jo Ann Crane", "Official"), ("Alan Fischer", "Official"),
+            ("Tecumseh", "City")} <= found, found
+
+
+def test_a_person_of_a_place_is_two_entities(nlp):
+    found = typed(nlp, "A contractor, Marco Ferrara of Salerno, was also charged.")
+    assert {("Marco Ferrara", "Person"), ("Salerno", "City")} <= found, found
+    assert not any(" of " in name for name, _ in found), found

@@ -31,7 +31,8 @@ class EntityTyper:
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer()
-        ents = longest_first([fitted for whole in doc.ents for span in _split_known_pair(whole, gaz)
+        ents = longest_first([fitted for whole in doc.ents for pair in _split_known_pair(whole, gaz)
+                              for span in _split_person_of(pair, gaz)
                               if (fitted := _fit_name(_extend_spaced_link(_extend_hyphens(_extend_person(span))),
                                                       gaz)) is not None])
         spans = [typed for span in ents if (typed := self._type(span, gaz)) is not None
@@ -379,6 +380,24 @@ def _split_known_pair(span: Span, gaz: Gazetteer) -> list[Span]:
     return [part if k is None else known_span(doc, part.start, part.end, k) for part, k in zip((left, right), known)]
 
 
+def _split_person_of(span: Span, gaz: Gazetteer) -> list[Span]:
+    """'Marco Ferrara of Salerno', 'Roberto Farias of the Brazilian Democratic Movement' as one person: a name,
+    'of' and the place or body the NER ran into it (a person's name holds no 'of' a place or 'the' follows)."""
+    doc = span.doc
+    joint = next((t.i for t in span if t.lower_ == "of" and span.start + 1 < t.i < span.end - 1), None)
+    if span.label_ != "PERSON" or joint is None or not all(t.is_title for t in doc[span.start:joint]):
+        return [span]
+    person = Span(doc, span.start, joint, label="PERSON")
+    if doc[joint + 1].lower_ == "the" and joint + 2 < span.end:
+        return [person, Span(doc, joint + 2, span.end, label="ORG")]
+    known = gaz.lookup(doc[joint + 1:span.end].text)
+    if known is not None and known[0] in ("City", "Province", "Country"):
+        return [person, known_span(doc, joint + 1, span.end, known)]
+    if known is None and all(t.is_title for t in doc[joint + 1:span.end]):
+        return [person, Span(doc, joint + 1, span.end, label="GPE")]  # where he is from
+    return [span]
+
+
 def _without_portfolio(span: Span, gaz: Gazetteer) -> Span | None:
     """'Alberta Energy Minister X' -> 'Alberta'; 'Natural Resources Minister Y' -> nothing: the portfolio before a
     minister's title belongs to the title, not to a name."""
@@ -452,7 +471,8 @@ ENTERING_VERBS = {"storm", "enter", "besiege", "encircle", "surround", "shell"}
 TITLE_TAILS = {"press", "chargé", "charge", "alternative", "deputy", "acting", "special", "senior", "principal",
                "assistant", "chief", "permanent", "magistrate", "district"}  # "U.S. Magistrate Judge X"
 #: A service's word and its head's title: "Jefferson Fire Chief X" (but "Cal Fire spokeswoman" is Cal Fire's).
-SERVICE_TITLES = {("fire", "chief"), ("fire", "marshal"), ("fire", "commissioner")}
+SERVICE_TITLES = {("fire", "chief"), ("fire", "marshal"), ("fire", "commissioner"), ("city", "manager"),
+                  ("city", "attorney"), ("city", "clerk"), ("city", "administrator")}  # "Tecumseh City Manager X"
 #: Lower-case words inside a name spelled out before its acronym: "Movement for Unity and Jihad in West Africa".
 ACRONYM_LINKS = {"of", "the", "for", "and", "in", "on", "de", "du", "des", "la", "le", "al", "el", "to"}
 

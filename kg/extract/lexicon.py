@@ -18,7 +18,8 @@ ROLE_WORDS = {
     "adviser", "advisor", "officer", "councilman", "councilwoman", "prosecutor", "judge", "diplomat", "member",
     "administrator", "police", "chancellor", "defense", "foreign", "commissioner", "executive", "sheriff",
     "attorney", "magistrate", "rector", "rep.", "reps.", "councillor", "councilor", "alderman", "alderwoman",
-    "inspector", "superintendent", "detective", "constable", "justice", "marshal",
+    "inspector", "superintendent", "detective", "constable", "justice", "marshal", "manager", "recorder",
+    "clerk", "treasurer", "assessor", "auditor", "supervisor", "comptroller",
 }
 
 
