@@ -551,3 +551,12 @@ def test_it_said_by_a_possessed_sayer_is_the_sayer(nlp):
                                   "Sudanese Armed Forces": "Force"})
     assert ("Rapid Support Forces", "clashedWith", "Sudanese Armed Forces") in found
     assert ("Sudan", "clashedWith", "Sudanese Armed Forces") not in found
+
+
+def test_towns_joined_before_their_state_are_both_in_it(nlp):
+    found = relations(nlp, "Residents of Deer Park and Baytown, Texas, were told to stay inside. The storm hit Ada, "
+                           "Oklahoma, and Seminole.", {"Deer Park": "City", "Baytown": "City", "Texas": "Province",
+                                                       "Ada": "City", "Oklahoma": "Province", "Seminole": "City"})
+    assert {("Deer Park", "locatedIn", "Texas"), ("Baytown", "locatedIn", "Texas"),
+            ("Ada", "locatedIn", "Oklahoma")} <= found
+    assert ("Seminole", "locatedIn", "Oklahoma") not in found

@@ -40,8 +40,10 @@ def located_in_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
                 if larger(target, place):
                     yield found(place, "locatedIn", target, rule)
         target = _after_comma(span, args)
-        if target is not None:
-            yield found(span, "locatedIn", target, "locatedIn-comma")
+        if target is not None:  # "Deer Park and Baytown, Texas": both are in Texas
+            for place in conjoined:  # not "Ada, Okla., and Seminole"
+                if place.start <= span.start and larger(target, place):
+                    yield found(place, "locatedIn", target, "locatedIn-comma")
 
 
 def _place_anaphors_in(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
