@@ -560,3 +560,9 @@ def test_towns_joined_before_their_state_are_both_in_it(nlp):
     assert {("Deer Park", "locatedIn", "Texas"), ("Baytown", "locatedIn", "Texas"),
             ("Ada", "locatedIn", "Oklahoma")} <= found
     assert ("Seminole", "locatedIn", "Oklahoma") not in found
+
+
+def test_whose_capital_is(nlp):
+    found = relations(nlp, "Luca Bruno, president of the Campania region, whose capital is Naples, said the region "
+                           "would act.", {"Luca Bruno": "Official", "Campania": "Province", "Naples": "City"})
+    assert ("Naples", "capitalOf", "Campania") in found

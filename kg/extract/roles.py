@@ -483,11 +483,24 @@ def capital_of_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             # "in the Myanmar capital, Naypyitaw," with the name hung elsewhere by the parser (an apposition of
             # the sentence's subject, a conjunct): the comma right after the noun says whose name it is
             yield from _capital(city, noun, args)
+        yield from _whose_capital(noun, args)
         if noun.dep_ == "appos" and args.entity(noun.head) is not None or any(
                 c.dep_ == "appos" and args.entity(c) is not None for c in noun.children):
             continue  # "Maimana, the capital of X": what follows "of" is the owner, read by role_rules
         for city in (c for c in args.of_objects(noun) if c.label_ == "City"):
             yield from _implicit_capital(city, noun, args)
+
+
+def _whose_capital(noun: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'the Campania region, whose capital is Naples': the place the clause hangs on owns the capital it names."""
+    copula = noun.head
+    if noun.dep_ != "nsubj" or copula.lemma_ != "be" or copula.dep_ != "relcl" or not any(
+            c.lower_ == "whose" and c.dep_ == "poss" for c in noun.children):
+        return
+    owners = [o for o in args.entities(copula.head) if o.label_ in PLACE_TYPES]
+    for city in (c for c in args.children(copula, ("attr",)) if c.label_ == "City"):
+        for owner in owners:
+            yield found(city, "capitalOf", owner, "capitalOf-whose")
 
 
 def _named_before_comma(noun: Token, args: Arguments) -> Span | None:
