@@ -566,3 +566,11 @@ def test_whose_capital_is(nlp):
     found = relations(nlp, "Luca Bruno, president of the Campania region, whose capital is Naples, said the region "
                            "would act.", {"Luca Bruno": "Official", "Campania": "Province", "Naples": "City"})
     assert ("Naples", "capitalOf", "Campania") in found
+
+
+def test_the_junta_is_the_countrys_forces_not_one_of_its_commands(nlp):
+    text = ("Rebels took several towns from Myanmar's military. Lashio is home to the military's Northeastern "
+            "Command. Aung Kyaw Lin, a spokesman for the junta, said troops had withdrawn.")
+    found = relations(nlp, text, {"Myanmar's military": "Force", "Lashio": "City", "Northeastern Command": "Force",
+                                  "Aung Kyaw Lin": "Official"})
+    assert ("Aung Kyaw Lin", "spokesmanFor", "Myanmar's military") in found

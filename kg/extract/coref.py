@@ -19,6 +19,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .spans import lemmas, name_key, name_of
 
+#: Last words of a unit's name: part of a country's forces, never the article's own forces as a whole.
+UNIT_NAME_WORDS = {"command", "division", "brigade", "battalion", "regiment", "corps", "unit", "squadron"}
+
 #: kb_id given to an entity span found by referring back (rules that use one are named "...-anaphor").
 ANAPHOR = "anaphor"
 #: "the city", "the district", "the province": the place of that type named last.
@@ -262,10 +265,12 @@ class Coreference:
         """The article's own state forces: the Force it names most (its first mention), if it names one."""
         if self._home_force is None:
             forces = [s for s in self.ents if s.label_ == "Force"]
-            counts = Counter(name_key(s) for s in forces)
+            # a unit ("the Northeastern Command") is part of the forces, not the forces themselves
+            whole = [s for s in forces if s[-1].lower_ not in UNIT_NAME_WORDS] or forces
+            counts = Counter(name_key(s) for s in whole)
             ranked = counts.most_common(2)
             if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-                first = next(s for s in forces if name_key(s) == ranked[0][0])
+                first = next(s for s in whole if name_key(s) == ranked[0][0])
                 self._home_force = [marked(first)]
             else:
                 self._home_force = []
