@@ -447,6 +447,8 @@ def _place_by_role(span: Span) -> bool:
     while token.dep_ == "conj" and token.head.i < token.i:  # the first of a list stands where the others do
         token = token.head
     head = token.head
+    if head.head.lower_ in ROLE_WORDS or head.head.lemma_.lower() in FIGHTER_WORDS:
+        return False  # "a senior commander in Jamaat Nasr", "fighters from X": a body's, not a town's
     if token.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS:
         return span.label_ == "Person" or head.lower_ not in ("in", "into")  # "in Hamas", "into the RSF"
     if token.dep_ == "pobj" and head.lower_ == "from" and span.label_ == "Person":
