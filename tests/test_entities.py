@@ -907,3 +907,9 @@ def test_a_person_of_a_place_is_two_entities(nlp):
     found = typed(nlp, "A contractor, Marco Ferrara of Salerno, was also charged.")
     assert {("Marco Ferrara", "Person"), ("Salerno", "City")} <= found, found
     assert not any(" of " in name for name, _ in found), found
+
+
+def test_a_us_county_is_named_with_the_word(nlp):
+    doc = nlp("Harris County Fire Marshal Laurie Christensen said the blaze was out. Fighting hit Sangin district.")
+    found = {(e._.kg_canonical, e.label_) for e in doc.ents}
+    assert {("Harris County", "District"), ("Sangin", "District")} <= found, found

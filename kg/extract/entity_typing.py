@@ -176,7 +176,8 @@ class EntityTyper:
             title_after = after.i + 1 < len(doc) and doc[after.i + 1].lower_ in ROLE_WORDS  # "District Attorney X"
             if (after.lower_ in DISTRICT_WORDS or after.text == "division") and not title_after and typed.label_ in (
                     "City", "Person", "Organization", "District"):  # "Mezam division"; not "the 10th Division"
-                return retype(typed, "District", name, "place-word", end=after.i + 1)
+                county = after.text == "County"  # a US county is named with the word: "Harris County"
+                return retype(typed, "District", f"{name} County" if county else name, "place-word", end=after.i + 1)
             if after.lower_ == "city" and after.is_lower and typed.label_ in ("City", "Person", "Organization") \
                     and name not in gaz.adjectives:  # "the eastern Ukrainian city" is no city named Ukrainian
                 return retype(typed, "City", typed._.kg_canonical or name, "place-word", end=after.i + 1)

@@ -42,7 +42,8 @@ def place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         name = doc[start: token.i].text
         if in_headline(doc[start: token.i]) or name in gaz.adjectives or doc[token.i - 1].pos_ not in ("PROPN", "NOUN"):
             continue
-        if token.lower_ in DISTRICT_WORDS:
+        if token.lower_ in DISTRICT_WORDS:  # "Sangin district"; but a US county is named with it: "Harris County"
+            name = f"{name} County" if token.text == "County" else name
             found.append(set_span(Span(doc, start, token.i + 1, label="District"), name, "place-word"))
         else:
             entry = gaz.province_named(name)
