@@ -106,6 +106,19 @@ def _place_with_its_kind(surfaces: dict[str, int], canonical: dict[str, str]) ->
     return None
 
 
+#: A service, and the people or parts of it that a phrase names it by: "Colombian army troops" is the army.
+SERVICES = {"army", "military", "police", "navy"}
+SERVICE_PROXIES = {"troops", "units", "soldiers", "personnel", "officers", "unit"}
+
+
+def _without_proxy(surface: str) -> str:
+    """'Colombian army troops' -> 'Colombian army': the service is the actor, its troops stand for it."""
+    words = surface.split()
+    if len(words) > 2 and words[-2].lower() in SERVICES and words[-1].lower() in SERVICE_PROXIES:
+        return " ".join(words[:-1])
+    return surface
+
+
 def _bare_adjectives(mentions: list[Mention]) -> set[str]:
     """Surfaces of a force that are only its country's adjective: 'French' in 'French and Malian troops' stands
     for "French forces" (the first word of the name it was given)."""
@@ -128,7 +141,7 @@ def choose_label(mentions: list[Mention]) -> str:
         # A rule's name for a description, unless the text wrote a proper name ("Russian Defense Ministry")
         if mention.origin in BUILT_NAME_ORIGINS and mention.canonical and not _proper(clean_surface(mention, use_canonical=False)):
             return mention.canonical
-        surfaces[clean_surface(mention, use_canonical=False)] += 1
+        surfaces[_without_proxy(clean_surface(mention, use_canonical=False))] += 1
     phrases = all(m.origin.startswith("force-phrase") for m in mentions)
     if phrases:
         adjectives = _bare_adjectives(mentions)  # "French (and Malian forces)": the adjective alone names nothing

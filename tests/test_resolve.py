@@ -187,3 +187,9 @@ def test_a_ministry_without_its_country_belongs_to_the_country_its_article_is_ab
     assert key["u1"] != key["a1"]  # Ukraine's ministry is not Afghanistan's
     assert key["u1"] == key["u2"]  # but the same in two reports on Ukraine
     assert ministry(ukraine).label == "Defense Ministry"  # the label stays as written
+
+
+def test_a_services_troops_are_labelled_by_the_service():
+    graph = Resolver().resolve(found(mention("Colombian army troops", "Force", 0, canonical="Colombian forces",
+                                             origin="force-phrase:national")))
+    assert graph.entities[0].label == "Colombian army"
