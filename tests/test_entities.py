@@ -913,3 +913,9 @@ def test_a_us_county_is_named_with_the_word(nlp):
     doc = nlp("Harris County Fire Marshal Laurie Christensen said the blaze was out. Fighting hit Sangin district.")
     found = {(e._.kg_canonical, e.label_) for e in doc.ents}
     assert {("Harris County", "District"), ("Sangin", "District")} <= found, found
+
+
+def test_an_office_the_ner_ran_into_the_place_before_a_name_is_cut_off(nlp):
+    found = typed(nlp, "Taliban fighters killed 12 soldiers, said Zabul Governor Abdul Rahim Hotak.")
+    assert {("Abdul Rahim Hotak", "Official")} <= found, found
+    assert not any(name.endswith("Governor") for name, _ in found), found

@@ -476,6 +476,8 @@ TITLE_TAILS = {"press", "chargé", "charge", "alternative", "deputy", "acting", 
 #: A service's word and its head's title: "Jefferson Fire Chief X" (but "Cal Fire spokeswoman" is Cal Fire's).
 SERVICE_TITLES = {("fire", "chief"), ("fire", "marshal"), ("fire", "commissioner"), ("city", "manager"),
                   ("city", "attorney"), ("city", "clerk"), ("city", "administrator")}  # "Tecumseh City Manager X"
+#: Offices the NER takes into the place before them when a name follows: "Zabul Governor (X)".
+OFFICE_TITLES = {"governor", "mayor", "president", "minister", "premier", "senator", "chief", "commander"}
 #: Lower-case words inside a name spelled out before its acronym: "Movement for Unity and Jihad in West Africa".
 ACRONYM_LINKS = {"of", "the", "for", "and", "in", "on", "de", "du", "des", "la", "le", "al", "el", "to"}
 
@@ -502,8 +504,10 @@ def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
     while end - start > 1 and (doc[end - 1].lower_ in TITLE_TAILS and (
             doc[end - 1].lower_ in ("chargé", "charge") or end < len(doc) and (doc[end].lower_ in ROLE_WORDS
                                                                              or doc[end].is_title))
-            or end < len(doc) and (doc[end - 1].lower_, doc[end].lower_) in SERVICE_TITLES):
-        end -= 1  # "Pentagon Press Secretary", "U.S. Charge d'Affaires"
+            or end < len(doc) and (doc[end - 1].lower_, doc[end].lower_) in SERVICE_TITLES
+            or span.label_ == "PERSON" and doc[end - 1].lower_ in OFFICE_TITLES and doc[end - 1].is_title
+            and end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"):
+        end -= 1  # "Pentagon Press Secretary", "U.S. Charge d'Affaires", "Zabul Governor (Abdul Rahim Hotak)"
     first = start + 1 if doc[start].lower_ == "the" else start
     if end - first > 1 and (doc[first].lower_ in ETHNONYMS or doc[first].text in gaz.adjectives):
         known = gaz.lookup(doc[first + 1:end].text)  # "Kurdish YPG", "the Kurdish People's Protection Units"
