@@ -25,6 +25,8 @@ FOCUS = {"AF", "UA", "YE", "IQ", "SY", "SD", "SS", "MM", "ML", "BF", "NE", "SO",
          "IL", "PS", "LB", "PK", "IR", "RU", "BY", "AM", "AZ", "GE", "MD"}
 #: Federations whose states and provinces general news names bare ("Texas", "Ontario", "Bahia", "Sonora").
 FEDERATIONS = {"US", "CA", "BR", "MX", "DE"}
+#: Countries whose first-level counties English news names "X County" (Kenya's, Liberia's).
+ENGLISH_COUNTIES = {"KE", "LR"}
 FOCUS_MIN_POPULATION = 15_000
 WORLD_MIN_POPULATION = 500_000
 #: English words that are also place names somewhere; never emitted as a bare name.
@@ -180,12 +182,14 @@ def province_forms(base: str, iso_type: str) -> tuple[str, list[str]]:
         stem = " ".join(w for w in words if w not in SUFFIXES and w not in ("Union", "Capital"))
         return base, [stem, f"{stem} {words[-1].lower()}", f"{stem} region", f"{stem} province", f"{stem} Province",
                       f"{stem} Region"]
-    kind = {"Governorate": "Governorate", "State": "State", "Region": "Region", "County": "County"}.get(
-        iso_type, "Province")  # Kenya's and Liberia's counties are first-level: "Turkana County"
+    # Kenya's and Liberia's counties are first-level: "Turkana County"
+    kind = {"Governorate": "Governorate", "State": "State", "Region": "Region", "County": "County",
+            "English county": "County"}.get(iso_type, "Province")
     # News names provinces and governorates "X Province"; states and regions by their bare name ("Texas").
-    # Counties that are first-level (Kenya, Liberia, Sweden) are "X County": bare "Kisumu" is the town.
+    # Counties that are first-level where news is written in English (Kenya, Liberia) are "X County": bare
+    # "Kisumu" is the town. Elsewhere the ISO name already holds the country's own word ("Stockholms lan").
     canonical = (f"{base} Province" if iso_type in ("Province", "Governorate")
-                 else f"{base} County" if iso_type == "County" else base)
+                 else f"{base} County" if iso_type == "English county" else base)
     if not bare_ok(canonical):  # "Northern" alone is no name: "Northern Region"
         canonical = f"{base} {kind}"
     forms = [base, f"{base} province", f"{base} Province", f"{base} {kind}", f"{base} {kind.lower()}",
@@ -203,13 +207,14 @@ def provinces(city_names_lower: set[str]) -> list[dict]:
         names = variants(row[1]) if row else [ascii_fold(sub.name)]
         if not names:
             continue
-        canonical, forms = province_forms(names[0], sub.type)
+        iso_type = "English county" if sub.type == "County" and sub.country_code in ENGLISH_COUNTIES else sub.type
+        canonical, forms = province_forms(names[0], iso_type)
         if sub.country_code in FEDERATIONS and canonical == f"{names[0]} Province":
             canonical, forms = names[0], [f"{names[0]} Province", *(f for f in forms if f != names[0])]  # "Ontario"
         for extra in names[1:] + [sub.name, ascii_fold(sub.name)]:
             # "Tenn.": an abbreviation is written as it is, never followed by "province"
             complete = extra.split()[-1].capitalize() in SUFFIXES or extra.endswith(".")
-            forms += [extra] if complete else province_forms(extra, sub.type)[1]
+            forms += [extra] if complete else province_forms(extra, iso_type)[1]
         # A bare name shared with a city means the city ("Kunduz"); the province needs "province".
         aliases = [f for f in forms if bare_ok(f) and f.lower() not in city_names_lower]
         if sub.country_code not in FOCUS | FEDERATIONS:
