@@ -154,8 +154,9 @@ class EntityTyper:
                 return None
             typed = set_span(Span(doc, span.start, span.end, label=label), None, "ner")
         if after is not None and after.is_lower and typed._.kg_origin == "ner" and typed.label_ in ("Person", "Organization", "City"):
-            if after.lower_ in ("village", "town") and typed[-1].lower_ not in PLACE_KIND_WORDS:  # not "the Burnet County town"
-                return retype(typed, "City", name, "place-word")  # "Zarghun village"
+            # "Zarghun village"; not "the Burnet County town"
+            if after.lower_ in ("village", "town") and typed[-1].lower_ not in PLACE_KIND_WORDS:
+                return retype(typed, "City", name, "place-word")
             if after.lower_ in NOT_ACTOR_PLACES:
                 return None  # "Zamzam camp", "Bagram airfield": neither actor nor one of the place types
         kind = _apposition_kind(typed) if typed.label_ in ("Person", "Organization", "City") else None
@@ -448,7 +449,7 @@ def _place_by_role(span: Span) -> bool:
     while token.dep_ == "conj" and token.head.i < token.i:  # the first of a list stands where the others do
         token = token.head
     head = token.head
-    if head.head.lower_ in ROLE_WORDS or head.head.lemma_.lower() in FIGHTER_WORDS:
+    if token.dep_ == "pobj" and (head.head.lower_ in ROLE_WORDS or head.head.lemma_.lower() in FIGHTER_WORDS):
         return False  # "a senior commander in Jamaat Nasr", "fighters from X": a body's, not a town's
     if token.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS:
         return span.label_ == "Person" or head.lower_ not in ("in", "into")  # "in Hamas", "into the RSF"

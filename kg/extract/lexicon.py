@@ -62,8 +62,8 @@ GANG_HEADS = {"cartel", "gang"}
 
 
 #: Group names of ethnicities and faiths: neither actor nor place on their own.
-ETHNONYMS = {"pashtun", "pashtuns", "tajik", "tajiks", "hazara", "hazaras", "uzbeks", "kurd", "kurds", "kurdish", "baluch",
-             "baloch", "shiite", "shiites", "shia", "sunni", "sunnis", "muslim", "muslims", "christian",
+ETHNONYMS = {"pashtun", "pashtuns", "tajik", "tajiks", "hazara", "hazaras", "uzbeks", "kurd", "kurds", "kurdish",
+             "baluch", "baloch", "shiite", "shiites", "shia", "sunni", "sunnis", "muslim", "muslims", "christian",
              "christians", "arab", "arabs", "alawite", "alawites", "druze", "yazidi", "yazidis", "yezidi", "yezidis", "rohingya",
              "bamar", "tuareg", "fulani", "arabic", "english", "dari", "pashto", "jewish", "jews", "islamic",
              "tutsi", "tutsis", "hutu", "hutus", "banyamulenge", "oromo", "oromos", "tigrayan", "tigrayans",

@@ -412,9 +412,10 @@ def _capital(city: Span, noun: Token, args: Arguments) -> Iterator[FoundRelation
     targets = [t for t in owners if t.label_ in PLACE_TYPES]
     for target in targets:
         yield found(city, "capitalOf", target, "capitalOf-apposition")
+    # "the Omani capital": the parser's compound; "the state capital": a province's, named elsewhere
     owned = any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
-                or c.dep_ == "compound" and country_of_adjective(c.text) is None  # "the Omani capital": the
-                and c.lower_ not in SUBDIVISION_ADJECTIVES for c in noun.children)  # parser's compound; "the state capital"
+                or c.dep_ == "compound" and country_of_adjective(c.text) is None
+                and c.lower_ not in SUBDIVISION_ADJECTIVES for c in noun.children)
     if not owners and not owned:  # "the IS de facto capital" is a group's, "the capital of the Kokang zone" the
         yield from _implicit_capital(city, noun, args)  # zone's, even where kg knows neither as a place
 
