@@ -9,8 +9,8 @@ from .forces import extend_national_forces, adjective_of, coalitions, demonym_ac
 from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
 from .lexicon import MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bylines, has_role, officials, surnames, unnamed_officials
-from .places import (party_states, place_words, places_by_company, propagate_places, same_name_provinces,
-                     towns_before_their_state)
+from .places import (district_name, party_states, place_words, places_by_company, propagate_places,
+                     same_name_provinces, towns_before_their_state)
 from .spans import (DATES_KEY, in_headline, longest_first, merge_phrases, name_of, plain_name, retype, set_span,
                     spaced_dash, tokens_of)
 
@@ -177,8 +177,7 @@ class EntityTyper:
             title_after = after.i + 1 < len(doc) and doc[after.i + 1].lower_ in ROLE_WORDS  # "District Attorney X"
             if (after.lower_ in DISTRICT_WORDS or after.text == "division") and not title_after and typed.label_ in (
                     "City", "Person", "Organization", "District"):  # "Mezam division"; not "the 10th Division"
-                county = after.text == "County"  # a US county is named with the word: "Harris County"
-                return retype(typed, "District", f"{name} County" if county else name, "place-word", end=after.i + 1)
+                return retype(typed, "District", district_name(name, after), "place-word", end=after.i + 1)
             if after.lower_ == "city" and after.is_lower and typed.label_ in ("City", "Person", "Organization") \
                     and name not in gaz.adjectives:  # "the eastern Ukrainian city" is no city named Ukrainian
                 return retype(typed, "City", typed._.kg_canonical or name, "place-word", end=after.i + 1)
@@ -376,8 +375,10 @@ def _split_known_pair(span: Span, gaz: Gazetteer) -> list[Span]:
     left, right = Span(doc, span.start, joints[0], label=span.label_), Span(doc, joints[0] + 1, span.end,
                                                                             label=span.label_)
     known = [gaz.lookup(part.text) for part in (left, right)]
-    wanted = ("Province", "Country") if doc[joints[0]].text == "," else ("City", "Province", "Country")
-    if not any(k is not None and k[0] in wanted for k in (known if doc[joints[0]].text != "," else known[1:])):
+    # after a comma only the second name may be the known one, and a larger place; either side of an "and"
+    places, wanted = (known[1:], ("Province", "Country")) if doc[joints[0]].text == "," else (
+        known, ("City", "Province", "Country"))
+    if not any(k is not None and k[0] in wanted for k in places):
         return [span]
     return [part if k is None else known_span(doc, part.start, part.end, k) for part, k in zip((left, right), known)]
 
@@ -455,10 +456,10 @@ def _place_by_role(span: Span) -> bool:
         return span.label_ == "Person" or head.lower_ not in ("in", "into")  # "in Hamas", "into the RSF"
     if token.dep_ == "pobj" and head.lower_ == "from" and span.label_ == "Person":
         owner = head.head  # "a farmer from X", "withdrew from X"; not "a statement from X"
-        return owner.lemma_.lower() in RESIDENT_NOUNS | LEAVING_VERBS
+        return owner.lemma_.lower() in FROM_PLACE_WORDS
     taking = PLACE_TAKING_VERBS - PEOPLE_TAKING_VERBS if span.label_ == "Person" else PLACE_TAKING_VERBS
-    return token.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in taking | ENTERING_VERBS
-                                                    or head.lower_ in taking)
+    entering = PERSON_PLACE_VERBS if span.label_ == "Person" else PLACE_VERBS
+    return token.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in entering or head.lower_ in taking)
 
 
 #: Who is from a place rather than from a body: "a farmer from X", "residents from Y".
@@ -468,6 +469,10 @@ RESIDENT_NOUNS = {"resident", "farmer", "shopkeeper", "villager", "trader", "nat
 LEAVING_VERBS = {"withdraw", "flee", "retreat", "evacuate", "escape", "advance", "push", "return", "move", "drive"}
 #: Verbs whose object is a place entered or struck: "stormed Palma", "entered Laukkai".
 ENTERING_VERBS = {"storm", "enter", "besiege", "encircle", "surround", "shell"}
+#: the unions _place_by_role tests words against, made once (it runs for every name)
+FROM_PLACE_WORDS = RESIDENT_NOUNS | LEAVING_VERBS
+PLACE_VERBS = PLACE_TAKING_VERBS | ENTERING_VERBS
+PERSON_PLACE_VERBS = PLACE_TAKING_VERBS - PEOPLE_TAKING_VERBS | ENTERING_VERBS
 
 
 #: Words of a title that the NER takes into the name before them: "Pentagon Press (Secretary)", "U.S. Charge

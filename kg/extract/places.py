@@ -13,6 +13,12 @@ from .spans import in_headline, member_list_noun, plain_name, retype, set_span, 
 DISTRICT_OR_PROVINCE = DISTRICT_WORDS | {"province"}
 
 
+def district_name(stem: str, kind: Token) -> str:
+    """A district's name as news writes it before the kind word ``kind``: bare ("Sangin district"), but a US
+    county with the word ("Harris County")."""
+    return f"{stem} County" if kind.text == "County" else stem
+
+
 def place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'Sangin district', 'Qala-e-Zal District', 'Takhar province' where the NER saw no name."""
     taken = {i for s in spans for i in range(s.start, s.end)}
@@ -42,9 +48,9 @@ def place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         name = doc[start: token.i].text
         if in_headline(doc[start: token.i]) or name in gaz.adjectives or doc[token.i - 1].pos_ not in ("PROPN", "NOUN"):
             continue
-        if token.lower_ in DISTRICT_WORDS:  # "Sangin district"; but a US county is named with it: "Harris County"
-            name = f"{name} County" if token.text == "County" else name
-            found.append(set_span(Span(doc, start, token.i + 1, label="District"), name, "place-word"))
+        if token.lower_ in DISTRICT_WORDS:
+            found.append(set_span(Span(doc, start, token.i + 1, label="District"), district_name(name, token),
+                                  "place-word"))
         else:
             entry = gaz.province_named(name)
             found.append(set_span(Span(doc, start, token.i + 1, label="Province"),

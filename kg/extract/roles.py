@@ -321,8 +321,7 @@ PARTY_MEMBER_ROLES = {"member", "lawmaker", "legislator", "politician", "candida
 
 #: Roles only politicians hold: the body of one that is no elected body is his party ("a Wiper Democratic
 #: Movement lawmaker", "a Labour councillor").
-POLITICIAN_ROLES = {"lawmaker", "legislator", "politician", "mp", "councillor", "councilor", "congressman",
-                    "congresswoman"}
+POLITICIAN_ROLES = {"lawmaker", "legislator", "politician", "mp", "councillor", "councilor"}
 
 
 def _party(body: Span, role: str = "") -> bool:
