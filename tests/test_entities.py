@@ -919,3 +919,23 @@ def test_an_office_the_ner_ran_into_the_place_before_a_name_is_cut_off(nlp):
     found = typed(nlp, "Taliban fighters killed 12 soldiers, said Zabul Governor Abdul Rahim Hotak.")
     assert {("Abdul Rahim Hotak", "Official")} <= found, found
     assert not any(name.endswith("Governor") for name, _ in found), found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, part, town", [
+    ("A drone struck a depot in the northern Tarsa neighborhood of al-Wadiya, the ministry said.", "al-Wadiya", "Tarsa"),
+    ("Marines secured the al-Karim neighborhood of western Fallujah by noon.", "al-Karim", "Fallujah"),
+    ("Sniper fire pinned down troops in the Zahrat neighbourhood in eastern Mosul.", "Zahrat", "Mosul"),
+    ("Rebels shelled Bab Tuma and Qaboun, two districts in northern Damascus, overnight.", "Qaboun", "Damascus"),
+])
+def test_a_neighbourhood_is_a_district_inside_its_town(nlp, text, part, town):
+    doc = nlp(text)
+    assert (part, "District") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+    located = {(s, o) for s, p, o in _relations_read(doc) if p == "locatedIn"}
+    assert (part, town) in located and (town, part) not in located
+
+
+@pytest.mark.model
+def test_a_district_of_a_province_named_in_the_article_is_not_inside_a_town_of_that_name(nlp):
+    doc = nlp("Officials in Rustaq province said the Taliban had overrun Kalafgan district in southern Rustaq.")
+    assert not any(p == "locatedIn" and o == "Rustaq" for s, p, o in _relations_read(doc))

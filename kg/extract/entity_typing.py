@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import ENTITY_TYPES
 from .forces import extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, loyal_forces, ministry_name, one_coalition
 from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
-from .lexicon import MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
+from .lexicon import MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bylines, has_role, officials, surnames, unnamed_officials
 from .places import (district_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state)
@@ -178,6 +178,11 @@ class EntityTyper:
             if (after.lower_ in DISTRICT_WORDS or after.text == "division") and not title_after and typed.label_ in (
                     "City", "Person", "Organization", "District"):  # "Mezam division"; not "the 10th Division"
                 return retype(typed, "District", district_name(name, after), "place-word", end=after.i + 1)
+            if after.lower_ in NEIGHBOURHOOD_WORDS and typed.label_ in ("Person", "Organization", "District", "City"):
+                if not _names_town_part(after):  # "the al-Shuhada neighborhood of southern Fallujah"
+                    return retype(typed, "District", name, "place-word", end=after.i + 1)
+                if typed.label_ != "City":  # "the Tarsa neighborhood of al-Wadiya": the town
+                    return retype(typed, "City", name, "place-word")
             if after.lower_ == "city" and after.is_lower and typed.label_ in ("City", "Person", "Organization") \
                     and name not in gaz.adjectives:  # "the eastern Ukrainian city" is no city named Ukrainian
                 return retype(typed, "City", typed._.kg_canonical or name, "place-word", end=after.i + 1)
@@ -187,7 +192,8 @@ class EntityTyper:
             word = before[0].lower_
             if word == "province" and typed.label_ != "Province":
                 return retype(typed, "Province", gaz.province_label(name), "place-word")
-            if word in ("district", "municipality") and typed.label_ not in ("District", "Province", "Country"):
+            if word in ("district", "municipality") and typed.label_ not in ("District", "Province", "Country") \
+                    or word in NEIGHBOURHOOD_WORDS and typed.label_ in ("Person", "Organization"):
                 return retype(typed, "District", name, "place-word")
             if word in ("town", "city", "village", "port", "hamlet") and typed.label_ in ("Person", "Organization", "City"):
                 # "the coastal town of Harardhere", "the oil port of Ras Lanuf": said, not guessed (it types the
@@ -727,6 +733,8 @@ def _apposition_kind(span: Span) -> str | None:
                                            "eastern", "western", "nearby", "border", "rural", "remote")
                       or tokens[0].pos_ == "ADJ" and tokens[0].is_lower):
         tokens = tokens[1:]
+    if len(tokens) > 1 and tokens[0].like_num and tokens[0].is_lower and tokens[1].lower_ in APPOSITION_KINDS_PLURAL:
+        return APPOSITION_KINDS_PLURAL[tokens[1].lower_]  # "A and B, two districts in southern Tripoli"
     words = [t.lower_ for t in tokens]
     if len(words) > 1 and words[1] == "capital":
         return "City"  # "the state capital", "the regional capital"
@@ -746,6 +754,17 @@ def _entry(span: Span, gaz: Gazetteer) -> dict:
     if span._.kg_origin != "gazetteer" or span._.kg_canonical is None:
         return {}
     return gaz.entries.get((span.label_, span._.kg_canonical), {})
+
+
+def _names_town_part(kind: Token) -> bool:
+    """'the Sirte neighborhood of al-Dular': the name before the word is the town, the one after "of" its part
+    (unlike "the al-Shuhada neighborhood of southern Fallujah", where a known place follows)."""
+    doc = kind.doc
+    at = kind.i + 2
+    while at < len(doc) and (doc[at].is_lower or doc[at].lower_ == "the"):
+        at += 1  # "of southern Fallujah"
+    return kind.i + 1 < len(doc) and doc[kind.i + 1].lower_ == "of" and at < len(doc) \
+        and doc[at].ent_type_ not in ("GPE", "LOC", "City", "Province", "Country")  # the NER's or the gazetteer's
 
 
 def _is_junk(span: Span) -> bool:

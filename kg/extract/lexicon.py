@@ -97,6 +97,10 @@ TOWN_WORDS = {"town", "city", "village"}
 
 #: Second-level units: Afghan districts, Congolese territories, Liberian or Kenyan sub-counties.
 DISTRICT_WORDS = {"district", "territory", "county", "municipality", "zone"}
+#: Parts of a city, typed District as the annotated reports do ("the Sirte neighborhood of al-Dular"). Not
+#: "quarter", as often a time ("the first quarter") or a community ("the Christian quarter"), nor "suburb", as
+#: often a town of its own ("Croix-des-Bouquets, a suburb of the capital").
+NEIGHBOURHOOD_WORDS = {"neighborhood", "neighbourhood"}
 
 
 #: Words that, after a name, say what kind of place it is ("Somali Region", "Kunduz province").
@@ -171,7 +175,11 @@ REBEL_WORDS = {"liberation", "independence", "resistance", "revolutionary", "fre
 APPOSITION_KINDS = {"capital": "City", "city": "City", "town": "City", "village": "City", "district": "District",
                     "hub": "City", "port": "City",
                     "municipality": "District", "region": "Province", "province": "Province",
-                    "governorate": "Province", "state": "Province"}
+                    "governorate": "Province", "state": "Province", "neighborhood": "District",
+                    "neighbourhood": "District"}
+#: The same kinds after a list and a number: "Ain Zara and Wadi Rabie, two districts in southern Tripoli".
+APPOSITION_KINDS_PLURAL = {"towns": "City", "villages": "City", "cities": "City", "districts": "District",
+                           "neighborhoods": "District", "neighbourhoods": "District"}
 
 
 #: Plural nouns after which a short unknown name is an armed group's: "M23 rebels", "ADF militants".

@@ -14,10 +14,19 @@ from .arguments import PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments
 from .coref import PLACE_ANAPHORS
 from .found import FoundRelation, found
 from .gazetteer import country_adjectives
+from .lexicon import NEIGHBOURHOOD_WORDS
 from .spans import NESTED_KEY, member_list_noun, name_of
 
 #: What may follow "X, Y" for Y to be where X is, not the next item of a list ("Kunduz, Baghlan and Takhar").
 CLOSERS = {",", ".", ";", ":", ")", "(", "\u2014", "\u2013", "--", "-", "'s", "\u2019s", "\"", "\u201d"}
+
+
+#: Bearings before a town that make the district named before it a part of the town: "the Shaar district in
+#: eastern Aleppo" (a district of a province is no part of its town: "the Imam Sahib district of Kunduz").
+TOWN_PART_BEARINGS = frozenset({"central", "downtown"} | {f"{a}{b}ern" for a in ("", "north", "south") for b in (
+    "", "east", "west") if a or b} | {f"{a}-{b}ern" for a in ("north", "south") for b in ("east", "west")})
+#: The rule of a part of a town: the one reading that puts a District inside a City.
+TOWN_PART_RULE = "locatedIn-town-part"
 
 
 #: Verbs that say where a place is.
@@ -37,7 +46,7 @@ def located_in_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             # town in the governorate (the annotated reports link each place to the next larger one only)
             nearer = [t for t, _ in containers if t.start < target.start and larger(target, t) and t not in conjoined]
             for place in nearer[-1:] or conjoined:
-                if larger(target, place):
+                if larger(target, place) or rule == TOWN_PART_RULE and place.label_ == "District":
                     yield found(place, "locatedIn", target, rule)
         target = _after_comma(span, args)
         if target is not None:  # "Deer Park and Baytown, Texas": both are in Texas
@@ -65,6 +74,8 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
     head = span.root.head
     if span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
         holders.append(head.head)  # "the district of X in Y", "the city of X"
+    if span.root.dep_ in ("compound", "nmod") and head.lemma_.lower() in NEIGHBOURHOOD_WORDS and span.label_ == "City":
+        return  # "the Sirte neighborhood of al-Dular": the neighbourhood is in the town, not the town in it
     if span.root.dep_ in ("compound", "nmod") and head.lemma_.lower() in PLACE_NOUNS:
         holders.append(head)  # "X district" with "district" outside the entity, "X and Y provinces in Z"
     first = min([span.root, *span.root.conjuncts], key=lambda t: t.i)
@@ -83,18 +94,32 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
             # "the key Iraqi city of Fallujah": the adjective names the country, if the article names it
             targets += [c for c in (country_named(args.doc, a.text) for a in holder.children if a.dep_ == "amod")
                         if c is not None]
-        for target in targets:
-            yield target, "locatedIn-prep"
+        for target in (t for t in targets if t != span):  # "the Sirte neighborhood of al-Dular" is no container
+            yield target, TOWN_PART_RULE if _town_part(holder, target) else "locatedIn-prep"
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.lower_ == "in" and after.dep_ == "prep" and after.head not in holders:
         # "stormed the town of Sabiid in the Lower Shabelle region": the parser hangs "in" on the verb, but a
         # place right after another is where that one is
         for target in args.prep_objects(after.head, ("in",)):
             if target.start > span.end and target.root.head == after:
-                yield target, "locatedIn-prep"
+                yield target, TOWN_PART_RULE if _town_part(span.root, target) else "locatedIn-prep"
     if span.root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in LYING_VERBS:
         for target in args.prep_objects(head, ("in", "within")):  # "X lies in Y", "X is located in Y"
             yield target, "locatedIn-verb"
+
+
+def _town_part(holder, target: Span) -> bool:
+    """'the al-Shuhada neighborhood of Fallujah', 'the Sirte neighborhood of al-Dular', 'the Shaar district in
+    eastern Aleppo', 'two districts in southern Tripoli': a part of the town named."""
+    if target.label_ != "City":
+        return False
+    kind = holder.lemma_.lower()
+    if kind in NEIGHBOURHOOD_WORDS:
+        return True
+    # "Doshi district in southern Baghlan" where the article names Baghlan province: the province, typed a town
+    province = f"{name_of(target)} "
+    return kind == "district" and any(a.dep_ == "amod" and a.lower_ in TOWN_PART_BEARINGS for a in target.root.children) \
+        and not any(e.label_ == "Province" and name_of(e).startswith(province) for e in target.doc.ents)
 
 
 def _conjoined_places(span: Span, args: Arguments) -> list[Span]:

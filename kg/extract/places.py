@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer, known_span, links_of
-from .lexicon import (DISTRICT_WORDS, HYPHEN_LINKS, PLACE_PREPOSITIONS, PROVINCE_WORDS, SAME_NAME_KINDS,
-                      TAKING_FROM_VERBS, TOWN_WORDS)
+from .lexicon import (DISTRICT_WORDS, HYPHEN_LINKS, NEIGHBOURHOOD_WORDS, PLACE_PREPOSITIONS, PROVINCE_WORDS,
+                      SAME_NAME_KINDS, TAKING_FROM_VERBS, TOWN_WORDS)
 from .spans import in_headline, member_list_noun, plain_name, retype, set_span, tokens_of
 
 
-#: made once: it is tested for every token
-DISTRICT_OR_PROVINCE = DISTRICT_WORDS | {"province"}
+#: made once: they are tested for every token
+DISTRICT_LIKE = DISTRICT_WORDS | NEIGHBOURHOOD_WORDS
+DISTRICT_OR_PROVINCE = DISTRICT_LIKE | {"province"}
 
 
 def district_name(stem: str, kind: Token) -> str:
@@ -33,22 +34,22 @@ def place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             continue
         named = _name_after_of(doc, token, taken)
         if named is not None:  # "the district of Qala-e-Zal"
-            found.append(set_span(named, named.text, "place-word") if token.lower_ in DISTRICT_WORDS else
+            found.append(set_span(named, named.text, "place-word") if token.lower_ in DISTRICT_LIKE else
                          set_span(Span(doc, named.start, named.end, label="Province"), f"{named.text} Province", "place-word"))
             continue
         start = token.i
         while start > 0 and (doc[start - 1].is_title or (doc[start - 1].text == "-" and not doc[start - 1].whitespace_)
                              or (doc[start - 1].text in HYPHEN_LINKS and start >= 2 and doc[start - 2].text == "-")
-                             ) and doc[start - 1].i not in taken:
+                             or _links_name(doc, start - 1)) and doc[start - 1].i not in taken:
             start -= 1
-        while start < token.i and not doc[start].is_title:
-            start += 1
+        while start < token.i and not (doc[start].is_title or _links_name(doc, start)):
+            start += 1  # "the al-Karim neighborhood" keeps its "al-"
         if start == token.i or doc[start].is_sent_start and doc[start].pos_ != "PROPN":
             continue
         name = doc[start: token.i].text
         if in_headline(doc[start: token.i]) or name in gaz.adjectives or doc[token.i - 1].pos_ not in ("PROPN", "NOUN"):
             continue
-        if token.lower_ in DISTRICT_WORDS:
+        if token.lower_ in DISTRICT_LIKE:
             found.append(set_span(Span(doc, start, token.i + 1, label="District"), district_name(name, token),
                                   "place-word"))
         else:
@@ -59,12 +60,19 @@ def place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     return found
 
 
+def _links_name(doc: Doc, i: int) -> bool:
+    """Token ``i`` is the "al-" of "al-Dular": a linking word joined by a hyphen to a capitalised name."""
+    return i + 2 < len(doc) and doc[i].lower_ in HYPHEN_LINKS and doc[i + 1].text == "-" and doc[i + 2].is_title \
+        and not doc[i].whitespace_ and not doc[i + 1].whitespace_
+
+
 def _name_after_of(doc: Doc, token: Token, taken: set[int]) -> Span | None:
     """The capitalised (maybe hyphenated) name in 'district of <name>', or None."""
     i = token.i + 2
-    if i >= len(doc) or doc[token.i + 1].lower_ != "of" or not doc[i].is_title or i in taken:
-        return None
-    end = i + 1
+    linked = _links_name(doc, i)
+    if i >= len(doc) or doc[token.i + 1].lower_ != "of" or not (doc[i].is_title or linked) or i in taken:
+        return None  # "the district of Qala-e-Zal", "the neighborhood of al-Dular"
+    end = i + 3 if linked else i + 1
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and (
             doc[end + 1].is_title or doc[end + 1].text in HYPHEN_LINKS):
         end += 2
