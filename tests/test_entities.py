@@ -939,3 +939,14 @@ def test_a_neighbourhood_is_a_district_inside_its_town(nlp, text, part, town):
 def test_a_district_of_a_province_named_in_the_article_is_not_inside_a_town_of_that_name(nlp):
     doc = nlp("Officials in Rustaq province said the Taliban had overrun Kalafgan district in southern Rustaq.")
     assert not any(p == "locatedIn" and o == "Rustaq" for s, p, o in _relations_read(doc))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, label", [
+    ("ST. LOUIS (AP) \u2014 A judge ruled on Monday that the city must pay.", "St. Louis", "City"),
+    ("A spokesman for the Ghana Police Service, Kojo Mensah, said two men were held.", "Ghana Police Service", "Force"),
+    ("KINGSTON, Ont. (AP) \u2014 The council voted on Monday.", "Ontario", "Province"),
+    ("The regional council of Lombardy approved the budget.", "Lombardy", "Province"),
+])
+def test_wire_datelines_police_services_and_regions_english_news_names(nlp, text, name, label):
+    assert (name, label) in {(e._.kg_canonical, e.label_) for e in nlp(text).ents}

@@ -177,7 +177,8 @@ class Arguments:
             return [] if clause is None else [s for s in self.entities(clause.head, depth + 1) if s.start < token.i]
         if token.lower_ in ("who", "which", "that", "whom") and token.head.dep_ == "relcl":
             # the noun the clause hangs on; not conjuncts the parser put after the clause, which cannot be in it
-            return [s for s in self.entities(token.head.head, depth + 1) if s.start < token.i]
+            noun = token.head.head
+            return self._described_before(noun) or [s for s in self.entities(noun, depth + 1) if s.start < token.i]
         named = [s for c in token.children if c.dep_ == "appos" and self.entity(c) is not None
                  for s in self.entities(c, depth + 1)]
         if named and (token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
@@ -226,6 +227,16 @@ class Arguments:
         if lemma in PROXY_NOUNS:
             return self._proxy(token, depth)
         return []
+
+    def _described_before(self, noun: Token) -> list[Span]:
+        """'Mosul, Iraq's second-largest city, which ISIL seized': the name a description follows after a comma,
+        whatever the parser hung the description on."""
+        start = noun.left_edge.i
+        named = self.entity(self.doc[start - 2]) if noun.pos_ == "NOUN" and start >= 2 else None
+        if named is None or named.end != start - 1 or self.doc[start - 1].text != ",":
+            return []
+        fits = named.label_ in PLACE_TYPES if noun_lemma(noun) in PLACE_NOUNS else named.label_ not in PLACE_TYPES
+        return [named] if fits else []
 
     def owners_after(self, token: Token, preps: tuple[str, ...], depth: int) -> list[Span]:
         """'fighters of the TPLF'; and 'Malian soldiers and fighters from Russia's Wagner Group', where the parser

@@ -161,7 +161,7 @@ class Coreference:
         while verb.dep_ not in ("ROOT", "ccomp") and verb.head != verb:
             verb = verb.head
         if verb.dep_ == "ccomp" and lemmas(verb.head) & (SPEECH_VERBS | {"deny", "reject", "dismiss"}):
-            sayers = [s for c in verb.head.children if c.dep_ == "nsubj" for s in self.entities(c)
+            sayers = [s for s in self._sayers(verb.head, pronoun)
                       if s.label_ in ("ArmedGroup", "Force", "Country") and s.end <= pronoun.i]  # not a news agency
             if sayers:
                 return [marked(s) for s in sayers[:1]]
@@ -210,6 +210,13 @@ class Coreference:
         pool = self.named_before(pronoun, people, 0) or self.named_before(pronoun, people, 1)
         return [marked(s) for s in the_only_one(pool)]
 
+    def _sayers(self, verb: Token, pronoun: Token) -> list[Span]:
+        """The entities of the subject of a verb of saying, the sayer itself before what its name holds
+        ("Sudan's paramilitary RSF said its fighters had overrun ...": the RSF, not Sudan)."""
+        named = [(s, s.start <= c.i < s.end) for c in verb.children if c.dep_ == "nsubj" and c != pronoun
+                 for s in self.entities(c)]  # the parser may give the verb two subjects: "paramilitary" and "RSF"
+        return [s for s, own in sorted(named, key=lambda pair: not pair[1])]
+
     def speaker(self, pronoun: Token) -> list[Span]:
         """A pronoun subject that can only mean one entity: 'The RSF said they had taken X' (the sayer);
         'Khanashin lies on the border and it has fallen' (the subject of the clause it is joined to);
@@ -219,10 +226,8 @@ class Coreference:
                                        or "fall" in lemmas(clause)):
             return self.place_before(pronoun)  # "It was seized by the SDF", "it fell"
         if clause.dep_ == "ccomp" and lemmas(clause.head) & SPEECH_VERBS:
-            # the sayer itself before what its name holds ("Sudan's paramilitary RSF said it had overrun")
-            candidates = [s for c in clause.head.children if c.dep_ == "nsubj" and c != pronoun
-                          for s in sorted(self.entities(c), key=lambda s: not s.start <= c.i < s.end)]
-            candidates = [s for s in candidates if s.label_ in ("ArmedGroup", "Force", "Organization", "Country")]
+            candidates = [s for s in self._sayers(clause.head, pronoun)
+                          if s.label_ in ("ArmedGroup", "Force", "Organization", "Country")]
         elif clause.dep_ == "conj":
             candidates = [s for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")
                           for s in self.entities(c)][:1]

@@ -112,7 +112,9 @@ class EntityTyper:
             elif span.label_ in ("ORG", "GPE", "PERSON") and after is not None and after.lower_ in (
                     GROUP_WORDS | FIGHTER_WORDS | GANG_HEADS):
                 label = "ArmedGroup"  # "the CSP-DPA rebel alliance", "the M23 militia"
-            elif span.label_ in ("ORG", "NORP", "GPE") and last in FORCE_NAME_HEADS and len(span) > 1:
+            elif span.label_ in ("ORG", "NORP", "GPE") and len(span) > 1 and (
+                    last in FORCE_NAME_HEADS or len(span) > 2 and span[-2].lower_ == "police"
+                    and last in ("service", "department")):  # "Ghana Police Service": police are a Force
                 label = "Force"
             elif span.label_ == "ORG" and (_task_force(span) or span[0].text == "Operation" and len(span) > 1):
                 label = "Force"  # "Combined Joint Task Force Operation Inherent Resolve", "Operation Barkhane"
@@ -316,10 +318,10 @@ def _datelines(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
     for token in tokens_of(doc):
-        if token.i in taken or not (token.is_upper and token.is_alpha and len(token) > 2):
+        if token.i in taken or not (_capital_word(token) and len(token) > 2):
             continue
         end = token.i + 1
-        while end < len(doc) and doc[end].is_upper and doc[end].is_alpha and end not in taken:
+        while end < len(doc) and _capital_word(doc[end]) and end not in taken:
             end += 1  # "SAN JOSE, Costa Rica"
         span = Span(doc, token.i, end, label="City")
         if not _opens_dateline(span):
@@ -426,13 +428,21 @@ def _without_portfolio(span: Span, gaz: Gazetteer) -> Span | None:
     return Span(doc, span.start, end, label=span.label_)
 
 
+def _capital_word(token: Token) -> bool:
+    """A word of a dateline's town: 'KABUL', 'ST.' ('ST. LOUIS')."""
+    return token.is_upper and (token.is_alpha or token.text.endswith(".") and token.text[:-1].isalpha())
+
+
 def _opens_dateline(span: Span) -> bool:
     """'PERUGIA, Italy (AP) -', 'TESSIT, Mali —': capitals at the start of a paragraph, a comma, a capitalised
     name, and a credit or a spaced dash soon after."""
     doc = span.doc
     opens = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
-    if not opens or not all(t.is_upper and t.is_alpha for t in span) or span.end + 1 >= len(doc):
+    if not opens or not all(_capital_word(t) for t in span) or span.end + 1 >= len(doc):
         return False
+    if doc[span.end].text == "(":  # "ST. LOUIS (AP) -", "CHICAGO (Reuters) -": a city that needs no state
+        close = next((t for t in doc[span.end + 1: span.end + 5] if t.text == ")"), None)
+        return close is not None and close.i + 1 < len(doc) and spaced_dash(doc[close.i + 1])
     after = doc[span.end + 1]
     word = after.lower_.rstrip(".")
     dated = word in MONTHS_AND_DAYS or after.text.endswith(".") and len(word) >= 3 and any(

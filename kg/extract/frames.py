@@ -247,6 +247,8 @@ def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Argumen
         mode = "unreal"  # a capture only tried, with no attack to stand for it
     if frame.objects and not any(c.dep_ == "dobj" and lemmas(c) & frame.objects for c in trigger.children):
         return None  # "exchanged fire", not "exchanged prisoners"
+    if kind == "verb" and word == "take" and any(c.dep_ == "prep" and c.lower_ == "into" for c in trigger.children):
+        return None  # "taken into custody", "taken into public ownership": held, not seized
     readers = VERB_SLOTS if kind == "verb" else NOUN_SLOTS
     agent_slots, patient_slots = ((frame.verb_agent, frame.verb_patient) if kind == "verb"
                                   else (frame.noun_agent, frame.noun_patient))

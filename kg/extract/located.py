@@ -50,8 +50,9 @@ def located_in_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
                     yield found(place, "locatedIn", target, rule)
         target = _after_comma(span, args)
         if target is not None:  # "Deer Park and Baytown, Texas": both are in Texas
-            for place in conjoined:  # not "Ada, Okla., and Seminole"
-                if place.start <= span.start and larger(target, place):
+            for place in conjoined:  # not "Ada, Okla., and Seminole", nor "Gdansk, Poland, and Vigo, Spain"
+                if place.start <= span.start and larger(target, place) and (
+                        place == span or _after_comma(place, args) is None):
                     yield found(place, "locatedIn", target, "locatedIn-comma")
 
 

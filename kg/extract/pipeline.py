@@ -49,7 +49,9 @@ def load_pipeline(model: str | None = None, *, gazetteer: Iterable[Path] = ()) -
 #: Abbreviated ranks and titles the English tokenizer cuts from their full stop ("Lt" + "."), after which the
 #: parser starts a new sentence and the name loses its title ("Navy spokeswoman Lt. Anne Cole said").
 RANK_ABBREVIATIONS = ("Lt.", "Col.", "Sgt.", "Maj.", "Capt.", "Brig.", "Cmdr.", "Cdr.", "Cpl.", "Pvt.", "Amb.",
-                      "Spc.", "Pfc.", "Insp.", "Supt.", "Cpt.", "Gens.", "Lt.Col.", "Maj.Gen.")
+                      "Spc.", "Pfc.", "Insp.", "Supt.", "Cpt.", "Gens.", "Lt.Col.", "Maj.Gen.",
+                      # datelines in capitals: "ST. LOUIS (AP) -", "FT. WORTH, Texas -"
+                      "ST.", "STE.", "FT.", "MT.")
 
 
 ABBREVIATION_HYPHEN = r"(?<=[A-Za-z]\.)-(?=[a-z])"

@@ -161,6 +161,9 @@ def _place_kind_around(span: Span, at: dict[int, Span]) -> str | None:
             return "City"
         if before.lower_ in TOWNS_OF:  # "the towns of", "districts such as", "villages including"
             return TOWNS_OF[before.lower_]
+        if before.lemma_.lower() in ("center", "centre") and any(
+                c.dep_ == "compound" and c.lower_ == "district" for c in before.children):
+            return "District"  # "the district centers of Chahar Bolak and Kaldar": those districts
     listed = first.dep_ == "pobj" and first.head.lower_ in LISTED_PLACE_PREPOSITIONS or first.dep_ == "dobj" \
         and first.head.lemma_.lower() in TAKING_FROM_VERBS  # "has since taken Pauktaw, Minbya and Myebon"
     if not listed:

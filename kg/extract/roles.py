@@ -244,7 +244,7 @@ def office_holders(relations: Iterable[FoundRelation]) -> list[Span]:
         person = rel.subject
         if person.label_ != "Person" or person in holders:
             continue
-        if rel.predicate in ("officialOf", "spokesmanFor") or rel.rule == "memberOf-leads" or (
+        if rel.predicate in ("officialOf", "spokesmanFor") or (
                 rel.predicate == "memberOf" and any(role_word(n) in OFFICE_NOUNS - {"member"}
                                                      for n in described_by(person))):
             holders.append(person)
@@ -400,8 +400,21 @@ def _place_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterato
                 yield found(span, "locatedIn", target, "locatedIn-apposition")
 
 
+#: Capitals that are no seat of government: "Kochi, the state's commercial capital".
+NOT_SEAT_CAPITALS = frozenset({"commercial", "economic", "financial", "business", "cultural", "industrial",
+                               "spiritual", "religious", "tourist", "tourism", "entertainment", "culinary", "media"})
+
+
+def _governing_capital(noun: Token | Span) -> bool:
+    """The capital noun (or the phrase ending in it) names a seat of government, not a centre of trade or culture."""
+    head = noun.root if isinstance(noun, Span) else noun
+    return not any(c.dep_ in ("amod", "compound") and c.lower_ in NOT_SEAT_CAPITALS for c in head.children)
+
+
 def _capital(city: Span, noun: Token, args: Arguments) -> Iterator[FoundRelation]:
     """'Maimana, the capital of Faryab Province'; 'Kabul, the Afghan capital'; 'the provincial capital of X'."""
+    if not _governing_capital(noun):
+        return
     # Any named owner counts, even one typed City by mistake ("the capital of Takhar"): the resolver's
     # range check drops what stays wrongly typed, and the owner is never replaced by a guess.
     if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
@@ -475,7 +488,7 @@ def main_entity(ents: Iterable[Span], label: str) -> Span | None:
 def capital_of_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """'the capital of Sanaa', 'the provincial capital of Lashkar Gah': the city follows 'of'."""
     for noun in args.words(("capital",)):
-        if noun.lemma_.lower() != "capital" or noun.pos_ not in ("NOUN", "PROPN"):
+        if noun.lemma_.lower() != "capital" or noun.pos_ not in ("NOUN", "PROPN") or not _governing_capital(noun):
             continue
         city = _named_after_comma(noun, args) or _named_before_comma(noun, args)
         if city is not None and not (city.root.dep_ == "appos" and city.root.head == noun
@@ -534,10 +547,12 @@ def _leading(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the RSF, led by X"
         bodies = [b for b in args.entities(verb.head) if b.label_ not in ("Person", "Official")]
         leaders = args.prep_objects(verb, ("by",))
+    # officialOf whatever the body: "led by X", "who heads Y" name the one who holds its command, the guidelines'
+    # "Commander of Y X" (a title before a group's name, "ISIS-DRC leader X", stays memberOf as the annotated
+    # reports have it: role_rules)
     for leader in (x for x in leaders if x.label_ in ("Person", "Official")):
         for body in bodies:
-            predicate = "memberOf" if body.label_ == "ArmedGroup" else "officialOf"
-            yield found(leader, predicate, body, f"{predicate}-leads")
+            yield found(leader, "officialOf", body, "officialOf-leads")
 
 
 def _speaking(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
