@@ -950,3 +950,17 @@ def test_a_district_of_a_province_named_in_the_article_is_not_inside_a_town_of_t
 ])
 def test_wire_datelines_police_services_and_regions_english_news_names(nlp, text, name, label):
     assert (name, label) in {(e._.kg_canonical, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.model
+def test_a_towns_governor_named_with_the_province_governs_the_province(nlp):
+    doc = nlp("Fighting spread across northern Balkh province on Monday. Balkh Governor Gul Ahmad Sadiqi said the "
+              "roads were shut.")
+    assert ("Gul Ahmad Sadiqi", "Official") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+    assert ("Gul Ahmad Sadiqi", "officialOf", "Balkh Province") in _relations_read(doc)
+
+
+@pytest.mark.model
+def test_coalition_military_forces_are_the_coalition(nlp):
+    doc = nlp("Coalition military forces conducted 11 strikes against ISIL in Iraq, the task force said.")
+    assert ("coalition", "Force") in {(e._.kg_canonical, e.label_) for e in doc.ents}

@@ -32,7 +32,7 @@ class EntityTyper:
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer()
         ents = longest_first([fitted for whole in doc.ents for pair in _split_known_pair(whole, gaz)
-                              for span in _split_person_of(pair, gaz)
+                              for part in _split_person_of(pair, gaz) for span in _split_place_title(part, gaz)
                               if (fitted := _fit_name(_extend_spaced_link(_extend_hyphens(_extend_person(span))),
                                                       gaz)) is not None])
         spans = [typed for span in ents if (typed := self._type(span, gaz)) is not None
@@ -407,6 +407,19 @@ def _split_person_of(span: Span, gaz: Gazetteer) -> list[Span]:
     if known is None and all(t.is_title for t in doc[joint + 1:span.end]):
         return [person, Span(doc, joint + 1, span.end, label="GPE")]  # where he is from
     return [span]
+
+
+def _split_place_title(span: Span, gaz: Gazetteer) -> list[Span]:
+    """'Balkh Governor Gul Ahmad Sadiqi' as one person: a place the gazetteer knows, an office's title and the
+    holder's name, which the NER ran together (the title stays between them, for kg.extract.roles to read)."""
+    doc = span.doc
+    title = next((t.i for t in span[1:-1] if t.lower_ in OFFICE_TITLES and t.is_title), None)
+    if span.label_ != "PERSON" or title is None or not all(t.is_title for t in span):
+        return [span]
+    known = gaz.lookup(doc[span.start:title].text)
+    if known is None or known[0] not in ("City", "Province", "Country"):
+        return [span]
+    return [known_span(doc, span.start, title, known), Span(doc, title + 1, span.end, label="PERSON")]
 
 
 def _without_portfolio(span: Span, gaz: Gazetteer) -> Span | None:

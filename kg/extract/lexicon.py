@@ -36,7 +36,7 @@ NATIONAL_FORCE_HEADS = {"forces", "troops", "soldiers", "soldier", "personnel", 
 
 
 #: Modifiers that keep a phrase the national forces ("Afghan national defense and security forces").
-NATIONAL_FILLERS = {"security", "national", "defense", "defence", "and", "government", "armed", "state",
+NATIONAL_FILLERS = {"security", "national", "defense", "defence", "and", "government", "armed", "state", "military",
                     "regular", "loyalist", "-"}
 
 
