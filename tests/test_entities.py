@@ -964,3 +964,14 @@ def test_a_towns_governor_named_with_the_province_governs_the_province(nlp):
 def test_coalition_military_forces_are_the_coalition(nlp):
     doc = nlp("Coalition military forces conducted 11 strikes against ISIL in Iraq, the task force said.")
     assert ("coalition", "Force") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+
+
+@pytest.mark.model
+def test_titles_of_local_news_and_a_bodys_officer_named_by_its(nlp):
+    doc = nlp("Lee County Sheriff Tom Garrison said looters would be found.")
+    assert ("Tom Garrison", "officialOf", "Lee County") in _relations_read(doc)
+    doc = nlp("Boateng met with the Ghana Cocoa Growers Association on Tuesday, and its president, Kwaku Addo, "
+              "said growers wanted more.")
+    assert ("Kwaku Addo", "officialOf", "Ghana Cocoa Growers Association") in _relations_read(doc)
+    doc = nlp("Luca Brambilla, a member of the right-wing League party, said the case was closed.")
+    assert ("League", "Organization") in {(e._.kg_canonical, e.label_) for e in doc.ents}

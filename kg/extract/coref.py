@@ -176,9 +176,15 @@ class Coreference:
 
     def body_owner(self, pronoun: Token) -> list[Span]:
         """'Its spokesman, X, said' at the start of a sentence: the body the sentence before was about (its
-        subject: "Russia's Defense Ministry said ... . Its spokesman ..."); nothing when that subject is no body."""
+        subject: "Russia's Defense Ministry said ... . Its spokesman ..."); nothing when that subject is no body.
+        Later in a sentence, the one body it named before: "X met the farmers' association, and its president,
+        Y, said ..."."""
         sentence = self.sentence_index(pronoun)
-        if sentence == 0 or pronoun.i - self._sentence_starts[sentence] > 1:
+        start = self._sentence_starts[sentence]
+        if pronoun.i - start > 1:
+            return [marked(s) for s in the_only_one([s for s in self.ents if start <= s.start and s.end <= pronoun.i
+                                                     and s.label_ in BODY_LABELS])]
+        if sentence == 0:
             return []
         before = self.doc[self._sentence_starts[sentence - 1]].sent
         return [marked(s) for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")

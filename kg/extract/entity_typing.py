@@ -512,7 +512,7 @@ TITLE_TAILS = {"press", "chargé", "charge", "alternative", "deputy", "acting", 
 SERVICE_TITLES = {("fire", "chief"), ("fire", "marshal"), ("fire", "commissioner"), ("city", "manager"),
                   ("city", "attorney"), ("city", "clerk"), ("city", "administrator")}  # "Tecumseh City Manager X"
 #: Offices the NER takes into the place before them when a name follows: "Zabul Governor (X)".
-OFFICE_TITLES = {"governor", "mayor", "president", "minister", "premier", "senator", "chief", "commander"}
+OFFICE_TITLES = {"governor", "mayor", "president", "minister", "premier", "senator", "chief", "commander", "sheriff"}
 #: Lower-case words inside a name spelled out before its acronym: "Movement for Unity and Jihad in West Africa".
 ACRONYM_LINKS = {"of", "the", "for", "and", "in", "on", "de", "du", "des", "la", "le", "al", "el", "to"}
 
@@ -528,6 +528,8 @@ def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
         end = paren  # "National Movement for the Liberation of Azawad (MNLA"
     if span.label_ != "PERSON":  # a person is no acronym's long form: "X of the Brazilian Democratic Movement (MDB)"
         end = _acronym_end(doc, start, end)
+    if span.label_ == "ORG" and end - start > 1 and doc[end - 1].text in ("party", "parties"):
+        end -= 1  # "the right-wing League party": the party's name is "League" ("the Labour Party" keeps its word)
     if start > 0 and _ordinal(doc[start - 1]) and doc[end - 1].lower_ in UNIT_OR_FORCE_NAME_HEADS:
         start -= 1  # "the 10th Front", "the 43rd Division": the number is part of the name (not "six Afghan army")
     if span.label_ in ("PERSON", "ORG") and _titled_person_name(doc, start, end):
