@@ -591,3 +591,23 @@ def test_clause_and_apposition_readings(nlp, text, entities, expected, absent):
     found = relations(nlp, text, entities)
     assert expected is None or expected in found, found
     assert absent not in found, found
+
+
+def test_a_clause_joined_after_a_when_clause_shares_the_main_subject(nlp):
+    text = ("The Red Hand has gained ground since May, when the Blue Guard began its withdrawal, and in the past "
+            "week it has seized Tarsa.")
+    found = relations(nlp, text, {"Red Hand": "ArmedGroup", "Blue Guard": "Force", "Tarsa": "City"})
+    assert ("Red Hand", "captured", "Tarsa") in found and ("Blue Guard", "captured", "Tarsa") not in found
+
+
+def test_a_town_just_across_the_border_is_in_the_country_named(nlp):
+    found = relations(nlp, "Families fled to Adre, just across the border in Chad, on Friday.",
+                      {"Adre": "City", "Chad": "Country"})
+    assert ("Adre", "locatedIn", "Chad") in found
+
+
+def test_a_leader_named_in_a_list_of_sides_leads_only_his_own(nlp):
+    found = relations(nlp, "The war between the army, led by Gen. Omar Dakku, and the Red Hand, commanded by Gen. "
+                           "Ali Musa, spread west.", {"army": "Force", "Omar Dakku": "Official",
+                                                      "Red Hand": "ArmedGroup", "Ali Musa": "Official"})
+    assert ("Omar Dakku", "officialOf", "army") in found and ("Omar Dakku", "officialOf", "Red Hand") not in found

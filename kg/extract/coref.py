@@ -68,6 +68,17 @@ def _describing(span: Span) -> list[Token]:
     return nouns
 
 
+def _joined_clause(clause: Token) -> Token:
+    """The clause a conjoined one is joined to: the parser's head, but the main clause when that head is a "when"
+    or "which" clause closed by a comma ("X has gained ground since May, when Y withdrew, and it has seized ...")."""
+    head = clause.head
+    closed = any(c.dep_ == "cc" and c.i > 0 and c.doc[c.i - 1].text == "," for c in head.children)
+    if head.dep_ in ("advcl", "relcl") and closed and any(
+            c.lower_ in ("when", "which", "who", "where", "while") for c in head.children):
+        return head.head
+    return head
+
+
 class Coreference:
     """Finds antecedents in one Doc. ``entities`` is the argument reader's token -> entities function
     (the sayer of "they said ..." may itself be a noun that stands for an entity)."""
@@ -235,7 +246,7 @@ class Coreference:
             candidates = [s for s in self._sayers(clause.head, pronoun)
                           if s.label_ in ("ArmedGroup", "Force", "Organization", "Country")]
         elif clause.dep_ == "conj":
-            candidates = [s for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")
+            candidates = [s for c in _joined_clause(clause).children if c.dep_ in ("nsubj", "nsubjpass")
                           for s in self.entities(c)][:1]
         elif lemmas(clause) & self.actions or any(c.dep_ == "dobj" and lemmas(c) & self.actions
                                                    for c in clause.children):

@@ -134,6 +134,10 @@ def _conjoined_places(span: Span, args: Arguments) -> list[Span]:
     return places
 
 
+#: Words between a comma and the larger place a town is in: "in the", "just across the border in".
+ACROSS_WORDS = frozenset({"in", "the", "just", "across", "border", "frontier"})
+
+
 def _after_comma(span: Span, args: Arguments) -> Span | None:
     """'Sabratha, Libya', 'in Toribio, Cauca,', 'BAMAKO, Mali —', 'Tongo-Tongo, in the Tondikiwindi district':
     a larger place right after a comma (and 'in'), closing the phrase, when the first is not itself an item of a
@@ -142,8 +146,8 @@ def _after_comma(span: Span, args: Arguments) -> Span | None:
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return None
     at = span.end + 1
-    while at < len(doc) and (doc[at].lower_ in ("in", "the") or doc[at].dep_ == "amod" and args.entity(doc[at]) is None):
-        at += 1  # "Lyman, in the neighboring Donetsk region"
+    while at < len(doc) and (doc[at].lower_ in ACROSS_WORDS or doc[at].dep_ == "amod" and args.entity(doc[at]) is None):
+        at += 1  # "Lyman, in the neighboring Donetsk region", "Adre, just across the border in Chad"
     target = args.entity(doc[at]) if at < len(doc) else None
     if target is None or target.start != at or not larger(target, span):
         return None
