@@ -611,3 +611,12 @@ def test_a_leader_named_in_a_list_of_sides_leads_only_his_own(nlp):
                            "Ali Musa, spread west.", {"army": "Force", "Omar Dakku": "Official",
                                                       "Red Hand": "ArmedGroup", "Ali Musa": "Official"})
     assert ("Omar Dakku", "officialOf", "army") in found and ("Omar Dakku", "officialOf", "Red Hand") not in found
+
+
+def test_an_elected_officer_of_a_party_is_its_member(nlp):
+    found = relations(nlp, "Mayor Rui Faria of the Brazilian Labour Movement conceded on Sunday.",
+                      {"Rui Faria": "Official", "Brazilian Labour Movement": "Organization"})
+    assert ("Rui Faria", "memberOf", "Brazilian Labour Movement") in found
+    found = relations(nlp, "Inspector Jane Roe of Greater Harwich Police said the arrest followed a tip.",
+                      {"Jane Roe": "Official", "Greater Harwich Police": "Force"})
+    assert ("Jane Roe", "officialOf", "Greater Harwich Police") in found

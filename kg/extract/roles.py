@@ -342,6 +342,20 @@ def _party(body: Span, role: str = "") -> bool:
     return role in POLITICIAN_ROLES and body.label_ == "Organization" and not any(w in ELECTED_BODIES for w in words)
 
 
+#: Offices the voters give, which a party named after the holder does not hold: "Mayor X of the MDB".
+ELECTED_OFFICES = {"mayor", "governor", "senator", "premier", "congressman", "congresswoman", "representative",
+                   "lawmaker", "legislator", "councillor", "councilor", "assemblyman", "assemblywoman"}
+#: Words of a party's name: "the Workers' Party", "the Brazilian Democratic Movement", "the Liberal Democrats".
+PARTY_NAME_WORDS = {"party", "movement", "democrats", "republicans", "alliance", "league", "union", "front"}
+
+
+def _party_by_name(body: Span) -> bool:
+    """An organisation named as a party is ('the Workers' Party', 'the Brazilian Democratic Movement'): not an
+    elected body, not an armed group."""
+    words = set(name_key(body).split())
+    return body.label_ == "Organization" and bool(words & PARTY_NAME_WORDS) and not words & ELECTED_BODIES
+
+
 def belongs(role: str, body: Span) -> bool:
     """memberOf rather than officialOf: any role in an armed group; a member of anything but an elected body
     (a member of a council holds an office there)."""
@@ -380,10 +394,13 @@ def _body_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterator
 
 def _official_of_place(span: Span, args: Arguments) -> Iterator[FoundRelation]:
     """'President Ashraf Ghani of Afghanistan'; 'the government of President X' (officialOf the government)."""
-    titled = span.start > 0 and role_word(span.doc[span.start - 1]) in OFFICE_NOUNS or role_word(span[0]) in OFFICE_NOUNS
+    title = role_word(span.doc[span.start - 1]) if span.start > 0 else ""
+    titled = title in OFFICE_NOUNS or role_word(span[0]) in OFFICE_NOUNS
     if titled:
         for target in args.of_objects(span.root):
-            if target.label_ in PLACE_TYPES | {"Organization", "Force"}:  # "Inspector X of Greater Manchester Police"
+            if title in ELECTED_OFFICES and _party_by_name(target):  # "Mayor X of the Brazilian Democratic
+                yield found(span, "memberOf", target, "memberOf-title-of")  # Movement (MDB)": its member
+            elif target.label_ in PLACE_TYPES | {"Organization", "Force"}:  # "Inspector X of Greater Manchester Police"
                 yield found(span, "officialOf", target, "officialOf-title-of")
     if titled:
         yield from _official_of_adjective_country(span, args)
