@@ -620,3 +620,18 @@ def test_an_elected_officer_of_a_party_is_its_member(nlp):
     found = relations(nlp, "Inspector Jane Roe of Greater Harwich Police said the arrest followed a tip.",
                       {"Jane Roe": "Official", "Greater Harwich Police": "Force"})
     assert ("Jane Roe", "officialOf", "Greater Harwich Police") in found
+
+
+def test_a_party_named_after_a_comma_and_of_is_the_persons_party(nlp):
+    found = relations(nlp, "Opposition Leader Mia Ashton, of the Liberal Party, said the budget was late.",
+                      {"Mia Ashton": "Official", "Liberal Party": "Organization"})
+    assert ("Mia Ashton", "memberOf", "Liberal Party") in found
+    assert ("Mia Ashton", "officialOf", "Liberal Party") not in found
+
+
+def test_talks_between_a_list_broken_by_acronyms(nlp):
+    found = relations(nlp, "Talks between the Blue Union, the Green Alliance (GA) and the Social League (SL) stalled.",
+                      {"Blue Union": "Organization", "Green Alliance": "Organization", "GA": "Organization",
+                       "Social League": "Organization", "SL": "Organization"})
+    assert {("Blue Union", "metWith", "Social League"), ("Social League", "metWith", "Blue Union")} & found
+    assert {("Green Alliance", "metWith", "Social League"), ("Social League", "metWith", "Green Alliance")} & found

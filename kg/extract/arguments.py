@@ -238,6 +238,27 @@ class Arguments:
         fits = named.label_ in PLACE_TYPES if noun_lemma(noun) in PLACE_NOUNS else named.label_ not in PLACE_TYPES
         return [named] if fits else []
 
+    def listed_after(self, token: Token) -> list[Span]:
+        """The names listed right after ``token`` as the text writes them, whatever the parser made of the list:
+        'between the CDU, the Sahra Wagenknecht Alliance (BSW) and the Social Democrats (SPD)'; nothing unless two
+        or more are listed."""
+        doc, at, listed = self.doc, token.i + 1, []
+        while at < len(doc):
+            while at < len(doc) and doc[at].lower_ in (",", "and"):
+                at += 1
+            if at < len(doc) and doc[at].lower_ == "the" and self.entity(doc[at]) is None:
+                at += 1  # "the" outside the name
+            named = self.entity(doc[at]) if at < len(doc) else None
+            if named is None or named.start != at or named.end < len(doc) and doc[named.end].lower_ in ("'s", "\u2019s"):
+                break  # "between Ukraine's envoy, X, and ...": an owner, not an item
+            listed.append(named)
+            at = named.end
+            if at + 2 < len(doc) and doc[at].text == "(" and doc[at + 2].text == ")":
+                at += 3  # "(BSW)"
+            if at >= len(doc) or doc[at].lower_ not in (",", "and"):
+                break
+        return listed if len(listed) > 1 else []
+
     def owners_after(self, token: Token, preps: tuple[str, ...], depth: int) -> list[Span]:
         """'fighters of the TPLF'; and 'Malian soldiers and fighters from Russia's Wagner Group', where the parser
         hangs the second noun's 'from' on the first (only what comes after the second is its)."""

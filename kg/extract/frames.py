@@ -687,6 +687,9 @@ def _between(noun: Token, args: Arguments) -> list[Span]:
         sides = args.prep_objects(noun.head, ("between",))
     if not sides and noun.dep_ == "nsubj":  # "fighting continued in other parts of the country between X and Y":
         sides = _between_down(noun.head, args, 3)  # the parser hangs "between" on the last noun before it
+    between = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    if between is not None:  # "talks between A, B (ABB) and C": a list the parser broke at the acronym
+        sides += [s for s in args.listed_after(between) if s not in sides]
     return sides
 
 

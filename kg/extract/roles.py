@@ -221,16 +221,19 @@ def _body_before_title(noun: Token, args: Arguments) -> Span | None:
 
 def role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     for span in doc.ents:
+        parties = _party_after_comma(span, args) if span.label_ in ("Person", "Official") else []
+        for party in parties:  # "The mayor of Johannesburg, Thabo Mokoena, of the ANC": his party, not his office
+            yield found(span, "memberOf", party, "memberOf-party-of")
         for noun in described_by(span):
             lemma = role_word(noun)
             if span.label_ in ("Person", "Official"):
-                yield from _person_role(span, noun, lemma, args)
+                yield from (r for r in _person_role(span, noun, lemma, args) if r.object not in parties)
             elif span.label_ in PLACE_TYPES:
                 yield from _place_role(span, noun, lemma, args)
             if span.label_ in BODY_TYPES:
                 yield from _body_role(span, noun, lemma, args)
         if span.label_ == "Official":
-            yield from _official_of_place(span, args)
+            yield from (r for r in _official_of_place(span, args) if r.object not in parties)
         if span.label_ in ("Person", "Official"):
             yield from _person_of_body(span, args)
 
@@ -354,6 +357,21 @@ def _party_by_name(body: Span) -> bool:
     elected body, not an armed group."""
     words = set(name_key(body).split())
     return body.label_ == "Organization" and bool(words & PARTY_NAME_WORDS) and not words & ELECTED_BODIES
+
+
+def _party_after_comma(person: Span, args: Arguments) -> list[Span]:
+    """'Lozano, of the Citizens' Movement party,', 'Saxony's premier, Michael Kretschmer, of the CDU,': a party named
+    after a person's name, a comma and 'of'."""
+    doc = person.doc
+    if person.end + 2 >= len(doc) or doc[person.end].text != "," or doc[person.end + 1].lower_ != "of":
+        return []
+    at = person.end + 2
+    if doc[at].lower_ == "the" and args.entity(doc[at]) is None:
+        at += 1
+    party = args.entity(doc[at]) if at < len(doc) else None
+    if party is None or party.start != at:
+        return []
+    return [party] if _party_by_name(party) or party.end < len(doc) and doc[party.end].lower_ == "party" else []
 
 
 def belongs(role: str, body: Span) -> bool:
