@@ -975,3 +975,14 @@ def test_titles_of_local_news_and_a_bodys_officer_named_by_its(nlp):
     assert ("Kwaku Addo", "officialOf", "Ghana Cocoa Growers Association") in _relations_read(doc)
     doc = nlp("Luca Brambilla, a member of the right-wing League party, said the case was closed.")
     assert ("League", "Organization") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+
+
+@pytest.mark.model
+def test_a_countrys_named_military_is_its_forces_and_villages_listed_in_an_area(nlp):
+    doc = nlp("Troops of the Kenya Defence Forces crossed the border. Kenyan troops later took control of Kismayo.")
+    assert {e._.kg_canonical for e in doc.ents if e.label_ == "Force"} == {"Kenya Defence Forces"}
+    doc = nlp("Gunmen also control Pulka and Ashigashiya, villages in the Gwoza Local Government Area.")
+    found = {(e._.kg_canonical, e.label_) for e in doc.ents}
+    assert {("Pulka", "City"), ("Ashigashiya", "City"), ("Gwoza Local Government Area", "District")} <= found
+    doc = nlp("Fighting between the Houthis and pro-government forces went on. Government forces later withdrew.")
+    assert {e._.kg_canonical for e in doc.ents if e.label_ == "Force"} == {"government forces"}

@@ -635,3 +635,9 @@ def test_talks_between_a_list_broken_by_acronyms(nlp):
                        "Social League": "Organization", "SL": "Organization"})
     assert {("Blue Union", "metWith", "Social League"), ("Social League", "metWith", "Blue Union")} & found
     assert {("Green Alliance", "metWith", "Social League"), ("Social League", "metWith", "Green Alliance")} & found
+
+
+def test_peacekeepers_are_the_mission_the_article_names(nlp):
+    found = relations(nlp, "MINUSMA said gunmen of the Red Hand fired on a peacekeepers' base near Tessit.",
+                      {"MINUSMA": "Force", "Red Hand": "ArmedGroup", "Tessit": "City"})
+    assert ("Red Hand", "attacked", "MINUSMA") in found

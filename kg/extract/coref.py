@@ -11,6 +11,8 @@ relation costs less than a wrong one.
 """
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
@@ -66,6 +68,15 @@ def _describing(span: Span) -> list[Token]:
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
     return nouns
+
+
+#: Peacekeeping missions by the start of their acronym (MONUSCO, MINUSMA, MINUSCA, UNIFIL, UNMISS, UNAMID,
+#: AMISOM, ATMIS) or a word of their name ("African Union Mission in Somalia", "the U.N. peacekeeping mission").
+MISSION_ACRONYM = re.compile(r"^(MONU|MINU|UNIFIL|UNMIS|UNAMID|UNISFA|AMISOM|ATMIS)")
+
+
+def _peacekeeping(name: str) -> bool:
+    return bool(MISSION_ACRONYM.match(name)) or any(w in name.lower().split() for w in ("mission", "peacekeeping"))
 
 
 def _joined_clause(clause: Token) -> Token:
@@ -282,6 +293,12 @@ class Coreference:
         """'under Russian control': the forces of that country the article names, if it names one."""
         named = [s for s in self.ents if s.label_ == "Force" and name_of(s).startswith(adjective)]
         return [marked(the_only_one(named)[0])] if the_only_one(named) else []
+
+    def mission(self) -> list[Span]:
+        """'peacekeepers': the one peacekeeping mission the article names (MONUSCO, MINUSMA, AMISOM, 'the U.N.
+        Mission in South Sudan'), if it names one."""
+        missions = [s for s in self.ents if s.label_ == "Force" and _peacekeeping(name_of(s))]
+        return [marked(s) for s in the_only_one(missions)]
 
     def home_force(self) -> list[Span]:
         """The article's own state forces: the Force it names most (its first mention), if it names one."""

@@ -190,6 +190,8 @@ class EntityTyper:
                 return retype(typed, "City", typed._.kg_canonical or name, "place-word", end=after.i + 1)
         if len(typed) > 1 and typed[-1].text == "County" and typed.label_ in ("City", "Person", "Organization"):
             return retype(typed, "District", plain_name(typed), "place-word")  # "Allen County", "Shelby County"
+        if len(typed) > 3 and typed[-3:].text == "Local Government Area" and typed.label_ in ("Person", "Organization"):
+            return retype(typed, "District", plain_name(typed), "place-word")  # Nigeria's: "the Gwoza Local Government Area"
         if before is not None and before[1].lower_ == "of" and typed.label_ not in ("Country",):
             word = before[0].lower_
             if word == "province" and typed.label_ != "Province":
@@ -760,6 +762,8 @@ def _apposition_kind(span: Span) -> str | None:
         tokens = tokens[1:]
     if len(tokens) > 1 and tokens[0].like_num and tokens[0].is_lower and tokens[1].lower_ in APPOSITION_KINDS_PLURAL:
         return APPOSITION_KINDS_PLURAL[tokens[1].lower_]  # "A and B, two districts in southern Tripoli"
+    if len(tokens) > 1 and tokens[0].lower_ in APPOSITION_KINDS_PLURAL and tokens[1].lower_ in ("in", "of", "near"):
+        return APPOSITION_KINDS_PLURAL[tokens[0].lower_]  # "Pulka and Ashigashiya, villages in the Gwoza area"
     words = [t.lower_ for t in tokens]
     if len(words) > 1 and words[1] == "capital":
         return "City"  # "the state capital", "the regional capital"

@@ -152,6 +152,8 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         kind, who = qualifier
         middle = [t.lower_ for t in modifiers if not (t.i in spans_at and spans_at[t.i].label_ == "Country")
                   and t.text not in gaz.adjectives and t.lower_ not in ("'s", "\u2019s")]
+        if " ".join(middle[-3:]) == "pro - government":  # "pro-government forces" are the government's forces
+            middle = middle[:-3] + ["government"]
         # Lower-case "army" is the country's forces ("the Russian army"); "Iraqi Army" names an institution.
         aircraft = head.lower_ in AIRCRAFT_HEADS
         # "Ukrainian units" with no name of their own are the country's forces (not after a force's name:

@@ -115,6 +115,10 @@ LISTED_PLACE_PREPOSITIONS = PLACE_PREPOSITIONS | {"from", "to", "across", "of", 
 TOWNS_OF = {"towns": "City", "cities": "City", "villages": "City", "districts": "District"}
 
 
+#: Verbs whose list of objects, with a place among them, is a list of places: "took A, B and C", "control A and B".
+LISTING_VERBS = TAKING_FROM_VERBS | {"control", "hold"}
+
+
 def places_by_company(spans: list[Span]) -> list[Span]:
     """Names the NER took for people or bodies where the sentence places them: coordinated with places only
     ('from Hajin, Sousa and al-Shafaa', 'districts such as Sangin and Musa Qala'), after a bearing ('northeast of
@@ -164,8 +168,12 @@ def _place_kind_around(span: Span, at: dict[int, Span]) -> str | None:
         if before.lemma_.lower() in ("center", "centre") and any(
                 c.dep_ == "compound" and c.lower_ == "district" for c in before.children):
             return "District"  # "the district centers of Chahar Bolak and Kaldar": those districts
+    described = next((TOWNS_OF[c.lower_] for t in (first, *first.conjuncts) for c in t.children
+                      if c.dep_ == "appos" and c.lower_ in TOWNS_OF), None)
+    if described is not None and first.conjuncts:
+        return described  # "Pulka and Ashigashiya, villages in the Gwoza area"
     listed = first.dep_ == "pobj" and first.head.lower_ in LISTED_PLACE_PREPOSITIONS or first.dep_ == "dobj" \
-        and first.head.lemma_.lower() in TAKING_FROM_VERBS  # "has since taken Pauktaw, Minbya and Myebon"
+        and first.head.lemma_.lower() in LISTING_VERBS  # "has since taken Pauktaw, Minbya and Myebon"
     if not listed:
         return None  # "Kabul and Ashraf Ghani were named": only a list of where things happen or what is taken
     if not any(c.dep_ == "cc" for t in (first, *first.conjuncts) for c in t.children):
