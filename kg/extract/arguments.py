@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .coref import PLACE_ANAPHORS, Coreference, marked, the_only_one
 from .gazetteer import country_adjectives
 from .lexicon import ROLE_ABBREVIATIONS, ROLE_WORDS, TOWN_WORDS
-from .spans import lemmas, members_listed_after, spaced_dash, tokens_of
+from .spans import lemmas, members_listed_after, name_of, spaced_dash, tokens_of
 from .words import word_list
 
 PLACE_TYPES = frozenset({"City", "District", "Province", "Country"})
@@ -178,7 +178,7 @@ class Arguments:
         if token.lower_ in ("who", "which", "that", "whom") and token.head.dep_ == "relcl":
             # the noun the clause hangs on; not conjuncts the parser put after the clause, which cannot be in it
             noun = token.head.head
-            return self._described_before(noun) or [s for s in self.entities(noun, depth + 1) if s.start < token.i]
+            return self.described_before(noun) or [s for s in self.entities(noun, depth + 1) if s.start < token.i]
         named = [s for c in token.children if c.dep_ == "appos" and self.entity(c) is not None
                  for s in self.entities(c, depth + 1)]
         if named and (token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
@@ -230,9 +230,14 @@ class Arguments:
             return self._proxy(token, depth)
         return []
 
-    def _described_before(self, noun: Token) -> list[Span]:
-        """'Mosul, Iraq's second-largest city, which ISIL seized': the name a description follows after a comma,
-        whatever the parser hung the description on."""
+    def province_of_same_name(self, town: Span) -> Span | None:
+        """The province the article names after a town ('Balkh' and 'Balkh province'), if it names one."""
+        stem = f"{name_of(town)} "
+        return next((e for e in self.ents if e.label_ == "Province" and name_of(e).startswith(stem)), None)
+
+    def described_before(self, noun: Token) -> list[Span]:
+        """'Mosul, Iraq's second-largest city, which ISIL seized', 'In Buea, the capital of ...': the name a
+        description follows after a comma, whatever the parser hung the description on."""
         start = noun.left_edge.i
         named = self.entity(self.doc[start - 2]) if noun.pos_ == "NOUN" and start >= 2 else None
         if named is None or named.end != start - 1 or self.doc[start - 1].text != ",":

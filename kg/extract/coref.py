@@ -12,7 +12,6 @@ relation costs less than a wrong one.
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .arguments import PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments
 from .coref import PLACE_ANAPHORS
@@ -96,20 +96,20 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
             targets += [c for c in (country_named(args.doc, a.text) for a in holder.children if a.dep_ == "amod")
                         if c is not None]
         for target in (t for t in targets if t != span):  # "the Sirte neighborhood of al-Dular" is no container
-            yield target, TOWN_PART_RULE if _town_part(holder, target) else "locatedIn-prep"
+            yield target, TOWN_PART_RULE if _town_part(holder, target, args) else "locatedIn-prep"
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.lower_ == "in" and after.dep_ == "prep" and after.head not in holders:
         # "stormed the town of Sabiid in the Lower Shabelle region": the parser hangs "in" on the verb, but a
         # place right after another is where that one is
         for target in args.prep_objects(after.head, ("in",)):
             if target.start > span.end and target.root.head == after:
-                yield target, TOWN_PART_RULE if _town_part(span.root, target) else "locatedIn-prep"
+                yield target, TOWN_PART_RULE if _town_part(span.root, target, args) else "locatedIn-prep"
     if span.root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in LYING_VERBS:
         for target in args.prep_objects(head, ("in", "within")):  # "X lies in Y", "X is located in Y"
             yield target, "locatedIn-verb"
 
 
-def _town_part(holder, target: Span) -> bool:
+def _town_part(holder: Token, target: Span, args: Arguments) -> bool:
     """'the al-Shuhada neighborhood of Fallujah', 'the Sirte neighborhood of al-Dular', 'the Shaar district in
     eastern Aleppo', 'two districts in southern Tripoli': a part of the town named."""
     if target.label_ != "City":
@@ -117,10 +117,9 @@ def _town_part(holder, target: Span) -> bool:
     kind = holder.lemma_.lower()
     if kind in NEIGHBOURHOOD_WORDS:
         return True
-    # "Doshi district in southern Baghlan" where the article names Baghlan province: the province, typed a town
-    province = f"{name_of(target)} "
+    # not "Doshi district in southern Baghlan" where the article names Baghlan province: the province, typed a town
     return kind == "district" and any(a.dep_ == "amod" and a.lower_ in TOWN_PART_BEARINGS for a in target.root.children) \
-        and not any(e.label_ == "Province" and name_of(e).startswith(province) for e in target.doc.ents)
+        and args.province_of_same_name(target) is None
 
 
 def _conjoined_places(span: Span, args: Arguments) -> list[Span]:

@@ -305,18 +305,12 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
     if lemma not in PLACE_OFFICES and any(t.label_ not in PLACE_TYPES for t in targets):
         targets = [t for t in targets if t.label_ not in PLACE_TYPES]  # "the SDF's al-Dashisha commander"
     if lemma == "governor":  # "Balkh Governor X" where the article names Balkh province: a governor's is the province
-        targets = [_province_of_same_name(t, args) or t if t.label_ == "City" else t for t in targets]
+        targets = [args.province_of_same_name(t) or t if t.label_ == "City" else t for t in targets]
     for target in targets:
         if belongs(lemma, target):
             yield found(span, "memberOf", target, "memberOf-role")
         elif lemma not in FIGURE_NOUNS:
             yield found(span, "officialOf", target, f"officialOf-role{'-member' if lemma == 'member' else ''}")
-
-
-def _province_of_same_name(town: Span, args: Arguments) -> Span | None:
-    """The province the article names after a town ('Balkh' and 'Balkh province'), if it names one."""
-    stem = f"{name_of(town)} "
-    return next((e for e in args.ents if e.label_ == "Province" and name_of(e).startswith(stem)), None)
 
 
 #: Offices held in a place rather than in a body: a town's mayor; but "the SDF's Raqqa commander" serves the SDF.
@@ -562,11 +556,10 @@ def _whose_capital(noun: Token, args: Arguments) -> Iterator[FoundRelation]:
 def _named_before_comma(noun: Token, args: Arguments) -> Span | None:
     """The City right before ', the capital': 'In Buea, the capital of the Southwest Region, shops stayed shut',
     where the parser made the capital the subject of what follows."""
-    doc = noun.doc
-    if noun.i < 3 or doc[noun.i - 1].lower_ != "the" or doc[noun.i - 2].text != ",":
+    if noun.i < 1 or noun.doc[noun.i - 1].lower_ != "the":
         return None
-    city = args.entity(doc[noun.i - 3])
-    return city if city is not None and city.label_ == "City" and city.end == noun.i - 2 else None
+    city = next(iter(args.described_before(noun)), None)
+    return city if city is not None and city.label_ == "City" else None
 
 
 def _named_after_comma(noun: Token, args: Arguments) -> Span | None:
