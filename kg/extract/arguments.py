@@ -235,12 +235,17 @@ class Arguments:
         stem = f"{name_of(town)} "
         return next((e for e in self.ents if e.label_ == "Province" and name_of(e).startswith(stem)), None)
 
+    def named_before_comma(self, token: Token) -> Span | None:
+        """The name that ends right before the comma opening ``token``'s phrase ('the army, led by X')."""
+        start = token.left_edge.i
+        named = self.entity(self.doc[start - 2]) if start >= 2 and self.doc[start - 1].text == "," else None
+        return named if named is not None and named.end == start - 1 else None
+
     def described_before(self, noun: Token) -> list[Span]:
         """'Mosul, Iraq's second-largest city, which ISIL seized', 'In Buea, the capital of ...': the name a
         description follows after a comma, whatever the parser hung the description on."""
-        start = noun.left_edge.i
-        named = self.entity(self.doc[start - 2]) if noun.pos_ == "NOUN" and start >= 2 else None
-        if named is None or named.end != start - 1 or self.doc[start - 1].text != ",":
+        named = self.named_before_comma(noun) if noun.pos_ == "NOUN" else None
+        if named is None:
             return []
         fits = named.label_ in PLACE_TYPES if noun_lemma(noun) in PLACE_NOUNS else named.label_ not in PLACE_TYPES
         return [named] if fits else []

@@ -15,6 +15,7 @@ from .coref import PLACE_ANAPHORS
 from .found import FoundRelation, found
 from .gazetteer import country_adjectives
 from .lexicon import NEIGHBOURHOOD_WORDS
+from .places import BEARINGS
 from .spans import NESTED_KEY, member_list_noun, name_of
 
 #: What may follow "X, Y" for Y to be where X is, not the next item of a list ("Kunduz, Baghlan and Takhar").
@@ -23,8 +24,7 @@ CLOSERS = {",", ".", ";", ":", ")", "(", "\u2014", "\u2013", "--", "-", "'s", "\
 
 #: Bearings before a town that make the district named before it a part of the town: "the Shaar district in
 #: eastern Aleppo" (a district of a province is no part of its town: "the Imam Sahib district of Kunduz").
-TOWN_PART_BEARINGS = frozenset({"central", "downtown"} | {f"{a}{b}ern" for a in ("", "north", "south") for b in (
-    "", "east", "west") if a or b} | {f"{a}-{b}ern" for a in ("north", "south") for b in ("east", "west")})
+TOWN_PART_BEARINGS = frozenset({"central", "downtown"} | {f"{bearing}ern" for bearing in BEARINGS})
 #: The rule of a part of a town: the one reading that puts a District inside a City.
 TOWN_PART_RULE = "locatedIn-town-part"
 

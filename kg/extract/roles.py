@@ -581,11 +581,10 @@ def _leading(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     bodies = [b for b in args.children(verb, ("dobj",)) if b.label_ not in ("Person", "Official")]
     leaders = subjects_of(verb, args)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the RSF, led by X"
-        before = args.entity(verb.doc[verb.i - 2]) if verb.i >= 2 and verb.doc[verb.i - 1].text == "," else None
+        before = args.named_before_comma(verb)
         # the name right before the comma, where the parser hangs the clause elsewhere ("the war between the army,
         # led by X, and the RSF"); not the names conjoined after it
-        bodies = [before] if before is not None and before.end == verb.i - 1 else [
-            b for b in args.entities(verb.head) if b.end <= verb.i]
+        bodies = [before] if before is not None else [b for b in args.entities(verb.head) if b.end <= verb.i]
         bodies = [b for b in bodies if b.label_ not in ("Person", "Official")]
         leaders = args.prep_objects(verb, ("by",))
     # officialOf whatever the body: "led by X", "who heads Y" name the one who holds its command, the guidelines'
