@@ -986,3 +986,14 @@ def test_a_countrys_named_military_is_its_forces_and_villages_listed_in_an_area(
     assert {("Pulka", "City"), ("Ashigashiya", "City"), ("Gwoza Local Government Area", "District")} <= found
     doc = nlp("Fighting between the Houthis and pro-government forces went on. Government forces later withdrew.")
     assert {e._.kg_canonical for e in doc.ents if e.label_ == "Force"} == {"government forces"}
+
+
+@pytest.mark.model
+def test_a_junta_is_its_countrys_forces_and_what_is_taken_control_of_a_place(nlp):
+    doc = nlp("Myanmar's junta said its troops had repelled attacks near Sittwe. Myanmar's military denied it.")
+    forces = {e._.kg_canonical for e in doc.ents if e.label_ == "Force"}
+    assert len(forces) == 1 and "Myanmar" not in {e._.kg_canonical for e in doc.ents}
+    doc = nlp("The army said it had regained control of Khan Sheikhoun after three days of fighting.")
+    assert ("Khan Sheikhoun", "City") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+    doc = nlp("Forces under the control of Khalifa Haftar moved east.")
+    assert ("Khalifa Haftar", "City") not in {(e._.kg_canonical, e.label_) for e in doc.ents}

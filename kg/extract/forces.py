@@ -159,7 +159,7 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         # "Ukrainian units" with no name of their own are the country's forces (not after a force's name:
         # "CTS units" are that force's, see extend_national_forces).
         national_head = head.lower_ in NATIONAL_FORCE_HEADS or head.lower_ == "units" or aircraft \
-            or head.text in ("army", "military")
+            or head.text in ("army", "military", "junta")
         national = national_head and set(middle) <= NATIONAL_FILLERS | MULTINATIONAL
         if kind == "national" and national:
             canonical = gaz.national_forces(who)

@@ -24,7 +24,7 @@ ROLE_WORDS = {
 
 
 #: Head nouns of phrases naming state forces ("Afghan troops", "government forces").
-FORCE_HEADS = {"forces", "force", "troops", "soldiers", "soldier", "army", "military", "police", "navy", "commandos",
+FORCE_HEADS = {"forces", "force", "troops", "soldiers", "soldier", "army", "military", "junta", "police", "navy", "commandos",
                "marines", "paratroopers", "warplanes", "jets", "personnel", "units", "servicemen", "guard",
                "aircraft", "helicopters", "gunships"}
 #: Aircraft heads: "Israeli warplanes", "coalition aircraft" are that country's (or the coalition's) forces.

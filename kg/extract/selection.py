@@ -56,6 +56,9 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
             for span in reading.agents:  # "the KRF seized Sarvan": an organisation that fights is armed
                 if span.label_ == "Organization":
                     votes[_key(span)].add("ArmedGroup")
+    for span in doc.ents:
+        if span.label_ == "Person" and _controlled_place(span.root):
+            votes[_key(span)].add("City")  # "the army regained control of Khan Sheikhoun": a place, whoever did it
     described = {_key(span) for span in doc.ents if _described_as_armed_group(span)}
     for key in described:
         votes[key].add("ArmedGroup")
@@ -210,6 +213,26 @@ def _taken_place(token: Token) -> bool:
     taken_from = any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
     verbs = {verb.lemma_.lower(), verb.lower_}  # "overran": a past the small model's lemmatiser leaves as it is
     return bool(verbs & (PLACE_TAKING_VERBS - PEOPLE_TAKING_VERBS) or taken_from and verbs & TAKING_FROM_VERBS)
+
+
+#: Verbs whose object "control of X" makes X a place: "seized control of Ramadi" (not "under the control of
+#: Haftar", where a person holds it).
+CONTROL_VERBS = {"take", "gain", "regain", "seize", "wrest", "lose", "assume", "retake", "establish", "consolidate"}
+#: Quantities between "control of" and the place: "control of most of Marawi".
+PART_WORDS = {"most", "much", "part", "parts", "all", "half", "large", "swathes", "areas"}
+
+
+def _controlled_place(token: Token) -> bool:
+    """'took control of X', 'lost control of most of X': X is a place, whatever name the NER took it for."""
+    while token.dep_ == "conj":
+        token = token.head
+    of = token.head
+    if token.dep_ != "pobj" or of.lower_ != "of":
+        return False
+    noun = of.head
+    if noun.lower_ in PART_WORDS and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head
+    return noun.lower_ == "control" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in CONTROL_VERBS
 
 
 def _dated(token: Token) -> bool:
