@@ -997,3 +997,17 @@ def test_a_junta_is_its_countrys_forces_and_what_is_taken_control_of_a_place(nlp
     assert ("Khan Sheikhoun", "City") in {(e._.kg_canonical, e.label_) for e in doc.ents}
     doc = nlp("Forces under the control of Khalifa Haftar moved east.")
     assert ("Khalifa Haftar", "City") not in {(e._.kg_canonical, e.label_) for e in doc.ents}
+
+
+@pytest.mark.model
+def test_parties_running_a_legislature_stay_parties_and_a_quarrel_is_no_clash(nlp):
+    doc = nlp("But he has clashed repeatedly with the Congress of Nuevo Leon, controlled by the Institutional "
+              "Revolutionary Party (PRI) and the National Action Party (PAN), over the budget.")
+    found = {(e._.kg_canonical, e.label_) for e in doc.ents}
+    assert {("Congress of Nuevo Leon", "Organization"), ("Institutional Revolutionary Party", "Organization"),
+            ("National Action Party", "Organization")} <= found
+    assert not {r for r in _relations_read(doc) if r[1] in ("captured", "clashedWith")}
+    doc = nlp("Governor Maria Lopez clashed with the state legislature over the budget.")
+    assert not {r for r in _relations_read(doc) if r[1] == "clashedWith"}
+    doc = nlp("Taliban fighters clashed with the Afghan army near Kunduz.")
+    assert ("Taliban", "clashedWith", "Afghan National Army") in _relations_read(doc)

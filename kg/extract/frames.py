@@ -840,7 +840,9 @@ def relations_of(reading: Reading, frames: dict[str, Frame]) -> Iterator[FoundRe
     attack an attempted capture is, and the former holder of a place taken 'from' it."""
     frame, kind = reading.frame, reading.kind
     if reading.told and frame.symmetric:
-        yield from _sides(reading)
+        # "the governor clashed with the Congress": a quarrel, not a fight, unless one side can bear arms
+        yield from (r for r in _sides(reading) if frame.predicate != "clashedWith"
+                    or r.subject.label_ in FIGHTER_TYPES or r.object.label_ in FIGHTER_TYPES)
     elif reading.told:
         predicate, suffix = frame.predicate, kind
         if reading.mode == "attempt" and frame.attempt:

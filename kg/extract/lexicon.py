@@ -143,7 +143,10 @@ EQUIPMENT = {"ied", "ieds", "vbied", "vbieds", "rpg", "rpgs", "himars", "manpads
 #: Words that make a capitalised name an organisation's, not a person's.
 ORGANISATION_WORDS = {"council", "ministry", "department", "party", "agency", "committee", "commission", "office",
                       "society", "union", "bank", "group", "front", "movement", "news", "times", "post", "press",
-                      "network", "service", "institute", "university", "company", "corporation", "association"}
+                      "network", "service", "institute", "university", "company", "corporation", "association",
+                      "congress", "parliament", "senate", "assembly", "legislature", "court", "board", "authority",
+                      "foundation", "federation", "bureau", "directorate", "tribunal", "co", "inc", "corp", "ltd",
+                      "plc"}
 #: a body's name words of either kind (made once: tested for every word of every name)
 ORGANISATION_OR_FORCE_WORDS = ORGANISATION_WORDS | FORCE_NAME_HEADS
 

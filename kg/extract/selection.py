@@ -51,7 +51,9 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
     for reading in readings:
         for span, role in reading.rejected:
             votes[_key(span)].add(_vote(span, role, reading))
-        done_to = reading.patients or [s for s, role in reading.rejected if role == "patient"]
+        done_to = reading.patients or [s for s, role in reading.rejected if role == "patient"
+                                       and (s.label_ != "Organization" or _may_become(s, "City"))]
+        # ("the Congress, controlled by the PRI": a body run by a party makes no party armed)
         if reading.told and done_to and reading.frame.predicate in CONFLICT:
             for span in reading.agents:  # "the KRF seized Sarvan": an organisation that fights is armed
                 if span.label_ == "Organization":
