@@ -1011,3 +1011,17 @@ def test_parties_running_a_legislature_stay_parties_and_a_quarrel_is_no_clash(nl
     assert not {r for r in _relations_read(doc) if r[1] == "clashedWith"}
     doc = nlp("Taliban fighters clashed with the Afghan army near Kunduz.")
     assert ("Taliban", "clashedWith", "Afghan National Army") in _relations_read(doc)
+
+
+@pytest.mark.model
+def test_names_the_ner_misses_or_mistypes_by_what_describes_them(nlp):
+    doc = nlp("Militants from Ahlu Sunnah Wa-Jama'a (ASWJ) have captured the port town of Mocimboa da Praia.")
+    found = {(e._.kg_canonical, e.label_) for e in doc.ents}
+    assert ("Ahlu Sunnah Wa-Jama'a", "ArmedGroup") in found and "ASWJ" not in {name for name, _ in found}
+    doc = nlp("The plant needs water. Glendale, an unincorporated community in Hardin County about 50 miles south "
+              "of Louisville, has no water system.")
+    assert ("Glendale", "locatedIn", "Hardin County") in _relations_read(doc)
+    doc = nlp("The agency would monitor salt levels near Doel, a village in East Flanders.")
+    assert ("East Flanders", "Province") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+    doc = nlp("Costa met with House Speaker Robert Fallon on Wednesday.")
+    assert ("Robert Fallon", "Official") in {(e._.kg_canonical, e.label_) for e in doc.ents}

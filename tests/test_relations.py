@@ -641,3 +641,54 @@ def test_peacekeepers_are_the_mission_the_article_names(nlp):
     found = relations(nlp, "MINUSMA said gunmen of the Red Hand fired on a peacekeepers' base near Tessit.",
                       {"MINUSMA": "Force", "Red Hand": "ArmedGroup", "Tessit": "City"})
     assert ("Red Hand", "attacked", "MINUSMA") in found
+
+
+def test_an_airstrike_targeting_a_group_and_a_group_pushed_out_by_a_force(nlp):
+    found = relations(nlp, "Eastern Command conducted an airstrike targeting Red Hand militants near Tarwa.",
+                      {"Eastern Command": "Force", "Red Hand": "ArmedGroup", "Tarwa": "City"})
+    assert ("Eastern Command", "attacked", "Red Hand") in found
+    found = relations(nlp, "The Red Hand, which was pushed out of Tarwa by the Blue Brigade in 2011, still raids.",
+                      {"Red Hand": "ArmedGroup", "Tarwa": "City", "Blue Brigade": "Force"})
+    assert ("Blue Brigade", "attacked", "Red Hand") in found
+
+
+def test_a_place_held_is_the_one_named_before_and_restored_control_is_a_capture(nlp):
+    found = relations(nlp, "The Blue Brigade retook Tarwa after the Red Hand had held it for a decade.",
+                      {"Blue Brigade": "Force", "Tarwa": "City", "Red Hand": "ArmedGroup"})
+    assert ("Red Hand", "captured", "Tarwa") in found
+    found = relations(nlp, "The Blue Brigade had restored control of Tarwa by Tuesday.",
+                      {"Blue Brigade": "Force", "Tarwa": "City"})
+    assert ("Blue Brigade", "captured", "Tarwa") in found
+    found = relations(nlp, "The Blue Brigade seized power from the government of the Green League in 2021.",
+                      {"Blue Brigade": "Force", "Green League": "Organization"})
+    assert not found
+
+
+def test_the_army_is_the_states_force_not_a_rebel_army(nlp):
+    found = relations(nlp, "The Tarwa military said Dorn had fallen to the Free Hill Army. "
+                           "Fighting between the army and the Red Hand resumed.",
+                      {"Tarwa military": "Force", "Dorn": "City", "Free Hill Army": "ArmedGroup",
+                       "Red Hand": "ArmedGroup"})
+    assert not {("Free Hill Army", "clashedWith", "Red Hand"), ("Red Hand", "clashedWith", "Free Hill Army")} & found
+
+
+def test_an_administrative_center_is_a_capital_and_a_description_is_of_the_name_before_its_comma(nlp):
+    found = relations(nlp, "Dorn, the administrative center of the Tarwa region, was shelled.",
+                      {"Dorn": "City", "Tarwa region": "Province"})
+    assert ("Dorn", "capitalOf", "Tarwa region") in found
+    found = relations(nlp, "Beln, which lies 30 kilometers from Dorn, the capital of Tarwa, sits at a junction.",
+                      {"Beln": "City", "Dorn": "City", "Tarwa": "Province"})
+    assert ("Dorn", "capitalOf", "Tarwa") in found and ("Beln", "capitalOf", "Tarwa") not in found
+
+
+def test_roles_told_after_became_one_of_the_members_and_a_body_the_parser_joined_to_the_name(nlp):
+    found = relations(nlp, "Ana Vell, who became Tarwa's president in April, made security a priority.",
+                      {"Ana Vell": "Official", "Tarwa": "Country"})
+    assert ("Ana Vell", "officialOf", "Tarwa") in found
+    found = relations(nlp, "Magistrate Tom Hale, one of two members of the Dorn County Fiscal Court who voted no, "
+                           "said rates would rise.",
+                      {"Tom Hale": "Official", "Dorn County Fiscal Court": "Organization"})
+    assert ("Tom Hale", "memberOf", "Dorn County Fiscal Court") in found
+    found = relations(nlp, "A spokesman for the EUB, Lena Marsh, said the board would meet.",
+                      {"EUB": "Organization", "Lena Marsh": "Official"})
+    assert ("Lena Marsh", "spokesmanFor", "EUB") in found

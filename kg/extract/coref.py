@@ -49,6 +49,8 @@ def the_only_one(spans: list[Span]) -> list[Span]:
 GROUP_ADJECTIVES = {"insurgent", "militant", "rebel", "jihadist", "extremist", "terrorist"}
 #: Bodies a definite noun can stand for by the last word of their name ("the association", "the task force").
 BODY_LABELS = ("ArmedGroup", "Force", "Organization")
+#: Bare nouns for a state's forces: "the army" is never a rebel group whose name ends in "Army".
+STATE_FORCE_NOUNS = {"army", "military", "police", "navy", "junta"}
 
 
 def _main_clause_subject(span: Span) -> bool:
@@ -155,6 +157,8 @@ class Coreference:
         for span in self.named_before(token, BODY_LABELS, GROUP_REACH):
             name = (span.text if len(span) > 1 else name_of(span)).lower()
             described = {n.lemma_.lower() for n in _describing(span)}
+            if span.label_ == "ArmedGroup" and head in STATE_FORCE_NOUNS:
+                continue  # "the army" is the state's, not the Arakan Army or the Free Syrian Army
             if span.start not in own and (name == head or name.endswith(" " + head) or (
                     len(words) == 1 and head in described) or name.endswith(" " + head + "s")):
                 named[name_key(span)] = span

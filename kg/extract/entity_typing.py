@@ -855,7 +855,7 @@ def _headline_filter(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def _abbreviates(short: str, span: Span) -> bool:
     """True when the capitals of ``short`` are the initials of ``span``'s words, in order (gaps allowed)."""
-    initials = [t.text[0] for t in span if t.is_alpha and t.text[0].isupper()]
+    initials = [t.text[0] for t in span if t.text[0].isalpha() and t.text[0].isupper()]  # and "Jama'a"
     letters = [ch for ch in short if ch.isalpha()]
     if len(initials) < 2 or not letters or letters[0] != initials[0]:
         return False

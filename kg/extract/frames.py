@@ -31,7 +31,8 @@ SUPPORT_VERBS = {"launch", "stage", "mount", "carry", "conduct", "execute", "mak
                  "unleash", "hold", "have", "continue", "intensify", "wage", "lead", "renew", "open", "undertake",
                  "perpetrate", "commit", "trigger", "spark", "resume", "escalate", "announce", "declare", "claim",
                  "establish", "assume", "gain", "take", "retain", "maintain", "tighten", "extend", "consolidate",
-                 "exert", "exercise", "seize", "complete", "finish", "press", "pursue", "initiate", "engage"}
+                 "exert", "exercise", "seize", "complete", "finish", "press", "pursue", "initiate", "engage",
+                 "restore", "reassert", "reestablish", "re-establish"}
 #: Verbs that say "out" without it when "from" follows: "drove the militants from the town".
 OUT_FROM_VERBS = frozenset({"drive", "push", "chase", "flush", "rout"})
 #: Prepositions that name what an action was aimed at: "fired at", "rammed into".
@@ -43,6 +44,8 @@ QUANTITY_NOUNS = {"series", "wave", "number", "spate", "barrage", "round", "stri
                   "dozen", "hundred", "couple"}
 #: Verbs whose "in" lends their subject to the noun: "engaged in fighting with X", "took part in the attack".
 TAKING_PART_VERBS = {"engage", "take", "participate", "join", "involve"}
+#: Verbs of keeping a place: "it" after them is the town named before ("al-Shabaab had held it for years").
+HOLDING_VERBS = frozenset({"hold", "control"})
 #: Nouns after "from" that stand for whoever holds a place: "from ISIL control", "from the hands of X".
 HOLDING_NOUNS = {"control", "grip", "hand", "hands", "rule", "occupation", "yoke", "clutch", "clutches"}
 #: Advances are gains, not an attack on the place they are in ("advances in Donetsk").
@@ -276,7 +279,7 @@ def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Argumen
                for s in args.entities(c)]
     reading = Reading(frame, trigger, kind, mode, agents, patients, agent_slots=agent_slot_of,
                       patient_slots=patient_slot_of, partial=partial, rejected=rejected, complete=complete)
-    if frame.from_holds:
+    if frame.from_holds and not _took_something_else(trigger, patients, args):
         holders, reading.from_places = _from_slot(trigger, args)
         reading.holders = [h for h in holders if h.label_ in FIGHTER_TYPES]
         reading.rejected += [(h, "holder") for h in holders if h.label_ in ("Organization", "Person")]
@@ -398,8 +401,11 @@ def _objects(verb: Token, args: Arguments) -> list[Span]:
     parser makes the place right after the verb an adverb."""
     out: list[Span] = []
     for child in verb.children:
-        if child.dep_ == "dobj" and child.lower_ == "it" and lemmas(verb) & TAKING_FROM_VERBS:
-            out.extend(args.coref.place_before(child))  # "Hajin was the group's stronghold. The SDF took it."
+        if child.dep_ == "dobj" and child.lower_ == "it" and lemmas(verb) & (TAKING_FROM_VERBS | HOLDING_VERBS) \
+                and not any(c.dep_ in ("acomp", "oprd", "xcomp") for c in verb.children):
+            # "Hajin was the group's stronghold. The SDF took it."; "after al-Shabaab had held it for a decade"
+            # (not "held it responsible")
+            out.extend(args.coref.place_before(child))
         elif child.dep_ == "dobj" or _misparsed_place_object(verb, child, args):
             out.extend(s for s in args.entities(child) if s not in out)
     if not out and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children):
@@ -745,7 +751,22 @@ def _of_site(noun: Token, args: Arguments) -> list[Span]:
             for place in args.places_in(pobj) if place.label_ in SITE_TYPES]
 
 
+#: Participles that aim an action at its target: "an airstrike targeting al-Shabaab", "raids aimed at ISIL".
+AIMING_VERBS = frozenset({"target", "hit", "strike", "attack", "aim", "direct"})
+
+
+def _aimed(noun: Token, args: Arguments) -> list[Span]:
+    """'conducted an airstrike targeting al-Shabaab militants', 'operations aimed at the ADF': the participle's
+    object is what the action was done to."""
+    out: list[Span] = []
+    for verb in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in AIMING_VERBS):
+        out.extend(s for s in _objects(verb, args) + args.prep_objects(verb, ("at", "against", "on"))
+                   if s not in out)
+    return out
+
+
 NOUN_SLOTS: dict[str, Callable[[Token, Arguments], list[Span]]] = {
+    "aimed": _aimed,
     "site": _noun_site,
     "of-site": _of_site,
     "possessive": _possessive,
@@ -768,6 +789,19 @@ NOUN_SLOTS: dict[str, Callable[[Token, Arguments], list[Span]]] = {
     "between": _between,
     "responsible": _responsible,
 }
+
+
+#: What is taken from someone without any ground changing hands: "seized power from the elected government".
+NOT_GROUND = frozenset({"power", "office", "leadership", "presidency", "throne", "authority", "mandate", "seat",
+                        "majority", "vote", "lead", "title", "money", "contract", "initiative", "crown", "reins"})
+
+
+def _took_something_else(trigger: Token, patients: list[Span], args: Arguments) -> bool:
+    """'the junta seized power from the elected government': what was taken is no ground, so who it was
+    taken from held no town and fought no one."""
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    return bool(objects) and not patients and all(
+        not args.entities(o) and noun_lemma(o) in NOT_GROUND for o in objects)
 
 
 def _from_slot(trigger: Token, args: Arguments) -> tuple[list[Span], list[Span]]:

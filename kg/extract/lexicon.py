@@ -19,7 +19,7 @@ ROLE_WORDS = {
     "administrator", "police", "chancellor", "defense", "foreign", "commissioner", "executive", "sheriff",
     "attorney", "magistrate", "rector", "rep.", "reps.", "councillor", "councilor", "alderman", "alderwoman",
     "inspector", "superintendent", "detective", "constable", "justice", "marshal", "manager", "recorder",
-    "clerk", "treasurer", "assessor", "auditor", "supervisor", "comptroller",
+    "clerk", "treasurer", "assessor", "auditor", "supervisor", "comptroller", "speaker", "chairperson",
 }
 
 

@@ -131,6 +131,8 @@ def places_by_company(spans: list[Span]) -> list[Span]:
         if span.label_ == "City" and kind != "District":
             kind = None  # a town stays one unless the text lists it among districts (a list's town and district
             # often share a name: "Helmand's districts, among them Nawa")
+            if span._.kg_origin == "ner" and _holds_a_town(span):
+                kind = "Province"  # "Doel, a village in East Flanders": a name the NER guessed, larger than a town
         out.append(retype(span, kind, plain_name(span), "place-company") if kind else span)
     return out
 
@@ -152,6 +154,15 @@ def towns_before_their_state(spans: list[Span]) -> list[Span]:
         if (span._.kg_links or {}).get("country") not in (None, region) or span._.kg_origin == "ner":
             out[i] = retype(span, "City", plain_name(span), "place-company")
     return out
+
+
+def _holds_a_town(span: Span) -> bool:
+    """'Doel, a village in East Flanders': what a town described as such is in."""
+    head = span.root.head
+    noun = head.head
+    return (span.root.dep_ == "pobj" and head.lower_ == "in" and noun.dep_ == "appos" and noun.tag_ == "NN"
+            and noun.lemma_.lower() in ("town", "village", "community", "hamlet", "settlement")
+            and any(c.lower_ in ("a", "an") for c in noun.children))
 
 
 def _place_kind_around(span: Span, at: dict[int, Span]) -> str | None:

@@ -65,7 +65,7 @@ def described_by(span: Span) -> list[Token]:
 
 def _described_by(span: Span) -> list[Token]:
     root = span.root
-    nouns = [t for t in root.children if t.dep_ == "appos"]
+    nouns = [t for t in root.children if t.dep_ == "appos" and not _another_name_before(t, span)]
     if root.dep_ == "appos":
         nouns.append(root.head)
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
@@ -73,10 +73,13 @@ def _described_by(span: Span) -> list[Token]:
     if root.dep_ in ("nsubjpass", "dobj"):  # "X was appointed governor of Y", "named X spokesman"
         nouns.extend(t for t in root.head.children if t.dep_ == "oprd")
     for clause in (c for c in root.children if c.dep_ == "relcl"):  # "ISWAP, which ... is the IS group's affiliate"
-        for verb in (clause, *clause.conjuncts):
-            if verb.lemma_ == "be":
+        for verb in (clause, *clause.conjuncts):  # "X, who became Niger's president in April"
+            if verb.lemma_ in ("be", "become", "remain"):
                 nouns.extend(t for t in verb.children if t.dep_ == "attr")
     nouns.extend(t for t in root.children if t.dep_ == "compound" and t.i < span.start)
+    nouns.extend(m for n in list(nouns) if n.lower_ == "one"  # "X, one of two members of the Fiscal Court"
+                 for of in n.children if of.dep_ == "prep" and of.lower_ == "of"
+                 for m in of.children if m.dep_ == "pobj" and m.tag_ == "NNS")
     first = root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
@@ -96,6 +99,16 @@ def _described_by(span: Span) -> list[Token]:
     if any(role_word(n) in SPOKESPERSON_NOUNS for n in nouns):  # "army spokesman Brigadier General X"
         nouns = [n for n in nouns if role_word(n).rstrip(".") not in RANKS]
     return [n for n in nouns if n.pos_ in ("NOUN", "PROPN") and n not in span]
+
+
+def _another_name_before(noun: Token, span: Span) -> bool:
+    """'Afgooye, which lies 30 km from Mogadishu, the Somali capital, sits ...': the parser hung the description
+    on the first name, but the name right before its comma is the one it describes."""
+    start = noun.left_edge.i
+    if start < 2 or noun.doc[start - 1].text != ",":
+        return False
+    before = noun.doc[start - 2]
+    return before.ent_type_ != "" and before.i >= span.end and not before.is_punct
 
 
 #: Verbs that give a name a description: "a commander known as X", "X, whom he described as an ISIL official".
@@ -147,13 +160,23 @@ def _misattached_role(span: Span) -> Token | None:
     # "a spokesman in Aleppo, X, said": or a conjunct with no "and", which the parser makes of an apposition
     doc = span.doc
     if current.dep_ != "appos" and not (current.dep_ == "conj" and current.head.ent_type_ in PLACE_TYPES and not any(
-            t.pos_ == "CCONJ" for t in doc[current.head.i: span.start])):
+            t.pos_ == "CCONJ" for t in doc[current.head.i: span.start])) and _body_before(span) is None:
         return None
     while (current.dep_ in ("appos", "pobj", "prep", "compound", "poss") or hops == 0) and hops < 5:
         current, hops = current.head, hops + 1
         if current.lemma_.lower() in ROLE_NOUNS and current.pos_ == "NOUN" and hops > 1:
             return current
     return None
+
+
+def _body_before(person: Span) -> Token | None:
+    """'a spokesman for the EUB, Annick Robichaud, said': the parser may make one noun phrase of the body and the
+    person after it, the body a modifier of the person's name; the body's last word, then."""
+    root, doc = person.root, person.doc
+    if root.dep_ != "pobj" or person.start < 2 or doc[person.start - 1].text != ",":
+        return None
+    body = doc[person.start - 2]
+    return body if body.head == root and body.dep_ in ("nmod", "compound", "poss") and body.ent_type_ else None
 
 
 def _comma_apposition(span: Span) -> Token | None:
@@ -175,6 +198,10 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
     """Whom a role belongs to: 'a Taliban spokesman', "Russia's minister", 'governor of X', 'spokesman for X',
     'Pentagon Press Secretary'."""
     targets = args.modifiers(noun) + args.prep_objects(noun, preps)
+    for person in [t for t in targets if t.label_ in ("Person", "Official")]:  # "a spokesman for the EUB, X,"
+        body = _body_before(person)
+        if body is not None and args.entity(body) is not None and args.entity(body) not in targets:
+            targets.append(args.entity(body))
     for child in noun.children:  # "the Taliban's chief spokesman": the owner sits on a compound in between
         if child.dep_ in ("compound", "amod") and child.i < noun.i and args.entity(child) is None:
             targets.extend(t for t in args.modifiers(child) if t not in targets)
@@ -278,6 +305,8 @@ def role_word(token: Token) -> str:
     if word in ("secretary", "officer", "attache", "attach\u00e9") and token.i > 0 \
             and token.doc[token.i - 1].lower_ in ("press", "media", "information"):
         return "spokesman"  # a press secretary speaks for the body
+    if word in ("center", "centre") and any(c.lower_ == "administrative" for c in token.children):
+        return "capital"  # "Sievierodonetsk, the administrative center of the Luhansk region"
     return ROLE_ABBREVIATIONS.get(word.rstrip("."), word)
 
 
@@ -428,7 +457,8 @@ def _official_of_place(span: Span, args: Arguments) -> Iterator[FoundRelation]:
 def _place_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterator[FoundRelation]:
     if lemma == "capital" and span.label_ == "City":
         yield from _capital(span, noun, args)
-    elif lemma in ("city", "town", "village", "district", "province", "region", "county", "port", "hub"):
+    elif lemma in ("city", "town", "village", "district", "province", "region", "county", "port", "hub", "community",
+                   "hamlet", "settlement", "suburb", "township"):
         targets = args.prep_objects(noun, ("in", "of")) + args.modifiers(noun, types=PLACE_TYPES)
         targets += [c for c in (country_named(args.doc, a.text) for a in noun.children if a.dep_ == "amod")
                     if c is not None and c not in targets]  # "Fallujah, an Iraqi city"

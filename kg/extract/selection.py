@@ -24,7 +24,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from .arguments import FIGHTER_TYPES
-from .lexicon import MONTHS_AND_DAYS, ORGANISATION_OR_FORCE_WORDS, PEOPLE_TAKING_VERBS, PLACE_TAKING_VERBS, TAKING_FROM_VERBS
+from .lexicon import FIGHTER_WORDS, MONTHS_AND_DAYS, ORGANISATION_OR_FORCE_WORDS, PEOPLE_TAKING_VERBS, PLACE_TAKING_VERBS, TAKING_FROM_VERBS
 from .frames import Reading
 from .spans import DATES_KEY, in_headline, longest_first, plain_name, retype, set_span, tokens_of
 
@@ -58,9 +58,11 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
             for span in reading.agents:  # "the KRF seized Sarvan": an organisation that fights is armed
                 if span.label_ == "Organization":
                     votes[_key(span)].add("ArmedGroup")
-    for span in doc.ents:
-        if span.label_ == "Person" and _controlled_place(span.root):
-            votes[_key(span)].add("City")  # "the army regained control of Khan Sheikhoun": a place, whoever did it
+    for span in doc.ents:  # "the army regained control of Khan Sheikhoun": a place, whoever did it; "Glendale, an
+        # unincorporated community in Hardin County": a town, whatever the NER guessed
+        if span.label_ == "Person" and _controlled_place(span.root) or span.label_ in ("Person", "Organization") \
+                and _described_as_settlement(span.root):
+            votes[_key(span)].add("City")
     described = {_key(span) for span in doc.ents if _described_as_armed_group(span)}
     for key in described:
         votes[key].add("ArmedGroup")
@@ -161,6 +163,9 @@ def _describing_nouns(span: Span) -> list[Token]:
         nouns.append(head.head)
     if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_ in ("know", "call", "name"):
         nouns.append(root.head.head.head)  # "a separatist militia known as the Red Dragons"
+    if root.dep_ == "pobj" and root.head.lower_ in ("from", "of") and root.head.head.lower_ in FIGHTER_WORDS - {
+            "fighters"}:
+        nouns.append(root.head.head)  # "militants from Ahlu Sunnah Wa-Jama'a" (not "fighters of the army")
     if root.dep_ in ("compound", "nmod") and root.head.i > span.end - 1:
         nouns.append(root.head)  # "a Hezb-e Islami Gulbuddin terrorist group leader"
         nouns.extend(c for c in root.head.children if c.dep_ == "compound" and c.i > root.i)
@@ -195,10 +200,24 @@ def _missed_names(doc: Doc) -> list[Span]:
                 len(words) >= 2 or _acronym(token)) and _described_as_armed_group(words):
             found.append(set_span(Span(doc, words.start, words.end, label="ArmedGroup"), plain_name(words),
                                   "selection:described"))
+        elif _described_as_settlement(token) and not token.is_upper:
+            span = Span(doc, words.start, words.end, label="City")  # "Glendale, an unincorporated community in X"
+            found.append(set_span(span, plain_name(words), "selection:described"))
         elif _taken_place(token) and not _dated(token) and not token.is_upper:
             span = Span(doc, words.start, words.end, label="City")
             found.append(set_span(span, plain_name(words), "selection:taken"))
     return found
+
+
+#: Nouns that describe a town: "X, a farming village in Y", "X, an unincorporated community".
+SETTLEMENT_NOUNS = {"town", "city", "village", "community", "hamlet", "settlement", "township"}
+
+
+def _described_as_settlement(token: Token) -> bool:
+    """'Glendale, an unincorporated community in Hardin County': a name the NER missed that an apposition calls
+    a town."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in SETTLEMENT_NOUNS and c.tag_ == "NN"
+               and any(d.lower_ in ("a", "an") for d in c.children) for c in token.children)
 
 
 def _taken_place(token: Token) -> bool:
@@ -219,7 +238,8 @@ def _taken_place(token: Token) -> bool:
 
 #: Verbs whose object "control of X" makes X a place: "seized control of Ramadi" (not "under the control of
 #: Haftar", where a person holds it).
-CONTROL_VERBS = {"take", "gain", "regain", "seize", "wrest", "lose", "assume", "retake", "establish", "consolidate"}
+CONTROL_VERBS = {"take", "gain", "regain", "seize", "wrest", "lose", "assume", "retake", "establish", "consolidate",
+                 "restore", "reassert"}
 #: Quantities between "control of" and the place: "control of most of Marawi".
 PART_WORDS = {"most", "much", "part", "parts", "all", "half", "large", "swathes", "areas"}
 
