@@ -143,6 +143,9 @@ def choose_label(mentions: list[Mention]) -> str:
             return mention.canonical
         surfaces[_without_proxy(clean_surface(mention, use_canonical=False))] += 1
     phrases = all(m.origin.startswith("force-phrase") for m in mentions)
+    described = [name for norm, name in canonical.items() if norm in DESCRIPTIONS and norm in map(normalise, surfaces)]
+    if phrases and described:  # "Coalition military forces" and "the coalition": the coalition
+        return described[0]
     if phrases:
         adjectives = _bare_adjectives(mentions)  # "French (and Malian forces)": the adjective alone names nothing
         if adjectives and len(adjectives) == len(surfaces):

@@ -1025,3 +1025,30 @@ def test_names_the_ner_misses_or_mistypes_by_what_describes_them(nlp):
     assert ("East Flanders", "Province") in {(e._.kg_canonical, e.label_) for e in doc.ents}
     doc = nlp("Costa met with House Speaker Robert Fallon on Wednesday.")
     assert ("Robert Fallon", "Official") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+
+
+@pytest.mark.model
+def test_a_short_name_of_a_body_is_the_one_longer_name_that_ends_with_it(nlp):
+    doc = nlp("The Massachusetts Senate approved the bill. Senate President Joan Marchetti called the vote historic. "
+              "The Mexican Navy evacuated 3,000 people, Navy spokeswoman Lt. Ana Herrera said.")
+    found = {(e._.kg_canonical, e.label_) for e in doc.ents}
+    assert {("Massachusetts Senate", "Organization"), ("Mexican Navy", "Force")} <= found
+    assert not {"Senate", "Navy"} & {name for name, _ in found}
+    doc = nlp("The Ukrainian Defense Ministry and the Russian Defense Ministry gave figures. The Defense Ministry "
+              "in Kyiv said more.")
+    names = {e._.kg_canonical for e in doc.ents}
+    assert {"Ukrainian Ministry of Defense", "Russian Ministry of Defense", "Ministry of Defense"} <= names
+
+
+@pytest.mark.model
+def test_a_junta_spokesman_rivers_and_army_troops(nlp):
+    doc = nlp("Myanmar's military said the town was calm. Junta spokesman Maj. Gen. Zaw Min Tun said troops held "
+              "Lashio. Army troops defended the hills.")
+    forces = {e._.kg_canonical for e in doc.ents if e.label_ == "Force"}
+    assert len(forces) == 1
+    assert ("Zaw Min Tun", "spokesmanFor", forces.pop()) in _relations_read(doc)
+    doc = nlp("The army said so. Russian forces destroyed the last bridge across the Siverskyi Donets River, a "
+              "regional official said.")
+    assert not any("River" in e.text for e in doc.ents)
+    doc = nlp("The SLA-AW, which is led by Abdel Wahid al-Nur, refused to join the talks.")
+    assert ("Abdel Wahid al-Nur", "officialOf", "SLA-AW") in _relations_read(doc)

@@ -193,3 +193,9 @@ def test_a_services_troops_are_labelled_by_the_service():
     graph = Resolver().resolve(found(mention("Colombian army troops", "Force", 0, canonical="Colombian forces",
                                              origin="force-phrase:national")))
     assert graph.entities[0].label == "Colombian army"
+
+
+def test_the_coalition_written_as_such_labels_its_longer_phrases():
+    assert choose_label([
+        mention("Coalition military forces", "Force", 0, canonical="coalition", origin="force-phrase:multinational"),
+        mention("coalition", "Force", 60, canonical="coalition", origin="force-phrase:coalition")]) == "coalition"

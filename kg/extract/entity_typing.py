@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import ENTITY_TYPES
 from .forces import extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, loyal_forces, ministry_name, one_coalition
 from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
-from .lexicon import MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
+from .lexicon import MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bylines, has_role, officials, surnames, unnamed_officials
 from .places import (district_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state)
@@ -60,6 +60,7 @@ class EntityTyper:
                 span._.kg_canonical = plain_name(span)
             if span._.kg_links is None:
                 span._.kg_links = {}
+        spans = _short_body_names(spans)
         # Dates and times the NER found are no entities, but events are dated by them (kg.extract.events).
         doc.spans[DATES_KEY] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
         doc.ents = spans
@@ -70,6 +71,9 @@ class EntityTyper:
         span = _trim_titles(span)
         if span is None or _is_junk(span):
             return None
+        if span.label_ not in ENTITY_TYPES and len(span) == 1 and span[0].lower_ in STATE_BODY_NOUNS:
+            # "Junta spokesman X said": the article's own forces, as "the junta" would be (kg.extract.forces)
+            return set_span(retype(span, "Force"), "government forces", "force-phrase:generic")
         span = _without_place_owner(span, gaz)
         trimmed = _without_portfolio(span, gaz)
         if trimmed is None or trimmed is not span and trimmed.label_ in ENTITY_TYPES:
@@ -226,10 +230,10 @@ SEATED_BODY_HEADS = {"embassy", "mission", "consulate", "office"}
 UNIT_NAME_HEADS = {"front", "gang", "movement"}
 #: Armed services that stand before a rank as part of it ("Army Col. X", "Navy Capt. Y", "Marine Gen. Z").
 SERVICES = {"army", "navy", "marine", "marines", "air"}
-#: Words no person's name holds: features of the land and the plural nouns of bodies and subjects.
-NOT_PERSON_WORDS = {"sea", "ocean", "gulf", "bay", "river", "lake", "strait", "desert", "mountains", "valley",
-                    "canal", "island", "islands", "peninsula", "affairs", "organizations", "organisations",
-                    "terrorists", "forces", "nations", "states", "relations", "rights", "operations"}
+#: A capitalised word that names a country's ruling forces on its own ("Junta spokesman X").
+STATE_BODY_NOUNS = {"junta", "military", "regime"}
+#: Last words of names of waters and works, which are no entity of any kind (a valley is a region: not here).
+WATER_AND_WORKS = {"river", "sea", "ocean", "lake", "strait", "canal", "dam", "bridge", "reservoir"}
 #: Nouns that, with a word of revolt in the name, head an armed group's name ("Kachin Independence Organization").
 GROUP_NAME_HEADS = {"movement", "organization", "organisation", "front", "alliance", "coalition", "council"}
 #: the unions the rules test words against, made once
@@ -825,6 +829,8 @@ def _is_junk(span: Span) -> bool:
         before = span.doc[max(0, span.start - 2): span.start]
         if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in ("secretary", "minister", "ministry"):
             return True  # "Secretary of Defense": part of a title
+        if span[-1].lower_ in WATER_AND_WORKS:
+            return True  # "the Siverskyi Donets River", "the Mosul Dam": none of the nine kinds of thing
         unit = span[-1].lower_ in UNIT_OR_FORCE_NAME_HEADS  # "the 10th Front", "the 43rd Division"
         if any(t.like_num for t in span) and not unit:
             return True
@@ -871,6 +877,30 @@ def _same_as(span: Span, other: Span) -> Span:
     """``span`` as another mention of ``other``: its type, name and links."""
     return set_span(Span(span.doc, span.start, span.end, label=other.label_), other._.kg_canonical, "acronym",
                     dict(other._.kg_links or {}))
+
+
+#: Bodies whose short name may stand for the one longer name of the article that ends with it.
+SHORTENED_TYPES = ("Organization", "Force", "ArmedGroup")
+
+
+def _short_body_names(spans: list[Span]) -> list[Span]:
+    """'the Senate' of an article that names the Massachusetts Senate, 'Navy spokeswoman X' after 'the Mexican
+    Navy', 'the Gaming Commission' after 'the Nevada Gaming Commission': one body, when only one longer name of
+    its type ends with the short one (not 'the Defense Ministry' of an article with Ukraine's and Russia's). A
+    short name the NER took for an organisation takes the type of the force it shortens."""
+    names = {(s.label_, s._.kg_canonical) for s in spans if s.label_ in SHORTENED_TYPES}
+    out = []
+    for span in spans:
+        if span.label_ in SHORTENED_TYPES and span._.kg_origin == "ner":
+            short = span._.kg_canonical
+            labels = (span.label_, "Force") if span.label_ == "Organization" else (span.label_,)
+            longer = {(label, name) for label, name in names if label in labels and name.endswith(" " + short)}
+            if len(longer) == 1:
+                label, name = longer.pop()
+                span = retype(span, label, name) if label != span.label_ else span
+                span._.kg_canonical = name
+        out.append(span)
+    return out
 
 
 def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:

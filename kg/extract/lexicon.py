@@ -37,7 +37,7 @@ NATIONAL_FORCE_HEADS = {"forces", "troops", "soldiers", "soldier", "personnel", 
 
 #: Modifiers that keep a phrase the national forces ("Afghan national defense and security forces").
 NATIONAL_FILLERS = {"security", "national", "defense", "defence", "and", "government", "armed", "state", "military",
-                    "regular", "loyalist", "-"}
+                    "regular", "loyalist", "-", "army", "ruling"}  # "army troops", "Myanmar's ruling junta"
 
 
 GENERIC_QUALIFIERS = {"government", "security", "pro-government", "regime", "state", "army"}
@@ -149,6 +149,10 @@ ORGANISATION_WORDS = {"council", "ministry", "department", "party", "agency", "c
                       "plc"}
 #: a body's name words of either kind (made once: tested for every word of every name)
 ORGANISATION_OR_FORCE_WORDS = ORGANISATION_WORDS | FORCE_NAME_HEADS
+#: Words no person's name holds: features of the land and the plural nouns of bodies and subjects.
+NOT_PERSON_WORDS = {"sea", "ocean", "gulf", "bay", "river", "lake", "strait", "desert", "mountains", "valley",
+                    "canal", "island", "islands", "peninsula", "affairs", "organizations", "organisations",
+                    "terrorists", "forces", "nations", "states", "relations", "rights", "operations"}
 
 
 #: Lower-case links inside hyphenated place names (Mazar-i-Sharif, Qala-e-Zal, Deir ez-Zor).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
-from .lexicon import ELECTED_BODIES, ORGANISATION_OR_FORCE_WORDS, ROLE_WORDS, SPACED_LINKS
+from .lexicon import ELECTED_BODIES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, ROLE_WORDS, SPACED_LINKS
 from .spans import in_headline, plain_name, retype, set_span, tokens_of
 from .words import word_list
 
@@ -86,7 +86,8 @@ def unnamed_officials(doc: Doc, spans: list[Span]) -> list[Span]:
             end += 1
         if 2 <= end - i <= 4 and not in_headline(doc[i:end]):
             span = Span(doc, i, end, label="Official")
-            if has_role(span) and not any(t.lower_ in ORGANISATION_OR_FORCE_WORDS for t in span):
+            if has_role(span) and not any(t.lower_ in ORGANISATION_OR_FORCE_WORDS or t.lower_ in NOT_PERSON_WORDS
+                                          for t in span):  # not "the Siverskyi Donets River, a regional official said"
                 found.append(set_span(span, None, "role"))
         i = max(end, i + 1)
     return found

@@ -617,6 +617,9 @@ def _leading(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
         bodies = [before] if before is not None else [b for b in args.entities(verb.head) if b.end <= verb.i]
         bodies = [b for b in bodies if b.label_ not in ("Person", "Official")]
         leaders = args.prep_objects(verb, ("by",))
+    elif verb.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in verb.children):  # "the SLA-AW, which is led by X"
+        bodies = [b for b in args.entities(verb.head) if b.end <= verb.i and b.label_ not in ("Person", "Official")]
+        leaders = args.prep_objects(verb, ("by",))
     # officialOf whatever the body: "led by X", "who heads Y" name the one who holds its command, the guidelines'
     # "Commander of Y X" (a title before a group's name, "ISIS-DRC leader X", stays memberOf as the annotated
     # reports have it: role_rules)
