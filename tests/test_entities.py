@@ -1052,3 +1052,9 @@ def test_a_junta_spokesman_rivers_and_army_troops(nlp):
     assert not any("River" in e.text for e in doc.ents)
     doc = nlp("The SLA-AW, which is led by Abdel Wahid al-Nur, refused to join the talks.")
     assert ("Abdel Wahid al-Nur", "officialOf", "SLA-AW") in _relations_read(doc)
+
+
+@pytest.mark.model
+def test_an_office_named_after_its_holders_title_is_one_body(nlp):
+    doc = nlp("A spokesman for the Nevada Attorney General's Office, Jonah Pike, said the office was reviewing it.")
+    assert ("Jonah Pike", "spokesmanFor", "Nevada Attorney General's Office") in _relations_read(doc)

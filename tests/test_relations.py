@@ -692,3 +692,12 @@ def test_roles_told_after_became_one_of_the_members_and_a_body_the_parser_joined
     found = relations(nlp, "A spokesman for the EUB, Lena Marsh, said the board would meet.",
                       {"EUB": "Organization", "Lena Marsh": "Official"})
     assert ("Lena Marsh", "spokesmanFor", "EUB") in found
+
+
+def test_a_town_after_a_bodys_title_is_a_hometown_not_an_office(nlp):
+    found = relations(nlp, "Senate Minority Leader Paul Tarr of Glenfield said the borrowing was too high.",
+                      {"Senate": "Organization", "Paul Tarr": "Official", "Glenfield": "City"})
+    assert ("Paul Tarr", "officialOf", "Senate") in found and ("Paul Tarr", "officialOf", "Glenfield") not in found
+    found = relations(nlp, "Gov. Ana Bell of Westland said the roads would reopen.",
+                      {"Ana Bell": "Official", "Westland": "Province"})
+    assert ("Ana Bell", "officialOf", "Westland") in found

@@ -44,7 +44,7 @@ class EntityTyper:
         phrases = (force_phrases(doc, spans, gaz) + demonym_actors(doc, spans, gaz) + coalitions(doc, spans)
                    + groups_named_before_fighters(doc, spans, gaz) + loyal_forces(doc, spans)
                    + government_phrases(doc, spans, gaz) + same_name_provinces(doc, spans, gaz)
-                   + party_states(doc, gaz))
+                   + party_states(doc, gaz) + _offices_of_a_title(doc))
         phrases += seated_bodies(spans) + islamic_state_branches(spans)
         phrases = [p for p in phrases if not in_headline(p)]  # Title Case there makes every noun a name
         spans = merge_phrases(spans, phrases)
@@ -877,6 +877,28 @@ def _same_as(span: Span, other: Span) -> Span:
     """``span`` as another mention of ``other``: its type, name and links."""
     return set_span(Span(span.doc, span.start, span.end, label=other.label_), other._.kg_canonical, "acronym",
                     dict(other._.kg_links or {}))
+
+
+#: Bodies named after the holder of an office: "the Nevada Attorney General's Office", "the Sheriff's Department".
+TITLED_BODY_HEADS = {"Office", "Department", "Bureau", "Service"}
+
+
+def _offices_of_a_title(doc: Doc) -> list[Span]:
+    """'the Nevada Attorney General's Office', 'the Cook County Sheriff's Office': one organisation, whose name the
+    NER cuts at the possessive."""
+    found = []
+    for token in tokens_of(doc):
+        i = token.i
+        if token.text not in TITLED_BODY_HEADS or i < 2 or doc[i - 1].lower_ not in ("'s", "’s") \
+                or not doc[i - 2].is_title:
+            continue
+        start = i - 2
+        while start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start \
+                and doc[start - 1].lower_ != "the":
+            start -= 1
+        span = Span(doc, start, i + 1, label="Organization")
+        found.append(set_span(span, plain_name(span), "ner"))
+    return found
 
 
 #: Bodies whose short name may stand for the one longer name of the article that ends with it.

@@ -433,12 +433,29 @@ def _body_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterator
             yield found(span, "memberOf", target, "memberOf-body")
 
 
+def _bodies_in_title(span: Span, args: Arguments) -> list[Span]:
+    """The entities inside the capitalised title right before a name: 'Senate' in 'Senate Minority Leader X'."""
+    doc, i, out = span.doc, span.start - 1, []
+    while i >= 0 and (doc[i].is_title or doc[i].is_upper) and not doc[i].is_sent_start:
+        body = args.entity(doc[i])
+        if body is not None and body not in out:
+            out.append(body)
+        i -= 1
+    if i >= 0 and doc[i].is_sent_start and args.entity(doc[i]) is not None:
+        out.append(args.entity(doc[i]))
+    return out
+
+
 def _official_of_place(span: Span, args: Arguments) -> Iterator[FoundRelation]:
     """'President Ashraf Ghani of Afghanistan'; 'the government of President X' (officialOf the government)."""
     title = role_word(span.doc[span.start - 1]) if span.start > 0 else ""
     titled = title in OFFICE_NOUNS or role_word(span[0]) in OFFICE_NOUNS
+    # "Senate Minority Leader X of Gloucester": the office is the Senate's, the town is where he comes from
+    hometown = title != "" and any(body.label_ not in PLACE_TYPES for body in _bodies_in_title(span, args))
     if titled:
         for target in args.of_objects(span.root):
+            if hometown and target.label_ in PLACE_TYPES | {"Organization"} and target.start > span.start:
+                continue
             if title in ELECTED_OFFICES and _party_by_name(target):  # "Mayor X of the Brazilian Democratic
                 yield found(span, "memberOf", target, "memberOf-title-of")  # Movement (MDB)": its member
             elif target.label_ in PLACE_TYPES | {"Organization", "Force"}:  # "Inspector X of Greater Manchester Police"
