@@ -701,3 +701,14 @@ def test_a_town_after_a_bodys_title_is_a_hometown_not_an_office(nlp):
     found = relations(nlp, "Gov. Ana Bell of Westland said the roads would reopen.",
                       {"Ana Bell": "Official", "Westland": "Province"})
     assert ("Ana Bell", "officialOf", "Westland") in found
+
+
+def test_it_is_the_one_town_of_its_own_sentence_and_the_military_is_the_articles_forces(nlp):
+    found = relations(nlp, "Dorn was quiet and Beln was calm. The Blue Brigade retook Tarwa after the Red Hand had "
+                           "held it for a decade.",
+                      {"Dorn": "City", "Beln": "City", "Blue Brigade": "Force", "Tarwa": "City",
+                       "Red Hand": "ArmedGroup"})
+    assert ("Red Hand", "captured", "Tarwa") in found
+    found = relations(nlp, "The Tarwa Army said it was ready. Talks between the Red Hand and the military broke down.",
+                      {"Tarwa Army": "Force", "Red Hand": "ArmedGroup"})
+    assert {("Red Hand", "metWith", "Tarwa Army"), ("Tarwa Army", "metWith", "Red Hand")} & found

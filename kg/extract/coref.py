@@ -282,6 +282,9 @@ class Coreference:
         """The town, district or province 'it' is when it is taken: the one named in this sentence or the one
         before, else the one the sentence before is about (its subject)."""
         territory = ("City", "District", "Province")
+        in_sentence = self.named_before(pronoun, territory, 0)
+        if the_only_one(in_sentence):  # "retook Awdheegle after al-Shabaab had held it": this sentence's town
+            return [marked(s) for s in the_only_one(in_sentence)]
         named = self.named_before(pronoun, territory, 1)
         if the_only_one(named):
             return [marked(s) for s in the_only_one(named)]

@@ -68,12 +68,12 @@ class EntityTyper:
 
     def _type(self, span: Span, gaz: Gazetteer) -> Span | None:
         """Type one span from its NER label, its own words and its immediate context."""
-        span = _trim_titles(span)
-        if span is None or _is_junk(span):
-            return None
         if span.label_ not in ENTITY_TYPES and len(span) == 1 and span[0].lower_ in STATE_BODY_NOUNS:
             # "Junta spokesman X said": the article's own forces, as "the junta" would be (kg.extract.forces)
             return set_span(retype(span, "Force"), "government forces", "force-phrase:generic")
+        span = _trim_titles(span)
+        if span is None or _is_junk(span):
+            return None
         span = _without_place_owner(span, gaz)
         trimmed = _without_portfolio(span, gaz)
         if trimmed is None or trimmed is not span and trimmed.label_ in ENTITY_TYPES:
@@ -233,7 +233,7 @@ SERVICES = {"army", "navy", "marine", "marines", "air"}
 #: A capitalised word that names a country's ruling forces on its own ("Junta spokesman X").
 STATE_BODY_NOUNS = {"junta", "military", "regime"}
 #: Last words of names of waters and works, which are no entity of any kind (a valley is a region: not here).
-WATER_AND_WORKS = {"river", "sea", "ocean", "lake", "strait", "canal", "dam", "bridge", "reservoir"}
+WATER_AND_WORKS = {"river", "lake", "strait", "canal", "dam", "bridge", "reservoir"}  # not "Hanwha Ocean", a firm
 #: Nouns that, with a word of revolt in the name, head an armed group's name ("Kachin Independence Organization").
 GROUP_NAME_HEADS = {"movement", "organization", "organisation", "front", "alliance", "coalition", "council"}
 #: the unions the rules test words against, made once
@@ -916,7 +916,8 @@ def _short_body_names(spans: list[Span]) -> list[Span]:
         if span.label_ in SHORTENED_TYPES and span._.kg_origin == "ner":
             short = span._.kg_canonical
             labels = (span.label_, "Force") if span.label_ == "Organization" else (span.label_,)
-            longer = {(label, name) for label, name in names if label in labels and name.endswith(" " + short)}
+            longer = {(label, name) for label, name in names if label in labels and name.endswith(" " + short)
+                      and name[0].isupper()}  # not "the national Department of X": the same name, one word longer
             if len(longer) == 1:
                 label, name = longer.pop()
                 span = retype(span, label, name) if label != span.label_ else span
