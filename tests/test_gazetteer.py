@@ -175,3 +175,11 @@ def test_a_regional_capital_the_gazetteer_knows_is_never_given_to_another_provin
 def test_a_possessive_in_an_apposition_is_not_its_kind(nlp):
     doc = nlp("Fighters attacked Gondar, the region's second-largest city, and Bahir Dar, its capital, in Amhara.")
     assert {e.text: e.label_ for e in doc.ents}["Gondar"] == "City"
+
+
+
+def test_a_district_named_after_its_town_is_the_town_when_bare(gazetteer):
+    """Portugal's Porto district: bare, news means the town; the district is named with its kind."""
+    found = gazetteer.lookup("Porto")
+    assert found is None or found[0] != "Province"
+    assert gazetteer.lookup("Porto District")[0] == "Province"

