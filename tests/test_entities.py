@@ -1058,3 +1058,14 @@ def test_a_junta_spokesman_rivers_and_army_troops(nlp):
 def test_an_office_named_after_its_holders_title_is_one_body(nlp):
     doc = nlp("A spokesman for the Nevada Attorney General's Office, Jonah Pike, said the office was reviewing it.")
     assert ("Jonah Pike", "spokesmanFor", "Nevada Attorney General's Office") in _relations_read(doc)
+
+
+@pytest.mark.model
+def test_an_acronym_the_gazetteer_knows_for_another_body_and_a_party_called_a_front(nlp):
+    doc = nlp("The Australian Defence Force (ADF) sent two helicopters. The Colombian Revolutionary Armed Forces, or "
+              "FARC, attacked a base.")
+    found = {(e.text, e._.kg_canonical, e.label_) for e in doc.ents}
+    assert ("ADF", "Australian Defence Force", "Force") in found
+    assert ("FARC", "Revolutionary Armed Forces of Colombia", "ArmedGroup") in found
+    doc = nlp("Livingstone, who represents a constituency for the opposition Patriotic Front (PF), was charged.")
+    assert ("Patriotic Front", "Organization") in {(e._.kg_canonical, e.label_) for e in doc.ents}

@@ -99,7 +99,7 @@ class EntityTyper:
             if span.label_ in ("ORG", "NORP", "GPE", "PERSON") and (last in ARMED_GROUP_HEADS
                                                                      or last in GANG_HEADS and len(span) > 1):
                 label = "ArmedGroup"
-            elif span.label_ in ("ORG", "NORP") and last == "front" and len(span) > 1:
+            elif span.label_ in ("ORG", "NORP") and last == "front" and len(span) > 1 and not _political(span):
                 label = "ArmedGroup"  # "the Eastern War Front", "the 10th Front", "the al-Nusra Front"
             elif span.label_ in ("ORG", "NORP", "GPE", "PERSON", "LOC") and _islamic_state_branch(span):
                 # "ISIS-Mozambique", "Islamic State Central Africa Province": a branch, before "Province" says more
@@ -110,7 +110,7 @@ class EntityTyper:
                 # "the Southwest Region", "the Northwest Region", whatever place or person the NER guessed; a
                 # name it took for an organisation stays one ("the Misrata Military Region")
                 return set_span(retype(span, "Province"), gaz.province_label(plain_name(span)), "place-word")
-            elif span.label_ in ("ORG", "NORP", "GPE") and _rebel_group_name(span):
+            elif span.label_ in ("ORG", "NORP", "GPE") and _rebel_group_name(span) and not _political(span):
                 label = "ArmedGroup"  # "Sudan Liberation Army", "Kachin Independence Organization", "National
                 # Movement for the Liberation of Azawad"
             elif span.label_ in ("ORG", "GPE", "PERSON") and after is not None and after.lower_ in (
@@ -926,6 +926,30 @@ def _short_body_names(spans: list[Span]) -> list[Span]:
     return out
 
 
+#: Words before a party's name: "the opposition Patriotic Front", "the ruling National Front".
+PARTY_ADJECTIVES = {"opposition", "ruling", "governing", "coalition", "main", "largest"}
+
+
+def _political(span: Span) -> bool:
+    """'the opposition Patriotic Front (PF)', 'the National Front party': a party, not an armed front."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return before is not None and before.lower_ in PARTY_ADJECTIVES or after is not None and after.lower_ == "party"
+
+
+#: Words too common in names of forces to tell two bodies apart.
+GENERIC_NAME_WORDS = {"the", "of", "and", "for", "force", "forces", "army", "national"}
+
+
+def _share_a_word(spelled: Span, listed: Span) -> bool:
+    """'the Colombian Revolutionary Armed Forces, or FARC' is the FARC the gazetteer knows (Revolutionary Armed
+    Forces of Colombia); 'the Australian Defence Force (ADF)' is not the Allied Democratic Forces."""
+    def stems(text: str) -> set[str]:
+        return {w.lower().rstrip("s")[:6] for w in text.split() if w.lower() not in GENERIC_NAME_WORDS}
+    return bool(stems(plain_name(spelled)) & stems(listed._.kg_canonical or plain_name(listed)))
+
+
 def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     """'Counter Terrorism Service (CTS)', 'the Union for Peace in the Central African Republic, or UPC': every 'CTS'
     and 'UPC' of the article is the same entity, typed the same."""
@@ -938,7 +962,7 @@ def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
                 _spelled(short.text, span) or _contracted(short.text, span))):
             continue  # not "JERUSALEM (AP)": a dateline's credit
         listed = at.get(short.i)
-        if listed is not None and listed._.kg_origin == "gazetteer" and not (
+        if listed is not None and listed._.kg_origin == "gazetteer" and _share_a_word(span, listed) and not (
                 span._.kg_origin == "gazetteer" and span._.kg_canonical != listed._.kg_canonical):
             # "the Colombian Revolutionary Armed Forces, or FARC": the gazetteer knows the acronym; the name
             # spelled out is that entity too
