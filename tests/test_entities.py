@@ -1069,3 +1069,9 @@ def test_an_acronym_the_gazetteer_knows_for_another_body_and_a_party_called_a_fr
     assert ("FARC", "Revolutionary Armed Forces of Colombia", "ArmedGroup") in found
     doc = nlp("Livingstone, who represents a constituency for the opposition Patriotic Front (PF), was charged.")
     assert ("Patriotic Front", "Organization") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+
+
+@pytest.mark.model
+def test_names_listed_as_communities_or_by_their_residents_are_towns(nlp):
+    doc = nlp("The navy evacuated people from coastal communities, including Telchac Puerto and San Felipe, on Monday.")
+    assert ("Telchac Puerto", "City") in {(e._.kg_canonical, e.label_) for e in doc.ents}

@@ -112,7 +112,9 @@ BEARINGS = frozenset(f"{a}{b}" for a in ("", "north", "south") for b in ("", "ea
 LISTED_PLACE_PREPOSITIONS = PLACE_PREPOSITIONS | {"from", "to", "across", "of", "at", "between", "inside", "through",
                                                   "on"}
 #: Plural place nouns before "of": "the towns of Mayadin and Albu Kamal".
-TOWNS_OF = {"towns": "City", "cities": "City", "villages": "City", "districts": "District"}
+TOWNS_OF = {"towns": "City", "cities": "City", "villages": "City", "districts": "District", "communities": "City",
+            "settlements": "City", "hamlets": "City", "residents": "City", "inhabitants": "City"}  # "residents of A,
+# B and C"
 
 
 #: Verbs whose list of objects, with a place among them, is a list of places: "took A, B and C", "control A and B".
