@@ -1075,3 +1075,15 @@ def test_an_acronym_the_gazetteer_knows_for_another_body_and_a_party_called_a_fr
 def test_names_listed_as_communities_or_by_their_residents_are_towns(nlp):
     doc = nlp("The navy evacuated people from coastal communities, including Telchac Puerto and San Felipe, on Monday.")
     assert ("Telchac Puerto", "City") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+
+
+@pytest.mark.model
+def test_a_body_before_a_title_is_the_employer_the_ner_missed(nlp):
+    doc = nlp("The plant will close. On Monday, Eskom spokeswoman Nomsa Khumalo said the transformer belonged to the "
+              "city.")
+    assert ("Nomsa Khumalo", "spokesmanFor", "Eskom") in _relations_read(doc)
+    doc = nlp("The plant will close. Tata Steel Chief Financial Officer Ann Lee said the cuts were painful.")
+    assert ("Ann Lee", "officialOf", "Tata Steel") in _relations_read(doc)
+    doc = nlp("Roads were shut. Pottawatomie County Emergency Management Director Dale Norman said so. Pentagon Press "
+              "Secretary John Kirby agreed. Army Col. Steve Warren spoke.")
+    assert not {"Emergency Management", "Press", "Army"} & {e._.kg_canonical for e in doc.ents}

@@ -8,7 +8,7 @@ from ..model import ENTITY_TYPES
 from .forces import extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, loyal_forces, ministry_name, one_coalition
 from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
 from .lexicon import MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
-from .people import bylines, has_role, officials, surnames, unnamed_officials
+from .people import bylines, employers_before_titles, has_role, officials, surnames, unnamed_officials
 from .places import (district_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state)
 from .spans import (DATES_KEY, in_headline, longest_first, merge_phrases, name_of, plain_name, retype, set_span,
@@ -40,6 +40,7 @@ class EntityTyper:
         spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans) + _datelines(doc, spans, gaz)
                               + _places_by_apposition(doc, spans))
         spans = sorted(spans + unnamed_officials(doc, spans), key=lambda s: s.start)
+        spans = sorted(spans + employers_before_titles(doc, spans), key=lambda s: s.start)
         spans = _headline_filter(doc, spans)
         phrases = (force_phrases(doc, spans, gaz) + demonym_actors(doc, spans, gaz) + coalitions(doc, spans)
                    + groups_named_before_fighters(doc, spans, gaz) + loyal_forces(doc, spans)
@@ -653,11 +654,22 @@ def _spelled(short: str, words: Span) -> bool:
     return len(letters) >= 2 and sum(ch in initials for ch in letters) * 2 > len(letters)
 
 
+#: Title words an organisation's name never ends with, when a person's name follows: "Tata Steel Chief Executive".
+CIVIL_TITLE_WORDS = {"chief", "executive", "director", "officer", "spokesman", "spokeswoman", "spokesperson",
+                     "chairman", "chairwoman", "president", "secretary", "manager", "commissioner", "head", "deputy",
+                     "financial", "operating", "technology", "managing", "vice"}
+
+
 def _trim_titles(span: Span) -> Span | None:
-    """'U.S. Army Col' -> 'U.S. Army': a military title at the end of an organisation belongs to the next name."""
+    """'U.S. Army Col' -> 'U.S. Army': a military title at the end of an organisation belongs to the next name;
+    so does 'Chief Executive' in 'Tata Steel Chief Executive Rajesh Menon'."""
     end = span.end
     while end > span.start and span.doc[end - 1].lower_.rstrip(".") in {t.rstrip(".") for t in TITLE_ABBREVIATIONS}:
         end -= 1
+    doc = span.doc
+    if span.label_ == "ORG" and span.end < len(doc) and doc[span.end].pos_ == "PROPN" and doc[span.end].is_title:
+        while end > span.start + 1 and doc[end - 1].lower_ in CIVIL_TITLE_WORDS:
+            end -= 1
     if end == span.end:
         return span
     if end == span.start:
@@ -913,7 +925,7 @@ def _short_body_names(spans: list[Span]) -> list[Span]:
     names = {(s.label_, s._.kg_canonical) for s in spans if s.label_ in SHORTENED_TYPES}
     out = []
     for span in spans:
-        if span.label_ in SHORTENED_TYPES and span._.kg_origin == "ner":
+        if span.label_ in SHORTENED_TYPES and span._.kg_origin in ("ner", "employer"):
             short = span._.kg_canonical
             labels = (span.label_, "Force") if span.label_ == "Organization" else (span.label_,)
             longer = {(label, name) for label, name in names if label in labels and name.endswith(" " + short)

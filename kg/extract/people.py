@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
-from .lexicon import ELECTED_BODIES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, ROLE_WORDS, SPACED_LINKS
+from .lexicon import ELECTED_BODIES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PORTFOLIO_WORDS, ROLE_WORDS, SPACED_LINKS
 from .spans import in_headline, plain_name, retype, set_span, tokens_of
 from .words import word_list
 
@@ -70,6 +70,53 @@ def officials(spans: list[Span]) -> list[Span]:
     official_names = {w for s in out if s.label_ == "Official" for w in plain_name(s).split()[-1:]}
     return [(retype(s, "Official") if s.label_ == "Person" and plain_name(s).split()[-1] in official_names else s)
             for s in out]
+
+
+#: Words of a title that are no role on their own: "Press Secretary", "Economy Spokesman", "Public Affairs Officer".
+TITLE_WORDS = {"press", "media", "information", "public", "affairs", "communications", "economy", "foreign",
+               "interior", "finance", "health", "education", "justice", "energy", "trade", "transport", "acting",
+               "senior", "assistant", "associate", "principal", "managing", "operating", "financial", "technology"}
+#: Offices held in a place, whose name before the title is a town or a region, not an employer ("Buckeye Mayor X").
+PLACE_TITLES = {"mayor", "governor", "gov.", "premier", "sheriff", "senator", "sen.", "lawmaker", "mp", "rep."}
+
+
+def employers_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Eskom spokeswoman Nomsa Khumalo', 'Country Fire Authority (CFA) Chief Officer Mark Hamilton': capitalised
+    words before a title before a person's name are the body the person works for, when the NER saw no name
+    there (at the start of a sentence it often does not)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for person in (s for s in spans if s.label_ in ("Person", "Official")):
+        i = person.start - 1
+        titles = []
+        while i >= 0 and (doc[i].lower_ in ROLE_WORDS | TITLE_WORDS or doc[i].is_lower and doc[i].is_alpha
+                          and len(titles) < 3 and doc[i].lower_ not in ("the", "a", "an", "and", "of", "said", "told")):
+            titles.append(doc[i])
+            i -= 1
+        if not any(t.lower_ in ROLE_WORDS for t in titles) or any(t.lower_ in PLACE_TITLES for t in titles):
+            continue
+        if i >= 2 and doc[i].text == ")" and doc[i - 1].is_upper and doc[i - 2].text == "(":
+            i -= 3  # "Country Fire Authority (CFA) Chief Officer X"
+        end = i + 1
+        while i >= 0 and doc[i].pos_ == "PROPN" and (doc[i].is_title or doc[i].is_upper) and i not in taken \
+                and doc[i].lower_ not in ROLE_WORDS and not doc[i].is_sent_start:
+            i -= 1
+        if i >= 0 and doc[i].is_sent_start and doc[i].pos_ == "PROPN" and i not in taken:
+            i -= 1  # the run opens the sentence
+        words = doc[i + 1: end]
+        # only a run that stands alone: after the sentence's start, an article or a comma (not "Pottawatomie
+        # County Emergency Management Director X", a portfolio after a place, nor "Army Col. X", a service)
+        alone = i < 0 or doc[i + 1].is_sent_start or doc[i].pos_ == "DET" or doc[i].text in (",", '"', "\u201c")
+        if len(words) and alone and not in_headline(words) and not any(t.lower_ in NOT_EMPLOYER_WORDS for t in words):
+            found.append(set_span(Span(doc, i + 1, end, label="Organization"), plain_name(words), "employer"))
+    return found
+
+
+#: Capitalised words of titles and services that name no employer on their own.
+NOT_EMPLOYER_WORDS = PORTFOLIO_WORDS | {"army", "navy", "marine", "marines", "air", "city", "county", "district", "state",
+                                        "federal", "national", "minority", "majority", "task", "force", "fire", "police",
+                                        "emergency", "management", "mines", "aldermen", "board", "council", "former",
+                                        "opposition"}
 
 
 def unnamed_officials(doc: Doc, spans: list[Span]) -> list[Span]:
