@@ -1087,3 +1087,12 @@ def test_a_body_before_a_title_is_the_employer_the_ner_missed(nlp):
     doc = nlp("Roads were shut. Pottawatomie County Emergency Management Director Dale Norman said so. Pentagon Press "
               "Secretary John Kirby agreed. Army Col. Steve Warren spoke.")
     assert not {"Emergency Management", "Press", "Army"} & {e._.kg_canonical for e in doc.ents}
+
+
+@pytest.mark.model
+def test_a_town_and_its_district_of_one_name_and_an_armys_marines(nlp):
+    doc = nlp("Fighting centered on the hills around Hpapun, the capital of Hpapun district, on Sunday.")
+    found = {(e._.kg_canonical, e.label_) for e in doc.ents}
+    assert {("Hpapun", "City"), ("Hpapun district", "District")} <= found
+    doc = nlp("Ukrainian forces beat back an assault by Russian naval infantry. Russian forces shelled the town.")
+    assert len({e._.kg_canonical for e in doc.ents if e.text.startswith("Russian")}) == 1

@@ -712,3 +712,19 @@ def test_it_is_the_one_town_of_its_own_sentence_and_the_military_is_the_articles
     found = relations(nlp, "The Tarwa Army said it was ready. Talks between the Red Hand and the military broke down.",
                       {"Tarwa Army": "Force", "Red Hand": "ArmedGroup"})
     assert {("Red Hand", "metWith", "Tarwa Army"), ("Tarwa Army", "metWith", "Red Hand")} & found
+
+
+def test_troops_under_a_commander_are_his(nlp):
+    found = relations(nlp, "The Blue Brigade under Brig. Gen. Sami Hadd pushed into Dorn.",
+                      {"Blue Brigade": "Force", "Sami Hadd": "Official", "Dorn": "City"})
+    assert ("Sami Hadd", "officialOf", "Blue Brigade") in found
+
+
+def test_a_second_role_joined_to_an_apposition_and_a_body_named_by_a_word_inside_its_name(nlp):
+    found = relations(nlp, "Gen. Omar Lado, the army chief and head of the Ruling Council, vowed to fight on.",
+                      {"Omar Lado": "Official", "Ruling Council": "Organization"})
+    assert ("Omar Lado", "officialOf", "Ruling Council") in found
+    found = relations(nlp, "The Tarwa Observatory for Human Rights counted the dead. \"They left,\" said Ana Vell, "
+                           "who heads the observatory.",
+                      {"Tarwa Observatory for Human Rights": "Organization", "Ana Vell": "Official"})
+    assert ("Ana Vell", "officialOf", "Tarwa Observatory for Human Rights") in found

@@ -53,6 +53,14 @@ BODY_LABELS = ("ArmedGroup", "Force", "Organization")
 STATE_FORCE_NOUNS = {"army", "military", "police", "navy", "junta"}
 
 
+def _named_by(name: str, head: str) -> bool:
+    """A body's name the noun stands for: 'the association' (the Darfur Bar Association), 'the forces' (the
+    Rapid Support Forces), 'the observatory' (the Syrian Observatory for Human Rights)."""
+    padded = f" {name} "
+    return (name == head or name.endswith(" " + head) or name.endswith(" " + head + "s")
+            or f" {head} of " in padded or f" {head} for " in padded)
+
+
 def _main_clause_subject(span: Span) -> bool:
     """The span is the subject of its sentence's main verb (or of a verb conjoined with it)."""
     root = span.root
@@ -159,8 +167,7 @@ class Coreference:
             described = {n.lemma_.lower() for n in _describing(span)}
             if span.label_ == "ArmedGroup" and head in STATE_FORCE_NOUNS:
                 continue  # "the army" is the state's, not the Arakan Army or the Free Syrian Army
-            if span.start not in own and (name == head or name.endswith(" " + head) or (
-                    len(words) == 1 and head in described) or name.endswith(" " + head + "s")):
+            if span.start not in own and (_named_by(name, head) or len(words) == 1 and head in described):
                 named[name_key(span)] = span
         return [marked(s) for s in named.values()] if len(named) == 1 else []
 

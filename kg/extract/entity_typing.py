@@ -69,7 +69,8 @@ class EntityTyper:
 
     def _type(self, span: Span, gaz: Gazetteer) -> Span | None:
         """Type one span from its NER label, its own words and its immediate context."""
-        if span.label_ not in ENTITY_TYPES and len(span) == 1 and span[0].lower_ in STATE_BODY_NOUNS:
+        if span.label_ not in ENTITY_TYPES and len(span) == 1 and (span[0].lower_ in STATE_BODY_NOUNS or _army_speaks(
+                span)):
             # "Junta spokesman X said": the article's own forces, as "the junta" would be (kg.extract.forces)
             return set_span(retype(span, "Force"), "government forces", "force-phrase:generic")
         span = _trim_titles(span)
@@ -233,6 +234,13 @@ UNIT_NAME_HEADS = {"front", "gang", "movement"}
 SERVICES = {"army", "navy", "marine", "marines", "air"}
 #: A capitalised word that names a country's ruling forces on its own ("Junta spokesman X").
 STATE_BODY_NOUNS = {"junta", "military", "regime"}
+def _army_speaks(span: Span) -> bool:
+    """'Army spokesman X told VOA': the army of the article, as 'the army' is (not 'Army Col. X', a rank)."""
+    doc = span.doc
+    return span[0].lower_ == "army" and span.end < len(doc) and doc[span.end].lower_ in (
+        "spokesman", "spokeswoman", "spokesperson", "chief", "commander")
+
+
 #: Last words of names of waters and works, which are no entity of any kind (a valley is a region: not here).
 WATER_AND_WORKS = {"river", "lake", "strait", "canal", "dam", "bridge", "reservoir"}  # not "Hanwha Ocean", a firm
 #: Nouns that, with a word of revolt in the name, head an armed group's name ("Kachin Independence Organization").

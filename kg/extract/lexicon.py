@@ -26,18 +26,19 @@ ROLE_WORDS = {
 #: Head nouns of phrases naming state forces ("Afghan troops", "government forces").
 FORCE_HEADS = {"forces", "force", "troops", "soldiers", "soldier", "army", "military", "junta", "police", "navy", "commandos",
                "marines", "paratroopers", "warplanes", "jets", "personnel", "units", "servicemen", "guard",
-               "aircraft", "helicopters", "gunships"}
+               "aircraft", "helicopters", "gunships", "infantry"}
 #: Aircraft heads: "Israeli warplanes", "coalition aircraft" are that country's (or the coalition's) forces.
 AIRCRAFT_HEADS = {"warplanes", "jets", "aircraft", "helicopters", "gunships"}
 
 
 #: Heads whose phrase means the national forces as a whole: these merge ("Afghan troops" = "Afghan forces").
-NATIONAL_FORCE_HEADS = {"forces", "troops", "soldiers", "soldier", "personnel", "servicemen"}
+NATIONAL_FORCE_HEADS = {"forces", "troops", "soldiers", "soldier", "personnel", "servicemen", "infantry"}
 
 
 #: Modifiers that keep a phrase the national forces ("Afghan national defense and security forces").
 NATIONAL_FILLERS = {"security", "national", "defense", "defence", "and", "government", "armed", "state", "military",
-                    "regular", "loyalist", "-", "army", "ruling"}  # "army troops", "Myanmar's ruling junta"
+                    "regular", "loyalist", "-", "army", "ruling", "naval", "ground"}  # "army troops", "Myanmar's ruling
+# junta", "Russian naval infantry"
 
 
 GENERIC_QUALIFIERS = {"government", "security", "pro-government", "regime", "state", "army"}

@@ -243,12 +243,17 @@ def propagate_places(spans: list[Span], gaz: Gazetteer) -> list[Span]:
     for span in spans:
         name = plain_name(span)
         retypable = span.label_ in ("City", "Person", "Organization") and span._.kg_origin != "gazetteer"
-        if retypable and name in districts:
+        described_town = span.label_ == "City" and span._.kg_origin in ("place-word", "apposition")
+        if retypable and name in districts and not described_town:  # "Hpapun, the capital of Hpapun district"
             span = retype(span, "District", name, "place-word")
-        elif retypable and name in provinces and not (span.label_ == "City" and span._.kg_origin in (
-                "place-word", "apposition")):  # "In Nabatieh, the capital of Nabatieh Governorate": a town
+        elif retypable and name in provinces and not described_town:  # "In Nabatieh, the capital of Nabatieh
+            # Governorate": a town
             span = retype(span, "Province", provinces[name], "place-word")
         elif retypable and span.label_ != "City" and name in towns:
             span = retype(span, "City", name, "place-word")
         out.append(span)
+    towns = {s._.kg_canonical for s in out if s.label_ == "City"}
+    for span in out:  # a town and its district of one name are two places: the district keeps its kind word
+        if span.label_ == "District" and span._.kg_canonical in towns:
+            span._.kg_canonical = f"{span._.kg_canonical} district"
     return out

@@ -94,8 +94,10 @@ def _described_by(span: Span) -> list[Token]:
     nouns.extend(n for n in (_misattached_role(span), _comma_apposition(span)) if n is not None and n not in nouns)
     nouns.extend(n for n in _as_role(span) if n not in nouns)
     nouns.extend(n for n in _title_chain(span) if n not in nouns)
-    nouns.extend(c for n in list(nouns) for c in n.children  # "the group's negotiator and spokesman, X"
-                 if c.dep_ == "conj" and c.i < span.start and c not in nouns and role_word(c) in ROLE_NOUNS)
+    nouns.extend(c for n in list(nouns) for c in n.children  # "the group's negotiator and spokesman, X"; "X, the
+                 # army chief and head of the Sovereign Council"
+                 if c.dep_ == "conj" and (c.i < span.start or n.i >= span.end) and c not in nouns
+                 and role_word(c) in ROLE_NOUNS)
     if any(role_word(n) in SPOKESPERSON_NOUNS for n in nouns):  # "army spokesman Brigadier General X"
         nouns = [n for n in nouns if role_word(n).rstrip(".") not in RANKS]
     return [n for n in nouns if n.pos_ in ("NOUN", "PROPN") and n not in span]
@@ -263,6 +265,19 @@ def role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             yield from (r for r in _official_of_place(span, args) if r.object not in parties)
         if span.label_ in ("Person", "Official"):
             yield from _person_of_body(span, args)
+            yield from _commanding(span, args)
+
+
+def _commanding(person: Span, args: Arguments) -> Iterator[FoundRelation]:
+    """'the elite Tiger Forces under Brig. Gen. X', 'troops under the command of Col. Y': he commands them."""
+    head = person.root.head
+    if person.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("command", "leadership"):
+        head = head.head.head  # "under the command of"
+    if head.lower_ != "under" or head.dep_ != "prep" or person.label_ != "Official":  # a titled commander
+        return
+    for body in args.entities(head.head):
+        if body.label_ in ("Force", "ArmedGroup") and body.end <= person.start:
+            yield found(person, "officialOf", body, "officialOf-under")
 
 
 def office_holders(relations: Iterable[FoundRelation]) -> list[Span]:
