@@ -66,7 +66,8 @@ def display_form(names: Iterable[str]) -> str:
 
 #: Origins whose canonical name was built by a rule from a description ("the province of the same name",
 #: "defense ministry" -> "Ministry of Defense"): the canonical name is the label.
-BUILT_NAME_ORIGINS = {"description", "ministry", "government", "council", "loyal-forces"}
+BUILT_NAME_ORIGINS = {"description", "ministry", "government", "council", "loyal-forces",
+                      "named-apart"}  # a region named with its kind to tell it from its town (kg.extract.places)
 
 
 def is_acronym(name: str) -> bool:

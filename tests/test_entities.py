@@ -1096,3 +1096,19 @@ def test_a_town_and_its_district_of_one_name_and_an_armys_marines(nlp):
     assert {("Hpapun", "City"), ("Hpapun district", "District")} <= found
     doc = nlp("Ukrainian forces beat back an assault by Russian naval infantry. Russian forces shelled the town.")
     assert len({e._.kg_canonical for e in doc.ents if e.text.startswith("Russian")}) == 1
+
+
+@pytest.mark.model
+def test_bodies_parishes_and_places_named_in_general_news(nlp):
+    doc = nlp("The fire grew, said Jeff Motty, a spokesman for the provincial Department of Fisheries and Agriculture.")
+    assert ("Jeff Motty", "spokesmanFor", "Department of Fisheries and Agriculture") in _relations_read(doc)
+    doc = nlp("The Utah Department of Commerce has received 1,400 complaints, said Dan Kessler, a spokesman for the "
+              "department.")
+    assert ("Dan Kessler", "spokesmanFor", "Utah Department of Commerce") in _relations_read(doc)
+    doc = nlp("The vote was close. Calcasieu Parish Sheriff Wade Fontenot said the contractor was arrested.")
+    assert ("Wade Fontenot", "officialOf", "Calcasieu Parish") in _relations_read(doc)
+    doc = nlp("Maxime Dufour, a Socialist Party (PS) member of the Walloon Parliament, said residents waited.")
+    assert not {r for r in _relations_read(doc) if r[0] == "Walloon Parliament"}
+    doc = nlp("Rain fell for days. The worst-hit towns, Pepinster, Verviers and Limbourg, are all in Liège province.")
+    assert {("Pepinster", "locatedIn", "Liège Province"), ("Limbourg", "locatedIn", "Liège Province")} <= \
+        _relations_read(doc)

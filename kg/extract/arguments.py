@@ -201,7 +201,9 @@ class Arguments:
         if token.lower_ in ("he", "she", "him", "her") and token.pos_ == "PRON":
             return self.coref.person(token)
         if lemma in PLACE_NOUNS or lemma in PARTIAL_PLACE_NOUNS:
-            return self._place_part(token, lemma, depth)
+            parts = self._place_part(token, lemma, depth)
+            if parts or lemma != "department":
+                return parts  # "a spokesman for the department": the Utah Department of Commerce, no French one
         if token.lower_ in SHARE_NOUNS or lemma in SHARE_NOUNS:
             return [s for s in self.of_objects(token, depth) if s.label_ in PLACE_TYPES]
         if lemma in ("country", "nation") and token.dep_ == "poss" and token.head.lower_ in ROLE_WORDS:

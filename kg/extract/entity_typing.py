@@ -74,6 +74,8 @@ class EntityTyper:
             # "Junta spokesman X said": the article's own forces, as "the junta" would be (kg.extract.forces)
             return set_span(retype(span, "Force"), "government forces", "force-phrase:generic")
         span = _trim_titles(span)
+        if span is not None and span.label_ == "ORG":
+            span = _without_lowercase_lead(span)
         if span is None or _is_junk(span):
             return None
         span = _without_place_owner(span, gaz)
@@ -432,9 +434,19 @@ def _split_place_title(span: Span, gaz: Gazetteer) -> list[Span]:
     if span.label_ != "PERSON" or title is None or not all(t.is_title for t in span):
         return [span]
     known = gaz.lookup(doc[span.start:title].text)
+    person = Span(doc, title + 1, span.end, label="PERSON")
+    if known is None and doc[title - 1].lower_ in ("county", "parish", "borough"):
+        # "Calcasieu Parish Sheriff Wade Fontenot": a county by its kind word, known or not (its name may be left
+        # outside the NER's span)
+        start = span.start
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_:
+            start -= 1
+        if title - start >= 2:
+            place = Span(doc, start, title, label="District")
+            return [set_span(place, place.text, "place-word"), person]
     if known is None or known[0] not in ("City", "Province", "Country"):
         return [span]
-    return [known_span(doc, span.start, title, known), Span(doc, title + 1, span.end, label="PERSON")]
+    return [known_span(doc, span.start, title, known), person]
 
 
 def _without_portfolio(span: Span, gaz: Gazetteer) -> Span | None:
@@ -660,6 +672,19 @@ def _spelled(short: str, words: Span) -> bool:
     initials = {t.text[0] for t in words if t.is_alpha and t.text[0].isupper()}
     letters = [ch for ch in short if ch.isalpha()]
     return len(letters) >= 2 and sum(ch in initials for ch in letters) * 2 > len(letters)
+
+
+def _without_lowercase_lead(span: Span) -> Span:
+    """'the provincial Department of Fisheries', 'the national Department of Water': an adjective before a body's
+    name is no part of it."""
+    start = span.start + (span[0].lower_ == "the")
+    while start < span.end - 1 and span.doc[start].is_lower and span.doc[start].is_alpha:
+        start += 1
+    if start == span.start + (span[0].lower_ == "the") or not span.doc[start].is_title:
+        return span
+    trimmed = Span(span.doc, start, span.end, label=span.label_)
+    set_span(trimmed, None, span._.kg_origin, span._.kg_links)
+    return trimmed
 
 
 #: Title words an organisation's name never ends with, when a person's name follows: "Tata Steel Chief Executive".

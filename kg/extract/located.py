@@ -105,8 +105,10 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
         for target in args.prep_objects(after.head, ("in",)):
             if target.start > span.end and target.root.head == after:
                 yield target, TOWN_PART_RULE if _town_part(span.root, target, args) else "locatedIn-prep"
-    if span.root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in LYING_VERBS:
-        for target in args.prep_objects(head, ("in", "within")):  # "X lies in Y", "X is located in Y"
+    subject = first.head if first.dep_ == "appos" else span.root  # "the worst-hit towns, A, B and C, are all in Y"
+    verb = subject.head
+    if subject.dep_ in ("nsubj", "nsubjpass") and (verb.lemma_.lower() in LYING_VERBS or verb.lemma_ == "be"):
+        for target in args.prep_objects(verb, ("in", "within")):  # "X lies in Y", "X is located in Y", "X is in Y"
             yield target, "locatedIn-verb"
 
 

@@ -252,8 +252,26 @@ def propagate_places(spans: list[Span], gaz: Gazetteer) -> list[Span]:
         elif retypable and span.label_ != "City" and name in towns:
             span = retype(span, "City", name, "place-word")
         out.append(span)
-    towns = {s._.kg_canonical for s in out if s.label_ == "City"}
-    for span in out:  # a town and its district of one name are two places: the district keeps its kind word
-        if span.label_ == "District" and span._.kg_canonical in towns:
-            span._.kg_canonical = f"{span._.kg_canonical} district"
-    return out
+    return _named_apart_from_towns(out)
+
+
+#: The origin of a region's name that keeps its kind word to tell it from its town ("Hpapun district").
+NAMED_APART = "named-apart"
+
+
+def _named_apart_from_towns(spans: list[Span]) -> list[Span]:
+    """A town and its district or province of one name are two places: the region keeps its kind word in its
+    name ('Hpapun, the capital of Hpapun district'; 'Liège' and 'the province of Liège')."""
+    towns = {s._.kg_canonical for s in spans if s.label_ == "City"}
+    written = {}  # "Beni territory": the kind word the text gives the district
+    for span in spans:
+        if span.label_ == "District" and plain_name(span) != span._.kg_canonical:
+            written.setdefault(span._.kg_canonical, plain_name(span))
+    for span in spans:
+        name = span._.kg_canonical or ""
+        if span.label_ == "District" and name in towns:
+            span._.kg_canonical, span._.kg_origin = written.get(name, f"{name} district"), NAMED_APART
+        elif span.label_ == "Province" and name.endswith(" Province") and name[: -len(" Province")] in towns \
+                and span._.kg_origin != "gazetteer":
+            span._.kg_origin = NAMED_APART
+    return spans

@@ -135,6 +135,8 @@ def _title_chain(span: Span) -> list[Token]:
     """'Defense Department spokesman Army Col. Steve Warren': a role word a few words before the name, with only
     titles, ranks and the body's name in between."""
     doc = span.doc
+    if span.label_ not in ("Person", "Official"):
+        return []  # a titled name is a person's: "a Socialist Party member of the Walloon Parliament" is no member
     sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
     rank = None
     for token in reversed(doc[max(sent_start, span.start - 8): span.start]):
