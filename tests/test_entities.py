@@ -1112,3 +1112,11 @@ def test_bodies_parishes_and_places_named_in_general_news(nlp):
     doc = nlp("Rain fell for days. The worst-hit towns, Pepinster, Verviers and Limbourg, are all in Liège province.")
     assert {("Pepinster", "locatedIn", "Liège Province"), ("Limbourg", "locatedIn", "Liège Province")} <= \
         _relations_read(doc)
+
+
+@pytest.mark.model
+def test_a_countrys_police_are_its_forces_unless_a_unit_is_named(nlp):
+    doc = nlp("Taliban insurgents battled Afghan security forces. They struck Afghan police checkpoints. Iraqi federal "
+              "police moved in.")
+    forces = {e.text: e._.kg_canonical for e in doc.ents if e.label_ == "Force"}
+    assert forces["Afghan police"] == forces["Afghan security forces"] != forces["Iraqi federal police"]

@@ -157,9 +157,10 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         # Lower-case "army" is the country's forces ("the Russian army"); "Iraqi Army" names an institution.
         aircraft = head.lower_ in AIRCRAFT_HEADS
         # "Ukrainian units" with no name of their own are the country's forces (not after a force's name:
-        # "CTS units" are that force's, see extend_national_forces).
+        # "CTS units" are that force's, see extend_national_forces); so are "Afghan police" (the guidelines' one
+        # Force of a country's troops and police; not "federal police", a unit told apart).
         national_head = head.lower_ in NATIONAL_FORCE_HEADS or head.lower_ == "units" or aircraft \
-            or head.text in ("army", "military", "junta")
+            or head.text in ("army", "military", "junta", "police")
         national = national_head and set(middle) <= NATIONAL_FILLERS | MULTINATIONAL
         if kind == "national" and national:
             canonical = gaz.national_forces(who)
