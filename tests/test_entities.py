@@ -1116,7 +1116,7 @@ def test_bodies_parishes_and_places_named_in_general_news(nlp):
 
 @pytest.mark.model
 def test_a_countrys_police_are_its_forces_unless_a_unit_is_named(nlp):
-    doc = nlp("Taliban insurgents battled Afghan security forces. They struck Afghan police checkpoints. Iraqi federal "
+    doc = nlp("Taliban insurgents battled Afghan security forces. They also attacked Afghan police near Kunduz. Iraqi federal "
               "police moved in.")
     forces = {e.text: e._.kg_canonical for e in doc.ents if e.label_ == "Force"}
     assert forces["Afghan police"] == forces["Afghan security forces"] != forces["Iraqi federal police"]
