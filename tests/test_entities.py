@@ -1120,3 +1120,12 @@ def test_a_countrys_police_are_its_forces_unless_a_unit_is_named(nlp):
               "police moved in.")
     forces = {e.text: e._.kg_canonical for e in doc.ents if e.label_ == "Force"}
     assert forces["Afghan police"] == forces["Afghan security forces"] != forces["Iraqi federal police"]
+
+
+@pytest.mark.model
+def test_a_name_before_a_lower_case_town_word_is_a_town(nlp):
+    doc = nlp("Macomia district was raided. Fighters ransacked Macomia town in May. Talks were held in the Chinese "
+              "city of Kunming. Gaza City was calm.")
+    found = {(e._.kg_canonical, e.label_) for e in doc.ents}
+    assert {("Macomia", "City"), ("Kunming", "City"), ("Gaza City", "City")} <= found
+    assert "Chinese" not in {name for name, _ in found}

@@ -23,11 +23,12 @@ def district_name(stem: str, kind: Token) -> str:
 def place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'Sangin district', 'Qala-e-Zal District', 'Takhar province' where the NER saw no name."""
     taken = {i for s in spans for i in range(s.start, s.end)}
+    named_words = {t.text for t in tokens_of(doc) if t.pos_ == "PROPN" and t.is_title}  # names anywhere in it
     found = []
     for token in tokens_of(doc):
         if token.lower_ in TOWN_WORDS and token.i not in taken:
-            named = _name_after_of(doc, token, taken)
-            if named is not None:  # "the town of Damasak" where the NER saw no name
+            named = _name_after_of(doc, token, taken) or _name_before_town(doc, token, taken, named_words, gaz)
+            if named is not None:  # "the town of Damasak", "Macomia town", where the NER saw no name
                 found.append(set_span(Span(doc, named.start, named.end, label="City"), named.text, "place-word"))
             continue
         if token.lower_ not in DISTRICT_OR_PROVINCE or token.i == 0 or token.i in taken:
@@ -58,6 +59,23 @@ def place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
                               entry["name"] if entry else f"{name} Province", "place-word",
                               links_of(entry) if entry else {}))
     return found
+
+
+def _name_before_town(doc: Doc, token: Token, taken: set[int], named_words: set[str], gaz: Gazetteer) -> Span | None:
+    """'Macomia town', 'Kunduz city': the capitalised name before a lower-case town word (not 'Gaza City', a name);
+    a word the parser took for an adjective counts when the article writes it as a name elsewhere ('Macomia
+    district')."""
+    if not token.is_lower or token.i == 0 or token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
+        return None  # "the Chinese city of Kunming": the name comes after
+    start = token.i
+    while start > 0 and doc[start - 1].is_title and start - 1 not in taken and (
+            doc[start - 1].pos_ == "PROPN" or doc[start - 1].text in named_words):
+        start -= 1
+    name = doc[start:token.i]
+    if start == token.i or name.text in gaz.adjectives or doc[start].is_sent_start and len(name) == 1 \
+            and doc[start].pos_ != "PROPN":
+        return None  # not "the Syrian city"
+    return name
 
 
 def _links_name(doc: Doc, i: int) -> bool:
