@@ -1129,3 +1129,14 @@ def test_a_name_before_a_lower_case_town_word_is_a_town(nlp):
     found = {(e._.kg_canonical, e.label_) for e in doc.ents}
     assert {("Macomia", "City"), ("Kunming", "City"), ("Gaza City", "City")} <= found
     assert "Chinese" not in {name for name, _ in found}
+
+
+@pytest.mark.model
+def test_an_acronym_in_brackets_after_a_bodys_name_is_its_own_in_any_language(nlp):
+    doc = nlp("The suspect was held, the Chihuahua State Attorney General's Office (FGE) said. FGE spokesman Edgar "
+              "Rosales said he would be charged. Lawmakers backed Horvat, a member of the ruling Croatian Democratic "
+              "Union (HDZ).")
+    assert ("Edgar Rosales", "spokesmanFor", "Chihuahua State Attorney General's Office") in _relations_read(doc)
+    assert ("HDZ", "Croatian Democratic Union") in {(e.text, e._.kg_canonical) for e in doc.ents}
+    doc = nlp("Flights from Bhubaneswar and Kolkata, the capital of West Bengal, were suspended.")
+    assert not {r for r in _relations_read(doc) if r[0] == "Bhubaneswar"}

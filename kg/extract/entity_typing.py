@@ -650,6 +650,21 @@ def _acronym_at(doc: Doc, i: int) -> Token | None:
     return short if short.is_upper and 2 <= len(short.text) <= 8 else None
 
 
+#: Wire services whose credit follows a name in brackets: never its acronym.
+WIRE_CREDITS = {"AP", "AFP", "UPI", "VOA", "DPA", "EFE", "ANSA", "PTI", "IANS"}
+
+
+def _bracketed_after_body(short: Token, body: Span) -> bool:
+    """'the Chihuahua State Attorney General's Office (FGE)': capitals in brackets right after a body's name are
+    its acronym even in another language's letters (Fiscalia General del Estado)."""
+    doc, start = body.doc, body.start
+    # not the tail the NER cut off a longer name ("the Intermunicipal System for | Drinking Water and Sewerage")
+    cut = start > 0 and (doc[start - 1].is_title or start > 1 and doc[start - 1].lower_ in ACRONYM_LINKS
+                         and doc[start - 2].is_title)
+    whole = body[0].lower_ == "the" or not cut
+    return short.i == body.end + 1 and short.text not in WIRE_CREDITS and body[-1].text != "," and whole
+
+
 def _task_force(span: Span) -> bool:
     return any(a.lower_ == "task" and b.lower_ == "force" for a, b in zip(span, span[1:]))
 
@@ -1004,7 +1019,7 @@ def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         short = _acronym_at(doc, span.end)  # "(CTS)", ", or UPC,"
         if short is None or not (_abbreviates(short.text, span) or span.label_ in ACRONYM_TYPES and (
-                _spelled(short.text, span) or _contracted(short.text, span))):
+                _spelled(short.text, span) or _contracted(short.text, span) or _bracketed_after_body(short, span))):
             continue  # not "JERUSALEM (AP)": a dateline's credit
         listed = at.get(short.i)
         if listed is not None and listed._.kg_origin == "gazetteer" and _share_a_word(span, listed) and not (

@@ -86,7 +86,8 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
         holders.append(listing)  # "14 Texas counties, including Kerr and Kendall", "Helmand's districts, among them A"
     holders += [a for a in first.children if a.dep_ == "appos" and a.lemma_.lower() in PLACE_NOUNS  # "A and B,
                 # two districts in southern Tripoli"; not "A, 30 km from B, the Somali capital": B's
-                and args.named_before_comma(a) in (None, span, *map(args.entity, first.conjuncts))]
+                and args.named_before_comma(a) in (None, span, *(map(args.entity, first.conjuncts) if a.tag_ == "NNS"
+                                                                 else ()))]  # "A and B, the capital of Y": B's
     for owner in (o for h in holders for c in h.children if c.dep_ == "poss" for o in args.entities(c)):
         yield owner, "locatedIn-possessive"  # "Helmand's Sangin district", "the province's Dasht-e-Archi district"
     for holder in holders:
