@@ -728,3 +728,23 @@ def test_a_second_role_joined_to_an_apposition_and_a_body_named_by_a_word_inside
                            "who heads the observatory.",
                       {"Tarwa Observatory for Human Rights": "Organization", "Ana Vell": "Official"})
     assert ("Ana Vell", "officialOf", "Tarwa Observatory for Human Rights") in found
+
+
+def test_a_group_linked_to_another_in_a_list_its_towns_mayor_and_a_place_in_a_countrys_region(nlp):
+    found = relations(nlp, "Fighting between the Red Hand and the Blue Front-linked Green Brigade displaced many.",
+                      {"Red Hand": "ArmedGroup", "Blue Front": "ArmedGroup", "Green Brigade": "ArmedGroup"})
+    assert not {r for r in found if "Blue Front" in (r[0], r[2])}
+    found = relations(nlp, "Dorn fell to the Red Hand without a fight after its mayor, Ana Vell, agreed to leave.",
+                      {"Dorn": "City", "Red Hand": "ArmedGroup", "Ana Vell": "Official"})
+    assert ("Ana Vell", "officialOf", "Dorn") in found and ("Ana Vell", "officialOf", "Red Hand") not in found
+    found = relations(nlp, "Jets struck fighters near Beln, in Tarwa's Bay region, on Monday.",
+                      {"Beln": "City", "Tarwa": "Country", "Bay region": "Province"})
+    assert ("Beln", "locatedIn", "Bay region") in found and ("Beln", "locatedIn", "Tarwa") not in found
+
+
+def test_the_group_an_acronym_in_brackets_closes_is_what_a_relative_clause_after_it_describes(nlp):
+    found = relations(nlp, "Ali Hadd, leader of the Free Hill Movement (FHM), an armed group that has fought the Red "
+                           "Hand since 2018, said the roads were closed.",
+                      {"Ali Hadd": "Official", "Free Hill Movement": "ArmedGroup", "FHM": "ArmedGroup",
+                       "Red Hand": "ArmedGroup"})
+    assert ("Ali Hadd", "clashedWith", "Red Hand") not in found

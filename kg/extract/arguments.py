@@ -239,9 +239,14 @@ class Arguments:
 
     def named_before_comma(self, token: Token) -> Span | None:
         """The name that ends right before the comma opening ``token``'s phrase ('the army, led by X')."""
-        start = token.left_edge.i
-        named = self.entity(self.doc[start - 2]) if start >= 2 and self.doc[start - 1].text == "," else None
-        return named if named is not None and named.end == start - 1 else None
+        doc, start = self.doc, token.left_edge.i
+        if start < 2 or doc[start - 1].text != ",":
+            return None
+        end = start - 1
+        if end >= 4 and doc[end - 1].text == ")" and doc[end - 3].text == "(":
+            end -= 3  # "the Movement for the Salvation of Azawad (MSA), a Tuareg-led armed group that ..."
+        named = self.entity(doc[end - 1])
+        return named if named is not None and named.end == end else None
 
     def described_before(self, noun: Token) -> list[Span]:
         """'Mosul, Iraq's second-largest city, which ISIL seized', 'In Buea, the capital of ...': the name a
@@ -263,6 +268,9 @@ class Arguments:
             if at < len(doc) and doc[at].lower_ == "the" and self.entity(doc[at]) is None:
                 at += 1  # "the" outside the name
             named = self.entity(doc[at]) if at < len(doc) else None
+            if named is not None and named.start == at and _linked(doc[at], named) and named.end + 2 < len(doc):
+                at = named.end + 2  # "the al-Qaida-linked JNIM": the group linked, not al-Qaida
+                named = self.entity(doc[at])
             if named is None or named.start != at or named.end < len(doc) and doc[named.end].lower_ in ("'s", "\u2019s"):
                 break  # "between Ukraine's envoy, X, and ...": an owner, not an item
             listed.append(named)

@@ -240,6 +240,10 @@ class Coreference:
         before = self.named_before(pronoun, ("Province", "Country"), 1)
         return [marked(before[-1])] if before else []
 
+    def town_owner(self, pronoun: Token) -> list[Span]:
+        """'Kupiansk fell ... after its mayor, X, agreed': the one town named in the sentence so far."""
+        return [marked(s) for s in the_only_one(self.named_before(pronoun, ("City",), 0))]
+
     def person(self, pronoun: Token) -> list[Span]:
         """'Henry ... travelled to Nairobi, where he met Ruto', 'X dissidents attacked her': 'he', 'she', 'him'
         or 'her' as the one person named in the sentence so far, or else the one person of the sentence

@@ -152,7 +152,11 @@ def _after_comma(span: Span, args: Arguments) -> Span | None:
     while at < len(doc) and (doc[at].lower_ in ACROSS_WORDS or doc[at].dep_ == "amod" and args.entity(doc[at]) is None):
         at += 1  # "Lyman, in the neighboring Donetsk region", "Adre, just across the border in Chad"
     target = args.entity(doc[at]) if at < len(doc) else None
-    if target is None or target.start != at or not larger(target, span):
+    owned = args.entity(target.root.head) if target is not None and target.root.dep_ == "poss" else None
+    if target is not None and target.start == at and owned is not None and larger(owned, span):
+        target = owned  # "Baidoa, in Somalia's Bay region": the region is where it is ("Mosul, Iraq's second city":
+        # Iraq)
+    if target is None or target.start < at or not larger(target, span):
         return None
     after = doc[target.end] if target.end < len(doc) else None
     listed = span.start > 0 and doc[span.start - 1].text == "," and args.entity(doc[span.start - 2]) is not None

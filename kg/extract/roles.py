@@ -201,6 +201,9 @@ def _comma_apposition(span: Span) -> Token | None:
 def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[Span]:
     """Whom a role belongs to: 'a Taliban spokesman', "Russia's minister", 'governor of X', 'spokesman for X',
     'Pentagon Press Secretary'."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+    if owner is not None and role_word(noun) == "mayor":  # "Kupiansk fell ... after its mayor, X, agreed"
+        return args.coref.town_owner(owner)
     targets = args.modifiers(noun) + args.prep_objects(noun, preps)
     for person in [t for t in targets if t.label_ in ("Person", "Official")]:  # "a spokesman for the EUB, X,"
         body = _body_before(person)
