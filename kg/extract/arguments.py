@@ -416,8 +416,10 @@ class Arguments:
         """Entities behind the objects of ``token``'s prepositions (and of 'belonging to', 'out of')."""
         preps = tuple(preps)
         out = []
-        # "met with A, and with B": the second "with" is a conjunct of the first
-        for prep in (p for c in token.children for p in (c, *(x for x in c.conjuncts if x.lower_ == c.lower_))):
+        # "met with A, and with B": the second "with" is a conjunct of the first (looked for only on a child that is
+        # one of ``preps``: a conjunct of the same word is no other one, and working conjuncts out is a walk)
+        for prep in (p for c in token.children for p in (
+                (c, *(x for x in c.conjuncts if x.lower_ == c.lower_)) if c.lower_ in preps else (c,))):
             if prep.dep_ in ("prep", "agent", "dative", "conj") and prep.lower_ in preps:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":

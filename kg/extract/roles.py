@@ -220,7 +220,7 @@ def _body_before_title(noun: Token, args: Arguments) -> Span | None:
 
 
 def role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
-    for span in doc.ents:
+    for span in args.ents:
         parties = _party_after_comma(span, args) if span.label_ in ("Person", "Official") else []
         for party in parties:  # "The mayor of Johannesburg, Thabo Mokoena, of the ANC": his party, not his office
             yield found(span, "memberOf", party, "memberOf-party-of")
@@ -256,7 +256,7 @@ def office_holders(relations: Iterable[FoundRelation]) -> list[Span]:
 
 def party_state_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """'Sen. Ellen Brandt, D-Ohio': the lawmaker holds office for the state (kg.extract.places.party_states)."""
-    for state in doc.ents:
+    for state in args.ents:
         if state.label_ == "Province" and party_state_at(doc, state.start):
             person = args.entity(doc[state.start - 4]) if state.start >= 4 else None
             if person is not None and person.label_ in ("Person", "Official"):
@@ -266,7 +266,7 @@ def party_state_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
 def leader_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """'Haftar's forces', 'fighters loyal to X': X leads the forces named after him (officialOf, the first
     reading the annotation guidelines give; kg.extract.forces.loyal_forces)."""
-    for force in (s for s in doc.ents if s._.kg_origin == "loyal-forces"):
+    for force in (s for s in args.ents if s._.kg_origin == "loyal-forces"):
         leader = loyal_leader(force.root, args.ent_of)
         if leader is not None:
             yield found(leader, "officialOf", force, "officialOf-loyal-forces")
