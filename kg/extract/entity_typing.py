@@ -235,6 +235,9 @@ GROUP_NAME_HEADS = {"movement", "organization", "organisation", "front", "allian
 #: the unions the rules test words against, made once
 NOT_IN_PERSON_NAMES = ORGANISATION_OR_FORCE_WORDS | NOT_PERSON_WORDS
 UNIT_OR_FORCE_NAME_HEADS = FORCE_NAME_HEADS | UNIT_NAME_HEADS
+ETHNONYMS_OR_EQUIPMENT = ETHNONYMS | EQUIPMENT
+#: The abbreviated titles without their full stops ("col", "gen"): a word's own full stop is taken off to compare.
+TITLE_ABBREVIATION_STEMS = frozenset(t.rstrip(".") for t in TITLE_ABBREVIATIONS)
 #: A valley is a region, a first-level unit for the gold's purposes ("the Bekaa Valley", "the Swat Valley").
 VALLEY_WORDS = {"valley"}
 
@@ -342,13 +345,14 @@ def _named_region(span: Span) -> bool:
     Province')."""
     if len(span) < 2 or span[-1].text not in ("Region", "Province", "Oblast", "Governorate", "Prefecture"):
         return False
-    if any(t.lower_ in ORGANISATION_OR_FORCE_WORDS | REGION_BODY_WORDS for t in span):
+    if any(t.lower_ in NOT_IN_REGION_NAMES for t in span):
         return False
     return not (span.start > 0 and span.doc[span.start - 1].lower_ in ("'s", "\u2019s"))
 
 
 #: Words in the name of a body's region: "the Misrata Military Region", "the Islamic State's Sinai Province".
 REGION_BODY_WORDS = {"military", "security", "islamic", "state", "operations", "operational", "wilayat"}
+NOT_IN_REGION_NAMES = ORGANISATION_OR_FORCE_WORDS | REGION_BODY_WORDS  # made once
 
 
 def _forces_of(span: Span) -> bool:
@@ -377,9 +381,10 @@ def _split_known_pair(span: Span, gaz: Gazetteer) -> list[Span]:
     """'Balakliia and Izium' as one organisation: two names the NER ran together over an 'and', when one of them
     is a place the gazetteer knows (not "Bosnia and Herzegovina", a name of its own there); 'Paraiso, Tabasco' as
     one town: a name and, after a comma, the state or country it is in."""
+    if span.label_ not in ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP"):
+        return [span]  # (the label first: it is asked for every entity, and most are no pair)
     joints = [t.i for t in span if t.lower_ in ("and", ",") and span.start < t.i < span.end - 1]
-    if len(joints) != 1 or span.label_ not in ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP") \
-            or gaz.lookup(span.text) is not None:
+    if len(joints) != 1 or gaz.lookup(span.text) is not None:
         return [span]
     doc = span.doc
     left, right = Span(doc, span.start, joints[0], label=span.label_), Span(doc, joints[0] + 1, span.end,
@@ -396,9 +401,11 @@ def _split_known_pair(span: Span, gaz: Gazetteer) -> list[Span]:
 def _split_person_of(span: Span, gaz: Gazetteer) -> list[Span]:
     """'Marco Ferrara of Salerno', 'Roberto Farias of the Brazilian Democratic Movement' as one person: a name,
     'of' and the place or body the NER ran into it (a person's name holds no 'of' a place or 'the' follows)."""
+    if span.label_ != "PERSON":
+        return [span]
     doc = span.doc
     joint = next((t.i for t in span if t.lower_ == "of" and span.start + 1 < t.i < span.end - 1), None)
-    if span.label_ != "PERSON" or joint is None or not all(t.is_title for t in doc[span.start:joint]):
+    if joint is None or not all(t.is_title for t in doc[span.start:joint]):
         return [span]
     person = Span(doc, span.start, joint, label="PERSON")
     if doc[joint + 1].lower_ == "the" and joint + 2 < span.end:
@@ -414,9 +421,11 @@ def _split_person_of(span: Span, gaz: Gazetteer) -> list[Span]:
 def _split_place_title(span: Span, gaz: Gazetteer) -> list[Span]:
     """'Balkh Governor Gul Ahmad Sadiqi' as one person: a place the gazetteer knows, an office's title and the
     holder's name, which the NER ran together (the title stays between them, for kg.extract.roles to read)."""
+    if span.label_ != "PERSON":
+        return [span]
     doc = span.doc
     title = next((t.i for t in span[1:-1] if t.lower_ in OFFICE_TITLES and t.is_title), None)
-    if span.label_ != "PERSON" or title is None or not all(t.is_title for t in span):
+    if title is None or not all(t.is_title for t in span):
         return [span]
     known = gaz.lookup(doc[span.start:title].text)
     if known is None or known[0] not in ("City", "Province", "Country"):
@@ -574,7 +583,7 @@ def _title_word(token) -> bool:
     # Not religious honorifics ("Qari Yousuf Hanafi", "Mullah Nasir Akhund"): the annotated reports keep them as
     # part of the name the man is known by.
     lower = token.lower_
-    return lower in ROLE_WORDS or lower in RANK_PARTS or lower.rstrip(".") in {t.rstrip(".") for t in TITLE_ABBREVIATIONS}
+    return lower in ROLE_WORDS or lower in RANK_PARTS or lower.rstrip(".") in TITLE_ABBREVIATION_STEMS
 
 
 def _titled_person_name(doc: Doc, start: int, end: int) -> bool:
@@ -652,7 +661,7 @@ def _spelled(short: str, words: Span) -> bool:
 def _trim_titles(span: Span) -> Span | None:
     """'U.S. Army Col' -> 'U.S. Army': a military title at the end of an organisation belongs to the next name."""
     end = span.end
-    while end > span.start and span.doc[end - 1].lower_.rstrip(".") in {t.rstrip(".") for t in TITLE_ABBREVIATIONS}:
+    while end > span.start and span.doc[end - 1].lower_.rstrip(".") in TITLE_ABBREVIATION_STEMS:
         end -= 1
     if end == span.end:
         return span
@@ -809,14 +818,14 @@ def _is_junk(span: Span) -> bool:
             return True  # "the Sahel", "East Africa": no country, province or town
         if span.label_ == "ORG" and any(t.pos_ == "VERB" and t.is_lower for t in span):
             return True  # "Kiir accused Machar": a clause the NER took for a name
-        if len(words) == 1 and words[0].lower_ in ETHNONYMS | EQUIPMENT:
+        if len(words) == 1 and words[0].lower_ in ETHNONYMS_OR_EQUIPMENT:
             return True
         if len(span) == 1 and span[0].is_sent_start and span[0].tag_ in ("NN", "NNS", "JJ") \
                 and span.label_ in ("ORG", "PERSON", "NORP"):
             return True  # "Media reported ...", "Turnout was 12 percent", "Unofficial results showed": a capitalised
             # common word at the start of a sentence
         if len(span) == 1 and span.end < len(span.doc) and span[0].lower_ in SERVICES \
-                and span.doc[span.end].lower_.rstrip(".") in {t.rstrip(".") for t in TITLE_ABBREVIATIONS}:
+                and span.doc[span.end].lower_.rstrip(".") in TITLE_ABBREVIATION_STEMS:
             return True  # "Army Col. Steve Warren": the service is part of the officer's rank
         if len(span) == 1 and span.end < len(span.doc) and span.doc[span.end].lower_ in ROLE_WORDS \
                 and (span[0].lower_ in ROLE_WORDS or span[0].lower_ in MINISTRY_TOPICS):

@@ -64,6 +64,8 @@ ACTION_PREDICATES = frozenset({"attacked", "captured", "clashedWith", "metWith"}
 #: Verbs that report what someone says (beyond coreference's): their subject is the source.
 REPORTING_VERBS = SPEECH_VERBS | {"tell", "allege", "boast", "acknowledge", "admit", "write", "post", "tweet",
                                   "quote", "assert", "maintain", "accuse"}
+#: Verbs of saying and of denying, made once.
+SAYING_VERBS = REPORTING_VERBS | DENIAL_VERBS
 #: Verbs that present what follows as a claim whoever says it.
 CLAIM_VERBS = frozenset({"claim", "allege", "boast"})
 #: Sources that are parties to the fighting: their statements about it are claims.
@@ -266,7 +268,7 @@ class Attribution:
 
 
 def _reports(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and bool({token.lemma_.lower(), token.lower_} & (REPORTING_VERBS | DENIAL_VERBS))
+    return token.pos_ in ("VERB", "AUX") and bool({token.lemma_.lower(), token.lower_} & SAYING_VERBS)
 
 
 def _names(span: Span) -> list[str]:

@@ -109,10 +109,11 @@ def to_mentions(doc: Doc, article: Article) -> ArticleMentions:
     mention_of = {}
     nested = [s for s in doc.spans.get("kg_nested", []) if s.label_ in ENTITY_TYPES]
     for span in [*doc.ents, *nested]:
+        annotations = span._  # one accessor for the three (``span._`` makes a new one on every access)
         mention_of[(span.start, span.end)] = Mention(
             text=span.text, type=span.label_, start=span.start_char, end=span.end_char,
-            sentence=max(bisect_right(starts, span.start) - 1, 0), canonical=span._.kg_canonical,
-            links=tuple(sorted((span._.kg_links or {}).items())), origin=span._.kg_origin or "ner",
+            sentence=max(bisect_right(starts, span.start) - 1, 0), canonical=annotations.kg_canonical,
+            links=tuple(sorted((annotations.kg_links or {}).items())), origin=annotations.kg_origin or "ner",
         )
     relations = []
     for found, said in attributed_relations(doc):  # told relations, then denied ones (kg.extract.events)

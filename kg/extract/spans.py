@@ -89,9 +89,10 @@ def word_forms(lower: str, lemma: str) -> frozenset[str]:
 
 
 def set_span(span: Span, canonical: str | None, origin: str, links: dict | None = None) -> Span:
-    span._.kg_canonical = canonical
-    span._.kg_origin = origin
-    span._.kg_links = links if links is not None else {}
+    annotations = span._  # one accessor for the three (``span._`` makes a new one on every access)
+    annotations.kg_canonical = canonical
+    annotations.kg_origin = origin
+    annotations.kg_links = links if links is not None else {}
     return span
 
 
@@ -99,9 +100,10 @@ def retype(span: Span, label: str, canonical: str | None = None, origin: str | N
             start: int | None = None, end: int | None = None) -> Span:
     """A copy of ``span`` with another label (and optionally other bounds), keeping its annotations."""
     new = Span(span.doc, span.start if start is None else start, span.end if end is None else end, label=label)
-    links = span._.kg_links if label == span.label_ else {}
-    return set_span(new, canonical if canonical is not None else span._.kg_canonical, origin or span._.kg_origin,
-                links)
+    annotations = span._
+    links = annotations.kg_links if label == span.label_ else {}
+    return set_span(new, canonical if canonical is not None else annotations.kg_canonical,
+                    origin or annotations.kg_origin, links)
 
 
 def plain_name(span: Span) -> str:
