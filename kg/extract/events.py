@@ -53,7 +53,15 @@ from .frames import (
 )
 from .modality import DENIAL_VERBS
 from .relations import with_sentence
-from .spans import DATES_KEY, NESTED_KEY, in_headline, lemmas, name_key, name_of
+from .spans import (
+    DATES_KEY,
+    NESTED_KEY,
+    in_headline,
+    lemmas,
+    name_key,
+    name_of,
+    text_in,
+)
 
 for _name in ("kg_events", "kg_attributions", "kg_denied"):
     if not Doc.has_extension(_name):
@@ -743,9 +751,9 @@ def event_mentions(doc: Doc, article: Article, mention_of: dict[tuple[int, int],
             [event.place], mention_of) else None
         out.append(EventMention(
             event_class=event.event_class, agents=tuple(agents), targets=tuple(targets), place=place,
-            evidence=Evidence(article_id=article.id, sentence=sentence.text, start=sentence.start_char,
-                              end=sentence.end_char, rule=event.rule, confidence=event.confidence,
-                              stance=event.said.stance),
+            evidence=Evidence(article_id=article.id, sentence=text_in(article.text, sentence),
+                              start=sentence.start_char, end=sentence.end_char, rule=event.rule,
+                              confidence=event.confidence, stance=event.said.stance),
             time_text=event.time.text if event.time is not None else None,
             time_anchors=tuple(anchor.text for anchor in event.anchors),
             headline=in_headline(event.trigger.doc[event.trigger.i: event.trigger.i + 1]),

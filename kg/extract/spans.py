@@ -28,6 +28,12 @@ def spaced_dash(token: Token) -> bool:
     return token.text in DASHES and bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
+def text_in(text: str, span: Span) -> str:
+    """``span.text``, cut out of the text its Doc was made from (spaCy keeps every character of it, so
+    ``start_char``/``end_char`` index it): ``Span.text`` makes a new Token object per word to join them."""
+    return text[span.start_char:span.end_char]
+
+
 def name_of(span: Span) -> str:
     """The name a span stands for: the canonical name kg gave it (an acronym's full name, a name without its
     title), else its text."""
