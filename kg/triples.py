@@ -113,9 +113,22 @@ def _trimmed(evidence: Evidence) -> Evidence:
     return replace(evidence, sentence=sentence, start=start, end=start + len(sentence))
 
 
+@lru_cache(maxsize=16384)  # names and sentences recur (an rdflib Literal is slow to make, and never changes)
 def _text(value: str) -> Literal:
     # Lone surrogates (from broken input) cannot be serialised: replace them.
     return Literal(value.encode("utf-8", "replace").decode("utf-8"))
+
+
+@lru_cache(maxsize=65536, typed=True)  # typed: 1, 1.0 and True are equal keys but different literals
+def _literal(value: int | float | str | bool) -> Literal:
+    """``Literal(value)``, made once per value: evidence offsets and rule names recur across a build."""
+    return Literal(value)
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _confidence(value: float) -> Literal:
+    """A confidence as an xsd:decimal with at most three decimals."""
+    return Literal(Decimal(str(round(value, 3))))
 
 
 def _published(value: str) -> Literal:
@@ -182,10 +195,10 @@ def _add_evidence(graph: Graph, node: URIRef, evidence: Evidence, statement: tup
     graph.add((node, RDF.object, obj))
     graph.add((node, PROV.wasDerivedFrom, article_node))
     graph.add((node, KGO.sentence, _text(evidence.sentence)))
-    graph.add((node, KGO.startChar, Literal(evidence.start)))
-    graph.add((node, KGO.endChar, Literal(evidence.end)))
-    graph.add((node, KGO.rule, Literal(evidence.rule)))
-    graph.add((node, KGO.confidence, Literal(Decimal(str(round(evidence.confidence, 3))))))
+    graph.add((node, KGO.startChar, _literal(evidence.start)))
+    graph.add((node, KGO.endChar, _literal(evidence.end)))
+    graph.add((node, KGO.rule, _literal(evidence.rule)))
+    graph.add((node, KGO.confidence, _confidence(evidence.confidence)))
     graph.add((node, KGO.stance, KGO[evidence.stance]))
     if evidence.according_to is not None:
         graph.add((node, KGO.accordingTo, entity_iri(evidence.according_to)))
