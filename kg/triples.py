@@ -120,7 +120,7 @@ def _text(value: str) -> Literal:
 
 
 @lru_cache(maxsize=65536, typed=True)  # typed: 1, 1.0 and True are equal keys but different literals
-def _literal(value: int | float | str | bool) -> Literal:
+def _literal(value: float | str) -> Literal:
     """``Literal(value)``, made once per value: evidence offsets and rule names recur across a build."""
     return Literal(value)
 
