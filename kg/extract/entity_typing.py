@@ -31,7 +31,8 @@ class EntityTyper:
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer()
-        ents = longest_first([fitted for whole in doc.ents for pair in _split_known_pair(whole, gaz)
+        ner_ents = doc.ents  # made once: doc.ents makes new Span objects on every access, and is set only at the end
+        ents = longest_first([fitted for whole in ner_ents for pair in _split_known_pair(whole, gaz)
                               for part in _split_person_of(pair, gaz) for span in _split_place_title(part, gaz)
                               if (fitted := _fit_name(_extend_spaced_link(_extend_hyphens(_extend_person(span))),
                                                       gaz)) is not None])
@@ -61,7 +62,7 @@ class EntityTyper:
             if span._.kg_links is None:
                 span._.kg_links = {}
         # Dates and times the NER found are no entities, but events are dated by them (kg.extract.events).
-        doc.spans[DATES_KEY] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        doc.spans[DATES_KEY] = [e for e in ner_ents if e.label_ in ("DATE", "TIME")]
         doc.ents = spans
         return doc
 
