@@ -31,6 +31,7 @@ resolution (kg.dates, kg.events).
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -180,6 +181,11 @@ class Attribution:
                 if rel.predicate == predicate and rel.object.label_ in ACTOR_TYPES - {"Person", "Official"}:
                     for name in _names(rel.subject):
                         self.spokesman_for.setdefault(name, rel.object)
+        #: reporting verb (its index) -> the actor its subject stands for: every event and relation of a sentence
+        #: asks for the one "said" of it, and the answer is read from the parse and the entities, which stay put
+        self._speakers: dict[int, Span | None] = {}
+        #: sentence root (its index) -> the source an "according to" anywhere in its sentence names
+        self._according_in: dict[int, Span | None] = {}
 
     def of(self, token: Token, actors: Iterable[Span] = (), denied: bool = False) -> Said:
         """Who says what ``token`` is part of, and how; ``actors`` are the action's own (a claim about oneself)."""
@@ -206,8 +212,7 @@ class Attribution:
             if according is not None:
                 return None, according
             if current.head == current:  # "X attacked Y on Sunday, killing six, according to Z": Z's clause too
-                according = next((found for t in current.subtree if t.lower_ == "according"
-                                  for found in [self._according_to(t.head)] if found is not None), None)
+                according = self._according_in_sentence(current)
                 if according is not None:
                     return None, according
             aside = next((c for c in current.children if c.dep_ == "parataxis" and _reports(c)), None)
@@ -228,6 +233,11 @@ class Attribution:
     def speaker(self, verb: Token) -> Span | None:
         """The actor a reporting verb's subject stands for: 'the Taliban said', 'a Taliban spokesman said',
         'a spokesman for the army said', 'Ukrainian officials said', 'they said'."""
+        if verb.i not in self._speakers:
+            self._speakers[verb.i] = self._speaker(verb)
+        return self._speakers[verb.i]
+
+    def _speaker(self, verb: Token) -> Span | None:
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
             found = self.actor_behind(subject)
             if found is not None:
@@ -235,6 +245,14 @@ class Attribution:
         if verb.dep_ == "conj" and verb.head != verb and _reports(verb.head):
             return self.speaker(verb.head)  # "X said ... and added that ..."
         return None
+
+    def _according_in_sentence(self, root: Token) -> Span | None:
+        """The source of an 'according to' anywhere below the sentence's root (worked out once per sentence: it is
+        a walk of the whole sentence, and every event and relation of it comes up to the root)."""
+        if root.i not in self._according_in:
+            self._according_in[root.i] = next((found for t in root.subtree if t.lower_ == "according"
+                                               for found in [self._according_to(t.head)] if found is not None), None)
+        return self._according_in[root.i]
 
     def _according_to(self, token: Token) -> Span | None:
         for child in token.children:
@@ -413,7 +431,7 @@ NATIONAL_SPEAKERS = SPOKESPERSON_NOUNS | {"military", "army", "government", "aut
 
 def _a_source(token: Token, trigger: Token) -> bool:
     """A word of who says so, not of what happened: 'according to officials in Kabul', 'residents of X said'."""
-    for each in (token, *token.ancestors):
+    for each in itertools.chain((token,), token.ancestors):  # walked lazily: it stops at the trigger
         if each == trigger:
             return False
         if each.lower_ == "according" or each.lemma_.lower() in SOURCE_NOUNS:
