@@ -20,7 +20,7 @@ from .lexicon import ELECTED_BODIES, ROLE_ABBREVIATIONS
 from .located import country_named, larger
 from .modality import modality
 from .places import party_state_at
-from .spans import doc_memo, lemmas, name_key, name_of
+from .spans import doc_memo, lemmas, name_key, name_of, sentence_start_of, tokens_of
 from .words import word_list
 
 SPOKESPERSON_NOUNS = word_list("roles", "spokesperson")
@@ -120,9 +120,9 @@ def _title_chain(span: Span) -> list[Token]:
     """'Defense Department spokesman Army Col. Steve Warren': a role word a few words before the name, with only
     titles, ranks and the body's name in between."""
     doc = span.doc
-    sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+    sent_start = sentence_start_of(doc, span.start) if doc.has_annotation("SENT_START") else 0
     rank = None
-    for token in reversed(doc[max(sent_start, span.start - 8): span.start]):
+    for token in reversed(tokens_of(doc)[max(sent_start, span.start - 8): span.start]):
         if role_word(token) in TITLE_NOUNS and token.pos_ in ("NOUN", "PROPN"):
             if role_word(token) not in RANKS:
                 return [token]

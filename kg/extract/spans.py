@@ -63,6 +63,21 @@ def tokens_of(doc: Doc) -> list[Token]:
     return tokens
 
 
+def sentence_start_of(doc: Doc, i: int) -> int:
+    """Where the sentence of token ``i`` starts, as ``doc[i:i + 1].sent.start`` says it (in a parsed Doc): worked out
+    once per Doc for every token, where ``.sent`` walks back to the sentence start and makes a Span every time."""
+    memo = doc_memo(doc)
+    starts = memo.get("sentence_starts")
+    if starts is None:
+        starts, start = [], 0
+        for token in tokens_of(doc):
+            if token.is_sent_start:
+                start = token.i
+            starts.append(start)
+        memo["sentence_starts"] = starts
+    return starts[i]
+
+
 def lemmas(token: Token) -> frozenset[str]:
     """The token's lemma plus simple de-inflections of its text: the small model's lemmatiser says
     'stag' for 'staged' and 'fighting' for 'fighting', and a missed lemma is a missed relation."""
