@@ -141,9 +141,10 @@ class Arguments:
                             for c in a.conjuncts if c.i > a.i]
         # "Turkish troops and allied FSA factions captured": the parser may read "allied" as a verb conjoined with
         # the first noun and the allies as its object
-        allies = [o for c in token.conjuncts if c.lower_ == "allied" and c.pos_ == "VERB"
+        conjuncts = token.conjuncts  # (worked out by a walk of the parse on every access)
+        allies = [o for c in conjuncts if c.lower_ == "allied" and c.pos_ == "VERB"
                   for o in c.children if o.dep_ == "dobj"]
-        for each in (token, *token.conjuncts, *after_apposition, *allies):
+        for each in (token, *conjuncts, *after_apposition, *allies):
             for span in self._one(each, depth):
                 if span not in out:
                     out.append(span)

@@ -86,7 +86,7 @@ class EntityTyper:
             return set_span(retype(span, "City"), span.text.title(), "dateline")
         doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
-        before = doc[span.start - 2: span.start] if span.start >= 2 else None
+        before = tokens_of(doc)[span.start - 2: span.start] if span.start >= 2 else None  # (no new Span)
         name = plain_name(span)
         if span.label_ in ENTITY_TYPES:
             typed = span
@@ -832,7 +832,7 @@ def _is_junk(span: Span) -> bool:
                 and (span[0].lower_ in ROLE_WORDS or span[0].lower_ in MINISTRY_TOPICS):
             return True  # "Defense Secretary James Mattis": the NER's "Defense" is part of a title (not "Pemex
             # Director X", "Navy spokeswoman Y": there the name before the title is the employer)
-        before = span.doc[max(0, span.start - 2): span.start]
+        before = tokens_of(span.doc)[max(0, span.start - 2): span.start]
         if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in ("secretary", "minister", "ministry"):
             return True  # "Secretary of Defense": part of a title
         unit = span[-1].lower_ in UNIT_OR_FORCE_NAME_HEADS  # "the 10th Front", "the 43rd Division"
