@@ -41,7 +41,8 @@ def surnames(spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         name = plain_name(span)
-        surname_like = span._.kg_origin == "ner" or span._.kg_origin == "gazetteer" and span.label_ == "City"
+        origin = span._.kg_origin
+        surname_like = origin == "ner" or origin == "gazetteer" and span.label_ == "City"
         if span.label_ not in ("Person", "Official") and surname_like and len(span) <= 2:
             # before or after: a headline names "Haftar" before the body's "Khalifa Haftar"
             match = next((p for p in people if p is not span and plain_name(p).endswith(" " + name)), None)
