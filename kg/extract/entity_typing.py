@@ -272,7 +272,7 @@ def _kind_named_after(span: Span) -> tuple[str, str] | None:
     """(type, kind word) for 'Mobbar local government area' (a Nigerian district) and for every name of
     'the Amhara and Afar regions', 'Garissa, Tana River, Kilifi and Turkana counties'."""
     doc, end = span.doc, span.end
-    following = [t.lower_ for t in doc[end: end + 3]]
+    following = [t.lower_ for t in tokens_of(doc)[end: end + 3]]
     if following == ["local", "government", "area"]:
         return "District", "District"
     if following[:1] and following[0] in PLURAL_KINDS and span.start > 0 and doc[span.start - 1].text in ("and", ","):
@@ -481,7 +481,7 @@ def _place_by_role(span: Span) -> bool:
     """A name the NER typed as a person or organisation that stands where only a place can: the small towns no
     gazetteer lists ("clashes near Maungdaw", "the army retook Anefis", "the militants stormed Palma", "a farmer
     from Tchoma Bangou", "withdrawn from Chinshwehaw, Hpawng Seng and Hsenwi")."""
-    if span._.kg_origin != "ner" or span.label_ not in ("Person", "Organization") or len(span) > 3:
+    if span.label_ not in ("Person", "Organization") or len(span) > 3 or span._.kg_origin != "ner":
         return False
     if any(not (t.is_title or t.text == "-") or t.lower_ in ORGANISATION_OR_FORCE_WORDS for t in span):
         return False  # "RSF", "MINUSMA": acronyms name organisations; so do the words of a body
@@ -759,7 +759,7 @@ def _rebel_group_name(span: Span) -> bool:
 def _apposition_kind(span: Span) -> str | None:
     """The place type a following apposition gives a name: ', the capital of' / ', the provincial capital' /
     ', a town in' make it a City, ', a district in' a District; None otherwise."""
-    tokens = list(span.doc[span.end: span.end + 6])
+    tokens = tokens_of(span.doc)[span.end: span.end + 6]  # (a new list, no new Span)
     if not tokens or tokens[0].lower_ not in (",", "-", "\u2013", "\u2014"):  # "Marib - a region controlled by"
         return None
     tokens = tokens[1:]
