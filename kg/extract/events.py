@@ -62,6 +62,7 @@ from .spans import (
     name_key,
     name_of,
     text_in,
+    tokens_of,
 )
 
 for _name in ("kg_events", "kg_attributions", "kg_denied"):
@@ -494,7 +495,7 @@ def time_of(trigger: Token, dates: list[Span]) -> Span | None:
     own = [d for d in dates if sentence.start <= d.start < sentence.end and shares_time(clause, dated_clause(d))]
     if own:
         return min(own, key=lambda d: (dated_clause(d) != clause, abs(d.root.i - trigger.i)))
-    for token in sentence:
+    for token in tokens_of(sentence.doc)[sentence.start:sentence.end]:  # (no new Token per word)
         if token.lower_ in TIME_WORDS and shares_time(clause, clause_of(token)):
             return token.doc[token.i: token.i + 1]
     return None
@@ -624,8 +625,9 @@ def toll_at(token: Token) -> int | None:
 
 def tolls(sentence: Span) -> list[tuple[Token, int]]:
     out = []
-    for token in sentence:
-        if token.lemma_.lower() in KILL_LEMMAS or token.lower_ in DEAD_WORDS or token.lemma_.lower() == "toll":
+    for token in tokens_of(sentence.doc)[sentence.start:sentence.end]:  # (no new Token per word)
+        lemma = token.lemma_.lower()
+        if lemma in KILL_LEMMAS or token.lower_ in DEAD_WORDS or lemma == "toll":
             counted = toll_at(token)
             if counted is not None and counted > 0:
                 out.append((token, counted))
