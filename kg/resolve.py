@@ -235,7 +235,9 @@ class Resolver:
         entities = {}
         for key, forms in surfaces.items():
             entity_type = self.types[key] = _merge_type(self.types.get(key), types[key])
-            label = self.labels.setdefault(key, choose_label(sorted(mentions_of[key], key=lambda m: m.start)))
+            if key not in self.labels:  # the first article to name an entity labels it (chosen only then)
+                self.labels[key] = choose_label(sorted(mentions_of[key], key=lambda m: m.start))
+            label = self.labels[key]
             entities[key] = Entity(
                 key=key, type=entity_type, label=label,
                 aliases=frozenset(f for f in forms if f != label),

@@ -131,6 +131,18 @@ def _confidence(value: float) -> Literal:
     return Literal(Decimal(str(round(value, 3))))
 
 
+@lru_cache(maxsize=65536, typed=True)  # the same places are named article after article
+def _coordinate(value: float) -> Literal:
+    """A latitude or longitude as an xsd:decimal with at most six decimals."""
+    return Literal(Decimal(str(round(value, 6))))
+
+
+@lru_cache(maxsize=16384)
+def _date(iso: str) -> Literal:
+    """An xsd:date (rdflib parses the text of a dated literal, slowly)."""
+    return Literal(iso, datatype=XSD.date)
+
+
 def _published(value: str) -> Literal:
     if _DATE.match(value):
         return Literal(value, datatype=XSD.date)
@@ -163,15 +175,15 @@ def add_entity(graph: Graph, entity: Entity, article_node: URIRef | None = None)
         graph.add((node, SKOS.altLabel, _text(alias)))
     for scheme, ident in entity.links:
         if scheme == "wikidata":
-            graph.add((node, KGO.wikidata, Literal(ident)))
+            graph.add((node, KGO.wikidata, _literal(ident)))
             graph.add((node, OWL.sameAs, WD[ident]))
         elif scheme == "geonames":
-            graph.add((node, KGO.geonames, Literal(ident)))
+            graph.add((node, KGO.geonames, _literal(ident)))
             graph.add((node, OWL.sameAs, GEONAMES[f"{ident}/"]))
     if entity.coordinates is not None:
         lat, lon = entity.coordinates
-        graph.add((node, GEO.lat, Literal(Decimal(str(round(lat, 6))))))
-        graph.add((node, GEO.long, Literal(Decimal(str(round(lon, 6))))))
+        graph.add((node, GEO.lat, _coordinate(lat)))
+        graph.add((node, GEO.long, _coordinate(lon)))
     if article_node is not None:
         graph.add((node, KGO.mentionedIn, article_node))
     return node
@@ -228,8 +240,8 @@ def add_event(graph: Graph, event: Event, article_node: URIRef) -> URIRef:
     if event.place is not None:
         graph.add((node, SEM.hasPlace, entity_iri(event.place)))
     if event.date is not None:
-        graph.add((node, SEM.hasTimeStamp, Literal(event.date.isoformat(), datatype=XSD.date)))
-        graph.add((node, KGO.timePrecision, Literal(event.precision or "day")))
+        graph.add((node, SEM.hasTimeStamp, _date(event.date.isoformat())))
+        graph.add((node, KGO.timePrecision, _literal(event.precision or "day")))
     if event.fatalities is not None:
         graph.add((node, KGO.fatalities, Literal(event.fatalities, datatype=XSD.integer)))
     if event.sub_event_type:
