@@ -104,23 +104,28 @@ class GraphSpool:
         in_memory = spooled <= IN_MEMORY_SPOOL_BYTES
         store = ox.Store() if in_memory else ox.Store(str(self.folder / "store"))
         store.bulk_load(path=str(self.folder / "graphs.nq"), format=ox.RdfFormat.N_QUADS)
-        store.bulk_load(path=str(self.folder / "union.nt"), format=ox.RdfFormat.N_TRIPLES,
-                        to_graph=ox.DefaultGraph())
+        if not in_memory:  # in memory, the union is made from the named graphs' triples (union_triples)
+            store.bulk_load(path=str(self.folder / "union.nt"), format=ox.RdfFormat.N_TRIPLES,
+                            to_graph=ox.DefaultGraph())
 
         def quads_of(graph):
             quads = store.quads_for_pattern(None, None, None, graph)
             # Turtle and TriG state a subject once only when its triples come together: the on-disk store
             # gives them by subject, the in-memory one does not (sorted here, which a small build can afford)
-            return sorted(quads, key=lambda q: (str(q.subject), str(q.predicate), str(q.object))) if in_memory \
-                else quads
+            return sorted(quads, key=in_text_order) if in_memory else quads
 
         def named_quads():
             for graph in sorted(store.named_graphs(), key=str):
                 yield from quads_of(graph)
 
+        def union_triples():
+            """The distinct triples of all named graphs, sorted: what loading union.nt as the default graph
+            and sorting it gives, without parsing the same triples a second time."""
+            return sorted({quad.triple for quad in store}, key=in_text_order)
+
         def write_union(f):
             if in_memory:
-                ox.serialize(quads_of(ox.DefaultGraph()), f, ox.RdfFormat.TURTLE, prefixes=prefixes)
+                ox.serialize(union_triples(), f, ox.RdfFormat.TURTLE, prefixes=prefixes)
             else:  # all in Oxigraph, without a Python object per triple
                 store.dump(f, ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes)
 
@@ -130,7 +135,8 @@ class GraphSpool:
                 named_quads(), f, ox.RdfFormat.TRIG, prefixes=prefixes)),
         }
         # counted only for the view (a walk over every triple)
-        triples = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph())) if html else 0
+        triples = (len(union_triples()) if in_memory else sum(
+            1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))) if html else 0
         store = None  # closes an on-disk store before close() removes its folder
         if html is not None and triples > MAX_HTML_TRIPLES:
             logging.getLogger("kg").warning(
@@ -162,6 +168,14 @@ def remove_leftovers(out_dir: Path) -> None:
             continue
         if pid.isdigit() and not _process_alive(int(pid)):
             shutil.rmtree(leftover, ignore_errors=True) if leftover.is_dir() else leftover.unlink(missing_ok=True)
+
+
+def in_text_order(term) -> str:
+    """Sort key of a triple or of quads of one graph: its N-Triples text. Ordering by that one string is ordering
+    by (subject, predicate, object) text, since no term's text is the start of another's but for a space (an IRI
+    ends with '>', a literal's text goes on with '@' or '^^' after its closing quote), and one str() is about
+    three times faster than a tuple of three."""
+    return str(term)
 
 
 def _process_alive(pid: int) -> bool:

@@ -48,15 +48,24 @@ def family(entity_type: str) -> str:
 def clean_surface(mention: Mention, *, use_canonical: bool = True, keep: frozenset[str] = frozenset()) -> str:
     """The name a mention stands for (or, with ``use_canonical=False``, the words it uses), without titles,
     possessives and a leading article."""
-    name = (mention.name if use_canonical else mention.text).strip()
-    name = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", name).strip()
-    name = re.sub(r"^(?:the|The|THE)\s+", "", name)
-    if mention.type in PERSON_TYPES:
+    name = _cleaned(mention.name if use_canonical else mention.text, mention.type in PERSON_TYPES, keep)
+    return name or mention.text
+
+
+_POSSESSIVE_END = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+
+
+@lru_cache(maxsize=65536)  # asked several times for every mention while resolving; names recur across a corpus
+def _cleaned(name: str, person: bool, keep: frozenset[str]) -> str:
+    name = _POSSESSIVE_END.sub("", name.strip()).strip()
+    name = _LEADING_THE.sub("", name)
+    if person:
         words = name.split()
         while len(words) > 1 and words[0].rstrip(".").lower() in HONORIFICS - keep:
             words = words[1:]
         name = " ".join(words)
-    return name or mention.text
+    return name
 
 
 def display_form(names: Iterable[str]) -> str:
@@ -230,7 +239,9 @@ class Resolver:
         entities = {}
         for key, forms in surfaces.items():
             entity_type = self.types[key] = _merge_type(self.types.get(key), types[key])
-            label = self.labels.setdefault(key, choose_label(sorted(mentions_of[key], key=lambda m: m.start)))
+            if key not in self.labels:  # the first article to name an entity labels it (chosen only then)
+                self.labels[key] = choose_label(sorted(mentions_of[key], key=lambda m: m.start))
+            label = self.labels[key]
             entities[key] = Entity(
                 key=key, type=entity_type, label=label,
                 aliases=frozenset(f for f in forms if f != label),

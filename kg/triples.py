@@ -113,9 +113,34 @@ def _trimmed(evidence: Evidence) -> Evidence:
     return replace(evidence, sentence=sentence, start=start, end=start + len(sentence))
 
 
+@lru_cache(maxsize=16384)  # names and sentences recur (an rdflib Literal is slow to make, and never changes)
 def _text(value: str) -> Literal:
     # Lone surrogates (from broken input) cannot be serialised: replace them.
     return Literal(value.encode("utf-8", "replace").decode("utf-8"))
+
+
+@lru_cache(maxsize=65536, typed=True)  # typed: 1, 1.0 and True are equal keys but different literals
+def _literal(value: float | str) -> Literal:
+    """``Literal(value)``, made once per value: evidence offsets and rule names recur across a build."""
+    return Literal(value)
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _confidence(value: float) -> Literal:
+    """A confidence as an xsd:decimal with at most three decimals."""
+    return Literal(Decimal(str(round(value, 3))))
+
+
+@lru_cache(maxsize=65536, typed=True)  # the same places are named article after article
+def _coordinate(value: float) -> Literal:
+    """A latitude or longitude as an xsd:decimal with at most six decimals."""
+    return Literal(Decimal(str(round(value, 6))))
+
+
+@lru_cache(maxsize=16384)
+def _date(iso: str) -> Literal:
+    """An xsd:date (rdflib parses the text of a dated literal, slowly)."""
+    return Literal(iso, datatype=XSD.date)
 
 
 def _published(value: str) -> Literal:
@@ -150,15 +175,15 @@ def add_entity(graph: Graph, entity: Entity, article_node: URIRef | None = None)
         graph.add((node, SKOS.altLabel, _text(alias)))
     for scheme, ident in entity.links:
         if scheme == "wikidata":
-            graph.add((node, KGO.wikidata, Literal(ident)))
+            graph.add((node, KGO.wikidata, _literal(ident)))
             graph.add((node, OWL.sameAs, WD[ident]))
         elif scheme == "geonames":
-            graph.add((node, KGO.geonames, Literal(ident)))
+            graph.add((node, KGO.geonames, _literal(ident)))
             graph.add((node, OWL.sameAs, GEONAMES[f"{ident}/"]))
     if entity.coordinates is not None:
         lat, lon = entity.coordinates
-        graph.add((node, GEO.lat, Literal(Decimal(str(round(lat, 6))))))
-        graph.add((node, GEO.long, Literal(Decimal(str(round(lon, 6))))))
+        graph.add((node, GEO.lat, _coordinate(lat)))
+        graph.add((node, GEO.long, _coordinate(lon)))
     if article_node is not None:
         graph.add((node, KGO.mentionedIn, article_node))
     return node
@@ -182,10 +207,10 @@ def _add_evidence(graph: Graph, node: URIRef, evidence: Evidence, statement: tup
     graph.add((node, RDF.object, obj))
     graph.add((node, PROV.wasDerivedFrom, article_node))
     graph.add((node, KGO.sentence, _text(evidence.sentence)))
-    graph.add((node, KGO.startChar, Literal(evidence.start)))
-    graph.add((node, KGO.endChar, Literal(evidence.end)))
-    graph.add((node, KGO.rule, Literal(evidence.rule)))
-    graph.add((node, KGO.confidence, Literal(Decimal(str(round(evidence.confidence, 3))))))
+    graph.add((node, KGO.startChar, _literal(evidence.start)))
+    graph.add((node, KGO.endChar, _literal(evidence.end)))
+    graph.add((node, KGO.rule, _literal(evidence.rule)))
+    graph.add((node, KGO.confidence, _confidence(evidence.confidence)))
     graph.add((node, KGO.stance, KGO[evidence.stance]))
     if evidence.according_to is not None:
         graph.add((node, KGO.accordingTo, entity_iri(evidence.according_to)))
@@ -215,8 +240,8 @@ def add_event(graph: Graph, event: Event, article_node: URIRef) -> URIRef:
     if event.place is not None:
         graph.add((node, SEM.hasPlace, entity_iri(event.place)))
     if event.date is not None:
-        graph.add((node, SEM.hasTimeStamp, Literal(event.date.isoformat(), datatype=XSD.date)))
-        graph.add((node, KGO.timePrecision, Literal(event.precision or "day")))
+        graph.add((node, SEM.hasTimeStamp, _date(event.date.isoformat())))
+        graph.add((node, KGO.timePrecision, _literal(event.precision or "day")))
     if event.fatalities is not None:
         graph.add((node, KGO.fatalities, Literal(event.fatalities, datatype=XSD.integer)))
     if event.sub_event_type:

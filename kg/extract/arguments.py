@@ -141,9 +141,10 @@ class Arguments:
                             for c in a.conjuncts if c.i > a.i]
         # "Turkish troops and allied FSA factions captured": the parser may read "allied" as a verb conjoined with
         # the first noun and the allies as its object
-        allies = [o for c in token.conjuncts if c.lower_ == "allied" and c.pos_ == "VERB"
+        conjuncts = token.conjuncts  # (worked out by a walk of the parse on every access)
+        allies = [o for c in conjuncts if c.lower_ == "allied" and c.pos_ == "VERB"
                   for o in c.children if o.dep_ == "dobj"]
-        for each in (token, *token.conjuncts, *after_apposition, *allies):
+        for each in (token, *conjuncts, *after_apposition, *allies):
             for span in self._one(each, depth):
                 if span not in out:
                     out.append(span)
@@ -426,8 +427,10 @@ class Arguments:
         """Entities behind the objects of ``token``'s prepositions (and of 'belonging to', 'out of')."""
         preps = tuple(preps)
         out = []
-        # "met with A, and with B": the second "with" is a conjunct of the first
-        for prep in (p for c in token.children for p in (c, *(x for x in c.conjuncts if x.lower_ == c.lower_))):
+        # "met with A, and with B": the second "with" is a conjunct of the first (looked for only on a child that is
+        # one of ``preps``: a conjunct of the same word is no other one, and working conjuncts out is a walk)
+        for prep in (p for c in token.children for p in (
+                (c, *(x for x in c.conjuncts if x.lower_ == c.lower_)) if c.lower_ in preps else (c,))):
             if prep.dep_ in ("prep", "agent", "dative", "conj") and prep.lower_ in preps:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":

@@ -21,7 +21,7 @@ def held_place_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """'Houthi-held Hodeidah', 'rebel-controlled Idlib' (when the group is a named entity)."""
     if not args.words(HELD_PARTICIPLES):
         return
-    for span in doc.ents:
+    for span in args.ents:
         if span.label_ not in PLACE_TYPES:
             continue
         # on the name, or on a place noun beside it: "Sanaa, the Houthi-held capital", "the Houthi-held city of X"
@@ -105,7 +105,7 @@ HOLD_NOUNS = word_list("control", "hold_nouns")
 def stronghold_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """'Al-Dashisha has been a key IS stronghold', 'Raqqa, which is the group's stronghold': the group that
     holds the place."""
-    for span in doc.ents:
+    for span in args.ents:
         if span.label_ not in SITE_TYPES:
             continue
         for noun in described_by(span):

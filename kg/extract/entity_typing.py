@@ -31,7 +31,8 @@ class EntityTyper:
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer()
-        ents = longest_first([fitted for whole in doc.ents for pair in _split_known_pair(whole, gaz)
+        ner_ents = doc.ents  # made once: doc.ents makes new Span objects on every access, and is set only at the end
+        ents = longest_first([fitted for whole in ner_ents for pair in _split_known_pair(whole, gaz)
                               for part in _split_person_of(pair, gaz) for span in _split_place_title(part, gaz)
                               if (fitted := _fit_name(_extend_spaced_link(_extend_hyphens(_extend_person(span))),
                                                       gaz)) is not None])
@@ -63,7 +64,7 @@ class EntityTyper:
                 span._.kg_links = {}
         spans = _short_body_names(spans)
         # Dates and times the NER found are no entities, but events are dated by them (kg.extract.events).
-        doc.spans[DATES_KEY] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        doc.spans[DATES_KEY] = [e for e in ner_ents if e.label_ in ("DATE", "TIME")]
         doc.ents = spans
         return doc
 
@@ -93,7 +94,7 @@ class EntityTyper:
             return set_span(retype(span, "City"), span.text.title(), "dateline")
         doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
-        before = doc[span.start - 2: span.start] if span.start >= 2 else None
+        before = tokens_of(doc)[span.start - 2: span.start] if span.start >= 2 else None  # (no new Span)
         name = plain_name(span)
         if span.label_ in ENTITY_TYPES:
             typed = span
@@ -250,6 +251,9 @@ GROUP_NAME_HEADS = {"movement", "organization", "organisation", "front", "allian
 #: the unions the rules test words against, made once
 NOT_IN_PERSON_NAMES = ORGANISATION_OR_FORCE_WORDS | NOT_PERSON_WORDS
 UNIT_OR_FORCE_NAME_HEADS = FORCE_NAME_HEADS | UNIT_NAME_HEADS
+ETHNONYMS_OR_EQUIPMENT = ETHNONYMS | EQUIPMENT
+#: The abbreviated titles without their full stops ("col", "gen"): a word's own full stop is taken off to compare.
+TITLE_ABBREVIATION_STEMS = frozenset(t.rstrip(".") for t in TITLE_ABBREVIATIONS)
 #: A valley is a region, a first-level unit for the gold's purposes ("the Bekaa Valley", "the Swat Valley").
 VALLEY_WORDS = {"valley"}
 
@@ -283,7 +287,7 @@ def _kind_named_after(span: Span) -> tuple[str, str] | None:
     """(type, kind word) for 'Mobbar local government area' (a Nigerian district) and for every name of
     'the Amhara and Afar regions', 'Garissa, Tana River, Kilifi and Turkana counties'."""
     doc, end = span.doc, span.end
-    following = [t.lower_ for t in doc[end: end + 3]]
+    following = [t.lower_ for t in tokens_of(doc)[end: end + 3]]
     if following == ["local", "government", "area"]:
         return "District", "District"
     if following[:1] and following[0] in PLURAL_KINDS and span.start > 0 and doc[span.start - 1].text in ("and", ","):
@@ -357,13 +361,14 @@ def _named_region(span: Span) -> bool:
     Province')."""
     if len(span) < 2 or span[-1].text not in ("Region", "Province", "Oblast", "Governorate", "Prefecture"):
         return False
-    if any(t.lower_ in ORGANISATION_OR_FORCE_WORDS | REGION_BODY_WORDS for t in span):
+    if any(t.lower_ in NOT_IN_REGION_NAMES for t in span):
         return False
     return not (span.start > 0 and span.doc[span.start - 1].lower_ in ("'s", "\u2019s"))
 
 
 #: Words in the name of a body's region: "the Misrata Military Region", "the Islamic State's Sinai Province".
 REGION_BODY_WORDS = {"military", "security", "islamic", "state", "operations", "operational", "wilayat"}
+NOT_IN_REGION_NAMES = ORGANISATION_OR_FORCE_WORDS | REGION_BODY_WORDS  # made once
 
 
 def _forces_of(span: Span) -> bool:
@@ -392,9 +397,10 @@ def _split_known_pair(span: Span, gaz: Gazetteer) -> list[Span]:
     """'Balakliia and Izium' as one organisation: two names the NER ran together over an 'and', when one of them
     is a place the gazetteer knows (not "Bosnia and Herzegovina", a name of its own there); 'Paraiso, Tabasco' as
     one town: a name and, after a comma, the state or country it is in."""
+    if span.label_ not in ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP"):
+        return [span]  # (the label first: it is asked for every entity, and most are no pair)
     joints = [t.i for t in span if t.lower_ in ("and", ",") and span.start < t.i < span.end - 1]
-    if len(joints) != 1 or span.label_ not in ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP") \
-            or gaz.lookup(span.text) is not None:
+    if len(joints) != 1 or gaz.lookup(span.text) is not None:
         return [span]
     doc = span.doc
     left, right = Span(doc, span.start, joints[0], label=span.label_), Span(doc, joints[0] + 1, span.end,
@@ -411,9 +417,11 @@ def _split_known_pair(span: Span, gaz: Gazetteer) -> list[Span]:
 def _split_person_of(span: Span, gaz: Gazetteer) -> list[Span]:
     """'Marco Ferrara of Salerno', 'Roberto Farias of the Brazilian Democratic Movement' as one person: a name,
     'of' and the place or body the NER ran into it (a person's name holds no 'of' a place or 'the' follows)."""
+    if span.label_ != "PERSON":
+        return [span]
     doc = span.doc
     joint = next((t.i for t in span if t.lower_ == "of" and span.start + 1 < t.i < span.end - 1), None)
-    if span.label_ != "PERSON" or joint is None or not all(t.is_title for t in doc[span.start:joint]):
+    if joint is None or not all(t.is_title for t in doc[span.start:joint]):
         return [span]
     person = Span(doc, span.start, joint, label="PERSON")
     if doc[joint + 1].lower_ == "the" and joint + 2 < span.end:
@@ -429,9 +437,11 @@ def _split_person_of(span: Span, gaz: Gazetteer) -> list[Span]:
 def _split_place_title(span: Span, gaz: Gazetteer) -> list[Span]:
     """'Balkh Governor Gul Ahmad Sadiqi' as one person: a place the gazetteer knows, an office's title and the
     holder's name, which the NER ran together (the title stays between them, for kg.extract.roles to read)."""
+    if span.label_ != "PERSON":
+        return [span]
     doc = span.doc
     title = next((t.i for t in span[1:-1] if t.lower_ in OFFICE_TITLES and t.is_title), None)
-    if span.label_ != "PERSON" or title is None or not all(t.is_title for t in span):
+    if title is None or not all(t.is_title for t in span):
         return [span]
     known = gaz.lookup(doc[span.start:title].text)
     person = Span(doc, title + 1, span.end, label="PERSON")
@@ -496,7 +506,7 @@ def _place_by_role(span: Span) -> bool:
     """A name the NER typed as a person or organisation that stands where only a place can: the small towns no
     gazetteer lists ("clashes near Maungdaw", "the army retook Anefis", "the militants stormed Palma", "a farmer
     from Tchoma Bangou", "withdrawn from Chinshwehaw, Hpawng Seng and Hsenwi")."""
-    if span._.kg_origin != "ner" or span.label_ not in ("Person", "Organization") or len(span) > 3:
+    if span.label_ not in ("Person", "Organization") or len(span) > 3 or span._.kg_origin != "ner":
         return False
     if any(not (t.is_title or t.text == "-") or t.lower_ in ORGANISATION_OR_FORCE_WORDS for t in span):
         return False  # "RSF", "MINUSMA": acronyms name organisations; so do the words of a body
@@ -599,7 +609,7 @@ def _title_word(token) -> bool:
     # Not religious honorifics ("Qari Yousuf Hanafi", "Mullah Nasir Akhund"): the annotated reports keep them as
     # part of the name the man is known by.
     lower = token.lower_
-    return lower in ROLE_WORDS or lower in RANK_PARTS or lower.rstrip(".") in {t.rstrip(".") for t in TITLE_ABBREVIATIONS}
+    return lower in ROLE_WORDS or lower in RANK_PARTS or lower.rstrip(".") in TITLE_ABBREVIATION_STEMS
 
 
 def _titled_person_name(doc: Doc, start: int, end: int) -> bool:
@@ -712,7 +722,7 @@ def _trim_titles(span: Span) -> Span | None:
     """'U.S. Army Col' -> 'U.S. Army': a military title at the end of an organisation belongs to the next name;
     so does 'Chief Executive' in 'Tata Steel Chief Executive Rajesh Menon'."""
     end = span.end
-    while end > span.start and span.doc[end - 1].lower_.rstrip(".") in {t.rstrip(".") for t in TITLE_ABBREVIATIONS}:
+    while end > span.start and span.doc[end - 1].lower_.rstrip(".") in TITLE_ABBREVIATION_STEMS:
         end -= 1
     doc = span.doc
     if span.label_ == "ORG" and span.end < len(doc) and doc[span.end].pos_ == "PROPN" and doc[span.end].is_title:
@@ -813,7 +823,7 @@ def _rebel_group_name(span: Span) -> bool:
 def _apposition_kind(span: Span) -> str | None:
     """The place type a following apposition gives a name: ', the capital of' / ', the provincial capital' /
     ', a town in' make it a City, ', a district in' a District; None otherwise."""
-    tokens = list(span.doc[span.end: span.end + 6])
+    tokens = tokens_of(span.doc)[span.end: span.end + 6]  # (a new list, no new Span)
     if not tokens or tokens[0].lower_ not in (",", "-", "\u2013", "\u2014"):  # "Marib - a region controlled by"
         return None
     tokens = tokens[1:]
@@ -873,20 +883,20 @@ def _is_junk(span: Span) -> bool:
             return True  # "the Sahel", "East Africa": no country, province or town
         if span.label_ == "ORG" and any(t.pos_ == "VERB" and t.is_lower for t in span):
             return True  # "Kiir accused Machar": a clause the NER took for a name
-        if len(words) == 1 and words[0].lower_ in ETHNONYMS | EQUIPMENT:
+        if len(words) == 1 and words[0].lower_ in ETHNONYMS_OR_EQUIPMENT:
             return True
         if len(span) == 1 and span[0].is_sent_start and span[0].tag_ in ("NN", "NNS", "JJ") \
                 and span.label_ in ("ORG", "PERSON", "NORP"):
             return True  # "Media reported ...", "Turnout was 12 percent", "Unofficial results showed": a capitalised
             # common word at the start of a sentence
         if len(span) == 1 and span.end < len(span.doc) and span[0].lower_ in SERVICES \
-                and span.doc[span.end].lower_.rstrip(".") in {t.rstrip(".") for t in TITLE_ABBREVIATIONS}:
+                and span.doc[span.end].lower_.rstrip(".") in TITLE_ABBREVIATION_STEMS:
             return True  # "Army Col. Steve Warren": the service is part of the officer's rank
         if len(span) == 1 and span.end < len(span.doc) and span.doc[span.end].lower_ in ROLE_WORDS \
                 and (span[0].lower_ in ROLE_WORDS or span[0].lower_ in MINISTRY_TOPICS):
             return True  # "Defense Secretary James Mattis": the NER's "Defense" is part of a title (not "Pemex
             # Director X", "Navy spokeswoman Y": there the name before the title is the employer)
-        before = span.doc[max(0, span.start - 2): span.start]
+        before = tokens_of(span.doc)[max(0, span.start - 2): span.start]
         if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in ("secretary", "minister", "ministry"):
             return True  # "Secretary of Defense": part of a title
         if span[-1].lower_ in WATER_AND_WORKS:

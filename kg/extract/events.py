@@ -31,6 +31,7 @@ resolution (kg.dates, kg.events).
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -53,7 +54,16 @@ from .frames import (
 )
 from .modality import DENIAL_VERBS
 from .relations import with_sentence
-from .spans import DATES_KEY, NESTED_KEY, in_headline, lemmas, name_key, name_of
+from .spans import (
+    DATES_KEY,
+    NESTED_KEY,
+    in_headline,
+    lemmas,
+    name_key,
+    name_of,
+    text_in,
+    tokens_of,
+)
 
 for _name in ("kg_events", "kg_attributions", "kg_denied"):
     if not Doc.has_extension(_name):
@@ -64,6 +74,8 @@ ACTION_PREDICATES = frozenset({"attacked", "captured", "clashedWith", "metWith"}
 #: Verbs that report what someone says (beyond coreference's): their subject is the source.
 REPORTING_VERBS = SPEECH_VERBS | {"tell", "allege", "boast", "acknowledge", "admit", "write", "post", "tweet",
                                   "quote", "assert", "maintain", "accuse"}
+#: Verbs of saying and of denying, made once.
+SAYING_VERBS = REPORTING_VERBS | DENIAL_VERBS
 #: Verbs that present what follows as a claim whoever says it.
 CLAIM_VERBS = frozenset({"claim", "allege", "boast"})
 #: Sources that are parties to the fighting: their statements about it are claims.
@@ -170,6 +182,11 @@ class Attribution:
                 if rel.predicate == predicate and rel.object.label_ in ACTOR_TYPES - {"Person", "Official"}:
                     for name in _names(rel.subject):
                         self.spokesman_for.setdefault(name, rel.object)
+        #: reporting verb (its index) -> the actor its subject stands for: every event and relation of a sentence
+        #: asks for the one "said" of it, and the answer is read from the parse and the entities, which stay put
+        self._speakers: dict[int, Span | None] = {}
+        #: sentence root (its index) -> the source an "according to" anywhere in its sentence names
+        self._according_in: dict[int, Span | None] = {}
 
     def of(self, token: Token, actors: Iterable[Span] = (), denied: bool = False) -> Said:
         """Who says what ``token`` is part of, and how; ``actors`` are the action's own (a claim about oneself)."""
@@ -196,8 +213,7 @@ class Attribution:
             if according is not None:
                 return None, according
             if current.head == current:  # "X attacked Y on Sunday, killing six, according to Z": Z's clause too
-                according = next((found for t in current.subtree if t.lower_ == "according"
-                                  for found in [self._according_to(t.head)] if found is not None), None)
+                according = self._according_in_sentence(current)
                 if according is not None:
                     return None, according
             aside = next((c for c in current.children if c.dep_ == "parataxis" and _reports(c)), None)
@@ -218,6 +234,11 @@ class Attribution:
     def speaker(self, verb: Token) -> Span | None:
         """The actor a reporting verb's subject stands for: 'the Taliban said', 'a Taliban spokesman said',
         'a spokesman for the army said', 'Ukrainian officials said', 'they said'."""
+        if verb.i not in self._speakers:
+            self._speakers[verb.i] = self._speaker(verb)
+        return self._speakers[verb.i]
+
+    def _speaker(self, verb: Token) -> Span | None:
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
             found = self.actor_behind(subject)
             if found is not None:
@@ -225,6 +246,14 @@ class Attribution:
         if verb.dep_ == "conj" and verb.head != verb and _reports(verb.head):
             return self.speaker(verb.head)  # "X said ... and added that ..."
         return None
+
+    def _according_in_sentence(self, root: Token) -> Span | None:
+        """The source of an 'according to' anywhere below the sentence's root (worked out once per sentence: it is
+        a walk of the whole sentence, and every event and relation of it comes up to the root)."""
+        if root.i not in self._according_in:
+            self._according_in[root.i] = next((found for t in root.subtree if t.lower_ == "according"
+                                               for found in [self._according_to(t.head)] if found is not None), None)
+        return self._according_in[root.i]
 
     def _according_to(self, token: Token) -> Span | None:
         for child in token.children:
@@ -266,7 +295,7 @@ class Attribution:
 
 
 def _reports(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and bool({token.lemma_.lower(), token.lower_} & (REPORTING_VERBS | DENIAL_VERBS))
+    return token.pos_ in ("VERB", "AUX") and bool({token.lemma_.lower(), token.lower_} & SAYING_VERBS)
 
 
 def _names(span: Span) -> list[str]:
@@ -403,7 +432,7 @@ NATIONAL_SPEAKERS = SPOKESPERSON_NOUNS | {"military", "army", "government", "aut
 
 def _a_source(token: Token, trigger: Token) -> bool:
     """A word of who says so, not of what happened: 'according to officials in Kabul', 'residents of X said'."""
-    for each in (token, *token.ancestors):
+    for each in itertools.chain((token,), token.ancestors):  # walked lazily: it stops at the trigger
         if each == trigger:
             return False
         if each.lower_ == "according" or each.lemma_.lower() in SOURCE_NOUNS:
@@ -466,7 +495,7 @@ def time_of(trigger: Token, dates: list[Span]) -> Span | None:
     own = [d for d in dates if sentence.start <= d.start < sentence.end and shares_time(clause, dated_clause(d))]
     if own:
         return min(own, key=lambda d: (dated_clause(d) != clause, abs(d.root.i - trigger.i)))
-    for token in sentence:
+    for token in tokens_of(sentence.doc)[sentence.start:sentence.end]:  # (no new Token per word)
         if token.lower_ in TIME_WORDS and shares_time(clause, clause_of(token)):
             return token.doc[token.i: token.i + 1]
     return None
@@ -596,8 +625,9 @@ def toll_at(token: Token) -> int | None:
 
 def tolls(sentence: Span) -> list[tuple[Token, int]]:
     out = []
-    for token in sentence:
-        if token.lemma_.lower() in KILL_LEMMAS or token.lower_ in DEAD_WORDS or token.lemma_.lower() == "toll":
+    for token in tokens_of(sentence.doc)[sentence.start:sentence.end]:  # (no new Token per word)
+        lemma = token.lemma_.lower()
+        if lemma in KILL_LEMMAS or token.lower_ in DEAD_WORDS or lemma == "toll":
             counted = toll_at(token)
             if counted is not None and counted > 0:
                 out.append((token, counted))
@@ -741,9 +771,9 @@ def event_mentions(doc: Doc, article: Article, mention_of: dict[tuple[int, int],
             [event.place], mention_of) else None
         out.append(EventMention(
             event_class=event.event_class, agents=tuple(agents), targets=tuple(targets), place=place,
-            evidence=Evidence(article_id=article.id, sentence=sentence.text, start=sentence.start_char,
-                              end=sentence.end_char, rule=event.rule, confidence=event.confidence,
-                              stance=event.said.stance),
+            evidence=Evidence(article_id=article.id, sentence=text_in(article.text, sentence),
+                              start=sentence.start_char, end=sentence.end_char, rule=event.rule,
+                              confidence=event.confidence, stance=event.said.stance),
             time_text=event.time.text if event.time is not None else None,
             time_anchors=tuple(anchor.text for anchor in event.anchors),
             headline=in_headline(event.trigger.doc[event.trigger.i: event.trigger.i + 1]),

@@ -309,8 +309,8 @@ def _before_dateline_dash(span: Span) -> bool:
 
 
 def _most_named_forces(spans: list[Span], gaz: Gazetteer) -> str | None:
-    national = [s._.kg_canonical for s in spans if s._.kg_origin == "force-phrase:national"
-                or s._.kg_origin == "gazetteer" and s._.kg_canonical in gaz.forces.values()]
+    national = [s._.kg_canonical for s in spans if (origin := s._.kg_origin) == "force-phrase:national"
+                or origin == "gazetteer" and s._.kg_canonical in gaz.forces.values()]
     countries = Counter(s._.kg_canonical for s in spans if s.label_ == "Country")
     for span in spans:  # a dateline ("KABUL, Afghanistan -") says where the story is
         if span.label_ == "Country" and _before_dateline_dash(span):

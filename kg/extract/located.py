@@ -36,7 +36,7 @@ LYING_VERBS = frozenset({"lie", "locate", "sit", "situate"})
 def located_in_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """Every reading of one place inside another; conjoined places share what contains them."""
     yield from _place_anaphors_in(doc, args)
-    for span in doc.ents:
+    for span in args.ents:
         if span.label_ not in PLACE_TYPES:
             continue
         containers = list(_containers(span, args))

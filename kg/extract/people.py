@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 from .lexicon import ELECTED_BODIES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PORTFOLIO_WORDS, ROLE_WORDS, SPACED_LINKS
-from .spans import in_headline, plain_name, retype, set_span, tokens_of
+from .spans import in_headline, plain_name, retype, sentence_start_of, set_span, tokens_of
 from .words import word_list
 
 #: Lower-case words inside a place's or body's name: "Rio Grande do Sul", "Ministry of Health".
@@ -41,7 +41,8 @@ def surnames(spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         name = plain_name(span)
-        surname_like = span._.kg_origin == "ner" or span._.kg_origin == "gazetteer" and span.label_ == "City"
+        origin = span._.kg_origin
+        surname_like = origin == "ner" or origin == "gazetteer" and span.label_ == "City"
         if span.label_ not in ("Person", "Official") and surname_like and len(span) <= 2:
             # before or after: a headline names "Haftar" before the body's "Khalifa Haftar"
             match = next((p for p in people if p is not span and plain_name(p).endswith(" " + name)), None)
@@ -202,9 +203,9 @@ def has_role(span: Span) -> bool:
     if span.root.dep_ == "pobj" and of.lower_ == "of" and of.i > 0 and doc[of.i - 1].pos_ == "PROPN" \
             and not _is_role(doc[of.i - 1]):
         return False  # "Governor Paul Ekonde of the Southwest Region": the title is the name's before "of"
-    sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+    sent_start = sentence_start_of(doc, span.start) if doc.has_annotation("SENT_START") else 0
     # A title right before the name: "chief Pentagon spokesperson Dana W. White", "Gen. Austin Miller".
-    for token in reversed(doc[max(sent_start, span.start - 5): span.start]):
+    for token in reversed(tokens_of(doc)[max(sent_start, span.start - 5): span.start]):
         if _is_role(token):
             return True
         if token.is_punct and token.text not in (".", "-") or token.pos_ in ("VERB", "AUX") \

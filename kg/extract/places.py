@@ -164,8 +164,10 @@ def towns_before_their_state(spans: list[Span]) -> list[Span]:
     out = list(spans)
     for i, (span, state) in enumerate(zip(spans, spans[1:])):
         doc = span.doc
-        region = (state._.kg_links or {}).get("country")
         beside = state.start == span.end + 1 and doc[span.end].text == ","
+        if not beside or state.label_ != "Province":
+            continue  # (the cheap tests first: most pairs of names are no town and its state)
+        region = (state._.kg_links or {}).get("country")
         closed = state.end == len(doc) or doc[state.end].is_punct and doc[state.end].text != "-"  # not a list:
         # "Rio Grande do Sul, Nova Scotia and Cabo Delgado"
         if not (beside and closed and state.label_ == "Province" and region
@@ -186,7 +188,8 @@ def _holds_a_town(span: Span) -> bool:
 
 
 def _place_kind_around(span: Span, at: dict[int, Span]) -> str | None:
-    first = min([span.root, *span.root.conjuncts], key=lambda t: t.i)  # "the towns of A and B": B too
+    root = span.root  # (worked out anew on every access)
+    first = min([root, *root.conjuncts], key=lambda t: t.i)  # "the towns of A and B": B too
     listing = member_list_noun(first)  # "Helmand's districts, among them A and B"
     if listing is not None and listing.lower_ in TOWNS_OF:
         return TOWNS_OF[listing.lower_]
@@ -209,7 +212,7 @@ def _place_kind_around(span: Span, at: dict[int, Span]) -> str | None:
         return None  # "Kabul and Ashraf Ghani were named": only a list of where things happen or what is taken
     if not any(c.dep_ == "cc" for t in (first, *first.conjuncts) for c in t.children):
         return None  # "a spokesman in Aleppo, Abu Firas al-Halabi, said": no "and", no list; a name beside a place
-    others = [at[t.i] for t in span.root.conjuncts if t.i in at and at[t.i] is not span]
+    others = [at[t.i] for t in root.conjuncts if t.i in at and at[t.i] is not span]
     kinds = {o.label_ for o in others if not _doubtful(o)}
     if len(kinds) == 1 and next(iter(kinds)) in ("City", "District", "Province"):
         return next(iter(kinds))

@@ -20,7 +20,7 @@ from .lexicon import ELECTED_BODIES, ROLE_ABBREVIATIONS
 from .located import country_named, larger
 from .modality import modality
 from .places import party_state_at
-from .spans import doc_memo, lemmas, name_key, name_of
+from .spans import doc_memo, lemmas, name_key, name_of, sentence_start_of, tokens_of
 from .words import word_list
 
 SPOKESPERSON_NOUNS = word_list("roles", "spokesperson")
@@ -137,9 +137,9 @@ def _title_chain(span: Span) -> list[Token]:
     doc = span.doc
     if span.label_ not in ("Person", "Official"):
         return []  # a titled name is a person's: "a Socialist Party member of the Walloon Parliament" is no member
-    sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+    sent_start = sentence_start_of(doc, span.start) if doc.has_annotation("SENT_START") else 0
     rank = None
-    for token in reversed(doc[max(sent_start, span.start - 8): span.start]):
+    for token in reversed(tokens_of(doc)[max(sent_start, span.start - 8): span.start]):
         if role_word(token) in TITLE_NOUNS and token.pos_ in ("NOUN", "PROPN"):
             if role_word(token) not in RANKS:
                 return [token]
@@ -254,7 +254,7 @@ def _body_before_title(noun: Token, args: Arguments) -> Span | None:
 
 
 def role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
-    for span in doc.ents:
+    for span in args.ents:
         parties = _party_after_comma(span, args) if span.label_ in ("Person", "Official") else []
         for party in parties:  # "The mayor of Johannesburg, Thabo Mokoena, of the ANC": his party, not his office
             yield found(span, "memberOf", party, "memberOf-party-of")
@@ -303,7 +303,7 @@ def office_holders(relations: Iterable[FoundRelation]) -> list[Span]:
 
 def party_state_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """'Sen. Ellen Brandt, D-Ohio': the lawmaker holds office for the state (kg.extract.places.party_states)."""
-    for state in doc.ents:
+    for state in args.ents:
         if state.label_ == "Province" and party_state_at(doc, state.start):
             person = args.entity(doc[state.start - 4]) if state.start >= 4 else None
             if person is not None and person.label_ in ("Person", "Official"):
@@ -313,7 +313,7 @@ def party_state_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
 def leader_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """'Haftar's forces', 'fighters loyal to X': X leads the forces named after him (officialOf, the first
     reading the annotation guidelines give; kg.extract.forces.loyal_forces)."""
-    for force in (s for s in doc.ents if s._.kg_origin == "loyal-forces"):
+    for force in (s for s in args.ents if s._.kg_origin == "loyal-forces"):
         leader = loyal_leader(force.root, args.ent_of)
         if leader is not None:
             yield found(leader, "officialOf", force, "officialOf-loyal-forces")

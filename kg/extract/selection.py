@@ -37,6 +37,8 @@ WEAK_ORIGINS = {"ner", "place-role", "surname", "acronym"}
 #: A person guessed from a role word near a name ("..., the army general staff said" after a quote ending in a
 #: town's name): a place named as such elsewhere in the article wins over it.
 GUESSED_PERSON_ORIGINS = {"role"}
+#: the two together (made once)
+WEAK_OR_GUESSED_ORIGINS = WEAK_ORIGINS | GUESSED_PERSON_ORIGINS
 #: Nouns that describe an armed group: "the Islamist militant groups A, B and C", "a terrorist group leader".
 GROUP_NOUNS = {"group", "groups", "militia", "militias", "faction", "factions", "movement", "insurgency",
                "rebels", "insurgents", "militants", "jihadists", "outfit", "organization", "organisation"}
@@ -58,30 +60,34 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
             for span in reading.agents:  # "the KRF seized Sarvan": an organisation that fights is armed
                 if span.label_ == "Organization":
                     votes[_key(span)].add("ArmedGroup")
-    for span in doc.ents:  # "the army regained control of Khan Sheikhoun": a place, whoever did it; "Glendale, an
-        # unincorporated community in Hardin County": a town, whatever the NER guessed
+    # The entities and their keys, made once: doc.ents makes new Span objects on every access, and doc.ents is
+    # only set at the end
+    ents = doc.ents
+    keys = [_key(span) for span in ents]
+    for span, key in zip(ents, keys):  # "the army regained control of Khan Sheikhoun": a place, whoever did it;
+        # "Glendale, an unincorporated community in Hardin County": a town, whatever the NER guessed
         if span.label_ == "Person" and _controlled_place(span.root) or span.label_ in ("Person", "Organization") \
                 and _described_as_settlement(span.root):
-            votes[_key(span)].add("City")
-    described = {_key(span) for span in doc.ents if _described_as_armed_group(span)}
+            votes[key].add("City")
+    described = {key for span, key in zip(ents, keys) if _described_as_armed_group(span)}
     for key in described:
         votes[key].add("ArmedGroup")
-    _one_type_per_name(doc.ents, votes)
+    _one_type_per_name(ents, keys, votes)
     changed = False
     new_ents = []
-    for span in doc.ents:
-        wanted = votes.get(_key(span), set()) - {None}
+    for span, key in zip(ents, keys):
+        wanted = votes.get(key, set()) - {None}
         if len(wanted) == 1 and not in_headline(span) and (span._.kg_origin in WEAK_ORIGINS or (
                 span._.kg_origin in GUESSED_PERSON_ORIGINS and wanted & {"City", "District", "Province"})):
             label = next(iter(wanted))
             # "the Kuki National Army, an armed group that ...": what the article calls an armed group is one,
             # whatever "Army" made the NER's guess
             if label != span.label_ and (_may_become(span, label) or label == "ArmedGroup" and span.label_ == "Force"
-                                         and _key(span) in described):
+                                         and key in described):
                 span = retype(span, label, span._.kg_canonical or plain_name(span), f"selection:{span.label_}")
                 changed = True
         new_ents.append(span)
-    missed = _missed_names(doc)
+    missed = _missed_names(doc, ents)
     if missed:
         new_ents = longest_first(new_ents + missed)
         changed = True
@@ -90,15 +96,16 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
     return changed
 
 
-def _one_type_per_name(ents, votes: dict[str, set[str]]) -> None:
+def _one_type_per_name(ents, keys: list[str], votes: dict[str, set[str]]) -> None:
     """One name, one thing in an article: where the NER typed a name two ways ('ISIS-DRC' an organisation here
-    and an armed group there), the type a stronger rule gave it (a list, a description) wins."""
+    and an armed group there), the type a stronger rule gave it (a list, a description) wins. ``keys`` are the
+    entities' ``_key``s."""
     by_name: dict[str, set[str]] = defaultdict(set)
     strong: dict[str, set[str]] = defaultdict(set)
-    for span in ents:
-        by_name[_key(span)].add(span.label_)
-        if span._.kg_origin not in WEAK_ORIGINS | GUESSED_PERSON_ORIGINS:
-            strong[_key(span)].add(span.label_)
+    for span, key in zip(ents, keys):
+        by_name[key].add(span.label_)
+        if span._.kg_origin not in WEAK_OR_GUESSED_ORIGINS:
+            strong[key].add(span.label_)
     for name, labels in by_name.items():
         if len(labels) > 1 and len(strong[name]) == 1 and not votes.get(name, set()) - {None}:
             votes[name].add(next(iter(strong[name])))
@@ -177,13 +184,13 @@ def _armed(noun: Token) -> bool:
         c.lower_ in ARMED_WORDS for c in noun.doc[max(0, noun.i - 3): noun.i])
 
 
-def _missed_names(doc: Doc) -> list[Span]:
+def _missed_names(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
     """Capitalised names the NER missed whose place in the clause says what they are: coordinated with an armed
     group or force ("the SDF and the Syrian Arab Coalition"), described as an armed group ("the militant group
     MUJAO", "Ansar Dine, an Islamist militant group"), or what only a place can be ("the rebels overran
     Tessit")."""
-    taken = {i for s in doc.ents for i in range(s.start, s.end)}
-    ent_of = {i: s for s in doc.ents for i in range(s.start, s.end)}
+    taken = {i for s in ents for i in range(s.start, s.end)}
+    ent_of = {i: s for s in ents for i in range(s.start, s.end)}
     found = []
     for token in tokens_of(doc):
         if token.i in taken or token.pos_ != "PROPN" or in_headline(doc[token.i: token.i + 1]):

@@ -28,6 +28,12 @@ def spaced_dash(token: Token) -> bool:
     return token.text in DASHES and bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
+def text_in(text: str, span: Span) -> str:
+    """``span.text``, cut out of the text its Doc was made from (spaCy keeps every character of it, so
+    ``start_char``/``end_char`` index it): ``Span.text`` makes a new Token object per word to join them."""
+    return text[span.start_char:span.end_char]
+
+
 def name_of(span: Span) -> str:
     """The name a span stands for: the canonical name kg gave it (an acronym's full name, a name without its
     title), else its text."""
@@ -55,6 +61,21 @@ def tokens_of(doc: Doc) -> list[Token]:
     if tokens is None:
         tokens = memo["tokens"] = list(doc)
     return tokens
+
+
+def sentence_start_of(doc: Doc, i: int) -> int:
+    """Where the sentence of token ``i`` starts, as ``doc[i:i + 1].sent.start`` says it (in a parsed Doc): worked out
+    once per Doc for every token, where ``.sent`` walks back to the sentence start and makes a Span every time."""
+    memo = doc_memo(doc)
+    starts = memo.get("sentence_starts")
+    if starts is None:
+        starts, start = [], 0
+        for token in tokens_of(doc):
+            if token.is_sent_start:
+                start = token.i
+            starts.append(start)
+        memo["sentence_starts"] = starts
+    return starts[i]
 
 
 def lemmas(token: Token) -> frozenset[str]:
@@ -89,9 +110,10 @@ def word_forms(lower: str, lemma: str) -> frozenset[str]:
 
 
 def set_span(span: Span, canonical: str | None, origin: str, links: dict | None = None) -> Span:
-    span._.kg_canonical = canonical
-    span._.kg_origin = origin
-    span._.kg_links = links if links is not None else {}
+    annotations = span._  # one accessor for the three (``span._`` makes a new one on every access)
+    annotations.kg_canonical = canonical
+    annotations.kg_origin = origin
+    annotations.kg_links = links if links is not None else {}
     return span
 
 
@@ -99,9 +121,10 @@ def retype(span: Span, label: str, canonical: str | None = None, origin: str | N
             start: int | None = None, end: int | None = None) -> Span:
     """A copy of ``span`` with another label (and optionally other bounds), keeping its annotations."""
     new = Span(span.doc, span.start if start is None else start, span.end if end is None else end, label=label)
-    links = span._.kg_links if label == span.label_ else {}
-    return set_span(new, canonical if canonical is not None else span._.kg_canonical, origin or span._.kg_origin,
-                links)
+    annotations = span._
+    links = annotations.kg_links if label == span.label_ else {}
+    return set_span(new, canonical if canonical is not None else annotations.kg_canonical,
+                    origin or annotations.kg_origin, links)
 
 
 def plain_name(span: Span) -> str:
