@@ -57,10 +57,11 @@ class EntityTyper:
         home_forces(spans, gaz)
         one_coalition(spans)
         for span in spans:
-            if span._.kg_canonical is None:
-                span._.kg_canonical = plain_name(span)
-            if span._.kg_links is None:
-                span._.kg_links = {}
+            annotations = span._  # one accessor for the two (``span._`` makes a new one on every access)
+            if annotations.kg_canonical is None:
+                annotations.kg_canonical = plain_name(span)
+            if annotations.kg_links is None:
+                annotations.kg_links = {}
         # Dates and times the NER found are no entities, but events are dated by them (kg.extract.events).
         doc.spans[DATES_KEY] = [e for e in ner_ents if e.label_ in ("DATE", "TIME")]
         doc.ents = spans
