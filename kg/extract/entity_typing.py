@@ -739,7 +739,8 @@ def _extend_person(span: Span) -> Span:
 def _islamic_state_branch(span: Span) -> bool:
     """'ISIS-Mozambique', 'ISIL-K', 'Islamic State West Africa Province', 'IS-Sahel': a branch of the group is an
     armed group whatever its last word ("Province" makes no province of it)."""
-    text = span.text[4:] if span.text.lower().startswith("the ") else span.text
+    whole = span.text  # (joined anew from its words on every access)
+    text = whole[4:] if whole.lower().startswith("the ") else whole
     return text.lower().startswith(("isis-", "isil-", "is-", "islamic state ", "daesh-")) and len(text) > 4
 
 
