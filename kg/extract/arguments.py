@@ -22,7 +22,14 @@ from spacy.tokens import Doc, Span, Token
 from .coref import PLACE_ANAPHORS, Coreference, marked, the_only_one
 from .gazetteer import country_adjectives
 from .lexicon import ROLE_ABBREVIATIONS, ROLE_WORDS, TOWN_WORDS
-from .spans import children_of, lemmas, members_listed_after, name_of, spaced_dash, tokens_of
+from .spans import (
+    children_of,
+    lemmas,
+    members_listed_after,
+    name_of,
+    spaced_dash,
+    tokens_of,
+)
 from .words import word_list
 
 PLACE_TYPES = frozenset({"City", "District", "Province", "Country"})
