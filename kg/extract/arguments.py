@@ -22,7 +22,14 @@ from spacy.tokens import Doc, Span, Token
 from .coref import PLACE_ANAPHORS, Coreference, marked, the_only_one
 from .gazetteer import country_adjectives
 from .lexicon import ROLE_ABBREVIATIONS, ROLE_WORDS, TOWN_WORDS
-from .spans import lemmas, members_listed_after, name_of, spaced_dash, tokens_of
+from .spans import (
+    children_of,
+    lemmas,
+    members_listed_after,
+    name_of,
+    spaced_dash,
+    tokens_of,
+)
 from .words import word_list
 
 PLACE_TYPES = frozenset({"City", "District", "Province", "Country"})
@@ -399,7 +406,7 @@ class Arguments:
     def modifiers(self, token: Token, types: Iterable[str] | None = None) -> list[Span]:
         """Entities that qualify a noun from its left: 'Taliban fighters', 'the group's positions'."""
         out = []
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and child.i < token.i:
                 span = self.entity(child)
                 if _linked(child, span):
@@ -429,10 +436,10 @@ class Arguments:
         out = []
         # "met with A, and with B": the second "with" is a conjunct of the first (looked for only on a child that is
         # one of ``preps``: a conjunct of the same word is no other one, and working conjuncts out is a walk)
-        for prep in (p for c in token.children for p in (
+        for prep in (p for c in children_of(token) for p in (
                 (c, *(x for x in c.conjuncts if x.lower_ == c.lower_)) if c.lower_ in preps else (c,))):
             if prep.dep_ in ("prep", "agent", "dative", "conj") and prep.lower_ in preps:
-                for pobj in prep.children:
+                for pobj in children_of(prep):
                     if pobj.dep_ == "pobj":
                         out.extend(s for s in self.entities(pobj, depth + 1) if s not in out)
                     elif pobj.dep_ == "pcomp" and pobj.lemma_ == "be":  # "control over what was the capital, X"

@@ -58,10 +58,11 @@ class EntityTyper:
         home_forces(spans, gaz)
         one_coalition(spans)
         for span in spans:
-            if span._.kg_canonical is None:
-                span._.kg_canonical = plain_name(span)
-            if span._.kg_links is None:
-                span._.kg_links = {}
+            annotations = span._  # one accessor for the two (``span._`` makes a new one on every access)
+            if annotations.kg_canonical is None:
+                annotations.kg_canonical = plain_name(span)
+            if annotations.kg_links is None:
+                annotations.kg_links = {}
         spans = _short_body_names(spans)
         # Dates and times the NER found are no entities, but events are dated by them (kg.extract.events).
         doc.spans[DATES_KEY] = [e for e in ner_ents if e.label_ in ("DATE", "TIME")]
@@ -802,7 +803,8 @@ def _extend_person(span: Span) -> Span:
 def _islamic_state_branch(span: Span) -> bool:
     """'ISIS-Mozambique', 'ISIL-K', 'Islamic State West Africa Province', 'IS-Sahel': a branch of the group is an
     armed group whatever its last word ("Province" makes no province of it)."""
-    text = span.text[4:] if span.text.lower().startswith("the ") else span.text
+    whole = span.text  # (joined anew from its words on every access)
+    text = whole[4:] if whole.lower().startswith("the ") else whole
     return text.lower().startswith(("isis-", "isil-", "is-", "islamic state ", "daesh-")) and len(text) > 4
 
 

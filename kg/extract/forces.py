@@ -224,7 +224,7 @@ def coalitions(doc: Doc, spans: list[Span]) -> list[Span]:
 def one_coalition(spans: list[Span]) -> None:
     """'coalition aircraft', 'coalition forces' are the coalition the article names by its leader ('the U.S.-led
     coalition'), when it names one."""
-    leaders = {s._.kg_canonical for s in spans if s._.kg_origin == "force-phrase:coalition" and len(s) > 1}
+    leaders = {s._.kg_canonical for s in spans if len(s) > 1 and s._.kg_origin == "force-phrase:coalition"}
     if len(leaders) == 1:
         for span in spans:
             if span._.kg_origin == "force-phrase:multinational" and span._.kg_canonical == "coalition":

@@ -71,15 +71,16 @@ def _place_anaphors_in(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
 
 def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
     """(larger place, rule) named around one place: its possessive, 'in Y', 'of Y', a country adjective."""
-    holders = [span.root]
-    head = span.root.head
-    if span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+    root = span.root  # (worked out anew on every access)
+    holders = [root]
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
         holders.append(head.head)  # "the district of X in Y", "the city of X"
-    if span.root.dep_ in ("compound", "nmod") and head.lemma_.lower() in NEIGHBOURHOOD_WORDS and span.label_ == "City":
+    if root.dep_ in ("compound", "nmod") and head.lemma_.lower() in NEIGHBOURHOOD_WORDS and span.label_ == "City":
         return  # "the Sirte neighborhood of al-Dular": the neighbourhood is in the town, not the town in it
-    if span.root.dep_ in ("compound", "nmod") and head.lemma_.lower() in PLACE_NOUNS:
+    if root.dep_ in ("compound", "nmod") and head.lemma_.lower() in PLACE_NOUNS:
         holders.append(head)  # "X district" with "district" outside the entity, "X and Y provinces in Z"
-    first = min([span.root, *span.root.conjuncts], key=lambda t: t.i)
+    first = min([root, *root.conjuncts], key=lambda t: t.i)
     listing = member_list_noun(first) or (first.head.head if first.dep_ == "pobj" and first.head.lower_ == "including"
                                           else None)
     if listing is not None and listing.lemma_.lower() in PLACE_NOUNS and listing.tag_ == "NNS":
@@ -105,8 +106,8 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
         # place right after another is where that one is
         for target in args.prep_objects(after.head, ("in",)):
             if target.start > span.end and target.root.head == after:
-                yield target, TOWN_PART_RULE if _town_part(span.root, target, args) else "locatedIn-prep"
-    subject = first.head if first.dep_ == "appos" else span.root  # "the worst-hit towns, A, B and C, are all in Y"
+                yield target, TOWN_PART_RULE if _town_part(root, target, args) else "locatedIn-prep"
+    subject = first.head if first.dep_ == "appos" else root  # "the worst-hit towns, A, B and C, are all in Y"
     verb = subject.head
     if subject.dep_ in ("nsubj", "nsubjpass") and (verb.lemma_.lower() in LYING_VERBS or verb.lemma_ == "be"):
         for target in args.prep_objects(verb, ("in", "within")):  # "X lies in Y", "X is located in Y", "X is in Y"

@@ -253,9 +253,9 @@ def propagate_places(spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """A name the article calls a district, a town (or an unknown province) is one everywhere in the article,
     also where the NER took it for a person or an organisation."""
     districts = {s._.kg_canonical for s in spans if s.label_ == "District"}
-    provinces = {s._.kg_canonical[: -len(word)]: s._.kg_canonical for s in spans
-                 if s.label_ == "Province" and s._.kg_origin == "place-word"
-                 for word in PROVINCE_WORDS if s._.kg_canonical.endswith(word)}
+    named_provinces = (s._.kg_canonical for s in spans if s.label_ == "Province" and s._.kg_origin == "place-word")
+    provinces = {canonical[: -len(word)]: canonical for canonical in named_provinces
+                 for word in PROVINCE_WORDS if canonical.endswith(word)}
     people = {plain_name(s) for s in spans if s.label_ == "Official"}  # "Houston said" after "Chief Houston"
     towns = {plain_name(s) for s in spans
              if s.label_ == "City" and s._.kg_origin in ("place-word", "apposition", "place-company", "place-role")

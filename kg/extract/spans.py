@@ -63,6 +63,22 @@ def tokens_of(doc: Doc) -> list[Token]:
     return tokens
 
 
+def children_of(token: Token) -> tuple[Token, ...]:
+    """``token.children``, worked out once per token of the Doc met last (the parse is final before kg's readers
+    run): spaCy walks the parse and makes a new Token object per child on every access, and the argument readers
+    ask for the children of the same words again and again."""
+    doc = token.doc
+    memo = doc_memo(doc)
+    table = memo.get("children")
+    if table is None:
+        table = memo["children"] = [None] * len(doc)
+    children = table[token.i]
+    if children is None:
+        tokens = tokens_of(doc)
+        children = table[token.i] = tuple(tokens[child.i] for child in token.children)
+    return children
+
+
 def sentence_start_of(doc: Doc, i: int) -> int:
     """Where the sentence of token ``i`` starts, as ``doc[i:i + 1].sent.start`` says it (in a parsed Doc): worked out
     once per Doc for every token, where ``.sent`` walks back to the sentence start and makes a Span every time."""
