@@ -144,7 +144,7 @@ class Arguments:
         out: list[Span] = []
         # "between Arambai Tenggol, a Meitei militia, and the KNA": the parser hangs what follows an apposition
         # on the apposition
-        after_apposition = [c for a in token.children if a.dep_ == "appos"
+        after_apposition = [c for a in children_of(token) if a.dep_ == "appos"
                             for c in a.conjuncts if c.i > a.i]
         # "Turkish troops and allied FSA factions captured": the parser may read "allied" as a verb conjoined with
         # the first noun and the allies as its object
@@ -187,7 +187,7 @@ class Arguments:
             # the noun the clause hangs on; not conjuncts the parser put after the clause, which cannot be in it
             noun = token.head.head
             return self.described_before(noun) or [s for s in self.entities(noun, depth + 1) if s.start < token.i]
-        named = [s for c in token.children if c.dep_ == "appos" and self.entity(c) is not None
+        named = [s for c in children_of(token) if c.dep_ == "appos" and self.entity(c) is not None
                  for s in self.entities(c, depth + 1)]
         if named and (token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
             return named  # "Afghanistan's president, Ashraf Ghani, is to meet ...", "the militant groups A, B and C",
@@ -397,7 +397,7 @@ class Arguments:
         """'rebels led by the MNDAA', 'a coalition headed by Saudi Arabia': the groups or states named as leading
         an unnamed body (not persons: 'troops led by Colonel X' are not the colonel)."""
         out = []
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in LEAD_VERBS:
                 out.extend(s for s in self.prep_objects(child, ("by",), depth)
                            if s.label_ not in ("Person", "Official") and s not in out)
@@ -452,7 +452,7 @@ class Arguments:
     def children(self, token: Token, deps: Iterable[str]) -> list[Span]:
         deps = tuple(deps)
         out = []
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ in deps:
                 out.extend(s for s in self.entities(child) if s not in out)
         return out

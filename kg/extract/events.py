@@ -57,6 +57,7 @@ from .relations import with_sentence
 from .spans import (
     DATES_KEY,
     NESTED_KEY,
+    children_of,
     in_headline,
     lemmas,
     name_key,
@@ -216,7 +217,7 @@ class Attribution:
                 according = self._according_in_sentence(current)
                 if according is not None:
                     return None, according
-            aside = next((c for c in current.children if c.dep_ == "parataxis" and _reports(c)), None)
+            aside = next((c for c in children_of(current) if c.dep_ == "parataxis" and _reports(c)), None)
             if aside is not None:
                 return aside, self.speaker(aside)
             head = current.head
@@ -256,7 +257,7 @@ class Attribution:
         return self._according_in[root.i]
 
     def _according_to(self, token: Token) -> Span | None:
-        for child in token.children:
+        for child in children_of(token):
             if child.lower_ == "according":
                 for to in (c for c in child.children if c.lower_ == "to"):
                     for obj in (c for c in to.children if c.dep_ == "pobj"):
@@ -415,7 +416,7 @@ def _own_phrase(trigger: Token) -> Iterator[Token]:
     while stack:
         token = stack.pop()
         yield token
-        stack.extend(c for c in token.children if not (c.pos_ in ("VERB", "AUX") and c.dep_ in CLAUSE_DEPS))
+        stack.extend(c for c in children_of(token) if not (c.pos_ in ("VERB", "AUX") and c.dep_ in CLAUSE_DEPS))
 
 
 def _depth(token: Token, top: Token) -> int:

@@ -22,7 +22,7 @@ from .coref import SPEECH_VERBS
 from .lexicon import TAKING_FROM_VERBS
 from .found import FoundRelation, among, each_pair
 from .modality import modality, negated, noun_modality, refused
-from .spans import lemmas
+from .spans import children_of, lemmas
 from .words import read_toml
 
 FRAMES_FILE = Path(__file__).parent / "data" / "frames.toml"
@@ -192,11 +192,11 @@ class FrameReader:
         out: list[tuple[Frame, str, str]] = []
         if _verb_like(token) and not _gerund_as_noun(token):
             # the particle; "out of" counts as one ("drove the rebels out of Goma" parses "out" as a preposition)
-            particle = next((c.lower_ for c in token.children if c.dep_ == "prt" or _out_of(c) or (
+            particle = next((c.lower_ for c in children_of(token) if c.dep_ == "prt" or _out_of(c) or (
                 c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in ADVERB_PARTICLES)), None)
             if particle is None and forms & OUT_FROM_VERBS and any(
                     c.dep_ == "prep" and c.lower_ == "from" or c.dep_ == "dobj" and any(_out_of(g) for g in c.children)
-                    for c in token.children):
+                    for c in children_of(token)):
                 # "drove the militants from Hajin", "drove ISWAP fighters out of Geidam" (the parser hangs "out"
                 # on the object): "drove them out of"
                 particle = "out"
@@ -230,7 +230,7 @@ def _verb_like(token: Token) -> bool:
     object conjoined with a verb ('It took Nyala and days later overran Zalingei')."""
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         return True
-    deps = {c.dep_ for c in token.children}
+    deps = {c.dep_ for c in children_of(token)}
     return bool(deps & {"nsubjpass", "auxpass"}) or {"nsubj", "dobj"} <= deps or (
         "dobj" in deps and token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"))
 
@@ -238,7 +238,7 @@ def _verb_like(token: Token) -> bool:
 def _gerund_as_noun(token: Token) -> bool:
     """'Fighting continued ...', 'after heavy shelling': an -ing form standing where a noun does."""
     return token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "pobj") and not any(
-        c.dep_ in ("dobj", "nsubj", "aux") for c in token.children)
+        c.dep_ in ("dobj", "nsubj", "aux") for c in children_of(token))
 
 
 def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Arguments) -> Reading | None:
@@ -248,9 +248,9 @@ def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Argumen
             else noun_modality(trigger, SUPPORT_VERBS) if kind == "noun" else modality(trigger))
     if mode == "attempt" and frame.predicate == "captured" and not frame.attempt:
         mode = "unreal"  # a capture only tried, with no attack to stand for it
-    if frame.objects and not any(c.dep_ == "dobj" and lemmas(c) & frame.objects for c in trigger.children):
+    if frame.objects and not any(c.dep_ == "dobj" and lemmas(c) & frame.objects for c in children_of(trigger)):
         return None  # "exchanged fire", not "exchanged prisoners"
-    if kind == "verb" and word == "take" and any(c.dep_ == "prep" and c.lower_ == "into" for c in trigger.children):
+    if kind == "verb" and word == "take" and any(c.dep_ == "prep" and c.lower_ == "into" for c in children_of(trigger)):
         return None  # "taken into custody", "taken into public ownership": held, not seized
     readers = VERB_SLOTS if kind == "verb" else NOUN_SLOTS
     agent_slots, patient_slots = ((frame.verb_agent, frame.verb_patient) if kind == "verb"
@@ -400,9 +400,9 @@ def _objects(verb: Token, args: Arguments) -> list[Span]:
     """Direct objects and their conjuncts ('took A, B and C'); 'have attacked Bakhmut almost daily', where the
     parser makes the place right after the verb an adverb."""
     out: list[Span] = []
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "dobj" and child.lower_ == "it" and lemmas(verb) & (TAKING_FROM_VERBS | HOLDING_VERBS) \
-                and not any(c.dep_ in ("acomp", "oprd", "xcomp") for c in verb.children):
+                and not any(c.dep_ in ("acomp", "oprd", "xcomp") for c in children_of(verb)):
             # "Hajin was the group's stronghold. The SDF took it."; "after al-Shabaab had held it for a decade"
             # (not "held it responsible")
             out.extend(args.coref.place_before(child))

@@ -20,7 +20,15 @@ from .lexicon import ELECTED_BODIES, ROLE_ABBREVIATIONS
 from .located import country_named, larger
 from .modality import modality
 from .places import party_state_at
-from .spans import doc_memo, lemmas, name_key, name_of, sentence_start_of, tokens_of
+from .spans import (
+    children_of,
+    doc_memo,
+    lemmas,
+    name_key,
+    name_of,
+    sentence_start_of,
+    tokens_of,
+)
 from .words import word_list
 
 SPOKESPERSON_NOUNS = word_list("roles", "spokesperson")
@@ -65,18 +73,18 @@ def described_by(span: Span) -> list[Token]:
 
 def _described_by(span: Span) -> list[Token]:
     root = span.root
-    nouns = [t for t in root.children if t.dep_ == "appos" and not _another_name_before(t, span)]
+    nouns = [t for t in children_of(root) if t.dep_ == "appos" and not _another_name_before(t, span)]
     if root.dep_ == "appos":
         nouns.append(root.head)
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
-        nouns.extend(t for t in root.head.children if t.dep_ == "attr")
+        nouns.extend(t for t in children_of(root.head) if t.dep_ == "attr")
     if root.dep_ in ("nsubjpass", "dobj"):  # "X was appointed governor of Y", "named X spokesman"
-        nouns.extend(t for t in root.head.children if t.dep_ == "oprd")
-    for clause in (c for c in root.children if c.dep_ == "relcl"):  # "ISWAP, which ... is the IS group's affiliate"
+        nouns.extend(t for t in children_of(root.head) if t.dep_ == "oprd")
+    for clause in (c for c in children_of(root) if c.dep_ == "relcl"):  # "ISWAP, which ... is the IS group's affiliate"
         for verb in (clause, *clause.conjuncts):  # "X, who became Niger's president in April"
             if verb.lemma_ in ("be", "become", "remain"):
                 nouns.extend(t for t in verb.children if t.dep_ == "attr")
-    nouns.extend(t for t in root.children if t.dep_ == "compound" and t.i < span.start)
+    nouns.extend(t for t in children_of(root) if t.dep_ == "compound" and t.i < span.start)
     nouns.extend(m for n in list(nouns) if n.lower_ == "one"  # "X, one of two members of the Fiscal Court"
                  for of in n.children if of.dep_ == "prep" and of.lower_ == "of"
                  for m in of.children if m.dep_ == "pobj" and m.tag_ == "NNS")
@@ -164,7 +172,7 @@ def _misattached_role(span: Span) -> Token | None:
     # "a spokesman in Aleppo, X, said": or a conjunct with no "and", which the parser makes of an apposition
     doc = span.doc
     if current.dep_ != "appos" and not (current.dep_ == "conj" and current.head.ent_type_ in PLACE_TYPES and not any(
-            t.pos_ == "CCONJ" for t in doc[current.head.i: span.start])) and _body_before(span) is None:
+            t.pos_ == "CCONJ" for t in tokens_of(doc)[current.head.i: span.start])) and _body_before(span) is None:
         return None
     while (current.dep_ in ("appos", "pobj", "prep", "compound", "poss") or hops == 0) and hops < 5:
         current, hops = current.head, hops + 1
@@ -189,7 +197,7 @@ def _comma_apposition(span: Span) -> Token | None:
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return None
-    for token in doc[span.end + 1: span.end + 5]:
+    for token in tokens_of(doc)[span.end + 1: span.end + 5]:  # (no new Span)
         if token.lemma_.lower() in ROLE_NOUNS and token.pos_ == "NOUN" and token.left_edge.i == span.end + 1:
             # an apposition closes with a comma or the sentence; "Ghani, the Taliban leader said" is no apposition
             after = token.right_edge.i + 1
