@@ -77,6 +77,8 @@ def officials(spans: list[Span]) -> list[Span]:
 TITLE_WORDS = {"press", "media", "information", "public", "affairs", "communications", "economy", "foreign",
                "interior", "finance", "health", "education", "justice", "energy", "trade", "transport", "acting",
                "senior", "assistant", "associate", "principal", "managing", "operating", "financial", "technology"}
+#: Either kind of word, made once (tested for every word before every person's name).
+TITLE_RUN_WORDS = ROLE_WORDS | TITLE_WORDS
 #: Offices held in a place, whose name before the title is a town or a region, not an employer ("Buckeye Mayor X").
 PLACE_TITLES = {"mayor", "governor", "gov.", "premier", "sheriff", "senator", "sen.", "lawmaker", "mp", "rep."}
 
@@ -90,7 +92,7 @@ def employers_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
     for person in (s for s in spans if s.label_ in ("Person", "Official")):
         i = person.start - 1
         titles = []
-        while i >= 0 and (doc[i].lower_ in ROLE_WORDS | TITLE_WORDS or doc[i].is_lower and doc[i].is_alpha
+        while i >= 0 and (doc[i].lower_ in TITLE_RUN_WORDS or doc[i].is_lower and doc[i].is_alpha
                           and len(titles) < 3 and doc[i].lower_ not in ("the", "a", "an", "and", "of", "said", "told")):
             titles.append(doc[i])
             i -= 1
