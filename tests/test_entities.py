@@ -927,6 +927,7 @@ def test_an_office_the_ner_ran_into_the_place_before_a_name_is_cut_off(nlp):
     ("Marines secured the al-Karim neighborhood of western Fallujah by noon.", "al-Karim", "Fallujah"),
     ("Sniper fire pinned down troops in the Zahrat neighbourhood in eastern Mosul.", "Zahrat", "Mosul"),
     ("Rebels shelled Bab Tuma and Qaboun, two districts in northern Damascus, overnight.", "Qaboun", "Damascus"),
+    ("Police sealed off a market in Kandahar's Karoum neighbourhood after the blast.", "Karoum", "Kandahar"),
 ])
 def test_a_neighbourhood_is_a_district_inside_its_town(nlp, text, part, town):
     doc = nlp(text)

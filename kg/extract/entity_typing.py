@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import ENTITY_TYPES
 from .forces import extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, loyal_forces, ministry_name, one_coalition
 from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
-from .lexicon import MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
+from .lexicon import ARMED_SERVICES, MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bylines, employers_before_titles, has_role, officials, surnames, unnamed_officials
 from .places import (district_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state)
@@ -234,8 +234,6 @@ SUPRANATIONAL_REGIONS = {"sahel", "east africa", "west africa", "north africa", 
 SEATED_BODY_HEADS = {"embassy", "mission", "consulate", "office"}
 #: Last words that make a name with a number in it a unit's or a group's ("the 10th Front").
 UNIT_NAME_HEADS = {"front", "gang", "movement"}
-#: Armed services that stand before a rank as part of it ("Army Col. X", "Navy Capt. Y", "Marine Gen. Z").
-SERVICES = {"army", "navy", "marine", "marines", "air"}
 #: A capitalised word that names a country's ruling forces on its own ("Junta spokesman X").
 STATE_BODY_NOUNS = {"junta", "military", "regime"}
 def _army_speaks(span: Span) -> bool:
@@ -891,7 +889,7 @@ def _is_junk(span: Span) -> bool:
                 and span.label_ in ("ORG", "PERSON", "NORP"):
             return True  # "Media reported ...", "Turnout was 12 percent", "Unofficial results showed": a capitalised
             # common word at the start of a sentence
-        if len(span) == 1 and span.end < len(span.doc) and span[0].lower_ in SERVICES \
+        if len(span) == 1 and span.end < len(span.doc) and span[0].lower_ in ARMED_SERVICES \
                 and span.doc[span.end].lower_.rstrip(".") in TITLE_ABBREVIATION_STEMS:
             return True  # "Army Col. Steve Warren": the service is part of the officer's rank
         if len(span) == 1 and span.end < len(span.doc) and span.doc[span.end].lower_ in ROLE_WORDS \

@@ -89,11 +89,12 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
                 # two districts in southern Tripoli"; not "A, 30 km from B, the Somali capital": B's
                 and args.named_before_comma(a) in (None, span, *(map(args.entity, first.conjuncts) if a.tag_ == "NNS"
                                                                  else ()))]  # "A and B, the capital of Y": B's
-    for owner in (o for h in holders for c in h.children if c.dep_ == "poss" for o in args.entities(c)):
-        yield owner, "locatedIn-possessive"  # "Helmand's Sangin district", "the province's Dasht-e-Archi district"
+    for holder, owner in ((h, o) for h in holders for c in h.children if c.dep_ == "poss" for o in args.entities(c)):
+        # "Helmand's Sangin district", "the province's Dasht-e-Archi district", "Vancouver's Kitsilano neighbourhood"
+        yield owner, TOWN_PART_RULE if _town_part(holder, owner, args) else "locatedIn-possessive"
     for holder in holders:
-        targets = args.prep_objects(holder, ("in",) if holder is span.root and span.label_ == "City" else ("in", "of"))
-        if holder is not span.root:
+        targets = args.prep_objects(holder, ("in",) if holder is root and span.label_ == "City" else ("in", "of"))
+        if holder is not root:
             targets += args.modifiers(holder, types=PLACE_TYPES)
             # "the key Iraqi city of Fallujah": the adjective names the country, if the article names it
             targets += [c for c in (country_named(args.doc, a.text) for a in holder.children if a.dep_ == "amod")

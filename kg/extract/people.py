@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
-from .lexicon import ELECTED_BODIES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PORTFOLIO_WORDS, ROLE_WORDS, SPACED_LINKS
+from .lexicon import ARMED_SERVICES, ELECTED_BODIES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PORTFOLIO_WORDS, ROLE_WORDS, SPACED_LINKS
 from .spans import in_headline, plain_name, retype, sentence_start_of, set_span, tokens_of
 from .words import word_list
 
@@ -116,7 +116,7 @@ def employers_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 #: Capitalised words of titles and services that name no employer on their own.
-NOT_EMPLOYER_WORDS = PORTFOLIO_WORDS | {"army", "navy", "marine", "marines", "air", "city", "county", "district", "state",
+NOT_EMPLOYER_WORDS = PORTFOLIO_WORDS | ARMED_SERVICES | {"city", "county", "district", "state",
                                         "federal", "national", "minority", "majority", "task", "force", "fire", "police",
                                         "emergency", "management", "mines", "aldermen", "board", "council", "former",
                                         "opposition"}
