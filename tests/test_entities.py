@@ -1135,3 +1135,28 @@ def test_an_acronym_in_brackets_after_a_bodys_name_is_its_own_in_any_language(nl
     assert ("HDZ", "Croatian Democratic Union") in {(e.text, e._.kg_canonical) for e in doc.ents}
     doc = nlp("Flights from Bhubaneswar and Kolkata, the capital of West Bengal, were suspended.")
     assert not {r for r in _relations_read(doc) if r[0] == "Bhubaneswar"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, official, place, label", [
+    ("Brenley Mayor Idris Kole said the water plant would reopen on Friday.", "Idris Kole", "Brenley", "City"),
+    ("Tarrow Shire Mayor Ann Wiles said 200 people slept at the showgrounds.", "Ann Wiles", "Tarrow Shire", "District"),
+])
+def test_the_name_before_mayor_is_the_mayors_town(nlp, text, official, place, label):
+    doc = nlp(text)
+    assert (place, label) in typed(nlp, text)
+    assert (official, "officialOf", place) in _relations_read(doc)
+
+
+@pytest.mark.model
+def test_names_listed_after_a_plural_place_noun_are_places_in_the_place_before_it(nlp):
+    doc = nlp("Two rural Manitoba towns, Brenley and Tarrow, will get their clinics back this spring, the minister said.")
+    assert {("Brenley", "City"), ("Tarrow", "City")} <= typed(nlp, doc.text)
+    located = {(s, o) for s, p, o in _relations_read(doc) if p == "locatedIn"}
+    assert {("Brenley", "Manitoba"), ("Tarrow", "Manitoba")} <= located, located
+
+
+@pytest.mark.model
+def test_a_town_of_so_many_people_in_a_county_is_in_that_county(nlp):
+    doc = nlp("Orange, a village of about 3,300 people in Cuyahoga County, has spent $400,000 on legal fees.")
+    assert ("Orange", "locatedIn", "Cuyahoga County") in _relations_read(doc)

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import ENTITY_TYPES
 from .forces import extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, loyal_forces, ministry_name, one_coalition
 from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
-from .lexicon import ARMED_SERVICES, MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
+from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bylines, employers_before_titles, has_role, officials, surnames, unnamed_officials
 from .places import (district_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state)
@@ -171,6 +171,9 @@ class EntityTyper:
                 return retype(typed, "City", name, "place-word")
             if after.lower_ in NOT_ACTOR_PLACES:
                 return None  # "Zamzam camp", "Bagram airfield": neither actor nor one of the place types
+        if after is not None and after.text == "Mayor" and typed._.kg_origin == "ner" \
+                and typed.label_ in ("Person", "Organization"):  # "Brenley Mayor X": a mayor's town
+            return retype(typed, "District" if typed[-1].lower_ in MAYORAL_DISTRICT_WORDS else "City", name, "place-word")
         kind = _apposition_kind(typed) if typed.label_ in ("Person", "Organization", "City") else None
         if kind is not None and kind != typed.label_:  # "Zaranj, the capital of Nimroz", "Dehdadi, a district in"
             return retype(typed, kind, name, "apposition")
@@ -823,6 +826,9 @@ def _rebel_group_name(span: Span) -> bool:
 def _apposition_kind(span: Span) -> str | None:
     """The place type a following apposition gives a name: ', the capital of' / ', the provincial capital' /
     ', a town in' make it a City, ', a district in' a District; None otherwise."""
+    listed = _listed_under(span)
+    if listed is not None:
+        return listed
     tokens = tokens_of(span.doc)[span.end: span.end + 6]  # (a new list, no new Span)
     if not tokens or tokens[0].lower_ not in (",", "-", "\u2013", "\u2014"):  # "Marib - a region controlled by"
         return None
@@ -850,6 +856,18 @@ def _apposition_kind(span: Span) -> str | None:
     if appos is not None and appos.is_lower and appos.left_edge.i <= span.end + 1 and appos.i <= span.end + 6:
         return APPOSITION_KINDS.get(appos.lower_)  # not "Port Harcourt, Rivers State": the name of its state
     return None
+
+
+def _listed_under(span: Span) -> str | None:
+    """The place type of a plural noun that a list of names stands in apposition to: 'two rural Manitoba towns,
+    Carberry and Gladstone', 'the districts, Nawa and Garmsir' (the noun before the names says what they are)."""
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    head = first.head
+    if first.dep_ != "appos" or head.i > first.i or not head.is_lower:
+        return None
+    return APPOSITION_KINDS_PLURAL.get(head.lower_)
 
 
 def _entry(span: Span, gaz: Gazetteer) -> dict:

@@ -80,6 +80,8 @@ MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july
 
 MINISTRY_TOPICS = {"defense": "Defense", "defence": "Defense", "interior": "Interior", "foreign": "Foreign Affairs",
                    "health": "Health", "information": "Information", "justice": "Justice", "finance": "Finance"}
+#: Last words of a mayor's place that make it a district, not a town ("Hinchinbrook Shire Mayor X").
+MAYORAL_DISTRICT_WORDS = {"shire", "county", "district", "borough", "municipality"}
 #: Armed services that stand before a rank as part of it ("Army Col. X", "Navy Capt. Y", "Marine Gen. Z").
 ARMED_SERVICES = {"army", "navy", "marine", "marines", "air"}
 #: Portfolios written before a minister's title: "Alberta Energy Minister X", "India's Home Minister Y", "Natural

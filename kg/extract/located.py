@@ -29,6 +29,8 @@ TOWN_PART_BEARINGS = frozenset({"central", "downtown"} | {f"{bearing}ern" for be
 TOWN_PART_RULE = "locatedIn-town-part"
 
 
+#: Who lives in a place: "a town of 20,000 people in Y" is in Y.
+DWELLERS = frozenset({"people", "resident", "inhabitant", "soul"})
 #: Verbs that say where a place is.
 LYING_VERBS = frozenset({"lie", "locate", "sit", "situate"})
 
@@ -85,6 +87,9 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
                                           else None)
     if listing is not None and listing.lemma_.lower() in PLACE_NOUNS and listing.tag_ == "NNS":
         holders.append(listing)  # "14 Texas counties, including Kerr and Kendall", "Helmand's districts, among them A"
+    if first.dep_ == "appos" and first.head.i < first.i and first.head.tag_ == "NNS" \
+            and first.head.lemma_.lower() in PLACE_NOUNS:
+        holders.append(first.head)  # "two rural Manitoba towns, Carberry and Gladstone"
     holders += [a for a in first.children if a.dep_ == "appos" and a.lemma_.lower() in PLACE_NOUNS  # "A and B,
                 # two districts in southern Tripoli"; not "A, 30 km from B, the Somali capital": B's
                 and args.named_before_comma(a) in (None, span, *(map(args.entity, first.conjuncts) if a.tag_ == "NNS"
@@ -94,6 +99,9 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
         yield owner, TOWN_PART_RULE if _town_part(holder, owner, args) else "locatedIn-possessive"
     for holder in holders:
         targets = args.prep_objects(holder, ("in",) if holder is root and span.label_ == "City" else ("in", "of"))
+        for dwellers in (d for p in holder.children if p.dep_ == "prep" and p.lower_ == "of" for d in p.children
+                         if d.dep_ == "pobj" and d.lemma_.lower() in DWELLERS):
+            targets += args.prep_objects(dwellers, ("in",))  # "Orange, a village of 3,300 people in Cuyahoga County"
         if holder is not root:
             targets += args.modifiers(holder, types=PLACE_TYPES)
             # "the key Iraqi city of Fallujah": the adjective names the country, if the article names it

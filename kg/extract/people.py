@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
-from .lexicon import ARMED_SERVICES, ELECTED_BODIES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PORTFOLIO_WORDS, ROLE_WORDS, SPACED_LINKS
+from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, ELECTED_BODIES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PORTFOLIO_WORDS, ROLE_WORDS, SPACED_LINKS
 from .spans import in_headline, plain_name, retype, sentence_start_of, set_span, tokens_of
 from .words import word_list
 
@@ -96,22 +96,30 @@ def employers_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
                           and len(titles) < 3 and doc[i].lower_ not in ("the", "a", "an", "and", "of", "said", "told")):
             titles.append(doc[i])
             i -= 1
-        if not any(t.lower_ in ROLE_WORDS for t in titles) or any(t.lower_ in PLACE_TITLES for t in titles):
+        if not any(t.lower_ in ROLE_WORDS for t in titles):
             continue
+        label = "Organization"
+        if any(t.lower_ in PLACE_TITLES for t in titles):
+            if not any(t.lower_ == "mayor" for t in titles):
+                continue  # "Tasman Governor X": a region or a state, which a list should know
+            label = "City"  # "Deer Park Mayor Carl Benton": a mayor's town
         if i >= 2 and doc[i].text == ")" and doc[i - 1].is_upper and doc[i - 2].text == "(":
             i -= 3  # "Country Fire Authority (CFA) Chief Officer X"
         end = i + 1
         while i >= 0 and doc[i].pos_ == "PROPN" and (doc[i].is_title or doc[i].is_upper) and i not in taken \
                 and doc[i].lower_ not in ROLE_WORDS and not doc[i].is_sent_start:
             i -= 1
-        if i >= 0 and doc[i].is_sent_start and doc[i].pos_ == "PROPN" and i not in taken:
-            i -= 1  # the run opens the sentence
+        if i >= 0 and doc[i].is_sent_start and i not in taken and (
+                doc[i].pos_ == "PROPN" or label == "City" and doc[i].is_title and i + 1 < end):
+            i -= 1  # the run opens the sentence ("Tarrow Shire Mayor X": the tagger may take "Tarrow" for a noun)
         words = doc[i + 1: end]
         # only a run that stands alone: after the sentence's start, an article or a comma (not "Pottawatomie
         # County Emergency Management Director X", a portfolio after a place, nor "Army Col. X", a service)
         alone = i < 0 or doc[i + 1].is_sent_start or doc[i].pos_ == "DET" or doc[i].text in (",", '"', "\u201c")
         if len(words) and alone and not in_headline(words) and not any(t.lower_ in NOT_EMPLOYER_WORDS for t in words):
-            found.append(set_span(Span(doc, i + 1, end, label="Organization"), plain_name(words), "employer"))
+            if label == "City" and words[-1].lower_ in MAYORAL_DISTRICT_WORDS:
+                label = "District"  # "Hinchinbrook Shire Mayor X", "Harris County Mayor Y"
+            found.append(set_span(Span(doc, i + 1, end, label=label), plain_name(words), "employer"))
     return found
 
 
