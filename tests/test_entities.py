@@ -1160,3 +1160,15 @@ def test_names_listed_after_a_plural_place_noun_are_places_in_the_place_before_i
 def test_a_town_of_so_many_people_in_a_county_is_in_that_county(nlp):
     doc = nlp("Orange, a village of about 3,300 people in Cuyahoga County, has spent $400,000 on legal fees.")
     assert ("Orange", "locatedIn", "Cuyahoga County") in _relations_read(doc)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, label", [
+    ("Fighters of the Varda Defence Forces raided a police post.", "Varda Defence Forces", "ArmedGroup"),
+    ("Troops of the Kenya Defence Forces entered the port.", "Kenya Defence Forces", "Force"),
+    ("Militants stormed a Nigerien army post in the town of Bosso.", "Nigerien forces", "Force"),
+    ("Gunmen fired on a checkpoint on the outskirts of Brenley at dawn.", "Brenley", "City"),
+    ("Officials said Dan Issa lies on the shores of Lake Chad.", "Dan Issa", "City"),
+])
+def test_what_the_words_around_a_name_say_it_is(nlp, text, name, label):
+    assert (name, label) in typed(nlp, text)

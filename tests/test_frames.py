@@ -657,6 +657,8 @@ def test_members_listed_after_of_and_a_body_called_by_the_last_word_of_its_name(
      {**BRIGADE, **RED_HAND}, {("Northern Brigade", "attacked", "Red Hand")}, set()),
     ("Red Hand fighters attacked eastern neighbourhoods of Tamsa over the weekend.", {**RED_HAND, "Tamsa": "City"},
      {("Red Hand", "attacked", "Tamsa")}, set()),
+    ("Red Hand fighters raided a checkpoint manned by Northern Brigade troops near Tamsa.",
+     {**BRIGADE, **RED_HAND, "Tamsa": "City"}, {("Red Hand", "attacked", "Northern Brigade")}, set()),
     ("The Blue Guard is allied with the Red Hand, whose fighters seized Tamsa in May.",
      {"Blue Guard": "ArmedGroup", **RED_HAND, "Tamsa": "City"}, {("Red Hand", "captured", "Tamsa")},
      {("Blue Guard", "captured", "Tamsa")}),

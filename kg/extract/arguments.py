@@ -49,6 +49,8 @@ PEOPLE_PROXIES = word_list("arguments", "people")
 #: Things that stand for whoever owns, fires or holds them ("Houthi targets", "ISIL positions", "an army base").
 THING_PROXIES = word_list("arguments", "things")
 PROXY_NOUNS = PEOPLE_PROXIES | THING_PROXIES
+#: Verbs of holding a place: "a checkpoint manned by X" stands for X.
+HOLDING_VERBS = frozenset({"man", "hold", "occupy", "guard", "control", "staff", "run", "operate", "defend"})
 #: Words for state forces: a proxy qualified only by one of them ("an army base", "police outposts", "soldiers
 #: manning the post") stands for the article's own forces.
 STATE_FORCE_WORDS = word_list("arguments", "state_force_words")
@@ -368,7 +370,8 @@ class Arguments:
         """'Taliban fighters', 'troops of the 10th Division', 'forces loyal to the TPLF', 'Houthi targets';
         'an army base', 'police outposts', 'the soldiers': the article's own forces."""
         named = (self.modifiers(token) or self.owners_after(token, ("of", "from", "belonging"), depth)
-                 or self.loyal_to(token, depth) or self.prep_objects(token, ("including",), depth))
+                 or self.loyal_to(token, depth) or self.prep_objects(token, ("including",), depth)
+                 or self._manned_by(token, depth))
         if named:
             return named
         qualifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
@@ -385,6 +388,14 @@ class Arguments:
                 c.dep_ == "det" and c.lower_ == "the" for c in token.children)):
             return self.coref.home_force()  # "the army", "soldiers manning the post"
         return []
+
+    def _manned_by(self, token: Token, depth: int) -> list[Span]:
+        """'a checkpoint manned by Cameroonian troops', 'a base held by the RSF': whoever holds the place stands
+        for it (only for things: 'fighters backed by Iran' are not Iran)."""
+        if noun_lemma(token) not in THING_PROXIES:
+            return []
+        return [s for child in token.children if child.dep_ == "acl" and child.tag_ == "VBN"
+                and child.lemma_.lower() in HOLDING_VERBS for s in self.prep_objects(child, ("by",), depth)]
 
     def loyal_to(self, token: Token, depth: int = 0) -> list[Span]:
         """'forces loyal to the TPLF', 'gangs belonging to Viv Ansanm': whom the unnamed body serves."""

@@ -116,7 +116,8 @@ class EntityTyper:
                 # "the Southwest Region", "the Northwest Region", whatever place or person the NER guessed; a
                 # name it took for an organisation stays one ("the Misrata Military Region")
                 return set_span(retype(span, "Province"), gaz.province_label(plain_name(span)), "place-word")
-            elif span.label_ in ("ORG", "NORP", "GPE") and _rebel_group_name(span) and not _political(span):
+            elif span.label_ in ("ORG", "NORP", "GPE") and (_rebel_group_name(span) and not _political(span)
+                                                           or _local_defence_force(span, gaz)):
                 label = "ArmedGroup"  # "Sudan Liberation Army", "Kachin Independence Organization", "National
                 # Movement for the Liberation of Azawad"
             elif span.label_ in ("ORG", "GPE", "PERSON") and after is not None and after.lower_ in (
@@ -522,6 +523,11 @@ def _place_by_role(span: Span) -> bool:
         return False  # "a senior commander in Jamaat Nasr", "fighters from X": a body's, not a town's
     if token.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS:
         return span.label_ == "Person" or head.lower_ not in ("in", "into")  # "in Hamas", "into the RSF"
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in OUTSKIRT_WORDS:
+        return True  # "on the outskirts of Bamenda", "the northern edge of Kaya"
+    if span.label_ == "Person" and (token.dep_ == "nsubj" and head.lemma_ == "lie"
+                                    or token.dep_ == "nsubjpass" and head.lemma_ in ("locate", "situate")):
+        return True  # "Bosso lies on the shores of Lake Chad", "Tessit is located near the border"
     if token.dep_ == "pobj" and head.lower_ == "from" and span.label_ == "Person":
         owner = head.head  # "a farmer from X", "withdrew from X"; not "a statement from X"
         return owner.lemma_.lower() in FROM_PLACE_WORDS
@@ -530,6 +536,9 @@ def _place_by_role(span: Span) -> bool:
     return token.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in entering or head.lower_ in taking)
 
 
+#: The rim of a place: what is named after "the outskirts of" is a place.
+OUTSKIRT_WORDS = {"outskirt", "outskirts", "edge", "fringe", "fringes", "periphery", "suburb", "suburbs", "environs",
+                  "vicinity"}
 #: Who is from a place rather than from a body: "a farmer from X", "residents from Y".
 RESIDENT_NOUNS = {"resident", "farmer", "shopkeeper", "villager", "trader", "native", "family", "man", "woman",
                   "civilian", "people", "refugee", "merchant", "herder", "fisherman", "teacher"}
@@ -821,6 +830,22 @@ def _rebel_group_name(span: Span) -> bool:
     if words & FORCE_NAME_HEADS:
         return bool(words & REBEL_WORDS)
     return bool(words & GROUP_NAME_HEADS) and bool(words & REBEL_WORDS - {"democratic"})
+
+
+def _local_defence_force(span: Span, gaz: Gazetteer) -> bool:
+    """'Ambazonia Defence Forces', 'Tigray Defense Forces', "Mogok People's Defense Force": a defence force named
+    for a region or a people is an armed group; one named for a country is its army ('Kenya Defence Forces',
+    "South Sudan People's Defence Forces", 'Ethiopian National Defense Force')."""
+    words = [t for t in span if t.lower_ != "the"]
+    if len(words) < 3 or words[-1].lower_ not in ("force", "forces") or words[-2].lower_ not in ("defence", "defense") \
+            or not words[0].is_title or words[0].lower_ == "self":  # "Japan's Self-Defense Forces"
+        return False
+    for end in range(1, len(words) - 1):
+        prefix = " ".join(t.text for t in words[:end])
+        found = gaz.lookup(prefix)
+        if prefix in gaz.adjectives or found is not None and found[0] == "Country":
+            return False
+    return True
 
 
 def _apposition_kind(span: Span) -> str | None:

@@ -94,6 +94,10 @@ FIGHTERS_OR_GANGS = FIGHTER_WORDS | {"gang", "gangs"}
 ETHNONYMS_OR_EQUIPMENT = ETHNONYMS | EQUIPMENT
 
 
+#: Places and columns of a force that stand for it: "stormed a Nigerien army post".
+FACILITY_WORDS = {"base", "post", "convoy", "outpost", "checkpoint", "position", "camp", "barracks"}
+
+
 def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'Afghan security forces', 'government troops', 'U.S. forces', 'Afghanistan's army' as Force."""
     spans_at = {i: s for s in spans for i in range(s.start, s.end)}
@@ -105,8 +109,10 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         if owner is not None and (owner._.kg_origin == "gazetteer" or owner.end != head.i + 1):
             continue  # a known name, or a word inside a longer name ("16th Iraqi Army Division")
         if head.dep_ == "compound" and head.head.i == head.i + 1 and (
-                head.head.tag_ in ("NNS", "NNPS") or head.head.lower_ in UNIT_WORDS):
-            continue  # "Iraqi Army brigades", "army headquarters": the phrase goes on
+                head.head.tag_ in ("NNS", "NNPS") or head.head.lower_ in UNIT_WORDS
+                and not (head.head.lower_ in FACILITY_WORDS and _modifier_start(doc, head) < head.i)):
+            continue  # "Iraqi Army brigades", "army headquarters": the phrase goes on (but "a Nigerien army
+            # post" is the Nigerien army's: the post stands for it)
         start = _modifier_start(doc, head)
         named = spans_at.get(start)
         if named is not None and named.label_ == "Country" and named.end < head.i and doc[named.end].pos_ == "CCONJ":
