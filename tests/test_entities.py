@@ -1172,3 +1172,21 @@ def test_a_town_of_so_many_people_in_a_county_is_in_that_county(nlp):
 ])
 def test_what_the_words_around_a_name_say_it_is(nlp, text, name, label):
     assert (name, label) in typed(nlp, text)
+
+
+@pytest.mark.model
+def test_a_country_owning_what_follows_a_town_is_not_where_the_town_is(nlp):
+    doc = nlp("In Belgrade, Russia's special envoy, Viktor Kolov, held six hours of talks with Ivan Petric.")
+    read = _relations_read(doc)
+    assert ("Belgrade", "locatedIn", "Russia") not in read, read
+    assert ("Viktor Kolov", "metWith", "Ivan Petric") in read or ("Ivan Petric", "metWith", "Viktor Kolov") in read
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, label", [
+    ("A commander with the Ahrar al-Sham group said the road was cut.", "Ahrar al-Sham", "ArmedGroup"),
+    ("Tamil Tigers rebels overran an army camp, the LTTE said.", "Liberation Tigers of Tamil Eelam", "ArmedGroup"),
+    ("Milosevic, the president of Yugoslavia, refused.", "Yugoslavia", "Country"),
+])
+def test_groups_and_states_of_earlier_wars_are_known(nlp, text, name, label):
+    assert (name, label) in typed(nlp, text)

@@ -41,7 +41,7 @@ TARGET_PREPOSITIONS = ("at", "on", "into", "against", "toward", "towards")
 WHERE_PREPOSITIONS = ("in", "near", "outside", "around", "at", "across", "inside")
 #: Nouns of number through which a support verb reaches its action: "launched a series of strikes".
 QUANTITY_NOUNS = {"series", "wave", "number", "spate", "barrage", "round", "string", "volley", "salvo", "flurry",
-                  "dozen", "hundred", "couple"}
+                  "dozen", "hundred", "couple", "hour", "day", "week"}  # "held six hours of talks with X"
 #: Verbs whose "in" lends their subject to the noun: "engaged in fighting with X", "took part in the attack".
 TAKING_PART_VERBS = {"engage", "take", "participate", "join", "involve"}
 #: Verbs of keeping a place: "it" after them is the town named before ("al-Shabaab had held it for years").

@@ -32,7 +32,7 @@ AIRCRAFT_HEADS = {"warplanes", "jets", "aircraft", "helicopters", "gunships"}
 
 
 #: Heads whose phrase means the national forces as a whole: these merge ("Afghan troops" = "Afghan forces").
-NATIONAL_FORCE_HEADS = {"forces", "troops", "soldiers", "soldier", "personnel", "servicemen", "infantry"}
+NATIONAL_FORCE_HEADS = {"forces", "troops", "soldiers", "soldier", "personnel", "servicemen", "infantry", "paratroopers"}
 
 
 #: Modifiers that keep a phrase the national forces ("Afghan national defense and security forces").
