@@ -223,7 +223,7 @@ class Arguments:
         if token.lower_ in ("its", "their") and token.dep_ == "poss":
             return self.coref.owner(token)  # "MONUSCO said its helicopters had fired"
         if lemma in GROUP_ANAPHORS and not self.modifiers(token):
-            return (self.owners_after(token, ("from", "of"), depth) or self.coref.pair(token)
+            return (self.owners_after(token, ("from", "of"), depth) or self.led_by_name(token) or self.coref.pair(token)
                     or self.coref.antecedent(token))
         if token.pos_ == "NOUN" and not self.modifiers(token):
             named = self.coref.by_name_head(token)
@@ -347,6 +347,10 @@ class Arguments:
             if not of and lemma in TOWN_NOUNS:
                 return []  # "a Syria border town": an unnamed town of that country, not the country
             named = of or named
+        if named and lemma in TOWN_WORDS and all(s.label_ == "Province" for s in named) \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not self.of_objects(token):
+            # "pressed its assault on the southern Gaza Strip city": the town named before, in that region
+            return [s for s in self.coref.antecedent(token, PLACE_ANAPHORS[lemma]) if s not in named]
         named = named or self.of_objects(token, depth)
         if not named and token.dep_ == "attr" and token.head.lemma_ == "be":  # "Marib is the last center still
             named = [s for s in self.children(token.head, ("nsubj",)) if s.label_ in PLACE_TYPES]  # held by X"
@@ -371,7 +375,8 @@ class Arguments:
         'an army base', 'police outposts', 'the soldiers': the article's own forces."""
         named = (self.modifiers(token) or self.owners_after(token, ("of", "from", "belonging"), depth)
                  or self.loyal_to(token, depth) or self.prep_objects(token, ("including",), depth)
-                 or self._manned_by(token, depth))
+                 or self._manned_by(token, depth)
+                 or (self.led_by_name(token) if noun_lemma(token) in PEOPLE_PROXIES else []))
         if named:
             return named
         qualifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
@@ -388,6 +393,18 @@ class Arguments:
                 c.dep_ == "det" and c.lower_ == "the" for c in token.children)):
             return self.coref.home_force()  # "the army", "soldiers manning the post"
         return []
+
+    def led_by_name(self, noun: Token) -> list[Span]:
+        """'TTP-led attacks', 'Hamas-led militants': the group named before '-led'."""
+        out: list[Span] = []
+        for child in noun.children:
+            if child.dep_ == "amod" and (child.lower_ == "led" or child.lower_.endswith("-led")):
+                out.extend(s for c in child.children if c.dep_ in ("npadvmod", "compound", "nmod", "advmod", "amod")
+                           for s in self.entities(c))
+                before = child.doc[child.i - 2] if child.i >= 2 and child.doc[child.i - 1].text == "-" else None
+                if before is not None and self.entity(before) is not None:
+                    out.append(self.entity(before))
+        return out
 
     def _manned_by(self, token: Token, depth: int) -> list[Span]:
         """'a checkpoint manned by Cameroonian troops', 'a base held by the RSF': whoever holds the place stands

@@ -588,15 +588,7 @@ def _modifier(noun: Token, args: Arguments) -> list[Span]:
 
 def _led(noun: Token, args: Arguments) -> list[Span]:
     """'TTP-led attacks', 'a Russian-led assault': the group named before '-led'."""
-    out: list[Span] = []
-    for child in noun.children:
-        if child.dep_ == "amod" and (child.lower_ == "led" or child.lower_.endswith("-led")):
-            out.extend(s for c in child.children if c.dep_ in ("npadvmod", "compound", "nmod", "advmod", "amod")
-                       for s in args.entities(c))
-            before = child.doc[child.i - 2] if child.i >= 2 and child.doc[child.i - 1].text == "-" else None
-            if before is not None and args.entity(before) is not None:
-                out.append(args.entity(before))
-    return out
+    return args.led_by_name(noun)
 
 
 def _under_from(noun: Token, args: Arguments) -> list[Span]:
@@ -615,6 +607,15 @@ def _under_subject(noun: Token, args: Arguments) -> list[Span]:
             p for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it"
             for p in args.coref.place_before(c)]
     return []
+
+
+def _target_subject(noun: Token, args: Arguments) -> list[Span]:
+    """'Marib has been the target of a Houthi offensive', 'the town became a target of airstrikes' -> the subject
+    of the verb the target is the complement of."""
+    target = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if target is None or target.lemma_.lower() != "target" or target.dep_ not in ("attr", "oprd"):
+        return []
+    return args.children(target.head, ("nsubj", "nsubjpass"))
 
 
 #: Particles the parser sometimes reads as adverbs right after the verb: "turned back an attack".
@@ -780,6 +781,7 @@ NOUN_SLOTS: dict[str, Callable[[Token, Arguments], list[Span]]] = {
     "support": _support,
     "under-from": _under_from,
     "under-subject": _under_subject,
+    "target-of": _target_subject,
     "clause": _clause,
     "clause-object": _clause_object,
     "clause-actor": _clause_actor,
