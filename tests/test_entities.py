@@ -1190,3 +1190,15 @@ def test_a_country_owning_what_follows_a_town_is_not_where_the_town_is(nlp):
 ])
 def test_groups_and_states_of_earlier_wars_are_known(nlp, text, name, label):
     assert (name, label) in typed(nlp, text)
+
+
+@pytest.mark.model
+def test_taking_command_of_a_force_is_holding_office_in_it(nlp):
+    doc = nlp("Gen. Ivo Marsh, who took command of the Kenya Defence Forces last month, flew to Tamsa on Thursday.")
+    read = _relations_read(doc)
+    assert ("Ivo Marsh", "officialOf", "Kenya Defence Forces") in read, read
+
+
+@pytest.mark.model
+def test_a_rapporteur_is_an_official(nlp):
+    assert ("Tom Arlen", "Official") in typed(nlp, "Tom Arlen, the U.N. special rapporteur on Myanmar, said so.")

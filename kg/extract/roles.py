@@ -673,6 +673,23 @@ def _leading(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
             yield found(leader, "officialOf", body, "officialOf-leads")
 
 
+#: Verbs that give their subject the command named as their object: "X, who took command of Y last month".
+TAKING_COMMAND = {"take", "assume"}
+#: What is taken when a command is: "took command of", "assumed the leadership of", "took the helm of".
+COMMAND_NOUNS = {"command", "leadership", "helm"}
+
+
+def _taking_command(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'Gen. X, who took command of Resolute Support last month', 'Y assumed the leadership of the group'."""
+    if modality(verb) != "fact":
+        return
+    bodies = [b for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in COMMAND_NOUNS
+              for b in args.of_objects(c) + args.prep_objects(verb, ("of",))  # (the parser may hang "of" on the verb)
+              if b.label_ not in ("Person", "Official") and b.label_ not in PLACE_TYPES]
+    leaders = [x for x in subjects_of(verb, args) if x.label_ in ("Person", "Official")]
+    yield from each_pair(leaders, bodies, "officialOf", "officialOf-leads")
+
+
 def _speaking(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     """'X, who speaks for the Taliban', 'X spoke on behalf of the ministry'."""
     targets = args.prep_objects(verb, ("for",))
@@ -757,12 +774,14 @@ def verb_role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """Roles told by a verb: 'X, who heads the council', 'the RSF, led by X', 'X spoke on behalf of Y',
     'X joined the Islamic State'."""
     for verb in args.words(LEAD_VERBS | {"speak", "join", "pledge", "swear", "include", "comprise", "belong", "form",
-                                         "found", "establish"} | MADE_OF):
+                                         "found", "establish"} | MADE_OF | TAKING_COMMAND):
         if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
             continue
         forms = lemmas(verb)
         if forms & LEAD_VERBS:
             yield from _leading(verb, args)
+        if forms & TAKING_COMMAND:
+            yield from _taking_command(verb, args)
         if "speak" in forms:
             yield from _speaking(verb, args)
         if forms & {"join", "pledge", "swear"}:
