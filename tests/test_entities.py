@@ -1202,3 +1202,13 @@ def test_taking_command_of_a_force_is_holding_office_in_it(nlp):
 @pytest.mark.model
 def test_a_rapporteur_is_an_official(nlp):
     assert ("Tom Arlen", "Official") in typed(nlp, "Tom Arlen, the U.N. special rapporteur on Myanmar, said so.")
+
+
+@pytest.mark.model
+def test_the_name_after_an_office_and_its_subject_holds_the_office(nlp):
+    text = ("General Tun Oo met China's special envoy for Asian affairs, Wei Lanfeng, in Yangon last week. "
+            "In Geneva, the U.N. special envoy for Syria, Staffan de Morra, held talks with Deputy Minister Ivan Golov.")
+    doc = nlp(text)
+    assert {("Wei Lanfeng", "Official"), ("Staffan de Morra", "Official")} <= typed(nlp, text)
+    met = {frozenset((s, o)) for s, p, o in _relations_read(doc) if p == "metWith"}
+    assert {frozenset(("Tun Oo", "Wei Lanfeng")), frozenset(("Staffan de Morra", "Ivan Golov"))} <= met, met

@@ -323,6 +323,14 @@ class Arguments:
                             and self.doc[holder.start - 1].text == "," and not any(
                             c.dep_ == "cc" for c in owner.children):
                         return [holder]
+            # "met China's special envoy for Asian affairs, Deng Xijun, in ...": the parser may hang the name
+            # anywhere; as written it is the next thing after the office, between commas
+            after = token.right_edge.i + 1
+            holder = self.entity(self.doc[after + 1]) if after + 1 < len(self.doc) and self.doc[after].text == "," \
+                else None
+            if holder is not None and holder.start == after + 1 and holder.label_ in ("Person", "Official") \
+                    and (holder.end == len(self.doc) or self.doc[holder.end].text in (",", ".")):
+                return [holder]
         return []
 
     def _known_as(self, token: Token) -> list[Span]:

@@ -166,7 +166,8 @@ def _after_office_of_a_name(span: Span, sent_start: int) -> bool:
         token = doc[j]
         if token.lower_ in ("of", "for") and j < span.start - 2 and _is_role(doc[j - 1]):
             return True
-        if not (token.is_title or token.is_lower and token.text in LINKS_IN_NAMES):
+        if not (token.is_title or token.is_lower and token.text in LINKS_IN_NAMES
+                or token.is_lower and token.is_alpha and span.start - j <= 6):  # "envoy for Asian affairs, X"
             return False
         j -= 1
     return False
@@ -175,8 +176,10 @@ def _after_office_of_a_name(span: Span, sent_start: int) -> bool:
 def _named_like_a_person(span: Span) -> bool:
     """'The governor of Rio Grande do Sul, Ricardo Almeida': two or three capitalised words with no word of a
     body's name, which the NER took for an organisation."""
-    return (span.label_ == "Organization" and span._.kg_origin == "ner" and 2 <= len(span) <= 3
-            and all(t.is_title and t.is_alpha for t in span)
+    linked = any(t.lower_ in SPACED_LINKS for t in span)
+    return (span.label_ == "Organization" and span._.kg_origin == "ner" and 2 <= len(span) <= 3 + linked
+            and span[0].is_title and span[-1].is_title  # "Staffan de Mistura"
+            and all(t.is_title and t.is_alpha or t.lower_ in SPACED_LINKS for t in span)
             and not any(t.lower_ in ORGANISATION_OR_FORCE_WORDS for t in span))
 
 
