@@ -1212,3 +1212,8 @@ def test_the_name_after_an_office_and_its_subject_holds_the_office(nlp):
     assert {("Wei Lanfeng", "Official"), ("Staffan de Morra", "Official")} <= typed(nlp, text)
     met = {frozenset((s, o)) for s, p, o in _relations_read(doc) if p == "metWith"}
     assert {frozenset(("Tun Oo", "Wei Lanfeng")), frozenset(("Staffan de Morra", "Ivan Golov"))} <= met, met
+
+
+@pytest.mark.model
+def test_a_name_after_the_region_of_is_a_province_as_written(nlp):
+    assert ("South Varda", "Province") in typed(nlp, "Troops shelled Kolda, the capital of the breakaway region of South Varda.")

@@ -210,6 +210,10 @@ class EntityTyper:
             word = before[0].lower_
             if word == "province" and typed.label_ != "Province":
                 return retype(typed, "Province", gaz.province_label(name), "place-word")
+            if word in ("region", "state", "governorate", "oblast") and before[0].is_lower \
+                    and typed.label_ in ("City", "Person", "Organization"):
+                entry = gaz.province_named(name)  # "the breakaway region of South Ossetia": the name as written
+                return retype(typed, "Province", entry["name"] if entry else name, "place-word")
             if word in ("district", "municipality") and typed.label_ not in ("District", "Province", "Country") \
                     or word in NEIGHBOURHOOD_WORDS and typed.label_ in ("Person", "Organization"):
                 return retype(typed, "District", name, "place-word")
