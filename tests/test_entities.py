@@ -1217,3 +1217,10 @@ def test_the_name_after_an_office_and_its_subject_holds_the_office(nlp):
 @pytest.mark.model
 def test_a_name_after_the_region_of_is_a_province_as_written(nlp):
     assert ("South Varda", "Province") in typed(nlp, "Troops shelled Kolda, the capital of the breakaway region of South Varda.")
+
+
+@pytest.mark.model
+def test_the_task_force_is_the_task_force_named_before_in_full(nlp):
+    doc = nlp("Officials with Combined Joint Task Force Operation Inherent Resolve said the town fell. "
+              "Col. Ann Reyes, a spokesman for the task force, said more strikes would follow.")
+    assert ("Ann Reyes", "spokesmanFor", "Combined Joint Task Force Operation Inherent Resolve") in _relations_read(doc)

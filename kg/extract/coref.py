@@ -58,7 +58,8 @@ def _named_by(name: str, head: str) -> bool:
     Rapid Support Forces), 'the observatory' (the Syrian Observatory for Human Rights)."""
     padded = f" {name} "
     return (name == head or name.endswith(" " + head) or name.endswith(" " + head + "s")
-            or f" {head} of " in padded or f" {head} for " in padded)
+            or f" {head} of " in padded or f" {head} for " in padded
+            or " " in head and f" {head} " in padded)  # "the task force": Combined Joint Task Force Operation X
 
 
 def _main_clause_subject(span: Span) -> bool:
