@@ -1224,3 +1224,10 @@ def test_the_task_force_is_the_task_force_named_before_in_full(nlp):
     doc = nlp("Officials with Combined Joint Task Force Operation Inherent Resolve said the town fell. "
               "Col. Ann Reyes, a spokesman for the task force, said more strikes would follow.")
     assert ("Ann Reyes", "spokesmanFor", "Combined Joint Task Force - Operation Inherent Resolve") in _relations_read(doc)
+
+
+@pytest.mark.model
+def test_whose_director_without_a_clause_is_the_named_bodys(nlp):
+    doc = nlp("Ruiz will oversee the Carabineros, the national police force, whose director, Gen. Marcelo Araya, "
+              "met with Molina on Tuesday.")
+    assert ("Marcelo Araya", "officialOf", "Carabineros") in _relations_read(doc)
