@@ -186,7 +186,7 @@ class Arguments:
             clause = next((t for t in token.ancestors if t.dep_ == "relcl"), None)
             if clause is None:  # "the Carabineros, the national police force, whose director, X, met ...": the
                 # parser made no clause; the name the phrase hangs on is the owner
-                owner = next((self.entity(t) for t in token.head.ancestors if self.entity(t) is not None), None)
+                owner = next((s for s in map(self.entity, token.head.ancestors) if s is not None), None)
                 return [owner] if owner is not None and owner.start < token.i else []
             return [s for s in self.entities(clause.head, depth + 1) if s.start < token.i]
         if token.lower_ in ("who", "which", "that", "whom") and token.head.dep_ == "relcl":

@@ -167,7 +167,8 @@ def _after_office_of_a_name(span: Span, sent_start: int) -> bool:
         if token.lower_ in ("of", "for") and j < span.start - 2 and _is_role(doc[j - 1]):
             return True
         if not (token.is_title or token.is_lower and token.text in LINKS_IN_NAMES
-                or token.is_lower and token.is_alpha and span.start - j <= 6):  # "envoy for Asian affairs, X"
+                or token.is_lower and token.is_alpha and token.pos_ not in ("VERB", "AUX")
+                and span.start - j <= 6):  # "envoy for Asian affairs, X"; not "the minister of defence met them, X"
             return False
         j -= 1
     return False
