@@ -659,6 +659,8 @@ def test_members_listed_after_of_and_a_body_called_by_the_last_word_of_its_name(
      {("Red Hand", "attacked", "Tamsa")}, set()),
     ("Red Hand fighters raided a checkpoint manned by Northern Brigade troops near Tamsa.",
      {**BRIGADE, **RED_HAND, "Tamsa": "City"}, {("Red Hand", "attacked", "Northern Brigade")}, set()),
+    ("Red Hand fighters stormed Tamsa on Friday and took control of it after the troops withdrew.",
+     {**RED_HAND, "Tamsa": "City"}, {("Red Hand", "captured", "Tamsa")}, set()),
     ("Dunkai province has been the target of a Red Hand offensive since May.",
      {**RED_HAND, "Dunkai province": "Province"}, {("Red Hand", "attacked", "Dunkai province")}, set()),
     ("The war began after Red Hand-led militants attacked Kolda.", {**RED_HAND, "Kolda": "City"},

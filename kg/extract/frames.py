@@ -340,7 +340,8 @@ def _preposition_reader(slot: str) -> Callable[[Token, Arguments], list[Span]]:
     if slot.startswith("support-"):
         prep = slot[len("support-"):]
         return lambda noun, args: ([t for t in args.prep_objects(support_verb(noun), (prep,)) if t.start > noun.i]
-                                   if supported(noun) else [])
+                                   + (_it_after(support_verb(noun), prep, args) if prep == "of" else [])
+                                   if supported(noun) else [])  # "took control of it"
     return lambda token, args: args.prep_objects(token, (slot,)) + [
         s for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" and token.pos_ in ("NOUN", "PROPN")
         for s in args.prep_objects(c, (slot,))] + (_with_after_place(token, args) if slot == "with" else [])
@@ -744,6 +745,18 @@ def _responsible(noun: Token, args: Arguments) -> list[Span]:
     return []
 
 
+def _of(noun: Token, args: Arguments) -> list[Span]:
+    """'the capture of A', 'the shelling of A'; 'the capture of it': the place named just before."""
+    out = args.of_objects(noun)
+    return out + [place for place in _it_after(noun, "of", args) if place not in out]
+
+
+def _it_after(token: Token, prep: str, args: Arguments) -> list[Span]:
+    """'took control of it': the place named just before, for "it" after the preposition."""
+    return [place for c in token.children if c.dep_ == "prep" and c.lower_ == prep
+            for it in c.children if it.dep_ == "pobj" and it.lower_ == "it" for place in args.coref.place_before(it)]
+
+
 def _of_site(noun: Token, args: Arguments) -> list[Span]:
     """'the bombing of a market in Tamsa', 'the shelling of a school in Kharkiv': where the nameless target of an
     'of' stands."""
@@ -772,7 +785,7 @@ NOUN_SLOTS: dict[str, Callable[[Token, Arguments], list[Span]]] = {
     "of-site": _of_site,
     "possessive": _possessive,
     "modifier": _modifier,
-    "of": lambda noun, args: args.of_objects(noun),
+    "of": _of,
     "by": lambda noun, args: args.prep_objects(noun, ("by",)) + [
         s for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for s in args.prep_objects(c, ("by",))] + (
         [s for s in args.prep_objects(noun.head, ("by",)) if s.start > noun.i]  # "condemned the capture of B, by Y"
