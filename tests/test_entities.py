@@ -1225,3 +1225,9 @@ def test_whose_director_without_a_clause_is_the_named_bodys(nlp):
     doc = nlp("Ruiz will oversee the Carabineros, the national police force, whose director, Gen. Marcelo Araya, "
               "met with Molina on Tuesday.")
     assert ("Marcelo Araya", "officialOf", "Carabineros") in _relations_read(doc)
+
+
+@pytest.mark.model
+def test_a_stronghold_in_a_valley_is_in_the_valley(nlp):
+    doc = nlp("Troops regained control of Matta, a Taliban stronghold in the northwestern Swat Valley, on Monday.")
+    assert ("Matta", "locatedIn", "Swat Valley") in _relations_read(doc)

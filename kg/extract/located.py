@@ -29,6 +29,8 @@ TOWN_PART_BEARINGS = frozenset({"central", "downtown"} | {f"{bearing}ern" for be
 TOWN_PART_RULE = "locatedIn-town-part"
 
 
+#: Nouns of an apposition that say what a place is, and so where: "Matta, a Taliban stronghold in the Swat Valley".
+APPOSED_PLACE_NOUNS = PLACE_NOUNS | {"stronghold", "bastion", "enclave", "crossroads"}
 #: Who lives in a place: "a town of 20,000 people in Y" is in Y.
 DWELLERS = frozenset({"people", "resident", "inhabitant", "soul"})
 #: Verbs that say where a place is.
@@ -90,7 +92,7 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
     if first.dep_ == "appos" and first.head.i < first.i and first.head.tag_ == "NNS" \
             and first.head.lemma_.lower() in PLACE_NOUNS:
         holders.append(first.head)  # "two rural Manitoba towns, Carberry and Gladstone"
-    holders += [a for a in first.children if a.dep_ == "appos" and a.lemma_.lower() in PLACE_NOUNS  # "A and B,
+    holders += [a for a in first.children if a.dep_ == "appos" and a.lemma_.lower() in APPOSED_PLACE_NOUNS  # "A and B,
                 # two districts in southern Tripoli"; not "A, 30 km from B, the Somali capital": B's
                 and args.named_before_comma(a) in (None, span, *(map(args.entity, first.conjuncts) if a.tag_ == "NNS"
                                                                  else ()))]  # "A and B, the capital of Y": B's
