@@ -1231,3 +1231,12 @@ def test_whose_director_without_a_clause_is_the_named_bodys(nlp):
 def test_a_stronghold_in_a_valley_is_in_the_valley(nlp):
     doc = nlp("Troops regained control of Matta, a Taliban stronghold in the northwestern Swat Valley, on Monday.")
     assert ("Matta", "locatedIn", "Swat Valley") in _relations_read(doc)
+
+
+@pytest.mark.model
+def test_the_group_is_the_one_the_text_called_a_group(nlp):
+    doc = nlp("Members of the Civilian Joint Task Force, a vigilante group formed to support the military, battled "
+              "Boko Haram fighters alongside the troops, said Abba Kyari Modu, the group's coordinator in Borno.")
+    read = _relations_read(doc)
+    assert ("Abba Kyari Modu", "officialOf", "Civilian Joint Task Force") in read, read
+    assert ("Abba Kyari Modu", "officialOf", "Boko Haram") not in read, read

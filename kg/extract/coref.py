@@ -80,6 +80,23 @@ def _describing(span: Span) -> list[Token]:
     return nouns
 
 
+def _subject_like(span: Span) -> bool:
+    """The span is a subject, or what the subject is part of: 'the SDF said', 'leaders of AQIM have retreated'."""
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") or root.head.dep_ == "nsubj" or (
+        root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _group_described(span: Span) -> list[Token]:
+    """Nouns that describe a group: its appositions, and those of 'members of X' or 'fighters of X', which the
+    parser hangs on the members ('Members of the CJTF, a vigilante group formed ..., battled ...')."""
+    root = span.root
+    nouns = _describing(span)
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        nouns += [c for c in root.head.head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > root.i]
+    return nouns
+
+
 #: Peacekeeping missions by the start of their acronym (MONUSCO, MINUSMA, MINUSCA, UNIFIL, UNMISS, UNAMID,
 #: AMISOM, ATMIS) or a word of their name ("African Union Mission in Somalia", "the U.N. peacekeeping mission").
 MISSION_ACRONYM = re.compile(r"^(MONU|MINU|UNIFIL|UNMIS|UNAMID|UNISFA|AMISOM|ATMIS)")
@@ -139,6 +156,12 @@ class Coreference:
         before = [s for s in self.named_before(token, (label,), reach) if s.start not in own]
         # the last one that was a subject (what the text was about) before the last one merely named
         # ("... has been a key IS stronghold. Last October, the group [the SDF] announced ...")
+        # "Members of the Civilian Joint Task Force, a vigilante group, battled Boko Haram ..., said X, the group's
+        # coordinator": the one named before that the noun itself described comes first
+        described = [s for s in before if token.lemma_.lower() in {n.lemma_.lower() for n in _group_described(s)}]
+        if label == "ArmedGroup" and len({name_key(s) for s in described}) == 1 and not any(
+                _subject_like(s) for s in before if s.start > described[-1].start):  # not when a later one leads
+            return [marked(described[-1])]  # its sentence ("leaders of AQIM retreated ... the group's hideouts")
         subjects = [s for s in before if s.root.dep_ in ("nsubj", "nsubjpass") or s.root.head.dep_ == "nsubj"]
         chosen = (subjects[-1:] if label == "ArmedGroup" else []) or before[-1:]  # "the city": the one named last
         return [marked(s) for s in chosen]
