@@ -154,14 +154,14 @@ class Coreference:
         own = {t.i for t in token.subtree}  # not a name inside the phrase itself ("the al-Qaida-linked group")
         own |= self._clause_subject_tokens(token)  # "SDF fighters drove the militants out": not the SDF
         before = [s for s in self.named_before(token, (label,), reach) if s.start not in own]
-        # the last one that was a subject (what the text was about) before the last one merely named
-        # ("... has been a key IS stronghold. Last October, the group [the SDF] announced ...")
         # "Members of the Civilian Joint Task Force, a vigilante group, battled Boko Haram ..., said X, the group's
         # coordinator": the one named before that the noun itself described comes first
         described = [s for s in before if token.lemma_.lower() in {n.lemma_.lower() for n in _group_described(s)}]
         if label == "ArmedGroup" and len({name_key(s) for s in described}) == 1 and not any(
                 _subject_like(s) for s in before if s.start > described[-1].start):  # not when a later one leads
             return [marked(described[-1])]  # its sentence ("leaders of AQIM retreated ... the group's hideouts")
+        # the last one that was a subject (what the text was about) before the last one merely named
+        # ("... has been a key IS stronghold. Last October, the group [the SDF] announced ...")
         subjects = [s for s in before if s.root.dep_ in ("nsubj", "nsubjpass") or s.root.head.dep_ == "nsubj"]
         chosen = (subjects[-1:] if label == "ArmedGroup" else []) or before[-1:]  # "the city": the one named last
         return [marked(s) for s in chosen]
