@@ -50,7 +50,7 @@ PEOPLE_PROXIES = word_list("arguments", "people")
 THING_PROXIES = word_list("arguments", "things")
 PROXY_NOUNS = PEOPLE_PROXIES | THING_PROXIES
 #: Verbs of holding a place: "a checkpoint manned by X" stands for X.
-HOLDING_VERBS = frozenset({"man", "hold", "occupy", "guard", "control", "staff", "run", "operate", "defend"})
+MANNING_VERBS = frozenset({"man", "hold", "occupy", "guard", "control", "staff", "run", "operate", "defend"})
 #: Words for state forces: a proxy qualified only by one of them ("an army base", "police outposts", "soldiers
 #: manning the post") stands for the article's own forces.
 STATE_FORCE_WORDS = word_list("arguments", "state_force_words")
@@ -424,7 +424,7 @@ class Arguments:
         if noun_lemma(token) not in THING_PROXIES:
             return []
         return [s for child in token.children if child.dep_ == "acl" and child.tag_ == "VBN"
-                and child.lemma_.lower() in HOLDING_VERBS for s in self.prep_objects(child, ("by",), depth)]
+                and child.lemma_.lower() in MANNING_VERBS for s in self.prep_objects(child, ("by",), depth)]
 
     def loyal_to(self, token: Token, depth: int = 0) -> list[Span]:
         """'forces loyal to the TPLF', 'gangs belonging to Viv Ansanm': whom the unnamed body serves."""

@@ -124,10 +124,10 @@ def employers_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 #: Capitalised words of titles and services that name no employer on their own.
-NOT_EMPLOYER_WORDS = PORTFOLIO_WORDS | ARMED_SERVICES | {"city", "county", "district", "state",
-                                        "federal", "national", "minority", "majority", "task", "force", "fire", "police",
-                                        "emergency", "management", "mines", "aldermen", "board", "council", "former",
-                                        "opposition"}
+NOT_EMPLOYER_WORDS = PORTFOLIO_WORDS | ARMED_SERVICES | {"city", "county", "district", "state", "federal", "national",
+                                                         "minority", "majority", "task", "force", "fire", "police",
+                                                         "emergency", "management", "mines", "aldermen", "board",
+                                                         "council", "former", "opposition"}
 
 
 def unnamed_officials(doc: Doc, spans: list[Span]) -> list[Span]:
