@@ -1231,3 +1231,25 @@ def test_the_group_is_the_one_the_text_called_a_group(nlp):
 def test_a_relation_read_from_the_words_around_its_names(nlp, text, relation):
     read = _relations_read(nlp(text))
     assert relation in read, read
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, town, holder", [
+    ("Life returned to Mingora, Swat's largest city, on Monday.", "Mingora", "Swat"),
+    ("Troops entered Mingora, the main town of Swat, on Monday.", "Mingora", "Swat"),
+    ("Troops entered Mingora, the largest city in Swat, on Monday.", "Mingora", "Swat"),
+])
+def test_what_a_town_ranks_first_in_is_a_region_holding_it(nlp, text, town, holder):
+    doc = nlp(text)
+    assert (holder, "Province") in typed(nlp, text)
+    assert (town, "locatedIn", holder) in _relations_read(doc)
+
+
+@pytest.mark.model
+def test_named_districts_of_a_town_are_its_parts_and_the_town_is_no_district(nlp):
+    text = "Fighters looted homes in the Kafouri and Shambat districts of Khartoum North on Tuesday."
+    assert ("Khartoum North", "City") in typed(nlp, text)
+    located = {(s, o) for s, p, o in _relations_read(nlp(text)) if p == "locatedIn"}
+    assert located == {("Kafouri", "Khartoum North"), ("Shambat", "Khartoum North")}
+    text = "Shelling hit the Zavodskoi district of Grozny overnight."
+    assert ("Zavodskoi", "locatedIn", "Grozny") in _relations_read(nlp(text))

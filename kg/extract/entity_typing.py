@@ -11,8 +11,8 @@ from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PO
 from .people import bylines, employers_before_titles, has_role, officials, surnames, unnamed_officials
 from .places import (district_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state)
-from .spans import (DATES_KEY, in_headline, longest_first, merge_phrases, name_of, plain_name, retype, set_span,
-                    spaced_dash, tokens_of)
+from .spans import (DATES_KEY, in_headline, longest_first, merge_phrases, name_of, plain_name, ranked_town, retype,
+                    set_span, spaced_dash, tokens_of)
 
 
 class EntityTyper:
@@ -214,10 +214,13 @@ class EntityTyper:
                     and typed.label_ in ("City", "Person", "Organization"):
                 entry = gaz.province_named(name)  # "the breakaway region of South Ossetia": the name as written
                 return retype(typed, "Province", entry["name"] if entry else name, "place-word")
-            if word in ("district", "municipality") and typed.label_ not in ("District", "Province", "Country") \
+            named = before[0].i > 0 and doc[before[0].i - 1].pos_ == "PROPN" and gaz.lookup(doc[before[0].i - 1].text) is None
+            # ("the Shambat district of X": X holds it; not "the Helmand district of Nad Ali", which is one)
+            if word in ("district", "municipality") and typed.label_ not in ("District", "Province", "Country") and not named \
                     or word in NEIGHBOURHOOD_WORDS and typed.label_ in ("Person", "Organization"):
                 return retype(typed, "District", name, "place-word")
-            if word in ("town", "city", "village", "port", "hamlet") and typed.label_ in ("Person", "Organization", "City"):
+            if word in ("town", "city", "village", "port", "hamlet") and typed.label_ in ("Person", "Organization", "City") \
+                    and not ranked_town(before[0]):  # (not "the main town of Swat", which Swat holds)
                 # "the coastal town of Harardhere", "the oil port of Ras Lanuf": said, not guessed (it types the
                 # name's other mentions too)
                 return retype(typed, "City", typed._.kg_canonical or name, "place-word")

@@ -107,6 +107,10 @@ DISTRICT_WORDS = {"district", "territory", "county", "municipality", "zone"}
 #: "quarter", as often a time ("the first quarter") or a community ("the Christian quarter"), nor "suburb", as
 #: often a town of its own ("Croix-des-Bouquets, a suburb of the capital").
 NEIGHBOURHOOD_WORDS = {"neighborhood", "neighbourhood"}
+#: Nouns that describe a town: "X, a farming village in Y", "X, an unincorporated community".
+SETTLEMENT_NOUNS = {"town", "city", "village", "community", "hamlet", "settlement", "township"}
+#: Words that rank a town among the others of a place: "the largest city in X", "X's main town".
+TOWN_RANKS = {"main", "principal", "chief", "biggest", "largest", "second-largest", "third-largest"}
 
 
 #: Words that, after a name, say what kind of place it is ("Somali Region", "Kunduz province").

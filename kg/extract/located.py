@@ -16,7 +16,7 @@ from .found import FoundRelation, found
 from .gazetteer import country_adjectives
 from .lexicon import NEIGHBOURHOOD_WORDS
 from .places import BEARINGS
-from .spans import NESTED_KEY, member_list_noun, name_of
+from .spans import NESTED_KEY, member_list_noun, name_of, names_listed_before
 
 #: What may follow "X, Y" for Y to be where X is, not the next item of a list ("Kunduz, Baghlan and Takhar").
 CLOSERS = {",", ".", ";", ":", ")", "(", "\u2014", "\u2013", "--", "-", "'s", "\u2019s", "\"", "\u201d"}
@@ -78,7 +78,8 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
     root = span.root  # (worked out anew on every access)
     holders = [root]
     head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS \
+            and not names_listed_before(head.head):  # (not "the A and B districts of X", X's)
         holders.append(head.head)  # "the district of X in Y", "the city of X"
     if root.dep_ in ("compound", "nmod") and head.lemma_.lower() in NEIGHBOURHOOD_WORDS and span.label_ == "City":
         return  # "the Sirte neighborhood of al-Dular": the neighbourhood is in the town, not the town in it
@@ -134,7 +135,9 @@ def _town_part(holder: Token, target: Span, args: Arguments) -> bool:
     if kind in NEIGHBOURHOOD_WORDS:
         return True
     # not "Doshi district in southern Baghlan" where the article names Baghlan province: the province, typed a town
-    return kind == "district" and any(a.dep_ == "amod" and a.lower_ in TOWN_PART_BEARINGS for a in target.root.children) \
+    of_the_town = target.root.dep_ == "pobj" and target.root.head.lower_ == "of" and target.root.head.head == holder
+    return kind == "district" and (of_the_town or any(  # "the Shambat district of Khartoum North"
+        a.dep_ == "amod" and a.lower_ in TOWN_PART_BEARINGS for a in target.root.children)) \
         and args.province_of_same_name(target) is None
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer, known_span, links_of
 from .lexicon import (DISTRICT_WORDS, HYPHEN_LINKS, NEIGHBOURHOOD_WORDS, PLACE_PREPOSITIONS, PROVINCE_WORDS,
-                      SAME_NAME_KINDS, TAKING_FROM_VERBS, TOWN_WORDS)
-from .spans import in_headline, member_list_noun, plain_name, retype, set_span, tokens_of
+                      SAME_NAME_KINDS, SETTLEMENT_NOUNS, TAKING_FROM_VERBS, TOWN_WORDS)
+from .spans import (in_headline, member_list_noun, names_listed_before, plain_name, ranked_town, retype, set_span,
+                    tokens_of)
 
 
 #: made once: they are tested for every token
@@ -151,8 +152,9 @@ def places_by_company(spans: list[Span]) -> list[Span]:
         if span.label_ == "City" and kind != "District":
             kind = None  # a town stays one unless the text lists it among districts (a list's town and district
             # often share a name: "Helmand's districts, among them Nawa")
-            if span._.kg_origin == "ner" and _holds_a_town(span):
-                kind = "Province"  # "Doel, a village in East Flanders": a name the NER guessed, larger than a town
+        if (guessed or span.label_ == "City" and span._.kg_origin == "ner") and kind is None and _holds_a_town(span):
+            kind = "Province"  # "Doel, a village in East Flanders", "Swat's largest city": a name the NER guessed,
+            # larger than a town
         out.append(retype(span, kind, plain_name(span), "place-company") if kind else span)
     return out
 
@@ -179,12 +181,20 @@ def towns_before_their_state(spans: list[Span]) -> list[Span]:
 
 
 def _holds_a_town(span: Span) -> bool:
-    """'Doel, a village in East Flanders': what a town described as such is in."""
-    head = span.root.head
-    noun = head.head
-    return (span.root.dep_ == "pobj" and head.lower_ == "in" and noun.dep_ == "appos" and noun.tag_ == "NN"
-            and noun.lemma_.lower() in ("town", "village", "community", "hamlet", "settlement")
-            and any(c.lower_ in ("a", "an") for c in noun.children))
+    """'Doel, a village in East Flanders', 'Mingora, the largest city in Swat', 'Swat's main town': what a town
+    described as such is in (not 'the town of X', which is the town)."""
+    root = span.root
+    if root.dep_ == "poss":
+        return ranked_town(root.head)
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ not in ("in", "of"):
+        return False
+    noun = preposition.head
+    if noun.lemma_.lower() not in SETTLEMENT_NOUNS or noun.tag_ != "NN":
+        return False
+    described = preposition.lower_ == "in" and noun.dep_ == "appos" and any(
+        c.lower_ in ("a", "an") for c in noun.children)
+    return described or ranked_town(noun)
 
 
 def _place_kind_around(span: Span, at: dict[int, Span]) -> str | None:
@@ -197,7 +207,8 @@ def _place_kind_around(span: Span, at: dict[int, Span]) -> str | None:
         before = first.head.head
         if first.head.lower_ == "of" and before.lower_ in BEARINGS and before.i == first.head.i - 1:
             return "City"
-        if before.lower_ in TOWNS_OF:  # "the towns of", "districts such as", "villages including"
+        if before.lower_ in TOWNS_OF and not names_listed_before(before):  # "the towns of", "districts such as", "villages
+            # including" (not "the Kafouri and Shambat districts of X", which X holds)
             return TOWNS_OF[before.lower_]
         if before.lemma_.lower() in ("center", "centre") and any(
                 c.dep_ == "compound" and c.lower_ == "district" for c in before.children):

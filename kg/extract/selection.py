@@ -24,7 +24,8 @@ from collections import defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from .arguments import FIGHTER_TYPES
-from .lexicon import FIGHTER_WORDS, MONTHS_AND_DAYS, ORGANISATION_OR_FORCE_WORDS, PEOPLE_TAKING_VERBS, PLACE_TAKING_VERBS, TAKING_FROM_VERBS
+from .lexicon import (FIGHTER_WORDS, MONTHS_AND_DAYS, ORGANISATION_OR_FORCE_WORDS, PEOPLE_TAKING_VERBS, PLACE_TAKING_VERBS,
+                      SETTLEMENT_NOUNS, TAKING_FROM_VERBS)
 from .frames import Reading
 from .spans import DATES_KEY, in_headline, longest_first, plain_name, retype, set_span, tokens_of
 
@@ -214,10 +215,6 @@ def _missed_names(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
             span = Span(doc, words.start, words.end, label="City")
             found.append(set_span(span, plain_name(words), "selection:taken"))
     return found
-
-
-#: Nouns that describe a town: "X, a farming village in Y", "X, an unincorporated community".
-SETTLEMENT_NOUNS = {"town", "city", "village", "community", "hamlet", "settlement", "township"}
 
 
 def _described_as_settlement(token: Token) -> bool:

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import DASHES
+from .lexicon import DASHES, SETTLEMENT_NOUNS, TOWN_RANKS
 
 
 # ---------------------------------------------------------------- span extensions
@@ -260,3 +260,18 @@ def member_list_noun(token: Token) -> Token | None:
     if j < 0 or (doc[start - 2].lower_, doc[start - 1].lower_) not in MEMBER_LIST_OPENERS:
         return None
     return doc[j] if doc[j].tag_ == "NNS" else None
+
+
+def ranked_town(noun: Token) -> bool:
+    """'the largest city in X', "X's main town": a town ranked among the others of a larger place."""
+    return noun.lemma_.lower() in SETTLEMENT_NOUNS and noun.tag_ == "NN" and any(
+        c.dep_ == "amod" and (c.lower_ in TOWN_RANKS or c.tag_ == "JJS") for c in noun.children)
+
+
+def names_listed_before(noun: Token) -> bool:
+    """'the Kafouri and Shambat districts of X', 'the Nawa and Marja districts': names joined by 'and' before a
+    plural place noun are those places (what follows 'of' holds them), unlike 'the Queensland towns of A and B'."""
+    doc = noun.doc
+    named = [t.pos_ == "PROPN" or t.ent_type_ != "" for t in doc[max(noun.i - 6, 0): noun.i]]
+    return noun.tag_ == "NNS" and len(named) > 2 and named[-1] and any(
+        t.lower_ == "and" and named[i - 1] for i, t in enumerate(doc[noun.i - len(named): noun.i - 1]) if i > 0)
