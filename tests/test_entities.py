@@ -1167,6 +1167,9 @@ def test_names_listed_after_a_plural_place_noun_are_places_in_the_place_before_i
     ("A commander with the Ahrar al-Sham group said the road was cut.", "Ahrar al-Sham", "ArmedGroup"),
     ("Tamil Tigers rebels overran an army camp, the LTTE said.", "Liberation Tigers of Tamil Eelam", "ArmedGroup"),
     ("Milosevic, the president of Yugoslavia, refused.", "Yugoslavia", "Country"),
+    # "federal" between a country's adjective and "army" still names the country's forces (not "federal police")
+    ("The Yugoslav federal army said it had taken the town.", "Yugoslav People's Army", "Force"),
+    ("Iraqi federal police entered the town.", "Iraqi federal police", "Force"),
 ])
 def test_what_the_words_around_a_name_or_the_gazetteer_say_it_is(nlp, text, name, label):
     assert (name, label) in typed(nlp, text)
@@ -1227,6 +1230,20 @@ def test_the_group_is_the_one_the_text_called_a_group(nlp):
     # "whose" the parser hangs on no clause belongs to the name its phrase hangs on
     ("Ruiz will oversee the Carabineros, the national police force, whose director, Gen. Marcelo Araya, "
      "met with Molina on Tuesday.", ("Marcelo Araya", "officialOf", "Carabineros")),
+    # "won control of" is a capture, as "gained control of" is
+    ("MPCI fighters won control of Korhogo within hours of the uprising.", ("MPCI", "captured", "Korhogo")),
+    # a compound or caves used by a group stand for it; the town after "Near" opening a sentence is a place
+    ("Coalition jets hit a compound used by Taliban commanders near Gardez.", ("coalition", "attacked", "Taliban")),
+    ("Near Tora Bora, the coalition struck caves used by al Qaeda.", ("coalition", "attacked", "al-Qaida")),
+    # gunners and gunboats stand for the group or force they serve
+    ("UNITA gunners had bombarded Huambo almost daily since January.", ("UNITA", "attacked", "Huambo")),
+    ("Yugoslav army gunboats fired on Dubrovnik for the third time this month.",
+     ("Yugoslav People's Army", "attacked", "Dubrovnik")),
+    # a country's adjective before "port city of X", whatever the tagger made of it, says where X is
+    ("Gunboats fired on the Croatian port city of Dubrovnik. Officials in Zagreb, Croatia, said so.",
+     ("Dubrovnik", "locatedIn", "Croatia")),
+    # regions of earlier wars the gazetteer knows
+    ("Nagorno-Karabakh lies within Azerbaijan.", ("Nagorno-Karabakh", "locatedIn", "Azerbaijan")),
 ])
 def test_a_relation_read_from_the_words_around_its_names(nlp, text, relation):
     read = _relations_read(nlp(text))

@@ -49,8 +49,8 @@ PEOPLE_PROXIES = word_list("arguments", "people")
 #: Things that stand for whoever owns, fires or holds them ("Houthi targets", "ISIL positions", "an army base").
 THING_PROXIES = word_list("arguments", "things")
 PROXY_NOUNS = PEOPLE_PROXIES | THING_PROXIES
-#: Verbs of holding a place: "a checkpoint manned by X" stands for X.
-MANNING_VERBS = frozenset({"man", "hold", "occupy", "guard", "control", "staff", "run", "operate", "defend"})
+#: Verbs of holding or using a place: "a checkpoint manned by X", "a compound used by X" stands for X.
+MANNING_VERBS = frozenset({"man", "hold", "occupy", "guard", "control", "staff", "run", "operate", "defend", "use"})
 #: Words for state forces: a proxy qualified only by one of them ("an army base", "police outposts", "soldiers
 #: manning the post") stands for the article's own forces.
 STATE_FORCE_WORDS = word_list("arguments", "state_force_words")

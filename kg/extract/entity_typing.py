@@ -522,6 +522,8 @@ def _place_by_role(span: Span) -> bool:
         return False  # "RSF", "MINUSMA": acronyms name organisations; so do the words of a body
     if len(span) > 1 and span.label_ != "Person":
         return False
+    if span.label_ == "Person" and span.start > 0 and span.doc[span.start - 1].lower_ in ("near", "outside", "around"):
+        return True  # "Near Tora Bora, coalition bombers struck ...", whatever the parser made of the sentence
     token = span.root
     while token.dep_ == "conj" and token.head.i < token.i:  # the first of a list stands where the others do
         token = token.head
@@ -797,6 +799,11 @@ def _extend_spaced_link(span: Span) -> Span:
     return set_span(Span(doc, start - 2, span.end, label=span.label_), None, "ner", {})
 
 
+#: Prepositions that open a sentence in capitals, which the tagger may take for a name: "Near Tora Bora, ...".
+OPENING_PREPOSITIONS = {"near", "in", "at", "outside", "inside", "around", "across", "along", "from", "on", "after",
+                        "before", "during", "since", "beyond", "north", "south", "east", "west"}
+
+
 def _extend_person(span: Span) -> Span:
     """'Abdrabbu' + 'Mansour Hadi', 'Tim' + 'Lenderking': a person's name takes in the capitalised names the
     NER left just before or after it."""
@@ -806,7 +813,7 @@ def _extend_person(span: Span) -> Span:
 
     def name_part(token: Token) -> bool:
         return (token.pos_ == "PROPN" and token.is_title and token.is_alpha and token.lower_ not in ROLE_WORDS
-                and token.lower_ not in MONTHS_AND_DAYS)
+                and token.lower_ not in MONTHS_AND_DAYS and token.lower_ not in OPENING_PREPOSITIONS)
 
     while start > 0 and name_part(doc[start - 1]) and doc[start - 1].ent_type_ in ("", "PERSON"):
         start -= 1

@@ -167,7 +167,8 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         # Force of a country's troops and police; not "federal police", a unit told apart).
         national_head = head.lower_ in NATIONAL_FORCE_HEADS or head.lower_ == "units" or aircraft \
             or head.text in ("army", "military", "junta", "police")
-        national = national_head and set(middle) <= NATIONAL_FILLERS | MULTINATIONAL
+        fillers = NATIONAL_FILLERS | MULTINATIONAL | ({"federal"} if head.lower_ != "police" else set())
+        national = national_head and set(middle) <= fillers  # "the Yugoslav federal army" (not "federal police")
         if kind == "national" and national:
             canonical = gaz.national_forces(who)
             kind = "aircraft" if aircraft else kind  # "Saudi warplanes" over Yemen: no vote for the home forces

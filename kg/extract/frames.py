@@ -32,7 +32,7 @@ SUPPORT_VERBS = {"launch", "stage", "mount", "carry", "conduct", "execute", "mak
                  "perpetrate", "commit", "trigger", "spark", "resume", "escalate", "announce", "declare", "claim",
                  "establish", "assume", "gain", "take", "retain", "maintain", "tighten", "extend", "consolidate",
                  "exert", "exercise", "seize", "complete", "finish", "press", "pursue", "initiate", "engage",
-                 "restore", "reassert", "reestablish", "re-establish"}
+                 "restore", "reassert", "reestablish", "re-establish", "win", "grab", "wrest"}  # "won control of Y"
 #: Verbs that say "out" without it when "from" follows: "drove the militants from the town".
 OUT_FROM_VERBS = frozenset({"drive", "push", "chase", "flush", "rout"})
 #: Prepositions that name what an action was aimed at: "fired at", "rammed into".

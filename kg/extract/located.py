@@ -108,7 +108,8 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
         if holder is not root:
             targets += args.modifiers(holder, types=PLACE_TYPES)
             # "the key Iraqi city of Fallujah": the adjective names the country, if the article names it
-            targets += [c for c in (country_named(args.doc, a.text) for a in holder.children if a.dep_ == "amod")
+            targets += [c for c in (country_named(args.doc, a.text) for a in holder.children
+                                    if a.dep_ in ("amod", "compound"))  # (the tagger may take "Croatian" for a name)
                         if c is not None]
         for target in (t for t in targets if t != span):  # "the Sirte neighborhood of al-Dular" is no container
             yield target, TOWN_PART_RULE if _town_part(holder, target, args) else "locatedIn-prep"

@@ -243,7 +243,7 @@ def _taken_place(token: Token) -> bool:
 #: Verbs whose object "control of X" makes X a place: "seized control of Ramadi" (not "under the control of
 #: Haftar", where a person holds it).
 CONTROL_VERBS = {"take", "gain", "regain", "seize", "wrest", "lose", "assume", "retake", "establish", "consolidate",
-                 "restore", "reassert"}
+                 "restore", "reassert", "win", "grab"}
 #: Quantities between "control of" and the place: "control of most of Marawi".
 PART_WORDS = {"most", "much", "part", "parts", "all", "half", "large", "swathes", "areas"}
 
