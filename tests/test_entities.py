@@ -1244,6 +1244,13 @@ def test_the_group_is_the_one_the_text_called_a_group(nlp):
      ("Dubrovnik", "locatedIn", "Croatia")),
     # regions of earlier wars the gazetteer knows
     ("Nagorno-Karabakh lies within Azerbaijan.", ("Nagorno-Karabakh", "locatedIn", "Azerbaijan")),
+    # where a town is, between commas after it (a name the NER took for a body there is a town)
+    ("In Andahuaylas, in the Apurímac region, demonstrators blocked a highway.",
+     ("Andahuaylas", "locatedIn", "Apurimac")),
+    ("In Bamberg, in Upper Franconia, the plant is the third-largest employer.",
+     ("Bamberg", "locatedIn", "Upper Franconia")),
+    # a party named before "party" is the body its member belongs to (not a Force for its last word)
+    ("Hernando Vela, a member of the Popular Force party, said so.", ("Hernando Vela", "memberOf", "Popular Force")),
 ])
 def test_a_relation_read_from_the_words_around_its_names(nlp, text, relation):
     read = _relations_read(nlp(text))
@@ -1270,3 +1277,9 @@ def test_named_districts_of_a_town_are_its_parts_and_the_town_is_no_district(nlp
     assert located == {("Kafouri", "Khartoum North"), ("Shambat", "Khartoum North")}
     text = "Shelling hit the Zavodskoi district of Grozny overnight."
     assert ("Zavodskoi", "locatedIn", "Grozny") in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+def test_a_person_between_commas_with_a_place_stays_a_person_and_the_place_a_town(nlp):
+    found = typed(nlp, "Ali Musa, in Tarsa, said the town was calm.")
+    assert ("Ali Musa", "Person") in found and ("Tarsa", "Province") not in found

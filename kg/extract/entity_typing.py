@@ -123,7 +123,7 @@ class EntityTyper:
             elif span.label_ in ("ORG", "GPE", "PERSON") and after is not None and after.lower_ in (
                     GROUP_WORDS | FIGHTER_WORDS | GANG_HEADS):
                 label = "ArmedGroup"  # "the CSP-DPA rebel alliance", "the M23 militia"
-            elif span.label_ in ("ORG", "NORP", "GPE") and len(span) > 1 and (
+            elif span.label_ in ("ORG", "NORP", "GPE") and len(span) > 1 and not (after is not None and after.lower_ == "party") and (
                     last in FORCE_NAME_HEADS or len(span) > 2 and span[-2].lower_ == "police"
                     and last in ("service", "department")):  # "Ghana Police Service": police are a Force
                 label = "Force"
@@ -172,6 +172,9 @@ class EntityTyper:
                 return retype(typed, "City", name, "place-word")
             if after.lower_ in NOT_ACTOR_PLACES:
                 return None  # "Zamzam camp", "Bagram airfield": neither actor nor one of the place types
+        if after is not None and after.lower_ in ("'s", "\u2019s") and after.i + 1 < len(doc) and doc[after.i + 1].lower_ == "mayor" \
+                and typed._.kg_origin == "ner" and typed.label_ in ("Person", "Organization"):
+            return retype(typed, "City", name, "place-word")  # "Schweinfurt's mayor, X,": a mayor's town
         if after is not None and after.text == "Mayor" and typed._.kg_origin == "ner" \
                 and typed.label_ in ("Person", "Organization"):  # "Brenley Mayor X": a mayor's town
             return retype(typed, "District" if typed[-1].lower_ in MAYORAL_DISTRICT_WORDS else "City", name, "place-word")
@@ -530,8 +533,9 @@ def _place_by_role(span: Span) -> bool:
     head = token.head
     if token.dep_ == "pobj" and (head.head.lower_ in ROLE_WORDS or head.head.lemma_.lower() in FIGHTER_WORDS):
         return False  # "a senior commander in Jamaat Nasr", "fighters from X": a body's, not a town's
-    if token.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS:
-        return span.label_ == "Person" or head.lower_ not in ("in", "into")  # "in Hamas", "into the RSF"
+    if token.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS:  # "in Hamas", "into the RSF"; but "In X, in
+        # the Y region," is a town
+        return span.label_ == "Person" or head.lower_ not in ("in", "into") or _placed_between_commas(span)
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in OUTSKIRT_WORDS:
         return True  # "on the outskirts of Bamenda", "the northern edge of Kaya"
     if span.label_ == "Person" and (token.dep_ == "nsubj" and head.lemma_ == "lie"
@@ -543,6 +547,16 @@ def _place_by_role(span: Span) -> bool:
     taking = PLACE_TAKING_VERBS - PEOPLE_TAKING_VERBS if span.label_ == "Person" else PLACE_TAKING_VERBS
     entering = PERSON_PLACE_VERBS if span.label_ == "Person" else PLACE_VERBS
     return token.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in entering or head.lower_ in taking)
+
+
+def _placed_between_commas(span: Span) -> bool:
+    """'In Andahuaylas, in the Apurimac region, ...': a name followed by where it is, between commas."""
+    doc = span.doc
+    words = doc[span.end: span.end + 8]
+    if len(words) < 4 or words[0].text != "," or words[1].lower_ != "in":
+        return False
+    close = next((t.i for t in words[2:] if t.text == ","), None)
+    return close is not None and any(t.pos_ == "PROPN" for t in doc[span.end + 2: close])
 
 
 #: The rim of a place: what is named after "the outskirts of" is a place.

@@ -114,11 +114,15 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
         for target in (t for t in targets if t != span):  # "the Sirte neighborhood of al-Dular" is no container
             yield target, TOWN_PART_RULE if _town_part(holder, target, args) else "locatedIn-prep"
     after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.text == "," and span.end + 1 < len(span.doc) and span.label_ in ("City", "District"):
+        after = span.doc[span.end + 1]  # "In Andahuaylas, in the Apurimac region, ...": where the town is, between
+        # commas (the target must close with one too: not "in Juba, in a speech")
     if after is not None and after.lower_ == "in" and after.dep_ == "prep" and after.head not in holders:
         # "stormed the town of Sabiid in the Lower Shabelle region": the parser hangs "in" on the verb, but a
         # place right after another is where that one is
         for target in args.prep_objects(after.head, ("in",)):
-            if target.start > span.end and target.root.head == after:
+            closed = after.i == span.end or target.end < len(span.doc) and span.doc[target.end].text in (",", ".")
+            if target.start > span.end and target.root.head == after and closed:
                 yield target, TOWN_PART_RULE if _town_part(root, target, args) else "locatedIn-prep"
     subject = first.head if first.dep_ == "appos" else root  # "the worst-hit towns, A, B and C, are all in Y"
     verb = subject.head

@@ -189,6 +189,10 @@ def _holds_a_town(span: Span) -> bool:
     preposition = root.head
     if root.dep_ != "pobj" or preposition.lower_ not in ("in", "of"):
         return False
+    doc = span.doc
+    if preposition.lower_ == "in" and preposition.i >= 2 and doc[preposition.i - 1].text == "," \
+            and doc[preposition.i - 2].ent_type_ in ("GPE", "LOC") and span.end < len(doc) and doc[span.end].text == ",":
+        return True  # "In Bamberg, in Upper Franconia, ...": where the town is, between commas
     noun = preposition.head
     if noun.lemma_.lower() not in SETTLEMENT_NOUNS or noun.tag_ != "NN":
         return False
