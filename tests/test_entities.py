@@ -1251,6 +1251,22 @@ def test_the_group_is_the_one_the_text_called_a_group(nlp):
      ("Bamberg", "locatedIn", "Upper Franconia")),
     # a party named before "party" is the body its member belongs to (not a Force for its last word)
     ("Hernando Vela, a member of the Popular Force party, said so.", ("Hernando Vela", "memberOf", "Popular Force")),
+    # "commander in chief of X" holds office in X
+    ("Gen. Ivan Sirko, commander in chief of Ukraine's armed forces, said the town had been cleared.",
+     ("Ivan Sirko", "officialOf", "Armed Forces of Ukraine")),
+    # what falls to an actor is taken by it, a name the NER missed included
+    ("Ocheretyne fell to Russian troops in late April.", ("Russian forces", "captured", "Ocheretyne")),
+    # a name listed with what a capture makes towns is a town too
+    ("Since then, Russian units have taken Prohres, Novoselivka Persha and a string of smaller villages.",
+     ("Russian forces", "captured", "Novoselivka Persha")),
+    # a unit's number after its name belongs to the name
+    ("Arakan Army fighters stormed two outposts held by Light Infantry Battalion 268 near Falam.",
+     ("Arakan Army", "attacked", "Light Infantry Battalion 268")),
+    # the junta's jets and the junta's spokesman are the article's junta's
+    ("The junta said the roads were closed. Junta jets also struck the town of Thantlang.",
+     ("government forces", "attacked", "Thantlang")),
+    ("Myanmar's junta said so. Maj. Gen. Zaw Min Tun, the junta's spokesman, said troops had repulsed attacks.",
+     ("Zaw Min Tun", "spokesmanFor", "Tatmadaw")),
 ])
 def test_a_relation_read_from_the_words_around_its_names(nlp, text, relation):
     read = _relations_read(nlp(text))

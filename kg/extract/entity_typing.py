@@ -101,7 +101,9 @@ class EntityTyper:
             typed = span
         else:
             label = NER_TO_TYPE.get(span.label_)
-            last = span[-1].lower_
+            # (the head before a unit's number: "Light Infantry Battalion 268", "Battalion No. 5")
+            last = span[-1].lower_ if not span[-1].text.isdigit() else next(
+                (t.lower_ for t in reversed(span) if t.is_alpha and t.lower_ not in ("no", "number")), span[-1].lower_)
             if span.label_ in ("ORG", "NORP", "GPE", "PERSON") and (last in ARMED_GROUP_HEADS
                                                                      or last in GANG_HEADS and len(span) > 1):
                 label = "ArmedGroup"
@@ -603,6 +605,7 @@ def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
         end -= 1  # "the right-wing League party": the party's name is "League" ("the Labour Party" keeps its word)
     if start > 0 and _ordinal(doc[start - 1]) and doc[end - 1].lower_ in UNIT_OR_FORCE_NAME_HEADS:
         start -= 1  # "the 10th Front", "the 43rd Division": the number is part of the name (not "six Afghan army")
+    end = _unit_number_end(doc, end) if doc[end - 1].lower_ in UNIT_NUMBER_HEADS else end
     if span.label_ in ("PERSON", "ORG") and _titled_person_name(doc, start, end):
         span = Span(doc, start, end, label="PERSON")  # "Brigadier General Sylvain Ekenge" is a person, titled
     if span.label_ == "PERSON":
@@ -632,6 +635,22 @@ def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
     if span.label_ in ENTITY_TYPES:
         set_span(fitted, None, span._.kg_origin or "ner", {})
     return fitted
+
+
+#: Units that go by a number after their name: "Light Infantry Battalion 268", "Border Guard Police Battalion No. 5".
+UNIT_NUMBER_HEADS = {"battalion", "brigade", "regiment", "division", "command", "corps", "company", "squadron"}
+
+
+def _unit_number_end(doc: Doc, end: int) -> int:
+    """The end of a unit's name with the number after it ('Battalion 268', 'Battalion No. 5'); years, counts
+    and sums stay out ('Brigade 2024' is no unit's number: three digits at most)."""
+    at = end
+    if at < len(doc) and doc[at].lower_ in ("no.", "no", "number"):
+        at += 2 if at + 1 < len(doc) and doc[at + 1].text == "." else 1
+    if at < len(doc) and doc[at].text.isdigit() and len(doc[at].text) <= 3 and (
+            at + 1 == len(doc) or not doc[at + 1].lower_.startswith(("people", "soldier", "troop", "men", "fighter"))):
+        return at + 1
+    return end
 
 
 #: Words of a rank that are no title on their own: "Brigadier General", "Senior General", "Staff Sergeant".
@@ -972,7 +991,8 @@ def _is_junk(span: Span) -> bool:
             return True  # "Secretary of Defense": part of a title
         if span[-1].lower_ in WATER_AND_WORKS:
             return True  # "the Siverskyi Donets River", "the Mosul Dam": none of the nine kinds of thing
-        unit = span[-1].lower_ in UNIT_OR_FORCE_NAME_HEADS  # "the 10th Front", "the 43rd Division"
+        unit = span[-1].lower_ in UNIT_OR_FORCE_NAME_HEADS or len(span) > 2 and span[-1].text.isdigit() and any(
+            t.lower_ in UNIT_NUMBER_HEADS for t in span[-4:-1])  # "the 10th Front", "Light Infantry Battalion 268"
         if any(t.like_num for t in span) and not unit:
             return True
         if any(ch.isdigit() for ch in text) and not unit:

@@ -38,11 +38,11 @@ NATIONAL_FORCE_HEADS = {"forces", "troops", "soldiers", "soldier", "personnel", 
 
 #: Modifiers that keep a phrase the national forces ("Afghan national defense and security forces").
 NATIONAL_FILLERS = {"security", "national", "defense", "defence", "and", "government", "armed", "state", "military",
-                    "regular", "loyalist", "-", "army", "ruling", "naval", "ground"}  # "army troops", "Myanmar's ruling
+                    "regular", "loyalist", "-", "army", "ruling", "naval", "ground", "junta", "regime"}  # "army troops", "Myanmar's ruling
 # junta", "Russian naval infantry"
 
 
-GENERIC_QUALIFIERS = {"government", "security", "pro-government", "regime", "state", "army"}
+GENERIC_QUALIFIERS = {"government", "security", "pro-government", "regime", "state", "army", "junta"}  # "junta jets"
 
 
 MULTINATIONAL = {"coalition", "international", "allied", "foreign", "western", "nato", "u.n.", "un",

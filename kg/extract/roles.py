@@ -213,6 +213,9 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
     if owner is not None and role_word(noun) == "mayor":  # "Kupiansk fell ... after its mayor, X, agreed"
         return args.coref.town_owner(owner)
     targets = args.modifiers(noun) + args.prep_objects(noun, preps)
+    for chief in (c for p in noun.children if p.dep_ == "prep" and p.lower_ == "in" for c in p.children
+                  if c.dep_ == "pobj" and c.lower_ == "chief"):  # "commander in chief of Ukraine's armed forces"
+        targets.extend(t for t in args.prep_objects(chief, preps) if t not in targets)
     for person in [t for t in targets if t.label_ in ("Person", "Official")]:  # "a spokesman for the EUB, X,"
         body = _body_before(person)
         if body is not None and args.entity(body) is not None and args.entity(body) not in targets:
@@ -226,7 +229,7 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
     if not targets and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         targets = role_targets(noun.head, args, preps)  # "the Houthis' chief negotiator and spokesman": theirs too
     targets = [t for t in targets if not _seat(t)]
-    if not targets and any(c.dep_ in ("compound", "amod") and c.lower_ in BARE_FORCES for c in noun.children):
+    if not targets and any(c.dep_ in ("compound", "amod", "poss") and c.lower_ in BARE_FORCES for c in noun.children):
         # "the army chief, General X": the article's own army; "a French military spokesman": France's forces
         adjectives = [c.text for c in noun.children if c.dep_ == "amod" and c.text in args.country_adjectives]
         targets = args.coref.national_force(adjectives[0]) if adjectives else args.coref.home_force()

@@ -70,6 +70,7 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
         if span.label_ == "Person" and _controlled_place(span.root) or span.label_ in ("Person", "Organization") \
                 and _described_as_settlement(span.root):
             votes[key].add("City")
+    _listed_with_places(ents, keys, votes)
     described = {key for span, key in zip(ents, keys) if _described_as_armed_group(span)}
     for key in described:
         votes[key].add("ArmedGroup")
@@ -95,6 +96,22 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
     if changed:
         doc.ents = sorted(new_ents, key=lambda s: s.start)
     return changed
+
+
+def _listed_with_places(ents, keys: list[str], votes: dict[str, set[str]]) -> None:
+    """'have taken Prohres, Novoselivka Persha and ...': a name the NER guessed, listed only with what the readings
+    make towns, is a town too (kg.extract.places reads lists before the readings retype their members)."""
+    at = {i: (span, key) for span, key in zip(ents, keys) for i in range(span.start, span.end)}
+
+    def voted(key: str) -> set[str]:
+        return votes.get(key, set()) - {None}
+
+    for span, key in zip(ents, keys):
+        if span.label_ not in ("Person", "Organization") or span._.kg_origin not in WEAK_ORIGINS or voted(key):
+            continue
+        others = [at[t.i][1] for t in span.root.conjuncts if t.i in at and at[t.i][0] != span]
+        if others and all(voted(other) == {"City"} for other in others):
+            votes[key].add("City")
 
 
 def _one_type_per_name(ents, keys: list[str], votes: dict[str, set[str]]) -> None:
@@ -233,6 +250,9 @@ def _taken_place(token: Token) -> bool:
     verb = token.head
     if token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.pos_ == "NOUN":  # "the recapture of Moqokori"
         return verb.head.lemma_.lower() in PLACE_TAKING_VERBS - PEOPLE_TAKING_VERBS
+    if token.dep_ == "nsubj" and verb.lemma_ == "fall" and any(c.dep_ == "prep" and c.lower_ == "to"
+                                                                for c in verb.children):
+        return True  # "Ocheretyne fell to Russian troops"
     if token.dep_ not in ("dobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
         return False
     taken_from = any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
