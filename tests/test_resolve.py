@@ -199,3 +199,10 @@ def test_the_coalition_written_as_such_labels_its_longer_phrases():
     assert choose_label([
         mention("Coalition military forces", "Force", 0, canonical="coalition", origin="force-phrase:multinational"),
         mention("coalition", "Force", 60, canonical="coalition", origin="force-phrase:coalition")]) == "coalition"
+
+
+def test_a_force_is_not_labelled_by_the_machines_it_flies_nor_by_a_capital_that_opens_a_sentence():
+    mentions = [mention("Myanmar's military", "Force", 0, canonical="Tatmadaw", origin="gazetteer"),
+                mention("junta troops", "Force", 50, canonical="Tatmadaw", origin="force-phrase:generic"),
+                mention("Junta aircraft", "Force", 90, canonical="Tatmadaw", origin="force-phrase:generic")]
+    assert choose_label(mentions) == "junta troops"

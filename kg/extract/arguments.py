@@ -220,8 +220,11 @@ class Arguments:
                 return parts  # "a spokesman for the department": the Utah Department of Commerce, no French one
         if token.lower_ in SHARE_NOUNS or lemma in SHARE_NOUNS:
             return [s for s in self.of_objects(token, depth) if s.label_ in PLACE_TYPES]
-        if lemma in ("country", "nation") and token.dep_ == "poss" and token.head.lower_ in ROLE_WORDS:
-            return self.coref.antecedent(token, "Country")  # "the country's president": the country named last
+        if lemma in ("country", "nation") and token.dep_ == "poss" and (
+                token.head.lower_ in ROLE_WORDS or noun_lemma(token.head) in ("capital", "city", "town", "port")):
+            # "the country's president", "the country's political capital", "the country's second-largest city":
+            # the country named last
+            return self.coref.antecedent(token, "Country")
         if lemma in PARTITIVES or token.lower_ in PARTITIVES:  # "dozens of Taliban fighters"
             return self.of_objects(token, depth)
         if token.lower_ in ("its", "their") and token.dep_ == "poss":
@@ -338,10 +341,13 @@ class Arguments:
         return []
 
     def _known_as(self, token: Token) -> list[Span]:
-        """'a group known as MUJAO', 'the militia called Wagner': the name the noun goes by."""
+        """'a group known as MUJAO', 'the militia called Wagner', 'the rebels, who call themselves the MPCI,': the
+        name the noun goes by."""
         out: list[Span] = []
         for child in token.children:
-            if child.dep_ == "acl" and child.lemma_.lower() in ("know", "call", "name", "dub"):
+            calls_itself = child.dep_ == "relcl" and child.lemma_.lower() == "call" and any(
+                c.dep_ == "dobj" and c.lower_ in ("themselves", "itself") for c in child.children)
+            if child.dep_ == "acl" and child.lemma_.lower() in ("know", "call", "name", "dub") or calls_itself:
                 out.extend(self.prep_objects(child, ("as",)))
                 out.extend(s for c in child.children if c.dep_ in ("oprd", "attr", "xcomp", "dobj")
                            for s in self.entities(c))

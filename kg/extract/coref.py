@@ -299,8 +299,8 @@ class Coreference:
         elif clause.dep_ == "conj":
             candidates = [s for c in _joined_clause(clause).children if c.dep_ in ("nsubj", "nsubjpass")
                           for s in self.entities(c)][:1]
-        elif lemmas(clause) & self.actions or any(c.dep_ == "dobj" and lemmas(c) & self.actions
-                                                   for c in clause.children):
+        elif lemmas(clause) & self.actions or any(c.dep_ in ("dobj", "advcl", "xcomp") and lemmas(c) & self.actions
+                                                   for c in clause.children):  # "They fanned out, taking X"
             named = self.named_before(pronoun, ("ArmedGroup", "Force"), 2)
             # the one armed actor named just before; else the one the sentence before is about ("the M23 is
             # tightening its grip on Goma. It has also conducted attacks on MONUSCO")

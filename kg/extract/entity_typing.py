@@ -196,8 +196,11 @@ class EntityTyper:
                 canonical = f"{name} {kind}" if kind in ("Department", "Prefecture") else gaz.province_label(name, kind)
                 return retype(typed, "Province", canonical, "place-word", end=after.i + 1)
             title_after = after.i + 1 < len(doc) and doc[after.i + 1].lower_ in ROLE_WORDS  # "District Attorney X"
-            if (after.lower_ in DISTRICT_WORDS or after.text == "division") and not title_after and typed.label_ in (
-                    "City", "Person", "Organization", "District"):  # "Mezam division"; not "the 10th Division"
+            # "Grbavica, a Sarajevo district": one district of the known town, which stays a town
+            one_of_its = span.start > 0 and doc[span.start - 1].lower_ in ("a", "an") and typed._.kg_origin != "ner"
+            if (after.lower_ in DISTRICT_WORDS or after.text == "division") and not title_after and not one_of_its \
+                    and typed.label_ in ("City", "Person", "Organization", "District"):  # "Mezam division"; not
+                # "the 10th Division"
                 return retype(typed, "District", district_name(name, after), "place-word", end=after.i + 1)
             if after.lower_ in NEIGHBOURHOOD_WORDS and typed.label_ in ("Person", "Organization", "District", "City"):
                 if not _names_town_part(after):  # "the al-Shuhada neighborhood of southern Fallujah"
@@ -569,8 +572,8 @@ RESIDENT_NOUNS = {"resident", "farmer", "shopkeeper", "villager", "trader", "nat
                   "civilian", "people", "refugee", "merchant", "herder", "fisherman", "teacher"}
 #: Verbs of leaving a place: "withdrew from X", "fled from Y".
 LEAVING_VERBS = {"withdraw", "flee", "retreat", "evacuate", "escape", "advance", "push", "return", "move", "drive"}
-#: Verbs whose object is a place entered or struck: "stormed Palma", "entered Laukkai".
-ENTERING_VERBS = {"storm", "enter", "besiege", "encircle", "surround", "shell"}
+#: Verbs whose object is a place entered, struck or held: "stormed Palma", "entered Laukkai", "control Korhogo".
+ENTERING_VERBS = {"storm", "enter", "besiege", "encircle", "surround", "shell", "control"}
 #: the unions _place_by_role tests words against, made once (it runs for every name)
 FROM_PLACE_WORDS = RESIDENT_NOUNS | LEAVING_VERBS
 PLACE_VERBS = PLACE_TAKING_VERBS | ENTERING_VERBS

@@ -376,6 +376,9 @@ def subjects_of(verb: Token, args: Arguments) -> list[Span]:
                 and current.head.head.lemma_.lower() in ACCUSING_VERBS:
             # "accusing the TPLF of attacking bases": the one accused did it
             return args.children(current.head.head, ("dobj",))
+        elif current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.lower_ in ("of", "for") \
+                and current.head.head.dep_ == "dobj" and current.head.head.head.lemma_.lower() in ACCUSING_VERBS:
+            return args.entities(current.head.head)  # "accused Armenia's forces of firing at Ganja" (on the object)
         elif current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.head.pos_ in ("VERB", "AUX"):
             current = current.head.head  # "after seizing Kunduz, X moved on Taloqan"
         elif current.dep_ in ("acl", "relcl") and current.tag_ == "VBG":
