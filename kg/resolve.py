@@ -84,10 +84,6 @@ def is_acronym(name: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) >= max(2, len(letters) - 1)
 
 
-#: Common words of force phrases, capitalised only when they open a sentence ("Junta aircraft struck ..."):
-#: they make no name.
-COMMON_FORCE_WORDS = {"junta", "army", "government", "regime", "security", "state", "military", "police", "troops",
-                      "forces", "soldiers", "aircraft", "jets", "warplanes", "units", "coalition"}
 #: Machines a force phrase may name a force by ("junta jets"): the last choice of a label.
 MACHINE_WORDS = {"aircraft", "jets", "warplanes", "planes", "drones", "helicopters", "gunships", "bombers", "gunboats",
                  "tanks", "artillery"}
@@ -97,7 +93,7 @@ def _surface_rank(name: str, count: int) -> tuple:
     """How good a surface form is as a label: a full name over an acronym, a national force phrase's
     fullest form ("Afghan security forces" over "Afghan soldiers"), then the most used, then the longest."""
     words = name.split()
-    named = any(w[:1].isupper() and w.lower() not in COMMON_FORCE_WORDS for w in words)
+    named = any(w[:1].isupper() for w in words)
     force_word = 2 if name.lower().endswith("security forces") else 1 if words[-1:] == ["forces"] else 0
     possessive = "'s" in name or "\u2019s" in name  # "Afghanistan's army": a description, not a name
     bare = len(words) == 1 and not named  # "forces (loyal to President X)": a head noun says nothing alone

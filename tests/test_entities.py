@@ -1284,6 +1284,14 @@ def test_the_group_is_the_one_the_text_called_a_group(nlp):
     # "a Sarajevo district" is one of the town's districts
     ("Crowds cheered in Grbavica, a Sarajevo district controlled by Bosnian Serb forces.",
      ("Grbavica", "locatedIn", "Sarajevo")),
+    ("Troops were greeted by crowds in Grbavica, a Sarajevo district controlled by Bosnian Serb forces.",
+     ("Bosnian Serb forces", "captured", "Grbavica")),
+    # a place "which includes" another holds it
+    ("Officials in Harris County, which includes Houston and Pasadena, said so.",
+     ("Pasadena", "locatedIn", "Harris County")),
+    # "National" before a title is the title's, not a body's
+    ("The APC said so. APC National Chairman Yusuf Danjuma said the defections showed confidence.",
+     ("Yusuf Danjuma", "officialOf", "APC")),
 ])
 def test_a_relation_read_from_the_words_around_its_names(nlp, text, relation):
     read = _relations_read(nlp(text))

@@ -201,7 +201,7 @@ def test_the_coalition_written_as_such_labels_its_longer_phrases():
         mention("coalition", "Force", 60, canonical="coalition", origin="force-phrase:coalition")]) == "coalition"
 
 
-def test_a_force_is_not_labelled_by_the_machines_it_flies_nor_by_a_capital_that_opens_a_sentence():
+def test_a_force_is_not_labelled_by_the_machines_it_flies():
     mentions = [mention("Myanmar's military", "Force", 0, canonical="Tatmadaw", origin="gazetteer"),
                 mention("junta troops", "Force", 50, canonical="Tatmadaw", origin="force-phrase:generic"),
                 mention("Junta aircraft", "Force", 90, canonical="Tatmadaw", origin="force-phrase:generic")]

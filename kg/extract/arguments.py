@@ -214,6 +214,10 @@ class Arguments:
             return self.coref.speaker(token)
         if token.lower_ in ("he", "she", "him", "her") and token.pos_ == "PRON":
             return self.coref.person(token)
+        if lemma in PLACE_NOUNS and token.dep_ == "appos" and any(c.lower_ in ("a", "an") for c in token.children):
+            described = self.described_before(token)
+            if described:  # "in Grbavica, a Sarajevo district controlled by X": Grbavica, wherever the parser
+                return described  # hung the apposition
         if lemma in PLACE_NOUNS or lemma in PARTIAL_PLACE_NOUNS:
             parts = self._place_part(token, lemma, depth)
             if parts or lemma != "department":

@@ -771,7 +771,7 @@ def _without_lowercase_lead(span: Span) -> Span:
 #: Title words an organisation's name never ends with, when a person's name follows: "Tata Steel Chief Executive".
 CIVIL_TITLE_WORDS = {"chief", "executive", "director", "officer", "spokesman", "spokeswoman", "spokesperson",
                      "chairman", "chairwoman", "president", "secretary", "manager", "commissioner", "head", "deputy",
-                     "financial", "operating", "technology", "managing", "vice"}
+                     "financial", "operating", "technology", "managing", "vice", "national", "acting", "interim"}
 
 
 def _trim_titles(span: Span) -> Span | None:
@@ -986,8 +986,9 @@ def _is_junk(span: Span) -> bool:
                 and span.doc[span.end].lower_.rstrip(".") in TITLE_ABBREVIATION_STEMS:
             return True  # "Army Col. Steve Warren": the service is part of the officer's rank
         if len(span) == 1 and span.end < len(span.doc) and span.doc[span.end].lower_ in ROLE_WORDS \
-                and (span[0].lower_ in ROLE_WORDS or span[0].lower_ in MINISTRY_TOPICS):
-            return True  # "Defense Secretary James Mattis": the NER's "Defense" is part of a title (not "Pemex
+                and (span[0].lower_ in ROLE_WORDS or span[0].lower_ in MINISTRY_TOPICS
+                     or span[0].lower_ in ("national", "acting", "interim", "executive", "general")):
+            return True  # "Defense Secretary James Mattis", "National Chairman X": the NER's "Defense" is part of a title (not "Pemex
             # Director X", "Navy spokeswoman Y": there the name before the title is the employer)
         before = tokens_of(span.doc)[max(0, span.start - 2): span.start]
         if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in ("secretary", "minister", "ministry"):

@@ -52,6 +52,9 @@ def located_in_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             for place in nearer[-1:] or conjoined:
                 if larger(target, place) or rule == TOWN_PART_RULE and place.label_ == "District":
                     yield found(place, "locatedIn", target, rule)
+        for part in _included(span, args):  # "the Regional Municipality of Wood Buffalo, which includes Fort McMurray"
+            if larger(span, part):
+                yield found(part, "locatedIn", span, "locatedIn-includes")
         target = _after_comma(span, args)
         if target is not None:  # "Deer Park and Baytown, Texas": both are in Texas
             for place in conjoined:  # not "Ada, Okla., and Seminole", nor "Gdansk, Poland, and Vigo, Spain"
@@ -129,6 +132,22 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
     if subject.dep_ in ("nsubj", "nsubjpass") and (verb.lemma_.lower() in LYING_VERBS or verb.lemma_ == "be"):
         for target in args.prep_objects(verb, ("in", "within")):  # "X lies in Y", "X is located in Y", "X is in Y"
             yield target, "locatedIn-verb"
+
+
+#: Verbs of a place that hold another: "X, which includes Y", "a county that encompasses Y".
+INCLUDING_VERBS = frozenset({"include", "encompass", "contain", "comprise"})
+
+
+def _included(span: Span, args: Arguments) -> list[Span]:
+    """The places a relative clause on ``span`` says it includes (the parser may hang the clause elsewhere: the
+    'which' right after the name's comma is the name's)."""
+    doc = span.doc
+    which = doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].text == "," else None
+    clauses = [c for c in span.root.children if c.dep_ == "relcl"]
+    if which is not None and which.lower_ in ("which", "that") and which.dep_ == "nsubj":
+        clauses.append(which.head)
+    return [place for clause in clauses if clause.lemma_ in INCLUDING_VERBS
+            for place in args.children(clause, ("dobj",)) if place.label_ in PLACE_TYPES]
 
 
 def _town_part(holder: Token, target: Span, args: Arguments) -> bool:
