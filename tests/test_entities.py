@@ -1286,6 +1286,15 @@ def test_the_group_is_the_one_the_text_called_a_group(nlp):
      ("Grbavica", "locatedIn", "Sarajevo")),
     ("Troops were greeted by crowds in Grbavica, a Sarajevo district controlled by Bosnian Serb forces.",
      ("Bosnian Serb forces", "captured", "Grbavica")),
+    # a plural description after two names is both names'
+    ("Officials said Hazrat Ali and Haji Zaman, the two Taliban commanders, reported that the caves had fallen.",
+     ("Hazrat Ali", "memberOf", "Taliban")),
+    # an ordinal before a unit's name is part of it
+    ("Marines of the 11th Marine Expeditionary Unit pushed into Najaf. Col. Anthony Haslam, the 11th MEU's "
+     "commanding officer, said so.", ("Anthony Haslam", "officialOf", "11th Marine Expeditionary Unit")),
+    # the role noun right before a name between commas is the name's, whatever the parse
+    ("Negotiations between Iraq's national security adviser, Mowaffak al-Rubaie, and Sadr broke down.",
+     ("Mowaffak al-Rubaie", "officialOf", "Iraq")),
     # a place "which includes" another holds it
     ("Officials in Harris County, which includes Houston and Pasadena, said so.",
      ("Pasadena", "locatedIn", "Harris County")),

@@ -252,7 +252,7 @@ SUPRANATIONAL_REGIONS = {"sahel", "east africa", "west africa", "north africa", 
 #: Bodies named with the place they sit in: "the U.S. Embassy in Juba", "the U.N. Mission in South Sudan".
 SEATED_BODY_HEADS = {"embassy", "mission", "consulate", "office"}
 #: Last words that make a name with a number in it a unit's or a group's ("the 10th Front").
-UNIT_NAME_HEADS = {"front", "gang", "movement"}
+UNIT_NAME_HEADS = {"front", "gang", "movement", "unit"}  # "the 11th Marine Expeditionary Unit"
 #: A capitalised word that names a country's ruling forces on its own ("Junta spokesman X").
 STATE_BODY_NOUNS = {"junta", "military", "regime"}
 def _army_speaks(span: Span) -> bool:

@@ -74,6 +74,8 @@ def described_by(span: Span) -> list[Token]:
 def _described_by(span: Span) -> list[Token]:
     root = span.root
     nouns = [t for t in children_of(root) if t.dep_ == "appos" and not _another_name_before(t, span)]
+    nouns += [t for c in root.conjuncts if c.i > root.i for t in children_of(c) if t.dep_ == "appos" and t.tag_ == "NNS"]
+    # ("A and B, the two Eastern Alliance commanders": the plural description is both names')
     if root.dep_ == "appos":
         nouns.append(root.head)
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
@@ -99,7 +101,8 @@ def _described_by(span: Span) -> list[Token]:
         title = span.doc[span.start - 1]
         if title not in nouns and title.ent_type_ == "":
             nouns.append(title)
-    nouns.extend(n for n in (_misattached_role(span), _comma_apposition(span)) if n is not None and n not in nouns)
+    nouns.extend(n for n in (_misattached_role(span), _comma_apposition(span), _role_between_commas(span))
+                 if n is not None and n not in nouns)
     nouns.extend(n for n in _as_role(span) if n not in nouns)
     nouns.extend(n for n in _title_chain(span) if n not in nouns)
     nouns.extend(c for n in list(nouns) for c in n.children  # "the group's negotiator and spokesman, X"; "X, the
@@ -179,6 +182,17 @@ def _misattached_role(span: Span) -> Token | None:
         if current.lemma_.lower() in ROLE_NOUNS and current.pos_ == "NOUN" and hops > 1:
             return current
     return None
+
+
+def _role_between_commas(span: Span) -> Token | None:
+    """"Negotiations between Iraq's national security adviser, X, and Sadr": the role noun right before the
+    comma that opens a name closed by another comma is the name's, whatever the parser made of the sentence."""
+    doc = span.doc
+    if span.label_ not in ("Person", "Official") or span.start < 2 or doc[span.start - 1].text != "," \
+            or span.end >= len(doc) or doc[span.end].text != ",":
+        return None
+    role = doc[span.start - 2]
+    return role if role.lemma_.lower() in ROLE_NOUNS and role.pos_ == "NOUN" and role.tag_ == "NN" else None
 
 
 def _body_before(person: Span) -> Token | None:
