@@ -1170,6 +1170,9 @@ def test_names_listed_after_a_plural_place_noun_are_places_in_the_place_before_i
     # "federal" between a country's adjective and "army" still names the country's forces (not "federal police")
     ("The Yugoslav federal army said it had taken the town.", "Yugoslav People's Army", "Force"),
     ("Iraqi federal police entered the town.", "Iraqi federal police", "Force"),
+    # a unit of an armed service is a Force, its ordinal part of its name
+    ("Marines of the 24th Marine Expeditionary Unit clashed with the Taliban.", "24th Marine Expeditionary Unit",
+     "Force"),
 ])
 def test_what_the_words_around_a_name_or_the_gazetteer_say_it_is(nlp, text, name, label):
     assert (name, label) in typed(nlp, text)
@@ -1295,6 +1298,8 @@ def test_the_group_is_the_one_the_text_called_a_group(nlp):
     # the role noun right before a name between commas is the name's, whatever the parse
     ("Negotiations between Iraq's national security adviser, Mowaffak al-Rubaie, and Sadr broke down.",
      ("Mowaffak al-Rubaie", "officialOf", "Iraq")),
+    # "a town in Mali's north" is in Mali
+    ("Fighting spread to Kolda, a town in Mali's north, on Monday.", ("Kolda", "locatedIn", "Mali")),
     # a place "which includes" another holds it
     ("Officials in Harris County, which includes Houston and Pasadena, said so.",
      ("Pasadena", "locatedIn", "Harris County")),

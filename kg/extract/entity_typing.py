@@ -127,7 +127,8 @@ class EntityTyper:
                 label = "ArmedGroup"  # "the CSP-DPA rebel alliance", "the M23 militia"
             elif span.label_ in ("ORG", "NORP", "GPE") and len(span) > 1 and not (after is not None and after.lower_ == "party") and (
                     last in FORCE_NAME_HEADS or len(span) > 2 and span[-2].lower_ == "police"
-                    and last in ("service", "department")):  # "Ghana Police Service": police are a Force
+                    and last in ("service", "department")  # "Ghana Police Service": police are a Force
+                    or last == "unit" and any(t.lower_ in ARMED_SERVICES for t in span)):  # "Marine Expeditionary Unit"
                 label = "Force"
             elif span.label_ == "ORG" and (_task_force(span) or span[0].text == "Operation" and len(span) > 1):
                 label = "Force"  # "Combined Joint Task Force Operation Inherent Resolve", "Operation Barkhane"

@@ -114,6 +114,9 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
             targets += [c for c in (country_named(args.doc, a.text) for a in holder.children
                                     if a.dep_ in ("amod", "compound"))  # (the tagger may take "Croatian" for a name)
                         if c is not None]
+        targets += [owner for p in holder.children if p.dep_ == "prep" and p.lower_ == "in" for side in p.children
+                    if side.dep_ == "pobj" and side.lower_ in BEARINGS for c in side.children if c.dep_ == "poss"
+                    for owner in args.entities(c) if owner.label_ in PLACE_TYPES]  # "a town in Mali's north"
         for target in (t for t in targets if t != span):  # "the Sirte neighborhood of al-Dular" is no container
             yield target, TOWN_PART_RULE if _town_part(holder, target, args) else "locatedIn-prep"
     after = span.doc[span.end] if span.end < len(span.doc) else None
