@@ -1338,3 +1338,17 @@ def test_named_districts_of_a_town_are_its_parts_and_the_town_is_no_district(nlp
 def test_a_person_between_commas_with_a_place_stays_a_person_and_the_place_a_town(nlp):
     found = typed(nlp, "Ali Musa, in Tarsa, said the town was calm.")
     assert ("Ali Musa", "Person") in found and ("Tarsa", "Province") not in found
+
+
+@pytest.mark.model
+def test_forces_against_the_junta_are_not_its_own_and_a_level_fallen_to_is_no_capture(nlp):
+    assert "government forces" not in {name for name, _ in typed(nlp, "Anti-junta forces seized Lashio on Monday.")}
+    read = _relations_read(nlp("The lake fell to its lowest level in decades."))
+    assert not {r for r in read if r[1] == "captured"}, read
+
+
+@pytest.mark.model
+def test_companies_listed_after_a_holding_verb_are_not_towns(nlp):
+    text = ("A venture in which Taiwan Semiconductor Manufacturing Co (TSMC) holds 70 percent and Germany's Bosch and "
+            "Infineon hold 10 percent each.")
+    assert ("Infineon", "City") not in typed(nlp, text)

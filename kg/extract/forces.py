@@ -25,9 +25,16 @@ def _qualifier(doc: Doc, tokens: list[Token], spans_at: dict[int, Span], gaz: Ga
         if token.lower_ in MULTINATIONAL:
             return "multinational", token.text
     for token in tokens:
-        if token.lower_ in GENERIC_QUALIFIERS:
+        if token.lower_ in GENERIC_QUALIFIERS and not _opposed(token):
             return "generic", token.lower_
     return None
+
+
+def _opposed(token: Token) -> bool:
+    """'anti-junta forces', 'anti-government fighters': forces against the qualifier, not its own."""
+    doc = token.doc
+    return token.i >= 1 and (doc[token.i - 1].lower_ in ("anti", "anti-") or token.i >= 2
+                             and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "anti")
 
 
 def adjective_of(country: str, gaz: Gazetteer) -> str | None:

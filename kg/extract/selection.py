@@ -99,18 +99,22 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
 
 
 def _listed_with_places(ents, keys: list[str], votes: dict[str, set[str]]) -> None:
-    """'have taken Prohres, Novoselivka Persha and ...': a name the NER guessed, listed only with what the readings
-    make towns, is a town too (kg.extract.places reads lists before the readings retype their members)."""
+    """'have taken Prohres, Novoselivka Persha and ...': a name the NER guessed a person's, listed only with what the
+    readings make towns, is a town too (kg.extract.places reads lists before the readings retype their members)."""
     at = {i: (span, key) for span, key in zip(ents, keys) for i in range(span.start, span.end)}
 
     def voted(key: str) -> set[str]:
         return votes.get(key, set()) - {None}
 
     for span, key in zip(ents, keys):
-        if span.label_ not in ("Person", "Organization") or span._.kg_origin not in WEAK_ORIGINS or voted(key):
+        if span.label_ != "Person" or span._.kg_origin not in WEAK_ORIGINS or voted(key):  # (a body listed
+            # with what a reading took for towns is more often a company beside another: "Bosch and Infineon")
             continue
+        first = min([span.root, *span.root.conjuncts], key=lambda t: t.i)
+        taken = first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in TAKING_FROM_VERBS
         others = [at[t.i][1] for t in span.root.conjuncts if t.i in at and at[t.i][0] != span]
-        if others and all(voted(other) == {"City"} for other in others):
+        if taken and others and all(voted(other) == {"City"} for other in others):  # ("holds 70 percent and
+            # Bosch and Infineon 10 percent each" is no list of towns taken)
             votes[key].add("City")
 
 
@@ -250,9 +254,10 @@ def _taken_place(token: Token) -> bool:
     verb = token.head
     if token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.pos_ == "NOUN":  # "the recapture of Moqokori"
         return verb.head.lemma_.lower() in PLACE_TAKING_VERBS - PEOPLE_TAKING_VERBS
-    if token.dep_ == "nsubj" and verb.lemma_ == "fall" and any(c.dep_ == "prep" and c.lower_ == "to"
-                                                                for c in verb.children):
-        return True  # "Ocheretyne fell to Russian troops"
+    if token.dep_ == "nsubj" and verb.lemma_ == "fall" and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and (o.ent_type_ or o.lemma_.lower() in FIGHTER_WORDS)
+                                                          for o in c.children) for c in verb.children):
+        return True  # "Ocheretyne fell to Russian troops" (not "the lake fell to its lowest level")
     if token.dep_ not in ("dobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
         return False
     taken_from = any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
