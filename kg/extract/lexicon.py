@@ -38,7 +38,7 @@ NATIONAL_FORCE_HEADS = {"forces", "troops", "soldiers", "soldier", "personnel", 
 
 #: Modifiers that keep a phrase the national forces ("Afghan national defense and security forces").
 NATIONAL_FILLERS = {"security", "national", "defense", "defence", "and", "government", "armed", "state", "military",
-                    "regular", "loyalist", "-", "army", "ruling", "naval", "ground", "junta"}  # "army troops", "Myanmar's ruling
+                    "regular", "loyalist", "-", "army", "ruling", "naval", "ground", "junta", "regime"}  # "army troops", "Myanmar's ruling
 # junta", "Russian naval infantry"
 
 

@@ -24,7 +24,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from .arguments import FIGHTER_TYPES
-from .lexicon import (FIGHTER_WORDS, MONTHS_AND_DAYS, ORGANISATION_OR_FORCE_WORDS, PEOPLE_TAKING_VERBS, PLACE_TAKING_VERBS,
+from .lexicon import (FIGHTER_WORDS, FORCE_HEADS, MONTHS_AND_DAYS, ORGANISATION_OR_FORCE_WORDS, PEOPLE_TAKING_VERBS, PLACE_TAKING_VERBS,
                       SETTLEMENT_NOUNS, TAKING_FROM_VERBS)
 from .frames import Reading
 from .spans import DATES_KEY, in_headline, longest_first, plain_name, retype, set_span, tokens_of
@@ -255,7 +255,8 @@ def _taken_place(token: Token) -> bool:
     if token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.pos_ == "NOUN":  # "the recapture of Moqokori"
         return verb.head.lemma_.lower() in PLACE_TAKING_VERBS - PEOPLE_TAKING_VERBS
     if token.dep_ == "nsubj" and verb.lemma_ == "fall" and any(
-            c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and (o.ent_type_ or o.lemma_.lower() in FIGHTER_WORDS)
+            c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and (o.ent_type_ or o.lemma_.lower() in FIGHTER_WORDS
+                                                                        or o.lower_ in FORCE_HEADS)
                                                           for o in c.children) for c in verb.children):
         return True  # "Ocheretyne fell to Russian troops" (not "the lake fell to its lowest level")
     if token.dep_ not in ("dobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
