@@ -254,16 +254,19 @@ def _taken_place(token: Token) -> bool:
     verb = token.head
     if token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.pos_ == "NOUN":  # "the recapture of Moqokori"
         return verb.head.lemma_.lower() in PLACE_TAKING_VERBS - PEOPLE_TAKING_VERBS
-    if token.dep_ == "nsubj" and verb.lemma_ == "fall" and any(
-            c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and (o.ent_type_ or o.lemma_.lower() in FIGHTER_WORDS
-                                                                        or o.lower_ in FORCE_HEADS)
-                                                          for o in c.children) for c in verb.children):
-        return True  # "Ocheretyne fell to Russian troops" (not "the lake fell to its lowest level")
+    if token.dep_ == "nsubj" and verb.lemma_ == "fall" and _fell_to_an_actor(verb):
+        return True  # "Ocheretyne fell to Russian troops"
     if token.dep_ not in ("dobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
         return False
     taken_from = any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
     verbs = {verb.lemma_.lower(), verb.lower_}  # "overran": a past the small model's lemmatiser leaves as it is
     return bool(verbs & (PLACE_TAKING_VERBS - PEOPLE_TAKING_VERBS) or taken_from and verbs & TAKING_FROM_VERBS)
+
+
+def _fell_to_an_actor(verb: Token) -> bool:
+    """'fell to Russian troops', 'fell to the eastern-based force' (not 'fell to its lowest level')."""
+    return any(o.dep_ == "pobj" and (o.ent_type_ or o.lemma_.lower() in FIGHTER_WORDS or o.lower_ in FORCE_HEADS)
+               for to in verb.children if to.dep_ == "prep" and to.lower_ == "to" for o in to.children)
 
 
 #: Verbs whose object "control of X" makes X a place: "seized control of Ramadi" (not "under the control of
