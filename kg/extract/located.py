@@ -16,7 +16,7 @@ from .found import FoundRelation, found
 from .gazetteer import country_adjectives
 from .lexicon import NEIGHBOURHOOD_WORDS
 from .places import BEARINGS
-from .spans import NESTED_KEY, member_list_noun, name_of, names_listed_before
+from .spans import NESTED_KEY, first_conjunct, member_list_noun, name_of, names_listed_before
 
 #: What may follow "X, Y" for Y to be where X is, not the next item of a list ("Kunduz, Baghlan and Takhar").
 CLOSERS = {",", ".", ";", ":", ")", "(", "\u2014", "\u2013", "--", "-", "'s", "\u2019s", "\"", "\u201d"}
@@ -88,7 +88,7 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
         return  # "the Sirte neighborhood of al-Dular": the neighbourhood is in the town, not the town in it
     if root.dep_ in ("compound", "nmod") and head.lemma_.lower() in PLACE_NOUNS:
         holders.append(head)  # "X district" with "district" outside the entity, "X and Y provinces in Z"
-    first = min([root, *root.conjuncts], key=lambda t: t.i)
+    first = first_conjunct(root)
     listing = member_list_noun(first) or (first.head.head if first.dep_ == "pobj" and first.head.lower_ == "including"
                                           else None)
     if listing is not None and listing.lemma_.lower() in PLACE_NOUNS and listing.tag_ == "NNS":

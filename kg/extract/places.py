@@ -5,9 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer, known_span, links_of
 from .lexicon import (DISTRICT_WORDS, HYPHEN_LINKS, NEIGHBOURHOOD_WORDS, PLACE_PREPOSITIONS, PROVINCE_WORDS,
-                      SAME_NAME_KINDS, SETTLEMENT_NOUNS, TAKING_FROM_VERBS, TOWN_WORDS)
-from .spans import (in_headline, member_list_noun, names_listed_before, plain_name, ranked_town, retype, set_span,
-                    tokens_of)
+                      SAME_NAME_KINDS, TAKING_FROM_VERBS, TOWN_WORDS)
+from .spans import (first_conjunct, in_headline, indefinite_town, member_list_noun, names_listed_before, plain_name,
+                    ranked_town, retype, set_span, tokens_of)
 
 
 #: made once: they are tested for every token
@@ -194,16 +194,13 @@ def _holds_a_town(span: Span) -> bool:
             and doc[preposition.i - 2].ent_type_ in ("GPE", "LOC") and span.end < len(doc) and doc[span.end].text == ",":
         return True  # "In Bamberg, in Upper Franconia, ...": where the town is, between commas
     noun = preposition.head
-    if noun.lemma_.lower() not in SETTLEMENT_NOUNS or noun.tag_ != "NN":
-        return False
-    described = preposition.lower_ == "in" and noun.dep_ == "appos" and any(
-        c.lower_ in ("a", "an") for c in noun.children)
+    described = preposition.lower_ == "in" and noun.dep_ == "appos" and indefinite_town(noun)
     return described or ranked_town(noun)
 
 
 def _place_kind_around(span: Span, at: dict[int, Span]) -> str | None:
     root = span.root  # (worked out anew on every access)
-    first = min([root, *root.conjuncts], key=lambda t: t.i)  # "the towns of A and B": B too
+    first = first_conjunct(root)  # "the towns of A and B": B too
     listing = member_list_noun(first)  # "Helmand's districts, among them A and B"
     if listing is not None and listing.lower_ in TOWNS_OF:
         return TOWNS_OF[listing.lower_]

@@ -25,9 +25,10 @@ from spacy.tokens import Doc, Span, Token
 
 from .arguments import FIGHTER_TYPES
 from .lexicon import (FIGHTER_WORDS, FORCE_HEADS, MONTHS_AND_DAYS, ORGANISATION_OR_FORCE_WORDS, PEOPLE_TAKING_VERBS, PLACE_TAKING_VERBS,
-                      SETTLEMENT_NOUNS, TAKING_FROM_VERBS)
+                      TAKING_FROM_VERBS)
 from .frames import Reading
-from .spans import DATES_KEY, in_headline, longest_first, plain_name, retype, set_span, tokens_of
+from .spans import (DATES_KEY, first_conjunct, in_headline, indefinite_town, longest_first, plain_name, retype,
+                    set_span, tokens_of)
 
 #: Words of a date: the months and days, and their short forms ("Jan.", "Sept.").
 CALENDAR_WORDS = MONTHS_AND_DAYS | {w[:3] for w in MONTHS_AND_DAYS} | {"sept", "week", "month", "year"}
@@ -110,7 +111,7 @@ def _listed_with_places(ents, keys: list[str], votes: dict[str, set[str]]) -> No
         if span.label_ != "Person" or span._.kg_origin not in WEAK_ORIGINS or voted(key):  # (a body listed
             # with what a reading took for towns is more often a company beside another: "Bosch and Infineon")
             continue
-        first = min([span.root, *span.root.conjuncts], key=lambda t: t.i)
+        first = first_conjunct(span.root)
         taken = first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in TAKING_FROM_VERBS
         others = [at[t.i][1] for t in span.root.conjuncts if t.i in at and at[t.i][0] != span]
         if taken and others and all(voted(other) == {"City"} for other in others):  # ("holds 70 percent and
@@ -241,8 +242,7 @@ def _missed_names(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
 def _described_as_settlement(token: Token) -> bool:
     """'Glendale, an unincorporated community in Hardin County': a name the NER missed that an apposition calls
     a town."""
-    return any(c.dep_ == "appos" and c.lemma_.lower() in SETTLEMENT_NOUNS and c.tag_ == "NN"
-               and any(d.lower_ in ("a", "an") for d in c.children) for c in token.children)
+    return any(c.dep_ == "appos" and indefinite_town(c) for c in token.children)
 
 
 def _taken_place(token: Token) -> bool:

@@ -262,6 +262,17 @@ def member_list_noun(token: Token) -> Token | None:
     return doc[j] if doc[j].tag_ == "NNS" else None
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of the list ``token`` is in ('A, B and C': A), whichever of them the parser made the head."""
+    return min([token, *token.conjuncts], key=lambda t: t.i)
+
+
+def indefinite_town(noun: Token) -> bool:
+    """'a village', 'an unincorporated community': a town described as one of its kind."""
+    return noun.lemma_.lower() in SETTLEMENT_NOUNS and noun.tag_ == "NN" and any(
+        c.lower_ in ("a", "an") for c in noun.children)
+
+
 def ranked_town(noun: Token) -> bool:
     """'the largest city in X', "X's main town": a town ranked among the others of a larger place."""
     return noun.lemma_.lower() in SETTLEMENT_NOUNS and noun.tag_ == "NN" and any(
