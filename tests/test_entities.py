@@ -1352,3 +1352,23 @@ def test_companies_listed_after_a_holding_verb_are_not_towns(nlp):
     text = ("A venture in which Taiwan Semiconductor Manufacturing Co (TSMC) holds 70 percent and Germany's Bosch and "
             "Infineon hold 10 percent each.")
     assert ("Infineon", "City") not in typed(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, relation", [
+    # the NER sees no town in Title Case; the body's name, written the same in the headline, is a mention there
+    ("Tyre Maker to Close Plant in B\u00e9thune, France, Cutting 800 Jobs\n\nThe company said on Monday it would "
+     "close its plant in B\u00e9thune, a town in the north, next year.", ("B\u00e9thune", "locatedIn", "France")),
+    # "X, Y" closing the headline: the line break ends the phrase
+    ("Rebels Claim Capture of Tarsa, Mozambique\n\nRebels said on Monday they had entered Tarsa after a long assault.",
+     ("Tarsa", "locatedIn", "Mozambique")),
+])
+def test_a_headline_names_what_the_body_names(nlp, text, relation):
+    assert relation in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+def test_a_headline_word_inside_a_longer_name_is_no_mention(nlp):
+    text = ("Rebels Press Assault on Tarsa in North Varan\n\nRebels attacked Tarsa, the capital of North Varan state, on "
+            "Monday. The governor of the Varan region said the roads were closed.")
+    assert ("Tarsa", "locatedIn", "Varan") not in _relations_read(nlp(text))

@@ -9,9 +9,9 @@ from .forces import extend_national_forces, adjective_of, coalitions, demonym_ac
 from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
 from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bylines, employers_before_titles, has_role, officials, surnames, unnamed_officials
-from .places import (district_name, party_states, place_words, places_by_company, propagate_places,
+from .places import (BEARINGS, district_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state)
-from .spans import (DATES_KEY, in_headline, longest_first, merge_phrases, name_of, plain_name, ranked_town, retype,
+from .spans import (DATES_KEY, headline_end_char, in_headline, longest_first, merge_phrases, name_of, plain_name, ranked_town, retype,
                     set_span, spaced_dash, tokens_of)
 
 
@@ -42,7 +42,7 @@ class EntityTyper:
                               + _places_by_apposition(doc, spans))
         spans = sorted(spans + unnamed_officials(doc, spans), key=lambda s: s.start)
         spans = sorted(spans + employers_before_titles(doc, spans), key=lambda s: s.start)
-        spans = _headline_filter(doc, spans)
+        spans = _headline_mentions(doc, _headline_filter(doc, spans))
         phrases = (force_phrases(doc, spans, gaz) + demonym_actors(doc, spans, gaz) + coalitions(doc, spans)
                    + groups_named_before_fighters(doc, spans, gaz) + loyal_forces(doc, spans)
                    + government_phrases(doc, spans, gaz) + same_name_provinces(doc, spans, gaz)
@@ -1023,6 +1023,37 @@ def _headline_filter(doc: Doc, spans: list[Span]) -> list[Span]:
     trusted = {"ArmedGroup", "Force", "Organization", "Country"}
     return [s for s in spans if not in_headline(s) or plain_name(s).lower() in body
             or s._.kg_origin == "gazetteer" and s.label_ in trusted]
+
+
+def _headline_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name the body gives, written the same in the headline, is a mention there too, also where the NER saw
+    none in Title Case ("Bridgestone to Close Tyre Plant in B\u00e9thune, France"): the headline's "X, Y" is then
+    read like the body's."""
+    end = headline_end_char(doc)
+    headline = [t.text for t in doc if t.idx < end]
+    taken = {i for s in spans if in_headline(s) for i in range(s.start, s.end)}
+    body = {tuple(t.text for t in s): s for s in reversed(spans) if not in_headline(s) and s[0].is_title}
+    added = []
+    for words, named in sorted(body.items(), key=lambda item: -len(item[0])):  # "West Kelowna" before "Kelowna"
+        for start in range(len(headline) - len(words) + 1):
+            at = set(range(start, start + len(words)))
+            if tuple(headline[start:start + len(words)]) == words and not at & taken \
+                    and not _part_of_a_longer_name(doc, start, start + len(words), len(headline)):
+                added.append(retype(named, named.label_, origin="headline", start=start, end=start + len(words)))
+                taken |= at
+    return sorted(spans + added, key=lambda s: s.start) if added else spans
+
+
+#: Words that open a place's name in Title Case: "North Darfur", "Upper Nile", "Greater Sahara".
+NAME_BEARINGS = BEARINGS | {"upper", "lower", "central", "greater", "new", "west", "east"}
+
+
+def _part_of_a_longer_name(doc: Doc, start: int, end: int, headline_end: int) -> bool:
+    """A proper noun or a bearing right before, or a proper noun after: "Darfur" in "El Fasher in North Darfur" is
+    no mention of Darfur."""
+    before = doc[start - 1] if start > 0 else None
+    return before is not None and (before.pos_ == "PROPN" or before.lower_ in NAME_BEARINGS) \
+        or end < headline_end and doc[end].pos_ == "PROPN"
 
 
 def _abbreviates(short: str, span: Span) -> bool:

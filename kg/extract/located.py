@@ -203,7 +203,7 @@ def _after_comma(span: Span, args: Arguments) -> Span | None:
         return None
     after = doc[target.end] if target.end < len(doc) else None
     listed = span.start > 0 and doc[span.start - 1].text == "," and args.entity(doc[span.start - 2]) is not None
-    if listed or after is not None and after.text not in CLOSERS and not after.is_sent_start:
+    if listed or after is not None and after.text not in CLOSERS and not after.is_sent_start and not after.is_space:
         return None
     owned_noun = target.root.head.lemma_.lower()
     if after is not None and after.lower_ in ("'s", "\u2019s") and owned_noun not in PLACE_NOUNS \
