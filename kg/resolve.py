@@ -128,11 +128,15 @@ SERVICES = {"army", "military", "police", "navy"}
 SERVICE_PROXIES = {"troops", "units", "soldiers", "personnel", "officers", "unit"}
 
 
-def _without_proxy(surface: str) -> str:
-    """'Colombian army troops' -> 'Colombian army': the service is the actor, its troops stand for it."""
+def _without_proxy(surface: str, origin: str = "") -> str:
+    """'Colombian army troops' -> 'Colombian army', 'FARDC troops' -> 'FARDC': the service is the actor, its troops
+    stand for it (not a national force phrase: "UAE troops" names no force "UAE")."""
     words = surface.split()
     if len(words) > 2 and words[-2].lower() in SERVICES and words[-1].lower() in SERVICE_PROXIES:
         return " ".join(words[:-1])
+    if len(words) == 2 and words[-1].lower() in SERVICE_PROXIES and words[0].isalpha() and len(words[0]) > 2 \
+            and is_acronym(words[0]) and not origin.startswith("force-phrase"):
+        return words[0]
     return surface
 
 
@@ -158,7 +162,7 @@ def choose_label(mentions: list[Mention]) -> str:
         # A rule's name for a description, unless the text wrote a proper name ("Russian Defense Ministry")
         if mention.origin in BUILT_NAME_ORIGINS and mention.canonical and not _proper(clean_surface(mention, use_canonical=False)):
             return mention.canonical
-        surfaces[_without_proxy(clean_surface(mention, use_canonical=False))] += 1
+        surfaces[_without_proxy(clean_surface(mention, use_canonical=False), mention.origin)] += 1
     phrases = all(m.origin.startswith("force-phrase") for m in mentions)
     described = [name for norm, name in canonical.items() if norm in DESCRIPTIONS and norm in map(normalise, surfaces)]
     if phrases and described:  # "Coalition military forces" and "the coalition": the coalition

@@ -195,6 +195,16 @@ def test_a_services_troops_are_labelled_by_the_service():
     assert graph.entities[0].label == "Colombian army"
 
 
+def test_a_force_named_by_its_acronym_and_troops_is_labelled_by_the_acronym():
+    graph = Resolver().resolve(found(mention("FARDC troops", "Force", 0, canonical="Armed Forces of the Democratic "
+                                             "Republic of the Congo", origin="gazetteer")))
+    assert graph.entities[0].label == "FARDC"
+    # a country's abbreviation before "troops" names the country's forces, not a force "UAE"
+    graph = Resolver().resolve(found(mention("UAE troops", "Force", 0, canonical="Emirati forces",
+                                             origin="force-phrase:national")))
+    assert graph.entities[0].label == "UAE troops"
+
+
 def test_the_coalition_written_as_such_labels_its_longer_phrases():
     assert choose_label([
         mention("Coalition military forces", "Force", 0, canonical="coalition", origin="force-phrase:multinational"),

@@ -27,6 +27,7 @@ from .spans import (
     lemmas,
     members_listed_after,
     name_of,
+    past_titles,
     spaced_dash,
     tokens_of,
 )
@@ -337,9 +338,10 @@ class Arguments:
             # "met China's special envoy for Asian affairs, Deng Xijun, in ...": the parser may hang the name
             # anywhere; as written it is the next thing after the office, between commas
             after = token.right_edge.i + 1
-            holder = self.entity(self.doc[after + 1]) if after + 1 < len(self.doc) and self.doc[after].text == "," \
+            named_at = past_titles(self.doc, after + 1)  # "..., Gen. John Nicholson,"
+            holder = self.entity(self.doc[named_at]) if named_at < len(self.doc) and self.doc[after].text == "," \
                 else None
-            if holder is not None and holder.start == after + 1 and holder.label_ in ("Person", "Official") \
+            if holder is not None and holder.start == named_at and holder.label_ in ("Person", "Official") \
                     and (holder.end == len(self.doc) or self.doc[holder.end].text in (",", ".")):
                 return [holder]
         return []

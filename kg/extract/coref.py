@@ -346,7 +346,8 @@ class Coreference:
     def home_force(self) -> list[Span]:
         """The article's own state forces: the Force it names most (its first mention), if it names one."""
         if self._home_force is None:
-            forces = [s for s in self.ents if s.label_ == "Force"]
+            # a peacekeeping mission is no state's own forces ("the army spokesman" in a report on MONUSCO)
+            forces = [s for s in self.ents if s.label_ == "Force" and not _peacekeeping(name_of(s))]
             # a unit ("the Northeastern Command") is part of the forces, not the forces themselves
             whole = [s for s in forces if s[-1].lower_ not in UNIT_NAME_WORDS] or forces
             counts = Counter(name_key(s) for s in whole)

@@ -42,7 +42,7 @@ class EntityTyper:
                               + _places_by_apposition(doc, spans))
         spans = sorted(spans + unnamed_officials(doc, spans), key=lambda s: s.start)
         spans = sorted(spans + employers_before_titles(doc, spans), key=lambda s: s.start)
-        spans = _headline_mentions(doc, _headline_filter(doc, spans))
+        spans = _headline_mentions(doc, _headline_filter(doc, [_title_case_dateline(s) for s in spans]))
         phrases = (force_phrases(doc, spans, gaz) + demonym_actors(doc, spans, gaz) + coalitions(doc, spans)
                    + groups_named_before_fighters(doc, spans, gaz) + loyal_forces(doc, spans)
                    + government_phrases(doc, spans, gaz) + same_name_provinces(doc, spans, gaz)
@@ -181,8 +181,10 @@ class EntityTyper:
         if after is not None and after.text == "Mayor" and typed._.kg_origin == "ner" \
                 and typed.label_ in ("Person", "Organization"):  # "Brenley Mayor X": a mayor's town
             return retype(typed, "District" if typed[-1].lower_ in MAYORAL_DISTRICT_WORDS else "City", name, "place-word")
-        kind = _apposition_kind(typed) if typed.label_ in ("Person", "Organization", "City") else None
-        if kind is not None and kind != typed.label_:  # "Zaranj, the capital of Nimroz", "Dehdadi, a district in"
+        kind = _apposition_kind(typed) if typed.label_ in ("Person", "Organization", "City", "Province") else None
+        if kind is not None and kind != typed.label_ and (typed.label_ != "Province" or kind == "City"):
+            # "Zaranj, the capital of Nimroz", "Dehdadi, a district in", "Canterbury, a cathedral city in Kent" (a
+            # town of the name of a region the gazetteer knows elsewhere)
             return retype(typed, kind, name, "apposition")
         # "Kunduz province", "Sangin district", "Kunduz city": the following word says what the place is.
         if typed.label_ in ("City", "Province", "District", "Person", "Organization") and after is not None:
@@ -358,17 +360,19 @@ def _datelines(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
     for token in tokens_of(doc):
-        if token.i in taken or not (_capital_word(token) and len(token) > 2):
+        if token.i in taken or not (_capital_word(token) and len(token) > 2 or token.is_title):
             continue
+        capitals = _capital_word(token)
         end = token.i + 1
-        while end < len(doc) and _capital_word(doc[end]) and end not in taken:
-            end += 1  # "SAN JOSE, Costa Rica"
+        while end < len(doc) and (_capital_word(doc[end]) if capitals else doc[end].is_title) and end not in taken:
+            end += 1  # "SAN JOSE, Costa Rica", "Rio de Janeiro" (not title-cased, but taken by the NER if it is a name)
         span = Span(doc, token.i, end, label="City")
-        if not _opens_dateline(span):
+        if not (_opens_dateline(span) if capitals else _before_dateline_dash(span) and not in_headline(span)):
             continue
-        known = gaz.lookup(span.text.title())
+        name = span.text.title() if capitals else span.text
+        known = gaz.lookup(name)
         if known is None:
-            found.append(set_span(span, span.text.title(), "dateline"))
+            found.append(set_span(span, name, "dateline"))
         elif known[0] in ("City", "Province", "Country"):
             found.append(known_span(doc, span.start, span.end, known))
     return found
@@ -521,6 +525,25 @@ def _opens_dateline(span: Span) -> bool:
     return any(t.text == "(" or spaced_dash(t) for t in doc[span.end + 2: span.end + 8])
 
 
+def _title_case_dateline(span: Span) -> Span:
+    """A name the NER took for a person or a body where a report is filed is a town (see _before_dateline_dash)."""
+    if span.label_ in ("Person", "Organization") and span._.kg_origin == "ner" and _before_dateline_dash(span):
+        return retype(span, "City", plain_name(span), "dateline")
+    return span
+
+
+def _before_dateline_dash(span: Span) -> bool:
+    """'Maidstone \u2014 Kent County Council said', 'Lodwar, Kenya \u2014 Four failed rains': a name opening a
+    paragraph right before a spaced dash, or before a comma, a name and the dash."""
+    doc = span.doc
+    opens = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
+    if not opens or span.end + 1 >= len(doc):
+        return False
+    dash = doc[span.end] if doc[span.end].text != "," else next(
+        (t for t in doc[span.end + 2: span.end + 6] if not t.is_title), None)
+    return dash is not None and spaced_dash(dash) and not any(t.is_punct for t in doc[span.end + 1: dash.i])
+
+
 def _place_by_role(span: Span) -> bool:
     """A name the NER typed as a person or organisation that stands where only a place can: the small towns no
     gazetteer lists ("clashes near Maungdaw", "the army retook Anefis", "the militants stormed Palma", "a farmer
@@ -658,7 +681,7 @@ def _unit_number_end(doc: Doc, end: int) -> int:
 
 
 #: Words of a rank that are no title on their own: "Brigadier General", "Senior General", "Staff Sergeant".
-RANK_PARTS = {"brigadier", "senior", "staff", "master", "first", "chief", "lieutenant", "high",  # "High Commissioner"
+RANK_PARTS = {"brigadier", "senior", "staff", "master", "first", "chief", "lieutenant", "high", "field",  # "High Commissioner"
               "district", "county"}  # "District Attorney X", "County Sheriff X"
 
 

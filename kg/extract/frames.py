@@ -344,7 +344,22 @@ def _preposition_reader(slot: str) -> Callable[[Token, Arguments], list[Span]]:
                                    if supported(noun) else [])  # "took control of it"
     return lambda token, args: args.prep_objects(token, (slot,)) + [
         s for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" and token.pos_ in ("NOUN", "PROPN")
-        for s in args.prep_objects(c, (slot,))] + (_with_after_place(token, args) if slot == "with" else [])
+        for s in args.prep_objects(c, (slot,))] + (_with_after_place(token, args) if slot == "with" else []) + (
+        _to_after_the_phrase(token, args) if slot == "to" else [])
+
+
+def _to_after_the_phrase(noun: Token, args: Arguments) -> list[Span]:
+    """'after the fall of Gwoza, a town in southern Borno, to Boko Haram fighters': the parser hangs the 'to'
+    that closes a long noun phrase on the verb above it; right after the phrase and its comma, it is the noun's."""
+    if noun.pos_ != "NOUN" or any(c.dep_ == "prep" and c.lower_ == "to" for c in noun.children):
+        return []
+    at = noun.right_edge.i + 1
+    if at < len(noun.doc) and noun.doc[at].text == ",":
+        at += 1
+    if at >= len(noun.doc) or noun.doc[at].lower_ != "to" or noun.doc[at].dep_ != "prep" \
+            or noun.doc[at].head not in noun.ancestors:
+        return []
+    return args.prep_objects(noun.doc[at].head, ("to",))
 
 
 def _with_after_place(verb: Token, args: Arguments) -> list[Span]:

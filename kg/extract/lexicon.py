@@ -9,6 +9,8 @@ NER_TO_TYPE = {"PERSON": "Person", "ORG": "Organization", "GPE": "City", "NORP":
 
 
 #: Words that, as a title before a name or in an apposition, make a person an Official.
+#: Words before a role that make it no office: "a civil society leader", "a community leader", "a youth leader".
+UNOFFICIAL_ROLE_QUALIFIERS = frozenset({"society", "community", "religious", "youth", "student", "traditional"})
 ROLE_WORDS = {
     "spokesman", "spokeswoman", "spokesperson", "governor", "gov.", "deputy", "president", "vice", "minister",
     "commander", "chief", "official", "officials", "mayor", "general", "gen.", "gen", "colonel", "col.", "col",

@@ -13,7 +13,9 @@ CONDITION_MARKERS = {"if", "unless", "whether"}
 UNREAL_GOVERNORS = {"plan", "threaten", "want", "aim", "hope", "vow", "intend", "prepare", "expect", "promise",
                     "pledge", "decide", "order", "ready", "able", "unable", "need", "urge", "warn", "call",
                     "propose", "consider", "seek", "wish", "likely", "poised", "set", "fear", "deny",
-                    "threat", "risk", "danger", "possibility", "prospect", "verge", "brink", "concern", "plot"}
+                    "threat", "risk", "danger", "possibility", "prospect", "verge", "brink", "concern", "plot",
+                    # gathering for what is still to come: "troops were regrouping to retake Gwoza"
+                    "regroup", "mass", "amass", "mobilize", "mobilise"}
 #: Nouns that present what follows as disputed: "claims that the Taliban control Farah".
 DISPUTED_NOUNS = {"claim", "allegation", "rumor", "rumour", "assertion"}
 DENIAL_VERBS = {"deny", "reject", "dismiss", "refute", "dispute", "rule"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, ELECTED_BODIES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PORTFOLIO_WORDS, ROLE_WORDS, SPACED_LINKS
-from .spans import in_headline, plain_name, retype, sentence_start_of, set_span, tokens_of
+from .spans import in_headline, plain_name, retype, sentence_start_of, set_span, tokens_of, unofficial_role
 from .words import word_list
 
 #: Lower-case words inside a place's or body's name: "Rio Grande do Sul", "Ministry of Health".
@@ -127,7 +127,9 @@ def employers_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
 NOT_EMPLOYER_WORDS = PORTFOLIO_WORDS | ARMED_SERVICES | {"city", "county", "district", "state", "federal", "national",
                                                          "minority", "majority", "task", "force", "fire", "police",
                                                          "emergency", "management", "mines", "aldermen", "board",
-                                                         "council", "former", "opposition"}
+                                                         "council", "former", "opposition",
+                                                         # parts of a rank: "Brigadier General X"
+                                                         "brigadier", "senior", "staff", "master", "first", "field"}
 
 
 def unnamed_officials(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -204,6 +206,8 @@ def _body_of_role(span: Span, roles: frozenset[str] | None = None) -> bool:
 
 
 def _is_role(token: Token) -> bool:
+    if unofficial_role(token):
+        return False
     if token.lower_ != "member":
         return token.lower_ in ROLE_WORDS
     return any(t.lower_ in ELECTED_BODIES for t in token.doc[token.i + 1: token.i + 6])

@@ -152,7 +152,8 @@ def places_by_company(spans: list[Span]) -> list[Span]:
         if span.label_ == "City" and kind != "District":
             kind = None  # a town stays one unless the text lists it among districts (a list's town and district
             # often share a name: "Helmand's districts, among them Nawa")
-        if (guessed or span.label_ == "City" and span._.kg_origin == "ner") and kind is None and _holds_a_town(span):
+        if (guessed or span.label_ == "City" and span._.kg_origin in ("ner", "place-role")) and kind is None \
+                and _holds_a_town(span):
             kind = "Province"  # "Doel, a village in East Flanders", "Swat's largest city": a name the NER guessed,
             # larger than a town
         out.append(retype(span, kind, plain_name(span), "place-company") if kind else span)
@@ -268,6 +269,8 @@ def propagate_places(spans: list[Span], gaz: Gazetteer) -> list[Span]:
     named_provinces = (s._.kg_canonical for s in spans if s.label_ == "Province" and s._.kg_origin == "place-word")
     provinces = {canonical[: -len(word)]: canonical for canonical in named_provinces
                  for word in PROVINCE_WORDS if canonical.endswith(word)}
+    # "a cathedral city in east Kent": a region that holds a town is one where the NER or a role made it a town
+    holders = {plain_name(s) for s in spans if s.label_ == "Province" and s._.kg_origin == "place-company"}
     people = {plain_name(s) for s in spans if s.label_ == "Official"}  # "Houston said" after "Chief Houston"
     towns = {plain_name(s) for s in spans
              if s.label_ == "City" and s._.kg_origin in ("place-word", "apposition", "place-company", "place-role")
@@ -282,6 +285,8 @@ def propagate_places(spans: list[Span], gaz: Gazetteer) -> list[Span]:
         elif retypable and name in provinces and not described_town:  # "In Nabatieh, the capital of Nabatieh
             # Governorate": a town
             span = retype(span, "Province", provinces[name], "place-word")
+        elif span.label_ == "City" and span._.kg_origin in ("ner", "place-role", "headline") and name in holders:
+            span = retype(span, "Province", name, "place-company")
         elif retypable and span.label_ != "City" and name in towns:
             span = retype(span, "City", name, "place-word")
         out.append(span)

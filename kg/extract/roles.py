@@ -26,8 +26,10 @@ from .spans import (
     lemmas,
     name_key,
     name_of,
+    past_titles,
     sentence_start_of,
     tokens_of,
+    unofficial_role,
 )
 from .words import word_list
 
@@ -188,11 +190,19 @@ def _role_between_commas(span: Span) -> Token | None:
     """"Negotiations between Iraq's national security adviser, X, and Sadr": the role noun right before the
     comma that opens a name closed by another comma is the name's, whatever the parser made of the sentence."""
     doc = span.doc
-    if span.label_ not in ("Person", "Official") or span.start < 2 or doc[span.start - 1].text != "," \
-            or span.end >= len(doc) or doc[span.end].text != ",":
+    comma = next((i for i in range(span.start - 1, max(span.start - 4, 0), -1)
+                  if doc[i].text == "," and past_titles(doc, i + 1) == span.start), None)  # ", Gen. John Doe,"
+    if span.label_ not in ("Person", "Official") or comma is None or comma < 1 \
+            or span.end >= len(doc) or doc[span.end].text not in (",", "."):
         return None
-    role = doc[span.start - 2]
-    return role if role.lemma_.lower() in ROLE_NOUNS and role.pos_ == "NOUN" and role.tag_ == "NN" else None
+    role = doc[comma - 1]
+    while not _role_noun(role) and role.head.i < role.i and role.head.right_edge.i == comma - 1:
+        role = role.head  # "the commander of NATO's Resolute Support mission, Gen. John Nicholson,"
+    return role if _role_noun(role) else None
+
+
+def _role_noun(token: Token) -> bool:
+    return token.lemma_.lower() in ROLE_NOUNS and token.pos_ == "NOUN" and token.tag_ == "NN"
 
 
 def _body_before(person: Span) -> Token | None:
@@ -214,8 +224,10 @@ def _comma_apposition(span: Span) -> Token | None:
     for token in tokens_of(doc)[span.end + 1: span.end + 5]:  # (no new Span)
         if token.lemma_.lower() in ROLE_NOUNS and token.pos_ == "NOUN" and token.left_edge.i == span.end + 1:
             # an apposition closes with a comma or the sentence; "Ghani, the Taliban leader said" is no apposition
-            after = token.right_edge.i + 1
-            closed = after >= len(doc) or doc[after].text in (",", ";", ".", ")") or doc[after].is_sent_start
+            after = token.right_edge.i + 1  # (the closing comma may be the noun's own: "Khaing Thukha, a spokesman
+            # for the Arakan Army, told", where the tagger took "Khaing" for a verb and the noun for the subject)
+            closed = after >= len(doc) or doc[after].text in (",", ";", ".", ")") or doc[after].is_sent_start \
+                or doc[after - 1].text == "," and after - 1 > token.i
             return token if closed else None
     return None
 
@@ -243,7 +255,10 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
     if not targets and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         targets = role_targets(noun.head, args, preps)  # "the Houthis' chief negotiator and spokesman": theirs too
     targets = [t for t in targets if not _seat(t)]
-    if not targets and any(c.dep_ in ("compound", "amod", "poss") and c.lower_ in BARE_FORCES for c in noun.children):
+    only_where = targets and all(t.label_ in PLACE_TYPES - {"Country"} for t in targets) \
+        and targets == args.prep_objects(noun, ("in",))  # "the army spokesman in Ituri": where he is
+    if (not targets or only_where) and any(c.dep_ in ("compound", "amod", "poss") and c.lower_ in BARE_FORCES
+                                           for c in noun.children):
         # "the army chief, General X": the article's own army; "a French military spokesman": France's forces
         adjectives = [c.text for c in noun.children if c.dep_ == "amod" and c.text in args.country_adjectives]
         targets = args.coref.national_force(adjectives[0]) if adjectives else args.coref.home_force()
@@ -285,6 +300,8 @@ def role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             yield found(span, "memberOf", party, "memberOf-party-of")
         for noun in described_by(span):
             lemma = role_word(noun)
+            if unofficial_role(noun):
+                continue
             if span.label_ in ("Person", "Official"):
                 yield from (r for r in _person_role(span, noun, lemma, args) if r.object not in parties)
             elif span.label_ in PLACE_TYPES:

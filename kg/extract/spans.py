@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import DASHES, SETTLEMENT_NOUNS, TOWN_RANKS
+from .lexicon import DASHES, ROLE_WORDS, SETTLEMENT_NOUNS, TOWN_RANKS, UNOFFICIAL_ROLE_QUALIFIERS
 
 
 # ---------------------------------------------------------------- span extensions
@@ -286,3 +286,16 @@ def names_listed_before(noun: Token) -> bool:
     named = [t.pos_ == "PROPN" or t.ent_type_ != "" for t in doc[max(noun.i - 6, 0): noun.i]]
     return noun.tag_ == "NNS" and len(named) > 2 and named[-1] and any(
         t.lower_ == "and" and named[i - 1] for i, t in enumerate(doc[noun.i - len(named): noun.i - 1]) if i > 0)
+
+
+def unofficial_role(noun: Token) -> bool:
+    """'a civil society leader in Beni', 'a community leader': a role that is no office (the one named is a person)."""
+    return noun.i > 0 and noun.doc[noun.i - 1].lower_ in UNOFFICIAL_ROLE_QUALIFIERS
+
+
+def past_titles(doc: Doc, i: int) -> int:
+    """The index of the first word at or after ``i`` that is no title: ', Gen. John Nicholson,' -> 'John'."""
+    start = i
+    while i < len(doc) and i - start < 3 and doc[i].is_title and doc[i].lower_ in ROLE_WORDS:
+        i += 1
+    return i
