@@ -277,6 +277,9 @@ class Resolver:
         known = self.aliases.get((fam, norm))
         if known is None and fam == "Person" and norm:
             known = self._surname_match(norm, key_of)
+        if known is None and mention.type == "Province" and norm:  # "Turkana" after "Turkana County": one region
+            known = next((self.aliases[(fam, f"{norm} {kind}")] for kind in sorted(REGION_KIND_WORDS)
+                          if (fam, f"{norm} {kind}") in self.aliases), None)
         key = known or f"{fam}/{norm or normalise(mention.text) or 'unnamed'}"
         self.aliases.setdefault((fam, norm), key)
         return key

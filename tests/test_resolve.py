@@ -205,6 +205,13 @@ def test_a_force_named_by_its_acronym_and_troops_is_labelled_by_the_acronym():
     assert graph.entities[0].label == "UAE troops"
 
 
+def test_a_region_named_bare_after_its_name_with_its_kind_is_the_same_region():
+    graph = Resolver().resolve(found(mention("Turkana County", "Province", 0, canonical="Turkana County",
+                                             origin="gazetteer"),
+                                     mention("Turkana", "Province", 40, canonical="Turkana", origin="place-word")))
+    assert len(graph.entities) == 1 and graph.entities[0].label == "Turkana County"
+
+
 def test_the_coalition_written_as_such_labels_its_longer_phrases():
     assert choose_label([
         mention("Coalition military forces", "Force", 0, canonical="coalition", origin="force-phrase:multinational"),

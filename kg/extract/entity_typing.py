@@ -32,7 +32,8 @@ class EntityTyper:
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer()
         ner_ents = doc.ents  # made once: doc.ents makes new Span objects on every access, and is set only at the end
-        ents = longest_first([fitted for whole in ner_ents for pair in _split_known_pair(whole, gaz)
+        ents = longest_first([fitted for whole in _join_seat_titles(doc, ner_ents)
+                              for pair in _split_known_pair(whole, gaz)
                               for part in _split_person_of(pair, gaz) for span in _split_place_title(part, gaz)
                               if (fitted := _fit_name(_extend_spaced_link(_extend_hyphens(_extend_person(span))),
                                                       gaz)) is not None])
@@ -460,12 +461,12 @@ def _split_person_of(span: Span, gaz: Gazetteer) -> list[Span]:
 def _split_place_title(span: Span, gaz: Gazetteer) -> list[Span]:
     """'Balkh Governor Gul Ahmad Sadiqi' as one person: a place the gazetteer knows, an office's title and the
     holder's name, which the NER ran together (the title stays between them, for kg.extract.roles to read)."""
-    if span.label_ != "PERSON":
+    if span.label_ not in ("PERSON", "WORK_OF_ART", "ORG"):
         return [span]
     doc = span.doc
     title = next((t.i for t in span[1:-1] if t.lower_ in OFFICE_TITLES and t.is_title), None)
-    if title is None or not all(t.is_title for t in span):
-        return [span]
+    if title is None or not all(t.is_title or not t.is_alpha for t in span) or span.end - title < 3:
+        return [span]  # (a name of two words at least after the title: not "the Kent County Council Leader")
     known = gaz.lookup(doc[span.start:title].text)
     person = Span(doc, title + 1, span.end, label="PERSON")
     if known is None and doc[title - 1].lower_ in ("county", "parish", "borough"):
@@ -477,9 +478,42 @@ def _split_place_title(span: Span, gaz: Gazetteer) -> list[Span]:
         if title - start >= 2:
             place = Span(doc, start, title, label="District")
             return [set_span(place, place.text, "place-word"), person]
+    if known is None and doc[title].lower_ in OFFICE_SEATS and span.label_ != "ORG":
+        # "Bethune Mayor Olivier Gacquerre", "Turkana Governor Josphat Nanok": the seat of the office, by its kind
+        place = Span(doc, span.start, title, label=OFFICE_SEATS[doc[title].lower_])
+        entry = gaz.province_named(place.text) if place.label_ == "Province" else None  # "Turkana County"
+        return [set_span(place, entry["name"] if entry else place.text, "place-word", links_of(entry) if entry else {}),
+                person]
     if known is None or known[0] not in ("City", "Province", "Country"):
         return [span]
     return [known_span(doc, span.start, title, known), person]
+
+
+def _join_seat_titles(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
+    """'Turkana Governor Josphat Nanok', which the NER cuts into a person 'Turkana' and a body 'Nanok': a name,
+    a capitalised office held in a place and a name of two or three words are read as one run, which
+    _split_place_title cuts into the seat and the holder."""
+    out = list(ents)
+    for span in ents:
+        # the title after the name, or the name's own last word ("Maharashtra Governor" as one body)
+        title = span.end - 1 if len(span) > 1 and span[-1].lower_ in OFFICE_SEATS else span.end
+        if span.label_ not in ("PERSON", "ORG", "GPE") or title + 3 > len(doc) or not doc[title].is_title \
+                or doc[title].lower_ not in OFFICE_SEATS:
+            continue
+        end = title + 1
+        while end < len(doc) and end - title <= 3 and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+        if end - title < 3 or end - title > 4:
+            continue
+        joined = [e for e in out if e.start >= span.start and e.end <= end]
+        if any(e.start < span.start < e.end or e.start < end < e.end for e in out):
+            continue  # a name running across the run's ends
+        out = [e for e in out if e not in joined] + [Span(doc, span.start, end, label="PERSON")]
+    return sorted(out, key=lambda e: e.start)
+
+
+#: The kind of place an office before a name is held in: "X Mayor Y", "X Governor Y".
+OFFICE_SEATS = {"mayor": "City", "governor": "Province", "premier": "Province", "prefect": "Province"}
 
 
 def _without_portfolio(span: Span, gaz: Gazetteer) -> Span | None:
@@ -612,7 +646,8 @@ TITLE_TAILS = {"press", "chargé", "charge", "alternative", "deputy", "acting", 
 SERVICE_TITLES = {("fire", "chief"), ("fire", "marshal"), ("fire", "commissioner"), ("city", "manager"),
                   ("city", "attorney"), ("city", "clerk"), ("city", "administrator")}  # "Tecumseh City Manager X"
 #: Offices the NER takes into the place before them when a name follows: "Zabul Governor (X)".
-OFFICE_TITLES = {"governor", "mayor", "president", "minister", "premier", "senator", "chief", "commander", "sheriff"}
+OFFICE_TITLES = {"governor", "mayor", "president", "minister", "premier", "senator", "chief", "commander", "sheriff",
+                 "prefect"}
 #: Lower-case words inside a name spelled out before its acronym: "Movement for Unity and Jihad in West Africa".
 ACRONYM_LINKS = {"of", "the", "for", "and", "in", "on", "de", "du", "des", "la", "le", "al", "el", "to"}
 
@@ -1032,9 +1067,13 @@ def _adjective_before_noun(span: Span, gaz: Gazetteer) -> bool:
     """'Somali troops', 'Afar fighters': a place whose name is also a country's adjective (Ethiopia's Somali
     Region), written before a noun that is no place word, is the adjective."""
     doc = span.doc
-    if span.label_ not in ("City", "Province", "District") or span.text not in gaz.adjectives:
+    if span.text not in gaz.adjectives:
         return False
     following = next((t for t in doc[span.end:] if t.pos_ != "ADJ"), None)  # "the Somali militant group"
+    if span.label_ in ("Organization", "ArmedGroup", "Person") and len(span) == 1:
+        return following is not None and following.pos_ == "NOUN" and following.is_lower  # "a Ugandan rebel group"
+    if span.label_ not in ("City", "Province", "District"):
+        return False
     return (following is not None and following.pos_ in ("NOUN", "PROPN")
             and following.lower_ not in PLACE_KIND_WORDS - {"city", "town"})  # "Ukrainian city", not "Somali Region"
 

@@ -131,6 +131,9 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         modifiers = [t for t in doc[start: head.i] if not t.is_punct or t.text == "-"]
         if not modifiers and head.lower_ not in ARMED_GROUP_HEADS:
             continue
+        known = gaz.lookup(doc[start: head.i + 1].text)
+        if known is not None and known[0] not in ("Force", "Country"):
+            continue  # "the Allied Democratic Forces (ADF), a Ugandan rebel group": a name the gazetteer knows
         possessor = next((t for t in modifiers if t.lower_ in ("'s", "\u2019s")), None)
         if possessor is not None and not (possessor.i - 1 in spans_at and spans_at[possessor.i - 1].label_ == "Country"):
             continue  # "the government's most elite forces": a part of some force, not a force of its own

@@ -411,6 +411,14 @@ def subjects_of(verb: Token, args: Arguments) -> list[Span]:
 ACCUSING_VERBS = {"accuse", "blame", "charge", "suspect", "credit", "condemn", "fault"}
 
 
+def _object_joined_to_the_verb(child: Token) -> bool:
+    """'had retaken Kramatorsk, ..., as well as the nearby towns of A and B': the parser joins the second object
+    to the verb; a noun conjoined to a verb that has an object is another object."""
+    verb = child.head
+    return child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and verb.pos_ == "VERB" \
+        and any(c.dep_ == "dobj" for c in verb.children)
+
+
 def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -425,7 +433,7 @@ def _objects(verb: Token, args: Arguments) -> list[Span]:
             # "Hajin was the group's stronghold. The SDF took it."; "after al-Shabaab had held it for a decade"
             # (not "held it responsible")
             out.extend(args.coref.place_before(child))
-        elif child.dep_ == "dobj" or _misparsed_place_object(verb, child, args):
+        elif child.dep_ == "dobj" or _misparsed_place_object(verb, child, args) or _object_joined_to_the_verb(child):
             out.extend(s for s in args.entities(child) if s not in out)
     if not out and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children):
         out.extend(_object_made_the_sayer(verb, args) or _relative_object(verb, args)

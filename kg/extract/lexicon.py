@@ -8,9 +8,9 @@ from __future__ import annotations
 NER_TO_TYPE = {"PERSON": "Person", "ORG": "Organization", "GPE": "City", "NORP": None, "LOC": None, "FAC": None}
 
 
-#: Words that, as a title before a name or in an apposition, make a person an Official.
 #: Words before a role that make it no office: "a civil society leader", "a community leader", "a youth leader".
 UNOFFICIAL_ROLE_QUALIFIERS = frozenset({"society", "community", "religious", "youth", "student", "traditional"})
+#: Words that, as a title before a name or in an apposition, make a person an Official.
 ROLE_WORDS = {
     "spokesman", "spokeswoman", "spokesperson", "governor", "gov.", "deputy", "president", "vice", "minister",
     "commander", "chief", "official", "officials", "mayor", "general", "gen.", "gen", "colonel", "col.", "col",
@@ -22,7 +22,7 @@ ROLE_WORDS = {
     "attorney", "magistrate", "rector", "rep.", "reps.", "councillor", "councilor", "alderman", "alderwoman",
     "inspector", "superintendent", "detective", "constable", "justice", "marshal", "manager", "recorder",
     "clerk", "treasurer", "assessor", "auditor", "supervisor", "comptroller", "speaker", "chairperson",
-    "rapporteur", "coordinator", "mediator", "ombudsman", "undersecretary",
+    "rapporteur", "coordinator", "mediator", "ombudsman", "undersecretary", "prefect",
 }
 
 

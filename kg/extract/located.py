@@ -135,6 +135,9 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
     if subject.dep_ in ("nsubj", "nsubjpass") and (verb.lemma_.lower() in LYING_VERBS or verb.lemma_ == "be"):
         for target in args.prep_objects(verb, ("in", "within")):  # "X lies in Y", "X is located in Y", "X is in Y"
             yield target, "locatedIn-verb"
+        for part in (c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() == "part"):
+            for target in args.prep_objects(part, ("of",)):  # "Soum province is part of the country's Sahel region"
+                yield target, "locatedIn-verb"
 
 
 #: Verbs of a place that hold another: "X, which includes Y", "a county that encompasses Y".

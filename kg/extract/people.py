@@ -43,7 +43,8 @@ def surnames(spans: list[Span]) -> list[Span]:
         name = plain_name(span)
         origin = span._.kg_origin
         surname_like = origin == "ner" or origin == "gazetteer" and span.label_ == "City"
-        if span.label_ not in ("Person", "Official") and surname_like and len(span) <= 2:
+        if span.label_ not in ("Person", "Official") and surname_like and len(name.split()) <= 2:  # ("al-Abadi":
+            # three tokens, one word)
             # before or after: a headline names "Haftar" before the body's "Khalifa Haftar"
             match = next((p for p in people if p is not span and plain_name(p).endswith(" " + name)), None)
             if match is not None:

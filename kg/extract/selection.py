@@ -42,8 +42,10 @@ GUESSED_PERSON_ORIGINS = {"role"}
 #: the two together (made once)
 WEAK_OR_GUESSED_ORIGINS = WEAK_ORIGINS | GUESSED_PERSON_ORIGINS
 #: Nouns that describe an armed group: "the Islamist militant groups A, B and C", "a terrorist group leader".
-GROUP_NOUNS = {"group", "groups", "militia", "militias", "faction", "factions", "movement", "insurgency",
+GROUP_NOUNS = {"group", "groups", "militia", "militias", "faction", "factions", "movement", "movements", "insurgency",
                "rebels", "insurgents", "militants", "jihadists", "outfit", "organization", "organisation"}
+#: Nouns of a union of groups, armed when its members are: "an alliance of Islamist militias".
+ALLIANCE_NOUNS = {"alliance", "coalition", "umbrella", "union", "federation", "grouping", "front"}
 #: Words that make a group noun an armed one ("a political group" is not).
 ARMED_WORDS = {"militant", "armed", "rebel", "jihadist", "islamist", "terrorist", "terror", "insurgent", "dissident",
                "extremist", "separatist", "paramilitary", "guerrilla", "militia"}
@@ -177,6 +179,10 @@ def _described_as_armed_group(span: Span) -> bool:
         if token.lower_ in GROUP_NOUNS and (_armed(token) or token.lower_ in ("rebels", "insurgents", "militants",
                                                                                "militia", "militias", "jihadists")):
             return True
+        if token.lower_ in ALLIANCE_NOUNS and any(m.lower_ in GROUP_NOUNS | {"brigades"} and (_armed(m) or m.lower_ in (
+                "militias", "rebels", "insurgents", "militants")) for of in token.children if of.dep_ == "prep"
+                and of.lower_ == "of" for m in of.children if m.dep_ == "pobj"):
+            return True  # "the Joint Forces, an alliance of former rebel movements": an alliance of armed groups
         if token.lower_ in ("faction", "wing", "branch", "offshoot") and any(
                 c.dep_ in ("compound", "poss") and c.ent_type_ == "ArmedGroup" for c in token.children):
             return True  # "Los Chapitos, a Sinaloa Cartel faction": part of an armed group is armed
