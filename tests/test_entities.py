@@ -1495,3 +1495,82 @@ def test_an_office_between_its_seat_and_its_holder(nlp, text, relation):
 def test_a_place_that_is_part_of_a_larger_one_is_in_it(nlp):
     assert ("Sangin", "locatedIn", "Helmand Province") in _relations_read(
         nlp("Headline\n\nSangin district is part of Helmand province, officials said."))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, relation", [
+    # a light verb's target named by "the city" after the town was named in the sentence before
+    ("Derna is a port town in eastern Libya. The LNA carried out repeated air strikes on the city.",
+     ("Libyan National Army", "attacked", "Derna")),
+    ("Derna is a port town in eastern Libya. The LNA imposed a siege on Derna in 2016.",
+     ("Libyan National Army", "attacked", "Derna")),
+    # "in and around X": the object of the last preposition is the first one's too
+    ("Derna is a port town in eastern Libya. In May 2017, the Egyptian air force also struck targets in and around "
+     "Derna after gunmen killed 29 people.", ("Egyptian air force", "attacked", "Derna")),
+    # a facility "at" a place stands there
+    ("Lala is a village in Djugu. CODECO fighters attacked a camp at Lala on Monday.", ("CODECO", "attacked", "Lala")),
+])
+def test_an_attack_on_a_town_named_before_or_on_what_stands_in_it(nlp, text, relation):
+    assert relation in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+def test_a_list_of_places_is_no_chain_of_containers_and_a_name_ends_before_and(nlp):
+    text = ("Thousands fled their homes across the capital and the neighboring provinces of West Java and Banten. "
+            "Bekasi is a city in West Java.")
+    assert not any(p == "locatedIn" and s == "West Java" and o == "Banten" for s, p, o in _relations_read(nlp(text)))
+    assert not any(name.endswith(" and") for name, _ in typed(nlp, text))
+
+
+@pytest.mark.model
+def test_talks_with_officials_of_a_country_are_no_meeting_with_a_coalition_named_before(nlp):
+    text = ("The Saudi-led coalition struck Sanaa. The flare-up came as a Houthi delegation held five days of talks "
+            "in Riyadh, the capital of Saudi Arabia, with Saudi officials.")
+    assert not any(p == "metWith" and "coalition" in o + s for s, p, o in _relations_read(nlp(text)))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, relation", [
+    # a person is never under an army's control: what is, is a place
+    ("Islam Qala has been under Taliban control since July, traders said.", ("Taliban", "captured", "Islam Qala")),
+    # "of which" hung by the parser on the wrong noun: the place right before it
+    ("Governor Nofal al-Sultan of Nineveh province, of which Mosul is the capital, said 900,000 people had fled.",
+     ("Mosul", "capitalOf", "Nineveh Province")),
+    # "of" after a name the parser split: the office's body
+    ("Prime Minister Fayez al-Sarraj of the Government of National Accord met with U.S. special envoy for Libya "
+     "Jonathan Winer in Tripoli last week.", ("Fayez al-Sarraj", "officialOf", "Government of National Accord")),
+    # a title that runs on into the name, its owner between them: the name is whom he met
+    ("Prime Minister Fayez al-Sarraj of the Government of National Accord met with U.S. special envoy for Libya "
+     "Jonathan Winer in Tripoli last week.", ("Fayez al-Sarraj", "metWith", "Jonathan Winer")),
+    # a seat whose first word the NER left out
+    ("West Java Governor Ridwan Kamil said his province had sent rubber boats to Bekasi.",
+     ("Ridwan Kamil", "officialOf", "West Java")),
+    # numbered towns in a region, whatever the parser made of the rest
+    ("Among those detained were clan chiefs from Bagheria and Misilmeri, two towns in Sicily a short drive from "
+     "Palermo.", ("Misilmeri", "locatedIn", "Sicily")),
+    ("Most of the deaths occurred in Bekasi and Bogor, two cities in West Java, and in Lebak.",
+     ("Bekasi", "locatedIn", "West Java")),
+    # "X, in the region of Y": where the town is
+    ("Nurses in Dunedin, in the southern region of Otago, held a candlelight vigil outside the hospital.",
+     ("Dunedin", "locatedIn", "Otago")),
+    ("He is hiding near his hometown of Castelvetrano, in the province of Trapani in western Sicily.",
+     ("Castelvetrano", "locatedIn", "Trapani Province")),
+])
+def test_a_relation_of_general_and_conflict_news_read_past_the_parse(nlp, text, relation):
+    assert relation in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, relation", [
+    # a surname opening a sentence, which the tagger took for a noun
+    ("President Juan Manuel Santos arrived. Santos held talks with Enrique Pena Nieto on security.",
+     ("Santos", "metWith", "Enrique Pena Nieto")),
+    # a hyphenated name the NER took for a body, with a role in apposition
+    ("ACCRA, Ghana \u2014 Nana Akufo-Addo, the leader of the opposition New Patriotic Party, has won the election.",
+     ("Nana Akufo-Addo", "officialOf", "New Patriotic Party")),
+    # "whose members are A, B and C"
+    ("The Pacific Alliance, whose members are Chile, Colombia, Mexico and Peru, held its summit in Cali.",
+     ("Peru", "memberOf", "Pacific Alliance")),
+])
+def test_people_and_members_named_the_way_reports_name_them(nlp, text, relation):
+    assert relation in _relations_read(nlp(text))

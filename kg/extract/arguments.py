@@ -329,6 +329,13 @@ class Arguments:
             return []
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
             for owner in (c for c in prep.children if c.dep_ == "pobj"):
+                holder = self.entity(owner)  # "U.S. special envoy for Libya Jonathan Winer": the title runs on
+                # into the name, its owner between them
+                before = self.entity(self.doc[holder.start - 1]) if holder is not None and holder.start > prep.i + 1 \
+                    else None
+                if holder is not None and holder.label_ in ("Person", "Official") and before is not None \
+                        and before.end == holder.start and before.label_ not in ("Person", "Official"):
+                    return [holder]
                 for conj in (c for c in owner.children if c.dep_ in ("conj", "appos")):
                     holder = self.entity(conj)
                     if holder is not None and holder.label_ in ("Person", "Official") and holder.start > 0 \
@@ -475,9 +482,15 @@ class Arguments:
         return out
 
     def places_in(self, token: Token) -> list[Span]:
-        """Where something stands: 'a market in Aleppo', 'a base near Kidal'."""
-        return [p for p in self.prep_objects(token, ("in", "near", "outside", "inside", "across"))
+        """Where something stands: 'a market in Aleppo', 'a base near Kidal', 'a camp at Lala'."""
+        return [p for p in self.prep_objects(token, ("in", "at", "near", "outside", "inside", "across"))
                 if p.label_ in PLACE_TYPES]
+
+    def site_of(self, token: Token) -> list[Span]:
+        """Where a thing stands, also when the parser hangs the place on what the thing is for: 'a camp for
+        displaced people at Lala'."""
+        return self.places_in(token) or [p for f in token.children if f.dep_ == "prep" and f.lower_ == "for"
+                                         for o in f.children if o.dep_ == "pobj" for p in self.places_in(o)]
 
     def of_objects(self, token: Token, depth: int = 0) -> list[Span]:
         return self.prep_objects(token, ("of",), depth)
@@ -491,7 +504,11 @@ class Arguments:
         for prep in (p for c in children_of(token) for p in (
                 (c, *(x for x in c.conjuncts if x.lower_ == c.lower_)) if c.lower_ in preps else (c,))):
             if prep.dep_ in ("prep", "agent", "dative", "conj") and prep.lower_ in preps:
-                for pobj in children_of(prep):
+                objects = children_of(prep)
+                if not any(o.dep_ in ("pobj", "pcomp", "prep") for o in objects):  # "in and around Derna": the
+                    # object is the last preposition's
+                    objects = [o for c in prep.conjuncts if c.pos_ == "ADP" for o in children_of(c) if o.dep_ == "pobj"]
+                for pobj in objects:
                     if pobj.dep_ == "pobj":
                         out.extend(s for s in self.entities(pobj, depth + 1) if s not in out)
                     elif pobj.dep_ == "pcomp" and pobj.lemma_ == "be":  # "control over what was the capital, X"

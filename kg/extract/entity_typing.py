@@ -44,6 +44,7 @@ class EntityTyper:
         spans = sorted(spans + unnamed_officials(doc, spans), key=lambda s: s.start)
         spans = sorted(spans + employers_before_titles(doc, spans), key=lambda s: s.start)
         spans = _headline_mentions(doc, _headline_filter(doc, [_title_case_dateline(s) for s in spans]))
+        spans = _repeated_names(doc, spans)
         phrases = (force_phrases(doc, spans, gaz) + demonym_actors(doc, spans, gaz) + coalitions(doc, spans)
                    + groups_named_before_fighters(doc, spans, gaz) + loyal_forces(doc, spans)
                    + government_phrases(doc, spans, gaz) + same_name_provinces(doc, spans, gaz)
@@ -505,10 +506,14 @@ def _join_seat_titles(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
             end += 1
         if end - title < 3 or end - title > 4:
             continue
-        joined = [e for e in out if e.start >= span.start and e.end <= end]
-        if any(e.start < span.start < e.end or e.start < end < e.end for e in out):
+        start = span.start
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" \
+                and not doc[start - 1].ent_type_ and doc[start - 1].lower_ not in ROLE_WORDS:
+            start -= 1  # "West Java Governor X", where the NER took "Java" alone
+        joined = [e for e in out if e.start >= start and e.end <= end]
+        if any(e.start < start < e.end or e.start < end < e.end for e in out):
             continue  # a name running across the run's ends
-        out = [e for e in out if e not in joined] + [Span(doc, span.start, end, label="PERSON")]
+        out = [e for e in out if e not in joined] + [Span(doc, start, end, label="PERSON")]
     return sorted(out, key=lambda e: e.start)
 
 
@@ -663,6 +668,8 @@ def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
         end = paren  # "National Movement for the Liberation of Azawad (MNLA"
     if span.label_ != "PERSON":  # a person is no acronym's long form: "X of the Brazilian Democratic Movement (MDB)"
         end = _acronym_end(doc, start, end)
+    while end - start > 1 and doc[end - 1].lower_ in ("and", "or"):
+        end -= 1  # "the provinces of West Java and Banten" run by the NER into "West Java and"
     if span.label_ == "ORG" and end - start > 1 and doc[end - 1].text in ("party", "parties"):
         end -= 1  # "the right-wing League party": the party's name is "League" ("the Labour Party" keeps its word)
     if start > 0 and _ordinal(doc[start - 1]) and doc[end - 1].lower_ in UNIT_OR_FORCE_NAME_HEADS:
@@ -1103,6 +1110,32 @@ def _headline_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
                     and not _part_of_a_longer_name(doc, start, start + len(words), len(headline)):
                 added.append(retype(named, named.label_, origin="headline", start=start, end=start + len(words)))
                 taken |= at
+    return sorted(spans + added, key=lambda s: s.start) if added else spans
+
+
+def _repeated_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A place the article names, written again where the NER saw no name, is a mention there too: 'Lala, a
+    village in Djugu' and later 'a camp for displaced people at Lala'. One word must be a proper noun there."""
+    start = next((t.i for t in doc if t.idx >= headline_end_char(doc)), len(doc))
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    names: dict[str, dict[tuple[str, ...], Span]] = {}
+    for span in reversed(spans):  # (the first mention of a name wins; places only: a body's name the NER cut
+        # short, "Union No", would spread)
+        if span.label_ in ("City", "District", "Province") and span[0].is_title and len(span.text) > 2 \
+                and not in_headline(span) and all(t.is_title or t.text == "-" for t in span):
+            names.setdefault(span[0].text, {})[tuple(t.text for t in span)] = span
+    added = []
+    for token in tokens_of(doc)[start:]:
+        if token.i in taken or token.text not in names:
+            continue
+        for words, named in sorted(names[token.text].items(), key=lambda item: -len(item[0])):
+            end = token.i + len(words)
+            if tuple(t.text for t in doc[token.i:end]) != words or any(i in taken for i in range(token.i, end)) \
+                    or len(words) == 1 and token.pos_ != "PROPN" or _part_of_a_longer_name(doc, token.i, end, len(doc)):
+                continue
+            added.append(retype(named, named.label_, start=token.i, end=end))
+            taken.update(range(token.i, end))
+            break
     return sorted(spans + added, key=lambda s: s.start) if added else spans
 
 

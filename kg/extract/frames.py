@@ -32,7 +32,8 @@ SUPPORT_VERBS = {"launch", "stage", "mount", "carry", "conduct", "execute", "mak
                  "perpetrate", "commit", "trigger", "spark", "resume", "escalate", "announce", "declare", "claim",
                  "establish", "assume", "gain", "take", "retain", "maintain", "tighten", "extend", "consolidate",
                  "exert", "exercise", "seize", "complete", "finish", "press", "pursue", "initiate", "engage",
-                 "restore", "reassert", "reestablish", "re-establish", "win", "grab", "wrest"}  # "won control of Y"
+                 "restore", "reassert", "reestablish", "re-establish", "win", "grab", "wrest",  # "won control of Y"
+                 "impose"}  # "imposed a siege on Derna"
 #: Verbs that say "out" without it when "from" follows: "drove the militants from the town".
 OUT_FROM_VERBS = frozenset({"drive", "push", "chase", "flush", "rout"})
 #: Prepositions that name what an action was aimed at: "fired at", "rammed into".
@@ -339,7 +340,9 @@ def _preposition_reader(slot: str) -> Callable[[Token, Arguments], list[Span]]:
                                    for t in args.prep_objects(o, (prep,))]
     if slot.startswith("support-"):
         prep = slot[len("support-"):]
-        return lambda noun, args: ([t for t in args.prep_objects(support_verb(noun), (prep,)) if t.start > noun.i]
+        # (after the noun; or a town named in a sentence before, for "carried out air strikes on the city")
+        return lambda noun, args: ([t for t in args.prep_objects(support_verb(noun), (prep,))
+                                    if t.start > noun.i or t.end <= noun.sent.start and t.label_ in PLACE_TYPES]
                                    + (_it_after(support_verb(noun), prep, args) if prep == "of" else [])
                                    if supported(noun) else [])  # "took control of it"
     return lambda token, args: args.prep_objects(token, (slot,)) + [
@@ -520,7 +523,7 @@ def _site(verb: Token, args: Arguments) -> list[Span]:
                  and pobj.i > verb.i and pobj.ent_type_ not in ("DATE", "TIME")]  # not "On Sunday"; "rockets at a
     if not nameless:  # police building in Marib"
         return []
-    sites = [p for obj in nameless for p in args.places_in(obj)]
+    sites = [p for obj in nameless for p in args.site_of(obj)]
     sites += [p for p in args.places_in(verb) if p.start > nameless[0].i and p not in sites]
     return [s for s in sites if s.label_ in SITE_TYPES]
 
@@ -743,7 +746,7 @@ def _noun_site(noun: Token, args: Arguments) -> list[Span]:
     return [place for holder in holders for prep in holder.children
             if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at")
             for pobj in prep.children if pobj.dep_ == "pobj" and not args.entities(pobj)
-            for place in args.places_in(pobj) if place.label_ in SITE_TYPES]
+            for place in args.site_of(pobj) if place.label_ in SITE_TYPES]
 
 
 #: Participles after an action noun and the preposition naming whom it is laid at: "claimed by X".
@@ -788,7 +791,7 @@ def _of_site(noun: Token, args: Arguments) -> list[Span]:
     'of' stands."""
     return [place for pobj in (c for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                                for c in prep.children if c.dep_ == "pobj" and not args.entities(c))
-            for place in args.places_in(pobj) if place.label_ in SITE_TYPES]
+            for place in args.site_of(pobj) if place.label_ in SITE_TYPES]
 
 
 #: Participles that aim an action at its target: "an airstrike targeting al-Shabaab", "raids aimed at ISIL".

@@ -14,7 +14,7 @@ from .arguments import PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments
 from .coref import PLACE_ANAPHORS
 from .found import FoundRelation, found
 from .gazetteer import country_adjectives
-from .lexicon import NEIGHBOURHOOD_WORDS
+from .lexicon import NEIGHBOURHOOD_WORDS, SETTLEMENT_NOUNS
 from .places import BEARINGS
 from .spans import NESTED_KEY, first_conjunct, member_list_noun, name_of, names_listed_before
 
@@ -117,7 +117,9 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
         targets += [owner for p in holder.children if p.dep_ == "prep" and p.lower_ == "in" for side in p.children
                     if side.dep_ == "pobj" and side.lower_ in BEARINGS for c in side.children if c.dep_ == "poss"
                     for owner in args.entities(c) if owner.label_ in PLACE_TYPES]  # "a town in Mali's north"
-        for target in (t for t in targets if t != span):  # "the Sirte neighborhood of al-Dular" is no container
+        listed = {first.i, *(c.i for c in first.conjuncts)}  # "the provinces of West Java and Banten": one list
+        for target in (t for t in targets if t != span and t.root.i not in listed):  # "the Sirte neighborhood of
+            # al-Dular" is no container
             yield target, TOWN_PART_RULE if _town_part(holder, target, args) else "locatedIn-prep"
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.text == "," and span.end + 1 < len(span.doc) and span.label_ in ("City", "District"):
@@ -183,6 +185,8 @@ def _conjoined_places(span: Span, args: Arguments) -> list[Span]:
     return places
 
 
+#: Nouns of a region named after "of": "the province of Trapani".
+REGION_NOUNS = frozenset({"region", "province", "state", "department", "county", "district", "governorate"})
 #: Words between a comma and the larger place a town is in: "in the", "just across the border in".
 ACROSS_WORDS = frozenset({"in", "the", "just", "across", "border", "frontier"})
 
@@ -195,8 +199,16 @@ def _after_comma(span: Span, args: Arguments) -> Span | None:
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return None
     at = span.end + 1
+    # "Bagheria and Misilmeri, two towns in Sicily a short drive from Palermo": what the towns are in, however
+    # the parser read the rest
+    described = at + 2 < len(doc) and doc[at].like_num and doc[at + 1].tag_ == "NNS" \
+        and doc[at + 1].lemma_.lower() in SETTLEMENT_NOUNS and doc[at + 2].lower_ == "in"
+    at += 2 if described else 0
     while at < len(doc) and (doc[at].lower_ in ACROSS_WORDS or doc[at].dep_ == "amod" and args.entity(doc[at]) is None):
         at += 1  # "Lyman, in the neighboring Donetsk region", "Adre, just across the border in Chad"
+    if at + 1 < len(doc) and doc[at].lower_ in REGION_NOUNS and doc[at + 1].lower_ == "of" and (
+            doc[at - 1].lower_ in ("the", "in") or doc[at - 1].dep_ == "amod"):
+        at += 2  # "Dunedin, in the southern region of Otago", "Castelvetrano, in the province of Trapani"
     target = args.entity(doc[at]) if at < len(doc) else None
     owned = args.entity(target.root.head) if target is not None and target.root.dep_ == "poss" else None
     if target is not None and target.start == at and owned is not None and larger(owned, span):
@@ -206,7 +218,8 @@ def _after_comma(span: Span, args: Arguments) -> Span | None:
         return None
     after = doc[target.end] if target.end < len(doc) else None
     listed = span.start > 0 and doc[span.start - 1].text == "," and args.entity(doc[span.start - 2]) is not None
-    if listed or after is not None and after.text not in CLOSERS and not after.is_sent_start and not after.is_space:
+    if listed or not described and after is not None and after.text not in CLOSERS and not after.is_sent_start \
+            and not after.is_space and after.lower_ != "in":  # ("X, in the province of Y in western Z")
         return None
     owned_noun = target.root.head.lemma_.lower()
     if after is not None and after.lower_ in ("'s", "\u2019s") and owned_noun not in PLACE_NOUNS \

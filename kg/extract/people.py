@@ -57,9 +57,16 @@ def surnames(spans: list[Span]) -> list[Span]:
         last_words.setdefault(person[-1].text, person)
     for token in tokens_of(doc):
         person = last_words.get(token.text)
-        if person is not None and token.i not in taken and token.i > person.start and token.pos_ in ("PROPN", ""):
+        if person is not None and token.i not in taken and token.i > person.start and (token.pos_ in ("PROPN", "")
+                                                                                    or _surname_tagged_a_noun(token)):
             out.append(set_span(Span(doc, token.i, token.i + 1, label=person.label_), None, "surname"))
     return sorted(out, key=lambda s: s.start)
+
+
+def _surname_tagged_a_noun(token: Token) -> bool:
+    """'Santos held talks with X': the tagger may take a surname opening a sentence for a noun; as the subject,
+    capitalised, it is the name."""
+    return token.pos_ == "NOUN" and token.is_title and token.is_sent_start and token.dep_ in ("nsubj", "nsubjpass")
 
 
 def officials(spans: list[Span]) -> list[Span]:
@@ -70,7 +77,9 @@ def officials(spans: list[Span]) -> list[Span]:
             else retype(s, "ArmedGroup", None, "ner") if _guessed_body(s) and _body_of_role(s, MEMBER_ROLES)
             else s) for s in spans]
     official_names = {w for s in out if s.label_ == "Official" for w in plain_name(s).split()[-1:]}
-    return [(retype(s, "Official") if s.label_ == "Person" and plain_name(s).split()[-1] in official_names else s)
+    # and a surname the NER took for a body, once the full name is known as an official's ("Akufo-Addo")
+    return [(retype(s, "Official") if s.label_ == "Person" and plain_name(s).split()[-1] in official_names
+             or s.label_ == "Organization" and s._.kg_origin == "ner" and plain_name(s) in official_names else s)
             for s in out]
 
 
@@ -181,9 +190,10 @@ def _named_like_a_person(span: Span) -> bool:
     """'The governor of Rio Grande do Sul, Ricardo Almeida': two or three capitalised words with no word of a
     body's name, which the NER took for an organisation."""
     linked = any(t.lower_ in SPACED_LINKS for t in span)
-    return (span.label_ == "Organization" and span._.kg_origin == "ner" and 2 <= len(span) <= 3 + linked
+    words = len(span) - sum(t.text == "-" for t in span[1:-1])  # "Nana Akufo-Addo": three tokens, two words
+    return (span.label_ == "Organization" and span._.kg_origin == "ner" and 2 <= words <= 3 + linked
             and span[0].is_title and span[-1].is_title  # "Staffan de Mistura"
-            and all(t.is_title and t.is_alpha or t.lower_ in SPACED_LINKS for t in span)
+            and all(t.is_title and t.is_alpha or t.lower_ in SPACED_LINKS or t.text == "-" for t in span)
             and not any(t.lower_ in ORGANISATION_OR_FORCE_WORDS for t in span))
 
 

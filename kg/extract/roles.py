@@ -508,6 +508,16 @@ def _bodies_in_title(span: Span, args: Arguments) -> list[Span]:
     return out
 
 
+def _of_after(span: Span, args: Arguments) -> list[Span]:
+    """What 'of' right after a name names, also when the parser hangs it on another word of the name than its
+    root ('Prime Minister Fayez al-Sarraj of the Government of National Accord')."""
+    doc = span.doc
+    of = doc[span.end] if span.end < len(doc) and doc[span.end].lower_ == "of" else None
+    if of is not None and of.head in span and of.head != span.root:
+        return [s for o in of.children if o.dep_ == "pobj" for s in args.entities(o)]
+    return args.of_objects(span.root)
+
+
 def _official_of_place(span: Span, args: Arguments) -> Iterator[FoundRelation]:
     """'President Ashraf Ghani of Afghanistan'; 'the government of President X' (officialOf the government)."""
     title = role_word(span.doc[span.start - 1]) if span.start > 0 else ""
@@ -515,7 +525,7 @@ def _official_of_place(span: Span, args: Arguments) -> Iterator[FoundRelation]:
     # "Senate Minority Leader X of Gloucester": the office is the Senate's, the town is where he comes from
     hometown = title != "" and any(body.label_ not in PLACE_TYPES for body in _bodies_in_title(span, args))
     if titled:
-        for target in args.of_objects(span.root):
+        for target in _of_after(span, args):
             if hometown and target.label_ in PLACE_TYPES | {"Organization"} and target.start > span.start:
                 continue
             if title in ELECTED_OFFICES and _party_by_name(target):  # "Mayor X of the Brazilian Democratic
@@ -546,6 +556,20 @@ def _place_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterato
                 yield found(span, "locatedIn", target, "locatedIn-apposition")
 
 
+def _of_which(noun: Token, args: Arguments) -> list[Span]:
+    """'Nineveh province, of which Mosul is the capital': the place named right before ', of which' (the parser
+    may hang the clause on another noun of the sentence)."""
+    verb = noun.head
+    if noun.dep_ != "attr" or verb.lemma_ != "be":
+        return []
+    doc = noun.doc
+    for of in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= 2):
+        if any(o.lower_ == "which" for o in of.children) and doc[of.i - 1].text == ",":
+            before = args.entity(doc[of.i - 2])
+            return [before] if before is not None and before.end == of.i - 1 else []
+    return []
+
+
 #: Capitals that are no seat of government: "Kochi, the state's commercial capital".
 NOT_SEAT_CAPITALS = frozenset({"commercial", "economic", "financial", "business", "cultural", "industrial",
                                "spiritual", "religious", "tourist", "tourism", "entertainment", "culinary", "media"})
@@ -566,7 +590,7 @@ def _capital(city: Span, noun: Token, args: Arguments) -> Iterator[FoundRelation
     if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
         owners = args.coref.place_owner(noun)  # "Gondar, the region's second city, and Bahir Dar, its capital"
     else:
-        owners = [t for t in args.of_objects(noun) + args.modifiers(noun) if t != city]
+        owners = [t for t in args.of_objects(noun) + args.modifiers(noun) if t != city] or _of_which(noun, args)
     targets = [t for t in owners if t.label_ in PLACE_TYPES]
     for target in targets:
         yield found(city, "capitalOf", target, "capitalOf-apposition")
@@ -790,6 +814,17 @@ def _including(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     yield from each_pair(members, bodies, "memberOf", "memberOf-includes")
 
 
+def _whose_members(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
+    """'The Pacific Alliance, whose members are Chile, Colombia, Mexico and Peru': its members."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() == "member"
+                    and any(p.lower_ == "whose" for p in c.children)), None)
+    if subject is None or verb.dep_ != "relcl" or modality(verb) != "fact":
+        return
+    bodies = [b for b in args.entities(verb.head) if b.label_ in ("ArmedGroup", "Force", "Organization")]
+    members = [m for m in args.children(verb, ("attr",)) if m.label_ in BODY_TYPES and m not in bodies]
+    yield from each_pair(members, bodies, "memberOf", "memberOf-includes")
+
+
 #: Verbs that list a body's members after "of": "made up of", "consists of", "composed of".
 MADE_OF = {"make", "consist", "compose"}
 
@@ -808,7 +843,7 @@ def verb_role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """Roles told by a verb: 'X, who heads the council', 'the RSF, led by X', 'X spoke on behalf of Y',
     'X joined the Islamic State'."""
     for verb in args.words(LEAD_VERBS | {"speak", "join", "pledge", "swear", "include", "comprise", "belong", "form",
-                                         "found", "establish"} | MADE_OF | TAKING_COMMAND):
+                                         "found", "establish", "be"} | MADE_OF | TAKING_COMMAND):
         if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
             continue
         forms = lemmas(verb)
@@ -822,6 +857,8 @@ def verb_role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             yield from _joining(verb, args)
         if forms & {"belong", "form", "found", "establish"}:
             yield from _belonging(verb, args)
+        if "be" in forms:
+            yield from _whose_members(verb, args)
         if forms & {"include", "comprise", "consist", "compose"} or "make" in forms and any(
                 c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
             yield from _including(verb, args)

@@ -70,7 +70,8 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
     keys = [_key(span) for span in ents]
     for span, key in zip(ents, keys):  # "the army regained control of Khan Sheikhoun": a place, whoever did it;
         # "Glendale, an unincorporated community in Hardin County": a town, whatever the NER guessed
-        if span.label_ == "Person" and _controlled_place(span.root) or span.label_ in ("Person", "Organization") \
+        if span.label_ == "Person" and (_controlled_place(span.root) or _under_control(span.root)) \
+                or span.label_ in ("Person", "Organization") \
                 and _described_as_settlement(span.root):
             votes[key].add("City")
     _listed_with_places(ents, keys, votes)
@@ -246,8 +247,10 @@ def _missed_names(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
 
 
 def _described_as_settlement(token: Token) -> bool:
-    """'Glendale, an unincorporated community in Hardin County': a name the NER missed that an apposition calls
-    a town."""
+    """'Glendale, an unincorporated community in Hardin County', 'Derna is a port town in eastern Libya': a name
+    the NER missed that an apposition or a copula calls a town."""
+    if token.dep_ == "nsubj" and token.head.lemma_ == "be":
+        return any(c.dep_ == "attr" and indefinite_town(c) for c in token.head.children)
     return any(c.dep_ == "appos" and indefinite_town(c) for c in token.children)
 
 
@@ -267,6 +270,14 @@ def _taken_place(token: Token) -> bool:
     taken_from = any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
     verbs = {verb.lemma_.lower(), verb.lower_}  # "overran": a past the small model's lemmatiser leaves as it is
     return bool(verbs & (PLACE_TAKING_VERBS - PEOPLE_TAKING_VERBS) or taken_from and verbs & TAKING_FROM_VERBS)
+
+
+def _under_control(token: Token) -> bool:
+    """'Islam Qala has been under Taliban control': a person is held, never under an army's control."""
+    verb = token.head
+    return token.dep_ == "nsubj" and verb.lemma_ in ("be", "remain", "stay") and any(
+        o.dep_ == "pobj" and o.lemma_ == "control" and any(m.dep_ in ("compound", "poss", "amod") for m in o.children)
+        for under in verb.children if under.dep_ == "prep" and under.lower_ == "under" for o in under.children)
 
 
 def _fell_to_an_actor(verb: Token) -> bool:

@@ -268,9 +268,10 @@ def first_conjunct(token: Token) -> Token:
 
 
 def indefinite_town(noun: Token) -> bool:
-    """'a village', 'an unincorporated community': a town described as one of its kind."""
-    return noun.lemma_.lower() in SETTLEMENT_NOUNS and noun.tag_ == "NN" and any(
-        c.lower_ in ("a", "an") for c in noun.children)
+    """'a village', 'an unincorporated community', 'two towns': a town (or towns) described as one of its kind."""
+    return noun.lemma_.lower() in SETTLEMENT_NOUNS and (
+        noun.tag_ == "NN" and any(c.lower_ in ("a", "an") for c in noun.children)
+        or noun.tag_ == "NNS" and any(c.dep_ == "nummod" for c in noun.children))
 
 
 def ranked_town(noun: Token) -> bool:
