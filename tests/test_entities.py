@@ -1574,3 +1574,37 @@ def test_a_relation_of_general_and_conflict_news_read_past_the_parse(nlp, text, 
 ])
 def test_people_and_members_named_the_way_reports_name_them(nlp, text, relation):
     assert relation in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, relation", [
+    # the capital joined by the parser to the people a city counts
+    ("The fall of Kunduz, a city of about 300,000 people and the capital of Kunduz province, was the first such loss.",
+     ("Kunduz", "capitalOf", "Kunduz Province")),
+    # "the district governor" of the district just named
+    ("Taliban fighters briefly seized the center of Khan Abad district, east of the city, before withdrawing, the "
+     "district governor, Hayatullah Amiri, said.", ("Hayatullah Amiri", "officialOf", "Khan Abad")),
+    # a clause on the members' noun of an alliance tells of the alliance
+    ("The RSF has besieged El Fasher since May. The SAF is backed in El Fasher by the Joint Forces, an alliance of "
+     "former rebel movements that includes the Justice and Equality Movement.",
+     ("Justice and Equality Movement", "memberOf", "Joint Forces")),
+])
+def test_a_relation_whose_argument_the_parse_hangs_elsewhere(nlp, text, relation):
+    assert relation in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+def test_the_city_is_the_town_the_sentence_is_about_not_one_its_description_names(nlp):
+    found = _relations_read(nlp(
+        "Derna, a port of about 125,000 people between Benghazi and the Egyptian border, had been held since 2015 by "
+        "the Derna Mujahideen Shura Council, an alliance of Islamist militias that drove Islamic State fighters out "
+        "of the city that year."))
+    assert not any(o == "Benghazi" for s, p, o in found if p in ("captured", "attacked")), found
+
+
+@pytest.mark.model
+def test_a_relative_clause_after_a_list_is_the_last_items(nlp):
+    found = _relations_read(nlp("Its capture would give Moscow a land bridge between the Donbas region and Crimea, "
+                                "which Russia annexed in 2014."))
+    assert ("Russia", "captured", "Crimea") in found
+    assert not any(o.startswith("Donbas") for s, p, o in found if p == "captured")

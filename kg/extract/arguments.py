@@ -34,6 +34,8 @@ from .spans import (
 from .words import word_list
 
 PLACE_TYPES = frozenset({"City", "District", "Province", "Country"})
+#: Nouns of a union of groups, which a clause on its members' noun describes: "an alliance of militias that ...".
+UNION_NOUNS = frozenset({"alliance", "coalition", "umbrella", "union", "federation", "grouping", "front"})
 ACTOR_TYPES = frozenset({"ArmedGroup", "Force", "Organization", "Country", "Official", "Person"})
 FIGHTER_TYPES = frozenset({"ArmedGroup", "Force", "Country"})
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -193,6 +195,12 @@ class Arguments:
         if token.lower_ in ("who", "which", "that", "whom") and token.head.dep_ == "relcl":
             # the noun the clause hangs on; not conjuncts the parser put after the clause, which cannot be in it
             noun = token.head.head
+            if self.entity(noun) is None and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+                    and noun.head.head.lemma_.lower() in UNION_NOUNS:  # "an alliance of former rebel movements
+                noun = noun.head.head  # that includes X": the alliance includes X
+            listed = [c for c in noun.conjuncts if noun.i < c.i < token.i]
+            if listed:  # "between the Donbas region and Crimea, which Russia annexed": the last one named before
+                return self.described_before(listed[-1]) or self._one(listed[-1], depth + 1)
             return self.described_before(noun) or [s for s in self.entities(noun, depth + 1) if s.start < token.i]
         named = [s for c in children_of(token) if c.dep_ == "appos" and self.entity(c) is not None
                  for s in self.entities(c, depth + 1)]

@@ -163,7 +163,11 @@ class Coreference:
         # the last one that was a subject (what the text was about) before the last one merely named
         # ("... has been a key IS stronghold. Last October, the group [the SDF] announced ...")
         subjects = [s for s in before if s.root.dep_ in ("nsubj", "nsubjpass") or s.root.head.dep_ == "nsubj"]
-        chosen = (subjects[-1:] if label == "ArmedGroup" else []) or before[-1:]  # "the city": the one named last
+        # "the city": the one named last, unless that one only describes the town the sentence is about ("Derna, a
+        # port between Benghazi and the border, had been held by X, ... that drove IS out of the city")
+        described_in = [s for s in subjects if before and s != before[-1]
+                        and before[-1].root.i in {t.i for t in s.root.subtree}]
+        chosen = (subjects[-1:] if label == "ArmedGroup" else described_in[-1:]) or before[-1:]
         return [marked(s) for s in chosen]
 
     @staticmethod

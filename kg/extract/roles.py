@@ -110,7 +110,11 @@ def _described_by(span: Span) -> list[Token]:
     nouns.extend(c for n in list(nouns) for c in n.children  # "the group's negotiator and spokesman, X"; "X, the
                  # army chief and head of the Sovereign Council"
                  if c.dep_ == "conj" and (c.i < span.start or n.i >= span.end) and c not in nouns
-                 and role_word(c) in ROLE_NOUNS)
+                 and (role_word(c) in ROLE_NOUNS or role_word(c) == "capital"))  # "the largest city and the capital"
+    nouns.extend(c for n in list(nouns) for of in n.children if of.dep_ == "prep" and of.lower_ == "of"
+                 for p in of.children if p.dep_ == "pobj" and p.lemma_.lower() in ("people", "resident", "inhabitant")
+                 for c in p.conjuncts if role_word(c) == "capital" and c not in nouns)  # "a city of about 300,000
+    # people and the capital of Kunduz province": the parser joins the capital to the people
     if any(role_word(n) in SPOKESPERSON_NOUNS for n in nouns):  # "army spokesman Brigadier General X"
         nouns = [n for n in nouns if role_word(n).rstrip(".") not in RANKS]
     return [n for n in nouns if n.pos_ in ("NOUN", "PROPN") and n not in span]
@@ -393,6 +397,11 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
         main = main_entity(args.ents, "Province")  # "the provincial governor, X": of the province the article is about
         if main is not None:
             yield found(span, "officialOf", main, "officialOf-implicit-province")
+    if not targets and any(c.lower_ == "district" and c.dep_ in ("compound", "amod") for c in noun.children):
+        # "seized the center of Khan Abad district ..., the district governor, X, said": the district just named
+        districts = {name_of(d): d for d in args.coref.named_before(noun, ("District",), 1)}
+        if len(districts) == 1:
+            yield found(span, "officialOf", next(iter(districts.values())), "officialOf-implicit-district")
     if lemma not in PLACE_OFFICES and any(t.label_ not in PLACE_TYPES for t in targets):
         targets = [t for t in targets if t.label_ not in PLACE_TYPES]  # "the SDF's al-Dashisha commander"
     if lemma == "governor":  # "Balkh Governor X" where the article names Balkh province: a governor's is the province

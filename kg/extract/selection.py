@@ -23,7 +23,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Span, Token
 
-from .arguments import FIGHTER_TYPES
+from .arguments import FIGHTER_TYPES, UNION_NOUNS
 from .lexicon import (FIGHTER_WORDS, FORCE_HEADS, MONTHS_AND_DAYS, ORGANISATION_OR_FORCE_WORDS, PEOPLE_TAKING_VERBS, PLACE_TAKING_VERBS,
                       TAKING_FROM_VERBS)
 from .frames import Reading
@@ -44,8 +44,6 @@ WEAK_OR_GUESSED_ORIGINS = WEAK_ORIGINS | GUESSED_PERSON_ORIGINS
 #: Nouns that describe an armed group: "the Islamist militant groups A, B and C", "a terrorist group leader".
 GROUP_NOUNS = {"group", "groups", "militia", "militias", "faction", "factions", "movement", "movements", "insurgency",
                "rebels", "insurgents", "militants", "jihadists", "outfit", "organization", "organisation"}
-#: Nouns of a union of groups, armed when its members are: "an alliance of Islamist militias".
-ALLIANCE_NOUNS = {"alliance", "coalition", "umbrella", "union", "federation", "grouping", "front"}
 #: Words that make a group noun an armed one ("a political group" is not).
 ARMED_WORDS = {"militant", "armed", "rebel", "jihadist", "islamist", "terrorist", "terror", "insurgent", "dissident",
                "extremist", "separatist", "paramilitary", "guerrilla", "militia"}
@@ -180,7 +178,7 @@ def _described_as_armed_group(span: Span) -> bool:
         if token.lower_ in GROUP_NOUNS and (_armed(token) or token.lower_ in ("rebels", "insurgents", "militants",
                                                                                "militia", "militias", "jihadists")):
             return True
-        if token.lower_ in ALLIANCE_NOUNS and any(m.lower_ in GROUP_NOUNS | {"brigades"} and (_armed(m) or m.lower_ in (
+        if token.lower_ in UNION_NOUNS and any(m.lower_ in GROUP_NOUNS | {"brigades"} and (_armed(m) or m.lower_ in (
                 "militias", "rebels", "insurgents", "militants")) for of in token.children if of.dep_ == "prep"
                 and of.lower_ == "of" for m in of.children if m.dep_ == "pobj"):
             return True  # "the Joint Forces, an alliance of former rebel movements": an alliance of armed groups
