@@ -1608,3 +1608,36 @@ def test_a_relative_clause_after_a_list_is_the_last_items(nlp):
                                 "which Russia annexed in 2014."))
     assert ("Russia", "captured", "Crimea") in found
     assert not any(o.startswith("Donbas") for s, p, o in found if p == "captured")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, relation", [
+    # the body after a role and "of" that the NER did not see
+    ("Richard Leonard, the leader of Scottish Labour, joined a picket line outside a depot.",
+     ("Richard Leonard", "officialOf", "Scottish Labour")),
+    ("Antonis Samaras, the leader of the conservative New Democracy party, said his lawmakers would oppose the bill.",
+     ("Antonis Samaras", "officialOf", "New Democracy")),
+    ("Imran Khan, chairman of the opposition Pakistan Tehreek-e-Insaf party, called the verdict a new beginning.",
+     ("Imran Khan", "officialOf", "Pakistan Tehreek-e-Insaf")),
+    # a known town opening a name the NER read as one person: the seat, the title, the holder
+    ("Busan Mayor Oh Keo-don said police had been deployed around the convention center in Busan's Haeundae "
+     "district.", ("Oh Keo-don", "officialOf", "Busan")),
+    # a named district of a town, by the town's possessive
+    ("Busan Mayor Oh Keo-don said police had been deployed around the convention center in Busan's Haeundae "
+     "district.", ("Haeundae", "locatedIn", "Busan")),
+    # a hyphenated given name after the family name
+    ("South Korea's President Moon Jae-in opened a two-day summit in Busan on Monday.",
+     ("Moon Jae-in", "officialOf", "South Korea")),
+])
+def test_names_of_bodies_and_people_the_ner_cuts(nlp, text, relation):
+    assert relation in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+def test_a_family_name_first_is_the_person_and_a_title_is_no_person(nlp):
+    found = typed(nlp, "South Korea's President Moon Jae-in opened the summit. Moon also met Myanmar's State "
+                       "Counsellor, Aung San Suu Kyi, on Monday.")
+    assert ("Moon Jae-in", "Person") not in found and not any(name == "State Counsellor" for name, _ in found)
+    found = _relations_read(nlp("South Korea's President Moon Jae-in opened a two-day summit of Southeast Asian "
+                                "leaders in Busan on Monday."))
+    assert not any(p == "metWith" for _, p, _ in found), found

@@ -8,7 +8,7 @@ from ..model import ENTITY_TYPES
 from .forces import extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, loyal_forces, ministry_name, one_coalition
 from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
 from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
-from .people import bylines, employers_before_titles, has_role, officials, surnames, unnamed_officials
+from .people import bodies_after_roles, bylines, employers_before_titles, has_role, officials, surnames, unnamed_officials
 from .places import (BEARINGS, district_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state)
 from .spans import (DATES_KEY, headline_end_char, in_headline, longest_first, merge_phrases, name_of, plain_name, ranked_town, retype,
@@ -48,7 +48,7 @@ class EntityTyper:
         phrases = (force_phrases(doc, spans, gaz) + demonym_actors(doc, spans, gaz) + coalitions(doc, spans)
                    + groups_named_before_fighters(doc, spans, gaz) + loyal_forces(doc, spans)
                    + government_phrases(doc, spans, gaz) + same_name_provinces(doc, spans, gaz)
-                   + party_states(doc, gaz) + _offices_of_a_title(doc))
+                   + party_states(doc, gaz) + _offices_of_a_title(doc) + bodies_after_roles(doc, spans, gaz))
         phrases += seated_bodies(spans) + islamic_state_branches(spans)
         phrases = [p for p in phrases if not in_headline(p)]  # Title Case there makes every noun a name
         spans = merge_phrases(spans, phrases)
@@ -678,6 +678,8 @@ def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
     if span.label_ in ("PERSON", "ORG") and _titled_person_name(doc, start, end):
         span = Span(doc, start, end, label="PERSON")  # "Brigadier General Sylvain Ekenge" is a person, titled
     if span.label_ == "PERSON":
+        if doc[end - 1].lower_ in ROLE_WORDS and doc[end - 1].is_title and doc[end - 1].lower_ != "major":
+            return None  # "Myanmar's State Counsellor, Aung San Suu Kyi": a title, no one's name
         while end - start > 1 and (_title_word(doc[start]) or doc[start].lower_.endswith("s")
                                    and doc[start].lower_[:-1] in ROLE_WORDS):
             start += 1  # "Spokesperson Matthew Miller", "Presidents Kabila and Kagame"
@@ -875,8 +877,9 @@ def _extend_hyphens(span: Span) -> Span:
     doc, start, end = span.doc, span.start, span.end
     while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
            and not doc[end].whitespace_ and (doc[end + 1].is_title or doc[end + 1].is_upper
-                                             or doc[end + 1].text in HYPHEN_LINKS)):
-        end += 2  # "CSP-DPA", "Qala-e-Zal"; not "Iran-backed", "U.S.-led"
+                                             or doc[end + 1].text in HYPHEN_LINKS
+                                             or span.label_ == "PERSON" and _given_name_syllable(doc[end + 1]))):
+        end += 2  # "CSP-DPA", "Qala-e-Zal", "Moon Jae-in"; not "Iran-backed", "U.S.-led"
     while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha and doc[start - 2].is_title):
         start -= 2
@@ -886,6 +889,14 @@ def _extend_hyphens(span: Span) -> Span:
         return span
     new = Span(doc, start, end, label=span.label_)
     return set_span(new, None if span._.kg_origin == "gazetteer" else span._.kg_canonical, "ner", {})
+
+
+def _given_name_syllable(token: Token) -> bool:
+    """'in' of 'Moon Jae-in', 'don' of 'Oh Keo-don': a short lower-case syllable ending a name (not '-led',
+    '-backed', '-run')."""
+    return token.is_lower and token.is_alpha and len(token) <= 4 and not token.text.endswith("ed") \
+        and token.text not in ("run", "held", "born", "made") and bool(token.whitespace_ or token.i + 1 == len(token.doc)
+                                                                         or token.doc[token.i + 1].is_punct)
 
 
 def _extend_spaced_link(span: Span) -> Span:

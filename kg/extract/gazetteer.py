@@ -276,12 +276,24 @@ def merge_with_ner(doc: Doc, gazetteer_spans: list[Span]) -> list[Span]:
         overlapping = [e for e in ner if e.start < span.end and span.start < e.end]
         if any(_ner_name_wins(e, span) or _titled_person(e, span) for e in overlapping):
             continue
-        ner = [e for e in ner if e not in overlapping]
+        ner = [e for e in ner if e not in overlapping] + [rest for e in overlapping
+                                                          if (rest := _holder_after_seat(e, span)) is not None]
         kept.append(span)
     for ent in ner:
         if ent._.kg_origin is None:
             ent._.kg_origin = "ner"
     return sorted(kept + ner, key=lambda s: s.start)
+
+
+def _holder_after_seat(ent: Span, gaz: Span) -> Span | None:
+    """'Busan Mayor Oh Keo-don' read by the NER as one person: the known place opening it is the seat of the
+    title after it, and the rest the person who holds it."""
+    doc = ent.doc
+    title = gaz.end
+    if ent.label_ != "PERSON" or ent.start != gaz.start or title + 1 >= ent.end \
+            or doc[title].lower_ not in PERSON_TITLES or not doc[title + 1].is_title:
+        return None
+    return Span(doc, title + 1, ent.end, label="PERSON")
 
 
 #: Lower-case words inside multi-word proper names ("High Council for National Reconciliation").

@@ -22,7 +22,7 @@ ROLE_WORDS = {
     "attorney", "magistrate", "rector", "rep.", "reps.", "councillor", "councilor", "alderman", "alderwoman",
     "inspector", "superintendent", "detective", "constable", "justice", "marshal", "manager", "recorder",
     "clerk", "treasurer", "assessor", "auditor", "supervisor", "comptroller", "speaker", "chairperson",
-    "rapporteur", "coordinator", "mediator", "ombudsman", "undersecretary", "prefect",
+    "rapporteur", "coordinator", "mediator", "ombudsman", "undersecretary", "prefect", "counsellor", "counselor",
 }
 
 

@@ -168,7 +168,8 @@ def _town_part(holder: Token, target: Span, args: Arguments) -> bool:
         return True
     # not "Doshi district in southern Baghlan" where the article names Baghlan province: the province, typed a town
     of_the_town = target.root.dep_ == "pobj" and target.root.head.lower_ == "of" and target.root.head.head == holder \
-        or target.root.dep_ in ("compound", "nmod") and target.root.head == holder  # "a Sarajevo district"
+        or target.root.dep_ in ("compound", "nmod", "poss") and target.root.head == holder  # "a Sarajevo district",
+    # "Busan's Haeundae district"
     return kind == "district" and (of_the_town or any(  # "the Shambat district of Khartoum North"
         a.dep_ == "amod" and a.lower_ in TOWN_PART_BEARINGS for a in target.root.children)) \
         and args.province_of_same_name(target) is None

@@ -15,7 +15,9 @@ UNREAL_GOVERNORS = {"plan", "threaten", "want", "aim", "hope", "vow", "intend", 
                     "propose", "consider", "seek", "wish", "likely", "poised", "set", "fear", "deny",
                     "threat", "risk", "danger", "possibility", "prospect", "verge", "brink", "concern", "plot",
                     # gathering for what is still to come: "troops were regrouping to retake Gwoza"
-                    "regroup", "mass", "amass", "mobilize", "mobilise"}
+                    "regroup", "mass", "amass", "mobilize", "mobilise",
+                    # on a calendar, not yet held: "Moon is scheduled to host a summit"
+                    "schedule", "due"}
 #: Nouns that present what follows as disputed: "claims that the Taliban control Farah".
 DISPUTED_NOUNS = {"claim", "allegation", "rumor", "rumour", "assertion"}
 DENIAL_VERBS = {"deny", "reject", "dismiss", "refute", "dispute", "rule"}

@@ -38,10 +38,15 @@ def surnames(spans: list[Span]) -> list[Span]:
     people = [s for s in spans if s.label_ in ("Person", "Official") and len(plain_name(s).split()) > 1]
     if not people:
         return spans
+    # "Moon" after "Moon Jae-in": a family name written first, before a hyphenated given name
+    family_first = {plain_name(p).split()[0]: p for p in people if _given_name_last(plain_name(p))}
     out = []
     for span in spans:
         name = plain_name(span)
         origin = span._.kg_origin
+        if name in family_first and span.label_ in ("Person", "Official") and len(name.split()) == 1:
+            out.append(retype(span, family_first[name].label_, plain_name(family_first[name]), "surname"))
+            continue
         surname_like = origin == "ner" or origin == "gazetteer" and span.label_ == "City"
         if span.label_ not in ("Person", "Official") and surname_like and len(name.split()) <= 2:  # ("al-Abadi":
             # three tokens, one word)
@@ -63,6 +68,13 @@ def surnames(spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+def _given_name_last(name: str) -> bool:
+    """'Moon Jae-in', 'Oh Keo-don': two words, the second a hyphenated given name ending in a lower-case
+    syllable (Korean names, family name first)."""
+    words = name.split()
+    return len(words) == 2 and "-" in words[1] and words[1].rsplit("-", 1)[1].islower()
+
+
 def _surname_tagged_a_noun(token: Token) -> bool:
     """'Santos held talks with X': the tagger may take a surname opening a sentence for a noun; as the subject,
     capitalised, it is the name."""
@@ -77,8 +89,10 @@ def officials(spans: list[Span]) -> list[Span]:
             else retype(s, "ArmedGroup", None, "ner") if _guessed_body(s) and _body_of_role(s, MEMBER_ROLES)
             else s) for s in spans]
     official_names = {w for s in out if s.label_ == "Official" for w in plain_name(s).split()[-1:]}
+    official_names |= {plain_name(s) for s in out if s.label_ == "Official"}  # ("Moon", named "Moon Jae-in")
     # and a surname the NER took for a body, once the full name is known as an official's ("Akufo-Addo")
-    return [(retype(s, "Official") if s.label_ == "Person" and plain_name(s).split()[-1] in official_names
+    return [(retype(s, "Official") if s.label_ == "Person" and (plain_name(s).split()[-1] in official_names
+                                                                or s._.kg_canonical in official_names)
              or s.label_ == "Organization" and s._.kg_origin == "ner" and plain_name(s) in official_names else s)
             for s in out]
 
@@ -130,6 +144,41 @@ def employers_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
             if label == "City" and words[-1].lower_ in MAYORAL_DISTRICT_WORDS:
                 label = "District"  # "Hinchinbrook Shire Mayor X", "Harris County Mayor Y"
             found.append(set_span(Span(doc, i + 1, end, label=label), plain_name(words), "employer"))
+    return found
+
+
+#: Roles whose "of" names a body, never a place: "the leader of Scottish Labour", "general secretary of the X".
+BODY_ROLES = frozenset({"leader", "secretary", "chairman", "chairwoman", "chair", "head", "director", "founder",
+                        "spokesman", "spokeswoman", "spokesperson", "member", "treasurer", "chief"})
+
+
+def bodies_after_roles(doc: Doc, spans: list[Span], gaz) -> list[Span]:
+    """'Richard Leonard, the leader of Scottish Labour': the capitalised name after a body's role and 'of' is the
+    body, where the NER saw none (a place the gazetteer knows keeps its type)."""
+    # (a person the NER guessed there is the body: "the leader of the New Democracy party")
+    taken = {i for s in spans if not (s.label_ in ("Person", "Official") and s._.kg_origin == "ner")
+             for i in range(s.start, s.end)}
+    countries = {i for s in spans if s.label_ == "Country" for i in range(s.start, s.end)}
+    found = []
+    for role in (t for t in tokens_of(doc) if t.lower_ in BODY_ROLES and t.pos_ == "NOUN"):
+        for name in (o for p in role.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                     if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.lower_ == "party") and o.i not in taken):
+            end = name.i + 1 if name.pos_ == "PROPN" else name.i  # "the New Democracy party": the name before it
+            start = end
+            while start > name.left_edge.i and (start - 1 not in taken or name.lower_ == "party" and start - 1 in
+                                                 countries) and (  # "the Pakistan Tehreek-e-Insaf party"
+                    doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "ADJ") or doc[start - 1].text == "-"
+                    or doc[start - 1].is_alpha and not doc[start - 1].whitespace_ and doc[start].text == "-"):
+                start -= 1  # "the Scottish Trades Union Congress", "Pakistan Tehreek-e-Insaf"
+            words = doc[start:end]
+            if not len(words) or len(words) < 2 and words[0].text.isupper() or in_headline(words) \
+                    or any(i in taken and not (name.lower_ == "party" and i in countries) for i in range(start, end)):
+                continue
+            known = gaz.lookup(words.text)
+            label = known[0] if known is not None else "Organization"
+            found.append(set_span(Span(doc, start, end, label=label),
+                                  known[1]["name"] if known is not None else words.text, "role-body"))
+            taken.update(range(start, end))
     return found
 
 

@@ -129,6 +129,10 @@ def dedupe(results: Iterable[FoundRelation]) -> list[FoundRelation]:
     # A capital is in its country or province, but the capitalOf says it: the annotated reports give no locatedIn
     # beside it ("Sanaa, Yemen's capital")
     capitals = {(name_key(r.subject), name_key(r.object)) for r in best.values() if r.predicate == "capitalOf"}
+    # nor does an office holder meet the body he holds office in ("South Korea's President Moon opened a summit")
+    offices = {frozenset((name_key(r.subject), name_key(r.object))) for r in best.values()
+               if r.predicate in ("officialOf", "spokesmanFor", "memberOf")}
     kept = [r for r in best.values()
-            if not (r.predicate == "locatedIn" and (name_key(r.subject), name_key(r.object)) in capitals)]
+            if not (r.predicate == "locatedIn" and (name_key(r.subject), name_key(r.object)) in capitals)
+            and not (r.predicate == "metWith" and frozenset((name_key(r.subject), name_key(r.object))) in offices)]
     return sorted(kept, key=lambda r: (r.subject.start, r.predicate, r.object.start))
