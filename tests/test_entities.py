@@ -1641,3 +1641,23 @@ def test_a_family_name_first_is_the_person_and_a_title_is_no_person(nlp):
     found = _relations_read(nlp("South Korea's President Moon Jae-in opened a two-day summit of Southeast Asian "
                                 "leaders in Busan on Monday."))
     assert not any(p == "metWith" for _, p, _ in found), found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, relation", [
+    # the subject of the first of two joined verbs holds what the second says it controls
+    ("SPLA spokesman Lul Ruai Koang said the SPLA had repulsed an attack and was in full control of Juba.",
+     ("South Sudan People's Defence Forces", "captured", "Juba")),
+    # what was fired "against"
+    ("Iraqi forces advanced. On Tuesday, Islamic State fighters launched a wave of car bombs against Iraqi army "
+     "positions near the town of al-Alam.", ("Islamic State", "attacked", "Iraqi Security Forces")),
+    # the action a side answered with
+    ("The Taliban ambushed a patrol. Afghan forces responded with helicopter gunships and airstrikes against Taliban "
+     "positions around the village of Jusholay.", ("Afghan National Defense and Security Forces", "attacked",
+                                                   "Taliban")),
+    # "led by" on a description of a name, whatever the parser made of the description
+    ("South Sudan's army battled fighters of the SPLA-IO, the armed opposition led by First Vice President Riek "
+     "Machar, in Juba on Sunday.", ("Riek Machar", "officialOf", "SPLM-IO")),
+])
+def test_a_relation_told_by_a_second_verb_or_a_description(nlp, text, relation):
+    assert relation in _relations_read(nlp(text))

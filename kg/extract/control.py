@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from .arguments import FIGHTER_TYPES, PLACE_NOUNS, PLACE_TYPES, Arguments
 from .found import FoundRelation, each_pair
-from .frames import SITE_TYPES
+from .frames import SITE_TYPES, subjects_of
 from .modality import modality
 from .roles import described_by, role_targets
 from .words import word_list
@@ -78,7 +78,8 @@ def _in_control_of(args: Arguments) -> Iterator[FoundRelation]:
         verb = control.head.head
         if modality(verb) != "fact":
             continue
-        holders = [h for h in args.children(verb, ("nsubj",)) if h.label_ in FIGHTER_TYPES]
+        # ("the army had repulsed an attack and was in full control of Juba": the subject of the first verb)
+        holders = [h for h in subjects_of(verb, args) if h.label_ in FIGHTER_TYPES]
         places = [p for p in args.of_objects(control) if p.label_ in SITE_TYPES]
         yield from each_pair(holders, places, "captured", "captured-in-control")
 

@@ -22,7 +22,7 @@ from .coref import SPEECH_VERBS
 from .lexicon import TAKING_FROM_VERBS
 from .found import FoundRelation, among, each_pair
 from .modality import modality, negated, noun_modality, refused
-from .spans import children_of, lemmas
+from .spans import children_of, first_conjunct, lemmas
 from .words import read_toml
 
 FRAMES_FILE = Path(__file__).parent / "data" / "frames.toml"
@@ -695,11 +695,18 @@ def _clause_object(noun: Token, args: Arguments) -> list[Span]:
     return [s for s in objects if s.label_ in FIGHTER_TYPES]
 
 
+#: Verbs whose "with" names the action the subject answered with: "responded with airstrikes against X".
+RESPONDING_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit"})
+
+
 def _clause_in(noun: Token, args: Arguments) -> list[Span]:
     """'the gang killed 100 people in an assault on X', 'troops killed five militants during a raid on Y': the
     armed subject of the verb the action noun hangs on by 'in' or 'during'."""
+    noun = first_conjunct(noun)  # "with helicopter gunships and airstrikes against X"
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.head.pos_ != "VERB":
+    responding = prep.lower_ == "with" and prep.head.lemma_.lower() in RESPONDING_VERBS  # "the Marines responded
+    # with airstrikes against Taliban positions"
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during") and not responding or prep.head.pos_ != "VERB":
         return []
     return [s for s in subjects_of(prep.head, args) if s.label_ in FIGHTER_TYPES]
 

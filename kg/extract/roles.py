@@ -726,7 +726,9 @@ def _leading(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
         before = args.named_before_comma(verb)
         # the name right before the comma, where the parser hangs the clause elsewhere ("the war between the army,
         # led by X, and the RSF"); not the names conjoined after it
-        bodies = [before] if before is not None else [b for b in args.entities(verb.head) if b.end <= verb.i]
+        bodies = [before] if before is not None else (
+            args.described_before(verb.head)  # "the SPLA-IO, the armed opposition led by X" (any parse)
+            or [b for b in args.entities(verb.head) if b.end <= verb.i])
         bodies = [b for b in bodies if b.label_ not in ("Person", "Official")]
         leaders = args.prep_objects(verb, ("by",))
     elif verb.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in verb.children):  # "the SLA-AW, which is led by X"
