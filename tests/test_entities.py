@@ -1661,3 +1661,16 @@ def test_a_family_name_first_is_the_person_and_a_title_is_no_person(nlp):
 ])
 def test_a_relation_told_by_a_second_verb_or_a_description(nlp, text, relation):
     assert relation in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, relation", [
+    # two titles before one name, the name joined by the parser to the first
+    ("The U.N. special envoy for Yemen, Martin Griffiths, met with Houthi spokesman and chief negotiator Mohammed "
+     "Abdulsalam in Muscat last week.", ("Mohammed Abdulsalam", "spokesmanFor", "Houthis")),
+    # reinforcements stand for the side they reinforce
+    ("The Houthis attacked Marib. The Saudi-led coalition said its aircraft had carried out 32 strikes against Houthi "
+     "reinforcements moving toward Marib.", ("Saudi-led coalition", "attacked", "Houthis")),
+])
+def test_titles_in_a_row_and_reinforcements(nlp, text, relation):
+    assert relation in _relations_read(nlp(text))

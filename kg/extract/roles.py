@@ -115,6 +115,13 @@ def _described_by(span: Span) -> list[Token]:
                  for p in of.children if p.dep_ == "pobj" and p.lemma_.lower() in ("people", "resident", "inhabitant")
                  for c in p.conjuncts if role_word(c) == "capital" and c not in nouns)  # "a city of about 300,000
     # people and the capital of Kunduz province": the parser joins the capital to the people
+    nouns.extend(n.head for n in list(nouns) if n.dep_ == "conj" and n.head.i < n.i < span.start  # "Houthi
+                 and n.head not in nouns and role_word(n.head) in ROLE_NOUNS)  # spokesman and chief negotiator X"
+    between = span.doc[root.head.i + 1: span.start] if root.dep_ == "conj" and root.head.i < span.start else None
+    if between is not None and role_word(root.head) in ROLE_NOUNS and root.head not in nouns and any(
+            t.lower_ == "and" for t in between) and all(t.lower_ == "and" or t.lower_ in TITLE_MODIFIERS
+                                                       or role_word(t) in ROLE_NOUNS for t in between):
+        nouns.append(root.head)  # the parser joins the name itself to the first title
     if any(role_word(n) in SPOKESPERSON_NOUNS for n in nouns):  # "army spokesman Brigadier General X"
         nouns = [n for n in nouns if role_word(n).rstrip(".") not in RANKS]
     return [n for n in nouns if n.pos_ in ("NOUN", "PROPN") and n not in span]
