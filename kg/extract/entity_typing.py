@@ -1110,41 +1110,43 @@ def _headline_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
     none in Title Case ("Bridgestone to Close Tyre Plant in B\u00e9thune, France"): the headline's "X, Y" is then
     read like the body's."""
     end = headline_end_char(doc)
-    headline = [t.text for t in doc if t.idx < end]
-    taken = {i for s in spans if in_headline(s) for i in range(s.start, s.end)}
-    body = {tuple(t.text for t in s): s for s in reversed(spans) if not in_headline(s) and s[0].is_title}
-    added = []
-    for words, named in sorted(body.items(), key=lambda item: -len(item[0])):  # "West Kelowna" before "Kelowna"
-        for start in range(len(headline) - len(words) + 1):
-            at = set(range(start, start + len(words)))
-            if tuple(headline[start:start + len(words)]) == words and not at & taken \
-                    and not _part_of_a_longer_name(doc, start, start + len(words), len(headline)):
-                added.append(retype(named, named.label_, origin="headline", start=start, end=start + len(words)))
-                taken |= at
-    return sorted(spans + added, key=lambda s: s.start) if added else spans
+    if not end:
+        return spans
+    last = next((t.i for t in doc if t.idx >= end), len(doc))
+    names = {tuple(t.text for t in s): s for s in reversed(spans) if not in_headline(s) and s[0].is_title}
+    return _written_again(doc, spans, names, 0, last, "headline", proper_single=False)
 
 
 def _repeated_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """A place the article names, written again where the NER saw no name, is a mention there too: 'Lala, a
     village in Djugu' and later 'a camp for displaced people at Lala'. One word must be a proper noun there."""
-    start = next((t.i for t in doc if t.idx >= headline_end_char(doc)), len(doc))
+    first = next((t.i for t in doc if t.idx >= headline_end_char(doc)), len(doc))
+    # (the first mention of a name wins; places only: a body's name the NER cut short, "Union No", would spread)
+    names = {tuple(t.text for t in s): s for s in reversed(spans)
+             if s.label_ in ("City", "District", "Province") and s[0].is_title and len(s.text) > 2
+             and not in_headline(s) and all(t.is_title or t.text == "-" for t in s)}
+    return _written_again(doc, spans, names, first, len(doc), None, proper_single=True)
+
+
+def _written_again(doc: Doc, spans: list[Span], names: dict[tuple[str, ...], Span], first: int, last: int,
+                   origin: str | None, proper_single: bool) -> list[Span]:
+    """Mentions of ``names`` (their words -> the span that names them) written in doc[first:last] where no span
+    is, the longest first ("West Kelowna" before "Kelowna"), not inside a longer name; a name of one word only where
+    it is a proper noun, if ``proper_single``."""
     taken = {i for s in spans for i in range(s.start, s.end)}
-    names: dict[str, dict[tuple[str, ...], Span]] = {}
-    for span in reversed(spans):  # (the first mention of a name wins; places only: a body's name the NER cut
-        # short, "Union No", would spread)
-        if span.label_ in ("City", "District", "Province") and span[0].is_title and len(span.text) > 2 \
-                and not in_headline(span) and all(t.is_title or t.text == "-" for t in span):
-            names.setdefault(span[0].text, {})[tuple(t.text for t in span)] = span
+    by_first: dict[str, list[tuple[tuple[str, ...], Span]]] = {}
+    for words, named in sorted(names.items(), key=lambda item: -len(item[0])):
+        by_first.setdefault(words[0], []).append((words, named))
     added = []
-    for token in tokens_of(doc)[start:]:
-        if token.i in taken or token.text not in names:
-            continue
-        for words, named in sorted(names[token.text].items(), key=lambda item: -len(item[0])):
+    for token in tokens_of(doc)[first:last]:
+        for words, named in by_first.get(token.text, ()):
             end = token.i + len(words)
-            if tuple(t.text for t in doc[token.i:end]) != words or any(i in taken for i in range(token.i, end)) \
-                    or len(words) == 1 and token.pos_ != "PROPN" or _part_of_a_longer_name(doc, token.i, end, len(doc)):
+            if end > last or token.i in taken or tuple(t.text for t in doc[token.i:end]) != words \
+                    or any(i in taken for i in range(token.i, end)) \
+                    or proper_single and len(words) == 1 and token.pos_ != "PROPN" \
+                    or _part_of_a_longer_name(doc, token.i, end, last):
                 continue
-            added.append(retype(named, named.label_, start=token.i, end=end))
+            added.append(retype(named, named.label_, origin=origin, start=token.i, end=end))
             taken.update(range(token.i, end))
             break
     return sorted(spans + added, key=lambda s: s.start) if added else spans

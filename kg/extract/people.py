@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
+from .gazetteer import Gazetteer
 from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, ELECTED_BODIES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PORTFOLIO_WORDS, ROLE_WORDS, SPACED_LINKS
 from .spans import in_headline, plain_name, retype, sentence_start_of, set_span, tokens_of, unofficial_role
 from .words import word_list
@@ -152,7 +153,7 @@ BODY_ROLES = frozenset({"leader", "secretary", "chairman", "chairwoman", "chair"
                         "spokesman", "spokeswoman", "spokesperson", "member", "treasurer", "chief"})
 
 
-def bodies_after_roles(doc: Doc, spans: list[Span], gaz) -> list[Span]:
+def bodies_after_roles(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'Richard Leonard, the leader of Scottish Labour': the capitalised name after a body's role and 'of' is the
     body, where the NER saw none (a place the gazetteer knows keeps its type)."""
     # (a person the NER guessed there is the body: "the leader of the New Democracy party")
