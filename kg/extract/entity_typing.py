@@ -11,7 +11,7 @@ from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PO
 from .people import bodies_after_roles, bylines, employers_before_titles, has_role, officials, surnames, unnamed_officials
 from .places import (BEARINGS, district_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state)
-from .spans import (DATES_KEY, headline_end_char, in_headline, longest_first, merge_phrases, name_of, plain_name, ranked_town, retype,
+from .spans import (DATES_KEY, headline_end_token, in_headline, longest_first, merge_phrases, name_of, plain_name, ranked_town, retype,
                     set_span, spaced_dash, tokens_of)
 
 
@@ -545,12 +545,17 @@ def _capital_word(token: Token) -> bool:
     return token.is_upper and (token.is_alpha or token.text.endswith(".") and token.text[:-1].isalpha())
 
 
+def _opens_paragraph(span: Span) -> bool:
+    """The span is the first thing of the text or of a line."""
+    before = span.doc[span.start - 1] if span.start else None
+    return before is None or "\n" in before.text or "\n" in before.whitespace_
+
+
 def _opens_dateline(span: Span) -> bool:
     """'PERUGIA, Italy (AP) -', 'TESSIT, Mali —': capitals at the start of a paragraph, a comma, a capitalised
     name, and a credit or a spaced dash soon after."""
     doc = span.doc
-    opens = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
-    if not opens or not all(_capital_word(t) for t in span) or span.end + 1 >= len(doc):
+    if not _opens_paragraph(span) or not all(_capital_word(t) for t in span) or span.end + 1 >= len(doc):
         return False
     if doc[span.end].text == "(":  # "ST. LOUIS (AP) -", "CHICAGO (Reuters) -": a city that needs no state
         close = next((t for t in doc[span.end + 1: span.end + 5] if t.text == ")"), None)
@@ -575,8 +580,7 @@ def _before_dateline_dash(span: Span) -> bool:
     """'Maidstone \u2014 Kent County Council said', 'Lodwar, Kenya \u2014 Four failed rains': a name opening a
     paragraph right before a spaced dash, or before a comma, a name and the dash."""
     doc = span.doc
-    opens = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
-    if not opens or span.end + 1 >= len(doc):
+    if not _opens_paragraph(span) or span.end + 1 >= len(doc):
         return False
     dash = doc[span.end] if doc[span.end].text != "," else next(
         (t for t in doc[span.end + 2: span.end + 6] if not t.is_title), None)
@@ -1109,10 +1113,9 @@ def _headline_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name the body gives, written the same in the headline, is a mention there too, also where the NER saw
     none in Title Case ("Bridgestone to Close Tyre Plant in B\u00e9thune, France"): the headline's "X, Y" is then
     read like the body's."""
-    end = headline_end_char(doc)
-    if not end:
+    last = headline_end_token(doc)
+    if not last:
         return spans
-    last = next((t.i for t in doc if t.idx >= end), len(doc))
     names = {tuple(t.text for t in s): s for s in reversed(spans) if not in_headline(s) and s[0].is_title}
     return _written_again(doc, spans, names, 0, last, "headline", proper_single=False)
 
@@ -1120,7 +1123,7 @@ def _headline_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
 def _repeated_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """A place the article names, written again where the NER saw no name, is a mention there too: 'Lala, a
     village in Djugu' and later 'a camp for displaced people at Lala'. One word must be a proper noun there."""
-    first = next((t.i for t in doc if t.idx >= headline_end_char(doc)), len(doc))
+    first = headline_end_token(doc)
     # (the first mention of a name wins; places only: a body's name the NER cut short, "Union No", would spread)
     names = {tuple(t.text for t in s): s for s in reversed(spans)
              if s.label_ in ("City", "District", "Province") and s[0].is_title and len(s.text) > 2
@@ -1156,12 +1159,12 @@ def _written_again(doc: Doc, spans: list[Span], names: dict[tuple[str, ...], Spa
 NAME_BEARINGS = BEARINGS | {"upper", "lower", "central", "greater", "new", "west", "east"}
 
 
-def _part_of_a_longer_name(doc: Doc, start: int, end: int, headline_end: int) -> bool:
-    """A proper noun or a bearing right before, or a proper noun after: "Darfur" in "El Fasher in North Darfur" is
-    no mention of Darfur."""
+def _part_of_a_longer_name(doc: Doc, start: int, end: int, last: int) -> bool:
+    """A proper noun or a bearing right before, or a proper noun after (before ``last``): "Darfur" in "El Fasher in
+    North Darfur" is no mention of Darfur."""
     before = doc[start - 1] if start > 0 else None
     return before is not None and (before.pos_ == "PROPN" or before.lower_ in NAME_BEARINGS) \
-        or end < headline_end and doc[end].pos_ == "PROPN"
+        or end < last and doc[end].pos_ == "PROPN"
 
 
 def _abbreviates(short: str, span: Span) -> bool:

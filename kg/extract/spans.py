@@ -187,6 +187,12 @@ def in_headline(span: Span) -> bool:
     return span.start_char < headline_end_char(span.doc)
 
 
+def headline_end_token(doc: Doc) -> int:
+    """The index of the first token after the headline (0 when the article has none)."""
+    end = headline_end_char(doc)
+    return next((t.i for t in doc if t.idx >= end), len(doc)) if end else 0
+
+
 def headline_end_char(doc: Doc) -> int:
     """Computed once per Doc (``Doc.text`` is rebuilt on every access, so asking it for each span made long
     articles quadratic)."""
