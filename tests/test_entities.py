@@ -1674,3 +1674,24 @@ def test_a_relation_told_by_a_second_verb_or_a_description(nlp, text, relation):
 ])
 def test_titles_in_a_row_and_reinforcements(nlp, text, relation):
     assert relation in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+def test_each_of_two_titled_names_keeps_its_own_body(nlp):
+    found = _relations_read(nlp("Rao met Norway's Prime Minister, Ilse Varga, and Sweden's State Counsellor, Edda "
+                                "Brun, on Monday."))
+    assert {("Ilse Varga", "officialOf", "Norway"), ("Edda Brun", "officialOf", "Sweden")} <= found, found
+    assert ("Edda Brun", "officialOf", "Norway") not in found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, relation", [
+    # a hyphenated title whose last word the tagger takes for an adjective
+    ("Omar Tazi, the PJN's secretary-general, told supporters that voters had chosen reform.",
+     ("Omar Tazi", "officialOf", "PJN")),
+    # an opening participle describes the main clause's subject
+    ("Led by Carl Moreau, a former airline executive, the RDQ took 74 of the 125 seats.",
+     ("Carl Moreau", "officialOf", "RDQ")),
+])
+def test_an_office_told_by_a_hyphenated_title_or_an_opening_participle(nlp, text, relation):
+    assert relation in _relations_read(nlp(text))

@@ -681,6 +681,11 @@ def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
     end = _unit_number_end(doc, end) if doc[end - 1].lower_ in UNIT_NUMBER_HEADS else end
     if span.label_ in ("PERSON", "ORG") and _titled_person_name(doc, start, end):
         span = Span(doc, start, end, label="PERSON")  # "Brigadier General Sylvain Ekenge" is a person, titled
+    comma = next((t.i for t in doc[start:end - 1] if t.text == ","), None)
+    if span.label_ in ("PERSON", "ORG") and comma is not None and comma > start and doc[comma - 1].is_title \
+            and doc[comma - 1].lower_ in ROLE_WORDS and all(t.is_title for t in doc[comma + 1:end]):
+        start = comma + 1  # "State Counsellor, Edda Brun" run into one name: the name is after the comma
+        span = Span(doc, start, end, label="PERSON")
     if span.label_ == "PERSON":
         if doc[end - 1].lower_ in ROLE_WORDS and doc[end - 1].is_title and doc[end - 1].lower_ != "major":
             return None  # "Myanmar's State Counsellor, Aung San Suu Kyi": a title, no one's name

@@ -116,7 +116,9 @@ def _described_by(span: Span) -> list[Token]:
                  for c in p.conjuncts if role_word(c) == "capital" and c not in nouns)  # "a city of about 300,000
     # people and the capital of Kunduz province": the parser joins the capital to the people
     nouns.extend(n.head for n in list(nouns) if n.dep_ == "conj" and n.head.i < n.i < span.start  # "Houthi
-                 and n.head not in nouns and role_word(n.head) in ROLE_NOUNS)  # spokesman and chief negotiator X"
+                 and n.head not in nouns and role_word(n.head) in ROLE_NOUNS  # spokesman and chief negotiator X"
+                 and not any(t.text == "," for t in span.doc[n.head.i + 1: n.i]))  # not "A's minister, X, and B's
+    # counsellor, Y": the first title has its own name
     between = span.doc[root.head.i + 1: span.start] if root.dep_ == "conj" and root.head.i < span.start else None
     if between is not None and role_word(root.head) in ROLE_NOUNS and root.head not in nouns and any(
             t.lower_ == "and" for t in between) and all(t.lower_ == "and" or t.lower_ in TITLE_MODIFIERS
@@ -124,7 +126,13 @@ def _described_by(span: Span) -> list[Token]:
         nouns.append(root.head)  # the parser joins the name itself to the first title
     if any(role_word(n) in SPOKESPERSON_NOUNS for n in nouns):  # "army spokesman Brigadier General X"
         nouns = [n for n in nouns if role_word(n).rstrip(".") not in RANKS]
-    return [n for n in nouns if n.pos_ in ("NOUN", "PROPN") and n not in span]
+    return [n for n in nouns if (n.pos_ in ("NOUN", "PROPN") or _hyphenated_general(n)) and n not in span]
+
+
+def _hyphenated_general(token: Token) -> bool:
+    """'the PJD's secretary-general', 'the attorney-general': the tagger makes the title's last word an adjective."""
+    return token.lower_ == "general" and token.i > 1 and token.doc[token.i - 1].text == "-" \
+        and token.doc[token.i - 2].lower_ in OFFICE_NOUNS
 
 
 def _another_name_before(noun: Token, span: Span) -> bool:
@@ -738,6 +746,9 @@ def _leading(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
             or [b for b in args.entities(verb.head) if b.end <= verb.i])
         bodies = [b for b in bodies if b.label_ not in ("Person", "Official")]
         leaders = args.prep_objects(verb, ("by",))
+    elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:  # "Led by X, the CAQ took 74 seats":
+        bodies = [b for b in subjects_of(verb.head, args) if b.label_ not in ("Person", "Official")]  # the
+        leaders = args.prep_objects(verb, ("by",))  # main clause's subject is what the opening participle describes
     elif verb.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in verb.children):  # "the SLA-AW, which is led by X"
         bodies = [b for b in args.entities(verb.head) if b.end <= verb.i and b.label_ not in ("Person", "Official")]
         leaders = args.prep_objects(verb, ("by",))
