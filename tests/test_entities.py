@@ -1695,3 +1695,29 @@ def test_each_of_two_titled_names_keeps_its_own_body(nlp):
 ])
 def test_an_office_told_by_a_hyphenated_title_or_an_opening_participle(nlp, text, relation):
     assert relation in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, relation", [
+    # every name in "the villages of A and B", where the NER saw only one
+    ("Government troops also captured the villages of Kafr Zeita and Latamneh in northern Hama province on "
+     "Wednesday.", ("government forces", "captured", "Kafr Zeita")),
+    # a country's adjective of two words before a force noun
+    ("Lieutenant General Rohan Daluwatte, the commander of the Sri Lankan army, said his men were tired.",
+     ("Rohan Daluwatte", "officialOf", "Sri Lankan forces")),
+    # a demonym, a force noun and a spokesman: the force is the employer, not the demonym
+    ("Nigerien army spokesman Colonel Souleymane Gazobi said troops had repelled the attack.",
+     ("Souleymane Gazobi", "spokesmanFor", "Nigerien forces")),
+    # "the militia" after a group the text called a militia, named again since
+    ("The Giants Brigades, a militia backed by the United Arab Emirates, said they had retaken two districts that "
+     "Houthi rebels seized in September. Giants Brigades spokesman Ali Naqib said the militia now held Bayhan.",
+     ("Giants Brigades", "captured", "Bayhan")),
+    # an act's "by" names its actor when the act is the subject
+    ("An airstrike by Syrian government forces hit a convoy of Turkish troops on Monday.",
+     ("Syrian Arab Army", "attacked", "Turkish forces")),
+    # "kept up" lends its subject to the strikes
+    ("U.S. forces kept up airstrikes on Taliban positions in the hills west of Kandahar.",
+     ("U.S. forces", "attacked", "Taliban")),
+])
+def test_names_in_lists_two_word_demonyms_and_acts_with_their_actors(nlp, text, relation):
+    assert relation in _relations_read(nlp(text))

@@ -51,6 +51,8 @@ PLACE_RANK = {"City": 0, "District": 1, "Province": 2, "Country": 3}
 PEOPLE_PROXIES = word_list("arguments", "people")
 #: Things that stand for whoever owns, fires or holds them ("Houthi targets", "ISIL positions", "an army base").
 THING_PROXIES = word_list("arguments", "things")
+#: Proxies that are acts, whose "by" names who did them: "an airstrike by Syrian forces hit a convoy".
+ACT_PROXIES = frozenset({"airstrike", "strike", "attack", "assault", "offensive", "raid", "bombardment", "shelling"})
 PROXY_NOUNS = PEOPLE_PROXIES | THING_PROXIES
 #: Verbs of holding or using a place: "a checkpoint manned by X", "a compound used by X" stands for X.
 MANNING_VERBS = frozenset({"man", "hold", "occupy", "guard", "control", "staff", "run", "operate", "defend", "use"})
@@ -415,7 +417,8 @@ class Arguments:
         named = (self.modifiers(token) or self.owners_after(token, ("of", "from", "belonging"), depth)
                  or self.loyal_to(token, depth) or self.prep_objects(token, ("including",), depth)
                  or self._manned_by(token, depth)
-                 or (self.led_by_name(token) if noun_lemma(token) in PEOPLE_PROXIES else []))
+                 or (self.led_by_name(token) if noun_lemma(token) in PEOPLE_PROXIES else [])
+                 or (self.prep_objects(token, ("by",), depth) if noun_lemma(token) in ACT_PROXIES else []))
         if named:
             return named
         qualifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]

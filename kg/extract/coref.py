@@ -157,9 +157,12 @@ class Coreference:
         # "Members of the Civilian Joint Task Force, a vigilante group, battled Boko Haram ..., said X, the group's
         # coordinator": the one named before that the noun itself described comes first
         described = [s for s in before if token.lemma_.lower() in {n.lemma_.lower() for n in _group_described(s)}]
-        if label == "ArmedGroup" and len({name_key(s) for s in described}) == 1 and not any(
-                _subject_like(s) for s in before if s.start > described[-1].start):  # not when a later one leads
-            return [marked(described[-1])]  # its sentence ("leaders of AQIM retreated ... the group's hideouts")
+        keys = {name_key(s) for s in described}
+        # (its latest mention counts: "X, a militia ... . X spokesman Y said the militia ...")
+        last = max((s for s in before if name_key(s) in keys), key=lambda s: s.start, default=None)
+        if label == "ArmedGroup" and len(keys) == 1 and not any(
+                _subject_like(s) for s in before if s.start > last.start):  # not when a later one leads
+            return [marked(last)]  # its sentence ("leaders of AQIM retreated ... the group's hideouts")
         # the last one that was a subject (what the text was about) before the last one merely named
         # ("... has been a key IS stronghold. Last October, the group [the SDF] announced ...")
         subjects = [s for s in before if s.root.dep_ in ("nsubj", "nsubjpass") or s.root.head.dep_ == "nsubj"]

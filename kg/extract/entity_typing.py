@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import ENTITY_TYPES
 from .forces import extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, loyal_forces, ministry_name, one_coalition
 from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
-from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SPACED_LINKS, TITLE_ABBREVIATIONS
+from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SETTLEMENT_NOUNS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bodies_after_roles, bylines, employers_before_titles, has_role, officials, surnames, unnamed_officials
 from .places import (BEARINGS, district_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state)
@@ -40,9 +40,9 @@ class EntityTyper:
         spans = [typed for span in ents if (typed := self._type(span, gaz)) is not None
                  and not _adjective_before_noun(typed, gaz)]
         spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans) + _datelines(doc, spans, gaz)
-                              + _places_by_apposition(doc, spans))
+                              + _places_by_apposition(doc, spans) + _towns_listed_after_kind(doc, spans))
         spans = sorted(spans + unnamed_officials(doc, spans), key=lambda s: s.start)
-        spans = sorted(spans + employers_before_titles(doc, spans), key=lambda s: s.start)
+        spans = sorted(spans + employers_before_titles(doc, spans, gaz), key=lambda s: s.start)
         spans = _headline_mentions(doc, _headline_filter(doc, [_title_case_dateline(s) for s in spans]))
         spans = _repeated_names(doc, spans)
         phrases = (force_phrases(doc, spans, gaz) + demonym_actors(doc, spans, gaz) + coalitions(doc, spans)
@@ -354,6 +354,33 @@ def _places_by_apposition(doc: Doc, spans: list[Span]) -> list[Span]:
         kind = _apposition_kind(name)
         if kind is not None:
             found.append(set_span(Span(doc, start, token.i + 1, label=kind), name.text, "apposition"))
+    return found
+
+
+def _towns_listed_after_kind(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names the NER missed in a list the kind word opens: 'the villages of Kafr Zeita and Latamneh', 'the towns
+    of A, B and C'. Each name is a run of Title Case words (one word: a proper noun) between the commas and "and"."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for kind in tokens_of(doc):
+        if kind.tag_ != "NNS" or kind.lemma_.lower() not in SETTLEMENT_NOUNS or kind.i + 2 >= len(doc) \
+                or doc[kind.i + 1].lower_ != "of" or in_headline(doc[kind.i: kind.i + 1]):
+            continue
+        i = kind.i + 2
+        while i < len(doc):
+            end = i
+            while end < len(doc) and (doc[end].is_title and doc[end].pos_ == "PROPN" or end > i and (
+                    doc[end].text == "-" or doc[end - 1].text == "-") and doc[end].text not in (",", "and")):
+                end += 1  # "Dahana-i-Ghori"
+            if end == i:
+                break
+            if not any(j in taken for j in range(i, end)):
+                found.append(set_span(Span(doc, i, end, label="City"), doc[i:end].text, "listed"))
+            if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "and":
+                end += 1  # "A, B, and C"
+            if end >= len(doc) or doc[end].lower_ not in (",", "and"):
+                break
+            i = end + 1
     return found
 
 

@@ -21,6 +21,9 @@ def _qualifier(doc: Doc, tokens: list[Token], spans_at: dict[int, Span], gaz: Ga
                 return "national", adjective
         if token.text in gaz.adjectives:
             return "national", adjective_of(gaz.adjectives[token.text], gaz) or token.text
+        two = _two_word_adjective(token, gaz)
+        if two:  # "the Sri Lankan army"
+            return "national", adjective_of(gaz.adjectives[two], gaz) or two
     for token in tokens:
         if token.lower_ in MULTINATIONAL:
             return "multinational", token.text
@@ -28,6 +31,20 @@ def _qualifier(doc: Doc, tokens: list[Token], spans_at: dict[int, Span], gaz: Ga
         if token.lower_ in GENERIC_QUALIFIERS and not _opposed(token):
             return "generic", token.lower_
     return None
+
+
+def _two_word_adjective(token: Token, gaz: Gazetteer) -> str | None:
+    """'Sri Lankan', 'South Sudanese', 'New Zealand': a country's adjective of two words opening at ``token``."""
+    if token.i + 1 >= len(token.doc):
+        return None
+    words = f"{token.text} {token.doc[token.i + 1].text}"
+    return words if words in gaz.adjectives else None
+
+
+def _in_adjective(token: Token, gaz: Gazetteer) -> bool:
+    """``token`` is a country's adjective or a word of one of two words."""
+    return token.text in gaz.adjectives or _two_word_adjective(token, gaz) is not None \
+        or token.i > 0 and _two_word_adjective(token.doc[token.i - 1], gaz) is not None
 
 
 def _opposed(token: Token) -> bool:
@@ -105,6 +122,10 @@ ETHNONYMS_OR_EQUIPMENT = ETHNONYMS | EQUIPMENT
 FACILITY_WORDS = {"base", "post", "convoy", "outpost", "checkpoint", "position", "camp", "barracks"}
 
 
+#: Who speaks for a force named before them: "Nigerien army spokesman X".
+SPOKESPERSON_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
 def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'Afghan security forces', 'government troops', 'U.S. forces', 'Afghanistan's army' as Force."""
     spans_at = {i: s for s in spans for i in range(s.start, s.end)}
@@ -117,9 +138,9 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             continue  # a known name, or a word inside a longer name ("16th Iraqi Army Division")
         if head.dep_ == "compound" and head.head.i == head.i + 1 and (
                 head.head.tag_ in ("NNS", "NNPS") or head.head.lower_ in UNIT_WORDS
-                and not (head.head.lower_ in FACILITY_WORDS and _modifier_start(doc, head) < head.i)):
+                and not (head.head.lower_ in FACILITY_WORDS | SPOKESPERSON_WORDS and _modifier_start(doc, head) < head.i)):
             continue  # "Iraqi Army brigades", "army headquarters": the phrase goes on (but "a Nigerien army
-            # post" is the Nigerien army's: the post stands for it)
+            # post" is the Nigerien army's: the post stands for it, and "Nigerien army spokesman X" speaks for it)
         start = _modifier_start(doc, head)
         named = spans_at.get(start)
         if named is not None and named.label_ == "Country" and named.end < head.i and doc[named.end].pos_ == "CCONJ":
@@ -157,6 +178,8 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
                     continue  # "a separatist militia known as the Red Dragons": the group has a name
                 if _describes(head):
                     continue  # "CODECO, a militia drawn from the Lendu": what CODECO is, not a second group
+                if not modifiers and _group_named_just_before(head, spans):
+                    continue  # "the militia now controlled X": the group just named (an anaphor, see arguments)
                 joined = [t.i for t in doc[start: head.i] if t.pos_ == "CCONJ"]
                 start = joined[-1] + 1 if joined else start  # "the city and militia fighters": not the city
                 span = Span(doc, start, head.i + 1, label="ArmedGroup")
@@ -167,7 +190,7 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             continue
         kind, who = qualifier
         middle = [t.lower_ for t in modifiers if not (t.i in spans_at and spans_at[t.i].label_ == "Country")
-                  and t.text not in gaz.adjectives and t.lower_ not in ("'s", "\u2019s")]
+                  and not _in_adjective(t, gaz) and t.lower_ not in ("'s", "\u2019s")]
         if " ".join(middle[-3:]) == "pro - government":  # "pro-government forces" are the government's forces
             middle = middle[:-3] + ["government"]
         # Lower-case "army" is the country's forces ("the Russian army"); "Iraqi Army" names an institution.
@@ -204,6 +227,15 @@ def _body_of_forces(inner: list[Span], head: Token) -> Span | None:
         return None
     body = bodies[0]
     return body if body.label_ == "Organization" and body.end == head.i else None
+
+
+def _group_named_just_before(noun: Token, spans: list[Span]) -> bool:
+    """'the militia' (singular, definite) after an armed group named in its sentence or the one before."""
+    if noun.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    start = noun.sent.start
+    first = noun.doc[start - 1].sent.start if start > 0 else start
+    return any(s.label_ == "ArmedGroup" and first <= s.start and s.end <= noun.i for s in spans)
 
 
 def _describes(noun: Token) -> bool:

@@ -34,6 +34,7 @@ SUPPORT_VERBS = {"launch", "stage", "mount", "carry", "conduct", "execute", "mak
                  "exert", "exercise", "seize", "complete", "finish", "press", "pursue", "initiate", "engage",
                  "restore", "reassert", "reestablish", "re-establish", "win", "grab", "wrest",  # "won control of Y"
                  "impose",  # "imposed a siege on Derna"
+                 "keep",  # "kept up airstrikes on X positions"
                  "host", "convene"}  # "is scheduled to host a summit between A and B"
 #: Verbs that say "out" without it when "from" follows: "drove the militants from the town".
 OUT_FROM_VERBS = frozenset({"drive", "push", "chase", "flush", "rout"})

@@ -108,7 +108,7 @@ TITLE_RUN_WORDS = ROLE_WORDS | TITLE_WORDS
 PLACE_TITLES = {"mayor", "governor", "gov.", "premier", "sheriff", "senator", "sen.", "lawmaker", "mp", "rep."}
 
 
-def employers_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
+def employers_before_titles(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'Eskom spokeswoman Nomsa Khumalo', 'Country Fire Authority (CFA) Chief Officer Mark Hamilton': capitalised
     words before a title before a person's name are the body the person works for, when the NER saw no name
     there (at the start of a sentence it often does not)."""
@@ -141,7 +141,8 @@ def employers_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
         # only a run that stands alone: after the sentence's start, an article or a comma (not "Pottawatomie
         # County Emergency Management Director X", a portfolio after a place, nor "Army Col. X", a service)
         alone = i < 0 or doc[i + 1].is_sent_start or doc[i].pos_ == "DET" or doc[i].text in (",", '"', "\u201c")
-        if len(words) and alone and not in_headline(words) and not any(t.lower_ in NOT_EMPLOYER_WORDS for t in words):
+        if len(words) and alone and not in_headline(words) and not any(t.lower_ in NOT_EMPLOYER_WORDS for t in words) \
+                and words.text not in gaz.adjectives:  # "Nigerien army spokesman X": the army is the employer
             if label == "City" and words[-1].lower_ in MAYORAL_DISTRICT_WORDS:
                 label = "District"  # "Hinchinbrook Shire Mayor X", "Harris County Mayor Y"
             found.append(set_span(Span(doc, i + 1, end, label=label), plain_name(words), "employer"))
