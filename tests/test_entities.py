@@ -1721,3 +1721,10 @@ def test_an_office_told_by_a_hyphenated_title_or_an_opening_participle(nlp, text
 ])
 def test_names_in_lists_two_word_demonyms_and_acts_with_their_actors(nlp, text, relation):
     assert relation in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+def test_names_listed_before_a_plural_apposition_are_places_of_its_kind(nlp):
+    doc = nlp("Troops entered Pulka and Ashigashiya, two towns held by Boko Haram since 2014.")
+    assert {("Pulka", "City"), ("Ashigashiya", "City")} <= {(e._.kg_canonical, e.label_) for e in doc.ents}
+    assert {("Boko Haram", "captured", "Pulka"), ("Boko Haram", "captured", "Ashigashiya")} <= _relations_read(doc)

@@ -229,6 +229,11 @@ class Arguments:
             described = self.described_before(token)
             if described:  # "in Grbavica, a Sarajevo district controlled by X": Grbavica, wherever the parser
                 return described  # hung the apposition
+        if lemma in PLACE_NOUNS and token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children) \
+                and self.doc[token.left_edge.i - 1].text == ",":  # (an apposition, whatever the parser made of it)
+            described = self.described_before(token)
+            if described:  # "in A and B, two districts of Basra controlled by X": both
+                return self.listed_before(described[0]) + described
         if lemma in PLACE_NOUNS or lemma in PARTIAL_PLACE_NOUNS:
             parts = self._place_part(token, lemma, depth)
             if parts or lemma != "department":
@@ -288,6 +293,17 @@ class Arguments:
             return []
         fits = named.label_ in PLACE_TYPES if noun_lemma(noun) in PLACE_NOUNS else named.label_ not in PLACE_TYPES
         return [named] if fits else []
+
+    def listed_before(self, span: Span) -> list[Span]:
+        """The places joined to ``span`` by 'and' or commas before it: 'A' and 'B' of 'A, B and C'."""
+        listed, at = [], span.start
+        while at > 1 and self.doc[at - 1].lower_ in (",", "and"):
+            named = self.entity(self.doc[at - 2])
+            if named is None or named.end != at - 1 or named.label_ not in PLACE_TYPES:
+                break
+            listed.insert(0, named)
+            at = named.start
+        return listed
 
     def listed_after(self, token: Token) -> list[Span]:
         """The names listed right after ``token`` as the text writes them, whatever the parser made of the list:

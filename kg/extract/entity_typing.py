@@ -354,7 +354,38 @@ def _places_by_apposition(doc: Doc, spans: list[Span]) -> list[Span]:
         kind = _apposition_kind(name)
         if kind is not None:
             found.append(set_span(Span(doc, start, token.i + 1, label=kind), name.text, "apposition"))
+    taken |= {i for s in found for i in range(s.start, s.end)}
+    for last in sorted(found + [s for s in spans if s.label_ in ("City", "District")], key=lambda s: s.start):
+        if _plural_apposition(last):  # "Hayaniya and Tamimiya, two districts of Basra": the names listed before too
+            found.extend(set_span(Span(doc, start, end, label=last.label_), doc[start:end].text, "apposition")
+                         for start, end in _names_listed_before(doc, last.start, taken))
     return found
+
+
+def _plural_apposition(span: Span) -> bool:
+    """', two districts of', ', villages in', ', the two largest cities in' after ``span``."""
+    tokens = tokens_of(span.doc)[span.end: span.end + 6]
+    if not tokens or tokens[0].text != ",":
+        return False
+    kinds = [t for t in tokens[1:] if t.lower_ in APPOSITION_KINDS_PLURAL]
+    return bool(kinds) and all(t.lower_ == "the" or t.like_num or t.pos_ == "ADJ" for t in tokens[1: kinds[0].i - span.end])
+
+
+def _names_listed_before(doc: Doc, end: int, taken: set[int]) -> list[tuple[int, int]]:
+    """(start, end) of the names before ``end`` joined to it by 'and' or commas that no span holds."""
+    names = []
+    while end > 1 and doc[end - 1].lower_ in (",", "and"):
+        stop = end - 1
+        start = stop
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+            start -= 1
+        if start == stop or start > 0 and doc[start - 1].pos_ == "PROPN" \
+                or any(t.lower_ in ROLE_WORDS or t.lower_ in MONTHS_AND_DAYS for t in doc[start:stop]):
+            break
+        if not any(i in taken for i in range(start, stop)):
+            names.append((start, stop))
+        end = start
+    return names
 
 
 def _towns_listed_after_kind(doc: Doc, spans: list[Span]) -> list[Span]:
