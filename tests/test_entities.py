@@ -1728,3 +1728,30 @@ def test_names_listed_before_a_plural_apposition_are_places_of_its_kind(nlp):
     doc = nlp("Troops entered Pulka and Ashigashiya, two towns held by Boko Haram since 2014.")
     assert {("Pulka", "City"), ("Ashigashiya", "City")} <= {(e._.kg_canonical, e.label_) for e in doc.ents}
     assert {("Boko Haram", "captured", "Pulka"), ("Boko Haram", "captured", "Ashigashiya")} <= _relations_read(doc)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, relation", [
+    # an air force flying the aircraft is a force of its own
+    ("Russian air force jets bombed the city of Gori in central Georgia on Saturday.",
+     ("Russian air force", "attacked", "Gori")),
+    # a town's prison or square stands for the town when no force holding it is named
+    ("Residents of Finote Selam, a town in the West Gojjam zone, said an ENDF drone had struck the town's main "
+     "square on Sunday.", ("Ethiopian National Defense Force", "attacked", "Finote Selam")),
+    # "the guerrillas": the group named just before
+    ("The FARC attacked Mitu before dawn on Sunday. The guerrillas fought National Police officers for 12 hours.",
+     ("Revolutionary Armed Forces of Colombia", "clashedWith", "National Police")),
+    # a region's name with its kind word stays a region whatever apposition follows
+    ("Rebels came within 70 kilometers of Goma, the capital of North Kivu province, a city of more than a million "
+     "people.", ("Goma", "capitalOf", "North Kivu Province")),
+])
+def test_air_forces_facilities_of_a_town_and_guerrillas(nlp, text, relation):
+    assert relation in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+def test_the_city_is_not_where_someone_spoke(nlp):
+    found = _relations_read(nlp(
+        "Taliban fighters stormed Ghazni on Friday. A ministry spokesman told reporters in Kabul that the fighting "
+        "went on. The Taliban also attacked the city's main prison."))
+    assert ("Taliban", "attacked", "Ghazni") in found and ("Taliban", "attacked", "Kabul") not in found, found

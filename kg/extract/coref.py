@@ -31,6 +31,22 @@ PLACE_ANAPHORS = {"city": "City", "town": "City", "village": "City", "capital": 
                   "nation": "Country"}
 #: Verbs of saying: "X said they had captured Y" makes "they" X.
 SPEECH_VERBS = {"say", "claim", "announce", "report", "confirm", "state", "declare", "insist", "add"}
+#: Where someone spoke: "told reporters in Kabul", "said in Nairobi" (a place no text is about).
+SAYING_VERBS = SPEECH_VERBS | {"tell", "speak", "brief"}
+PLACE_LABELS = frozenset(PLACE_ANAPHORS.values())
+
+
+def _where_said(span: Span) -> bool:
+    """'Kabul' in 'told reporters in Kabul', 'said in Kabul': where a statement was made."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "in":
+        return False
+    host = root.head.head
+    if host.lower_ in ("reporters", "journalists"):
+        host = host.head
+    return host.lemma_.lower() in SAYING_VERBS
+
+
 #: How many sentences back a generic noun may reach for its entity.
 GROUP_REACH, PLACE_REACH = 2, 6
 
@@ -153,7 +169,8 @@ class Coreference:
         reach = GROUP_REACH if label == "ArmedGroup" else PLACE_REACH
         own = {t.i for t in token.subtree}  # not a name inside the phrase itself ("the al-Qaida-linked group")
         own |= self._clause_subject_tokens(token)  # "SDF fighters drove the militants out": not the SDF
-        before = [s for s in self.named_before(token, (label,), reach) if s.start not in own]
+        before = [s for s in self.named_before(token, (label,), reach) if s.start not in own
+                  and not (label in PLACE_LABELS and _where_said(s))]
         # "Members of the Civilian Joint Task Force, a vigilante group, battled Boko Haram ..., said X, the group's
         # coordinator": the one named before that the noun itself described comes first
         described = [s for s in before if token.lemma_.lower() in {n.lemma_.lower() for n in _group_described(s)}]

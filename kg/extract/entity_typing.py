@@ -184,7 +184,9 @@ class EntityTyper:
                 and typed.label_ in ("Person", "Organization"):  # "Brenley Mayor X": a mayor's town
             return retype(typed, "District" if typed[-1].lower_ in MAYORAL_DISTRICT_WORDS else "City", name, "place-word")
         kind = _apposition_kind(typed) if typed.label_ in ("Person", "Organization", "City", "Province") else None
-        if kind is not None and kind != typed.label_ and (typed.label_ != "Province" or kind == "City"):
+        if kind is not None and kind != typed.label_ and (typed.label_ != "Province" or kind == "City") \
+                and not (typed.label_ == "Province" and typed[-1].lower_ in PROVINCE_KIND_WORDS):
+            # (not "Goma, the capital of North Kivu province, a city of a million people": the kind is in the name)
             # "Zaranj, the capital of Nimroz", "Dehdadi, a district in", "Canterbury, a cathedral city in Kent" (a
             # town of the name of a region the gazetteer knows elsewhere)
             return retype(typed, kind, name, "apposition")
@@ -335,6 +337,10 @@ def _listed_kind(stem: str, label: str, word: str, gaz: Gazetteer) -> tuple[str,
         entry = gaz.province_named(stem)
         return ("Province", entry["name"]) if entry else ("District", f"{stem} County")
     return "District", stem
+
+
+#: Last words of a name that say it is a region: no apposition makes such a name a town.
+PROVINCE_KIND_WORDS = frozenset({"province", "region", "state", "oblast", "governorate", "prefecture"})
 
 
 def _places_by_apposition(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -126,6 +126,12 @@ FACILITY_WORDS = {"base", "post", "convoy", "outpost", "checkpoint", "position",
 SPOKESPERSON_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 
+def _air_force_before_aircraft(head: Token) -> bool:
+    """'Russian air force jets', 'Colombian air force gunships': the air force flies them (a force of its own)."""
+    return head.lower_ == "force" and head.i > 0 and head.doc[head.i - 1].lower_ == "air" \
+        and head.head.lower_ in AIRCRAFT_HEADS
+
+
 def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'Afghan security forces', 'government troops', 'U.S. forces', 'Afghanistan's army' as Force."""
     spans_at = {i: s for s in spans for i in range(s.start, s.end)}
@@ -136,7 +142,7 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         owner = spans_at.get(head.i)
         if owner is not None and (owner._.kg_origin == "gazetteer" or owner.end != head.i + 1):
             continue  # a known name, or a word inside a longer name ("16th Iraqi Army Division")
-        if head.dep_ == "compound" and head.head.i == head.i + 1 and (
+        if head.dep_ == "compound" and head.head.i == head.i + 1 and not _air_force_before_aircraft(head) and (
                 head.head.tag_ in ("NNS", "NNPS") or head.head.lower_ in UNIT_WORDS
                 and not (head.head.lower_ in FACILITY_WORDS | SPOKESPERSON_WORDS and _modifier_start(doc, head) < head.i)):
             continue  # "Iraqi Army brigades", "army headquarters": the phrase goes on (but "a Nigerien army
