@@ -1755,3 +1755,15 @@ def test_the_city_is_not_where_someone_spoke(nlp):
         "Taliban fighters stormed Ghazni on Friday. A ministry spokesman told reporters in Kabul that the fighting "
         "went on. The Taliban also attacked the city's main prison."))
     assert ("Taliban", "attacked", "Ghazni") in found and ("Taliban", "attacked", "Kabul") not in found, found
+
+
+@pytest.mark.model
+def test_forces_named_after_a_person_the_ner_took_for_a_body(nlp):
+    doc = nlp("Khalid Pashtoon, a spokesman for Gul Agha Sherzai's forces, said the commander would not accept a "
+              "deal.")
+    found = _relations_read(doc)
+    assert ("Khalid Pashtoon", "spokesmanFor", "Gul Agha Sherzai's forces") in found, found
+    assert not any(s == "Gul Agha Sherzai" and p == "spokesmanFor" for s, p, _ in found), found
+    # the leader of an armed group's forces is its member (and an Official), as a leader of any armed group is
+    assert ("Gul Agha Sherzai", "memberOf", "Gul Agha Sherzai's forces") in found, found
+    assert ("Gul Agha Sherzai", "Official") in {(e._.kg_canonical, e.label_) for e in doc.ents}

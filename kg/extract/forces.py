@@ -6,8 +6,8 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer, country_adjectives
-from .lexicon import AIRCRAFT_HEADS, ARMED_GROUP_HEADS, CIVILIAN_VERBS, DASHES, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_HEADS, GENERIC_QUALIFIERS, MINISTRY_TOPICS, MULTINATIONAL, NATIONAL_FILLERS, NATIONAL_FORCE_HEADS, PLACE_TYPES, UNIT_WORDS
-from .spans import name_of, plain_name, set_span, tokens_of
+from .lexicon import AIRCRAFT_HEADS, ARMED_GROUP_HEADS, ORGANISATION_OR_FORCE_WORDS, CIVILIAN_VERBS, DASHES, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_HEADS, GENERIC_QUALIFIERS, MINISTRY_TOPICS, MULTINATIONAL, NATIONAL_FILLERS, NATIONAL_FORCE_HEADS, PLACE_TYPES, UNIT_WORDS
+from .spans import name_of, plain_name, retype, set_span, tokens_of
 
 
 # ----- forces
@@ -416,6 +416,11 @@ def loyal_forces(doc: Doc, spans: list[Span]) -> list[Span]:
             found.append(set_span(Span(doc, head.i, head.i + 1, label="Force"), "government forces",
                                   "force-phrase:generic"))
             continue
+        if leader.label_ == "Organization":  # "Gul Agha Sherzai's forces": a person the NER took for a body
+            words = [t for t in leader if t.lower_ not in ("'s", "\u2019s")]
+            leader = retype(leader, "Person", " ".join(t.text for t in words), "loyal-forces",
+                            end=words[-1].i + 1)
+            found.append(leader)
         name = names.setdefault(leader[-1].lower_, f"{_fullest_name(leader, spans)}'s forces")
         label = "Force" if titles & MILITARY_RANKS else "ArmedGroup"
         found.append(set_span(Span(doc, head.i, head.i + 1, label=label), name, "loyal-forces"))
@@ -427,7 +432,8 @@ def loyal_leader(head: Token, spans_at: dict[int, Span], surnames: frozenset[str
     (a person's span, or one of ``surnames``)."""
     def person(token: Token) -> Span | None:
         span = spans_at.get(token.i)
-        return span if span is not None and (span.label_ in PEOPLE or span.text.lower() in surnames) else None
+        return span if span is not None and (span.label_ in PEOPLE or span.text.lower() in surnames
+                                             or _person_shaped(span)) else None
 
     for child in head.children:
         if child.dep_ == "poss" and person(child) is not None:
@@ -444,6 +450,14 @@ def loyal_leader(head: Token, spans_at: dict[int, Span], surnames: frozenset[str
     return None
 
 
+def _person_shaped(span: Span) -> bool:
+    """'Gul Agha Sherzai' that the NER took for a body: two to four capitalised words, none a body's word."""
+    words = [t for t in span if t.lower_ not in ("'s", "\u2019s")]
+    return span.label_ == "Organization" and span._.kg_origin == "ner" and 2 <= len(words) <= 4 \
+        and all(t.is_title and t.is_alpha for t in words) \
+        and not any(t.lower_ in ORGANISATION_OR_FORCE_WORDS for t in words)
+
+
 def _same_person(span: Span, person: Span) -> bool:
     """A mention of ``person``: its name, or its surname alone ("Hadi"), not another of that surname ("Tareq
     Saleh" is not "Ali Abdullah Saleh")."""
@@ -453,7 +467,7 @@ def _same_person(span: Span, person: Span) -> bool:
 
 def _fullest_name(person: Span, spans: list[Span]) -> str:
     """'Murad's forces' after 'Haidar Murad': the person's longest name in the article."""
-    return max((plain_name(s) for s in spans if _same_person(s, person)), key=len, default=plain_name(person))
+    return max((plain_name(s) for s in [person, *spans] if _same_person(s, person)), key=len)
 
 
 def _titles_of(person: Span, spans: list[Span]) -> set[str]:

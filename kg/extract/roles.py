@@ -179,6 +179,8 @@ def _title_chain(span: Span) -> list[Token]:
         inside = token.pos_ in ("PROPN", "NOUN", "ADJ") or token.text in (".", "-") or token.lower_ in ("for", "of")
         if not inside or token.is_sent_start:  # "U.S. Special Envoy for Yemen Tim Lenderking"
             break
+        if token.lower_ in ("for", "of") and token.i == span.start - 1:
+            break  # "a spokesman for Gul Agha Sherzai's forces": the name is what the role is for
     return [rank] if rank is not None else []
 
 
@@ -355,9 +357,10 @@ def office_holders(relations: Iterable[FoundRelation]) -> list[Span]:
         person = rel.subject
         if person.label_ != "Person" or person in holders:
             continue
-        if rel.predicate in ("officialOf", "spokesmanFor") or (
+        if rel.predicate in ("officialOf", "spokesmanFor") or rel.rule.endswith("-loyal-forces") or (
                 rel.predicate == "memberOf" and any(role_word(n) in OFFICE_NOUNS - {"member"}
-                                                     for n in described_by(person))):
+                                                     for n in described_by(person))):  # (forces are named after
+            # the one who leads them)
             holders.append(person)
     return holders
 
@@ -372,12 +375,13 @@ def party_state_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
 
 
 def leader_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
-    """'Haftar's forces', 'fighters loyal to X': X leads the forces named after him (officialOf, the first
-    reading the annotation guidelines give; kg.extract.forces.loyal_forces)."""
-    for force in (s for s in args.ents if s._.kg_origin == "loyal-forces"):
+    """'Haftar's forces', 'fighters loyal to X': X leads the forces named after him (kg.extract.forces.loyal_forces):
+    officialOf a state's force, memberOf an armed group, as the leader of an armed group is its member."""
+    for force in (s for s in args.ents if s._.kg_origin == "loyal-forces" and s.label_ in ("Force", "ArmedGroup")):
         leader = loyal_leader(force.root, args.ent_of)
         if leader is not None:
-            yield found(leader, "officialOf", force, "officialOf-loyal-forces")
+            predicate = "memberOf" if force.label_ == "ArmedGroup" else "officialOf"
+            yield found(leader, predicate, force, f"{predicate}-loyal-forces")
 
 
 def role_word(token: Token) -> str:
