@@ -1767,3 +1767,15 @@ def test_forces_named_after_a_person_the_ner_took_for_a_body(nlp):
     # the leader of an armed group's forces is its member (and an Official), as a leader of any armed group is
     assert ("Gul Agha Sherzai", "memberOf", "Gul Agha Sherzai's forces") in found, found
     assert ("Gul Agha Sherzai", "Official") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, relation", [
+    # peacekeepers stand for the mission that owns them, or for their country's forces
+    ("MONUSCO said in a statement that its peacekeepers had fired on M23 positions near Kiwanja on Friday.",
+     ("MONUSCO", "attacked", "M23")),
+    ("Russian forces crossed the border. Russia said Georgian troops had killed more than a dozen Russian "
+     "peacekeepers in the first hours of the assault.", ("Georgian forces", "attacked", "Russian forces")),
+])
+def test_peacekeepers_stand_for_their_mission_or_country(nlp, text, relation):
+    assert relation in _relations_read(nlp(text))

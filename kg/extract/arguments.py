@@ -263,8 +263,9 @@ class Arguments:
             named = self._person_by_title(token)
             if named:  # "The senator also met with X": the one person named before with that title
                 return named
-        if lemma == "peacekeeper" and not self.modifiers(token):
-            return self.coref.mission()  # "fired on a peacekeepers' base": the mission the article names
+        if lemma == "peacekeeper" and not self.modifiers(token) and self.coref.mission():
+            return self.coref.mission()  # "fired on a peacekeepers' base": the mission the article names (else
+            # whose they are: "Russian peacekeepers")
         if lemma in PROXY_NOUNS:
             return self._proxy(token, depth)
         return []
