@@ -1779,3 +1779,24 @@ def test_forces_named_after_a_person_the_ner_took_for_a_body(nlp):
 ])
 def test_peacekeepers_stand_for_their_mission_or_country(nlp, text, relation):
     assert relation in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, relation", [
+    # the body before a title after "But" or a preposition
+    ("But Shiv Sena chief Uddhav Thackeray said his party expected an equal share of power.",
+     ("Uddhav Thackeray", "officialOf", "Shiv Sena")),
+    # a member of parliament's "for" names the seat
+    ("Natalie Elphicke, the MP for Dover, said the town was carrying a burden.",
+     ("Natalie Elphicke", "officialOf", "Dover")),
+])
+def test_bodies_before_titles_and_seats_of_members_of_parliament(nlp, text, relation):
+    assert relation in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+def test_a_day_or_a_portfolio_before_a_title_is_no_employer(nlp):
+    doc = nlp("Pakistan's Supreme Court on Friday disqualified Prime Minister Nawaz Sharif. Elphicke met with "
+              "Immigration Minister Robert Jenrick in London on Monday.")
+    names = {e._.kg_canonical for e in doc.ents if e.label_ == "Organization"}
+    assert "Friday" not in names and "Immigration" not in names, names

@@ -93,7 +93,9 @@ PORTFOLIO_WORDS = set(MINISTRY_TOPICS) | {"energy", "home", "natural", "resource
                                          "transport", "transportation", "trade", "environment", "economy",
                                          "labor", "labour", "water", "mines", "mining", "petroleum", "oil",
                                          "culture", "tourism", "industry", "commerce", "security", "affairs",
-                                         "public", "works", "housing", "development", "planning", "cabinet"}
+                                         "public", "works", "housing", "development", "planning", "cabinet",
+                                         "immigration", "migration", "communications", "sports", "fisheries",
+                                         "forestry", "infrastructure", "science", "technology", "welfare"}
 
 
 PLACE_TYPES = {"City", "Province", "District", "Country"}

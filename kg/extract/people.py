@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer
-from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, ELECTED_BODIES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PORTFOLIO_WORDS, ROLE_WORDS, SPACED_LINKS
+from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, MONTHS_AND_DAYS, ELECTED_BODIES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PORTFOLIO_WORDS, ROLE_WORDS, SPACED_LINKS
 from .spans import in_headline, plain_name, retype, sentence_start_of, set_span, tokens_of, unofficial_role
 from .words import word_list
 
@@ -140,8 +140,10 @@ def employers_before_titles(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list
         words = doc[i + 1: end]
         # only a run that stands alone: after the sentence's start, an article or a comma (not "Pottawatomie
         # County Emergency Management Director X", a portfolio after a place, nor "Army Col. X", a service)
-        alone = i < 0 or doc[i + 1].is_sent_start or doc[i].pos_ == "DET" or doc[i].text in (",", '"', "\u201c")
-        if len(words) and alone and not in_headline(words) and not any(t.lower_ in NOT_EMPLOYER_WORDS for t in words) \
+        alone = i < 0 or doc[i + 1].is_sent_start or doc[i].pos_ in ("DET", "CCONJ", "ADP") \
+            or doc[i].text in (",", '"', "\u201c")  # "But Shiv Sena chief X", "talks with Dayton Police Chief X"
+        if len(words) and alone and not in_headline(words) \
+                and not any(t.lower_ in NOT_EMPLOYER_WORDS or t.lower_ in MONTHS_AND_DAYS for t in words) \
                 and words.text not in gaz.adjectives:  # "Nigerien army spokesman X": the army is the employer
             if label == "City" and words[-1].lower_ in MAYORAL_DISTRICT_WORDS:
                 label = "District"  # "Hinchinbrook Shire Mayor X", "Harris County Mayor Y"

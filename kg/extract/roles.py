@@ -409,7 +409,8 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
     # not "for": an envoy for Yemen is not Yemen's official; "at" and "in" only when nothing else says whose office
     # it is ("Rwanda's president, Paul Kagame, in the Rwandan capital, Kigali"; "U.S. Alternative Representative
     # ... at the United Nations" represents the U.S.)
-    targets = [t for t in role_targets(noun, args, ("of", "with")) if t != span and t.label_ not in
+    preps = ("of", "with", "for") if lemma in SEAT_FOR_OFFICES else ("of", "with")  # "the MP for Dover"
+    targets = [t for t in role_targets(noun, args, preps) if t != span and t.label_ not in
                ("Person", "Official")] or [t for t in args.prep_objects(noun, ("at", "in")) if t != span
                                            and t.label_ not in ("Person", "Official")]
     if not targets and any(c.lower_ == "provincial" for c in (*noun.children, *span.root.children)):
@@ -432,6 +433,8 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
             yield found(span, "officialOf", target, f"officialOf-role{'-member' if lemma == 'member' else ''}")
 
 
+#: Offices whose "for" names the seat: "the MP for Dover", "a senator for Queensland".
+SEAT_FOR_OFFICES = frozenset({"mp", "senator", "lawmaker", "legislator"})
 #: Offices held in a place rather than in a body: a town's mayor; but "the SDF's Raqqa commander" serves the SDF.
 PLACE_OFFICES = word_list("roles", "place_office")
 #: Words for someone who belongs to a group without naming an office: "a prominent figure with AQAP".
