@@ -1800,3 +1800,32 @@ def test_a_day_or_a_portfolio_before_a_title_is_no_employer(nlp):
               "Immigration Minister Robert Jenrick in London on Monday.")
     names = {e._.kg_canonical for e in doc.ents if e.label_ == "Organization"}
     assert "Friday" not in names and "Immigration" not in names, names
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, relation", [
+    # a titled name's "of" names the body the NER missed
+    ("Head\n\nMaj. Gen. William Taylor of the Joint Staff said more than 100,000 people had been flown out.",
+     ("William Taylor", "officialOf", "Joint Staff")),
+    ("Head\n\nThe verdicts were read by Judge Nguyen Ngoc Chi of the Hanoi People's Court on Monday.",
+     ("Nguyen Ngoc Chi", "officialOf", "Hanoi People's Court")),
+    # an office's "for" names a body or a region (not a country: an envoy for Libya is no Libyan official)
+    ("Abdulmaliki Sumonu, the police commissioner for Yobe State, said officers had been deployed.",
+     ("Abdulmaliki Sumonu", "officialOf", "Yobe")),
+    ("Head\n\n\"We will keep working with our partners,\" said Maj. Gen. William Gayler, director of operations "
+     "for AFRICOM.", ("William Gayler", "officialOf", "U.S. Africa Command")),
+    # the name right after "against", where the parser made a later place the object
+    ("Separately, AFRICOM said it conducted an airstrike against al-Shabaab near Saakow, in Somalia's Middle Juba "
+     "region, on Monday.", ("U.S. Africa Command", "attacked", "al-Shabab")),
+    # a bare title after "and": the one body named before
+    ("The Kenyan Foreign Ministry condemned the attacks, and spokeswoman Ruth Otieno said the talks would go on.",
+     ("Ruth Otieno", "spokesmanFor", "Kenyan Ministry of Foreign Affairs")),
+])
+def test_titled_names_of_bodies_offices_for_and_bare_titles(nlp, text, relation):
+    assert relation in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+def test_an_envoy_for_a_country_is_not_its_official(nlp):
+    found = _relations_read(nlp("Jonathan Winer, the U.S. special envoy for Libya, said talks would resume."))
+    assert ("Jonathan Winer", "officialOf", "Libya") not in found, found

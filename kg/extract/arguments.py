@@ -538,13 +538,25 @@ class Arguments:
                     objects = [o for c in prep.conjuncts if c.pos_ == "ADP" for o in children_of(c) if o.dep_ == "pobj"]
                 for pobj in objects:
                     if pobj.dep_ == "pobj":
-                        out.extend(s for s in self.entities(pobj, depth + 1) if s not in out)
+                        first = self._named_right_after(prep, pobj)
+                        out.extend(s for s in ([first] if first is not None else self.entities(pobj, depth + 1))
+                                   if s not in out)
                     elif pobj.dep_ == "pcomp" and pobj.lemma_ == "be":  # "control over what was the capital, X"
                         out.extend(s for c in pobj.children if c.dep_ in ("attr", "nsubj") and c.lower_ != "what"
                                    for s in self.entities(c, depth + 1) if s not in out)
                     elif pobj.dep_ == "prep":  # "out of Goma", "away from X"
                         out.extend(s for s in self.prep_objects(prep, (pobj.lower_,), depth + 1) if s not in out)
         return out
+
+    def _named_right_after(self, prep: Token, pobj: Token) -> Span | None:
+        """'against al-Shabaab near Saakow' where the parser made Saakow the object and al-Shabaab its modifier: the
+        name right after the preposition, when the object's name comes later after 'near' (a place word)."""
+        at = prep.i + 1 + (self.doc[prep.i + 1].lower_ == "the" if prep.i + 1 < len(self.doc) else 0)
+        named, last = self.entity(self.doc[at]) if at < pobj.i else None, self.entity(pobj)
+        if named is None or last is None or named.start != at or named.end >= last.start:
+            return None
+        between = self.doc[named.end: last.start]
+        return named if len(between) == 1 and between[0].lower_ in ("near", "outside", "around") else None
 
     def children(self, token: Token, deps: Iterable[str]) -> list[Span]:
         deps = tuple(deps)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer
-from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, MONTHS_AND_DAYS, ELECTED_BODIES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PORTFOLIO_WORDS, ROLE_WORDS, SPACED_LINKS
+from .lexicon import ARMED_SERVICES, FORCE_NAME_HEADS, MAYORAL_DISTRICT_WORDS, MONTHS_AND_DAYS, ELECTED_BODIES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PORTFOLIO_WORDS, ROLE_WORDS, SPACED_LINKS
 from .spans import in_headline, plain_name, retype, sentence_start_of, set_span, tokens_of, unofficial_role
 from .words import word_list
 
@@ -164,7 +164,10 @@ def bodies_after_roles(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span
              for i in range(s.start, s.end)}
     countries = {i for s in spans if s.label_ == "Country" for i in range(s.start, s.end)}
     found = []
-    for role in (t for t in tokens_of(doc) if t.lower_ in BODY_ROLES and t.pos_ == "NOUN"):
+    roles = [t for t in tokens_of(doc) if t.lower_ in BODY_ROLES and t.pos_ == "NOUN"]
+    roles += [s.root for s in spans if s.label_ in ("Person", "Official") and has_role(s)]  # "Maj. Gen. William
+    # Taylor of the Joint Staff": a titled name's "of"
+    for role in roles:
         for name in (o for p in role.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
                      if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.lower_ == "party") and o.i not in taken):
             end = name.i + 1 if name.pos_ == "PROPN" else name.i  # "the New Democracy party": the name before it
@@ -172,6 +175,8 @@ def bodies_after_roles(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span
             while start > name.left_edge.i and (start - 1 not in taken or name.lower_ == "party" and start - 1 in
                                                  countries) and (  # "the Pakistan Tehreek-e-Insaf party"
                     doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "ADJ") or doc[start - 1].text == "-"
+                    or doc[start - 1].lower_ in ("'s", "\u2019s") and start > 1 and doc[start - 2].is_title
+                    and doc[start].is_title  # "the Hanoi People's Court"
                     or doc[start - 1].is_alpha and not doc[start - 1].whitespace_ and doc[start].text == "-"):
                 start -= 1  # "the Scottish Trades Union Congress", "Pakistan Tehreek-e-Insaf"
             words = doc[start:end]
@@ -179,7 +184,8 @@ def bodies_after_roles(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span
                     or any(i in taken and not (name.lower_ == "party" and i in countries) for i in range(start, end)):
                 continue
             known = gaz.lookup(words.text)
-            label = known[0] if known is not None else "Organization"
+            label = known[0] if known is not None else "Force" if words[-1].lower_ in FORCE_NAME_HEADS \
+                and role.pos_ == "PROPN" else "Organization"  # "Gen. X of the 82nd Airborne Division"
             found.append(set_span(Span(doc, start, end, label=label),
                                   known[1]["name"] if known is not None else words.text, "role-body"))
             taken.update(range(start, end))

@@ -289,6 +289,10 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
     if not targets:  # "The ministry said ... . Its spokesman, X, said": the body the sentence before was about
         targets = [t for c in noun.children if c.dep_ == "poss" and c.lower_ in ("its", "their")
                    for t in args.coref.body_owner(c)]
+    if not targets and role_word(noun) in SPOKESPERSON_NOUNS and not list(noun.children) and noun.i > 0 \
+            and noun.doc[noun.i - 1].lower_ == "and":
+        # "The State Department condemned the attacks, and spokeswoman X said": the one body named before
+        targets = args.coref.body_owner(noun)
     return targets
 
 
@@ -413,6 +417,12 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
     targets = [t for t in role_targets(noun, args, preps) if t != span and t.label_ not in
                ("Person", "Official")] or [t for t in args.prep_objects(noun, ("at", "in")) if t != span
                                            and t.label_ not in ("Person", "Official")]
+    if not targets and lemma not in ENVOY_NOUNS:  # "the police commissioner for Yobe State", "director of
+        # operations for AFRICOM" (but an envoy for a country is not its official)
+        targets = [t for t in args.prep_objects(noun, ("for",)) + [
+            o for of in noun.children if of.dep_ == "prep" and of.lower_ == "of" for p in of.children
+            if p.dep_ == "pobj" and not args.entities(p) for o in args.prep_objects(p, ("for",))]
+            if t != span and t.label_ not in ("Person", "Official", "Country")]
     if not targets and any(c.lower_ == "provincial" for c in (*noun.children, *span.root.children)):
         main = main_entity(args.ents, "Province")  # "the provincial governor, X": of the province the article is about
         if main is not None:
@@ -433,6 +443,10 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
             yield found(span, "officialOf", target, f"officialOf-role{'-member' if lemma == 'member' else ''}")
 
 
+#: Offices held for someone else, whose "for" names no employer: "the U.S. envoy for Libya".
+ENVOY_NOUNS = frozenset({"envoy", "representative", "ambassador", "coordinator", "rapporteur", "negotiator",
+                         "mediator", "adviser", "advisor", "secretary", "undersecretary", "attache", "attaché",
+                         "consul", "charge", "chargé"})
 #: Offices whose "for" names the seat: "the MP for Dover", "a senator for Queensland".
 SEAT_FOR_OFFICES = frozenset({"mp", "senator", "lawmaker", "legislator"})
 #: Offices held in a place rather than in a body: a town's mayor; but "the SDF's Raqqa commander" serves the SDF.
@@ -829,8 +843,12 @@ def _belonging(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
 def _person_of_body(span: Span, args: Arguments) -> Iterator[FoundRelation]:
     """'Abu Yasir Hassan of ISIS-Mozambique', 'Lamine Gwan Jar of the Peace-talk Creation Group': a person
     named with the body they belong to."""
+    described = described_by(span)
+    ranked = bool(described) and all(role_word(n).rstrip(".") in RANKS for n in described)
     for target in args.of_objects(span.root):
-        if target.label_ in ("ArmedGroup", "Organization") and not described_by(span):
+        if ranked and target.label_ in ("Organization", "Force"):  # "Maj. Gen. William Taylor of the Joint Staff"
+            yield found(span, "officialOf", target, "officialOf-of")
+        elif target.label_ in ("ArmedGroup", "Organization") and (ranked or not described):
             yield found(span, "memberOf", target, "memberOf-of")
 
 
