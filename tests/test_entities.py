@@ -1829,3 +1829,18 @@ def test_titled_names_of_bodies_offices_for_and_bare_titles(nlp, text, relation)
 def test_an_envoy_for_a_country_is_not_its_official(nlp):
     found = _relations_read(nlp("Jonathan Winer, the U.S. special envoy for Libya, said talks would resume."))
     assert ("Jonathan Winer", "officialOf", "Libya") not in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, relation", [
+    # "against" hung by the parser on a duration or on an ally
+    ("The SDF fought for years against the Islamic State group.",
+     ("Syrian Democratic Forces", "clashedWith", "Islamic State")),
+    ("The SDF, whose backbone is the Kurdish People's Protection Units, or YPG, fought for years alongside U.S. "
+     "troops against the Islamic State group.", ("Syrian Democratic Forces", "clashedWith", "Islamic State")),
+    # a body's backbone is its member
+    ("The SDF, whose backbone is the Kurdish People's Protection Units, or YPG, fought for years alongside U.S. "
+     "troops against the Islamic State group.", ("People's Protection Units", "memberOf", "Syrian Democratic Forces")),
+])
+def test_fighting_against_after_a_duration_or_an_ally_and_a_backbone(nlp, text, relation):
+    assert relation in _relations_read(nlp(text))

@@ -118,6 +118,26 @@ def noun_lemma(token: Token) -> str:
     return lemma
 
 
+#: Nouns of a stretch of time: "fought for years against X", where the parser hangs "against" on "years".
+DURATION_NOUNS = frozenset({"hours", "days", "weeks", "months", "years", "decades"})
+
+
+def _with_duration_preps(token: Token) -> tuple[Token, ...]:
+    """A verb's children, and the prepositions the parser hung on a duration after it: 'fought for years against
+    the Islamic State group' (the fight is against it, not the years)."""
+    children = children_of(token)
+    if token.pos_ != "VERB":
+        return children
+    moved = tuple(p for c in children if c.dep_ == "prep" and c.lower_ in ("for", "during")
+                  for n in children_of(c) if n.dep_ == "pobj" and n.lower_ in DURATION_NOUNS
+                  for p in children_of(n) if p.dep_ == "prep")
+    # "fought alongside U.S. troops against X": the parser hangs "against" on the ally
+    moved += tuple(p for c in children + moved if c.dep_ == "prep" and c.lower_ == "alongside"
+                   for n in children_of(c) if n.dep_ == "pobj" for p in children_of(n)
+                   if p.dep_ == "prep" and p.lower_ == "against")
+    return children + moved if moved else children
+
+
 class Arguments:
     """Maps tokens of a parsed Doc to the entities they stand for."""
 
@@ -529,7 +549,7 @@ class Arguments:
         out = []
         # "met with A, and with B": the second "with" is a conjunct of the first (looked for only on a child that is
         # one of ``preps``: a conjunct of the same word is no other one, and working conjuncts out is a walk)
-        for prep in (p for c in children_of(token) for p in (
+        for prep in (p for c in _with_duration_preps(token) for p in (
                 (c, *(x for x in c.conjuncts if x.lower_ == c.lower_)) if c.lower_ in preps else (c,))):
             if prep.dep_ in ("prep", "agent", "dative", "conj") and prep.lower_ in preps:
                 objects = children_of(prep)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .arguments import BARE_FORCES, LEAD_VERBS, PLACE_TYPES, Arguments
+from .arguments import BARE_FORCES, LEAD_VERBS, PLACE_TYPES, UNION_NOUNS, Arguments
 from .forces import loyal_leader
 from .found import FoundRelation, each_pair, found
 from .frames import subjects_of
@@ -870,11 +870,14 @@ def _including(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
 
 def _whose_members(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     """'The Pacific Alliance, whose members are Chile, Colombia, Mexico and Peru': its members."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() == "member"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in ("member", "backbone")
                     and any(p.lower_ == "whose" for p in c.children)), None)
     if subject is None or verb.dep_ != "relcl" or modality(verb) != "fact":
         return
-    bodies = [b for b in args.entities(verb.head) if b.label_ in ("ArmedGroup", "Force", "Organization")]
+    noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in UNION_NOUNS:
+        return  # "the alliance of Kurdish and Arab militias, whose backbone is X": the alliance's, unnamed here
+    bodies = [b for b in args.entities(noun) if b.label_ in ("ArmedGroup", "Force", "Organization")]
     members = [m for m in args.children(verb, ("attr",)) if m.label_ in BODY_TYPES and m not in bodies]
     yield from each_pair(members, bodies, "memberOf", "memberOf-includes")
 
