@@ -1844,3 +1844,22 @@ def test_an_envoy_for_a_country_is_not_its_official(nlp):
 ])
 def test_fighting_against_after_a_duration_or_an_ally_and_a_backbone(nlp, text, relation):
     assert relation in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, relation", [
+    # a school, a hospital or a mosque stands for its owner, or else for the place it is in
+    ("The ELN on Monday claimed responsibility for Thursday's car bombing of the National Police's cadet school in "
+     "the capital.", ("National Liberation Army", "attacked", "National Police")),
+    ("Islamic State claimed responsibility for Sunday's attack on a Kabul hospital.",
+     ("Islamic State", "attacked", "Kabul")),
+])
+def test_schools_and_hospitals_stand_for_their_owner_or_place(nlp, text, relation):
+    assert relation in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+def test_a_country_owning_a_named_group_is_not_the_actor(nlp):
+    found = _relations_read(nlp("Colombia's ELN rebels attacked a police academy in Bogota."))
+    assert ("National Liberation Army", "attacked", "Bogota") in found and not any(
+        s == "Colombia" for s, _, _ in found), found

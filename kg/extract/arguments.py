@@ -456,6 +456,8 @@ class Arguments:
                  or self._manned_by(token, depth)
                  or (self.led_by_name(token) if noun_lemma(token) in PEOPLE_PROXIES else [])
                  or (self.prep_objects(token, ("by",), depth) if noun_lemma(token) in ACT_PROXIES else []))
+        if any(s.label_ in ("ArmedGroup", "Force") for s in named):  # "Colombia's ELN rebels": the ELN's
+            named = [s for s in named if not (s.label_ == "Country" and s.root.dep_ == "poss")]
         if named:
             return named
         qualifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]

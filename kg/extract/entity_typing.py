@@ -106,6 +106,8 @@ class EntityTyper:
             # (the head before a unit's number: "Light Infantry Battalion 268", "Battalion No. 5")
             last = span[-1].lower_ if not span[-1].text.isdigit() else next(
                 (t.lower_ for t in reversed(span) if t.is_alpha and t.lower_ not in ("no", "number")), span[-1].lower_)
+            if last in ("'s", "\u2019s") and len(span) > 1:
+                last = span[-2].lower_  # "the National Police's cadet school": the name before its possessive
             if span.label_ in ("ORG", "NORP", "GPE", "PERSON") and (last in ARMED_GROUP_HEADS
                                                                      or last in GANG_HEADS and len(span) > 1):
                 label = "ArmedGroup"
