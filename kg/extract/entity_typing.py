@@ -1044,13 +1044,20 @@ def _names_town_part(kind: Token) -> bool:
         and doc[at].ent_type_ not in ("GPE", "LOC", "City", "Province", "Country")  # the NER's or the gazetteer's
 
 
+#: NER labels of what is never an actor or a place.
+JUNK_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW", "LANGUAGE",
+                         "EVENT", "WORK_OF_ART", "PRODUCT"})
+
+
 def _is_junk(span: Span) -> bool:
-    text = span.text.strip()
+    # (the label first: a date or a number needs no look at its words; the text only for what the NER labelled)
+    if span.label_ in JUNK_LABELS:
+        return True
     words = [t for t in span if any(ch.isalpha() for ch in t.text)]
-    if not words or span.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
-                                     "LAW", "LANGUAGE", "EVENT", "WORK_OF_ART", "PRODUCT"):
+    if not words:
         return True
     if span.label_ not in ENTITY_TYPES:
+        text = span.text.strip()
         if text.islower() or all(t.lower_ in MONTHS_AND_DAYS for t in words):
             return True
         if " ".join(t.lower_ for t in words if t.lower_ != "the") in SUPRANATIONAL_REGIONS:
