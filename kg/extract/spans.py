@@ -84,7 +84,9 @@ def doc_memo(doc: Doc) -> dict:
 def tokens_of(doc: Doc) -> list[Token]:
     """The Doc's tokens as one list. Walking a Doc makes a new Token object for every token, every time, and the
     typing rules each walk the whole Doc: a list made once saves most of that."""
-    memo = doc_memo(doc)
+    if _LAST_DOC[0] is not doc:  # (doc_memo, written out: this and children_of are asked some 200,000 times
+        _LAST_DOC[:] = [doc, {}]  # for the 600 benchmark articles)
+    memo = _LAST_DOC[1]
     tokens = memo.get("tokens")
     if tokens is None:
         tokens = memo["tokens"] = list(doc)
@@ -96,7 +98,9 @@ def children_of(token: Token) -> tuple[Token, ...]:
     run): spaCy walks the parse and makes a new Token object per child on every access, and the argument readers
     ask for the children of the same words again and again."""
     doc = token.doc
-    memo = doc_memo(doc)
+    if _LAST_DOC[0] is not doc:  # (doc_memo, written out: see tokens_of)
+        _LAST_DOC[:] = [doc, {}]
+    memo = _LAST_DOC[1]
     table = memo.get("children")
     if table is None:
         table = memo["children"] = [None] * len(doc)
