@@ -118,10 +118,14 @@ class GraphSpool:
             for graph in sorted(store.named_graphs(), key=str):
                 yield from quads_of(graph)
 
+        union_size: list[int] = []  # (in memory) how many triples graph.ttl got: the view's count
+
         def union_triples():
             """The distinct triples of all named graphs, sorted: what loading union.nt as the default graph
             and sorting it gives, without parsing the same triples a second time."""
-            return sorted({quad.triple for quad in store}, key=in_text_order)
+            triples = sorted({quad.triple for quad in store}, key=in_text_order)
+            union_size[:] = [len(triples)]
+            return triples
 
         def write_union(f):
             if in_memory:
@@ -134,8 +138,8 @@ class GraphSpool:
             "trig": atomic_write(self.out_dir / "graph.trig", lambda f: ox.serialize(
                 named_quads(), f, ox.RdfFormat.TRIG, prefixes=prefixes)),
         }
-        # counted only for the view (a walk over every triple)
-        triples = (len(union_triples()) if in_memory else sum(
+        # counted only for the view (on disk, a walk over every triple; in memory, when graph.ttl was written)
+        triples = (union_size[0] if in_memory else sum(
             1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))) if html else 0
         store = None  # closes an on-disk store before close() removes its folder
         if html is not None and triples > MAX_HTML_TRIPLES:

@@ -44,6 +44,22 @@ def test_every_span_honours_the_contract(blank):
     assert ("Nangarhar Province", "Province") in {(e._.kg_canonical, e.label_) for e in doc.ents}
 
 
+def test_the_fast_annotation_accessors_agree_with_span_underscore(blank):
+    """kg.extract.spans reads and writes the three annotations in doc.user_data where ``span._`` keeps them."""
+    from kg.extract.spans import set_canonical, set_origin, span_canonical, span_links, span_origin
+
+    doc = blank("ISIS-K claimed the attack near Kabul, in Afghanistan's Nangarhar province.")
+    for span in doc.ents:
+        assert (span_canonical(span), span_links(span), span_origin(span)) == (
+            span._.kg_canonical, span._.kg_links, span._.kg_origin)
+    span = doc[1:3]  # no annotations: all three default to None
+    assert (span_canonical(span), span_links(span), span_origin(span)) == (None, None, None)
+    set_canonical(span, "a name")
+    set_origin(span, "a rule")
+    assert (span._.kg_canonical, span._.kg_origin) == ("a name", "a rule")
+    span._.kg_links = {"wikidata": "Q1"}
+    assert span_links(doc[1:3]) == {"wikidata": "Q1"}
+
 def test_province_of_the_same_name(blank):
     found = ents(blank, "Taloqan, the capital of the province of the same name, fell.")
     assert found[-1] == ("the province of the same name", "Province", "Taloqan Province")

@@ -33,3 +33,13 @@ def test_a_headline_in_sentence_case_is_left_alone(nlp):
     text = "Rebels seize the port of Sarwa\n\nThe Red Hand seized Sarwa on Sunday, residents said."
     doc = nlp(text)
     assert doc.text == text and doc[1].pos_ == "VERB"
+
+
+def test_headlines_read_in_a_batch_as_one_by_one(nlp):
+    """``nlp.pipe`` reads a batch's recased headlines together (HeadlineReader.pipe): the same parse as ``nlp``."""
+    texts = [ARTICLE, "Taliban Capture Northern Afghan City of Kunduz\n\nThe Taliban captured Kunduz on Sunday.",
+             "Rebels seize the port of Sarwa\n\nThe Red Hand seized Sarwa on Sunday, residents said."]
+    for one, batched in zip([nlp(t) for t in texts], nlp.pipe(texts, batch_size=3)):
+        assert [(t.tag_, t.dep_, t.head.i, t.lemma_) for t in one] == [
+            (t.tag_, t.dep_, t.head.i, t.lemma_) for t in batched]
+        assert [(e.start, e.end, e.label_) for e in one.ents] == [(e.start, e.end, e.label_) for e in batched.ents]

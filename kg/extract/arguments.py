@@ -146,6 +146,9 @@ class Arguments:
         #: the Doc's entities, made once (``doc.ents`` builds new Span objects on every access)
         self.ents: tuple[Span, ...] = tuple(doc.ents)
         self.ent_of: dict[int, Span] = {i: span for span in self.ents for i in range(span.start, span.end)}
+        #: (token index, depth) -> what ``entities`` found: the entities and the parse stay as they are while this
+        #: object lives (a new one is made when the types change), and a third of the readers' questions are repeats
+        self._entities: dict[tuple[int, int], tuple[Span, ...]] = {}
         # One pass over the Doc for every reader: the content words by each of their forms (lemmas()), so a
         # reader looks up its trigger words instead of walking every token again.
         self._by_form: dict[str, list[Token]] = {}
@@ -168,6 +171,13 @@ class Arguments:
 
     def entities(self, token: Token, depth: int = 0) -> list[Span]:
         """The entities ``token`` stands for, its conjuncts included."""
+        key = (token.i, depth)
+        found = self._entities.get(key)
+        if found is None:
+            found = self._entities[key] = tuple(self._entities_of(token, depth))
+        return list(found)
+
+    def _entities_of(self, token: Token, depth: int) -> list[Span]:
         out: list[Span] = []
         # "between Arambai Tenggol, a Meitei militia, and the KNA": the parser hangs what follows an apposition
         # on the apposition

@@ -11,8 +11,9 @@ from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PO
 from .people import bodies_after_roles, bylines, employers_before_titles, has_role, officials, surnames, unnamed_officials
 from .places import (BEARINGS, district_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state)
-from .spans import (DATES_KEY, headline_end_token, in_headline, longest_first, merge_phrases, name_of, plain_name, ranked_town, retype,
-                    set_span, spaced_dash, tokens_of)
+from .spans import (DATES_KEY, headline_end_token, in_headline, longest_first, merge_phrases, name_of, plain_name,
+                    ranked_town, retype, set_canonical, set_span, spaced_dash, span_canonical, span_links,
+                    span_origin, tokens_of)
 
 
 class EntityTyper:
@@ -60,11 +61,10 @@ class EntityTyper:
         home_forces(spans, gaz)
         one_coalition(spans)
         for span in spans:
-            annotations = span._  # one accessor for the two (``span._`` makes a new one on every access)
-            if annotations.kg_canonical is None:
-                annotations.kg_canonical = plain_name(span)
-            if annotations.kg_links is None:
-                annotations.kg_links = {}
+            if span_canonical(span) is None:
+                set_canonical(span, plain_name(span))
+            if span_links(span) is None:
+                span.doc.user_data[("._.", "kg_links", span.start_char, span.end_char)] = {}  # (spans.span_links)
         spans = _short_body_names(spans)
         # Dates and times the NER found are no entities, but events are dated by them (kg.extract.events).
         doc.spans[DATES_KEY] = [e for e in ner_ents if e.label_ in ("DATE", "TIME")]
@@ -173,16 +173,16 @@ class EntityTyper:
             if label is None:
                 return None
             typed = set_span(Span(doc, span.start, span.end, label=label), None, "ner")
-        if after is not None and after.is_lower and typed._.kg_origin == "ner" and typed.label_ in ("Person", "Organization", "City"):
+        if after is not None and after.is_lower and span_origin(typed) == "ner" and typed.label_ in ("Person", "Organization", "City"):
             # "Zarghun village"; not "the Burnet County town"
             if after.lower_ in ("village", "town") and typed[-1].lower_ not in PLACE_KIND_WORDS:
                 return retype(typed, "City", name, "place-word")
             if after.lower_ in NOT_ACTOR_PLACES:
                 return None  # "Zamzam camp", "Bagram airfield": neither actor nor one of the place types
         if after is not None and after.lower_ in ("'s", "\u2019s") and after.i + 1 < len(doc) and doc[after.i + 1].lower_ == "mayor" \
-                and typed._.kg_origin == "ner" and typed.label_ in ("Person", "Organization"):
+                and span_origin(typed) == "ner" and typed.label_ in ("Person", "Organization"):
             return retype(typed, "City", name, "place-word")  # "Schweinfurt's mayor, X,": a mayor's town
-        if after is not None and after.text == "Mayor" and typed._.kg_origin == "ner" \
+        if after is not None and after.text == "Mayor" and span_origin(typed) == "ner" \
                 and typed.label_ in ("Person", "Organization"):  # "Brenley Mayor X": a mayor's town
             return retype(typed, "District" if typed[-1].lower_ in MAYORAL_DISTRICT_WORDS else "City", name, "place-word")
         kind = _apposition_kind(typed) if typed.label_ in ("Person", "Organization", "City", "Province") else None
@@ -206,7 +206,7 @@ class EntityTyper:
                 return retype(typed, "Province", canonical, "place-word", end=after.i + 1)
             title_after = after.i + 1 < len(doc) and doc[after.i + 1].lower_ in ROLE_WORDS  # "District Attorney X"
             # "Grbavica, a Sarajevo district": one district of the known town, which stays a town
-            one_of_its = span.start > 0 and doc[span.start - 1].lower_ in ("a", "an") and typed._.kg_origin != "ner"
+            one_of_its = span.start > 0 and doc[span.start - 1].lower_ in ("a", "an") and span_origin(typed) != "ner"
             if (after.lower_ in DISTRICT_WORDS or after.text == "division") and not title_after and not one_of_its \
                     and typed.label_ in ("City", "Person", "Organization", "District"):  # "Mezam division"; not
                 # "the 10th Division"
@@ -218,7 +218,7 @@ class EntityTyper:
                     return retype(typed, "City", name, "place-word")
             if after.lower_ == "city" and after.is_lower and typed.label_ in ("City", "Person", "Organization") \
                     and name not in gaz.adjectives:  # "the eastern Ukrainian city" is no city named Ukrainian
-                return retype(typed, "City", typed._.kg_canonical or name, "place-word", end=after.i + 1)
+                return retype(typed, "City", span_canonical(typed) or name, "place-word", end=after.i + 1)
         if len(typed) > 1 and typed[-1].text == "County" and typed.label_ in ("City", "Person", "Organization"):
             return retype(typed, "District", plain_name(typed), "place-word")  # "Allen County", "Shelby County"
         if len(typed) > 3 and typed[-3:].text == "Local Government Area" and typed.label_ in ("Person", "Organization"):
@@ -240,7 +240,7 @@ class EntityTyper:
                     and not ranked_town(before[0]):  # (not "the main town of Swat", which Swat holds)
                 # "the coastal town of Harardhere", "the oil port of Ras Lanuf": said, not guessed (it types the
                 # name's other mentions too)
-                return retype(typed, "City", typed._.kg_canonical or name, "place-word")
+                return retype(typed, "City", span_canonical(typed) or name, "place-word")
             # "the provincial capital of Lashkar Gah", "the capital of Sanaa": the name is the capital itself.
             provincial = span.start >= 3 and doc[span.start - 3].lower_ in ("provincial", "regional")
             national_capital = typed.label_ == "City" and _entry(typed, gaz).get("capital_of")
@@ -637,7 +637,7 @@ def _opens_dateline(span: Span) -> bool:
 
 def _title_case_dateline(span: Span) -> Span:
     """A name the NER took for a person or a body where a report is filed is a town (see _before_dateline_dash)."""
-    if span.label_ in ("Person", "Organization") and span._.kg_origin == "ner" and _before_dateline_dash(span):
+    if span.label_ in ("Person", "Organization") and span_origin(span) == "ner" and _before_dateline_dash(span):
         return retype(span, "City", plain_name(span), "dateline")
     return span
 
@@ -657,7 +657,7 @@ def _place_by_role(span: Span) -> bool:
     """A name the NER typed as a person or organisation that stands where only a place can: the small towns no
     gazetteer lists ("clashes near Maungdaw", "the army retook Anefis", "the militants stormed Palma", "a farmer
     from Tchoma Bangou", "withdrawn from Chinshwehaw, Hpawng Seng and Hsenwi")."""
-    if span.label_ not in ("Person", "Organization") or len(span) > 3 or span._.kg_origin != "ner":
+    if span.label_ not in ("Person", "Organization") or len(span) > 3 or span_origin(span) != "ner":
         return False
     if any(not (t.is_title or t.text == "-") or t.lower_ in ORGANISATION_OR_FORCE_WORDS for t in span):
         return False  # "RSF", "MINUSMA": acronyms name organisations; so do the words of a body
@@ -779,7 +779,7 @@ def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
         return known_span(doc, start, end, known)
     fitted = Span(doc, start, end, label=span.label_)
     if span.label_ in ENTITY_TYPES:
-        set_span(fitted, None, span._.kg_origin or "ner", {})
+        set_span(fitted, None, span_origin(span) or "ner", {})
     return fitted
 
 
@@ -907,7 +907,7 @@ def _without_lowercase_lead(span: Span) -> Span:
     if start == span.start + (span[0].lower_ == "the") or not span.doc[start].is_title:
         return span
     trimmed = Span(span.doc, start, span.end, label=span.label_)
-    set_span(trimmed, None, span._.kg_origin, span._.kg_links)
+    set_span(trimmed, None, span_origin(span), span_links(span))
     return trimmed
 
 
@@ -932,7 +932,7 @@ def _trim_titles(span: Span) -> Span | None:
     if end == span.start:
         return None
     trimmed = Span(span.doc, span.start, end, label=span.label_)
-    set_span(trimmed, span._.kg_canonical, span._.kg_origin, span._.kg_links)
+    set_span(trimmed, span_canonical(span), span_origin(span), span_links(span))
     return trimmed
 
 
@@ -963,7 +963,7 @@ def _extend_hyphens(span: Span) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     new = Span(doc, start, end, label=span.label_)
-    return set_span(new, None if span._.kg_origin == "gazetteer" else span._.kg_canonical, "ner", {})
+    return set_span(new, None if span_origin(span) == "gazetteer" else span_canonical(span), "ner", {})
 
 
 def _given_name_syllable(token: Token) -> bool:
@@ -1099,9 +1099,9 @@ def _listed_under(span: Span) -> str | None:
 
 def _entry(span: Span, gaz: Gazetteer) -> dict:
     """The gazetteer entry a span was matched to ({} for other spans)."""
-    if span._.kg_origin != "gazetteer" or span._.kg_canonical is None:
+    if span_origin(span) != "gazetteer" or span_canonical(span) is None:
         return {}
-    return gaz.entries.get((span.label_, span._.kg_canonical), {})
+    return gaz.entries.get((span.label_, span_canonical(span)), {})
 
 
 def _names_town_part(kind: Token) -> bool:
@@ -1115,13 +1115,20 @@ def _names_town_part(kind: Token) -> bool:
         and doc[at].ent_type_ not in ("GPE", "LOC", "City", "Province", "Country")  # the NER's or the gazetteer's
 
 
+#: NER labels of what is never an actor or a place.
+JUNK_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW", "LANGUAGE",
+                         "EVENT", "WORK_OF_ART", "PRODUCT"})
+
+
 def _is_junk(span: Span) -> bool:
-    text = span.text.strip()
+    # (the label first: a date or a number needs no look at its words; the text only for what the NER labelled)
+    if span.label_ in JUNK_LABELS:
+        return True
     words = [t for t in span if any(ch.isalpha() for ch in t.text)]
-    if not words or span.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
-                                     "LAW", "LANGUAGE", "EVENT", "WORK_OF_ART", "PRODUCT"):
+    if not words:
         return True
     if span.label_ not in ENTITY_TYPES:
+        text = span.text.strip()
         if text.islower() or all(t.lower_ in MONTHS_AND_DAYS for t in words):
             return True
         if " ".join(t.lower_ for t in words if t.lower_ != "the") in SUPRANATIONAL_REGIONS:
@@ -1177,7 +1184,7 @@ def _headline_filter(doc: Doc, spans: list[Span]) -> list[Span]:
     body = {plain_name(s).lower() for s in spans if not in_headline(s)}
     trusted = {"ArmedGroup", "Force", "Organization", "Country"}
     return [s for s in spans if not in_headline(s) or plain_name(s).lower() in body
-            or s._.kg_origin == "gazetteer" and s.label_ in trusted]
+            or span_origin(s) == "gazetteer" and s.label_ in trusted]
 
 
 def _headline_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -1254,8 +1261,8 @@ ACRONYM_TYPES = {"ArmedGroup", "Force", "Organization"}
 
 def _same_as(span: Span, other: Span) -> Span:
     """``span`` as another mention of ``other``: its type, name and links."""
-    return set_span(Span(span.doc, span.start, span.end, label=other.label_), other._.kg_canonical, "acronym",
-                    dict(other._.kg_links or {}))
+    return set_span(Span(span.doc, span.start, span.end, label=other.label_), span_canonical(other), "acronym",
+                    dict(span_links(other) or {}))
 
 
 #: Bodies named after the holder of an office: "the Nevada Attorney General's Office", "the Sheriff's Department".
@@ -1289,18 +1296,18 @@ def _short_body_names(spans: list[Span]) -> list[Span]:
     Navy', 'the Gaming Commission' after 'the Nevada Gaming Commission': one body, when only one longer name of
     its type ends with the short one (not 'the Defense Ministry' of an article with Ukraine's and Russia's). A
     short name the NER took for an organisation takes the type of the force it shortens."""
-    names = {(s.label_, s._.kg_canonical) for s in spans if s.label_ in SHORTENED_TYPES}
+    names = {(s.label_, span_canonical(s)) for s in spans if s.label_ in SHORTENED_TYPES}
     out = []
     for span in spans:
-        if span.label_ in SHORTENED_TYPES and span._.kg_origin in ("ner", "employer"):
-            short = span._.kg_canonical
+        if span.label_ in SHORTENED_TYPES and span_origin(span) in ("ner", "employer"):
+            short = span_canonical(span)
             labels = (span.label_, "Force") if span.label_ == "Organization" else (span.label_,)
             longer = {(label, name) for label, name in names if label in labels and name.endswith(" " + short)
                       and name[0].isupper()}  # not "the national Department of X": the same name, one word longer
             if len(longer) == 1:
                 label, name = longer.pop()
                 span = retype(span, label, name) if label != span.label_ else span
-                span._.kg_canonical = name
+                set_canonical(span, name)
         out.append(span)
     return out
 
@@ -1326,7 +1333,7 @@ def _share_a_word(spelled: Span, listed: Span) -> bool:
     Forces of Colombia); 'the Australian Defence Force (ADF)' is not the Allied Democratic Forces."""
     def stems(text: str) -> set[str]:
         return {w.lower().rstrip("s")[:6] for w in text.split() if w.lower() not in GENERIC_NAME_WORDS}
-    return bool(stems(plain_name(spelled)) & stems(listed._.kg_canonical or plain_name(listed)))
+    return bool(stems(plain_name(spelled)) & stems(span_canonical(listed) or plain_name(listed)))
 
 
 def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -1341,8 +1348,8 @@ def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
                 _spelled(short.text, span) or _contracted(short.text, span) or _bracketed_after_body(short, span))):
             continue  # not "JERUSALEM (AP)": a dateline's credit
         listed = at.get(short.i)
-        if listed is not None and listed._.kg_origin == "gazetteer" and _share_a_word(span, listed) and not (
-                span._.kg_origin == "gazetteer" and span._.kg_canonical != listed._.kg_canonical):
+        if listed is not None and span_origin(listed) == "gazetteer" and _share_a_word(span, listed) and not (
+                span_origin(span) == "gazetteer" and span_canonical(span) != span_canonical(listed)):
             # "the Colombian Revolutionary Armed Forces, or FARC": the gazetteer knows the acronym; the name
             # spelled out is that entity too
             renamed[span.start] = listed
@@ -1368,6 +1375,6 @@ def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
         if existing is not None:
             replaced.add(existing.start)
         span = Span(doc, token.i, token.i + 1, label=full.label_)
-        added.append(_same_as(span, full) if full._.kg_canonical else set_span(span, plain_name(full), "acronym"))
+        added.append(_same_as(span, full) if span_canonical(full) else set_span(span, plain_name(full), "acronym"))
     out = [s for s in spans if s.start not in replaced] + added
     return longest_first(out)

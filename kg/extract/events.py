@@ -400,8 +400,12 @@ PLACE_PREPOSITIONS = ("in", "near", "outside", "around", "at", "across", "inside
 def clause_place(trigger: Token, args: Arguments) -> Span | None:
     """The most specific place after a preposition in the trigger's own phrase ('clashed on the edge of the city',
     'killed four members of a militia in Dehdadi district'), when the frame read none; not in a clause of its own."""
+    # (only words with one of the prepositions among their children can hold a place: prep_objects finds none
+    # on the others, so the walk up to the trigger that _a_source is is left out for them)
     holders = [t for t in _own_phrase(trigger)
-               if t.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "PRON") and not _a_source(t, trigger)]
+               if t.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "PRON") and any(
+                   c.lower_ in PLACE_PREPOSITIONS or c.lower_ == "to" for c in children_of(t))
+               and not _a_source(t, trigger)]
     found = [(_depth(holder, trigger), p) for holder in holders
              for p in args.prep_objects(holder, PLACE_PREPOSITIONS + (("to",) if holder.pos_ == "NOUN" else ()))
              if p.label_ in PLACE_TYPES and p.label_ != "Country"]  # "on the approaches to the city"

@@ -7,7 +7,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer, country_adjectives
 from .lexicon import AIRCRAFT_HEADS, ARMED_GROUP_HEADS, ORGANISATION_OR_FORCE_WORDS, CIVILIAN_VERBS, DASHES, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_HEADS, GENERIC_QUALIFIERS, MINISTRY_TOPICS, MULTINATIONAL, NATIONAL_FILLERS, NATIONAL_FORCE_HEADS, PLACE_TYPES, UNIT_WORDS
-from .spans import name_of, plain_name, retype, set_span, tokens_of
+from .spans import name_of, plain_name, retype, set_canonical, set_span, span_canonical, span_links, span_origin, tokens_of
 
 
 # ----- forces
@@ -106,8 +106,8 @@ def extend_national_forces(doc: Doc, spans: list[Span]) -> list[Span]:
         after = doc[span.end] if span.end < len(doc) else None
         if (span.label_ == "Force" and after is not None and after.lower_ in NATIONAL_FORCE_HEADS
                 and after.i not in taken and after.tag_ == "NNS"):
-            span = set_span(Span(doc, span.start, span.end + 1, label="Force"), span._.kg_canonical,
-                            span._.kg_origin, span._.kg_links)
+            span = set_span(Span(doc, span.start, span.end + 1, label="Force"), span_canonical(span),
+                            span_origin(span), span_links(span))
         out.append(span)
     return out
 
@@ -140,7 +140,7 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         if head.lower_ not in FORCE_OR_GROUP_HEADS or head.pos_ not in ("NOUN", "PROPN"):
             continue
         owner = spans_at.get(head.i)
-        if owner is not None and (owner._.kg_origin == "gazetteer" or owner.end != head.i + 1):
+        if owner is not None and (span_origin(owner) == "gazetteer" or owner.end != head.i + 1):
             continue  # a known name, or a word inside a longer name ("16th Iraqi Army Division")
         if head.dep_ == "compound" and head.head.i == head.i + 1 and not _air_force_before_aircraft(head) and (
                 head.head.tag_ in ("NNS", "NNPS") or head.head.lower_ in UNIT_WORDS
@@ -272,18 +272,18 @@ def coalitions(doc: Doc, spans: list[Span]) -> list[Span]:
         found.append(set_span(Span(doc, start, token.i + 1, label="Force"), None, "force-phrase:coalition"))
     leaders = {plain_name(s) for s in found if len(s) > 1}
     for span in found:
-        span._.kg_canonical = plain_name(span) if len(span) > 1 or len(leaders) != 1 else next(iter(leaders))
+        set_canonical(span, plain_name(span) if len(span) > 1 or len(leaders) != 1 else next(iter(leaders)))
     return found
 
 
 def one_coalition(spans: list[Span]) -> None:
     """'coalition aircraft', 'coalition forces' are the coalition the article names by its leader ('the U.S.-led
     coalition'), when it names one."""
-    leaders = {s._.kg_canonical for s in spans if len(s) > 1 and s._.kg_origin == "force-phrase:coalition"}
+    leaders = {span_canonical(s) for s in spans if len(s) > 1 and span_origin(s) == "force-phrase:coalition"}
     if len(leaders) == 1:
         for span in spans:
-            if span._.kg_origin == "force-phrase:multinational" and span._.kg_canonical == "coalition":
-                span._.kg_canonical = next(iter(leaders))
+            if span_origin(span) == "force-phrase:multinational" and span_canonical(span) == "coalition":
+                set_canonical(span, next(iter(leaders)))
 
 
 def groups_named_before_fighters(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
@@ -291,7 +291,7 @@ def groups_named_before_fighters(doc: Doc, spans: list[Span], gaz: Gazetteer) ->
     gazetteer knows, right before a word for fighters, names an armed group."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
-    weak = {s.start for s in spans if len(s) == 1 and s._.kg_origin == "ner"}  # the NER's guess at one word
+    weak = {s.start for s in spans if len(s) == 1 and span_origin(s) == "ner"}  # the NER's guess at one word
     for token in tokens_of(doc)[:-1]:
         if token.i in taken and token.i not in weak or doc[token.i + 1].lower_ not in FIGHTERS_OR_GANGS:
             continue
@@ -353,8 +353,8 @@ def home_forces(spans: list[Span], gaz: Gazetteer) -> None:
     if home is None:
         return
     for span in spans:
-        if span._.kg_origin == "force-phrase:generic":
-            span._.kg_canonical = home
+        if span_origin(span) == "force-phrase:generic":
+            set_canonical(span, home)
 
 
 def _before_dateline_dash(span: Span) -> bool:
@@ -364,12 +364,12 @@ def _before_dateline_dash(span: Span) -> bool:
 
 
 def _most_named_forces(spans: list[Span], gaz: Gazetteer) -> str | None:
-    national = [s._.kg_canonical for s in spans if (origin := s._.kg_origin) == "force-phrase:national"
-                or origin == "gazetteer" and s._.kg_canonical in gaz.forces.values()]
-    countries = Counter(s._.kg_canonical for s in spans if s.label_ == "Country")
+    national = [span_canonical(s) for s in spans if (origin := span_origin(s)) == "force-phrase:national"
+                or origin == "gazetteer" and span_canonical(s) in gaz.forces.values()]
+    countries = Counter(span_canonical(s) for s in spans if s.label_ == "Country")
     for span in spans:  # a dateline ("KABUL, Afghanistan -") says where the story is
         if span.label_ == "Country" and _before_dateline_dash(span):
-            countries[span._.kg_canonical] += 3
+            countries[span_canonical(span)] += 3
     if national:
         counts = Counter(national)
         for canonical in counts:  # "Afghan forces" gains from every "Afghanistan" in the article
@@ -453,7 +453,7 @@ def loyal_leader(head: Token, spans_at: dict[int, Span], surnames: frozenset[str
 def _person_shaped(span: Span) -> bool:
     """'Gul Agha Sherzai' that the NER took for a body: two to four capitalised words, none a body's word."""
     words = [t for t in span if t.lower_ not in ("'s", "\u2019s")]
-    return span.label_ == "Organization" and span._.kg_origin == "ner" and 2 <= len(words) <= 4 \
+    return span.label_ == "Organization" and span_origin(span) == "ner" and 2 <= len(words) <= 4 \
         and all(t.is_title and t.is_alpha for t in words) \
         and not any(t.lower_ in ORGANISATION_OR_FORCE_WORDS for t in words)
 
@@ -497,7 +497,7 @@ def government_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span
             if owner is not None:
                 adjective, start, end = owner
                 found.append(set_span(Span(doc, start, end, label="Organization"), f"{adjective} government", "government"))
-        elif lower == "ministry" and not (token.i in spans_at and spans_at[token.i]._.kg_origin == "gazetteer"):
+        elif lower == "ministry" and not (token.i in spans_at and span_origin(spans_at[token.i]) == "gazetteer"):
             span = _ministry_span(doc, token)
             if span is not None:
                 found.append(set_span(span, ministry_name(span, gaz), "ministry"))

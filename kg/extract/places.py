@@ -7,7 +7,8 @@ from .gazetteer import Gazetteer, known_span, links_of
 from .lexicon import (DISTRICT_WORDS, HYPHEN_LINKS, NEIGHBOURHOOD_WORDS, PLACE_PREPOSITIONS, PROVINCE_WORDS,
                       SAME_NAME_KINDS, TAKING_FROM_VERBS, TOWN_WORDS)
 from .spans import (first_conjunct, in_headline, indefinite_town, member_list_noun, names_listed_before, plain_name,
-                    ranked_town, retype, set_span, tokens_of)
+                    ranked_town, retype, set_canonical, set_origin, set_span, span_canonical, span_links, span_origin,
+                    tokens_of)
 
 
 #: made once: they are tested for every token
@@ -114,7 +115,7 @@ def same_name_provinces(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Spa
         if city is None:
             continue
         stem = plain_name(city)
-        stem = city._.kg_canonical or stem
+        stem = span_canonical(city) or stem
         entry = gaz.province_named(stem)
         start = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ == "the" else token.i
         found.append(set_span(Span(doc, start, token.i + 5, label="Province"),
@@ -147,12 +148,12 @@ def places_by_company(spans: list[Span]) -> list[Span]:
     at = {i: s for s in spans for i in range(s.start, s.end)}
     out = []
     for span in spans:
-        guessed = span._.kg_origin == "ner" and span.label_ in ("Person", "Organization")
+        guessed = span_origin(span) == "ner" and span.label_ in ("Person", "Organization")
         kind = _place_kind_around(span, at) if guessed or span.label_ == "City" else None
         if span.label_ == "City" and kind != "District":
             kind = None  # a town stays one unless the text lists it among districts (a list's town and district
             # often share a name: "Helmand's districts, among them Nawa")
-        if (guessed or span.label_ == "City" and span._.kg_origin in ("ner", "place-role")) and kind is None \
+        if (guessed or span.label_ == "City" and span_origin(span) in ("ner", "place-role")) and kind is None \
                 and _holds_a_town(span):
             kind = "Province"  # "Doel, a village in East Flanders", "Swat's largest city": a name the NER guessed,
             # larger than a town
@@ -170,13 +171,13 @@ def towns_before_their_state(spans: list[Span]) -> list[Span]:
         beside = state.start == span.end + 1 and doc[span.end].text == ","
         if not beside or state.label_ != "Province":
             continue  # (the cheap tests first: most pairs of names are no town and its state)
-        region = (state._.kg_links or {}).get("country")
+        region = (span_links(state) or {}).get("country")
         closed = state.end == len(doc) or doc[state.end].is_punct and doc[state.end].text != "-"  # not a list:
         # "Rio Grande do Sul, Nova Scotia and Cabo Delgado"
         if not (beside and closed and state.label_ == "Province" and region
                 and (span.label_ == "Province" and len(span) == 1 or span.label_ == "Organization")):
             continue  # "Rio Grande do Sul, Nova Scotia, and ...": two states named in full
-        if (span._.kg_links or {}).get("country") not in (None, region) or span._.kg_origin == "ner":
+        if (span_links(span) or {}).get("country") not in (None, region) or span_origin(span) == "ner":
             out[i] = retype(span, "City", plain_name(span), "place-company")
     return out
 
@@ -234,7 +235,7 @@ def _place_kind_around(span: Span, at: dict[int, Span]) -> str | None:
 
 def _doubtful(span: Span) -> bool:
     """A name only the NER typed as a person or a body: its company may say what it is."""
-    return span.label_ in ("Person", "Organization") and span._.kg_origin in ("ner", "place-company")
+    return span.label_ in ("Person", "Organization") and span_origin(span) in ("ner", "place-company")
 
 
 #: Party letters before a US state after a lawmaker's name: "Sen. Ellen Brandt, D-Ohio", "(R-Pa.)".
@@ -265,27 +266,27 @@ def party_states(doc: Doc, gaz: Gazetteer) -> list[Span]:
 def propagate_places(spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """A name the article calls a district, a town (or an unknown province) is one everywhere in the article,
     also where the NER took it for a person or an organisation."""
-    districts = {s._.kg_canonical for s in spans if s.label_ == "District"}
-    named_provinces = (s._.kg_canonical for s in spans if s.label_ == "Province" and s._.kg_origin == "place-word")
+    districts = {span_canonical(s) for s in spans if s.label_ == "District"}
+    named_provinces = (span_canonical(s) for s in spans if s.label_ == "Province" and span_origin(s) == "place-word")
     provinces = {canonical[: -len(word)]: canonical for canonical in named_provinces
                  for word in PROVINCE_WORDS if canonical.endswith(word)}
     # "a cathedral city in east Kent": a region that holds a town is one where the NER or a role made it a town
-    holders = {plain_name(s) for s in spans if s.label_ == "Province" and s._.kg_origin == "place-company"}
+    holders = {plain_name(s) for s in spans if s.label_ == "Province" and span_origin(s) == "place-company"}
     people = {plain_name(s) for s in spans if s.label_ == "Official"}  # "Houston said" after "Chief Houston"
     towns = {plain_name(s) for s in spans
-             if s.label_ == "City" and s._.kg_origin in ("place-word", "apposition", "place-company", "place-role")
+             if s.label_ == "City" and span_origin(s) in ("place-word", "apposition", "place-company", "place-role")
              and plain_name(s) not in people}
     out = []
     for span in spans:
         name = plain_name(span)
-        retypable = span.label_ in ("City", "Person", "Organization") and span._.kg_origin != "gazetteer"
-        described_town = span.label_ == "City" and span._.kg_origin in ("place-word", "apposition")
+        retypable = span.label_ in ("City", "Person", "Organization") and span_origin(span) != "gazetteer"
+        described_town = span.label_ == "City" and span_origin(span) in ("place-word", "apposition")
         if retypable and name in districts and not described_town:  # "Hpapun, the capital of Hpapun district"
             span = retype(span, "District", name, "place-word")
         elif retypable and name in provinces and not described_town:  # "In Nabatieh, the capital of Nabatieh
             # Governorate": a town
             span = retype(span, "Province", provinces[name], "place-word")
-        elif span.label_ == "City" and span._.kg_origin in ("ner", "place-role", "headline") and name in holders:
+        elif span.label_ == "City" and span_origin(span) in ("ner", "place-role", "headline") and name in holders:
             span = retype(span, "Province", name, "place-company")
         elif retypable and span.label_ != "City" and name in towns:
             span = retype(span, "City", name, "place-word")
@@ -300,16 +301,17 @@ NAMED_APART = "named-apart"
 def _named_apart_from_towns(spans: list[Span]) -> list[Span]:
     """A town and its district or province of one name are two places: the region keeps its kind word in its
     name ('Hpapun, the capital of Hpapun district'; 'Liège' and 'the province of Liège')."""
-    towns = {s._.kg_canonical for s in spans if s.label_ == "City"}
+    towns = {span_canonical(s) for s in spans if s.label_ == "City"}
     written = {}  # "Beni territory": the kind word the text gives the district
     for span in spans:
-        if span.label_ == "District" and plain_name(span) != span._.kg_canonical:
-            written.setdefault(span._.kg_canonical, plain_name(span))
+        if span.label_ == "District" and plain_name(span) != span_canonical(span):
+            written.setdefault(span_canonical(span), plain_name(span))
     for span in spans:
-        name = span._.kg_canonical or ""
+        name = span_canonical(span) or ""
         if span.label_ == "District" and name in towns:
-            span._.kg_canonical, span._.kg_origin = written.get(name, f"{name} district"), NAMED_APART
+            set_canonical(span, written.get(name, f"{name} district"))
+            set_origin(span, NAMED_APART)
         elif span.label_ == "Province" and name.endswith(" Province") and name[: -len(" Province")] in towns \
-                and span._.kg_origin != "gazetteer":
-            span._.kg_origin = NAMED_APART
+                and span_origin(span) != "gazetteer":
+            set_origin(span, NAMED_APART)
     return spans

@@ -28,6 +28,8 @@ from .spans import (
     name_of,
     past_titles,
     sentence_start_of,
+    span_links,
+    span_origin,
     tokens_of,
     unofficial_role,
 )
@@ -381,7 +383,7 @@ def party_state_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
 def leader_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """'Haftar's forces', 'fighters loyal to X': X leads the forces named after him (kg.extract.forces.loyal_forces):
     officialOf a state's force, memberOf an armed group, as the leader of an armed group is its member."""
-    for force in (s for s in args.ents if s._.kg_origin == "loyal-forces" and s.label_ in ("Force", "ArmedGroup")):
+    for force in (s for s in args.ents if span_origin(s) == "loyal-forces" and s.label_ in ("Force", "ArmedGroup")):
         leader = loyal_leader(force.root, args.ent_of)
         if leader is not None:
             predicate = "memberOf" if force.label_ == "ArmedGroup" else "officialOf"
@@ -659,12 +661,12 @@ def _implicit_capital(city: Span, noun: Token, args: Arguments) -> Iterator[Foun
         return
     provincial = any(c.lower_ in SUBDIVISION_ADJECTIVES for c in noun.children)
     wanted = "Province" if provincial else "Country"
-    home = (city._.kg_links or {}).get("country")
+    home = (span_links(city) or {}).get("country")
     if home and not provincial:
         # The gazetteer knows the city's country: it is that country's capital or no relation is read
         # ("Damascus, the capital" in a story that names Iran more often than Syria).
         for span in (s for s in args.ents if s.label_ == "Country"):
-            if (span._.kg_links or {}).get("iso") == home:
+            if (span_links(span) or {}).get("iso") == home:
                 yield found(city, "capitalOf", span, "capitalOf-implicit-country")
                 return
         return

@@ -28,7 +28,7 @@ from .lexicon import (FIGHTER_WORDS, FORCE_HEADS, MONTHS_AND_DAYS, ORGANISATION_
                       TAKING_FROM_VERBS)
 from .frames import Reading
 from .spans import (DATES_KEY, first_conjunct, in_headline, indefinite_town, longest_first, plain_name, retype,
-                    set_span, tokens_of)
+                    set_span, span_canonical, span_origin, tokens_of)
 
 #: Words of a date: the months and days, and their short forms ("Jan.", "Sept.").
 CALENDAR_WORDS = MONTHS_AND_DAYS | {w[:3] for w in MONTHS_AND_DAYS} | {"sept", "week", "month", "year"}
@@ -81,14 +81,14 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
     new_ents = []
     for span, key in zip(ents, keys):
         wanted = votes.get(key, set()) - {None}
-        if len(wanted) == 1 and not in_headline(span) and (span._.kg_origin in WEAK_ORIGINS or (
-                span._.kg_origin in GUESSED_PERSON_ORIGINS and wanted & {"City", "District", "Province"})):
+        if len(wanted) == 1 and not in_headline(span) and (span_origin(span) in WEAK_ORIGINS or (
+                span_origin(span) in GUESSED_PERSON_ORIGINS and wanted & {"City", "District", "Province"})):
             label = next(iter(wanted))
             # "the Kuki National Army, an armed group that ...": what the article calls an armed group is one,
             # whatever "Army" made the NER's guess
             if label != span.label_ and (_may_become(span, label) or label == "ArmedGroup" and span.label_ == "Force"
                                          and key in described):
-                span = retype(span, label, span._.kg_canonical or plain_name(span), f"selection:{span.label_}")
+                span = retype(span, label, span_canonical(span) or plain_name(span), f"selection:{span.label_}")
                 changed = True
         new_ents.append(span)
     missed = _missed_names(doc, ents)
@@ -109,7 +109,7 @@ def _listed_with_places(ents, keys: list[str], votes: dict[str, set[str]]) -> No
         return votes.get(key, set()) - {None}
 
     for span, key in zip(ents, keys):
-        if span.label_ != "Person" or span._.kg_origin not in WEAK_ORIGINS or voted(key):  # (a body listed
+        if span.label_ != "Person" or span_origin(span) not in WEAK_ORIGINS or voted(key):  # (a body listed
             # with what a reading took for towns is more often a company beside another: "Bosch and Infineon")
             continue
         first = first_conjunct(span.root)
@@ -128,7 +128,7 @@ def _one_type_per_name(ents, keys: list[str], votes: dict[str, set[str]]) -> Non
     strong: dict[str, set[str]] = defaultdict(set)
     for span, key in zip(ents, keys):
         by_name[key].add(span.label_)
-        if span._.kg_origin not in WEAK_OR_GUESSED_ORIGINS:
+        if span_origin(span) not in WEAK_OR_GUESSED_ORIGINS:
             strong[key].add(span.label_)
     for name, labels in by_name.items():
         if len(labels) > 1 and len(strong[name]) == 1 and not votes.get(name, set()) - {None}:
@@ -138,7 +138,7 @@ def _one_type_per_name(ents, keys: list[str], votes: dict[str, set[str]]) -> Non
 def _key(span: Span) -> str:
     """One key for all mentions of a thing: an acronym's is its full name's ("UPCS" after "the Patriotic Union
     for Change in the Sahel (UPCS)")."""
-    name = plain_name(span) if span._.kg_origin != "acronym" else span._.kg_canonical or plain_name(span)
+    name = plain_name(span) if span_origin(span) != "acronym" else span_canonical(span) or plain_name(span)
     return name.lower()
 
 
