@@ -1879,3 +1879,16 @@ def test_a_country_owning_a_named_group_is_not_the_actor(nlp):
     found = _relations_read(nlp("Colombia's ELN rebels attacked a police academy in Bogota."))
     assert ("National Liberation Army", "attacked", "Bogota") in found and not any(
         s == "Colombia" for s, _, _ in found), found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # where fighters come from is not whose they are
+    "Central Command carried out a strike against a Hurras al-Din meeting west of Aleppo, killing six militants, "
+    "among them fighters from Algeria, Egypt and Tunisia.",
+    # operations in a region are where forces work, not an attack on it
+    "Somali National Army troops and forces of the African Union Mission in Somalia have been conducting operations "
+    "in the Lower Shabelle and Lower Juba regions since last year.",
+])
+def test_no_attack_on_a_fighters_country_or_on_a_region_of_operations(nlp, text):
+    assert not any(p == "attacked" for _, p, _ in _relations_read(nlp(text)))

@@ -51,6 +51,8 @@ PLACE_RANK = {"City": 0, "District": 1, "Province": 2, "Country": 3}
 PEOPLE_PROXIES = word_list("arguments", "people")
 #: Things that stand for whoever owns, fires or holds them ("Houthi targets", "ISIL positions", "an army base").
 THING_PROXIES = word_list("arguments", "things")
+#: People whose "from" a country names where they come from ("fighters from Algeria"), unlike troops'.
+NATIONALITY_NOUNS = frozenset({"fighter", "militant", "jihadist", "rebel", "insurgent", "recruit", "volunteer"})
 #: Proxies that are acts, whose "by" names who did them: "an airstrike by Syrian forces hit a convoy".
 ACT_PROXIES = frozenset({"airstrike", "strike", "attack", "assault", "offensive", "raid", "bombardment", "shelling"})
 PROXY_NOUNS = PEOPLE_PROXIES | THING_PROXIES
@@ -366,6 +368,9 @@ class Arguments:
         named = self.prep_objects(token, preps, depth)
         if not named and token.dep_ == "conj":
             named = [s for s in self.prep_objects(token.head, preps, depth) if s.start > token.i]
+        if noun_lemma(token) in NATIONALITY_NOUNS and "from" in preps:  # "fighters from Algeria": where they come
+            origins = self.prep_objects(token, ("from",), depth)  # from, not whose they are
+            named = [s for s in named if not (s.label_ == "Country" and s in origins)]
         return named
 
     def _person_by_title(self, token: Token) -> list[Span]:

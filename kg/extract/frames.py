@@ -258,7 +258,8 @@ def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Argumen
     readers = VERB_SLOTS if kind == "verb" else NOUN_SLOTS
     agent_slots, patient_slots = ((frame.verb_agent, frame.verb_patient) if kind == "verb"
                                   else (frame.noun_agent, frame.noun_patient))
-    if kind == "noun" and word in GAIN_NOUNS:
+    if kind == "noun" and (word in GAIN_NOUNS or word in frame.needs_patient):
+        # ("operations in the Lower Juba region", "violence in X": where, not against whom)
         patient_slots = tuple(s for s in patient_slots if s != "in-place")
     if kind == "noun" and word in frame.of_patient:
         patient_slots = (*patient_slots, "of", "of-site")
