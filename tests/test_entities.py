@@ -1892,3 +1892,16 @@ def test_a_country_owning_a_named_group_is_not_the_actor(nlp):
 ])
 def test_no_attack_on_a_fighters_country_or_on_a_region_of_operations(nlp, text):
     assert not any(p == "attacked" for _, p, _ in _relations_read(nlp(text)))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, relation", [
+    # a party named before its word, whatever verb governs it
+    ("Head\n\nPeters, who also leads the New Zealand First party, urged the nurses to return to talks.",
+     ("Peters", "officialOf", "New Zealand First")),
+    # a justice is an official of the court before the title
+    ("Head\n\nSupreme Court Justice Asif Saeed Khosa read out the unanimous verdict in a packed courtroom.",
+     ("Asif Saeed Khosa", "officialOf", "Supreme Court")),
+])
+def test_parties_named_before_their_word_and_justices(nlp, text, relation):
+    assert relation in _relations_read(nlp(text))

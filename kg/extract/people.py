@@ -168,9 +168,13 @@ def bodies_after_roles(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span
     roles = [t for t in tokens_of(doc) if t.lower_ in BODY_ROLES and t.pos_ == "NOUN"]
     roles += [s.root for s in spans if s.label_ in ("Person", "Official") and has_role(s)]  # "Maj. Gen. William
     # Taylor of the Joint Staff": a titled name's "of"
-    for role in roles:
-        for name in (o for p in role.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-                     if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.lower_ == "party") and o.i not in taken):
+    # "Peters, who leads the New Zealand First party": a party named before its word, whatever governs it
+    parties = [t for t in tokens_of(doc) if t.lower_ == "party" and t.dep_ in ("dobj", "pobj", "nsubj")
+               and t.i > 0 and doc[t.i - 1].is_title and doc[t.i - 1].dep_ == "compound" and t.i not in taken]
+    for role in roles + parties:
+        for name in [role] if role in parties else (
+                o for p in role.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.lower_ == "party") and o.i not in taken):
             end = name.i + 1 if name.pos_ == "PROPN" else name.i  # "the New Democracy party": the name before it
             start = end
             while start > name.left_edge.i and (start - 1 not in taken or name.lower_ == "party" and start - 1 in
