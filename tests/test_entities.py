@@ -1694,6 +1694,10 @@ def test_titles_in_a_row_and_reinforcements(nlp, text, relation):
 
 @pytest.mark.model
 def test_each_of_two_titled_names_keeps_its_own_body(nlp):
+    # (an age after the first name makes the parser join the second name to its title as a conjunct)
+    found = _relations_read(nlp("Moon met Malaysia's Prime Minister, Mahathir Mohamad, 94, and Myanmar's State "
+                                "Counsellor, Aung San Suu Kyi, who faces a genocide case next month."))
+    assert ("Aung San Suu Kyi", "officialOf", "Myanmar") in found, found
     found = _relations_read(nlp("Rao met Norway's Prime Minister, Ilse Varga, and Sweden's State Counsellor, Edda "
                                 "Brun, on Monday."))
     assert {("Ilse Varga", "officialOf", "Norway"), ("Edda Brun", "officialOf", "Sweden")} <= found, found

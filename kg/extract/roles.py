@@ -80,8 +80,9 @@ def _described_by(span: Span) -> list[Token]:
     nouns = [t for t in children_of(root) if t.dep_ == "appos" and not _another_name_before(t, span)]
     nouns += [t for c in root.conjuncts if c.i > root.i for t in children_of(c) if t.dep_ == "appos" and t.tag_ == "NNS"]
     # ("A and B, the two Eastern Alliance commanders": the plural description is both names')
-    if root.dep_ == "appos":
-        nouns.append(root.head)
+    if root.dep_ == "appos" or root.dep_ == "conj" and root.head.i < span.start and role_word(root.head) in ROLE_NOUNS \
+            and [t.text for t in span.doc[root.head.i + 1: span.start]] == [","]:
+        nouns.append(root.head)  # (or a conjunct with only a comma: "Myanmar's State Counsellor, Aung San Suu Kyi")
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
         nouns.extend(t for t in children_of(root.head) if t.dep_ == "attr")
     if root.dep_ in ("nsubjpass", "dobj"):  # "X was appointed governor of Y", "named X spokesman"
