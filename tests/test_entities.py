@@ -1909,3 +1909,16 @@ def test_no_attack_on_a_fighters_country_or_on_a_region_of_operations(nlp, text)
 ])
 def test_parties_named_before_their_word_and_justices(nlp, text, relation):
     assert relation in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, relation", [
+    # the description the parser made the subject stands for the place named before its comma
+    ("Mosul, the capital of Nineveh province and Iraq's second-largest city, was seized by ISIS in June 2014.",
+     ("Islamic State", "captured", "Mosul")),
+    # a spokesman's name the parser hung on "the group" is not the group
+    ("The Houthis denied it. A spokesman for the group, Mohammed Abdulsalam, said in a statement that the "
+     "accusations were baseless.", ("Mohammed Abdulsalam", "spokesmanFor", "Houthis")),
+])
+def test_descriptions_made_subjects_and_names_hung_on_the_group(nlp, text, relation):
+    assert relation in _relations_read(nlp(text))

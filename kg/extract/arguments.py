@@ -238,6 +238,8 @@ class Arguments:
             return self.described_before(noun) or [s for s in self.entities(noun, depth + 1) if s.start < token.i]
         named = [s for c in children_of(token) if c.dep_ == "appos" and self.entity(c) is not None
                  for s in self.entities(c, depth + 1)]
+        if noun_lemma(token) in GROUP_ANAPHORS and all(s.label_ in ("Person", "Official") for s in named):
+            named = []  # "a spokesman for the group, X, said": the parser hung the spokesman's name on the group
         if named and (token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
             return named  # "Afghanistan's president, Ashraf Ghani, is to meet ...", "the militant groups A, B and C",
             # "Sudan's paramilitary Rapid Support Forces said" (an adjective the parser made the noun)
@@ -257,6 +259,11 @@ class Arguments:
             return self.coref.speaker(token)
         if token.lower_ in ("he", "she", "him", "her") and token.pos_ == "PRON":
             return self.coref.person(token)
+        if lemma in PLACE_NOUNS and token.dep_ in ("nsubj", "nsubjpass") and token.left_edge.i > 0 \
+                and self.doc[token.left_edge.i - 1].text == ",":
+            described = self.described_before(token)
+            if described:  # "Mosul, the capital of Nineveh province, was seized by ISIS": the parser made the
+                return described  # description the subject and the name a modifier
         if lemma in PLACE_NOUNS and token.dep_ == "appos" and any(c.lower_ in ("a", "an") for c in token.children):
             described = self.described_before(token)
             if described:  # "in Grbavica, a Sarajevo district controlled by X": Grbavica, wherever the parser
