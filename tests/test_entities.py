@@ -1922,3 +1922,10 @@ def test_parties_named_before_their_word_and_justices(nlp, text, relation):
 ])
 def test_descriptions_made_subjects_and_names_hung_on_the_group(nlp, text, relation):
     assert relation in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+def test_an_attack_launched_in_a_relative_clause_on_its_target(nlp):
+    found = _relations_read(nlp("The offensive on Raqqa, which the SDF launched in June with coalition air support, "
+                                "pitted 25,000 fighters against 2,500 militants."))
+    assert ("Syrian Democratic Forces", "attacked", "Raqqa") in found, found

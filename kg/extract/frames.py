@@ -606,6 +606,11 @@ def _support(noun: Token, args: Arguments) -> list[Span]:
         return args.prep_objects(head, ("by",))
     if noun.dep_ == "pobj" and head.lower_ in ("in", "into") and lemmas(head.head) & TAKING_PART_VERBS:
         return subjects_of(head.head, args)
+    hosts = [noun, *(o for p in children_of(noun) if p.dep_ == "prep" for o in children_of(p) if o.dep_ == "pobj")]
+    # (the parser may hang the clause on the target: "the offensive on Raqqa, which the SDF launched")
+    for clause in (c for h in hosts for c in children_of(h) if c.dep_ == "relcl" and lemmas(c) & SUPPORT_VERBS):
+        if any(o.dep_ == "dobj" and o.lower_ in ("which", "that") for o in children_of(clause)):
+            return subjects_of(clause, args)  # "the offensive on Raqqa, which the SDF launched in June"
     return []
 
 
