@@ -51,7 +51,8 @@ PLACE_RANK = {"City": 0, "District": 1, "Province": 2, "Country": 3}
 PEOPLE_PROXIES = word_list("arguments", "people")
 #: Things that stand for whoever owns, fires or holds them ("Houthi targets", "ISIL positions", "an army base").
 THING_PROXIES = word_list("arguments", "things")
-#: People whose "from" a country names where they come from ("fighters from Algeria"), unlike troops'.
+#: People whose "from" a country names where they come from ("fighters from Algeria"); troops from a country are its
+#: forces.
 NATIONALITY_NOUNS = frozenset({"fighter", "militant", "jihadist", "rebel", "insurgent", "recruit", "volunteer"})
 #: Proxies that are acts, whose "by" names who did them: "an airstrike by Syrian forces hit a convoy".
 ACT_PROXIES = frozenset({"airstrike", "strike", "attack", "assault", "offensive", "raid", "bombardment", "shelling"})
@@ -124,9 +125,10 @@ def noun_lemma(token: Token) -> str:
 DURATION_NOUNS = frozenset({"hours", "days", "weeks", "months", "years", "decades"})
 
 
-def _with_duration_preps(token: Token) -> tuple[Token, ...]:
-    """A verb's children, and the prepositions the parser hung on a duration after it: 'fought for years against
-    the Islamic State group' (the fight is against it, not the years)."""
+def _children_and_misplaced_preps(token: Token) -> tuple[Token, ...]:
+    """A verb's children, and the prepositions the parser hung on a word after it that they do not belong to: on a
+    duration ('fought for years against the Islamic State group') or on an ally ('fought alongside U.S. troops
+    against X'): the fight is against X, not the years or the troops."""
     children = children_of(token)
     if token.pos_ != "VERB":
         return children
@@ -269,7 +271,7 @@ class Arguments:
             if described:  # "in Grbavica, a Sarajevo district controlled by X": Grbavica, wherever the parser
                 return described  # hung the apposition
         if lemma in PLACE_NOUNS and token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children) \
-                and self.doc[token.left_edge.i - 1].text == ",":  # (an apposition, whatever the parser made of it)
+                and token.left_edge.i > 0 and self.doc[token.left_edge.i - 1].text == ",":  # (an apposition, whatever the parser made of it)
             described = self.described_before(token)
             if described:  # "in A and B, two districts of Basra controlled by X": both
                 return self.listed_before(described[0]) + described
@@ -573,7 +575,7 @@ class Arguments:
         out = []
         # "met with A, and with B": the second "with" is a conjunct of the first (looked for only on a child that is
         # one of ``preps``: a conjunct of the same word is no other one, and working conjuncts out is a walk)
-        for prep in (p for c in _with_duration_preps(token) for p in (
+        for prep in (p for c in _children_and_misplaced_preps(token) for p in (
                 (c, *(x for x in c.conjuncts if x.lower_ == c.lower_)) if c.lower_ in preps else (c,))):
             if prep.dep_ in ("prep", "agent", "dative", "conj") and prep.lower_ in preps:
                 objects = children_of(prep)
