@@ -1929,3 +1929,10 @@ def test_an_attack_launched_in_a_relative_clause_on_its_target(nlp):
     found = _relations_read(nlp("The offensive on Raqqa, which the SDF launched in June with coalition air support, "
                                 "pitted 25,000 fighters against 2,500 militants."))
     assert ("Syrian Democratic Forces", "attacked", "Raqqa") in found, found
+
+
+@pytest.mark.model
+def test_an_act_supported_by_a_verb_is_its_subjects(nlp):
+    found = _relations_read(nlp("U.S. forces conducted a helicopter raid in northeast Syria early today that killed "
+                                "Khalid Ayyad al-Hamdan, a senior ISIS official."))
+    assert ("U.S. forces", "attacked", "Khalid Ayyad al-Hamdan") in found, found

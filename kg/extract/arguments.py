@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .coref import PLACE_ANAPHORS, Coreference, marked, the_only_one
 from .gazetteer import country_adjectives
-from .lexicon import ROLE_ABBREVIATIONS, ROLE_WORDS, TOWN_WORDS
+from .lexicon import ROLE_ABBREVIATIONS, ROLE_WORDS, SUPPORT_VERBS, TOWN_WORDS
 from .spans import (
     children_of,
     lemmas,
@@ -56,7 +56,7 @@ THING_PROXIES = word_list("arguments", "things")
 NATIONALITY_NOUNS = frozenset({"fighter", "militant", "jihadist", "rebel", "insurgent", "recruit", "volunteer"})
 #: Proxies that are acts, whose "by" names who did them: "an airstrike by Syrian forces hit a convoy".
 ACT_PROXIES = frozenset({"airstrike", "strike", "attack", "assault", "offensive", "raid", "bombardment", "shelling"})
-PROXY_NOUNS = PEOPLE_PROXIES | THING_PROXIES
+PROXY_NOUNS = PEOPLE_PROXIES | THING_PROXIES | ACT_PROXIES
 #: Verbs of holding or using a place: "a checkpoint manned by X", "a compound used by X" stands for X.
 MANNING_VERBS = frozenset({"man", "hold", "occupy", "guard", "control", "staff", "run", "operate", "defend", "use"})
 #: Words for state forces: a proxy qualified only by one of them ("an army base", "police outposts", "soldiers
@@ -479,7 +479,7 @@ class Arguments:
                  or self.loyal_to(token, depth) or self.prep_objects(token, ("including",), depth)
                  or self._manned_by(token, depth)
                  or (self.led_by_name(token) if noun_lemma(token) in PEOPLE_PROXIES else [])
-                 or (self.prep_objects(token, ("by",), depth) if noun_lemma(token) in ACT_PROXIES else []))
+                 or (self._doer_of_act(token, depth) if noun_lemma(token) in ACT_PROXIES else []))
         if any(s.label_ in ("ArmedGroup", "Force") for s in named):  # "Colombia's ELN rebels": the ELN's
             named = [s for s in named if not (s.label_ == "Country" and s.root.dep_ == "poss")]
         if named:
@@ -593,6 +593,14 @@ class Arguments:
                     elif pobj.dep_ == "prep":  # "out of Goma", "away from X"
                         out.extend(s for s in self.prep_objects(prep, (pobj.lower_,), depth + 1) if s not in out)
         return out
+
+    def _doer_of_act(self, act: Token, depth: int) -> list[Span]:
+        """Who did an act named as a noun: its "by" ("an airstrike by X hit Y"), or the subject of the verb that
+        supports it ("X conducted a raid that killed Y")."""
+        named = self.prep_objects(act, ("by",), depth)
+        if not named and act.dep_ == "dobj" and act.head.lemma_.lower() in SUPPORT_VERBS:
+            named = [s for s in self.children(act.head, ("nsubj",)) if s.label_ in ACTOR_TYPES]
+        return named
 
     def _named_right_after(self, prep: Token, pobj: Token) -> Span | None:
         """'against al-Shabaab near Saakow' where the parser made Saakow the object and al-Shabaab its modifier: the

@@ -19,23 +19,13 @@ from ..errors import GazetteerError
 from .arguments import (ACTOR_TYPES, FIGHTER_TYPES, MONTHS, PARTIAL_PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments,
                         noun_lemma)
 from .coref import SPEECH_VERBS
-from .lexicon import TAKING_FROM_VERBS
+from .lexicon import SUPPORT_VERBS, TAKING_FROM_VERBS
 from .found import FoundRelation, among, each_pair
 from .modality import modality, negated, noun_modality, refused
 from .spans import children_of, first_conjunct, lemmas
 from .words import read_toml
 
 FRAMES_FILE = Path(__file__).parent / "data" / "frames.toml"
-#: Verbs that lend their subject to a noun that names the action: "X launched an attack", "X held talks".
-SUPPORT_VERBS = {"launch", "stage", "mount", "carry", "conduct", "execute", "make", "begin", "start", "step",
-                 "unleash", "hold", "have", "continue", "intensify", "wage", "lead", "renew", "open", "undertake",
-                 "perpetrate", "commit", "trigger", "spark", "resume", "escalate", "announce", "declare", "claim",
-                 "establish", "assume", "gain", "take", "retain", "maintain", "tighten", "extend", "consolidate",
-                 "exert", "exercise", "seize", "complete", "finish", "press", "pursue", "initiate", "engage",
-                 "restore", "reassert", "reestablish", "re-establish", "win", "grab", "wrest",  # "won control of Y"
-                 "impose",  # "imposed a siege on Derna"
-                 "keep",  # "kept up airstrikes on X positions"
-                 "host", "convene"}  # "is scheduled to host a summit between A and B"
 #: Verbs that say "out" without it when "from" follows: "drove the militants from the town".
 OUT_FROM_VERBS = frozenset({"drive", "push", "chase", "flush", "rout"})
 #: Prepositions that name what an action was aimed at: "fired at", "rammed into".

@@ -230,3 +230,15 @@ PROVINCE_WORDS = (" Province", " State", " Region", " Oblast", " Governorate")
 #: Bodies whose members hold an office ("a member of the provincial council"); a family has members too.
 ELECTED_BODIES = {"council", "parliament", "assembly", "senate", "congress", "cabinet", "committee", "board",
                   "jirga", "shura", "government", "legislature", "duma", "rada"}
+
+
+#: Verbs that lend their subject to a noun that names the action: "X launched an attack", "X held talks".
+SUPPORT_VERBS = {"launch", "stage", "mount", "carry", "conduct", "execute", "make", "begin", "start", "step",
+                 "unleash", "hold", "have", "continue", "intensify", "wage", "lead", "renew", "open", "undertake",
+                 "perpetrate", "commit", "trigger", "spark", "resume", "escalate", "announce", "declare", "claim",
+                 "establish", "assume", "gain", "take", "retain", "maintain", "tighten", "extend", "consolidate",
+                 "exert", "exercise", "seize", "complete", "finish", "press", "pursue", "initiate", "engage",
+                 "restore", "reassert", "reestablish", "re-establish", "win", "grab", "wrest",  # "won control of Y"
+                 "impose",  # "imposed a siege on Derna"
+                 "keep",  # "kept up airstrikes on X positions"
+                 "host", "convene"}  # "is scheduled to host a summit between A and B"
