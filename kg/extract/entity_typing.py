@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import ENTITY_TYPES
 from .forces import extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, loyal_forces, ministry_name, one_coalition
 from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
-from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, REBEL_WORDS, ROLE_WORDS, SETTLEMENT_NOUNS, SPACED_LINKS, TITLE_ABBREVIATIONS
+from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, PROVINCE_KIND_WORDS, REBEL_WORDS, ROLE_WORDS, SETTLEMENT_NOUNS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bodies_after_roles, bylines, employers_before_titles, has_role, officials, surnames, unnamed_officials
 from .places import (BEARINGS, district_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state)
@@ -341,10 +341,6 @@ def _listed_kind(stem: str, label: str, word: str, gaz: Gazetteer) -> tuple[str,
     return "District", stem
 
 
-#: Last words of a name that say it is a region: no apposition makes such a name a town.
-PROVINCE_KIND_WORDS = frozenset({"province", "region", "state", "oblast", "governorate", "prefecture"})
-
-
 def _places_by_apposition(doc: Doc, spans: list[Span]) -> list[Span]:
     """Names the NER missed that an apposition says are places: 'In Buea, the capital of the Southwest Region'."""
     taken = {i for s in spans for i in range(s.start, s.end)}
@@ -446,11 +442,15 @@ def _datelines(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     return found
 
 
+#: Title Case last words of a region's own name: "the Southwest Region", "Nabatieh Governorate".
+REGION_NAME_ENDS = PROVINCE_KIND_WORDS - {"state"}
+
+
 def _named_region(span: Span) -> bool:
     """'the Southwest Region', 'Nabatieh Governorate': a place's name and its kind. Not a body's district or
     region ('the Misrata Military Region'), nor a province of an armed group ('the Islamic State's Somalia
     Province')."""
-    if len(span) < 2 or span[-1].text not in ("Region", "Province", "Oblast", "Governorate", "Prefecture"):
+    if len(span) < 2 or not span[-1].is_title or span[-1].lower_ not in REGION_NAME_ENDS:
         return False
     if any(t.lower_ in NOT_IN_REGION_NAMES for t in span):
         return False

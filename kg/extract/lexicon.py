@@ -120,6 +120,10 @@ TOWN_RANKS = {"main", "principal", "chief", "biggest", "largest", "second-larges
 #: Words that, after a name, say what kind of place it is ("Somali Region", "Kunduz province").
 PLACE_KIND_WORDS = {"region", "province", "state", "district", "oblast", "governorate", "city", "town", "county",
                     "zone", "territory", "prefecture", "department"}
+#: Of those, the last words of a first-level region's name ("Amhara Region", "North Kivu province"): no apposition
+#: makes such a name a town, and "the Southwest Region" is a region whatever the NER guessed (not "State": "the
+#: Islamic State", "the State Department").
+PROVINCE_KIND_WORDS = frozenset({"province", "region", "state", "oblast", "governorate", "prefecture"})
 
 
 #: Kind words that follow two coordinated names ("the Amhara and Afar regions") and what they make of both.

@@ -413,19 +413,17 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
         return
     if lemma not in OFFICE_NOUNS and lemma not in MEMBERSHIP_NOUNS and lemma not in FIGURE_NOUNS:
         return
-    # not "for": an envoy for Yemen is not Yemen's official; "at" and "in" only when nothing else says whose office
-    # it is ("Rwanda's president, Paul Kagame, in the Rwandan capital, Kigali"; "U.S. Alternative Representative
-    # ... at the United Nations" represents the U.S.)
-    preps = ("of", "with", "for") if lemma in SEAT_FOR_OFFICES else ("of", "with")  # "the MP for Dover"
+    # "for" first only for a seat ("the MP for Dover"); "at" and "in" when nothing else says whose office it is
+    # ("Rwanda's president, Paul Kagame, in the Rwandan capital, Kigali"; "U.S. Alternative Representative ... at
+    # the United Nations" represents the U.S.); then "for" for other offices, never an envoy's, nor a country
+    # (an envoy for Yemen is not Yemen's official)
+    preps = ("of", "with", "for") if lemma in SEAT_FOR_OFFICES else ("of", "with")
     targets = [t for t in role_targets(noun, args, preps) if t != span and t.label_ not in
                ("Person", "Official")] or [t for t in args.prep_objects(noun, ("at", "in")) if t != span
                                            and t.label_ not in ("Person", "Official")]
-    if not targets and lemma not in ENVOY_NOUNS:  # "the police commissioner for Yobe State", "director of
-        # operations for AFRICOM" (but an envoy for a country is not its official)
-        targets = [t for t in args.prep_objects(noun, ("for",)) + [
-            o for of in noun.children if of.dep_ == "prep" and of.lower_ == "of" for p in of.children
-            if p.dep_ == "pobj" and not args.entities(p) for o in args.prep_objects(p, ("for",))]
-            if t != span and t.label_ not in ("Person", "Official", "Country")]
+    if not targets and lemma not in ENVOY_NOUNS:  # "the police commissioner for Yobe State"
+        targets = [t for t in _served_for(noun, args)
+                   if t != span and t.label_ not in ("Person", "Official", "Country")]
     if not targets and any(c.lower_ == "provincial" for c in (*noun.children, *span.root.children)):
         main = main_entity(args.ents, "Province")  # "the provincial governor, X": of the province the article is about
         if main is not None:
@@ -444,6 +442,14 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
             yield found(span, "memberOf", target, "memberOf-role")
         elif lemma not in FIGURE_NOUNS:
             yield found(span, "officialOf", target, f"officialOf-role{'-member' if lemma == 'member' else ''}")
+
+
+def _served_for(noun: Token, args: Arguments) -> list[Span]:
+    """What an office's "for" names, on the noun or after its "of" phrase when that names no entity: "the police
+    commissioner for Yobe State", "director of operations for AFRICOM"."""
+    return args.prep_objects(noun, ("for",)) + [
+        o for of in noun.children if of.dep_ == "prep" and of.lower_ == "of" for p in of.children
+        if p.dep_ == "pobj" and not args.entities(p) for o in args.prep_objects(p, ("for",))]
 
 
 #: Offices held for someone else, whose "for" names no employer: "the U.S. envoy for Libya".
