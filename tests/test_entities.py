@@ -1936,3 +1936,22 @@ def test_an_act_supported_by_a_verb_is_its_subjects(nlp):
     found = _relations_read(nlp("U.S. forces conducted a helicopter raid in northeast Syria early today that killed "
                                 "Khalid Ayyad al-Hamdan, a senior ISIS official."))
     assert ("U.S. forces", "attacked", "Khalid Ayyad al-Hamdan") in found, found
+
+
+@pytest.mark.model
+def test_a_region_the_ner_missed_is_named_not_the_region_named_before(nlp):
+    doc = nlp("Storms flooded Tindale, a market town in the Harrow Downs Region, on Monday. Qasrun, a town of about "
+              "30,000 people in the Wadi Tamar region, lies far to the south.")
+    found = _relations_read(doc)
+    assert ("Qasrun", "locatedIn", "Wadi Tamar region") in found, found
+    assert not any(s == "Qasrun" and "Harrow" in o for s, _, o in found), found
+
+
+@pytest.mark.model
+def test_a_district_of_a_town_is_in_the_town_and_its_parts_are_not_the_town(nlp):
+    doc = nlp("He lived in Borgo Alto, a district of Palermo. The worst fighting was in Hayaniya and Jumhuriya, "
+              "two districts of Basra controlled by the Mahdi Army.")
+    assert ("Palermo", "City") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+    found = _relations_read(doc)
+    assert ("Borgo Alto", "locatedIn", "Palermo") in found, found
+    assert ("Mahdi Army", "captured", "Basra") not in found, found

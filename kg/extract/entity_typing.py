@@ -9,7 +9,7 @@ from .forces import extend_national_forces, adjective_of, coalitions, demonym_ac
 from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
 from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, PROVINCE_KIND_WORDS, REBEL_WORDS, ROLE_WORDS, SETTLEMENT_NOUNS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bodies_after_roles, bylines, employers_before_titles, has_role, officials, surnames, unnamed_officials
-from .places import (BEARINGS, district_name, party_states, place_words, places_by_company, propagate_places,
+from .places import (BEARINGS, district_name, one_of_several, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state)
 from .spans import (DATES_KEY, headline_end_token, in_headline, longest_first, merge_phrases, name_of, plain_name,
                     ranked_town, retype, set_canonical, set_span, spaced_dash, span_canonical, span_links,
@@ -234,6 +234,7 @@ class EntityTyper:
             named = before[0].i > 0 and doc[before[0].i - 1].pos_ == "PROPN" and gaz.lookup(doc[before[0].i - 1].text) is None
             # ("the Shambat district of X": X holds it; not "the Helmand district of Nad Ali", which is one)
             if word in ("district", "municipality") and typed.label_ not in ("District", "Province", "Country") and not named \
+                    and not one_of_several(before[0]) \
                     or word in NEIGHBOURHOOD_WORDS and typed.label_ in ("Person", "Organization"):
                 return retype(typed, "District", name, "place-word")
             if word in ("town", "city", "village", "port", "hamlet") and typed.label_ in ("Person", "Organization", "City") \

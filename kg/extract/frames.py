@@ -498,12 +498,28 @@ def _passive(verb: Token, args: Arguments) -> list[Span]:
     objects = args.children(verb, ("nsubjpass",))
     if not objects and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not any(
             c.dep_ == "nsubj" or c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in verb.children):
-        objects = args.entities(verb.head)  # not "the region, where the army has recaptured 20 towns"
+        # not "the region, where the army has recaptured 20 towns"; not Basra in "two districts of Basra controlled
+        # by X" (the parser hangs the participle on the nearest noun; the parts are what X holds)
+        objects = [] if _part_of(verb.head) else args.entities(verb.head)
     if not objects and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # "a town that fell to the rebels and was retaken by the army": the first verb's subject
         objects = args.children(verb.head, ("nsubj", "nsubjpass"))
     return objects
+
+
+#: Parts of a place: "two districts of Basra", "parts of Kabul", "a suburb of Aleppo".
+PART_NOUNS = PARTIAL_PLACE_NOUNS | {"district", "part", "area", "section", "sector", "municipality", "town", "village"}
+
+
+def _part_of(place: Token) -> bool:
+    """'Basra' in 'two districts of Basra', 'parts of Basra', 'a suburb of Basra': named as the whole of a part."""
+    of = place.head
+    if place.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ != "NOUN":
+        return False
+    part = of.head
+    return part.lemma_.lower() in PART_NOUNS and (part.tag_ == "NNS" or any(
+        c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in ("a", "an") for c in part.children))
 
 
 def _site(verb: Token, args: Arguments) -> list[Span]:

@@ -33,9 +33,11 @@ def place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             if named is not None:  # "the town of Damasak", "Macomia town", where the NER saw no name
                 found.append(set_span(Span(doc, named.start, named.end, label="City"), named.text, "place-word"))
             continue
-        if token.lower_ not in DISTRICT_OR_PROVINCE or token.i == 0 or token.i in taken:
+        if not (token.lower_ in DISTRICT_OR_PROVINCE or token.text == "region") or token.i == 0 or token.i in taken:
             continue
-        named = _name_after_of(doc, token, taken)
+        # "the region of Kurdistan in Iraq" is rare and "the Kurdistan region of Iraq" common: a region's name
+        # comes before the word, never after
+        named = None if token.text == "region" or one_of_several(token) else _name_after_of(doc, token, taken)
         if named is not None:  # "the district of Qala-e-Zal"
             found.append(set_span(named, named.text, "place-word") if token.lower_ in DISTRICT_LIKE else
                          set_span(Span(doc, named.start, named.end, label="Province"), f"{named.text} Province", "place-word"))
@@ -55,10 +57,11 @@ def place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         if token.lower_ in DISTRICT_LIKE:
             found.append(set_span(Span(doc, start, token.i + 1, label="District"), district_name(name, token),
                                   "place-word"))
-        else:
+        else:  # "Takhar province", "the Fezzan region" (a region keeps its own kind word)
             entry = gaz.province_named(name)
             found.append(set_span(Span(doc, start, token.i + 1, label="Province"),
-                              entry["name"] if entry else f"{name} Province", "place-word",
+                              entry["name"] if entry else f"{name} {'region' if token.text == 'region' else 'Province'}",
+                              "place-word",
                               links_of(entry) if entry else {}))
     return found
 
@@ -84,6 +87,11 @@ def _links_name(doc: Doc, i: int) -> bool:
     """Token ``i`` is the "al-" of "al-Dular": a linking word joined by a hyphen to a capitalised name."""
     return i + 2 < len(doc) and doc[i].lower_ in HYPHEN_LINKS and doc[i + 1].text == "-" and doc[i + 2].is_title \
         and not doc[i].whitespace_ and not doc[i + 1].whitespace_
+
+
+def one_of_several(kind: Token) -> bool:
+    """'a district of Palermo', 'two districts of Basra': part of the place named after 'of', not its name."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "nummod" for c in kind.children)
 
 
 def _name_after_of(doc: Doc, token: Token, taken: set[int]) -> Span | None:
