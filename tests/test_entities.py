@@ -1955,3 +1955,46 @@ def test_a_district_of_a_town_is_in_the_town_and_its_parts_are_not_the_town(nlp)
     found = _relations_read(doc)
     assert ("Borgo Alto", "locatedIn", "Palermo") in found, found
     assert ("Mahdi Army", "captured", "Basra") not in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("town", ["Baghuz", "Kharaz"])  # no name to the NER; an organisation to it
+def test_a_name_where_only_a_place_can_stand_is_a_town(nlp, town):
+    doc = nlp(f"The Northern Front said on Sunday that it had taken full control of {town} after a week of fighting.")
+    assert (town, "City") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+    assert ("Northern Front", "captured", town) in _relations_read(doc)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, relation", [
+    # the tagger's noun "overrun" after "was", with an agent: a passive all the same
+    ("Tal Kef, the old market town of the valley, was overrun by Islamic State militants in August 2014.",
+     ("Islamic State", "captured", "Tal Kef")),
+    # a gerund after "a day after" has the main clause's subject
+    ("Taliban fighters attacked the provincial capital on Saturday, a day after overrunning the town of Dashtak.",
+     ("Taliban", "captured", "Dashtak")),
+    # "the Y districts of A, B and C" names the districts; Y holds them
+    ("The Giants Brigades said they had retaken the Shabwa districts of Nisab, Merkha and Jardan.",
+     ("Giants Brigades", "captured", "Merkha")),
+    ("The Giants Brigades said they had retaken the Shabwa districts of Nisab, Merkha and Jardan.",
+     ("Jardan", "locatedIn", "Shabwa Province")),
+    # an office a relative clause says someone was given
+    ("Salem al-Harthi, who was appointed governor of Shabwa in March, said the roads had reopened.",
+     ("Salem al-Harthi", "officialOf", "Shabwa Province")),
+    # "chief of staff of X" is an office of X
+    ("Gen. Idris Barka, chief of staff of the Chadian army, was wounded near Abeche.",
+     ("Idris Barka", "officialOf", "Chadian forces")),
+    # a plural relative clause on a list is about every name in it
+    ("Families fled toward the towns of Kafr Tun and Zahraa, which are held by Syrian government forces.",
+     ("Syrian Arab Army", "captured", "Kafr Tun")),
+])
+def test_passives_gerunds_district_lists_offices_and_relative_clauses_on_lists(nlp, text, relation):
+    assert relation in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+def test_a_person_called_by_the_first_name_is_the_person_named_before(nlp):
+    doc = nlp("Prime Minister Abiy Ahmed declared a state of emergency on Tuesday. The U.N. envoy, Jan Olsen, who met "
+              "with Abiy in Addis Ababa last month, urged both sides to stop fighting.")
+    found = _relations_read(doc)
+    assert {("Abiy Ahmed", "metWith", "Jan Olsen"), ("Jan Olsen", "metWith", "Abiy Ahmed")} & found, found

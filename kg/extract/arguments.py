@@ -235,6 +235,9 @@ class Arguments:
                     and noun.head.head.lemma_.lower() in UNION_NOUNS:  # "an alliance of former rebel movements
                 noun = noun.head.head  # that includes X": the alliance includes X
             listed = [c for c in noun.conjuncts if noun.i < c.i < token.i]
+            if listed and token.dep_ in ("nsubj", "nsubjpass") and _plural_verb(token.head):
+                # "the towns of A and B, which are held by X": both
+                return [s for c in (noun, *listed) for s in self.entities(c, depth + 1) if s.start < token.i]
             if listed:  # "between the Donbas region and Crimea, which Russia annexed": the last one named before
                 return self.described_before(listed[-1]) or self._one(listed[-1], depth + 1)
             return self.described_before(noun) or [s for s in self.entities(noun, depth + 1) if s.start < token.i]
@@ -449,6 +452,9 @@ class Arguments:
             if not of and lemma in TOWN_NOUNS:
                 return []  # "a Syria border town": an unnamed town of that country, not the country
             named = of or named
+        if named and token.tag_ == "NNS" and (of := self.of_objects(token, depth)) and max(
+                PLACE_RANK.get(s.label_, 0) for s in of) < min(PLACE_RANK.get(s.label_, 0) for s in named):
+            return of  # "the Shabwa districts of Bayhan and Ain": the districts, in Shabwa
         if named and lemma in TOWN_WORDS and all(s.label_ == "Province" for s in named) \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not self.of_objects(token):
             # "pressed its assault on the southern Gaza Strip city": the town named before, in that region
@@ -619,3 +625,9 @@ class Arguments:
             if child.dep_ in deps:
                 out.extend(s for s in self.entities(child) if s not in out)
         return out
+
+
+def _plural_verb(verb: Token) -> bool:
+    """'are held', 'were taken', 'have fallen': a verb (or its auxiliary) agreeing with a plural subject."""
+    return any(t.lower_ in ("are", "were", "have") or t.tag_ == "VBP" for t in (
+        verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))))

@@ -41,7 +41,8 @@ class EntityTyper:
         spans = [typed for span in ents if (typed := self._type(span, gaz)) is not None
                  and not _adjective_before_noun(typed, gaz)]
         spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans) + _datelines(doc, spans, gaz)
-                              + _places_by_apposition(doc, spans) + _towns_listed_after_kind(doc, spans))
+                              + _places_by_apposition(doc, spans) + _towns_listed_after_kind(doc, spans)
+                              + _places_by_slot(doc, spans))
         spans = sorted(spans + unnamed_officials(doc, spans), key=lambda s: s.start)
         spans = sorted(spans + employers_before_titles(doc, spans, gaz), key=lambda s: s.start)
         spans = _headline_mentions(doc, _headline_filter(doc, [_title_case_dateline(s) for s in spans]))
@@ -342,6 +343,38 @@ def _listed_kind(stem: str, label: str, word: str, gaz: Gazetteer) -> tuple[str,
     return "District", stem
 
 
+def _places_by_slot(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names the NER missed that stand where only a place can: 'took full control of Baghuz', 'the army retook
+    Anah and Rawah', 'the rebels stormed Damara' (the verbs of _place_by_role that take no people)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for token in tokens_of(doc):
+        if token.i in taken or token.pos_ != "PROPN" or not token.is_title or token.ent_type_ \
+                or token.dep_ == "compound" or len(token.text) < 3 or token.lower_ in MONTHS_AND_DAYS \
+                or token.lower_ in ORGANISATION_OR_FORCE_WORDS or token.lower_ in ROLE_WORDS:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
+                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and start - 1 not in taken:
+            start -= 1
+        name = Span(doc, start, token.i + 1, label="City")
+        if not in_headline(name) and _place_slot(token, PERSON_PLACE_VERBS):
+            found.append(set_span(name, name.text, "place-slot"))
+    return found
+
+
+def _place_slot(token: Token, verbs: set[str]) -> bool:
+    """``token`` (the first of a list stands where the others do) is what one of ``verbs`` takes or enters, or
+    what control is had of."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ == "control" and head.head.dep_ == "dobj":
+        return True  # "took (full) control of X", "regained control of X"
+    # (the lemma, or the word: the small model's lemmatiser leaves "retook" and "overran" as they are)
+    return token.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in verbs or head.lower_ in verbs)
+
+
 def _places_by_apposition(doc: Doc, spans: list[Span]) -> list[Span]:
     """Names the NER missed that an apposition says are places: 'In Buea, the capital of the Southwest Region'."""
     taken = {i for s in spans for i in range(s.start, s.end)}
@@ -393,15 +426,20 @@ def _names_listed_before(doc: Doc, end: int, taken: set[int]) -> list[tuple[int,
     return names
 
 
+#: Plural kind words before "of" and a list of names: "the villages of A and B", "the Shabwa districts of A and B".
+LISTING_KINDS = {**{noun: "City" for noun in SETTLEMENT_NOUNS}, "district": "District"}
+
+
 def _towns_listed_after_kind(doc: Doc, spans: list[Span]) -> list[Span]:
     """Names the NER missed in a list the kind word opens: 'the villages of Kafr Zeita and Latamneh', 'the towns
     of A, B and C'. Each name is a run of Title Case words (one word: a proper noun) between the commas and "and"."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
     for kind in tokens_of(doc):
-        if kind.tag_ != "NNS" or kind.lemma_.lower() not in SETTLEMENT_NOUNS or kind.i + 2 >= len(doc) \
+        if kind.tag_ != "NNS" or kind.lemma_.lower() not in LISTING_KINDS or kind.i + 2 >= len(doc) \
                 or doc[kind.i + 1].lower_ != "of" or in_headline(doc[kind.i: kind.i + 1]):
             continue
+        label = LISTING_KINDS[kind.lemma_.lower()]
         i = kind.i + 2
         while i < len(doc):
             end = i
@@ -411,7 +449,7 @@ def _towns_listed_after_kind(doc: Doc, spans: list[Span]) -> list[Span]:
             if end == i:
                 break
             if not any(j in taken for j in range(i, end)):
-                found.append(set_span(Span(doc, i, end, label="City"), doc[i:end].text, "listed"))
+                found.append(set_span(Span(doc, i, end, label=label), doc[i:end].text, "listed"))
             if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "and":
                 end += 1  # "A, B, and C"
             if end >= len(doc) or doc[end].lower_ not in (",", "and"):
@@ -683,9 +721,7 @@ def _place_by_role(span: Span) -> bool:
     if token.dep_ == "pobj" and head.lower_ == "from" and span.label_ == "Person":
         owner = head.head  # "a farmer from X", "withdrew from X"; not "a statement from X"
         return owner.lemma_.lower() in FROM_PLACE_WORDS
-    taking = PLACE_TAKING_VERBS - PEOPLE_TAKING_VERBS if span.label_ == "Person" else PLACE_TAKING_VERBS
-    entering = PERSON_PLACE_VERBS if span.label_ == "Person" else PLACE_VERBS
-    return token.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in entering or head.lower_ in taking)
+    return _place_slot(token, PERSON_PLACE_VERBS if span.label_ == "Person" else PLACE_VERBS)
 
 
 def _placed_between_commas(span: Span) -> bool:

@@ -224,6 +224,8 @@ def _verb_like(token: Token) -> bool:
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         return True
     deps = {c.dep_ for c in children_of(token)}
+    if token.dep_ == "attr" and "agent" in deps and token.head.lemma_ == "be":
+        return True  # "Sinjar, the heartland of the Yazidis, was overrun by X": the parser's noun after "was"
     return bool(deps & {"nsubjpass", "auxpass"}) or {"nsubj", "dobj"} <= deps or (
         "dobj" in deps and token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"))
 
@@ -392,6 +394,9 @@ def subjects_of(verb: Token, args: Arguments) -> list[Span]:
             return args.entities(current.head.head)  # "accused Armenia's forces of firing at Ganja" (on the object)
         elif current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.head.pos_ in ("VERB", "AUX"):
             current = current.head.head  # "after seizing Kunduz, X moved on Taloqan"
+        elif current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.head.dep_ == "npadvmod" \
+                and current.head.head.head.pos_ in ("VERB", "AUX"):
+            current = current.head.head.head  # "X moved on Taloqan a day after seizing Kunduz"
         elif current.dep_ in ("acl", "relcl") and current.tag_ == "VBG":
             return args.entities(current.head)  # "Taliban fighters attacking Kunduz"
         elif current.dep_ == "acl" and current.head.dep_ == "dobj" and _infinitive(current):
@@ -496,6 +501,8 @@ def _misparsed_place_object(verb: Token, child: Token, args: Arguments) -> bool:
 def _passive(verb: Token, args: Arguments) -> list[Span]:
     """'A was seized', 'A, seized by the Taliban in 2015, ...'."""
     objects = args.children(verb, ("nsubjpass",))
+    if not objects and verb.dep_ == "attr" and verb.head.lemma_ == "be" and _verb_like(verb):
+        objects = args.children(verb.head, ("nsubj",))  # "A was overrun by X" with "overrun" a noun after "was"
     if not objects and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not any(
             c.dep_ == "nsubj" or c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in verb.children):
         # not "the region, where the army has recaptured 20 towns"; not Basra in "two districts of Basra controlled

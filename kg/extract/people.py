@@ -62,12 +62,32 @@ def surnames(spans: list[Span]) -> list[Span]:
     last_words = {}
     for person in people:
         last_words.setdefault(person[-1].text, person)
+    first_words: dict[str, list[Span]] = {}
+    for person in people:
+        if person[0].text not in last_words:
+            first_words.setdefault(person[0].text, []).append(person)
     for token in tokens_of(doc):
         person = last_words.get(token.text)
         if person is not None and token.i not in taken and token.i > person.start and (token.pos_ in ("PROPN", "")
                                                                                     or _surname_tagged_a_noun(token)):
             out.append(set_span(Span(doc, token.i, token.i + 1, label=person.label_), None, "surname"))
+            taken.add(token.i)
+        elif len(first_words.get(token.text, ())) == 1 and token.i not in taken and _alone(token) \
+                and token.i >= first_words[token.text][0].end:
+            # "Abiy" after "Abiy Ahmed", "Isaias" after "Isaias Afwerki": Ethiopians and Eritreans go by the first
+            # name (one person of the article's has it; a standalone proper noun)
+            named = first_words[token.text][0]
+            out.append(set_span(Span(doc, token.i, token.i + 1, label=named.label_), span_canonical(named)
+                                or plain_name(named), "first-name"))
     return sorted(out, key=lambda s: s.start)
+
+
+def _alone(token: Token) -> bool:
+    """A proper noun with no capitalised word on either side (not part of a longer name)."""
+    doc = token.doc
+    return token.pos_ == "PROPN" and token.is_title and not (
+        token.i > 0 and doc[token.i - 1].is_title and doc[token.i - 1].pos_ == "PROPN"
+        or token.i + 1 < len(doc) and doc[token.i + 1].is_title and doc[token.i + 1].pos_ == "PROPN")
 
 
 def _given_name_last(name: str) -> bool:

@@ -91,6 +91,8 @@ def _described_by(span: Span) -> list[Token]:
         for verb in (clause, *clause.conjuncts):  # "X, who became Niger's president in April"
             if verb.lemma_ in ("be", "become", "remain"):
                 nouns.extend(t for t in verb.children if t.dep_ == "attr")
+            elif any(c.dep_ == "nsubjpass" and c.lower_ in ("who", "which", "that") for c in verb.children):
+                nouns.extend(t for t in verb.children if t.dep_ == "oprd")  # "X, who was appointed governor of Y"
     nouns.extend(t for t in children_of(root) if t.dep_ == "compound" and t.i < span.start)
     nouns.extend(m for n in list(nouns) if n.lower_ == "one"  # "X, one of two members of the Fiscal Court"
                  for of in n.children if of.dep_ == "prep" and of.lower_ == "of"
@@ -256,6 +258,10 @@ def _comma_apposition(span: Span) -> Token | None:
     return None
 
 
+#: The words after a role noun that are part of its title: "commander in chief", "chief of staff".
+ROLE_TAILS = {("in", "chief"), ("of", "staff")}
+
+
 def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[Span]:
     """Whom a role belongs to: 'a Taliban spokesman', "Russia's minister", 'governor of X', 'spokesman for X',
     'Pentagon Press Secretary'."""
@@ -263,9 +269,10 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
     if owner is not None and role_word(noun) == "mayor":  # "Kupiansk fell ... after its mayor, X, agreed"
         return args.coref.town_owner(owner)
     targets = args.modifiers(noun) + args.prep_objects(noun, preps)
-    for chief in (c for p in noun.children if p.dep_ == "prep" and p.lower_ == "in" for c in p.children
-                  if c.dep_ == "pobj" and c.lower_ == "chief"):  # "commander in chief of Ukraine's armed forces"
-        targets.extend(t for t in args.prep_objects(chief, preps) if t not in targets)
+    for tail in (c for p in noun.children if p.dep_ == "prep" for c in p.children
+                 if c.dep_ == "pobj" and (p.lower_, c.lower_) in ROLE_TAILS):
+        # "commander in chief of Ukraine's armed forces", "chief of staff of the Chadian army"
+        targets.extend(t for t in args.prep_objects(tail, preps) if t not in targets)
     for person in [t for t in targets if t.label_ in ("Person", "Official")]:  # "a spokesman for the EUB, X,"
         body = _body_before(person)
         if body is not None and args.entity(body) is not None and args.entity(body) not in targets:
