@@ -1998,3 +1998,18 @@ def test_a_person_called_by_the_first_name_is_the_person_named_before(nlp):
               "with Abiy in Addis Ababa last month, urged both sides to stop fighting.")
     found = _relations_read(doc)
     assert {("Abiy Ahmed", "metWith", "Jan Olsen"), ("Jan Olsen", "metWith", "Abiy Ahmed")} & found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, relation", [
+    # a body called next by the head of its name, which the NER took for a person
+    ("The Syrian Observatory for Human Rights counted the dead. The Observatory's director, Rami Haddad, said more "
+     "civilians had been killed.", ("Rami Haddad", "officialOf", "Syrian Observatory for Human Rights")),
+    # a name the NER missed before a comma, "in" and a country
+    ("A trader who escaped to Kousseri, in Cameroon, said the streets were empty.", ("Kousseri", "locatedIn", "Cameroon")),
+    # "also" between the comma and "in"
+    ("Troops clashed with Abu Sayyaf fighters near the town of Patikul, also in Sulu province, officials said.",
+     ("Patikul", "locatedIn", "Sulu Province")),
+])
+def test_short_body_names_towns_before_their_country_and_also_in(nlp, text, relation):
+    assert relation in _relations_read(nlp(text))

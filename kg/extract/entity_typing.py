@@ -42,7 +42,7 @@ class EntityTyper:
                  and not _adjective_before_noun(typed, gaz)]
         spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans) + _datelines(doc, spans, gaz)
                               + _places_by_apposition(doc, spans) + _towns_listed_after_kind(doc, spans)
-                              + _places_by_slot(doc, spans))
+                              + _places_by_slot(doc, spans, gaz))
         spans = sorted(spans + unnamed_officials(doc, spans), key=lambda s: s.start)
         spans = sorted(spans + employers_before_titles(doc, spans, gaz), key=lambda s: s.start)
         spans = _headline_mentions(doc, _headline_filter(doc, [_title_case_dateline(s) for s in spans]))
@@ -343,13 +343,16 @@ def _listed_kind(stem: str, label: str, word: str, gaz: Gazetteer) -> tuple[str,
     return "District", stem
 
 
-def _places_by_slot(doc: Doc, spans: list[Span]) -> list[Span]:
+def _places_by_slot(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """Names the NER missed that stand where only a place can: 'took full control of Baghuz', 'the army retook
-    Anah and Rawah', 'the rebels stormed Damara' (the verbs of _place_by_role that take no people)."""
+    Anah and Rawah', 'the rebels stormed Damara' (the verbs of _place_by_role that take no people), 'escaped to
+    Kousseri, in Cameroon' (a name and, after a comma, the country or region it is in)."""
     taken = {i for s in spans for i in range(s.start, s.end)}
+    regions = {s.start for s in spans if s.label_ in ("Country", "Province")}
     found = []
     for token in tokens_of(doc):
-        if token.i in taken or token.pos_ != "PROPN" or not token.is_title or token.ent_type_ \
+        if token.i in taken or token.pos_ != "PROPN" or not token.is_title or token.ent_type_ not in ("", "NORP") \
+                or token.text in gaz.adjectives or token.lower_ in ETHNONYMS \
                 or token.dep_ == "compound" or len(token.text) < 3 or token.lower_ in MONTHS_AND_DAYS \
                 or token.lower_ in ORGANISATION_OR_FORCE_WORDS or token.lower_ in ROLE_WORDS:
             continue
@@ -358,7 +361,8 @@ def _places_by_slot(doc: Doc, spans: list[Span]) -> list[Span]:
                 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and start - 1 not in taken:
             start -= 1
         name = Span(doc, start, token.i + 1, label="City")
-        if not in_headline(name) and _place_slot(token, PERSON_PLACE_VERBS):
+        in_region = [t.text for t in doc[token.i + 1: token.i + 3]] == [",", "in"] and token.i + 3 in regions
+        if not in_headline(name) and (in_region or _place_slot(token, PERSON_PLACE_VERBS)):  # "fled to X, in Chad,"
             found.append(set_span(name, name.text, "place-slot"))
     return found
 
@@ -1336,17 +1340,29 @@ def _short_body_names(spans: list[Span]) -> list[Span]:
     names = {(s.label_, span_canonical(s)) for s in spans if s.label_ in SHORTENED_TYPES}
     out = []
     for span in spans:
-        if span.label_ in SHORTENED_TYPES and span_origin(span) in ("ner", "employer"):
+        after_the = span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+        person_after_the = span.label_ == "Person" and len(span) == 1 and after_the  # no one is "the Observatory"
+        if (span.label_ in SHORTENED_TYPES or person_after_the) and span_origin(span) in ("ner", "employer"):
             short = span_canonical(span)
-            labels = (span.label_, "Force") if span.label_ == "Organization" else (span.label_,)
-            longer = {(label, name) for label, name in names if label in labels and name.endswith(" " + short)
-                      and name[0].isupper()}  # not "the national Department of X": the same name, one word longer
+            labels = SHORTENED_TYPES if person_after_the else (span.label_, "Force") \
+                if span.label_ == "Organization" else (span.label_,)
+            longer = {(label, name) for label, name in names if label in labels and name[0].isupper() and (
+                name.endswith(" " + short) or after_the and _head_before_of(name).endswith(" " + short))}
+            # (not "the national Department of X": the same name, one word longer)
             if len(longer) == 1:
                 label, name = longer.pop()
                 span = retype(span, label, name) if label != span.label_ else span
                 set_canonical(span, name)
         out.append(span)
     return out
+
+
+def _head_before_of(name: str) -> str:
+    """'Syrian Observatory' of 'Syrian Observatory for Human Rights': a body's name up to its first preposition
+    ('the Observatory' is what the article calls it next)."""
+    words = name.split()
+    cut = next((i for i, w in enumerate(words) if w in ("for", "of", "on")), len(words))
+    return " ".join(words[:cut])
 
 
 #: Words before a party's name: "the opposition Patriotic Front", "the ruling National Front".

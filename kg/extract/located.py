@@ -189,7 +189,7 @@ def _conjoined_places(span: Span, args: Arguments) -> list[Span]:
 #: Nouns of a region named after "of": "the province of Trapani".
 REGION_NOUNS = frozenset({"region", "province", "state", "department", "county", "district", "governorate"})
 #: Words between a comma and the larger place a town is in: "in the", "just across the border in".
-ACROSS_WORDS = frozenset({"in", "the", "just", "across", "border", "frontier"})
+ACROSS_WORDS = frozenset({"in", "the", "just", "across", "border", "frontier", "also"})  # "Patikul, also in Sulu"
 
 
 def _after_comma(span: Span, args: Arguments) -> Span | None:
