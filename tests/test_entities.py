@@ -2013,3 +2013,14 @@ def test_a_person_called_by_the_first_name_is_the_person_named_before(nlp):
 ])
 def test_short_body_names_towns_before_their_country_and_also_in(nlp, text, relation):
     assert relation in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+def test_an_ally_fought_alongside_fights_the_other_side_and_not_its_ally(nlp):
+    found = _relations_read(nlp("Ugandan troops, who have been fighting the Allied Democratic Forces in North Kivu "
+                                "since last year alongside the FARDC, were not involved. The MNLA fought alongside "
+                                "Ansar Dine earlier this year."))
+    fardc = "Armed Forces of the Democratic Republic of the Congo"
+    assert {(fardc, "clashedWith", "Allied Democratic Forces"),
+            ("Allied Democratic Forces", "clashedWith", fardc)} & found, found
+    assert not {("MNLA", "clashedWith", "Ansar Dine"), ("Ansar Dine", "clashedWith", "MNLA")} & found, found

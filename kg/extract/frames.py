@@ -992,7 +992,9 @@ def _sides(reading: Reading) -> Iterator[FoundRelation]:
         return
     if reading.kind == "verb" and _unnamed_other_side(reading.trigger, frame.objects):
         return  # "Malian and French troops fought off dozens of gunmen": they fought others, not each other
-    sides = [a for a in reading.agents if reading.agent_slots.get(a) not in OWNER_SLOTS]
+    # (nor between allies: "X fought alongside Y" names one side)
+    sides = [a for a in reading.agents if reading.agent_slots.get(a) not in OWNER_SLOTS
+             and reading.agent_slots.get(a) != "alongside"]
     yield from among(sides, frame.predicate, f"{rule}-coordinated")
 
 
