@@ -2024,3 +2024,9 @@ def test_an_ally_fought_alongside_fights_the_other_side_and_not_its_ally(nlp):
     assert {(fardc, "clashedWith", "Allied Democratic Forces"),
             ("Allied Democratic Forces", "clashedWith", fardc)} & found, found
     assert not {("MNLA", "clashedWith", "Ansar Dine"), ("Ansar Dine", "clashedWith", "MNLA")} & found, found
+
+
+@pytest.mark.model
+def test_a_name_a_relative_clause_says_was_held_is_a_place(nlp):
+    doc = nlp("Jaffna, which the Tigers had controlled since 1990, fell on Saturday.")
+    assert ("Jaffna", "City") in {(e._.kg_canonical, e.label_) for e in doc.ents}

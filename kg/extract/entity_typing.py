@@ -369,7 +369,11 @@ def _places_by_slot(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
 
 def _place_slot(token: Token, verbs: set[str]) -> bool:
     """``token`` (the first of a list stands where the others do) is what one of ``verbs`` takes or enters, or
-    what control is had of."""
+    what control is had of; or what a relative clause says one of them took ('Jaffna, which the Tigers had
+    controlled')."""
+    if any(clause.dep_ == "relcl" and (clause.lemma_.lower() in verbs or clause.lower_ in verbs) and any(
+            c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in clause.children) for clause in token.children):
+        return True
     while token.dep_ == "conj" and token.head.i < token.i:
         token = token.head
     head = token.head
