@@ -2030,3 +2030,11 @@ def test_an_ally_fought_alongside_fights_the_other_side_and_not_its_ally(nlp):
 def test_a_name_a_relative_clause_says_was_held_is_a_place(nlp):
     doc = nlp("Jaffna, which the Tigers had controlled since 1990, fell on Saturday.")
     assert ("Jaffna", "City") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+
+
+@pytest.mark.model
+def test_a_subject_the_parser_hung_on_the_opening_phrase_is_the_subject(nlp):
+    found = _relations_read(nlp("At a ceremony on Saturday, Mazloum Kobani, the SDF's commander in chief, met with "
+                                "William Roebuck, the State Department's senior envoy, and thanked the coalition."))
+    assert {("Mazloum Kobani", "metWith", "William Roebuck"), ("William Roebuck", "metWith", "Mazloum Kobani")} \
+        & found, found

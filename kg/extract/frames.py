@@ -381,6 +381,10 @@ def subjects_of(verb: Token, args: Arguments) -> list[Span]:
         found_subjects = args.children(current, ("nsubj",))
         if found_subjects or any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
             return found_subjects
+        if current.dep_ == "ROOT":
+            subject = _subject_hung_on_opening(current, args)
+            if subject:
+                return subject
         if current.dep_ in ("conj", "xcomp") and current.head.pos_ in ("VERB", "AUX", "ADJ"):
             current = current.head
         elif current.dep_ == "advcl" and current.tag_ == "VBG" and current.head.pos_ in ("VERB", "AUX"):
@@ -406,6 +410,16 @@ def subjects_of(verb: Token, args: Arguments) -> list[Span]:
         else:
             return []
     return []
+
+
+def _subject_hung_on_opening(verb: Token, args: Arguments) -> list[Span]:
+    """'On Saturday, Mazloum Kobani, the SDF's commander, met with X': the parser makes the name an apposition of
+    the opening phrase's last noun and leaves the verb without a subject; the actor named there is it."""
+    opening = next((c for c in verb.children if c.dep_ == "prep" and c.i < verb.i and c.is_sent_start), None)
+    if opening is None:
+        return []
+    names = [t for t in opening.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"]
+    return [s for t in names[-1:] for s in args.entities(t) if s.label_ in ACTOR_TYPES]
 
 
 #: Verbs whose object did what their "of"/"for" gerund says: "accused the TPLF of attacking bases".
