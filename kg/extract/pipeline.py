@@ -77,8 +77,16 @@ def add_kg_components(nlp: Language, *, gazetteer: Iterable[Path] = ()) -> Langu
     return nlp
 
 
+#: Docs that spaCy's statistical components read together. 64 rather than spaCy's usual 16: the tok2vec, tagger,
+#: parser and NER layers run on one larger matrix per batch, about 5% faster for the model alone (600 bench articles:
+#: 10.2-10.5 s of CPU against 10.6-10.8 s at 16; 128 gives no more). The annotations are the same whatever the batch
+#: (checked on 770 bench and eval texts at 16, 32, 64 and 128: every token's head, dep, tag, pos, lemma, morph,
+#: entity and sentence start equal); kg's own components read one Doc at a time.
+BATCH_SIZE = 64
+
+
 def extract_articles(
-    nlp: Language, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = BATCH_SIZE, n_process: int = 1
 ) -> Iterator[ArticleMentions]:
     """Run ``nlp`` over ``articles`` lazily, in order, yielding one ArticleMentions each."""
     stream = ((doc_for(nlp, article), article) for article in articles)
