@@ -2,7 +2,7 @@
 
 The English models' attribute ruler (POS and morphology from the tag, lemma and POS exceptions: some 180 patterns of
 one or two tokens) cost as much as their parser: 1.4 s for the 600 benchmark articles, a tenth of ``kg build``
-(0.1 s here). Its
+(0.07 s here). Its
 patterns only test a token's tag, lower-case form, dependency label and is_space flag, with equality, IN, NOT_IN and
 REGEX: which of them a token meets is a function of those four values, so it is worked out once for every distinct
 (tag, lower, dep, is_space) and looked up for each token after that; the few two-token patterns are checked where
@@ -104,85 +104,89 @@ class KgAttributeRuler(AttributeRuler):
 
     def _entry(self, key, compiled):
         """For one (tag, lower, dep, is_space): (the numbers of the one-token patterns it matches, the multi-token
-        alternatives whose first token it matches, the (alternative, position) pairs it matches)."""
+        alternatives whose first token it matches, the (alternative, position) pairs it matches, the attributes
+        the one-token patterns give it, merged)."""
         singles, multis = compiled
         numbers = tuple(sorted({number for number, tests, _ in singles if all(p(key) for p in tests[0])}))
         member = frozenset((m, k) for m, (_, tests, _) in enumerate(multis) for k, parts in enumerate(tests)
                            if all(p(key) for p in parts))
-        return numbers, tuple(m for m, k in member if k == 0), member
+        return numbers, tuple(m for m, k in member if k == 0), member, self._merged_attrs(numbers)
 
-    def _matches(self, doc: Doc):
-        """Every match as (pattern number, start, end, index of the token it sets); None beyond the fast path."""
+    def _merged_attrs(self, numbers: tuple[int, ...]) -> dict:
+        """The attributes of the patterns ``numbers`` (sorted), merged in pattern order: a later pattern's value
+        wins, as when spaCy's ruler sets them one match after another (the attributes are separate fields, so one
+        call per token sets the same)."""
+        merged_of = self._merged
+        merged = merged_of.get(numbers)
+        if merged is None:
+            merged = merged_of[numbers] = {}
+            for number in numbers:
+                merged.update(self.attrs[number])
+        return merged
+
+    def _rows(self, doc: Doc):
+        """(the entry of every token, the multi-token matches as (pattern number, start, end, index of the token
+        it sets)); None beyond the fast path."""
         tables = self._tables()
         if tables is None:
             return None
         compiled, entries, _ = tables
-        multis = compiled[1]
-        found = []
-        if not len(doc):
-            return found
-        row_entries = []
-        for row in doc.to_array(_ARRAY_ATTRS).tolist():
+        rows = []
+        for row in (doc.to_array(_ARRAY_ATTRS).tolist() if len(doc) else ()):
             key = tuple(row)
             entry = entries.get(key)
             if entry is None:
                 if len(entries) >= _ENTRIES_LIMIT:
                     entries.clear()
                 entry = entries[key] = self._entry(key, compiled)
-            row_entries.append(entry)
-        n = len(row_entries)
-        for i, (numbers, firsts, _) in enumerate(row_entries):
-            for number in numbers:
-                found.append((number, i, i + 1, i))
-            for m in firsts:
+            rows.append(entry)
+        multis, n, longer = compiled[1], len(rows), []
+        for i, entry in enumerate(rows):
+            for m in entry[1]:
                 number, tests, index = multis[m]
                 length = len(tests)
-                if i + length <= n and all((m, k) in row_entries[i + k][2] for k in range(1, length)):
-                    found.append((number, i, i + length, i + index))
-        return found
+                if i + length <= n and all((m, k) in rows[i + k][2] for k in range(1, length)):
+                    longer.append((number, i, i + length, i + index))
+        return rows, longer
 
     def match(self, doc: Doc):
         """What spaCy's ``match`` returns: (pattern number, match id, start, end), sorted."""
-        found = self._matches(doc)
+        found = self._rows(doc)
         if found is None:
             return super().match(doc)
+        rows, longer = found
         strings = self.vocab.strings
-        matches = sorted({(number, strings[str(number)], start, end) for number, start, end, _ in found})
-        return matches
-
-    def _set(self, doc: Doc, targets) -> None:
-        """Set on each token the attributes of the patterns that matched it (``targets``: (number, token index)),
-        merged in pattern order: a later pattern's value wins, as when spaCy's ruler sets them one match after
-        another; the attributes are separate fields, so one call per token does the same."""
-        merged_of = self._tables()[2]
-        by_token: dict[int, set[int]] = {}
-        for number, i in targets:
-            by_token.setdefault(i, set()).add(number)
-        for i, numbers in by_token.items():
-            key = tuple(sorted(numbers))
-            merged = merged_of.get(key)
-            if merged is None:
-                merged = merged_of[key] = {}
-                for number in key:
-                    merged.update(self.attrs[number])
-            set_token_attrs(doc[i], merged)
+        matches = {(number, i, i + 1) for i, entry in enumerate(rows) for number in entry[0]}
+        matches.update((number, start, end) for number, start, end, _ in longer)
+        return sorted((number, strings[str(number)], start, end) for number, start, end in matches)
 
     def set_annotations(self, doc: Doc, matches) -> None:
         if self._tables() is None:
             return super().set_annotations(doc, matches)
-        targets = []
+        by_token: dict[int, set[int]] = {}
         for number, _, start, end in matches:
             index = self.indices[number]
-            targets.append((number, start + index if index >= 0 else end + index))
-        self._set(doc, targets)
+            by_token.setdefault(start + index if index >= 0 else end + index, set()).add(number)
+        for i, numbers in by_token.items():
+            set_token_attrs(doc[i], self._merged_attrs(tuple(sorted(numbers))))
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
-            found = self._matches(doc)
+            found = self._rows(doc)
             if found is None:
                 return super().__call__(doc)
-            self._set(doc, [(number, target) for number, _, _, target in found])
+            rows, longer = found
+            more: dict[int, set[int]] = {}
+            for number, _, _, target in longer:
+                more.setdefault(target, set()).add(number)
+            for token, entry in zip(doc, rows):
+                if token.i in more:
+                    merged = self._merged_attrs(tuple(sorted(more[token.i].union(entry[0]))))
+                else:
+                    merged = entry[3]
+                if merged:
+                    set_token_attrs(token, merged)
             return doc
         except Exception as e:
             return error_handler(self.name, self, [doc], e)
