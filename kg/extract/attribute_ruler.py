@@ -23,7 +23,10 @@ from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
-from spacy.tokens._retokenize import set_token_attrs
+try:  # spaCy's own setter, so that values are set exactly as its ruler sets them; it is internal, hence the guard
+    from spacy.tokens._retokenize import set_token_attrs
+except ImportError:  # a spaCy without it: its own AttributeRuler stays (use_kg_attribute_ruler does nothing)
+    set_token_attrs = None
 
 #: The token attributes a pattern may test for the fast path, with the column of ``Doc.to_array`` that holds them.
 _COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
@@ -199,7 +202,7 @@ def make_attribute_ruler(nlp: Language, name: str, validate: bool) -> KgAttribut
 
 def use_kg_attribute_ruler(nlp: Language) -> None:
     """Put ``KgAttributeRuler`` in the place of the pipeline's spaCy ``attribute_ruler``, with its patterns."""
-    if "attribute_ruler" not in nlp.pipe_names:
+    if "attribute_ruler" not in nlp.pipe_names or set_token_attrs is None:
         return
     old = nlp.get_pipe("attribute_ruler")
     if type(old) is not AttributeRuler:
