@@ -98,8 +98,10 @@ def _surface_rank(name: str, count: int) -> tuple:
     possessive = "'s" in name or "\u2019s" in name  # "Afghanistan's army": a description, not a name
     bare = len(words) == 1 and not named  # "forces (loyal to President X)": a head noun says nothing alone
     machines = words[-1:] and words[-1].lower() in MACHINE_WORDS  # "Junta aircraft": what the force flies
-    return (not is_acronym(name), not possessive, not bare, not machines, named, force_word, count, len(words),
-            len(name), name)
+    members = [w.lower() for w in words[-2:]] in (["service", "member"], ["service", "members"])  # "U.S. service
+    # member", one of them, not a name for the force ("U.S. troops" is one)
+    return (not is_acronym(name), not possessive, not bare, not machines, not members, named, force_word, count,
+            len(words), len(name), name)
 
 
 def _proper(name: str) -> bool:

@@ -2038,3 +2038,13 @@ def test_a_subject_the_parser_hung_on_the_opening_phrase_is_the_subject(nlp):
                                 "William Roebuck, the State Department's senior envoy, and thanked the coalition."))
     assert {("Mazloum Kobani", "metWith", "William Roebuck"), ("William Roebuck", "metWith", "Mazloum Kobani")} \
         & found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["Three U.S. service members were wounded in the attack.",
+                                  "Thirteen U.S. service members were killed in the attack.",
+                                  "It was the first time U.S. troops had been killed there."])
+def test_service_members_of_a_country_are_its_forces_and_counts_no_part_of_them(nlp, text):
+    forces = {(e.text, e._.kg_canonical) for e in nlp(text).ents if e.label_ == "Force"}
+    assert {canonical for _, canonical in forces} == {"U.S. forces"}, forces
+    assert all(text.startswith("U.S.") for text, _ in forces), forces

@@ -73,6 +73,8 @@ def _modifier_start(doc: Doc, head: Token) -> int:
                                                      or doc[start - 2].lower_ in FORCE_HEADS) \
                 and doc[start - 2].text not in country_adjectives():  # but "Rwandan and Mozambican troops" goes on
             break  # "insurgents and Afghan troops", "the Iraqi army and federal police": two phrases, not one
+        if prev.pos_ == "NOUN" and prev.dep_ in ("npadvmod", "nsubj", "nsubjpass", "dobj", "pobj", "attr"):
+            break  # "the first time U.S. troops were killed": a noun of its own before the phrase
         if prev.pos_ in MODIFIER_POS and prev.lower_ not in ("more", "most", "than", "other", "some", "many", "or", "but"):
             start -= 1
         elif prev.text == "-" and start >= 2 and not doc[start - 2].whitespace_:
@@ -137,7 +139,8 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     spans_at = {i: s for s in spans for i in range(s.start, s.end)}
     found = []
     for head in tokens_of(doc):
-        if head.lower_ not in FORCE_OR_GROUP_HEADS or head.pos_ not in ("NOUN", "PROPN"):
+        word = _head_word(head)
+        if word not in FORCE_OR_GROUP_HEADS or head.pos_ not in ("NOUN", "PROPN"):
             continue
         owner = spans_at.get(head.i)
         if owner is not None and (span_origin(owner) == "gazetteer" or owner.end != head.i + 1):
@@ -148,6 +151,8 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             continue  # "Iraqi Army brigades", "army headquarters": the phrase goes on (but "a Nigerien army
             # post" is the Nigerien army's: the post stands for it, and "Nigerien army spokesman X" speaks for it)
         start = _modifier_start(doc, head)
+        while start < head.i and doc[start].like_num:
+            start += 1  # "Thirteen U.S. service members" opening a sentence: a count, not part of the force's name
         named = spans_at.get(start)
         if named is not None and named.label_ == "Country" and named.end < head.i and doc[named.end].pos_ == "CCONJ":
             start = named.end + 1  # "U.S. and British forces": the U.S. stays the country it is named as
@@ -156,7 +161,7 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             found.append(first)
             start = first.end + 1
         modifiers = [t for t in doc[start: head.i] if not t.is_punct or t.text == "-"]
-        if not modifiers and head.lower_ not in ARMED_GROUP_HEADS:
+        if not modifiers and word not in ARMED_GROUP_HEADS:
             continue
         known = gaz.lookup(doc[start: head.i + 1].text)
         if known is not None and known[0] not in ("Force", "Country"):
@@ -168,7 +173,7 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         inner = [spans_at[t.i] for t in modifiers if t.i in spans_at and spans_at[t.i] is not owner
                  and spans_at[t.i].text not in gaz.adjectives]  # "Azerbaijani" the NER took for a person
         if any(s.label_ in ("ArmedGroup", "Force", "Organization", "Person", "Official") for s in inner):
-            if head.lower_ in ARMED_GROUP_HEADS or any(s.label_ in ("Person", "Official") for s in inner):
+            if word in ARMED_GROUP_HEADS or any(s.label_ in ("Person", "Official") for s in inner):
                 continue
             if not any(s.label_ == "Organization" and s.text in ("NATO", "U.N.", "UN") for s in inner):
                 body = _body_of_forces(inner, head)
@@ -176,10 +181,10 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
                     found.append(set_span(Span(doc, body.start, head.i + 1, label="Force"),
                                           f"{plain_name(body)} forces", "force-phrase:body"))
                 continue
-        if head.lower_ in ARMED_GROUP_HEADS:
+        if word in ARMED_GROUP_HEADS:
             if any(_code_name(t, gaz) for t in modifiers):
                 continue  # "CODECO militiamen": the group has a name (groups_named_before_fighters)
-            if head.lower_ in ("militia", "militias", "militiamen"):
+            if word in ("militia", "militias", "militiamen"):
                 if any(c.dep_ == "acl" and c.lemma_ in ("know", "call", "name") for c in head.children):
                     continue  # "a separatist militia known as the Red Dragons": the group has a name
                 if _describes(head):
@@ -200,13 +205,13 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         if " ".join(middle[-3:]) == "pro - government":  # "pro-government forces" are the government's forces
             middle = middle[:-3] + ["government"]
         # Lower-case "army" is the country's forces ("the Russian army"); "Iraqi Army" names an institution.
-        aircraft = head.lower_ in AIRCRAFT_HEADS
+        aircraft = word in AIRCRAFT_HEADS
         # "Ukrainian units" with no name of their own are the country's forces (not after a force's name:
         # "CTS units" are that force's, see extend_national_forces); so are "Afghan police" (the guidelines' one
         # Force of a country's troops and police; not "federal police", a unit told apart).
-        national_head = head.lower_ in NATIONAL_FORCE_HEADS or head.lower_ == "units" or aircraft \
+        national_head = word in NATIONAL_FORCE_HEADS or word == "units" or aircraft \
             or head.text in ("army", "military", "junta", "police")
-        fillers = NATIONAL_FILLERS | MULTINATIONAL | ({"federal"} if head.lower_ != "police" else set())
+        fillers = NATIONAL_FILLERS | MULTINATIONAL | ({"federal"} if word != "police" else set())
         national = national_head and set(middle) <= fillers  # "the Yugoslav federal army" (not "federal police")
         if kind == "national" and national:
             canonical = gaz.national_forces(who)
@@ -224,6 +229,13 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         end = head.i if kind == "multinational" and aircraft else head.i + 1  # "coalition (aircraft)": the coalition
         found.append(set_span(Span(doc, start, end, label="Force"), canonical, f"force-phrase:{kind}"))
     return found
+
+
+def _head_word(head: Token) -> str:
+    """The force word a phrase ends in: 'servicemen' for the 'service members' of 'U.S. service members'."""
+    if head.lower_ in ("member", "members") and head.i > 0 and head.doc[head.i - 1].lower_ == "service":
+        return "servicemen"
+    return head.lower_
 
 
 def _body_of_forces(inner: list[Span], head: Token) -> Span | None:

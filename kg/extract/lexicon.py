@@ -28,18 +28,19 @@ ROLE_WORDS = {
 
 #: Head nouns of phrases naming state forces ("Afghan troops", "government forces").
 FORCE_HEADS = {"forces", "force", "troops", "soldiers", "soldier", "army", "military", "junta", "police", "navy", "commandos",
-               "marines", "paratroopers", "warplanes", "jets", "personnel", "units", "servicemen", "guard",
+               "marines", "paratroopers", "warplanes", "jets", "personnel", "units", "servicemen", "servicemembers", "guard",
                "aircraft", "helicopters", "gunships", "infantry"}
 #: Aircraft heads: "Israeli warplanes", "coalition aircraft" are that country's (or the coalition's) forces.
 AIRCRAFT_HEADS = {"warplanes", "jets", "aircraft", "helicopters", "gunships"}
 
 
 #: Heads whose phrase means the national forces as a whole: these merge ("Afghan troops" = "Afghan forces").
-NATIONAL_FORCE_HEADS = {"forces", "troops", "soldiers", "soldier", "personnel", "servicemen", "infantry", "paratroopers"}
+NATIONAL_FORCE_HEADS = {"forces", "troops", "soldiers", "soldier", "personnel", "servicemen", "servicemembers", "infantry",
+                        "paratroopers"}
 
 
 #: Modifiers that keep a phrase the national forces ("Afghan national defense and security forces").
-NATIONAL_FILLERS = {"security", "national", "defense", "defence", "and", "government", "armed", "state", "military",
+NATIONAL_FILLERS = {"security", "national", "defense", "defence", "and", "government", "armed", "state", "military", "service",
                     "regular", "loyalist", "-", "army", "ruling", "naval", "ground", "junta", "regime"}  # "army troops", "Myanmar's ruling
 # junta", "Russian naval infantry"
 
