@@ -2048,3 +2048,10 @@ def test_service_members_of_a_country_are_its_forces_and_counts_no_part_of_them(
     forces = {(e.text, e._.kg_canonical) for e in nlp(text).ents if e.label_ == "Force"}
     assert {canonical for _, canonical in forces} == {"U.S. forces"}, forces
     assert all(text.startswith("U.S.") for text, _ in forces), forces
+
+
+@pytest.mark.model
+def test_a_township_is_a_district(nlp):
+    doc = nlp("Fighters attacked army outposts near the village of Lone Khin in Hpakant township on Monday.")
+    assert ("Hpakant", "District") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+    assert ("Lone Khin", "locatedIn", "Hpakant") in _relations_read(doc)

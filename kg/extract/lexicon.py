@@ -107,7 +107,7 @@ TOWN_WORDS = {"town", "city", "village"}
 
 
 #: Second-level units: Afghan districts, Congolese territories, Liberian or Kenyan sub-counties.
-DISTRICT_WORDS = {"district", "territory", "county", "municipality", "zone"}
+DISTRICT_WORDS = {"district", "territory", "county", "municipality", "zone", "township"}  # (Myanmar's townships)
 #: Parts of a city, typed District as the annotated reports do ("the Sirte neighborhood of al-Dular"). Not
 #: "quarter", as often a time ("the first quarter") or a community ("the Christian quarter"), nor "suburb", as
 #: often a town of its own ("Croix-des-Bouquets, a suburb of the capital").
