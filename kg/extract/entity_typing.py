@@ -9,10 +9,10 @@ from .forces import extend_national_forces, adjective_of, coalitions, demonym_ac
 from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
 from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, PROVINCE_KIND_WORDS, REBEL_WORDS, ROLE_WORDS, SETTLEMENT_NOUNS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bodies_after_roles, bylines, employers_before_titles, has_role, officials, surnames, unnamed_officials
-from .places import (BEARINGS, district_name, one_of_several, party_states, place_words, places_by_company, propagate_places,
+from .places import (BEARINGS, district_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state)
-from .spans import (DATES_KEY, headline_end_token, in_headline, longest_first, merge_phrases, name_of, plain_name,
-                    ranked_town, retype, set_canonical, set_span, spaced_dash, span_canonical, span_links,
+from .spans import (DATES_KEY, headline_end_token, in_headline, longest_first, merge_phrases, name_of, one_of_several,
+                    plain_name, ranked_town, retype, set_canonical, set_span, spaced_dash, span_canonical, span_links,
                     span_origin, tokens_of)
 
 
@@ -1348,8 +1348,12 @@ def _short_body_names(spans: list[Span]) -> list[Span]:
         person_after_the = span.label_ == "Person" and len(span) == 1 and after_the  # no one is "the Observatory"
         if (span.label_ in SHORTENED_TYPES or person_after_the) and span_origin(span) in ("ner", "employer"):
             short = span_canonical(span)
-            labels = SHORTENED_TYPES if person_after_the else (span.label_, "Force") \
-                if span.label_ == "Organization" else (span.label_,)
+            if person_after_the:
+                labels = SHORTENED_TYPES  # a body of any kind
+            elif span.label_ == "Organization":
+                labels = (span.label_, "Force")
+            else:
+                labels = (span.label_,)
             longer = {(label, name) for label, name in names if label in labels and name[0].isupper() and (
                 name.endswith(" " + short) or after_the and _head_before_of(name).endswith(" " + short))}
             # (not "the national Department of X": the same name, one word longer)

@@ -22,7 +22,7 @@ from .coref import SPEECH_VERBS
 from .lexicon import SUPPORT_VERBS, TAKING_FROM_VERBS
 from .found import FoundRelation, among, each_pair
 from .modality import modality, negated, noun_modality, refused
-from .spans import children_of, first_conjunct, lemmas
+from .spans import children_of, first_conjunct, lemmas, one_of_several
 from .words import read_toml
 
 FRAMES_FILE = Path(__file__).parent / "data" / "frames.toml"
@@ -539,8 +539,7 @@ def _part_of(place: Token) -> bool:
     if place.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ != "NOUN":
         return False
     part = of.head
-    return part.lemma_.lower() in PART_NOUNS and (part.tag_ == "NNS" or any(
-        c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in ("a", "an") for c in part.children))
+    return part.lemma_.lower() in PART_NOUNS and (part.tag_ == "NNS" or one_of_several(part))
 
 
 def _site(verb: Token, args: Arguments) -> list[Span]:

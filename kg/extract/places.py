@@ -6,8 +6,8 @@ from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer, known_span, links_of
 from .lexicon import (DISTRICT_WORDS, HYPHEN_LINKS, NEIGHBOURHOOD_WORDS, PLACE_PREPOSITIONS, PROVINCE_WORDS,
                       SAME_NAME_KINDS, TAKING_FROM_VERBS, TOWN_WORDS)
-from .spans import (first_conjunct, in_headline, indefinite_town, member_list_noun, names_listed_before, plain_name,
-                    ranked_town, retype, set_canonical, set_origin, set_span, span_canonical, span_links, span_origin,
+from .spans import (first_conjunct, in_headline, indefinite_town, member_list_noun, names_listed_before, one_of_several,
+                    plain_name, ranked_town, retype, set_canonical, set_origin, set_span, span_canonical, span_links, span_origin,
                     tokens_of)
 
 
@@ -87,11 +87,6 @@ def _links_name(doc: Doc, i: int) -> bool:
     """Token ``i`` is the "al-" of "al-Dular": a linking word joined by a hyphen to a capitalised name."""
     return i + 2 < len(doc) and doc[i].lower_ in HYPHEN_LINKS and doc[i + 1].text == "-" and doc[i + 2].is_title \
         and not doc[i].whitespace_ and not doc[i + 1].whitespace_
-
-
-def one_of_several(kind: Token) -> bool:
-    """'a district of Palermo', 'two districts of Basra': part of the place named after 'of', not its name."""
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "nummod" for c in kind.children)
 
 
 def _name_after_of(doc: Doc, token: Token, taken: set[int]) -> Span | None:

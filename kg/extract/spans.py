@@ -311,6 +311,12 @@ def indefinite_town(noun: Token) -> bool:
         or noun.tag_ == "NNS" and any(c.dep_ == "nummod" for c in noun.children))
 
 
+def one_of_several(kind: Token) -> bool:
+    """'a district of Palermo', 'two districts of Basra': one of the parts of the place named after 'of', not the
+    place's name ('the district of Qala-e-Zal')."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "nummod" for c in kind.children)
+
+
 def ranked_town(noun: Token) -> bool:
     """'the largest city in X', "X's main town": a town ranked among the others of a larger place."""
     return noun.lemma_.lower() in SETTLEMENT_NOUNS and noun.tag_ == "NN" and any(
