@@ -2055,3 +2055,17 @@ def test_a_township_is_a_district(nlp):
     doc = nlp("Fighters attacked army outposts near the village of Lone Khin in Hpakant township on Monday.")
     assert ("Hpakant", "District") in {(e._.kg_canonical, e.label_) for e in doc.ents}
     assert ("Lone Khin", "locatedIn", "Hpakant") in _relations_read(doc)
+
+
+@pytest.mark.model
+def test_a_town_the_ner_missed_before_its_country_is_a_town_there_not_the_target(nlp):
+    found = _relations_read(nlp("A U.S. airstrike killed 20 al-Shabaab fighters near Kunyo Barrow, Somalia, on Monday."))
+    assert ("Kunyo Barrow", "locatedIn", "Somalia") in found, found
+    assert not any(p == "attacked" and o == "Somalia" for _, p, o in found), found
+
+
+@pytest.mark.model
+def test_a_count_of_a_peoples_fighters_is_no_group_and_a_numbered_gang_is(nlp):
+    counted = nlp("The fighting has killed more than 1,500 Kurdish fighters since January, a monitoring group said.")
+    assert not any(e.label_ == "ArmedGroup" for e in counted.ents), [(e.text, e.label_) for e in counted.ents]
+    assert ("400 Mawozo", "ArmedGroup") in {(e.text, e.label_) for e in nlp("The 400 Mawozo gang seized the road.").ents}

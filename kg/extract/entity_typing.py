@@ -346,12 +346,13 @@ def _listed_kind(stem: str, label: str, word: str, gaz: Gazetteer) -> tuple[str,
 def _places_by_slot(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """Names the NER missed that stand where only a place can: 'took full control of Baghuz', 'the army retook
     Anah and Rawah', 'the rebels stormed Damara' (the verbs of _place_by_role that take no people), 'escaped to
-    Kousseri, in Cameroon' (a name and, after a comma, the country or region it is in)."""
+    Kousseri, in Cameroon', 'near Kunyo Barrow, Somalia' (a name and, after a comma, the country or region it is in)."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     regions = {s.start for s in spans if s.label_ in ("Country", "Province")}
+    countries = {s.start for s in spans if s.label_ == "Country"}
     found = []
     for token in tokens_of(doc):
-        if token.i in taken or token.pos_ != "PROPN" or not token.is_title or token.ent_type_ not in ("", "NORP") \
+        if token.i in taken or token.pos_ != "PROPN" or not token.is_title or token.ent_type_ not in ("", "NORP", "FAC") \
                 or token.text in gaz.adjectives or token.lower_ in ETHNONYMS \
                 or token.dep_ == "compound" or len(token.text) < 3 or token.lower_ in MONTHS_AND_DAYS \
                 or token.lower_ in ORGANISATION_OR_FORCE_WORDS or token.lower_ in ROLE_WORDS:
@@ -361,8 +362,10 @@ def _places_by_slot(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
                 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and start - 1 not in taken:
             start -= 1
         name = Span(doc, start, token.i + 1, label="City")
-        in_region = [t.text for t in doc[token.i + 1: token.i + 3]] == [",", "in"] and token.i + 3 in regions
-        if not in_headline(name) and (in_region or _place_slot(token, PERSON_PLACE_VERBS)):  # "fled to X, in Chad,"
+        # "fled to Kousseri, in Cameroon,", "near Kunyo Barrow, Somalia,"
+        in_region = [t.text for t in doc[token.i + 1: token.i + 3]] == [",", "in"] and token.i + 3 in regions \
+            or token.i + 2 in countries and doc[token.i + 1].text == ","
+        if not in_headline(name) and (in_region or _place_slot(token, PERSON_PLACE_VERBS)):
             found.append(set_span(name, name.text, "place-slot"))
     return found
 

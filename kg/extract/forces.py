@@ -309,7 +309,9 @@ def groups_named_before_fighters(doc: Doc, spans: list[Span], gaz: Gazetteer) ->
             continue
         if _code_name(token, gaz):
             found.append(set_span(Span(doc, token.i, token.i + 1, label="ArmedGroup"), token.text, "group-before-fighters"))
-        elif token.is_title and token.i > 0 and doc[token.i - 1].like_num and doc[token.i - 1].i not in taken:
+        elif token.is_title and token.i > 0 and doc[token.i - 1].like_num and doc[token.i - 1].i not in taken \
+                and token.text not in gaz.adjectives and token.lower_ not in ETHNONYMS_OR_EQUIPMENT \
+                and token.ent_type_ != "NORP":  # (not "1,500 Kurdish fighters": a count of a people's fighters)
             span = Span(doc, token.i - 1, token.i + 1, label="ArmedGroup")  # "the 400 Mawozo gang"
             found.append(set_span(span, span.text, "group-before-fighters"))
         elif token.is_title and token.i not in taken and doc[token.i + 1].lower_ in ("gang", "gangs"):
