@@ -2069,3 +2069,14 @@ def test_a_count_of_a_peoples_fighters_is_no_group_and_a_numbered_gang_is(nlp):
     counted = nlp("The fighting has killed more than 1,500 Kurdish fighters since January, a monitoring group said.")
     assert not any(e.label_ == "ArmedGroup" for e in counted.ents), [(e.text, e.label_) for e in counted.ents]
     assert ("400 Mawozo", "ArmedGroup") in {(e.text, e.label_) for e in nlp("The 400 Mawozo gang seized the road.").ents}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Fighting\n\nMarines of Task Force Southwest, commanded by Brig. Gen. Roger B. Turner, arrived in Helmand in April.",
+    "Marines of Task Force Southwest, commanded by Brig. Gen. Roger B. Turner, arrived in Helmand in April."])
+def test_a_task_force_is_a_force_whatever_the_ner_made_of_it(nlp, text):
+    doc = nlp(text)
+    assert ("Task Force Southwest", "Force") in {(e.text, e.label_) for e in doc.ents}
+    assert not any(e.text.startswith("Task Force Spokes") for e in nlp(
+        "The Combined Joint Task Force said so, Task Force Spokesperson Col. Steve Warren told reporters.").ents)

@@ -42,7 +42,7 @@ class EntityTyper:
                  and not _adjective_before_noun(typed, gaz)]
         spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans) + _datelines(doc, spans, gaz)
                               + _places_by_apposition(doc, spans) + _towns_listed_after_kind(doc, spans)
-                              + _places_by_slot(doc, spans, gaz))
+                              + _places_by_slot(doc, spans, gaz) + _task_forces(doc, spans))
         spans = sorted(spans + unnamed_officials(doc, spans), key=lambda s: s.start)
         spans = sorted(spans + employers_before_titles(doc, spans, gaz), key=lambda s: s.start)
         spans = _headline_mentions(doc, _headline_filter(doc, [_title_case_dateline(s) for s in spans]))
@@ -119,6 +119,8 @@ class EntityTyper:
                 return set_span(retype(span, "ArmedGroup"), plain_name(span), "ner")
             elif span.label_ == "ORG" and _forces_of(span):
                 label = "Force"  # "the Armed Forces of the Philippines", "the Army of Niger"
+            elif span.label_ in ("PRODUCT", "FAC", "EVENT", "WORK_OF_ART") and _task_force_name(span):
+                label = "Force"  # "Task Force Southwest", which the NER takes for a product
             elif span.label_ in ("GPE", "LOC", "PERSON") and _named_region(span):
                 # "the Southwest Region", "the Northwest Region", whatever place or person the NER guessed; a
                 # name it took for an organisation stays one ("the Misrata Military Region")
@@ -510,6 +512,37 @@ def _named_region(span: Span) -> bool:
 #: Words in the name of a body's region: "the Misrata Military Region", "the Islamic State's Sinai Province".
 REGION_BODY_WORDS = {"military", "security", "islamic", "state", "operations", "operational", "wilayat"}
 NOT_IN_REGION_NAMES = ORGANISATION_OR_FORCE_WORDS | REGION_BODY_WORDS  # made once
+
+
+def _task_forces(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Task Force Southwest', 'Joint Task Force Bravo' where the NER saw no name (or a product): a Force named by
+    the capitalised words around 'Task Force'."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for token in tokens_of(doc)[:-1]:
+        if token.text != "Task" or doc[token.i + 1].text != "Force" or token.i in taken:
+            continue
+        start, end = token.i, token.i + 2
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "ADJ") \
+                and start - 1 not in taken and not doc[start - 1].is_sent_start:
+            start -= 1  # "Combined Joint Task Force"
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and end not in taken \
+                and doc[end].lower_ not in ROLE_WORDS:
+            end += 1  # "Task Force Southwest" (not "Task Force Spokesperson Col. X")
+        name = Span(doc, start, end, label="Force")
+        if end > token.i + 2 and not in_headline(name):
+            found.append(set_span(name, name.text, "task-force"))
+    return found
+
+
+def _task_force_name(span: Span) -> bool:
+    """'Task Force Southwest', 'Joint Task Force Bravo': a military task force's name, every word capitalised."""
+    words = [t.text for t in span if t.text != "the"]
+    at = next((i for i, (a, b) in enumerate(zip(words, words[1:])) if (a, b) == ("Task", "Force")), None)
+    after = words[at + 2:] if at is not None else []
+    return bool(after) and all(w[:1].isupper() or w == "-" for w in words) and not any(
+        w.lower() in ROLE_WORDS or w.lower().rstrip(".") in TITLE_ABBREVIATIONS for w in after)  # (not "Task Force
+    # Spokesperson Col.")
 
 
 def _forces_of(span: Span) -> bool:
@@ -1171,7 +1204,7 @@ JUNK_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCEN
 def _is_junk(span: Span) -> bool:
     # (the label first: a date or a number needs no look at its words; the text only for what the NER labelled)
     if span.label_ in JUNK_LABELS:
-        return True
+        return not _task_force_name(span)  # (a task force the NER took for a product is kept, and typed a Force)
     words = [t for t in span if any(ch.isalpha() for ch in t.text)]
     if not words:
         return True
