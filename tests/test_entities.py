@@ -2080,3 +2080,20 @@ def test_a_task_force_is_a_force_whatever_the_ner_made_of_it(nlp, text):
     assert ("Task Force Southwest", "Force") in {(e.text, e.label_) for e in doc.ents}
     assert not any(e.text.startswith("Task Force Spokes") for e in nlp(
         "The Combined Joint Task Force said so, Task Force Spokesperson Col. Steve Warren told reporters.").ents)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, city, country", [
+    ("At a briefing in the Saudi capital, Riyadh, a coalition officer described the raids.", "Riyadh", "Saudi Arabia"),
+    ("Gunmen stormed a hotel in Kabul, the Afghan capital, on Monday night.", "Kabul", "Afghanistan"),
+    ("A car bomb went off in the Iraqi capital Baghdad on Sunday.", "Baghdad", "Iraq")])
+def test_the_adjective_before_capital_names_the_country_the_article_never_spells_out(nlp, text, city, country):
+    doc = nlp(text)
+    assert (country, "Country") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+    assert (city, "capitalOf", country) in _relations_read(doc)
+
+
+@pytest.mark.model
+def test_a_capital_with_no_city_beside_it_names_no_country(nlp):
+    doc = nlp("Protests spread across the Saudi capital on Friday, and the police arrested Ali Hassan.")
+    assert not any(e.label_ == "Country" for e in doc.ents), [(e.text, e.label_) for e in doc.ents]

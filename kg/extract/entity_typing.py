@@ -10,7 +10,7 @@ from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
 from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, PROVINCE_KIND_WORDS, REBEL_WORDS, ROLE_WORDS, SETTLEMENT_NOUNS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bodies_after_roles, bylines, employers_before_titles, has_role, officials, surnames, unnamed_officials
 from .places import (BEARINGS, district_name, party_states, place_words, places_by_company, propagate_places,
-                     same_name_provinces, towns_before_their_state)
+                     same_name_provinces, towns_before_their_state, demonym_capital_countries)
 from .spans import (DATES_KEY, headline_end_token, in_headline, longest_first, merge_phrases, name_of, one_of_several,
                     plain_name, ranked_town, retype, set_canonical, set_span, spaced_dash, span_canonical, span_links,
                     span_origin, tokens_of)
@@ -50,6 +50,7 @@ class EntityTyper:
         phrases = (force_phrases(doc, spans, gaz) + demonym_actors(doc, spans, gaz) + coalitions(doc, spans)
                    + groups_named_before_fighters(doc, spans, gaz) + loyal_forces(doc, spans)
                    + government_phrases(doc, spans, gaz) + same_name_provinces(doc, spans, gaz)
+                   + demonym_capital_countries(doc, spans, gaz)
                    + party_states(doc, gaz) + _offices_of_a_title(doc) + bodies_after_roles(doc, spans, gaz))
         phrases += seated_bodies(spans) + islamic_state_branches(spans)
         phrases = [p for p in phrases if not in_headline(p)]  # Title Case there makes every noun a name

@@ -127,6 +127,35 @@ def same_name_provinces(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Spa
     return found
 
 
+def demonym_capital_countries(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """'Riyadh, the Saudi capital': the adjective names the country whose capital the city is, and the country is
+    an entity there even where the article never spells out its name (kg.extract.roles reads the capitalOf)."""
+    named = {span_canonical(s) or plain_name(s) for s in spans if s.label_ == "Country"}
+    found = []
+    for token in tokens_of(doc):
+        if token.lower_ != "capital" or token.i < 1 or not _beside_a_city(token, spans):
+            continue
+        adjective = doc[token.i - 1]
+        country = gaz.adjectives.get(adjective.text)
+        if country is None or country in named or adjective.dep_ not in ("amod", "compound"):
+            continue
+        known = gaz.lookup(country)
+        if known is not None and known[0] == "Country":
+            found.append(known_span(doc, adjective.i, adjective.i + 1, known))
+            named.add(country)
+    return found
+
+
+def _beside_a_city(noun: Token, spans: list[Span]) -> bool:
+    """'the Saudi capital, Riyadh', 'the Iraqi capital Baghdad', 'Kabul, the Afghan capital': a city named right
+    after the noun or right before its phrase (a capital named nowhere gives the country no mention to stand on)."""
+    doc = noun.doc
+    after = noun.i + 2 if noun.i + 1 < len(doc) and doc[noun.i + 1].text == "," else noun.i + 1
+    start = noun.left_edge.i
+    return any(s.label_ == "City" and (s.start == after or s.end == start - 1 and doc[s.end].text == ",")
+               for s in spans)
+
+
 #: Bearings before "of": "35 kilometers northeast of Kurtunwarey" names a place.
 BEARINGS = frozenset(f"{a}{b}" for a in ("", "north", "south") for b in ("", "east", "west") if a or b) | frozenset(
     f"{a}-{b}" for a in ("north", "south") for b in ("east", "west"))
