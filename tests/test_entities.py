@@ -2097,3 +2097,22 @@ def test_the_adjective_before_capital_names_the_country_the_article_never_spells
 def test_a_capital_with_no_city_beside_it_names_no_country(nlp):
     doc = nlp("Protests spread across the Saudi capital on Friday, and the police arrested Ali Hassan.")
     assert not any(e.label_ == "Country" for e in doc.ents), [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, holder, body", [
+    ('"The line held," said Army Maj. Gen. Paul Reed, commanding general of Combined Joint Task Force Horn of Africa.',
+     "Paul Reed", "Combined Joint Task Force Horn of Africa"),
+    ("Gen. Ann Lee, commander, U.S. Africa Command, said the strike killed two militants.", "Ann Lee",
+     "U.S. Africa Command"),
+    ("U.S. Ambassador to Somalia Don Yamamoto said the attack was cowardly.", "Don Yamamoto", "United States")])
+def test_office_holders_as_military_press_releases_write_them(nlp, text, holder, body):
+    assert (holder, "officialOf", body) in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+def test_each_place_of_a_comma_chain_is_in_the_next(nlp):
+    found = _relations_read(nlp("U.S. forces conducted an airstrike near Jilib, Middle Juba, Somalia, on April 9."))
+    assert {("Jilib", "locatedIn", "Middle Juba"), ("Middle Juba", "locatedIn", "Somalia")} <= found, found
+    listed = _relations_read(nlp("Fighting was reported in Kabul, Kandahar, Herat and Mazar-i-Sharif on Sunday."))
+    assert not any(p == "locatedIn" for _, p, _ in listed), listed

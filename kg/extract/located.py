@@ -218,7 +218,10 @@ def _after_comma(span: Span, args: Arguments) -> Span | None:
     if target is None or target.start < at or not larger(target, span):
         return None
     after = doc[target.end] if target.end < len(doc) else None
-    listed = span.start > 0 and doc[span.start - 1].text == "," and args.entity(doc[span.start - 2]) is not None
+    before = args.entity(doc[span.start - 2]) if span.start > 1 and doc[span.start - 1].text == "," else None
+    # an item of a list, not the middle of a chain: "near Jilib, Middle Juba Region, Somalia" (each place is in
+    # the next)
+    listed = before is not None and _after_comma(before, args) != span
     if listed or not described and after is not None and after.text not in CLOSERS and not after.is_sent_start \
             and not after.is_space and after.lower_ != "in":  # ("X, in the province of Y in western Z")
         return None

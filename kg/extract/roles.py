@@ -131,7 +131,8 @@ def _described_by(span: Span) -> list[Token]:
         nouns.append(root.head)  # the parser joins the name itself to the first title
     if any(role_word(n) in SPOKESPERSON_NOUNS for n in nouns):  # "army spokesman Brigadier General X"
         nouns = [n for n in nouns if role_word(n).rstrip(".") not in RANKS]
-    return [n for n in nouns if (n.pos_ in ("NOUN", "PROPN") or _hyphenated_general(n)) and n not in span]
+    return [n for n in nouns if (n.pos_ in ("NOUN", "PROPN") or _hyphenated_general(n) or _commanding_officer(n))
+            and n not in span]
 
 
 def _hyphenated_general(token: Token) -> bool:
@@ -181,10 +182,11 @@ def _title_chain(span: Span) -> list[Token]:
             if role_word(token) not in RANKS:
                 return [token]
             rank = rank or token  # "spokesman Brigadier General X": the role before the rank says what X is
-        inside = token.pos_ in ("PROPN", "NOUN", "ADJ") or token.text in (".", "-") or token.lower_ in ("for", "of")
-        if not inside or token.is_sent_start:  # "U.S. Special Envoy for Yemen Tim Lenderking"
-            break
-        if token.lower_ in ("for", "of") and token.i == span.start - 1:
+        inside = token.pos_ in ("PROPN", "NOUN", "ADJ") or token.text in (".", "-") or token.lower_ in ("for", "of",
+                                                                                                     "to")
+        if not inside or token.is_sent_start:  # "U.S. Special Envoy for Yemen Tim Lenderking", "U.S. Ambassador to
+            break  # Somalia Don Yamamoto"
+        if token.lower_ in ("for", "of", "to") and token.i == span.start - 1:
             break  # "a spokesman for Gul Agha Sherzai's forces": the name is what the role is for
     return [rank] if rank is not None else []
 
@@ -248,6 +250,8 @@ def _comma_apposition(span: Span) -> Token | None:
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return None
     for token in tokens_of(doc)[span.end + 1: span.end + 5]:  # (no new Span)
+        if _commanding_officer(token) and token.i == span.end + 2:
+            return token  # "X, commanding general of Y": the tagger's adjective after its participle
         if token.lemma_.lower() in ROLE_NOUNS and token.pos_ == "NOUN" and token.left_edge.i == span.end + 1:
             # an apposition closes with a comma or the sentence; "Ghani, the Taliban leader said" is no apposition
             after = token.right_edge.i + 1  # (the closing comma may be the noun's own: "Khaing Thukha, a spokesman
@@ -256,6 +260,11 @@ def _comma_apposition(span: Span) -> Token | None:
                 or doc[after - 1].text == "," and after - 1 > token.i
             return token if closed else None
     return None
+
+
+def _commanding_officer(token: Token) -> bool:
+    """'commanding general', 'commanding officer': a title the tagger may read as a participle and its object."""
+    return token.lower_ in ("general", "officer") and token.i > 0 and token.doc[token.i - 1].lower_ == "commanding"
 
 
 #: The words after a role noun that are part of its title: "commander in chief", "chief of staff".
@@ -273,6 +282,8 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
                  if c.dep_ == "pobj" and (p.lower_, c.lower_) in ROLE_TAILS):
         # "commander in chief of Ukraine's armed forces", "chief of staff of the Chadian army"
         targets.extend(t for t in args.prep_objects(tail, preps) if t not in targets)
+    if not targets:  # "Gen. X, commander, U.S. Africa Command,": the body set beside the bare role, as the DoD
+        targets = [t for t in args.children(noun, ("appos",)) if t.label_ in BODY_TYPES]  # writes it
     for person in [t for t in targets if t.label_ in ("Person", "Official")]:  # "a spokesman for the EUB, X,"
         body = _body_before(person)
         if body is not None and args.entity(body) is not None and args.entity(body) not in targets:
