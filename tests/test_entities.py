@@ -2116,3 +2116,15 @@ def test_each_place_of_a_comma_chain_is_in_the_next(nlp):
     assert {("Jilib", "locatedIn", "Middle Juba"), ("Middle Juba", "locatedIn", "Somalia")} <= found, found
     listed = _relations_read(nlp("Fighting was reported in Kabul, Kandahar, Herat and Mazar-i-Sharif on Sunday."))
     assert not any(p == "locatedIn" for _, p, _ in listed), listed
+
+
+@pytest.mark.model
+def test_fighters_named_by_the_side_they_take(nlp):
+    doc = nlp("Pro-Russian separatists seized the terminal. Alexander Zakharchenko, a leader of the pro-Russian "
+              "separatists, said his men would push on.")
+    assert ("pro-Russian separatists", "ArmedGroup") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+    assert ("Alexander Zakharchenko", "memberOf", "pro-Russian separatists") in _relations_read(doc)
+    loyal = nlp("Col. Moammar Gadhafi vowed to fight on. Rebels clashed with pro-Gadhafi troops near Brega.")
+    assert "Moammar Gadhafi's forces" in {e._.kg_canonical for e in loyal.ents}
+    backed = nlp("Russian-backed separatists have controlled Donetsk since April.")
+    assert not any(e.label_ == "ArmedGroup" for e in backed.ents)

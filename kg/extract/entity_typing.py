@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from ..model import ENTITY_TYPES
-from .forces import extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, loyal_forces, ministry_name, one_coalition
+from .forces import allegiance_phrases, extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, loyal_forces, ministry_name, one_coalition
 from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
 from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, PROVINCE_KIND_WORDS, REBEL_WORDS, ROLE_WORDS, SETTLEMENT_NOUNS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bodies_after_roles, bylines, employers_before_titles, has_role, officials, surnames, unnamed_officials
@@ -48,7 +48,7 @@ class EntityTyper:
         spans = _headline_mentions(doc, _headline_filter(doc, [_title_case_dateline(s) for s in spans]))
         spans = _repeated_names(doc, spans)
         phrases = (force_phrases(doc, spans, gaz) + demonym_actors(doc, spans, gaz) + coalitions(doc, spans)
-                   + groups_named_before_fighters(doc, spans, gaz) + loyal_forces(doc, spans)
+                   + groups_named_before_fighters(doc, spans, gaz) + loyal_forces(doc, spans) + allegiance_phrases(doc, spans, gaz)
                    + government_phrases(doc, spans, gaz) + same_name_provinces(doc, spans, gaz)
                    + demonym_capital_countries(doc, spans, gaz)
                    + party_states(doc, gaz) + _offices_of_a_title(doc) + bodies_after_roles(doc, spans, gaz))

@@ -435,9 +435,49 @@ def loyal_forces(doc: Doc, spans: list[Span]) -> list[Span]:
             leader = retype(leader, "Person", " ".join(t.text for t in words), "loyal-forces",
                             end=words[-1].i + 1)
             found.append(leader)
-        name = names.setdefault(leader[-1].lower_, f"{_fullest_name(leader, spans)}'s forces")
-        label = "Force" if titles & MILITARY_RANKS else "ArmedGroup"
-        found.append(set_span(Span(doc, head.i, head.i + 1, label=label), name, "loyal-forces"))
+        found.append(_leaders_forces(Span(doc, head.i, head.i + 1), leader, spans, names, "loyal-forces"))
+    return found
+
+
+def _leaders_forces(phrase: Span, leader: Span, spans: list[Span], names: dict[str, str], origin: str) -> Span:
+    """``phrase`` as the forces of ``leader``: "X's forces" by his fullest name, a Force when he holds a military
+    rank (else an armed group); the forces of one leader keep the name first given (in ``names``)."""
+    name = names.setdefault(leader[-1].lower_, f"{_fullest_name(leader, spans)}'s forces")
+    label = "Force" if _titles_of(leader, spans) & MILITARY_RANKS else "ArmedGroup"
+    return set_span(Span(phrase.doc, phrase.start, phrase.end, label=label), name, origin)
+
+
+#: What fighters named by their side may be called: "pro-Russian separatists", "pro-Gadhafi troops".
+ALLEGIANCE_HEADS = LOYAL_HEADS | {"separatists", "rebels", "militants", "insurgents", "paramilitaries"}
+
+
+def allegiance_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """Fighters named by the side they take. 'pro-Russian separatists': one armed group, named as the guidelines
+    name it, "pro-Russian separatists"; 'pro-Gadhafi troops', after the article has named Gadhafi: his forces, as
+    'forces loyal to Gadhafi' are (a head of state's are the government forces). Not 'Russian-backed separatists':
+    the annotated reports name those by their own name, or not at all."""
+    found: list[Span] = []
+    names: dict[str, str] = {}
+    people = [s for s in spans if s.label_ in PEOPLE]
+    for head in tokens_of(doc):
+        if head.lower_ not in ALLEGIANCE_HEADS or head.i < 3 or doc[head.i - 2].text != "-" \
+                or doc[head.i - 3].lower_ != "pro":
+            continue
+        side_word = doc[head.i - 1]
+        phrase = Span(doc, head.i - 3, head.i + 1)
+        adjective = side_word.text if side_word.text in gaz.adjectives else adjective_of(side_word.text, gaz)
+        if adjective is not None and head.lower_ not in NATIONAL_FORCE_HEADS:
+            found.append(set_span(Span(doc, phrase.start, phrase.end, label="ArmedGroup"),
+                                  f"pro-{adjective} {head.lower_}", "allegiance"))
+            continue
+        leader = next((p for p in people if p[-1].lower_ == side_word.lower_ and p.start != side_word.i), None)
+        if leader is None:
+            continue
+        if _titles_of(leader, spans) & HEAD_OF_STATE_TITLES:
+            found.append(set_span(Span(doc, phrase.start, phrase.end, label="Force"), "government forces",
+                                  "force-phrase:generic"))
+        else:
+            found.append(_leaders_forces(phrase, leader, spans, names, "allegiance"))
     return found
 
 
