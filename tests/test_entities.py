@@ -2128,3 +2128,20 @@ def test_fighters_named_by_the_side_they_take(nlp):
     assert "Moammar Gadhafi's forces" in {e._.kg_canonical for e in loyal.ents}
     backed = nlp("Russian-backed separatists have controlled Donetsk since April.")
     assert not any(e.label_ == "ArmedGroup" for e in backed.ents)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, place, larger", [
+    ("Fighting went on near al-Qaryatain, a town in Homs province about 100 kilometers to the southwest.",
+     "al-Qaryatain", "Homs Province"),
+    ("The fall of Palmyra, which sits in the desert of central Homs province, opened the road east.", "Palmyra",
+     "Homs Province"),
+    ("Gunmen attacked Hajin, which is in Deir ez-Zor province, on Sunday.", "Hajin", "Deir ez-Zor Province")])
+def test_where_a_place_is_told_by_a_clause_or_a_stretch_of_land(nlp, place, larger, text):
+    assert (place, "locatedIn", larger) in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+def test_a_column_of_a_groups_vehicles_stands_for_the_group(nlp):
+    found = _relations_read(nlp("French warplanes struck a column of Ansar Dine vehicles near Konna late Friday."))
+    assert ("French forces", "attacked", "Ansar Dine") in found, found

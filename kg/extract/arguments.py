@@ -588,6 +588,10 @@ class Arguments:
                 if not any(o.dep_ in ("pobj", "pcomp", "prep") for o in objects):  # "in and around Derna": the
                     # object is the last preposition's
                     objects = [o for c in prep.conjuncts if c.pos_ == "ADP" for o in children_of(c) if o.dep_ == "pobj"]
+                if not objects and not children_of(prep) and prep.i + 1 < len(self.doc):
+                    named = self.entity(self.doc[prep.i + 1])  # "a town in Homs province about 100 kilometers
+                    if named is not None and named.start == prep.i + 1 and named not in out:  # away": the parser
+                        out.append(named)  # hung the name elsewhere, and left the preposition without an object
                 for pobj in objects:
                     if pobj.dep_ == "pobj":
                         first = self._named_right_after(prep, pobj)

@@ -364,6 +364,7 @@ def _places_by_slot(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
                 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and start - 1 not in taken:
             start -= 1
+        start = _with_linked_article(doc, start, taken)
         name = Span(doc, start, token.i + 1, label="City")
         # "fled to Kousseri, in Cameroon,", "near Kunyo Barrow, Somalia,"
         in_region = [t.text for t in doc[token.i + 1: token.i + 3]] == [",", "in"] and token.i + 3 in regions \
@@ -389,6 +390,14 @@ def _place_slot(token: Token, verbs: set[str]) -> bool:
     return token.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in verbs or head.lower_ in verbs)
 
 
+def _with_linked_article(doc: Doc, start: int, taken: set[int]) -> int:
+    """Where a name found from ``start`` begins with the article hyphened to it: 'al-Qaryatain', 'ad-Dali'."""
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in HYPHEN_LINKS \
+            and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and start - 2 not in taken:
+        return start - 2
+    return start
+
+
 def _places_by_apposition(doc: Doc, spans: list[Span]) -> list[Span]:
     """Names the NER missed that an apposition says are places: 'In Buea, the capital of the Southwest Region'."""
     taken = {i for s in spans for i in range(s.start, s.end)}
@@ -400,6 +409,7 @@ def _places_by_apposition(doc: Doc, spans: list[Span]) -> list[Span]:
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and start - 1 not in taken:
             start -= 1
+        start = _with_linked_article(doc, start, taken)
         name = Span(doc, start, token.i + 1, label="City")
         if in_headline(name) or name[0].is_sent_start and name[0].pos_ != "PROPN":
             continue
@@ -743,8 +753,10 @@ def _place_by_role(span: Span) -> bool:
     from Tchoma Bangou", "withdrawn from Chinshwehaw, Hpawng Seng and Hsenwi")."""
     if span.label_ not in ("Person", "Organization") or len(span) > 3 or span_origin(span) != "ner":
         return False
-    if any(not (t.is_title or t.text == "-") or t.lower_ in ORGANISATION_OR_FORCE_WORDS for t in span):
-        return False  # "RSF", "MINUSMA": acronyms name organisations; so do the words of a body
+    if any(not (t.is_title or t.text == "-" or t.i == span.start and t.lower_ in HYPHEN_LINKS and len(span) > 2)
+           or t.lower_ in ORGANISATION_OR_FORCE_WORDS for t in span):
+        return False  # "RSF", "MINUSMA": acronyms name organisations; so do the words of a body ("al-Bab" is a
+        # name like any)
     if len(span) > 1 and span.label_ != "Person":
         return False
     if span.label_ == "Person" and span.start > 0 and span.doc[span.start - 1].lower_ in ("near", "outside", "around"):

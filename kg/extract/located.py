@@ -105,6 +105,7 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
         yield owner, TOWN_PART_RULE if _town_part(holder, owner, args) else "locatedIn-possessive"
     for holder in holders:
         targets = args.prep_objects(holder, ("in",) if holder is root and span.label_ == "City" else ("in", "of"))
+        targets += _terrain_of(holder, args)  # "a town in the hills of Y"
         for dwellers in (d for p in holder.children if p.dep_ == "prep" and p.lower_ == "of" for d in p.children
                          if d.dep_ == "pobj" and d.lemma_.lower() in DWELLERS):
             targets += args.prep_objects(dwellers, ("in",))  # "Orange, a village of 3,300 people in Cuyahoga County"
@@ -134,12 +135,30 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
                 yield target, TOWN_PART_RULE if _town_part(root, target, args) else "locatedIn-prep"
     subject = first.head if first.dep_ == "appos" else root  # "the worst-hit towns, A, B and C, are all in Y"
     verb = subject.head
-    if subject.dep_ in ("nsubj", "nsubjpass") and (verb.lemma_.lower() in LYING_VERBS or verb.lemma_ == "be"):
-        for target in args.prep_objects(verb, ("in", "within")):  # "X lies in Y", "X is located in Y", "X is in Y"
-            yield target, "locatedIn-verb"
+    clause = next((c for c in root.children if c.dep_ == "relcl" and any(
+        w.dep_ in ("nsubj", "nsubjpass") and w.lower_ in ("which", "that") for w in c.children)), None)
+    if clause is not None and subject.dep_ not in ("nsubj", "nsubjpass"):
+        subject, verb = clause, clause  # "Palmyra, which sits in central Homs province"
+    if (subject.dep_ in ("nsubj", "nsubjpass") or subject is clause) and (verb.lemma_.lower() in LYING_VERBS
+                                                                        or verb.lemma_ == "be"):
+        for target in args.prep_objects(verb, ("in", "within")) + _terrain_of(verb, args):  # "X lies in Y", "X is
+            yield target, "locatedIn-verb"  # located in Y", "X is in Y", "X sits in the desert of Y"
         for part in (c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() == "part"):
             for target in args.prep_objects(part, ("of",)):  # "Soum province is part of the country's Sahel region"
                 yield target, "locatedIn-verb"
+
+
+#: Stretches of land a place lies in, named after the larger place: "in the desert of central Homs province".
+TERRAIN_NOUNS = frozenset({"desert", "mountain", "hill", "highland", "plain", "heart", "interior", "countryside",
+                           "forest", "jungle", "foothill", "delta"}) | BEARINGS
+
+
+def _terrain_of(token: Token, args: Arguments) -> list[Span]:
+    """The places named after 'of' behind the stretch of land ``token`` is in: 'in the desert of Y', 'in the north
+    of Y'."""
+    return [t for p in token.children if p.dep_ == "prep" and p.lower_ == "in" for land in p.children
+            if land.dep_ == "pobj" and land.lemma_.lower() in TERRAIN_NOUNS
+            for t in args.prep_objects(land, ("of",)) if t.label_ in PLACE_TYPES]
 
 
 #: Verbs of a place that hold another: "X, which includes Y", "a county that encompasses Y".
