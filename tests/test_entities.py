@@ -2145,3 +2145,11 @@ def test_where_a_place_is_told_by_a_clause_or_a_stretch_of_land(nlp, place, larg
 def test_a_column_of_a_groups_vehicles_stands_for_the_group(nlp):
     found = _relations_read(nlp("French warplanes struck a column of Ansar Dine vehicles near Konna late Friday."))
     assert ("French forces", "attacked", "Ansar Dine") in found, found
+
+
+@pytest.mark.model
+def test_each_name_before_a_plural_place_noun_is_in_what_follows_of(nlp):
+    found = _relations_read(nlp("U.S. forces struck al-Shabaab most often in the Middle Juba and Lower Shabelle "
+                                "regions of southern Somalia."))
+    assert {("Middle Juba", "locatedIn", "Somalia"), ("Lower Shabelle", "locatedIn", "Somalia")} <= found, found
+    assert ("Middle Juba", "locatedIn", "Lower Shabelle") not in found

@@ -88,6 +88,9 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
         return  # "the Sirte neighborhood of al-Dular": the neighbourhood is in the town, not the town in it
     if root.dep_ in ("compound", "nmod") and head.lemma_.lower() in PLACE_NOUNS:
         holders.append(head)  # "X district" with "district" outside the entity, "X and Y provinces in Z"
+    holders += [c for c in root.conjuncts if c.i > root.i and c.tag_ == "NNS" and c.lemma_.lower() in PLACE_NOUNS
+                and names_listed_before(c)]  # "the Middle Juba and Lower Shabelle regions of Y": the parser joined
+    # the first name to the plural noun
     first = first_conjunct(root)
     listing = member_list_noun(first) or (first.head.head if first.dep_ == "pobj" and first.head.lower_ == "including"
                                           else None)
@@ -110,7 +113,8 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
                          if d.dep_ == "pobj" and d.lemma_.lower() in DWELLERS):
             targets += args.prep_objects(dwellers, ("in",))  # "Orange, a village of 3,300 people in Cuyahoga County"
         if holder is not root:
-            targets += args.modifiers(holder, types=PLACE_TYPES)
+            if not names_listed_before(holder):  # (in "the A and B regions of Y" B is no container of A)
+                targets += args.modifiers(holder, types=PLACE_TYPES)
             # "the key Iraqi city of Fallujah": the adjective names the country, if the article names it
             targets += [c for c in (country_named(args.doc, a.text) for a in holder.children
                                     if a.dep_ in ("amod", "compound"))  # (the tagger may take "Croatian" for a name)
