@@ -2153,3 +2153,19 @@ def test_each_name_before_a_plural_place_noun_is_in_what_follows_of(nlp):
                                 "regions of southern Somalia."))
     assert {("Middle Juba", "locatedIn", "Somalia"), ("Lower Shabelle", "locatedIn", "Somalia")} <= found, found
     assert ("Middle Juba", "locatedIn", "Lower Shabelle") not in found
+
+
+@pytest.mark.model
+def test_an_acronym_two_armies_share_is_the_one_of_the_country_the_article_is_about(nlp):
+    somali = nlp("SNA soldiers repelled an al-Shabaab assault on an outpost near Kismayo, Somali officials said.")
+    assert "Somali National Army" in {e._.kg_canonical for e in somali.ents}
+    syrian = nlp("Turkish-backed SNA fighters advanced on Manbij, Syrian Kurdish officials said.")
+    assert "Syrian National Army" in {e._.kg_canonical for e in syrian.ents}
+
+
+@pytest.mark.model
+def test_a_named_region_after_a_town_is_where_the_town_is_not_what_it_is(nlp):
+    doc = nlp("U.S. Africa Command conducted an airstrike against al-Shabaab militants in the vicinity of Jamaame, "
+              "Lower Juba region, on Feb. 22.")
+    assert ("Jamaame", "City") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+    assert ("Jamaame", "locatedIn", "Lower Juba") in _relations_read(doc)

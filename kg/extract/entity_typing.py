@@ -1174,8 +1174,10 @@ def _apposition_kind(span: Span) -> str | None:
         return APPOSITION_KINDS[words[0]]
     # "Chinshwehaw, a key trading hub": the head noun of the apposition, whatever words come before it
     appos = next((c for c in span.root.children if c.dep_ == "appos" and c.i >= span.end), None)
-    if appos is not None and appos.is_lower and appos.left_edge.i <= span.end + 1 and appos.i <= span.end + 6:
-        return APPOSITION_KINDS.get(appos.lower_)  # not "Port Harcourt, Rivers State": the name of its state
+    if appos is not None and appos.is_lower and appos.left_edge.i <= span.end + 1 and appos.i <= span.end + 6 \
+            and not any(t.is_title and t.dep_ == "compound" for t in tokens_of(span.doc)[span.end + 1: appos.i]):
+        # not "Port Harcourt, Rivers State" nor "Jamaame, Lower Juba region": the name of where it is
+        return APPOSITION_KINDS.get(appos.lower_)
     return None
 
 

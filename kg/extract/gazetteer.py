@@ -3,6 +3,7 @@ users' own entries) read from the JSONL files in ``data/``, and the component th
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -12,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import GazetteerError
-from ..model import ENTITY_TYPES
+from ..model import ENTITY_TYPES, PLACE_TYPES
 from .lexicon import HYPHEN_LINKS, MONTHS_AND_DAYS
 from .spans import in_headline, longest_first, set_origin, set_span, span_origin
 
@@ -102,6 +103,9 @@ class Gazetteer:
     plurals: dict[str, str] = field(default_factory=dict)  # "Afghans" -> "Afghan"
     capitals: dict[str, str] = field(default_factory=dict)  # city name -> province canonical name
     forces: dict[str, str] = field(default_factory=dict)  # country -> name of its forces as a whole
+    # surface -> every actor entry that claims it, the first (the default) first: "SNA" is the Syrian National Army,
+    # and in an article about Somalia the Somali National Army
+    rivals: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> Gazetteer:
@@ -127,7 +131,9 @@ class Gazetteer:
         for surface in (entry["name"], *entry.get("aliases", [])):
             # Files are read in order of precedence (users' own, actors, countries, cities, provinces):
             # the first entry to claim a surface form keeps it ("Georgia" the country, not the state).
-            self.surfaces.setdefault(surface, key)
+            holder = self.surfaces.setdefault(surface, key)
+            if holder != key and entry.get("forces_of") and holder[0] not in PLACE_TYPES:
+                self.rivals.setdefault(surface, [holder]).append(key)
 
     def lookup(self, surface: str) -> tuple[str, dict] | None:
         """(type, entry) of a surface form, or None."""
@@ -197,6 +203,7 @@ class GazetteerComponent:
         self.data = Gazetteer()
         self.user_entries: list[dict] = []
         self.index: dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]] = {}
+        self.rivals: dict[tuple[str, ...], list[tuple[str, str]]] = {}
 
     def load(self, extra: Iterable[Path] = ()) -> None:
         """Read the bundled data files and ``extra`` users' files; index every name by its tokens."""
@@ -211,6 +218,7 @@ class GazetteerComponent:
         for candidates in index.values():
             candidates.sort(key=lambda item: -len(item[0]))
         self.index = index
+        self.rivals = {self._tokens(surface): keys for surface, keys in self.data.rivals.items()}
 
     def _tokens(self, surface: str) -> tuple[str, ...]:
         """The tokens of a name as the tokenizer cuts them (names of plain words are cut at spaces,
@@ -247,14 +255,27 @@ class GazetteerComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
-        for start, end, (entity_type, name) in self.matches(doc):
+        matched = list(self.matches(doc))
+        home = self._home_country(doc, matched) if self.rivals else None
+        for start, end, key in matched:
             if _inside_hyphenated(doc, start, end):
                 continue
+            rivals = self.rivals.get(tuple(t.text for t in doc[start:end])) if home is not None else None
+            if rivals:  # a name two actors share: the one of the country the article is about, if one is
+                key = next((k for k in rivals if self.data.entries[k].get("forces_of") == home), key)
+            entity_type, name = key
             entry = self.data.entries[(entity_type, name)]
             span = set_span(Span(doc, start, end, label=entity_type), name, "gazetteer", links_of(entry))
             found.append(span)
         doc.ents = merge_with_ner(doc, longest_first(found))
         return doc
+
+
+    def _home_country(self, doc: Doc, matched: list[tuple[int, int, tuple[str, str]]]) -> str | None:
+        """The country the article names most, by its name or its adjective ('Somali officials')."""
+        named = Counter(name for _, _, (entity_type, name) in matched if entity_type == "Country")
+        named.update(self.data.adjectives[t.text] for t in doc if t.text in self.data.adjectives)
+        return named.most_common(1)[0][0] if named else None
 
 
 def _inside_hyphenated(doc: Doc, start: int, end: int) -> bool:
