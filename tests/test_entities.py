@@ -2169,3 +2169,10 @@ def test_a_named_region_after_a_town_is_where_the_town_is_not_what_it_is(nlp):
               "Lower Juba region, on Feb. 22.")
     assert ("Jamaame", "City") in {(e._.kg_canonical, e.label_) for e in doc.ents}
     assert ("Jamaame", "locatedIn", "Lower Juba") in _relations_read(doc)
+
+
+@pytest.mark.model
+def test_driving_fighters_out_of_a_place_is_a_fight_with_them_not_an_attack(nlp):
+    found = _relations_read(nlp("Government forces pushed the Taliban out of Kunduz on Thursday."))
+    assert {("government forces", "clashedWith", "Taliban"), ("government forces", "captured", "Kunduz")} <= found
+    assert ("government forces", "attacked", "Taliban") not in found, found

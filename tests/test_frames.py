@@ -69,7 +69,8 @@ def test_a_frame_with_an_unknown_slot_is_refused(tmp_path):
      {**BRIGADE, **RED_HAND, "Sarvan": "City"}, {("Red Hand", "captured", "Sarvan")}, set()),
     ("The Northern Brigade launched operations to expel the Red Hand from Kolda.",
      {**BRIGADE, **RED_HAND, "Kolda": "City"},
-     {("Northern Brigade", "attacked", "Red Hand"), ("Red Hand", "captured", "Kolda")}, set()),
+     {("Northern Brigade", "clashedWith", "Red Hand"), ("Red Hand", "captured", "Kolda")},
+     {("Northern Brigade", "attacked", "Red Hand")}),
     # nominal and light-verb attacks
     ("The Northern Brigade killed 12 Red Hand fighters near Tamsa on Sunday.",
      {**BRIGADE, **RED_HAND, "Tamsa": "City"}, {("Northern Brigade", "attacked", "Red Hand")}, set()),
@@ -526,8 +527,8 @@ def test_ranks_and_the_country_named_before(nlp, text, entities, expected, absen
 
 @pytest.mark.parametrize("text, entities, expected, absent", [
     ("The Northern Brigade drove the Red Hand out of Kolda.", {**BRIGADE, **RED_HAND, "Kolda": "City"},
-     {("Northern Brigade", "attacked", "Red Hand"), ("Red Hand", "captured", "Kolda")},
-     {("Northern Brigade", "captured", "Red Hand")}),
+     {("Northern Brigade", "clashedWith", "Red Hand"), ("Red Hand", "captured", "Kolda")},
+     {("Northern Brigade", "captured", "Red Hand"), ("Northern Brigade", "attacked", "Red Hand")}),
     # the side that lost it held it (as "took Kolda from the Northern Brigade" says), and fought for it
     ("The Northern Brigade lost Kolda to the Red Hand.", {**BRIGADE, **RED_HAND, "Kolda": "City"},
      {("Red Hand", "captured", "Kolda"), ("Northern Brigade", "captured", "Kolda"),
@@ -635,7 +636,7 @@ def test_members_listed_after_of_and_a_body_called_by_the_last_word_of_its_name(
      {("Red Hand", "captured", "Tamsa"), ("Red Hand", "captured", "Barra")}, set()),
     ("The Northern Brigade drove the Red Hand from Tamsa on Monday.", {**BRIGADE, **RED_HAND, "Tamsa": "City"},
      {("Northern Brigade", "captured", "Tamsa"), ("Red Hand", "captured", "Tamsa"),
-      ("Northern Brigade", "attacked", "Red Hand")}, set()),
+      ("Northern Brigade", "clashedWith", "Red Hand")}, set()),
     # a purpose, not a deed: the place is not the brigade's yet
     ("The Northern Brigade is conducting operations to expel the Red Hand from Tamsa.",
      {**BRIGADE, **RED_HAND, "Tamsa": "City"}, {("Red Hand", "captured", "Tamsa")},

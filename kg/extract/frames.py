@@ -81,6 +81,8 @@ class Frame:
     symmetric: bool = False
     plans: bool = False
     objects: frozenset[str] = frozenset()
+    #: the armed patient fought back: a clash, not an attack ("drove the rebels out of Goma")
+    fought: bool = False
 
     @classmethod
     def from_table(cls, name: str, table: dict) -> Frame:
@@ -970,6 +972,8 @@ def relations_of(reading: Reading, frames: dict[str, Frame]) -> Iterator[FoundRe
             pred = predicate
             if pred == "captured" and patient in reading.partial:
                 pred = "attacked"
+            elif pred == "attacked" and frame.fought and patient.label_ in ARMED_SIDES:
+                pred = "clashedWith"
             yield from each_pair(reading.agents, [patient], pred, f"{pred}-{frame.name}-{suffix}")
         if predicate == "attacked" and reading.mode != "attempt" and _ground_fight(reading):
             # "Iraqi forces attacked ISIL fighters": an assault by one armed side on another is a fight
