@@ -2176,3 +2176,10 @@ def test_driving_fighters_out_of_a_place_is_a_fight_with_them_not_an_attack(nlp)
     found = _relations_read(nlp("Government forces pushed the Taliban out of Kunduz on Thursday."))
     assert {("government forces", "clashedWith", "Taliban"), ("government forces", "captured", "Kunduz")} <= found
     assert ("government forces", "attacked", "Taliban") not in found, found
+
+
+@pytest.mark.model
+def test_a_town_described_after_its_name_is_in_the_place_the_description_names(nlp):
+    found = _relations_read(nlp("Bakhmut, a salt-mining town in the Donetsk region that had about 70,000 residents "
+                                "before the war, now lies in ruins."))
+    assert ("Bakhmut", "locatedIn", "Donetsk Oblast") in found, found

@@ -14,7 +14,7 @@ from .arguments import PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments
 from .coref import PLACE_ANAPHORS
 from .found import FoundRelation, found
 from .gazetteer import country_adjectives
-from .lexicon import NEIGHBOURHOOD_WORDS, SETTLEMENT_NOUNS
+from .lexicon import DISTRICT_WORDS, NEIGHBOURHOOD_WORDS, SETTLEMENT_NOUNS
 from .places import BEARINGS
 from .spans import NESTED_KEY, first_conjunct, member_list_noun, name_of, names_listed_before
 
@@ -88,6 +88,9 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
         return  # "the Sirte neighborhood of al-Dular": the neighbourhood is in the town, not the town in it
     if root.dep_ in ("compound", "nmod") and head.lemma_.lower() in PLACE_NOUNS:
         holders.append(head)  # "X district" with "district" outside the entity, "X and Y provinces in Z"
+    described = _description_after(span, args)
+    if described is not None and described not in holders:
+        holders.append(described)  # "Bakhmut, a salt-mining town in the Donetsk region, ...", however parsed
     holders += [c for c in root.conjuncts if c.i > root.i and c.tag_ == "NNS" and c.lemma_.lower() in PLACE_NOUNS
                 and names_listed_before(c)]  # "the Middle Juba and Lower Shabelle regions of Y": the parser joined
     # the first name to the plural noun
@@ -150,6 +153,21 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
         for part in (c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() == "part"):
             for target in args.prep_objects(part, ("of",)):  # "Soum province is part of the country's Sahel region"
                 yield target, "locatedIn-verb"
+
+
+#: Nouns that say what kind of town or district a name is.
+DESCRIBING_NOUNS = SETTLEMENT_NOUNS | DISTRICT_WORDS
+
+
+def _description_after(span: Span, args: Arguments) -> Token | None:
+    """The noun of 'a (farming) town', 'a district' right after the name and a comma (the parser may make it
+    the subject of the sentence and the name a modifier)."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != ",":
+        return None
+    noun = next((t for t in doc[span.end + 1: span.end + 6] if t.pos_ == "NOUN" and t.tag_ == "NN"
+                 and t.lemma_.lower() in DESCRIBING_NOUNS), None)
+    return noun if noun is not None and args.described_before(noun) == [span] else None
 
 
 #: Stretches of land a place lies in, named after the larger place: "in the desert of central Homs province".
