@@ -2183,3 +2183,12 @@ def test_a_town_described_after_its_name_is_in_the_place_the_description_names(n
     found = _relations_read(nlp("Bakhmut, a salt-mining town in the Donetsk region that had about 70,000 residents "
                                 "before the war, now lies in ruins."))
     assert ("Bakhmut", "locatedIn", "Donetsk Oblast") in found, found
+
+
+@pytest.mark.model
+def test_a_share_of_a_place_held_and_the_middle_of_a_place_entered_name_places(nlp):
+    doc = nlp("The 400 Mawozo gang controls much of Croix-des-Bouquets, east of the capital, residents say.")
+    assert ("Croix-des-Bouquets", "City") in {(e.text, e.label_) for e in doc.ents}
+    assert ("400 Mawozo", "captured", "Croix-des-Bouquets") in _relations_read(doc)
+    entered = nlp("Soldiers of the 15th Iraqi Army Division entered the center of Qayyarah on Aug. 23.")
+    assert ("Qayyarah", "City") in {(e.text, e.label_) for e in entered.ents}

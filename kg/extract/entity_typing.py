@@ -386,6 +386,8 @@ def _place_slot(token: Token, verbs: set[str]) -> bool:
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ == "control" and head.head.dep_ == "dobj":
         return True  # "took (full) control of X", "regained control of X"
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in SHARE_WORDS:
+        token, head = head.head, head.head.head  # "controls much of X", "seized most of X"
     # (the lemma, or the word: the small model's lemmatiser leaves "retook" and "overran" as they are)
     return token.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in verbs or head.lower_ in verbs)
 
@@ -751,12 +753,13 @@ def _place_by_role(span: Span) -> bool:
     """A name the NER typed as a person or organisation that stands where only a place can: the small towns no
     gazetteer lists ("clashes near Maungdaw", "the army retook Anefis", "the militants stormed Palma", "a farmer
     from Tchoma Bangou", "withdrawn from Chinshwehaw, Hpawng Seng and Hsenwi")."""
-    if span.label_ not in ("Person", "Organization") or len(span) > 3 or span_origin(span) != "ner":
+    if span.label_ not in ("Person", "Organization") or sum(t.text != "-" for t in span) > 3 \
+            or span_origin(span) != "ner":
         return False
-    if any(not (t.is_title or t.text == "-" or t.i == span.start and t.lower_ in HYPHEN_LINKS and len(span) > 2)
+    if any(not (t.is_title or t.text == "-" or t.lower_ in HYPHEN_LINKS and _hyphened(t, span))
            or t.lower_ in ORGANISATION_OR_FORCE_WORDS for t in span):
-        return False  # "RSF", "MINUSMA": acronyms name organisations; so do the words of a body ("al-Bab" is a
-        # name like any)
+        return False  # "RSF", "MINUSMA": acronyms name organisations; so do the words of a body ("al-Bab" and
+        # "Croix-des-Bouquets" are names like any)
     if len(span) > 1 and span.label_ != "Person":
         return False
     if span.label_ == "Person" and span.start > 0 and span.doc[span.start - 1].lower_ in ("near", "outside", "around"):
@@ -781,6 +784,13 @@ def _place_by_role(span: Span) -> bool:
     return _place_slot(token, PERSON_PLACE_VERBS if span.label_ == "Person" else PLACE_VERBS)
 
 
+def _hyphened(token: Token, span: Span) -> bool:
+    """A linking word hyphened into a name: the "al" of "al-Bab", the "des" of "Croix-des-Bouquets"."""
+    doc = token.doc
+    after = token.i + 1 < span.end and doc[token.i + 1].text == "-"
+    return after and (token.i == span.start or doc[token.i - 1].text == "-")
+
+
 def _placed_between_commas(span: Span) -> bool:
     """'In Andahuaylas, in the Apurimac region, ...': a name followed by where it is, between commas."""
     doc = span.doc
@@ -791,9 +801,11 @@ def _placed_between_commas(span: Span) -> bool:
     return close is not None and any(t.pos_ == "PROPN" for t in doc[span.end + 2: close])
 
 
-#: The rim of a place: what is named after "the outskirts of" is a place.
+#: Words for a share of what follows "of": "controls much of X" holds a part of a place.
+SHARE_WORDS = {"much", "most", "part", "parts", "half", "all", "bulk", "swaths", "swathes"}
+#: The rim of a place, or its middle: what is named after "the outskirts of" is a place.
 OUTSKIRT_WORDS = {"outskirt", "outskirts", "edge", "fringe", "fringes", "periphery", "suburb", "suburbs", "environs",
-                  "vicinity"}
+                  "vicinity", "center", "centre", "heart"}  # (and its middle: "entered the center of Qayyarah")
 #: Who is from a place rather than from a body: "a farmer from X", "residents from Y".
 RESIDENT_NOUNS = {"resident", "farmer", "shopkeeper", "villager", "trader", "native", "family", "man", "woman",
                   "civilian", "people", "refugee", "merchant", "herder", "fisherman", "teacher"}
@@ -1175,8 +1187,10 @@ def _apposition_kind(span: Span) -> str | None:
     # "Chinshwehaw, a key trading hub": the head noun of the apposition, whatever words come before it
     appos = next((c for c in span.root.children if c.dep_ == "appos" and c.i >= span.end), None)
     if appos is not None and appos.is_lower and appos.left_edge.i <= span.end + 1 and appos.i <= span.end + 6 \
-            and not any(t.is_title and t.dep_ == "compound" for t in tokens_of(span.doc)[span.end + 1: appos.i]):
-        # not "Port Harcourt, Rivers State" nor "Jamaame, Lower Juba region": the name of where it is
+            and (span.doc[span.end + 1].lower_ in ("a", "an", "the") or not any(
+                t.is_title and t.dep_ == "compound" for t in tokens_of(span.doc)[span.end + 1: appos.i])):
+        # not "Port Harcourt, Rivers State" nor "Jamaame, Lower Juba region": the name of where it is (but "X, a
+        # Sarajevo district" says what X is)
         return APPOSITION_KINDS.get(appos.lower_)
     return None
 
