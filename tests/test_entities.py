@@ -2192,3 +2192,18 @@ def test_a_share_of_a_place_held_and_the_middle_of_a_place_entered_name_places(n
     assert ("400 Mawozo", "captured", "Croix-des-Bouquets") in _relations_read(doc)
     entered = nlp("Soldiers of the 15th Iraqi Army Division entered the center of Qayyarah on Aug. 23.")
     assert ("Qayyarah", "City") in {(e.text, e.label_) for e in entered.ents}
+
+
+@pytest.mark.model
+def test_a_place_declared_liberated_and_the_last_town_still_held(nlp):
+    found = _relations_read(nlp("Iraqi forces declared eastern Mosul fully liberated on Jan. 24."))
+    assert ("Iraqi Security Forces", "captured", "Mosul") in found, found
+    said = _relations_read(nlp("Putin declared that Russian forces had liberated the port city of Mariupol."))
+    assert ("Russian forces", "captured", "Mariupol") in said, said
+    held = _relations_read(nlp("Russian forces shelled Lysychansk, the last city in the Luhansk region still held by "
+                               "Ukrainian forces."))
+    assert ("Armed Forces of Ukraine", "captured", "Lysychansk") in held, held
+    assert not any(p == "captured" and o == "Luhansk Oblast" for _, p, o in held), held
+    under = _relations_read(nlp("Ukrainian forces held on. Lysychansk is the last city in the Luhansk region still "
+                                "under Ukrainian control."))
+    assert ("Armed Forces of Ukraine", "captured", "Lysychansk") in under, under

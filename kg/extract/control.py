@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from .arguments import FIGHTER_TYPES, PLACE_NOUNS, PLACE_TYPES, Arguments
 from .found import FoundRelation, each_pair
-from .frames import SITE_TYPES, subjects_of
+from .frames import SITE_TYPES, ranked_town_around, subjects_of
 from .modality import modality
 from .roles import described_by, role_targets
 from .words import word_list
@@ -51,10 +51,13 @@ def under_control_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
         holders = [h for h in args.modifiers(control) + args.of_objects(control) if h.label_ in FIGHTER_TYPES] or [
             f for c in control.children if c.dep_ == "amod" and c.text in args.country_adjectives
             for f in args.coref.named_force(c.text)]  # "under Russian control": the Russian forces named
-        places = [p for p in args.children(holder_of, ("nsubj", "nsubjpass")) if p.label_ in PLACE_TYPES]
+        places = [p for c in holder_of.children if c.dep_ in ("nsubj", "nsubjpass") for p in args.entities(c)
+                  if p.label_ in PLACE_TYPES and (p.root in (c, *c.conjuncts) or c.lemma_.lower() in PLACE_NOUNS)]
+        # ("the town of X is under Y's control"; not the owner of "Moscow's forces")
         places += [p for c in holder_of.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it"
                    for p in args.coref.place_before(c)]  # "it remains under the control of Afghan forces"
         if holder_of.pos_ in ("NOUN", "PROPN"):  # "Kunduz, under Taliban control since Sunday, ..."
+            holder_of = ranked_town_around(holder_of) or holder_of  # "the last city in X still under Y's control"
             places += [p for p in args.entities(holder_of) if p.label_ in PLACE_TYPES]
         if holder_of.dep_ == "attr" and holder_of.head.lemma_ == "be":  # "X is the last area under ISIS control"
             places += [p for p in args.children(holder_of.head, ("nsubj",)) if p.label_ in PLACE_TYPES]

@@ -358,7 +358,9 @@ class Coreference:
 
     def named_force(self, adjective: str) -> list[Span]:
         """'under Russian control': the forces of that country the article names, if it names one."""
-        named = [s for s in self.ents if s.label_ == "Force" and name_of(s).startswith(adjective)]
+        named = [s for s in self.ents if s.label_ == "Force" and (name_of(s).startswith(adjective)
+                                                                   or s.text.startswith(adjective))]  # (named
+        # "Armed Forces of Ukraine" when written "Ukrainian forces")
         return [marked(the_only_one(named)[0])] if the_only_one(named) else []
 
     def mission(self) -> list[Span]:

@@ -19,7 +19,7 @@ from ..errors import GazetteerError
 from .arguments import (ACTOR_TYPES, FIGHTER_TYPES, MONTHS, PARTIAL_PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments,
                         noun_lemma)
 from .coref import SPEECH_VERBS
-from .lexicon import SUPPORT_VERBS, TAKING_FROM_VERBS
+from .lexicon import SETTLEMENT_NOUNS, SUPPORT_VERBS, TAKING_FROM_VERBS
 from .found import FoundRelation, among, each_pair
 from .modality import modality, negated, noun_modality, refused
 from .spans import children_of, first_conjunct, lemmas, one_of_several
@@ -378,6 +378,8 @@ def _with_after_place(verb: Token, args: Arguments) -> list[Span]:
 def subjects_of(verb: Token, args: Arguments) -> list[Span]:
     """Active subjects, inherited from the governing verb for 'X captured A and attacked B', 'X tried to take A',
     'X swept north, seizing A' and 'after seizing A, X ...'."""
+    if _declared_done(verb):  # "Iraqi forces declared Mosul liberated": the armed side that declares it did it
+        return [s for s in args.children(verb.head, ("nsubj",)) if s.label_ in ("ArmedGroup", "Force")]
     current = verb
     for _ in range(3):
         found_subjects = args.children(current, ("nsubj",))
@@ -514,8 +516,21 @@ def _misparsed_place_object(verb: Token, child: Token, args: Arguments) -> bool:
     return child.i == verb.i + 1 and span is not None and span.label_ in PLACE_TYPES
 
 
+#: Verbs that declare a deed done in a small clause: "declared Mosul liberated", "pronounced the town secured".
+DECLARING_VERBS = {"declare", "pronounce", "proclaim"}
+
+
+def _declared_done(verb: Token) -> bool:
+    """``verb`` is the participle of a small clause after a declaring verb: 'declared eastern Mosul liberated'."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "oprd", "xcomp") and verb.head.lemma_.lower() in \
+        DECLARING_VERBS and any(c.dep_ == "nsubj" for c in verb.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)  # (not "declared that X had liberated Y")
+
+
 def _passive(verb: Token, args: Arguments) -> list[Span]:
-    """'A was seized', 'A, seized by the Taliban in 2015, ...'."""
+    """'A was seized', 'A, seized by the Taliban in 2015, ...', 'declared A liberated'."""
+    if _declared_done(verb):
+        return args.children(verb, ("nsubj",))
     objects = args.children(verb, ("nsubjpass",))
     if not objects and verb.dep_ == "attr" and verb.head.lemma_ == "be" and _verb_like(verb):
         objects = args.children(verb.head, ("nsubj",))  # "A was overrun by X" with "overrun" a noun after "was"
@@ -523,12 +538,27 @@ def _passive(verb: Token, args: Arguments) -> list[Span]:
             c.dep_ == "nsubj" or c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in verb.children):
         # not "the region, where the army has recaptured 20 towns"; not Basra in "two districts of Basra controlled
         # by X" (the parser hangs the participle on the nearest noun; the parts are what X holds)
-        objects = [] if _part_of(verb.head) else args.entities(verb.head)
+        objects = [] if _part_of(verb.head) else args.entities(ranked_town_around(verb.head) or verb.head)
     if not objects and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # "a town that fell to the rebels and was retaken by the army": the first verb's subject
         objects = args.children(verb.head, ("nsubj", "nsubjpass"))
     return objects
+
+
+#: Words that single out one town among those of a place: "the last city in the Luhansk region".
+SINGLING_WORDS = {"last", "only", "first", "largest", "biggest", "main", "major", "second-largest"}
+
+
+def ranked_town_around(place: Token) -> Token | None:
+    """'the last city in the Luhansk region still held by X': the town the region is named to single out, which
+    is what the participle the parser hung on the region tells of."""
+    prep = place.head
+    if place.dep_ != "pobj" or prep.lower_ != "in":
+        return None
+    town = prep.head
+    singled = any(c.dep_ == "amod" and c.lower_ in SINGLING_WORDS for c in town.children)
+    return town if singled and town.lemma_.lower() in SETTLEMENT_NOUNS | {"stronghold", "area"} else None
 
 
 #: Parts of a place: "two districts of Basra", "parts of Kabul", "a suburb of Aleppo".
