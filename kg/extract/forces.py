@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer, country_adjectives
 from .lexicon import AIRCRAFT_HEADS, ARMED_GROUP_HEADS, ORGANISATION_OR_FORCE_WORDS, CIVILIAN_VERBS, DASHES, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_HEADS, GENERIC_QUALIFIERS, MINISTRY_TOPICS, MULTINATIONAL, NATIONAL_FILLERS, NATIONAL_FORCE_HEADS, PLACE_TYPES, UNIT_WORDS
 from .spans import name_of, plain_name, retype, set_canonical, set_span, span_canonical, span_links, span_origin, tokens_of
+from .words import word_list
 
 
 # ----- forces
@@ -125,7 +126,7 @@ FACILITY_WORDS = {"base", "post", "convoy", "outpost", "checkpoint", "position",
 
 
 #: Who speaks for a force named before them: "Nigerien army spokesman X".
-SPOKESPERSON_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+SPOKESPERSON_WORDS = word_list("roles", "spokesperson")  # (the list kg.extract.roles reads roles by)
 
 
 def _air_force_before_aircraft(head: Token) -> bool:
