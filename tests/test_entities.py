@@ -2207,3 +2207,16 @@ def test_a_place_declared_liberated_and_the_last_town_still_held(nlp):
     under = _relations_read(nlp("Ukrainian forces held on. Lysychansk is the last city in the Luhansk region still "
                                 "under Ukrainian control."))
     assert ("Armed Forces of Ukraine", "captured", "Lysychansk") in under, under
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Local officials blamed the Red Hand for attacks on the villages of Tamsa and Kolda in January.",
+     {("Red Hand", "attacked", "Tamsa"), ("Red Hand", "attacked", "Kolda")}),
+    ("Fighters stormed Kolda on Monday. Analysts attributed the Kolda raid to the Red Hand.",
+     {("Red Hand", "attacked", "Kolda")}),
+    ("Al-Shabab claimed responsibility for the Baidoa bombings in a statement on Monday.",
+     {("al-Shabab", "attacked", "Baidoa")})])
+def test_an_attack_laid_at_a_groups_door_is_its_attack(nlp, text, expected):
+    found = _relations_read(nlp(text))
+    assert expected <= found, found

@@ -777,9 +777,11 @@ def _clause_in(noun: Token, args: Arguments) -> list[Span]:
 
 
 def _in_place(noun: Token, args: Arguments) -> list[Span]:
-    """'an airstrike in Idlib', 'executed strikes ... in Raqqa': a town or region the action hit (not a country:
+    """'an airstrike in Idlib', 'the Jolo bombings', 'executed strikes ... in Raqqa': a town or region the action hit (not a country:
     'an attack in northern Afghanistan' names where, not what)."""
     places = args.prep_objects(noun, ("in",))
+    places += [s for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i
+               for s in [args.entity(c)] if s is not None and s not in places]  # "the Jolo bombings"
     if noun.dep_ in ("dobj", "nsubj"):  # the parser hangs "in X" on the verb; only after the noun: in "In
         # Syria, X launched an offensive" Syria is the setting; "bombings killed 120 people in Mogadishu"
         places += [p for p in args.prep_objects(noun.head, ("in",)) if p.start > noun.i and p not in places]
@@ -844,7 +846,18 @@ def _responsible(noun: Token, args: Arguments) -> list[Span]:
         # "the attack was blamed on X", "blamed the bombing on X" (the parser may hang "on X" on the noun)
         return args.prep_objects(head, ("on",)) + [s for s in args.prep_objects(noun, ("on",))
                                                    if s.label_ not in PLACE_TYPES]
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ("blame", "accuse"):
+        return args.children(head.head, ("dobj",))  # "officials blamed X for the attack on the base"
+    if noun.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() == "attribute":
+        return args.prep_objects(head, ("to",))  # "analysts attributed the raid to X"
+    for clause in (c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in LAID_ON):
+        if any(o.dep_ == "dobj" and o.lower_ in ("which", "that") for o in clause.children):
+            return args.prep_objects(clause, (LAID_ON[clause.lemma_.lower()],))  # "an attack officials blamed on X"
     return []
+
+
+#: Verbs that lay an action at someone's door in a clause on the action: "an attack that officials blamed on X".
+LAID_ON = {"blame": "on", "attribute": "to"}
 
 
 def _of(noun: Token, args: Arguments) -> list[Span]:
