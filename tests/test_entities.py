@@ -2220,3 +2220,11 @@ def test_a_place_declared_liberated_and_the_last_town_still_held(nlp):
 def test_an_attack_laid_at_a_groups_door_is_its_attack(nlp, text, expected):
     found = _relations_read(nlp(text))
     assert expected <= found, found
+
+
+@pytest.mark.model
+def test_it_in_a_clause_of_a_sentence_is_the_sentences_subject_before_the_last_sentences(nlp):
+    found = _relations_read(nlp("French warplanes struck a column of vehicles. Ansar Dine has controlled Timbuktu "
+                                "since April, when it and other armed groups seized Gao."))
+    assert ("Ansar Dine", "captured", "Gao") in found, found
+    assert ("French forces", "captured", "Gao") not in found, found

@@ -328,10 +328,18 @@ class Coreference:
             named = self.named_before(pronoun, ("ArmedGroup", "Force"), 2)
             # the one armed actor named just before; else the one the sentence before is about ("the M23 is
             # tightening its grip on Goma. It has also conducted attacks on MONUSCO")
-            candidates = the_only_one(named) or self._subject_before(pronoun, named)
+            candidates = the_only_one(named) or self._main_subject(pronoun, named) or self._subject_before(
+                pronoun, named)
         else:
             return []
         return [marked(s) for s in candidates[:1]]
+
+    def _main_subject(self, pronoun: Token, named: list[Span]) -> list[Span]:
+        """Of ``named``, the subject of the main clause of ``pronoun``'s own sentence, named before it: 'Ansar Dine
+        has held Timbuktu since April, when it seized Gao'."""
+        sentence = self.sentence_index(pronoun)
+        return the_only_one([s for s in named if s.end <= pronoun.i and self.sentence_index(s[0]) == sentence
+                             and s.root.dep_ in ("nsubj", "nsubjpass") and s.root.head.dep_ == "ROOT"])
 
     def _subject_before(self, pronoun: Token, named: list[Span]) -> list[Span]:
         """Of ``named``, the subject of the main clause of the sentence before ``pronoun``'s."""
