@@ -2228,3 +2228,9 @@ def test_it_in_a_clause_of_a_sentence_is_the_sentences_subject_before_the_last_s
                                 "since April, when it and other armed groups seized Gao."))
     assert ("Ansar Dine", "captured", "Gao") in found, found
     assert ("French forces", "captured", "Gao") not in found, found
+
+
+@pytest.mark.model
+def test_a_person_of_a_group_is_its_member_whatever_else_they_are_called(nlp):
+    found = _relations_read(nlp("Abu Yasir Hassan of ISIS-Mozambique was designated a terrorist."))
+    assert ("Abu Yasir Hassan", "memberOf", "ISIS-Mozambique") in found, found

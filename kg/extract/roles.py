@@ -870,7 +870,8 @@ def _belonging(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
 def _person_of_body(span: Span, args: Arguments) -> Iterator[FoundRelation]:
     """'Abu Yasir Hassan of ISIS-Mozambique', 'Lamine Gwan Jar of the Peace-talk Creation Group': a person
     named with the body they belong to."""
-    described = described_by(span)
+    # (a role tells another reading; "designated a terrorist", "tagged as global terrorists" say no role)
+    described = [n for n in described_by(span) if role_word(n).rstrip(".") in ROLE_NOUNS | RANKS]
     ranked = bool(described) and all(role_word(n).rstrip(".") in RANKS for n in described)
     for target in args.of_objects(span.root):
         if ranked and target.label_ in ("Organization", "Force"):  # "Maj. Gen. William Taylor of the Joint Staff"
