@@ -9,7 +9,7 @@ from .forces import allegiance_phrases, extend_national_forces, adjective_of, co
 from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
 from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, PROVINCE_KIND_WORDS, REBEL_WORDS, ROLE_WORDS, SETTLEMENT_NOUNS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bodies_after_roles, bylines, employers_before_titles, has_role, officials, surnames, unnamed_officials
-from .places import (BEARINGS, district_name, party_states, place_words, places_by_company, propagate_places,
+from .places import (BEARINGS, district_name, links_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state, demonym_capital_countries)
 from .spans import (DATES_KEY, headline_end_token, in_headline, longest_first, merge_phrases, name_of, one_of_several,
                     plain_name, ranked_town, retype, set_canonical, set_span, spaced_dash, span_canonical, span_links,
@@ -394,10 +394,7 @@ def _place_slot(token: Token, verbs: set[str]) -> bool:
 
 def _with_linked_article(doc: Doc, start: int, taken: set[int]) -> int:
     """Where a name found from ``start`` begins with the article hyphened to it: 'al-Qaryatain', 'ad-Dali'."""
-    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in HYPHEN_LINKS \
-            and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and start - 2 not in taken:
-        return start - 2
-    return start
+    return start - 2 if start >= 2 and links_name(doc, start - 2) and start - 2 not in taken else start
 
 
 def _places_by_apposition(doc: Doc, spans: list[Span]) -> list[Span]:

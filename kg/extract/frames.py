@@ -19,7 +19,7 @@ from ..errors import GazetteerError
 from .arguments import (ACTOR_TYPES, FIGHTER_TYPES, MONTHS, PARTIAL_PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments,
                         noun_lemma)
 from .coref import SPEECH_VERBS
-from .lexicon import SETTLEMENT_NOUNS, SUPPORT_VERBS, TAKING_FROM_VERBS
+from .lexicon import SETTLEMENT_NOUNS, SUPPORT_VERBS, TAKING_FROM_VERBS, TOWN_RANKS
 from .found import FoundRelation, among, each_pair
 from .modality import modality, negated, noun_modality, refused
 from .spans import children_of, first_conjunct, lemmas, one_of_several
@@ -379,7 +379,7 @@ def subjects_of(verb: Token, args: Arguments) -> list[Span]:
     """Active subjects, inherited from the governing verb for 'X captured A and attacked B', 'X tried to take A',
     'X swept north, seizing A' and 'after seizing A, X ...'."""
     if _declared_done(verb):  # "Iraqi forces declared Mosul liberated": the armed side that declares it did it
-        return [s for s in args.children(verb.head, ("nsubj",)) if s.label_ in ("ArmedGroup", "Force")]
+        return [s for s in args.children(verb.head, ("nsubj",)) if s.label_ in ARMED_SIDES]
     current = verb
     for _ in range(3):
         found_subjects = args.children(current, ("nsubj",))
@@ -547,7 +547,7 @@ def _passive(verb: Token, args: Arguments) -> list[Span]:
 
 
 #: Words that single out one town among those of a place: "the last city in the Luhansk region".
-SINGLING_WORDS = {"last", "only", "first", "largest", "biggest", "main", "major", "second-largest"}
+SINGLING_WORDS = TOWN_RANKS | {"last", "only", "first", "major"}
 
 
 def ranked_town_around(place: Token) -> Token | None:

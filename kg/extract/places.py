@@ -45,9 +45,9 @@ def place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         start = token.i
         while start > 0 and (doc[start - 1].is_title or (doc[start - 1].text == "-" and not doc[start - 1].whitespace_)
                              or (doc[start - 1].text in HYPHEN_LINKS and start >= 2 and doc[start - 2].text == "-")
-                             or _links_name(doc, start - 1)) and doc[start - 1].i not in taken:
+                             or links_name(doc, start - 1)) and doc[start - 1].i not in taken:
             start -= 1
-        while start < token.i and not (doc[start].is_title or _links_name(doc, start)):
+        while start < token.i and not (doc[start].is_title or links_name(doc, start)):
             start += 1  # "the al-Karim neighborhood" keeps its "al-"
         if start == token.i or doc[start].is_sent_start and doc[start].pos_ != "PROPN":
             continue
@@ -83,7 +83,7 @@ def _name_before_town(doc: Doc, token: Token, taken: set[int], named_words: set[
     return name
 
 
-def _links_name(doc: Doc, i: int) -> bool:
+def links_name(doc: Doc, i: int) -> bool:
     """Token ``i`` is the "al-" of "al-Dular": a linking word joined by a hyphen to a capitalised name."""
     return i + 2 < len(doc) and doc[i].lower_ in HYPHEN_LINKS and doc[i + 1].text == "-" and doc[i + 2].is_title \
         and not doc[i].whitespace_ and not doc[i + 1].whitespace_
@@ -92,7 +92,7 @@ def _links_name(doc: Doc, i: int) -> bool:
 def _name_after_of(doc: Doc, token: Token, taken: set[int]) -> Span | None:
     """The capitalised (maybe hyphenated) name in 'district of <name>', or None."""
     i = token.i + 2
-    linked = _links_name(doc, i)
+    linked = links_name(doc, i)
     if i >= len(doc) or doc[token.i + 1].lower_ != "of" or not (doc[i].is_title or linked) or i in taken:
         return None  # "the district of Qala-e-Zal", "the neighborhood of al-Dular"
     end = i + 3 if linked else i + 1
