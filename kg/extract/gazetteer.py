@@ -256,13 +256,14 @@ class GazetteerComponent:
     def __call__(self, doc: Doc) -> Doc:
         found = []
         matched = list(self.matches(doc))
-        home = self._home_country(doc, matched) if self.rivals else None
-        for start, end, key in matched:
+        shared = {i: keys for i, (start, end, _) in enumerate(matched)
+                  if (keys := self.rivals.get(tuple(t.text for t in doc[start:end])))} if self.rivals else {}
+        home = self._home_country(doc, matched) if shared else None  # (worked out only for a name two actors share)
+        for i, (start, end, key) in enumerate(matched):
             if _inside_hyphenated(doc, start, end):
                 continue
-            rivals = self.rivals.get(tuple(t.text for t in doc[start:end])) if home is not None else None
-            if rivals:  # a name two actors share: the one of the country the article is about, if one is
-                key = next((k for k in rivals if self.data.entries[k].get("forces_of") == home), key)
+            if i in shared:  # a name two actors share: the one of the country the article is about, if one is
+                key = next((k for k in shared[i] if self.data.entries[k].get("forces_of") == home), key)
             entity_type, name = key
             entry = self.data.entries[(entity_type, name)]
             span = set_span(Span(doc, start, end, label=entity_type), name, "gazetteer", links_of(entry))
