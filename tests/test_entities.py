@@ -2234,3 +2234,9 @@ def test_it_in_a_clause_of_a_sentence_is_the_sentences_subject_before_the_last_s
 def test_a_person_of_a_group_is_its_member_whatever_else_they_are_called(nlp):
     found = _relations_read(nlp("Abu Yasir Hassan of ISIS-Mozambique was designated a terrorist."))
     assert ("Abu Yasir Hassan", "memberOf", "ISIS-Mozambique") in found, found
+
+
+@pytest.mark.model
+def test_its_governor_is_the_governor_of_the_one_province_named_before(nlp):
+    found = _relations_read(nlp("Kunduz province fell on Sunday after its governor, Omar Safi, fled to Kabul."))
+    assert ("Omar Safi", "officialOf", "Kunduz Province") in found, found

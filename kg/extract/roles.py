@@ -277,6 +277,8 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ == "its"), None)
     if owner is not None and role_word(noun) == "mayor":  # "Kupiansk fell ... after its mayor, X, agreed"
         return args.coref.town_owner(owner)
+    if owner is not None and role_word(noun) == "governor":  # "Kunduz province fell after its governor, X, fled"
+        return args.coref.town_owner(owner, ("Province",))
     targets = args.modifiers(noun) + args.prep_objects(noun, preps)
     for tail in (c for p in noun.children if p.dep_ == "prep" for c in p.children
                  if c.dep_ == "pobj" and (p.lower_, c.lower_) in ROLE_TAILS):
