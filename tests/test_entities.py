@@ -2240,3 +2240,11 @@ def test_a_person_of_a_group_is_its_member_whatever_else_they_are_called(nlp):
 def test_its_governor_is_the_governor_of_the_one_province_named_before(nlp):
     found = _relations_read(nlp("Kunduz province fell on Sunday after its governor, Omar Safi, fled to Kabul."))
     assert ("Omar Safi", "officialOf", "Kunduz Province") in found, found
+
+
+@pytest.mark.model
+def test_a_place_taken_is_no_longer_held_by_the_side_its_description_names(nlp):
+    found = _relations_read(nlp("Ukrainian forces fought on. Russian forces captured Lysychansk, the last large city "
+                                "in Luhansk Province under Ukrainian control, on Sunday."))
+    assert ("Russian forces", "captured", "Lysychansk") in found, found
+    assert not any(p == "captured" and s != "Russian forces" for s, p, _ in found), found

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .arguments import FIGHTER_TYPES, PLACE_NOUNS, PLACE_TYPES, Arguments
 from .found import FoundRelation, each_pair
 from .frames import SITE_TYPES, ranked_town_around, subjects_of
+from .lexicon import TAKING_FROM_VERBS
 from .modality import modality
+from .spans import lemmas
 from .roles import described_by, role_targets
 from .words import word_list
 
@@ -63,9 +65,17 @@ def under_control_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             places += [p for p in args.children(holder_of.head, ("nsubj",)) if p.label_ in PLACE_TYPES]
         if holder_of.lemma_.lower() in LEAVING_UNDER_VERBS:  # "the fall of the base left X and most of Y under
             places += [p for p in args.children(holder_of, ("dobj",)) if p.label_ in PLACE_TYPES]  # RSF control"
+        places = [p for p in places if not _just_taken(p)]
         yield from each_pair(holders, places, "captured", "captured-under-control")
     yield from _in_control_of(args)
     yield from _in_hands_of(args)
+
+
+def _just_taken(place: Span) -> bool:
+    """'Russian forces captured Lysychansk, the last city under Ukrainian control': the place the sentence tells
+    was taken, whose description under another's control is how it was before."""
+    root = place.root
+    return root.dep_ == "dobj" and bool(lemmas(root.head) & TAKING_FROM_VERBS)
 
 
 def _past_adverb(token: Token) -> Token:
