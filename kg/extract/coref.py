@@ -290,9 +290,9 @@ class Coreference:
         before = self.named_before(pronoun, ("Province", "Country"), 1)
         return [marked(before[-1])] if before else []
 
-    def town_owner(self, pronoun: Token, types: tuple[str, ...] = ("City",)) -> list[Span]:
-        """'Kupiansk fell ... after its mayor, X, agreed': the one town (or, for a governor, province) named in the
-        sentence so far."""
+    def seat_before(self, pronoun: Token, types: tuple[str, ...]) -> list[Span]:
+        """'Kupiansk fell ... after its mayor, X, agreed': the one place of ``types`` (a town for a mayor, a province
+        for a governor) named in the sentence so far."""
         return [marked(s) for s in the_only_one(self.named_before(pronoun, types, 0))]
 
     def person(self, pronoun: Token) -> list[Span]:

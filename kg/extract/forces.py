@@ -436,16 +436,17 @@ def loyal_forces(doc: Doc, spans: list[Span]) -> list[Span]:
             leader = retype(leader, "Person", " ".join(t.text for t in words), "loyal-forces",
                             end=words[-1].i + 1)
             found.append(leader)
-        found.append(_leaders_forces(Span(doc, head.i, head.i + 1), leader, spans, names, "loyal-forces"))
+        found.append(_leaders_forces(doc, head.i, head.i + 1, leader, spans, names, "loyal-forces"))
     return found
 
 
-def _leaders_forces(phrase: Span, leader: Span, spans: list[Span], names: dict[str, str], origin: str) -> Span:
-    """``phrase`` as the forces of ``leader``: "X's forces" by his fullest name, a Force when he holds a military
-    rank (else an armed group); the forces of one leader keep the name first given (in ``names``)."""
+def _leaders_forces(doc: Doc, start: int, end: int, leader: Span, spans: list[Span], names: dict[str, str],
+                    origin: str) -> Span:
+    """Tokens ``start:end`` as the forces of ``leader``: "X's forces" by his fullest name, a Force when he holds a
+    military rank (else an armed group); the forces of one leader keep the name first given (in ``names``)."""
     name = names.setdefault(leader[-1].lower_, f"{_fullest_name(leader, spans)}'s forces")
     label = "Force" if _titles_of(leader, spans) & MILITARY_RANKS else "ArmedGroup"
-    return set_span(Span(phrase.doc, phrase.start, phrase.end, label=label), name, origin)
+    return set_span(Span(doc, start, end, label=label), name, origin)
 
 
 #: What fighters named by their side may be called: "pro-Russian separatists", "pro-Gadhafi troops".
@@ -465,20 +466,19 @@ def allegiance_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span
                 or doc[head.i - 3].lower_ != "pro":
             continue
         side_word = doc[head.i - 1]
-        phrase = Span(doc, head.i - 3, head.i + 1)
+        start, end = head.i - 3, head.i + 1  # "pro - Russian separatists"
         adjective = side_word.text if side_word.text in gaz.adjectives else adjective_of(side_word.text, gaz)
         if adjective is not None and head.lower_ not in NATIONAL_FORCE_HEADS:
-            found.append(set_span(Span(doc, phrase.start, phrase.end, label="ArmedGroup"),
-                                  f"pro-{adjective} {head.lower_}", "allegiance"))
+            found.append(set_span(Span(doc, start, end, label="ArmedGroup"), f"pro-{adjective} {head.lower_}",
+                                  "allegiance"))
             continue
         leader = next((p for p in people if p[-1].lower_ == side_word.lower_ and p.start != side_word.i), None)
         if leader is None:
             continue
         if _titles_of(leader, spans) & HEAD_OF_STATE_TITLES:
-            found.append(set_span(Span(doc, phrase.start, phrase.end, label="Force"), "government forces",
-                                  "force-phrase:generic"))
+            found.append(set_span(Span(doc, start, end, label="Force"), "government forces", "force-phrase:generic"))
         else:
-            found.append(_leaders_forces(phrase, leader, spans, names, "allegiance"))
+            found.append(_leaders_forces(doc, start, end, leader, spans, names, "allegiance"))
     return found
 
 

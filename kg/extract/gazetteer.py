@@ -204,6 +204,7 @@ class GazetteerComponent:
         self.user_entries: list[dict] = []
         self.index: dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]] = {}
         self.rivals: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        self.contested: set[tuple[str, str]] = set()  # the entries that hold a name another claims too
 
     def load(self, extra: Iterable[Path] = ()) -> None:
         """Read the bundled data files and ``extra`` users' files; index every name by its tokens."""
@@ -219,6 +220,7 @@ class GazetteerComponent:
             candidates.sort(key=lambda item: -len(item[0]))
         self.index = index
         self.rivals = {self._tokens(surface): keys for surface, keys in self.data.rivals.items()}
+        self.contested = {keys[0] for keys in self.rivals.values()}
 
     def _tokens(self, surface: str) -> tuple[str, ...]:
         """The tokens of a name as the tokenizer cuts them (names of plain words are cut at spaces,
@@ -256,8 +258,8 @@ class GazetteerComponent:
     def __call__(self, doc: Doc) -> Doc:
         found = []
         matched = list(self.matches(doc))
-        shared = {i: keys for i, (start, end, _) in enumerate(matched)
-                  if (keys := self.rivals.get(tuple(t.text for t in doc[start:end])))} if self.rivals else {}
+        shared = {i: keys for i, (start, end, key) in enumerate(matched) if key in self.contested
+                  and (keys := self.rivals.get(tuple(t.text for t in doc[start:end])))}
         home = self._home_country(doc, matched) if shared else None  # (worked out only for a name two actors share)
         for i, (start, end, key) in enumerate(matched):
             if _inside_hyphenated(doc, start, end):

@@ -271,14 +271,18 @@ def _commanding_officer(token: Token) -> bool:
 ROLE_TAILS = {("in", "chief"), ("of", "staff")}
 
 
+#: Offices whose "its" is the one place of a kind named before in the sentence: "Kupiansk fell after its mayor, X,
+#: agreed", "Kunduz province fell after its governor, X, fled".
+ITS_SEATS = {"mayor": ("City",), "governor": ("Province",)}
+
+
 def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[Span]:
     """Whom a role belongs to: 'a Taliban spokesman', "Russia's minister", 'governor of X', 'spokesman for X',
     'Pentagon Press Secretary'."""
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ == "its"), None)
-    if owner is not None and role_word(noun) == "mayor":  # "Kupiansk fell ... after its mayor, X, agreed"
-        return args.coref.town_owner(owner)
-    if owner is not None and role_word(noun) == "governor":  # "Kunduz province fell after its governor, X, fled"
-        return args.coref.town_owner(owner, ("Province",))
+    seat = ITS_SEATS.get(role_word(noun)) if owner is not None else None
+    if seat is not None:  # "Kupiansk fell ... after its mayor, X, agreed"
+        return args.coref.seat_before(owner, seat)
     targets = args.modifiers(noun) + args.prep_objects(noun, preps)
     for tail in (c for p in noun.children if p.dep_ == "prep" for c in p.children
                  if c.dep_ == "pobj" and (p.lower_, c.lower_) in ROLE_TAILS):
