@@ -2248,3 +2248,16 @@ def test_a_place_taken_is_no_longer_held_by_the_side_its_description_names(nlp):
                                 "in Luhansk Province under Ukrainian control, on Sunday."))
     assert ("Russian forces", "captured", "Lysychansk") in found, found
     assert not any(p == "captured" and s != "Russian forces" for s, p, _ in found), found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, site", [
+    ("Islamic State fighters blew up the al-Nuri Mosque in Mosul on Wednesday, Iraqi commanders said.", "al-Nuri Mosque"),
+    ("The militants destroyed the Temple of Bel in Palmyra, the Syrian antiquities director said.", "Temple of Bel"),
+    ("Taliban gunmen attacked Hamid Karzai International Airport in Kabul, officials said.", "Airport"),
+    ("The Nigerian army said it captured Camp Zero in Sambisa Forest from Boko Haram.", "Camp Zero"),
+])
+def test_a_building_or_site_by_its_name_is_no_entity(nlp, text, site):
+    doc = nlp(text)
+    assert not any(site in ent.text for ent in doc.ents), [(e.text, e.label_) for e in doc.ents]
+    assert not any(site in s or site in o for s, _, o in _relations_read(doc))

@@ -11,7 +11,7 @@ from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PO
 from .people import bodies_after_roles, bylines, employers_before_titles, has_role, officials, surnames, unnamed_officials
 from .places import (BEARINGS, district_name, links_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state, demonym_capital_countries)
-from .spans import (DATES_KEY, headline_end_token, in_headline, longest_first, merge_phrases, name_of, one_of_several,
+from .spans import (DATES_KEY, facility_name, headline_end_token, in_headline, longest_first, merge_phrases, name_of, one_of_several,
                     plain_name, ranked_town, retype, set_canonical, set_span, spaced_dash, span_canonical, span_links,
                     span_origin, tokens_of)
 
@@ -82,7 +82,7 @@ class EntityTyper:
         span = _trim_titles(span)
         if span is not None and span.label_ == "ORG":
             span = _without_lowercase_lead(span)
-        if span is None or _is_junk(span):
+        if span is None or _is_junk(span) or span.label_ not in ENTITY_TYPES and facility_name(span):
             return None
         span = _without_place_owner(span, gaz)
         trimmed = _without_portfolio(span, gaz)

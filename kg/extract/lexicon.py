@@ -188,6 +188,13 @@ NOT_ACTOR_PLACES = {"camp", "airport", "airfield", "base", "river", "crossing", 
                     "mosque", "market", "bridge", "dam", "highway", "road", "square", "mountains", "mountain"}
 
 
+#: The last word of a building's or a site's name ("the al-Nuri Mosque", "Bagram Airfield", "the Bardo Museum"), or
+#: its first before "of" ("the Temple of Bel"): no entity of any type.
+FACILITY_NAME_HEADS = {"airport", "airfield", "hospital", "mosque", "cathedral", "church", "temple", "shrine", "museum",
+                       "stadium", "hotel", "palace", "refinery", "prison", "college", "camp", "works", "forest",
+                       "bridge", "dam", "market", "square"}
+
+
 #: Words right after a name that make it an armed group's.
 GROUP_WORDS = {"rebel", "rebels", "militia", "militias", "militant", "militants", "jihadist", "jihadists",
                "insurgent", "insurgents", "guerrilla", "guerrillas", "paramilitary", "paramilitaries"}

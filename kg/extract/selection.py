@@ -27,7 +27,7 @@ from .arguments import FIGHTER_TYPES, UNION_NOUNS
 from .lexicon import (FIGHTER_WORDS, FORCE_HEADS, MONTHS_AND_DAYS, ORGANISATION_OR_FORCE_WORDS, PEOPLE_TAKING_VERBS, PLACE_TAKING_VERBS,
                       TAKING_FROM_VERBS)
 from .frames import Reading
-from .spans import (DATES_KEY, first_conjunct, in_headline, indefinite_town, longest_first, plain_name, retype,
+from .spans import (DATES_KEY, facility_name, first_conjunct, in_headline, indefinite_town, longest_first, plain_name, retype,
                     set_span, span_canonical, span_origin, tokens_of)
 
 #: Words of a date: the months and days, and their short forms ("Jan.", "Sept.").
@@ -224,8 +224,8 @@ def _missed_names(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
         if token.i in taken or token.pos_ != "PROPN" or in_headline(doc[token.i: token.i + 1]):
             continue
         words = _name_ending_at(token)
-        if words is None or taken & set(range(words.start, words.end)):
-            continue
+        if words is None or taken & set(range(words.start, words.end)) or facility_name(words):
+            continue  # ("captured Camp Zero": a site, no town)
         partner = ent_of.get(token.head.i) if token.dep_ == "conj" else None
         if partner is not None and partner.label_ in FIGHTER_TYPES - {"Country"} and (
                 len(words) >= 2 or _acronym(token)):

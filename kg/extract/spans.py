@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import DASHES, ROLE_WORDS, SETTLEMENT_NOUNS, TOWN_RANKS, UNOFFICIAL_ROLE_QUALIFIERS
+from .lexicon import DASHES, FACILITY_NAME_HEADS, ROLE_WORDS, SETTLEMENT_NOUNS, TOWN_RANKS, UNOFFICIAL_ROLE_QUALIFIERS
 
 
 # ---------------------------------------------------------------- span extensions
@@ -343,3 +343,15 @@ def past_titles(doc: Doc, i: int) -> int:
     while i < len(doc) and i - start < 3 and doc[i].is_title and doc[i].lower_ in ROLE_WORDS:
         i += 1
     return i
+
+
+def facility_name(span: Span) -> bool:
+    """'the al-Nuri Mosque', 'Hamid Karzai International Airport', 'the Cathedral of Our Lady', 'Camp Lemonnier', 'Mount
+    Carmel': a building or a site by its name. Facilities are no entities (the guidelines: an attack on one is an attack on the
+    force that holds it), whatever the NER took them for."""
+    words = [t for t in span if t.lower_ != "the"]
+    if len(words) < 2:
+        return False
+    first, last = words[0], words[-1]
+    return (last.lower_ in FACILITY_NAME_HEADS and not last.is_upper and not last.text == "Works"  # ("Public Works")
+            or first.lower_ in FACILITY_NAME_HEADS and first.is_title and (words[1].lower_ == "of" or first.lower_ in ("camp", "mount")))
