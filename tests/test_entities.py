@@ -2261,3 +2261,16 @@ def test_a_building_or_site_by_its_name_is_no_entity(nlp, text, site):
     doc = nlp(text)
     assert not any(site in ent.text for ent in doc.ents), [(e.text, e.label_) for e in doc.ents]
     assert not any(site in s or site in o for s, _, o in _relations_read(doc))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("The worst fighting was in Hayaniya and Tamimiya, two districts of Basra held by the militia.",
+     {("Hayaniya", "locatedIn", "Basra"), ("Tamimiya", "locatedIn", "Basra")}),
+    ("Troops entered Mosul, the capital of Nineveh province and Iraq's second-largest city, on Sunday.",
+     {("Mosul", "capitalOf", "Nineveh Province"), ("Mosul", "locatedIn", "Iraq")}),
+])
+def test_a_description_after_a_list_or_a_second_description_says_where_a_place_is(nlp, text, expected):
+    found = _relations_read(nlp(text))
+    assert expected <= found, found
+    assert ("Nineveh Province", "locatedIn", "Iraq") not in found, found

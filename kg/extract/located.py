@@ -45,10 +45,11 @@ def located_in_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             continue
         containers = list(_containers(span, args))
         conjoined = _conjoined_places(span, args)
-        for target, rule in containers:
+        for target, rule, chained in containers:
             # "a town in al-Hasakah governorate in the far northeast of Syria": the governorate is in Syria, the
             # town in the governorate (the annotated reports link each place to the next larger one only)
-            nearer = [t for t, _ in containers if t.start < target.start and larger(target, t) and t not in conjoined]
+            nearer = [t for t, _, link in containers if t.start < target.start and larger(target, t)
+                      and t not in conjoined and link and chained]
             for place in nearer[-1:] or conjoined:
                 if larger(target, place) or rule == TOWN_PART_RULE and place.label_ == "District":
                     yield found(place, "locatedIn", target, rule)
@@ -76,8 +77,9 @@ def _place_anaphors_in(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
                     yield found(place, "locatedIn", target, "locatedIn-prep")
 
 
-def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
-    """(larger place, rule) named around one place: its possessive, 'in Y', 'of Y', a country adjective."""
+def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str, bool]]:
+    """(larger place, rule, chained) named around one place: its possessive, 'in Y', 'of Y', a country adjective;
+    chained when it may be a link of a chain "a town in A in B" (A is in B then)."""
     root = span.root  # (worked out anew on every access)
     holders = [root]
     head = root.head
@@ -106,16 +108,54 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
                 # two districts in southern Tripoli"; not "A, 30 km from B, the Somali capital": B's
                 and args.named_before_comma(a) in (None, span, *(map(args.entity, first.conjuncts) if a.tag_ == "NNS"
                                                                  else ()))]  # "A and B, the capital of Y": B's
+    yield from ((target, rule, True) for target, rule in _held_by(span, holders, args))
+    # "Mosul, the capital of Nineveh province and Iraq's second-largest city": a second description joined to the
+    # first says where the place is on its own (Nineveh is not in Iraq by this sentence)
+    second = [c for h in holders if h is not root and not (root.dep_ == "pobj" and root.head.head == h)  # (not the
+              for c in h.conjuncts if c.i > h.i and c.tag_ == "NN"  # capital's province, "the capital of Nineveh")
+              and c.lemma_.lower() in SETTLEMENT_NOUNS]
+    for target, rule in _held_by(span, second, args):
+        yield target, rule, False
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.text == "," and span.end + 1 < len(span.doc) and span.label_ in ("City", "District"):
+        after = span.doc[span.end + 1]  # "In Andahuaylas, in the Apurimac region, ...": where the town is, between
+        # commas (the target must close with one too: not "in Juba, in a speech")
+    if after is not None and after.lower_ == "in" and after.dep_ == "prep" and after.head not in holders:
+        # "stormed the town of Sabiid in the Lower Shabelle region": the parser hangs "in" on the verb, but a
+        # place right after another is where that one is
+        for target in args.prep_objects(after.head, ("in",)):
+            closed = after.i == span.end or target.end < len(span.doc) and span.doc[target.end].text in (",", ".")
+            if target.start > span.end and target.root.head == after and closed:
+                yield target, TOWN_PART_RULE if _town_part(root, target, args) else "locatedIn-prep", True
+    subject = first.head if first.dep_ == "appos" else root  # "the worst-hit towns, A, B and C, are all in Y"
+    verb = subject.head
+    clause = next((c for c in root.children if c.dep_ == "relcl" and any(
+        w.dep_ in ("nsubj", "nsubjpass") and w.lower_ in ("which", "that") for w in c.children)), None)
+    if clause is not None and subject.dep_ not in ("nsubj", "nsubjpass"):
+        subject, verb = clause, clause  # "Palmyra, which sits in central Homs province"
+    if (subject.dep_ in ("nsubj", "nsubjpass") or subject is clause) and (verb.lemma_.lower() in LYING_VERBS
+                                                                        or verb.lemma_ == "be"):
+        for target in args.prep_objects(verb, ("in", "within")) + _terrain_of(verb, args):  # "X lies in Y", "X is
+            yield target, "locatedIn-verb", True  # located in Y", "X is in Y", "X sits in the desert of Y"
+        for part in (c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() == "part"):
+            for target in args.prep_objects(part, ("of",)):  # "Soum province is part of the country's Sahel region"
+                yield target, "locatedIn-verb", True
+
+
+def _held_by(span: Span, holders: list[Token], args: Arguments) -> Iterator[tuple[Span, str]]:
+    """(larger place, rule) that the words holding ``span`` (its own root, the nouns describing it) name."""
+    root = span.root  # (a Token is made anew on each access: compare them by ==)
+    first = first_conjunct(root)
     for holder, owner in ((h, o) for h in holders for c in h.children if c.dep_ == "poss" for o in args.entities(c)):
         # "Helmand's Sangin district", "the province's Dasht-e-Archi district", "Vancouver's Kitsilano neighbourhood"
         yield owner, TOWN_PART_RULE if _town_part(holder, owner, args) else "locatedIn-possessive"
     for holder in holders:
-        targets = args.prep_objects(holder, ("in",) if holder is root and span.label_ == "City" else ("in", "of"))
+        targets = args.prep_objects(holder, ("in",) if holder == root and span.label_ == "City" else ("in", "of"))
         targets += _terrain_of(holder, args)  # "a town in the hills of Y"
         for dwellers in (d for p in holder.children if p.dep_ == "prep" and p.lower_ == "of" for d in p.children
                          if d.dep_ == "pobj" and d.lemma_.lower() in DWELLERS):
             targets += args.prep_objects(dwellers, ("in",))  # "Orange, a village of 3,300 people in Cuyahoga County"
-        if holder is not root:
+        if holder != root:
             if not names_listed_before(holder):  # (in "the A and B regions of Y" B is no container of A)
                 targets += args.modifiers(holder, types=PLACE_TYPES)
             # "the key Iraqi city of Fallujah": the adjective names the country, if the article names it
@@ -129,43 +169,22 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str]]:
         for target in (t for t in targets if t != span and t.root.i not in listed):  # "the Sirte neighborhood of
             # al-Dular" is no container
             yield target, TOWN_PART_RULE if _town_part(holder, target, args) else "locatedIn-prep"
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    if after is not None and after.text == "," and span.end + 1 < len(span.doc) and span.label_ in ("City", "District"):
-        after = span.doc[span.end + 1]  # "In Andahuaylas, in the Apurimac region, ...": where the town is, between
-        # commas (the target must close with one too: not "in Juba, in a speech")
-    if after is not None and after.lower_ == "in" and after.dep_ == "prep" and after.head not in holders:
-        # "stormed the town of Sabiid in the Lower Shabelle region": the parser hangs "in" on the verb, but a
-        # place right after another is where that one is
-        for target in args.prep_objects(after.head, ("in",)):
-            closed = after.i == span.end or target.end < len(span.doc) and span.doc[target.end].text in (",", ".")
-            if target.start > span.end and target.root.head == after and closed:
-                yield target, TOWN_PART_RULE if _town_part(root, target, args) else "locatedIn-prep"
-    subject = first.head if first.dep_ == "appos" else root  # "the worst-hit towns, A, B and C, are all in Y"
-    verb = subject.head
-    clause = next((c for c in root.children if c.dep_ == "relcl" and any(
-        w.dep_ in ("nsubj", "nsubjpass") and w.lower_ in ("which", "that") for w in c.children)), None)
-    if clause is not None and subject.dep_ not in ("nsubj", "nsubjpass"):
-        subject, verb = clause, clause  # "Palmyra, which sits in central Homs province"
-    if (subject.dep_ in ("nsubj", "nsubjpass") or subject is clause) and (verb.lemma_.lower() in LYING_VERBS
-                                                                        or verb.lemma_ == "be"):
-        for target in args.prep_objects(verb, ("in", "within")) + _terrain_of(verb, args):  # "X lies in Y", "X is
-            yield target, "locatedIn-verb"  # located in Y", "X is in Y", "X sits in the desert of Y"
-        for part in (c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() == "part"):
-            for target in args.prep_objects(part, ("of",)):  # "Soum province is part of the country's Sahel region"
-                yield target, "locatedIn-verb"
 
 
-#: Nouns that say what kind of town or district a name is.
-DESCRIBING_NOUNS = SETTLEMENT_NOUNS | DISTRICT_WORDS
+#: Nouns that say what kind of town or district a name is, or what town it is (its capital: the capitalOf reading
+#: says where, and a second description joined to it may say more).
+DESCRIBING_NOUNS = SETTLEMENT_NOUNS | DISTRICT_WORDS | {"capital"}
 
 
 def _description_after(span: Span, args: Arguments) -> Token | None:
-    """The noun of 'a (farming) town', 'a district' right after the name and a comma (the parser may make it
-    the subject of the sentence and the name a modifier)."""
+    """The noun of 'a (farming) town', 'a district' right after the name and a comma, or of 'two districts' after
+    a list of names (the parser may make it the subject of the sentence and the name a modifier, or hang it on
+    another noun)."""
     doc = span.doc
     if span.end + 2 >= len(doc) or doc[span.end].text != ",":
         return None
-    noun = next((t for t in doc[span.end + 1: span.end + 6] if t.pos_ == "NOUN" and t.tag_ == "NN"
+    plural = bool(args.listed_before(span))  # "Hayaniya and Tamimiya, two districts of Basra held by the militia"
+    noun = next((t for t in doc[span.end + 1: span.end + 6] if t.pos_ == "NOUN" and t.tag_ == ("NNS" if plural else "NN")
                  and t.lemma_.lower() in DESCRIBING_NOUNS), None)
     return noun if noun is not None and args.described_before(noun) == [span] else None
 
