@@ -2256,6 +2256,7 @@ def test_a_place_taken_is_no_longer_held_by_the_side_its_description_names(nlp):
     ("The militants destroyed the Temple of Bel in Palmyra, the Syrian antiquities director said.", "Temple of Bel"),
     ("Taliban gunmen attacked Hamid Karzai International Airport in Kabul, officials said.", "Airport"),
     ("The Nigerian army said it captured Camp Zero in Sambisa Forest from Boko Haram.", "Camp Zero"),
+    ("A bomb went off inside the Cathedral of Our Lady of Mount Carmel in Jolo.", "Carmel"),
 ])
 def test_a_building_or_site_by_its_name_is_no_entity(nlp, text, site):
     doc = nlp(text)
@@ -2274,3 +2275,9 @@ def test_a_description_after_a_list_or_a_second_description_says_where_a_place_i
     found = _relations_read(nlp(text))
     assert expected <= found, found
     assert ("Nineveh Province", "locatedIn", "Iraq") not in found, found
+
+
+@pytest.mark.model
+def test_a_body_named_after_a_secretary_of_is_whole(nlp):
+    found = _relations_read(nlp("Sani Bello, secretary of the Department of Agriculture, said the harvest was lost."))
+    assert ("Sani Bello", "officialOf", "Department of Agriculture") in found, found

@@ -82,7 +82,7 @@ class EntityTyper:
         span = _trim_titles(span)
         if span is not None and span.label_ == "ORG":
             span = _without_lowercase_lead(span)
-        if span is None or _is_junk(span) or span.label_ not in ENTITY_TYPES and facility_name(span):
+        if span is None or _is_junk(span):
             return None
         span = _without_place_owner(span, gaz)
         trimmed = _without_portfolio(span, gaz)
@@ -277,7 +277,6 @@ def _army_speaks(span: Span) -> bool:
 
 
 #: Last words of names of waters and works, which are no entity of any kind (a valley is a region: not here).
-WATER_AND_WORKS = {"river", "lake", "strait", "canal", "dam", "bridge", "reservoir"}  # not "Hanwha Ocean", a firm
 #: Nouns that, with a word of revolt in the name, head an armed group's name ("Kachin Independence Organization").
 GROUP_NAME_HEADS = {"movement", "organization", "organisation", "front", "alliance", "coalition", "council"}
 #: the unions the rules test words against, made once
@@ -1257,10 +1256,11 @@ def _is_junk(span: Span) -> bool:
             return True  # "Defense Secretary James Mattis", "National Chairman X": the NER's "Defense" is part of a title (not "Pemex
             # Director X", "Navy spokeswoman Y": there the name before the title is the employer)
         before = tokens_of(span.doc)[max(0, span.start - 2): span.start]
-        if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in ("secretary", "minister", "ministry"):
-            return True  # "Secretary of Defense": part of a title
-        if span[-1].lower_ in WATER_AND_WORKS:
-            return True  # "the Siverskyi Donets River", "the Mosul Dam": none of the nine kinds of thing
+        if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in ("secretary", "minister", "ministry") \
+                and span[0].lower_ != "the":
+            return True  # "Secretary of Defense": part of a title (not "secretary of the Department of Agriculture")
+        if facility_name(span):
+            return True  # "the Siverskyi Donets River", "the Mosul Dam", "the al-Nuri Mosque": none of the nine kinds
         unit = span[-1].lower_ in UNIT_OR_FORCE_NAME_HEADS or len(span) > 2 and span[-1].text.isdigit() and any(
             t.lower_ in UNIT_NUMBER_HEADS for t in span[-4:-1])  # "the 10th Front", "Light Infantry Battalion 268"
         if any(t.like_num for t in span) and not unit:

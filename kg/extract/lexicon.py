@@ -188,11 +188,12 @@ NOT_ACTOR_PLACES = {"camp", "airport", "airfield", "base", "river", "crossing", 
                     "mosque", "market", "bridge", "dam", "highway", "road", "square", "mountains", "mountain"}
 
 
-#: The last word of a building's or a site's name ("the al-Nuri Mosque", "Bagram Airfield", "the Bardo Museum"), or
+#: The last word of a building's, a site's or a water's name ("the al-Nuri Mosque", "Bagram Airfield", "the Bardo Museum"), or
 #: its first before "of" ("the Temple of Bel"): no entity of any type.
 FACILITY_NAME_HEADS = {"airport", "airfield", "hospital", "mosque", "cathedral", "church", "temple", "shrine", "museum",
                        "stadium", "hotel", "palace", "refinery", "prison", "college", "camp", "works", "forest",
-                       "bridge", "dam", "market", "square"}
+                       "bridge", "dam", "reservoir", "canal", "river", "lake", "strait", "market", "square"}  # (not
+# "Hanwha Ocean", a firm)
 
 
 #: Words right after a name that make it an armed group's.

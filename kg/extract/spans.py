@@ -354,4 +354,5 @@ def facility_name(span: Span) -> bool:
         return False
     first, last = words[0], words[-1]
     return (last.lower_ in FACILITY_NAME_HEADS and not last.is_upper and not last.text == "Works"  # ("Public Works")
-            or first.lower_ in FACILITY_NAME_HEADS and first.is_title and (words[1].lower_ == "of" or first.lower_ in ("camp", "mount")))
+            or first.is_title and (first.lower_ in FACILITY_NAME_HEADS and words[1].lower_ == "of"
+                                   or first.lower_ in ("camp", "mount")))
