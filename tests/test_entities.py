@@ -2281,3 +2281,18 @@ def test_a_description_after_a_list_or_a_second_description_says_where_a_place_i
 def test_a_body_named_after_a_secretary_of_is_whole(nlp):
     found = _relations_read(nlp("Sani Bello, secretary of the Department of Agriculture, said the harvest was lost."))
     assert ("Sani Bello", "officialOf", "Department of Agriculture") in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Kofi Asante, Ghana's energy minister and leader of the Green Party, said prices would fall.",
+     ("Kofi Asante", "officialOf", "Ghana")),
+    ("The district governor of Sangin, Mohammad Sharif, said fighting continued.",
+     ("Mohammad Sharif", "officialOf", "Sangin")),
+    ("The district governor of Musa Qala, Abdul Wali, said fighting continued.",
+     ("Abdul Wali", "officialOf", "Musa Qala")),
+])
+def test_the_seat_or_country_of_an_office_before_the_holder(nlp, text, expected):
+    doc = nlp(text)
+    assert expected in _relations_read(doc), _relations_read(doc)
+    assert all(e.label_ != "Person" or e.text not in ("Musa Qala", "Sangin") for e in doc.ents)

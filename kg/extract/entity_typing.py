@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import ENTITY_TYPES
 from .forces import allegiance_phrases, extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, loyal_forces, ministry_name, one_coalition
 from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
-from .lexicon import ARMED_SERVICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, PROVINCE_KIND_WORDS, REBEL_WORDS, ROLE_WORDS, SETTLEMENT_NOUNS, SPACED_LINKS, TITLE_ABBREVIATIONS
+from .lexicon import ARMED_SERVICES, LOCAL_SEAT_OFFICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, PROVINCE_KIND_WORDS, REBEL_WORDS, ROLE_WORDS, SETTLEMENT_NOUNS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bodies_after_roles, bylines, employers_before_titles, has_role, officials, surnames, unnamed_officials
 from .places import (BEARINGS, district_name, links_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state, demonym_capital_countries)
@@ -101,6 +101,9 @@ class EntityTyper:
         after = doc[span.end] if span.end < len(doc) else None
         before = tokens_of(doc)[span.start - 2: span.start] if span.start >= 2 else None  # (no new Span)
         name = plain_name(span)
+        seat = _seat_kind(span) if span.label_ == "PERSON" else None
+        if seat is not None:  # "the district governor of Musa Qala, X,": the seat of an office
+            return set_span(retype(span, seat), name, "place-role")
         if span.label_ in ENTITY_TYPES:
             typed = span
         else:
@@ -579,7 +582,8 @@ PORTFOLIO_TITLES = {"minister", "secretary", "commissioner"}
 def _split_known_pair(span: Span, gaz: Gazetteer) -> list[Span]:
     """'Balakliia and Izium' as one organisation: two names the NER ran together over an 'and', when one of them
     is a place the gazetteer knows (not "Bosnia and Herzegovina", a name of its own there); 'Paraiso, Tabasco' as
-    one town: a name and, after a comma, the state or country it is in."""
+    one town: a name and, after a comma, the state or country it is in; 'the district governor of Sangin, Mohammad
+    Sharif': an office's seat and its holder."""
     if span.label_ not in ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP"):
         return [span]  # (the label first: it is asked for every entity, and most are no pair)
     joints = [t.i for t in span if t.lower_ in ("and", ",") and span.start < t.i < span.end - 1]
@@ -589,12 +593,29 @@ def _split_known_pair(span: Span, gaz: Gazetteer) -> list[Span]:
     left, right = Span(doc, span.start, joints[0], label=span.label_), Span(doc, joints[0] + 1, span.end,
                                                                             label=span.label_)
     known = [gaz.lookup(part.text) for part in (left, right)]
+    if doc[joints[0]].text == "," and known[1] is None and 2 <= len(right) <= 4 and all(t.is_title for t in right) \
+            and span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in ROLE_WORDS:
+        # "The district governor of Sangin, Mohammad Sharif, said": the seat of an office, then its holder
+        seat = Span(doc, left.start, left.end, label=_seat_kind(span) or "GPE")
+        return [seat if known[0] is None else known_span(doc, left.start, left.end, known[0]),
+                Span(doc, right.start, right.end, label="PERSON")]
     # after a comma only the second name may be the known one, and a larger place; either side of an "and"
     places, wanted = (known[1:], ("Province", "Country")) if doc[joints[0]].text == "," else (
         known, ("City", "Province", "Country"))
     if not any(k is not None and k[0] in wanted for k in places):
         return [span]
     return [part if k is None else known_span(doc, part.start, part.end, k) for part, k in zip((left, right), known)]
+
+
+def _seat_kind(span: Span) -> str | None:
+    """'the mayor of X' (a town), 'the district governor of X', 'the governor of X' (a province): the kind of place
+    a name after a local office and 'of' is."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of" or doc[span.start - 2].lower_ not in LOCAL_SEAT_OFFICES:
+        return None
+    if span.start >= 3 and doc[span.start - 3].lower_ == "district":
+        return "District"
+    return "City" if doc[span.start - 2].lower_ == "mayor" else "Province"
 
 
 def _split_person_of(span: Span, gaz: Gazetteer) -> list[Span]:

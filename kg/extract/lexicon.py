@@ -196,6 +196,10 @@ FACILITY_NAME_HEADS = {"airport", "airfield", "hospital", "mosque", "cathedral",
 # "Hanwha Ocean", a firm)
 
 
+#: Offices held in one town, district or province: "the mayor of X", "the district governor of X" (X is a place).
+LOCAL_SEAT_OFFICES = {"governor", "mayor", "prefect"}
+
+
 #: Words right after a name that make it an armed group's.
 GROUP_WORDS = {"rebel", "rebels", "militia", "militias", "militant", "militants", "jihadist", "jihadists",
                "insurgent", "insurgents", "guerrilla", "guerrillas", "paramilitary", "paramilitaries"}

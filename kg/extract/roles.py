@@ -458,7 +458,9 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
         if len(districts) == 1:
             yield found(span, "officialOf", next(iter(districts.values())), "officialOf-implicit-district")
     if lemma not in PLACE_OFFICES and any(t.label_ not in PLACE_TYPES for t in targets):
-        targets = [t for t in targets if t.label_ not in PLACE_TYPES]  # "the SDF's al-Dashisha commander"
+        # "the SDF's al-Dashisha commander"; a place that owns the role stays: "Bavaria's economy minister (and
+        # leader) of the Free Voters"
+        targets = [t for t in targets if t.label_ not in PLACE_TYPES or t.root.dep_ == "poss" and t.root.head == noun]
     if lemma == "governor":  # "Balkh Governor X" where the article names Balkh province: a governor's is the province
         targets = [args.province_of_same_name(t) or t if t.label_ == "City" else t for t in targets]
     for target in targets:
