@@ -2296,3 +2296,16 @@ def test_the_seat_or_country_of_an_office_before_the_holder(nlp, text, expected)
     doc = nlp(text)
     assert expected in _relations_read(doc), _relations_read(doc)
     assert all(e.label_ != "Person" or e.text not in ("Musa Qala", "Sangin") for e in doc.ents)
+
+
+@pytest.mark.model
+def test_unknown_acronyms_that_fight_each_other_are_armed_groups_not_towns(nlp):
+    doc = nlp("Clashes between the FPRC and the UPC killed 40 people in Bria.")
+    assert {(e.text, e.label_) for e in doc.ents} >= {("FPRC", "ArmedGroup"), ("UPC", "ArmedGroup")}
+    assert ("FPRC", "clashedWith", "UPC") in _relations_read(doc)
+
+
+@pytest.mark.model
+def test_those_who_fought_alongside_another_fought_on_one_side(nlp):
+    found = _relations_read(nlp("Fighters of the HCUA and the Arab Movement of Azawad had fought alongside the MNLA."))
+    assert not any(p == "clashedWith" for _, p, _ in found), found

@@ -108,6 +108,11 @@ class EntityTyper:
             typed = span
         else:
             label = NER_TO_TYPE.get(span.label_)
+            if label == "City" and len(span) == 1 and span[0].is_upper and span[0].is_alpha and len(span[0].text) >= 3 \
+                    and not _opens_paragraph(span) and not (span.start and span.doc[span.start - 1].is_upper):
+                label = "Organization"  # "fighting between the FPRC and the UPC": an acronym the gazetteer does not
+                # know is a body's (what it does may make it an armed group), hardly a town's (a dateline's capitals
+                # are a town's: "THE HAGUE, Netherlands")
             # (the head before a unit's number: "Light Infantry Battalion 268", "Battalion No. 5")
             last = span[-1].lower_ if not span[-1].text.isdigit() else next(
                 (t.lower_ for t in reversed(span) if t.is_alpha and t.lower_ not in ("no", "number")), span[-1].lower_)

@@ -1052,9 +1052,9 @@ def _sides(reading: Reading) -> Iterator[FoundRelation]:
         return
     if reading.kind == "verb" and _unnamed_other_side(reading.trigger, frame.objects):
         return  # "Malian and French troops fought off dozens of gunmen": they fought others, not each other
-    # (nor between allies: "X fought alongside Y" names one side)
-    sides = [a for a in reading.agents if reading.agent_slots.get(a) not in OWNER_SLOTS
-             and reading.agent_slots.get(a) != "alongside"]
+    if any(slot == "alongside" for slot in reading.agent_slots.values()):
+        return  # nor between allies: "X and Y fought alongside Z" names one side
+    sides = [a for a in reading.agents if reading.agent_slots.get(a) not in OWNER_SLOTS]
     yield from among(sides, frame.predicate, f"{rule}-coordinated")
 
 

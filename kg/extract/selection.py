@@ -62,6 +62,13 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
             for span in reading.agents:  # "the KRF seized Sarvan": an organisation that fights is armed
                 if span.label_ == "Organization":
                     votes[_key(span)].add("ArmedGroup")
+        if reading.told and reading.frame.predicate == "clashedWith":
+            sides = (*reading.agents, *reading.patients)
+            for span in sides:  # "clashes between the FPRC and the UPC", "fighting between the army and the KRF"
+                # (not a government whose forces fight: "the GNA")
+                if span.label_ == "Organization" and "government" not in span.text.lower() and (
+                        span.text.isupper() or any(s.label_ in FIGHTER_TYPES - {"Country"} for s in sides)):
+                    votes[_key(span)].add("ArmedGroup")
     # The entities and their keys, made once: doc.ents makes new Span objects on every access, and doc.ents is
     # only set at the end
     ents = doc.ents
