@@ -2309,3 +2309,16 @@ def test_unknown_acronyms_that_fight_each_other_are_armed_groups_not_towns(nlp):
 def test_those_who_fought_alongside_another_fought_on_one_side(nlp):
     found = _relations_read(nlp("Fighters of the HCUA and the Arab Movement of Azawad had fought alongside the MNLA."))
     assert not any(p == "clashedWith" for _, p, _ in found), found
+
+
+@pytest.mark.model
+def test_is_in_capitals_is_the_group_not_the_verb(nlp):
+    found = _relations_read(nlp("The coalition carried out 12 strikes near Tal Afar, hitting IS fighting positions."))
+    assert ("coalition", "attacked", "Islamic State") in found, found
+
+
+@pytest.mark.model
+def test_coalition_aircraft_named_by_their_leader_are_that_coalitions(nlp):
+    doc = nlp("U.S.-led coalition aircraft carried out four airstrikes near Hit, destroying an Islamic State vehicle.")
+    assert ("U.S.-led coalition", "attacked", "Islamic State") in _relations_read(doc)
+    assert "United States" not in {e._.kg_canonical for e in doc.ents}

@@ -271,7 +271,7 @@ def coalitions(doc: Doc, spans: list[Span]) -> list[Span]:
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
     for token in tokens_of(doc):
-        if token.lower_ != "coalition" or token.i in taken or token.dep_ == "compound" or token.i == 0:
+        if token.lower_ != "coalition" or token.i in taken or token.i == 0:
             continue
         start = token.i
         if start >= 3 and doc[start - 1].lower_ == "led" and doc[start - 2].text == "-":
@@ -280,8 +280,9 @@ def coalitions(doc: Doc, spans: list[Span]) -> list[Span]:
                 start -= 2
         if start == token.i and doc[start - 1].lower_.endswith("-led"):
             start -= 1  # "U.S.-led" is one token
-        if start == token.i and doc[token.i - 1].lower_ != "the":
-            continue  # "a coalition of parties": a coalition, not the one fighting
+        if start == token.i and (doc[token.i - 1].lower_ != "the" or token.dep_ == "compound"):
+            continue  # "a coalition of parties": a coalition, not the one fighting; "coalition aircraft" are the
+            # coalition's (kg.extract.forces.one_coalition), "U.S.-led coalition aircraft" the one it names
         found.append(set_span(Span(doc, start, token.i + 1, label="Force"), None, "force-phrase:coalition"))
     leaders = {plain_name(s) for s in found if len(s) > 1}
     for span in found:

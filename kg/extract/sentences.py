@@ -5,6 +5,10 @@ the lead sentence when only a blank line separates them, it reads a dateline as 
 ("BAMAKO, Mali -- Fighters of ..."), and it ends a sentence at a rank's full stop ("spokesman Army Col. | Steve
 Warren told reporters"), which leaves the name without its title. Sentence starts set before the parser runs
 are kept by it, both ways.
+
+It also gives the statistical models one word's reading they get wrong: "IS" for the Islamic State ("hitting IS
+fighting positions"), which the tagger takes for the verb "is" and which then breaks the whole clause's parse.
+The models see a word through its norm, so the norm of that "IS" is made a name's.
 """
 from __future__ import annotations
 
@@ -26,6 +30,7 @@ class SentenceHints:
     def __call__(self, doc: Doc) -> Doc:
         tokens = list(doc)  # one Token object each (indexing a Doc makes a new one every time)
         _dateline_ends_a_sentence(doc, tokens)
+        _acronyms_read_as_names(tokens)
         for previous, token in zip(tokens, tokens[1:]):
             if previous.is_space and previous.text.count("\n") >= 2 and not token.is_space:
                 token.is_sent_start = True  # a blank line ends a sentence (a headline, a dateline line)
@@ -35,6 +40,23 @@ class SentenceHints:
             elif previous.lower_ in TITLE_STOPS and token.is_title and not token.is_sent_start:
                 token.is_sent_start = False  # "Lt. Anne Cole", "Col. Steve Warren"
         return doc
+
+
+#: Acronyms that are also words, written in capitals in running text only as names, and the norm the models
+#: should see instead ("IS" -> the norm of "ISIS").
+NAME_ACRONYMS = {"IS": "isis"}
+
+
+def _acronyms_read_as_names(tokens: list) -> None:
+    """'hitting IS fighting positions': "IS" is the group, unless the words around it are capitals too (a
+    headline or a line in capitals, 'THIS IS WAR')."""
+    for i, token in enumerate(tokens):
+        norm = NAME_ACRONYMS.get(token.text)
+        if norm is None:
+            continue
+        around = [t for t in tokens[max(0, i - 2): i + 3] if t is not token and t.is_alpha]
+        if not any(t.is_upper and len(t.text) > 1 for t in around):
+            token.norm_ = norm
 
 
 def _dateline_ends_a_sentence(doc: Doc, tokens: list) -> None:
