@@ -2322,3 +2322,10 @@ def test_coalition_aircraft_named_by_their_leader_are_that_coalitions(nlp):
     doc = nlp("U.S.-led coalition aircraft carried out four airstrikes near Hit, destroying an Islamic State vehicle.")
     assert ("U.S.-led coalition", "attacked", "Islamic State") in _relations_read(doc)
     assert "United States" not in {e._.kg_canonical for e in doc.ents}
+
+
+@pytest.mark.model
+def test_a_facility_named_and_described_stands_for_its_holder(nlp):
+    found = _relations_read(nlp("Al-Shabaab militants attacked Camp Simba, a Kenya Defence Forces installation in "
+                                "Lamu County, early Sunday."))
+    assert ("al-Shabab", "attacked", "Kenya Defence Forces") in found, found

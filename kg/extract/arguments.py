@@ -259,6 +259,11 @@ class Arguments:
         if token.lower_ in MONTHS:  # "liberate Raqqa June 6": the parser makes the date the object
             return [s for c in token.children if c.dep_ == "compound" and c.i < token.i
                     for s in ([self.entity(c)] if self.entity(c) is not None else [])]
+        if token.pos_ == "PROPN":  # "attacked Camp Simba, a Kenya Defence Forces installation": a facility by its
+            # name (no entity), and what the apposition says it is stands for whoever holds it
+            site = next((c for c in token.children if c.dep_ == "appos" and noun_lemma(c) in THING_PROXIES), None)
+            if site is not None:
+                return self._proxy(site, depth)
         lemma = noun_lemma(token)
         if token.lower_ in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
             return self.coref.speaker(token)
