@@ -2329,3 +2329,19 @@ def test_a_facility_named_and_described_stands_for_its_holder(nlp):
     found = _relations_read(nlp("Al-Shabaab militants attacked Camp Simba, a Kenya Defence Forces installation in "
                                 "Lamu County, early Sunday."))
     assert ("al-Shabab", "attacked", "Kenya Defence Forces") in found, found
+
+
+@pytest.mark.model
+def test_a_clause_the_parser_read_as_one_name_still_has_its_verb(nlp):
+    found = _relations_read(nlp("The Taliban overran Ghazni, a provincial capital on the main highway."))
+    assert ("Taliban", "captured", "Ghazni") in found, found
+
+
+@pytest.mark.model
+def test_names_listed_after_including_are_members_of_the_plural_noun_before_however_parsed(nlp):
+    doc = nlp("The district governor said Taliban fighters still controlled several villages north of the bazaar, "
+              "including Jusholay and Sarwan Qala, and that families had fled.")
+    found = _relations_read(doc)
+    assert {("Taliban", "captured", "Jusholay"), ("Taliban", "captured", "Sarwan Qala")} <= found, found
+    assert not any(p == "memberOf" for _, p, _ in found), found
+    assert {e.text: e.label_ for e in doc.ents}["Sarwan Qala"] == "City"

@@ -24,6 +24,7 @@ from .gazetteer import country_adjectives
 from .lexicon import ROLE_ABBREVIATIONS, ROLE_WORDS, SUPPORT_VERBS, TOWN_WORDS
 from .spans import (
     children_of,
+    including_noun,
     lemmas,
     members_listed_after,
     name_of,
@@ -481,6 +482,11 @@ class Arguments:
         # "Helmand's districts, among them A, B and C"
         listed = self.prep_objects(token, ("including",), depth) + [
             s for member in members_listed_after(token) for s in self.entities(member, depth + 1)]
+        if not listed and token.tag_ == "NNS":  # "controlled several villages north of the bazaar, including A
+            # and B": the parser hangs the list on the verb or the subject
+            listed = [s for p in token.sent if p.lower_ == "including" and p.i > token.i
+                      and including_noun(p) is not None and including_noun(p).i == token.i
+                      for o in p.children if o.dep_ == "pobj" for s in self.entities(o, depth + 1)]
         return named + [s for s in listed if s.label_ in PLACE_TYPES and s not in named]
 
     def _proxy(self, token: Token, depth: int) -> list[Span]:

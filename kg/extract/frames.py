@@ -380,6 +380,8 @@ def subjects_of(verb: Token, args: Arguments) -> list[Span]:
     'X swept north, seizing A' and 'after seizing A, X ...'."""
     if _declared_done(verb):  # "Iraqi forces declared Mosul liberated": the armed side that declares it did it
         return [s for s in args.children(verb.head, ("nsubj",)) if s.label_ in ARMED_SIDES]
+    if _verb_made_a_modifier(verb):  # "The Taliban overran Ghazni, a provincial capital": the name right before
+        return [s for s in args.entities(verb.doc[verb.i - 1]) if s.end == verb.i]
     current = verb
     for _ in range(3):
         found_subjects = args.children(current, ("nsubj",))
@@ -454,10 +456,19 @@ def _objects(verb: Token, args: Arguments) -> list[Span]:
             out.extend(args.coref.place_before(child))
         elif child.dep_ == "dobj" or _misparsed_place_object(verb, child, args) or _object_joined_to_the_verb(child):
             out.extend(s for s in args.entities(child) if s not in out)
+    if not out and _verb_made_a_modifier(verb) and verb.i + 1 < len(verb.doc):
+        out.extend(s for s in args.entities(verb.doc[verb.i + 1]) if s.start == verb.i + 1)  # (the name right after)
     if not out and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children):
         out.extend(_object_made_the_sayer(verb, args) or _relative_object(verb, args)
                    or _object_made_a_subject(verb, args))
     return out
+
+
+def _verb_made_a_modifier(verb: Token) -> bool:
+    """'The Taliban overran Ghazni, a provincial capital': the parser read the clause as one name, the verb (still
+    tagged a past or present verb) a modifier of the name after it, with no children of its own."""
+    return verb.dep_ in ("compound", "amod") and verb.tag_ in ("VBD", "VBZ") and verb.head.i > verb.i \
+        and not list(verb.children) and 0 < verb.i < len(verb.doc) - 1
 
 
 RELATIVE_WORDS = ("who", "which", "that", "whom")

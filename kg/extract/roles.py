@@ -23,6 +23,7 @@ from .places import party_state_at
 from .spans import (
     children_of,
     doc_memo,
+    including_noun,
     lemmas,
     name_key,
     name_of,
@@ -101,7 +102,8 @@ def _described_by(span: Span) -> list[Token]:
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     if first.dep_ == "pobj" and first.head.lower_ == "including" and first.head.head.pos_ == "NOUN" \
-            and span.label_ in ("Person", "Official"):
+            and span.label_ in ("Person", "Official") and including_noun(first.head) in (None, first.head.head):
+        # (not "Taliban fighters controlled several villages, including A": the villages', however parsed)
         nouns.append(first.head.head)  # "leaders of AQIM, including Abou Zeid": one of them (not "the state
         # capitals, including Nyala": one of several states' capitals)
     if span.start > 0 and role_word(span.doc[span.start - 1]) in TITLE_NOUNS:

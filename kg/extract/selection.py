@@ -25,9 +25,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .arguments import FIGHTER_TYPES, UNION_NOUNS
 from .lexicon import (FIGHTER_WORDS, FORCE_HEADS, MONTHS_AND_DAYS, ORGANISATION_OR_FORCE_WORDS, PEOPLE_TAKING_VERBS, PLACE_TAKING_VERBS,
-                      TAKING_FROM_VERBS)
+                      SETTLEMENT_NOUNS, TAKING_FROM_VERBS)
 from .frames import Reading
-from .spans import (DATES_KEY, facility_name, first_conjunct, in_headline, indefinite_town, longest_first, plain_name, retype,
+from .spans import (DATES_KEY, facility_name, including_noun, first_conjunct, in_headline, indefinite_town, longest_first, plain_name, retype,
                     set_span, span_canonical, span_origin, tokens_of)
 
 #: Words of a date: the months and days, and their short forms ("Jan.", "Sept.").
@@ -77,7 +77,7 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
         # "Glendale, an unincorporated community in Hardin County": a town, whatever the NER guessed
         if span.label_ == "Person" and (_controlled_place(span.root) or _under_control(span.root)) \
                 or span.label_ in ("Person", "Organization") \
-                and _described_as_settlement(span.root):
+                and (_described_as_settlement(span.root) or _named_among_towns(span.root)):
             votes[key].add("City")
     _listed_with_places(ents, keys, votes)
     described = {key for span, key in zip(ents, keys) if _described_as_armed_group(span)}
@@ -249,6 +249,18 @@ def _missed_names(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
             span = Span(doc, words.start, words.end, label="City")
             found.append(set_span(span, plain_name(words), "selection:taken"))
     return found
+
+
+def _named_among_towns(token: Token) -> bool:
+    """'several villages north of the bazaar, including Jusholay and Sarwan Qala', 'towns such as A and B': a name
+    listed as one of the towns a plural noun names."""
+    first = first_conjunct(token)
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ not in ("including", "like") and not (
+            prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"):
+        return False
+    noun = including_noun(prep) if prep.lower_ == "including" else prep.head
+    return noun is not None and noun.tag_ == "NNS" and noun.lemma_.lower() in SETTLEMENT_NOUNS
 
 
 def _described_as_settlement(token: Token) -> bool:

@@ -284,6 +284,18 @@ def members_listed_after(noun: Token) -> list[Token]:
     return [first, *first.conjuncts]
 
 
+def including_noun(prep: Token) -> Token | None:
+    """The plural noun whose members a list after 'including' names, by the text's order: 'several villages north
+    of the bazaar, including A and B' (the parser may hang 'including' on the verb, or on the subject)."""
+    doc = prep.doc
+    for token in reversed(doc[max(prep.sent.start, prep.i - 10): prep.i]):
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+        if token.tag_ == "NNS":
+            return token
+    return None
+
+
 def member_list_noun(token: Token) -> Token | None:
     """The plural noun whose members a list that ``token`` opens names ('districts' for 'Nawa' in 'districts,
     among them Nawa and Garmsir'), or None."""
