@@ -2345,3 +2345,22 @@ def test_names_listed_after_including_are_members_of_the_plural_noun_before_howe
     assert {("Taliban", "captured", "Jusholay"), ("Taliban", "captured", "Sarwan Qala")} <= found, found
     assert not any(p == "memberOf" for _, p, _ in found), found
     assert {e.text: e.label_ for e in doc.ents}["Sarwan Qala"] == "City"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("Among those killed was Abu Dawud, a senior AQIM official who trained recruits for the group.",
+     ("Abu Dawud", "memberOf", "al-Qaida in the Islamic Maghreb"), "officialOf"),
+    ("The YPG is the main component of the Syrian Democratic Forces.",
+     ("People's Protection Units", "memberOf", "Syrian Democratic Forces"), "officialOf"),
+])
+def test_an_official_of_an_armed_group_and_a_component_of_an_alliance_are_members(nlp, text, expected, wrong):
+    found = _relations_read(nlp(text))
+    assert expected in found and (expected[0], wrong, expected[2]) not in found, found
+
+
+@pytest.mark.model
+def test_officials_in_a_town_make_no_armed_group_of_it(nlp):
+    doc = nlp("Farther downstream, officials in Hermiston, a city of about 18,000 people in the western part of "
+              "Umatilla County, opened an emergency shelter.")
+    assert {e.text: e.label_ for e in doc.ents}.get("Hermiston") == "City", [(e.text, e.label_) for e in doc.ents]

@@ -247,8 +247,9 @@ def unnamed_officials(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
-#: Roles whose holder belongs to a group: the body after them is an armed group when the NER guessed a person.
-MEMBER_ROLES = word_list("roles", "membership")
+#: Roles whose holder belongs to a group: the body after them is an armed group when the NER guessed a person
+#: (not the roles any body has: "officials in Hermiston", "a deputy of X").
+MEMBER_ROLES = word_list("roles", "membership") - {"official", "officer", "deputy"}
 
 
 def _after_office_of_a_name(span: Span, sent_start: int) -> bool:
