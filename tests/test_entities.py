@@ -2364,3 +2364,15 @@ def test_officials_in_a_town_make_no_armed_group_of_it(nlp):
     doc = nlp("Farther downstream, officials in Hermiston, a city of about 18,000 people in the western part of "
               "Umatilla County, opened an emergency shelter.")
     assert {e.text: e.label_ for e in doc.ents}.get("Hermiston") == "City", [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Ukrainian troops held the line. Prigozhin has for months accused the Russian Defense Ministry and its chief, "
+     "Sergei Shoigu, of starving Wagner of ammunition.", ("Sergei Shoigu", "officialOf", "Russian Ministry of Defense")),
+    ("Abdulmaliki Sumonu, the police commissioner for Yobe State, said officers had been deployed. The Nigerian "
+     "army said it had killed 20 militants.", ("Abdulmaliki Sumonu", "officialOf", "Yobe")),
+])
+def test_whose_office_when_a_pronoun_or_a_force_word_could_mislead(nlp, text, expected):
+    found = _relations_read(nlp(text))
+    assert expected in found and len([r for r in found if r[1] == "officialOf"]) == 1, found

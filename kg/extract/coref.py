@@ -238,7 +238,13 @@ class Coreference:
 
     def owner(self, pronoun: Token) -> list[Span]:
         """'its', 'their': the body that says so when the sentence says who says ('MONUSCO said its helicopters had
-        fired', 'the army said its troops clashed with ...'), else the armed group named last."""
+        fired', 'the army said its troops clashed with ...'), else the armed group named last. 'the Defense
+        Ministry and its chief, X': the name the pronoun's noun is joined to."""
+        noun = pronoun.head
+        if noun.dep_ == "conj" and noun.head.i < pronoun.i:  # (a name, not what a noun there stands for)
+            joined = [s for s in self.ents if s.start <= noun.head.i < s.end and s.label_ in BODY_LABELS]
+            if joined:
+                return [marked(joined[0])]
         verb = pronoun.head
         while verb.dep_ not in ("ROOT", "ccomp") and verb.head != verb:
             verb = verb.head

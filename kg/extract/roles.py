@@ -308,7 +308,9 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
     only_where = targets and all(t.label_ in PLACE_TYPES - {"Country"} for t in targets) \
         and targets == args.prep_objects(noun, ("in",))  # "the army spokesman in Ituri": where he is
     if (not targets or only_where) and any(c.dep_ in ("compound", "amod", "poss") and c.lower_ in BARE_FORCES
-                                           for c in noun.children):
+                                           for c in noun.children) \
+            and not any(t.label_ in PLACE_TYPES for t in args.prep_objects(noun, ("for",))):
+        # (not "the police commissioner for Yobe State": the state's, kg.extract.roles._served_for)
         # "the army chief, General X": the article's own army; "a French military spokesman": France's forces
         adjectives = [c.text for c in noun.children if c.dep_ == "amod" and c.text in args.country_adjectives]
         targets = args.coref.national_force(adjectives[0]) if adjectives else args.coref.home_force()
