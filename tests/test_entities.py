@@ -2376,3 +2376,11 @@ def test_officials_in_a_town_make_no_armed_group_of_it(nlp):
 def test_whose_office_when_a_pronoun_or_a_force_word_could_mislead(nlp, text, expected):
     found = _relations_read(nlp(text))
     assert expected in found and len([r for r in found if r[1] == "officialOf"]) == 1, found
+
+
+@pytest.mark.model
+def test_who_took_advantage_of_something_to_seize_a_town_seized_it(nlp):
+    found = _relations_read(nlp("French warplanes struck a column. Ansar Dine has controlled Timbuktu since April, "
+                                "when it took advantage of a coup to seize Gao."))
+    assert ("Ansar Dine", "captured", "Gao") in found, found
+    assert ("French forces", "captured", "Gao") not in found, found

@@ -299,7 +299,8 @@ class Arguments:
             return self.of_objects(token, depth)
         if token.lower_ in ("its", "their") and token.dep_ == "poss":
             return self.coref.owner(token)  # "MONUSCO said its helicopters had fired"
-        if lemma in GROUP_ANAPHORS and not self.modifiers(token):
+        if lemma in GROUP_ANAPHORS and not self.modifiers(token) and not any(
+                c.lower_ in ("other", "another") for c in token.children):  # ("it and other armed groups": none)
             return (self.owners_after(token, ("from", "of"), depth) or self.led_by_name(token) or self.coref.pair(token)
                     or self.coref.antecedent(token))
         if token.pos_ == "NOUN" and not self.modifiers(token):

@@ -411,6 +411,11 @@ def subjects_of(verb: Token, args: Arguments) -> list[Span]:
             return args.entities(current.head)  # "Taliban fighters attacking Kunduz"
         elif current.dep_ == "acl" and current.head.dep_ == "dobj" and _infinitive(current):
             current = current.head.head  # "forces conducting operations to expel ISIL": the forces expel
+        elif current.dep_ in ("acl", "relcl") and _infinitive(current) and current.head.dep_ == "pobj" \
+                and current.head.head.lower_ == "of" and current.head.head.head.pos_ == "VERB" \
+                and any(c.dep_ == "dobj" for c in current.head.head.head.children):
+            # "it took advantage of a coup to seize Gao": the one who took it (not "in a bid to seize": an aim)
+            current = current.head.head.head
         elif current.dep_ == "advcl" and _infinitive(current) and current.head.pos_ in ("VERB", "AUX"):
             current = current.head  # "the MNLA fought ... to seize northern Mali"
         else:
