@@ -183,17 +183,16 @@ HYPHEN_LINKS = {"e", "i", "ul", "al", "el", "ez", "az", "as", "ad", "ash", "e-",
 SPACED_LINKS = {"da", "de", "do", "dos", "das", "del", "di", "du", "des", "wa"}  # "Shigal wa Sheltan"
 
 
-#: Lower-case words after a name that make it a site, which is none of the nine types.
-NOT_ACTOR_PLACES = {"camp", "airport", "airfield", "base", "river", "crossing", "prison", "hospital",
-                    "mosque", "market", "bridge", "dam", "highway", "road", "square", "mountains", "mountain"}
-
-
-#: The last word of a building's, a site's or a water's name ("the al-Nuri Mosque", "Bagram Airfield", "the Bardo Museum"), or
-#: its first before "of" ("the Temple of Bel"): no entity of any type.
-FACILITY_NAME_HEADS = {"airport", "airfield", "hospital", "mosque", "cathedral", "church", "temple", "shrine", "museum",
-                       "stadium", "hotel", "palace", "refinery", "prison", "college", "camp", "works", "forest",
-                       "bridge", "dam", "reservoir", "canal", "river", "lake", "strait", "market", "square"}  # (not
-# "Hanwha Ocean", a firm)
+#: Words of a building, a site or a water, none of the nine types, as a name's own last word ("the al-Nuri
+#: Mosque", "the Mosul Dam", "Bagram Airfield") or its first before "of" ("the Temple of Bel"). No "ocean":
+#: "Hanwha Ocean" is a firm.
+FACILITY_NAME_HEADS = {"airport", "airfield", "base", "hospital", "mosque", "cathedral", "church", "temple", "shrine",
+                       "museum", "stadium", "hotel", "palace", "refinery", "prison", "college", "camp", "works",
+                       "forest", "bridge", "crossing", "dam", "reservoir", "canal", "river", "lake", "strait", "market",
+                       "square", "highway", "road"}
+#: Lower-case words after a name that make it a site: the same, and mountains ("the Golis mountains"; a range
+#: named with a capital may be a region: "the Nuba Mountains").
+NOT_ACTOR_PLACES = FACILITY_NAME_HEADS | {"mountains", "mountain"}
 
 
 #: Offices held in one town, district or province: "the mayor of X", "the district governor of X" (X is a place).

@@ -358,9 +358,9 @@ def past_titles(doc: Doc, i: int) -> int:
 
 
 def facility_name(span: Span) -> bool:
-    """'the al-Nuri Mosque', 'Hamid Karzai International Airport', 'the Cathedral of Our Lady', 'Camp Lemonnier', 'Mount
-    Carmel': a building or a site by its name. Facilities are no entities (the guidelines: an attack on one is an attack on the
-    force that holds it), whatever the NER took them for."""
+    """'the al-Nuri Mosque', 'Hamid Karzai International Airport', 'the Cathedral of Our Lady', 'Camp Lemonnier',
+    'Mount Carmel': a building or a site by its name. Facilities are no entities (the guidelines: an attack on one
+    is an attack on the force that holds it), whatever the NER took them for."""
     words = [t for t in span if t.lower_ != "the"]
     if len(words) < 2:
         return False
