@@ -2384,3 +2384,10 @@ def test_who_took_advantage_of_something_to_seize_a_town_seized_it(nlp):
                                 "when it took advantage of a coup to seize Gao."))
     assert ("Ansar Dine", "captured", "Gao") in found, found
     assert ("French forces", "captured", "Gao") not in found, found
+
+
+@pytest.mark.model
+def test_a_place_and_its_larger_place_after_a_comma_are_no_target_of_a_killing(nlp):
+    found = _relations_read(nlp("U.S. Strike Kills al-Shabaab Fighters Near Kunyo Barrow, Somalia\n\n"
+                                "The strike was carried out on Sunday near the town, officials said."))
+    assert ("United States", "attacked", "Somalia") not in found, found

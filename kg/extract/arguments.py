@@ -246,6 +246,9 @@ class Arguments:
                  for s in self.entities(c, depth + 1)]
         if noun_lemma(token) in GROUP_ANAPHORS and all(s.label_ in ("Person", "Official") for s in named):
             named = []  # "a spokesman for the group, X, said": the parser hung the spokesman's name on the group
+        if noun_lemma(token) in PEOPLE_PROXIES and all(s.label_ in PLACE_TYPES for s in named):
+            named = []  # "Kills al-Shabaab Fighters Near Kunyo Barrow, Somalia": people are no place; the parser hung
+            # the place's larger place on them
         if named and (token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
             return named  # "Afghanistan's president, Ashraf Ghani, is to meet ...", "the militant groups A, B and C",
             # "Sudan's paramilitary Rapid Support Forces said" (an adjective the parser made the noun)
@@ -486,7 +489,7 @@ class Arguments:
         if not listed and token.tag_ == "NNS":  # "controlled several villages north of the bazaar, including A
             # and B": the parser hangs the list on the verb or the subject
             listed = [s for p in token.sent if p.lower_ == "including" and p.i > token.i
-                      and including_noun(p) is not None and including_noun(p).i == token.i
+                      and getattr(including_noun(p), "i", None) == token.i
                       for o in p.children if o.dep_ == "pobj" for s in self.entities(o, depth + 1)]
         return named + [s for s in listed if s.label_ in PLACE_TYPES and s not in named]
 

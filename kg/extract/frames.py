@@ -460,13 +460,29 @@ def _objects(verb: Token, args: Arguments) -> list[Span]:
             # (not "held it responsible")
             out.extend(args.coref.place_before(child))
         elif child.dep_ == "dobj" or _misparsed_place_object(verb, child, args) or _object_joined_to_the_verb(child):
-            out.extend(s for s in args.entities(child) if s not in out)
+            out.extend(s for s in args.entities(child) if s not in out and not _larger_place_after_comma(s, args))
     if not out and _verb_made_a_modifier(verb) and verb.i + 1 < len(verb.doc):
         out.extend(s for s in args.entities(verb.doc[verb.i + 1]) if s.start == verb.i + 1)  # (the name right after)
     if not out and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children):
         out.extend(_object_made_the_sayer(verb, args) or _relative_object(verb, args)
                    or _object_made_a_subject(verb, args))
     return out
+
+
+def _larger_place_after_comma(span: Span, args: Arguments) -> bool:
+    """'Kills al-Shabaab Fighters Near Kunyo Barrow, Somalia': a place right after another place and a comma is where
+    that one is (kg.extract.located), whatever the parser made it (here a second object of the verb)."""
+    doc = span.doc
+    if span.label_ not in PLACE_TYPES or span.start < 2 or doc[span.start - 1].text != ",":
+        return False
+    if span.root.dep_ == "conj":
+        return False  # "took A, B and C"
+    word = doc[span.start - 2]
+    before = args.entity(word)
+    if before is None:  # "near Kunyo Barrow, Somalia" with a town the NER missed
+        return word.pos_ == "PROPN" and word.dep_ == "pobj" and word.head.lower_ in ("near", "in", "outside", "around")
+    return before.label_ in PLACE_TYPES and before.end == span.start - 1 \
+        and PLACE_RANK[span.label_] > PLACE_RANK[before.label_]
 
 
 def _verb_made_a_modifier(verb: Token) -> bool:
