@@ -284,7 +284,6 @@ def _army_speaks(span: Span) -> bool:
         "spokesman", "spokeswoman", "spokesperson", "chief", "commander")
 
 
-#: Last words of names of waters and works, which are no entity of any kind (a valley is a region: not here).
 #: Nouns that, with a word of revolt in the name, head an armed group's name ("Kachin Independence Organization").
 GROUP_NAME_HEADS = {"movement", "organization", "organisation", "front", "alliance", "coalition", "council"}
 #: the unions the rules test words against, made once
