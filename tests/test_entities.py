@@ -2391,3 +2391,28 @@ def test_a_place_and_its_larger_place_after_a_comma_are_no_target_of_a_killing(n
     found = _relations_read(nlp("U.S. Strike Kills al-Shabaab Fighters Near Kunyo Barrow, Somalia\n\n"
                                 "The strike was carried out on Sunday near the town, officials said."))
     assert ("United States", "attacked", "Somalia") not in found, found
+
+
+@pytest.mark.model
+def test_a_possessor_the_parser_hung_on_the_name_owns_the_title_before_it(nlp):
+    found = _relations_read(nlp("Somalia's Prime Minister Hamza Abdi Barre visited the town on Tuesday."))
+    assert ("Hamza Abdi Barre", "officialOf", "Somalia") in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name", [
+    ("Kabul was quiet. U.S. Forces-Afghanistan said on Friday it had struck Taliban fighters near Kandahar.",
+     "U.S. Forces-Afghanistan"),
+    ("The relocation was run by Joint Task Force-Quartz, the Pentagon said.", "Joint Task Force-Quartz"),
+])
+def test_a_command_named_over_a_hyphen_is_one_body(nlp, text, name):
+    doc = nlp(text)
+    assert name in [e.text for e in doc.ents if e.label_ == "Force"], [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.model
+def test_its_opening_a_sentence_is_not_the_plural_subject_before(nlp):
+    found = _relations_read(nlp("The Popular Resistance Committees were set up last year by the Transitional "
+                                "Council, a body formed by exiled officials. Its spokesman, Omar Haddad, said the "
+                                "strikes were crimes."))
+    assert ("Omar Haddad", "spokesmanFor", "Transitional Council") in found, found

@@ -275,8 +275,14 @@ class Coreference:
         if sentence == 0:
             return []
         before = self.doc[self._sentence_starts[sentence - 1]].sent
-        return [marked(s) for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")
-                for s in self.entities(c) if s.label_ in ("Organization", "Force", "ArmedGroup")][:1]
+        bodies = [s for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")
+                  for s in self.entities(c) if s.label_ in ("Organization", "Force", "ArmedGroup")][:1]
+        if bodies and pronoun.lower_ == "its" and _plural_verb(before.root):
+            # "The People's Defense Forces were formed by the National Unity Government. Its spokesman, X,": not
+            # the plural subject; the one other body the sentence names
+            bodies = the_only_one([s for s in self.ents if before.start <= s.start and s.end <= before.end
+                                   and s.label_ in ("Organization", "Force", "ArmedGroup") and s not in bodies])
+        return [marked(s) for s in bodies]
 
     def _armed_subject_over(self, pronoun: Token) -> list[Span]:
         """The armed subject, named before ``pronoun``, of the nearest clause above it that has a subject."""
@@ -399,3 +405,9 @@ class Coreference:
             else:
                 self._home_force = []
         return self._home_force
+
+
+def _plural_verb(verb: Token) -> bool:
+    """'were formed', 'are', 'have said': a verb agreeing with a plural subject."""
+    return verb.tag_ == "VBP" or verb.lower_ in ("were", "are") or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("were", "are", "have") for c in verb.children)

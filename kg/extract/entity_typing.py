@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from ..model import ENTITY_TYPES
-from .forces import allegiance_phrases, extend_national_forces, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, loyal_forces, ministry_name, one_coalition
+from .forces import allegiance_phrases, extend_national_forces, hyphened_commands, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, loyal_forces, ministry_name, one_coalition
 from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
 from .lexicon import ARMED_SERVICES, LOCAL_SEAT_OFFICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, PROVINCE_KIND_WORDS, REBEL_WORDS, ROLE_WORDS, SETTLEMENT_NOUNS, SPACED_LINKS, TITLE_ABBREVIATIONS
 from .people import bodies_after_roles, bylines, employers_before_titles, has_role, officials, surnames, unnamed_officials
@@ -55,7 +55,7 @@ class EntityTyper:
         phrases += seated_bodies(spans) + islamic_state_branches(spans)
         phrases = [p for p in phrases if not in_headline(p)]  # Title Case there makes every noun a name
         spans = merge_phrases(spans, phrases)
-        spans = extend_national_forces(doc, spans)
+        spans = hyphened_commands(doc, extend_national_forces(doc, spans))
         spans = _acronyms(doc, spans)
         spans = propagate_places(towns_before_their_state(places_by_company(spans)), gaz)
         spans = surnames(spans)

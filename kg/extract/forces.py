@@ -6,7 +6,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer, country_adjectives
-from .lexicon import AIRCRAFT_HEADS, ARMED_GROUP_HEADS, ORGANISATION_OR_FORCE_WORDS, CIVILIAN_VERBS, DASHES, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_HEADS, GENERIC_QUALIFIERS, MINISTRY_TOPICS, MULTINATIONAL, NATIONAL_FILLERS, NATIONAL_FORCE_HEADS, PLACE_TYPES, UNIT_WORDS
+from .lexicon import AIRCRAFT_HEADS, ARMED_GROUP_HEADS, ORGANISATION_OR_FORCE_WORDS, CIVILIAN_VERBS, DASHES, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_HEADS, GENERIC_QUALIFIERS, MINISTRY_TOPICS, MULTINATIONAL, NATIONAL_FILLERS, NATIONAL_FORCE_HEADS, PLACE_TYPES, ROLE_WORDS, UNIT_WORDS
 from .spans import name_of, plain_name, retype, set_canonical, set_span, span_canonical, span_links, span_origin, tokens_of
 from .words import word_list
 
@@ -111,6 +111,34 @@ def extend_national_forces(doc: Doc, spans: list[Span]) -> list[Span]:
                 and after.i not in taken and after.tag_ == "NNS"):
             span = set_span(Span(doc, span.start, span.end + 1, label="Force"), span_canonical(span),
                             span_origin(span), span_links(span))
+        out.append(span)
+    return out
+
+
+#: Last words of a command's name that a hyphen may join to what it commands: "U.S. Forces-Afghanistan".
+COMMAND_WORDS = frozenset({"force", "forces", "command", "mission"})
+
+
+def hyphened_commands(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'U.S. Forces-Afghanistan', 'Joint Task Force-Quartz': a body's name goes on over a hyphen written without
+    spaces, with the capitalised words after it (the place or operation the command is for, not a second entity)."""
+    out: list[Span] = []
+    for span in spans:
+        end = span.end
+        if span.label_ in ("Force", "Organization", "ArmedGroup") and doc[end - 1].lower_ in COMMAND_WORDS \
+                and end + 1 < len(doc) and doc[end].text == "-" \
+                and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_title \
+                and doc[end + 1].is_alpha:
+            end += 2
+            while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and doc[end - 1].whitespace_ \
+                    and doc[end].lower_ not in ROLE_WORDS:
+                end += 1  # "Combined Joint Task Force-Operation Inherent Resolve"
+            longer = Span(doc, span.start, end, label=span.label_)
+            out = [s for s in out if s.end <= span.start]
+            out.append(set_span(longer, longer.text, span_origin(span) or "ner", {}))
+            continue
+        if out and out[-1].end > span.start:
+            continue  # inside the name just made longer ("Afghanistan" of "U.S. Forces-Afghanistan")
         out.append(span)
     return out
 

@@ -285,7 +285,12 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
     seat = ITS_SEATS.get(role_word(noun)) if owner is not None else None
     if seat is not None:  # "Kupiansk fell ... after its mayor, X, agreed"
         return args.coref.seat_before(owner, seat)
-    targets = args.modifiers(noun) + args.prep_objects(noun, preps)
+    pronoun = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    opening = pronoun is not None and pronoun.i - sentence_start_of(pronoun.doc, pronoun.i) <= 1
+    # "Its spokesman, X, said" opening a sentence: the body the sentence before was about, before the armed
+    # group named last
+    targets = (args.coref.body_owner(pronoun) if opening else []) or args.modifiers(noun)
+    targets += [t for t in args.prep_objects(noun, preps) if t not in targets]
     for tail in (c for p in noun.children if p.dep_ == "prep" for c in p.children
                  if c.dep_ == "pobj" and (p.lower_, c.lower_) in ROLE_TAILS):
         # "commander in chief of Ukraine's armed forces", "chief of staff of the Chadian army"
@@ -302,6 +307,9 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
     body = _body_before_title(noun, args)
     if body is not None and body not in targets:
         targets.append(body)
+    if not targets and noun.dep_ == "compound" and noun.head.i > noun.i:
+        # "Pakistan's Prime Minister Nawaz Sharif": the parser may hang the possessor on the name, not the title
+        targets = [t for c in noun.head.children if c.dep_ == "poss" and c.i < noun.i for t in args.entities(c)]
     if not targets and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         targets = role_targets(noun.head, args, preps)  # "the Houthis' chief negotiator and spokesman": theirs too
     targets = [t for t in targets if not _seat(t)]
