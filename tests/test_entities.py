@@ -2416,3 +2416,24 @@ def test_its_opening_a_sentence_is_not_the_plural_subject_before(nlp):
                                 "Council, a body formed by exiled officials. Its spokesman, Omar Haddad, said the "
                                 "strikes were crimes."))
     assert ("Omar Haddad", "spokesmanFor", "Transitional Council") in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Headline\n\nGoma, Congo, March 3 - M23 rebels have attacked several villages in the Rutshuru territory of "
+     "Congo's North Kivu province, officials said.", ("M23", "attacked", "Rutshuru")),
+    ("Headline\n\nDonetsk, March 2 - Russian troops shelled Avdiivka overnight, Ukrainian officials said.",
+     ("Russian forces", "attacked", "Avdiivka")),
+])
+def test_a_dateline_in_title_case_with_a_date_is_a_sentence_of_its_own(nlp, text, expected):
+    found = _relations_read(nlp(text))
+    assert expected in found, found
+    assert not [r for r in found if r[1] == "attacked" and r[0] == "Democratic Republic of the Congo"], found
+
+
+@pytest.mark.model
+def test_a_second_title_with_its_own_name_is_not_the_first_names(nlp):
+    found = _relations_read(nlp("Headline\n\nBonn, Germany — Olaf Scholz, the chancellor of Germany, and Poland's "
+                                "prime minister, Donald Tusk, agreed on Thursday to meet again."))
+    assert ("Donald Tusk", "officialOf", "Poland") in found and ("Olaf Scholz", "officialOf", "Poland") not in found, \
+        found

@@ -12,7 +12,7 @@ from .people import bodies_after_roles, bylines, employers_before_titles, has_ro
 from .places import (BEARINGS, district_name, links_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state, demonym_capital_countries)
 from .spans import (DATES_KEY, facility_name, headline_end_token, in_headline, longest_first, merge_phrases, name_of, one_of_several,
-                    plain_name, ranked_town, retype, set_canonical, set_span, spaced_dash, span_canonical, span_links,
+                    plain_name, ranked_town, retype, set_canonical, set_span, spaced_dash, span_canonical, span_links, title_dateline_dash,
                     span_origin, tokens_of)
 
 
@@ -767,7 +767,10 @@ def _before_dateline_dash(span: Span) -> bool:
         return False
     dash = doc[span.end] if doc[span.end].text != "," else next(
         (t for t in doc[span.end + 2: span.end + 6] if not t.is_title), None)
-    return dash is not None and spaced_dash(dash) and not any(t.is_punct for t in doc[span.end + 1: dash.i])
+    if dash is not None and spaced_dash(dash) and not any(t.is_punct for t in doc[span.end + 1: dash.i]):
+        return True
+    return doc[span.end].text == "," and title_dateline_dash(doc, span.start) is not None  # "Pemba, Mozambique,
+    # June 16 - ..."
 
 
 def _place_by_role(span: Span) -> bool:

@@ -117,7 +117,9 @@ def _described_by(span: Span) -> list[Token]:
     nouns.extend(c for n in list(nouns) for c in n.children  # "the group's negotiator and spokesman, X"; "X, the
                  # army chief and head of the Sovereign Council"
                  if c.dep_ == "conj" and (c.i < span.start or n.i >= span.end) and c not in nouns
-                 and (role_word(c) in ROLE_NOUNS or role_word(c) == "capital"))  # "the largest city and the capital"
+                 and (role_word(c) in ROLE_NOUNS or role_word(c) == "capital")  # "the largest city and the capital"
+                 and not any(a.dep_ == "appos" and a.ent_type_ for a in c.children))  # (not "X, the premier of A,
+    # and B's prime minister, Y": Y's)
     nouns.extend(c for n in list(nouns) for of in n.children if of.dep_ == "prep" and of.lower_ == "of"
                  for p in of.children if p.dep_ == "pobj" and p.lemma_.lower() in ("people", "resident", "inhabitant")
                  for c in p.conjuncts if role_word(c) == "capital" and c not in nouns)  # "a city of about 300,000

@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .spans import spaced_dash
+from .spans import spaced_dash, title_dateline_dash
 
 #: Titles written with a full stop that never end a sentence before a name.
 TITLE_STOPS = {"mr.", "mrs.", "ms.", "dr.", "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "adm.", "brig.",
@@ -64,11 +64,14 @@ def _dateline_ends_a_sentence(doc: Doc, tokens: list) -> None:
     dateline the subject and the fighters its apposition. A dateline (a paragraph opening with a name in capitals,
     maybe a country and a date, then a dash) is a sentence of its own."""
     for token in tokens:
-        if not (token.is_upper and token.is_alpha and len(token) > 1):
+        if not (token.is_upper and token.is_alpha and len(token) > 1 or token.is_title):
             continue
         if not (token.i == 0 or tokens[token.i - 1].is_space and "\n" in tokens[token.i - 1].text):
             continue  # not at the start of a paragraph
-        dash = next((t for t in tokens[token.i + 1: token.i + 14] if spaced_dash(t)), None)
+        if token.is_upper:
+            dash = next((t for t in tokens[token.i + 1: token.i + 14] if spaced_dash(t)), None)
+        else:  # "Tripoli, Libya, June 5 - ..."
+            dash = title_dateline_dash(doc, token.i)
         if dash is not None and dash.i + 1 < len(doc) and not any("\n" in t.text for t in tokens[token.i: dash.i]):
             tokens[dash.i + 1].is_sent_start = True
             for inside in tokens[token.i + 1: dash.i + 1]:

@@ -56,6 +56,17 @@ def spaced_dash(token: Token) -> bool:
     return token.text in DASHES and bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
+def title_dateline_dash(doc: Doc, start: int) -> Token | None:
+    """'Tripoli, Libya, June 5 - ...', 'Beirut, Dec. 5 - ...': the spaced dash closing a dateline in Title Case
+    that opens a paragraph at ``start`` (names, commas and a date only, at least one comma), if there is one."""
+    for token in doc[start: start + 10]:
+        if spaced_dash(token):
+            return token if token.i > start + 1 and any(t.text == "," for t in doc[start: token.i]) else None
+        if not (token.is_title or token.like_num or token.text in (",", ".")) or "\n" in token.whitespace_:
+            return None
+    return None
+
+
 def text_in(text: str, span: Span) -> str:
     """``span.text``, cut out of the text its Doc was made from (spaCy keeps every character of it, so
     ``start_char``/``end_char`` index it): ``Span.text`` makes a new Token object per word to join them."""
