@@ -2437,3 +2437,18 @@ def test_a_second_title_with_its_own_name_is_not_the_first_names(nlp):
                                 "prime minister, Donald Tusk, agreed on Thursday to meet again."))
     assert ("Donald Tusk", "officialOf", "Poland") in found and ("Olaf Scholz", "officialOf", "Poland") not in found, \
         found
+
+
+@pytest.mark.model
+def test_a_target_set_off_by_commas_after_the_attack_noun_is_its_target(nlp):
+    found = _relations_read(nlp("Headline\n\nThe raids, on the villages of Kamango and Mutwanga, were blamed on the "
+                                "Allied Democratic Forces."))
+    assert ("Allied Democratic Forces", "attacked", "Kamango") in found, found
+    assert ("Allied Democratic Forces", "attacked", "Mutwanga") in found, found
+
+
+@pytest.mark.model
+def test_a_bare_group_word_the_ner_cut_from_a_longer_name_is_no_entity(nlp):
+    doc = nlp("Headline\n\nOn Monday, the Group to Support Islam and Muslims said its fighters had entered Dioura.")
+    names = [e.text for e in doc.ents]
+    assert "Group" not in names and "Dioura" in names, names

@@ -1254,6 +1254,10 @@ JUNK_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCEN
                          "EVENT", "WORK_OF_ART", "PRODUCT"})
 
 
+#: Heads of bodies' names that are no name on their own.
+BARE_BODY_HEADS = frozenset({"group", "movement", "front", "council", "committee", "union"})
+
+
 def _is_junk(span: Span) -> bool:
     # (the label first: a date or a number needs no look at its words; the text only for what the NER labelled)
     if span.label_ in JUNK_LABELS:
@@ -1271,6 +1275,8 @@ def _is_junk(span: Span) -> bool:
             return True  # "Kiir accused Machar": a clause the NER took for a name
         if len(words) == 1 and words[0].lower_ in ETHNONYMS_OR_EQUIPMENT:
             return True
+        if len(words) == 1 and words[0].lower_ in BARE_BODY_HEADS and span.label_ == "ORG":
+            return True  # "the Group to Support Islam and Muslims": the NER's first word of a longer name
         if len(span) == 1 and span[0].is_sent_start and span[0].tag_ in ("NN", "NNS", "JJ") \
                 and span.label_ in ("ORG", "PERSON", "NORP"):
             return True  # "Media reported ...", "Turnout was 12 percent", "Unofficial results showed": a capitalised

@@ -345,21 +345,28 @@ def _preposition_reader(slot: str) -> Callable[[Token, Arguments], list[Span]]:
     return lambda token, args: args.prep_objects(token, (slot,)) + [
         s for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" and token.pos_ in ("NOUN", "PROPN")
         for s in args.prep_objects(c, (slot,))] + (_with_after_place(token, args) if slot == "with" else []) + (
-        _to_after_the_phrase(token, args) if slot == "to" else [])
+        _after_the_phrase(token, slot, args) if slot in PHRASE_CLOSING_PREPOSITIONS else [])
 
 
-def _to_after_the_phrase(noun: Token, args: Arguments) -> list[Span]:
-    """'after the fall of Gwoza, a town in southern Borno, to Boko Haram fighters': the parser hangs the 'to'
-    that closes a long noun phrase on the verb above it; right after the phrase and its comma, it is the noun's."""
-    if noun.pos_ != "NOUN" or any(c.dep_ == "prep" and c.lower_ == "to" for c in noun.children):
+#: Prepositions of a noun's slot that the parser may hang on the verb above when a phrase or a comma comes between.
+PHRASE_CLOSING_PREPOSITIONS = frozenset({"to", "on", "against"})
+
+
+def _after_the_phrase(noun: Token, prep: str, args: Arguments) -> list[Span]:
+    """'after the fall of Gwoza, a town in southern Borno, to Boko Haram fighters', 'The attacks, on the villages
+    of A and B, were blamed on X': the parser hangs the preposition that closes a long noun phrase (or stands
+    between commas after it) on the verb above it; right after the phrase and its comma, it is the noun's."""
+    if noun.pos_ != "NOUN" or any(c.dep_ == "prep" and c.lower_ == prep for c in noun.children):
         return []
     at = noun.right_edge.i + 1
     if at < len(noun.doc) and noun.doc[at].text == ",":
         at += 1
-    if at >= len(noun.doc) or noun.doc[at].lower_ != "to" or noun.doc[at].dep_ != "prep" \
+    if at >= len(noun.doc) or noun.doc[at].lower_ != prep or noun.doc[at].dep_ != "prep" \
             or noun.doc[at].head not in noun.ancestors:
         return []
-    return args.prep_objects(noun.doc[at].head, ("to",))
+    objects = [o for o in noun.doc[at].children if o.dep_ == "pobj"]
+    return [s for o in objects for s in args.entities(o) if s.start > noun.i]  # (named there, not an anaphor's
+    # antecedent: as for the support verb's preposition)
 
 
 def _with_after_place(verb: Token, args: Arguments) -> list[Span]:
