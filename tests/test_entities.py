@@ -2452,3 +2452,12 @@ def test_a_bare_group_word_the_ner_cut_from_a_longer_name_is_no_entity(nlp):
     doc = nlp("Headline\n\nOn Monday, the Group to Support Islam and Muslims said its fighters had entered Dioura.")
     names = [e.text for e in doc.ents]
     assert "Group" not in names and "Dioura" in names, names
+
+
+@pytest.mark.model
+def test_places_before_a_plural_kind_word_are_in_the_place_after_it(nlp):
+    found = _relations_read(nlp("Headline\n\nThe militia operates mostly in North Kivu and Ituri Provinces in "
+                                "eastern DRC, officials said."))
+    inside = {s.removesuffix(" Province") for s, p, o in found if p == "locatedIn"
+              and o == "Democratic Republic of the Congo"}
+    assert inside == {"Ituri", "North Kivu"}, found

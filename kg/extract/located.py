@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .arguments import PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments
+from .arguments import PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments, noun_lemma
 from .coref import PLACE_ANAPHORS
 from .found import FoundRelation, found
 from .gazetteer import country_adjectives
@@ -88,7 +88,7 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str, bool]]
         holders.append(head.head)  # "the district of X in Y", "the city of X"
     if root.dep_ in ("compound", "nmod") and head.lemma_.lower() in NEIGHBOURHOOD_WORDS and span.label_ == "City":
         return  # "the Sirte neighborhood of al-Dular": the neighbourhood is in the town, not the town in it
-    if root.dep_ in ("compound", "nmod") and head.lemma_.lower() in PLACE_NOUNS:
+    if root.dep_ in ("compound", "nmod") and noun_lemma(head) in PLACE_NOUNS:
         holders.append(head)  # "X district" with "district" outside the entity, "X and Y provinces in Z"
     described = _description_after(span, args)
     if described is not None and described not in holders:
@@ -117,7 +117,11 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str, bool]]
     for target, rule in _held_by(span, second, args):
         yield target, rule, False
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    if after is not None and after.text == "," and span.end + 1 < len(span.doc) and span.label_ in ("City", "District"):
+    if after is not None and noun_lemma(after) in PLACE_NOUNS and after.ent_type_ == "" \
+            and span.end + 1 < len(span.doc):
+        after = span.doc[span.end + 1]  # "North Kivu and Ituri Provinces in eastern DRC": past the kind word
+    elif after is not None and after.text == "," and span.end + 1 < len(span.doc) \
+            and span.label_ in ("City", "District"):
         after = span.doc[span.end + 1]  # "In Andahuaylas, in the Apurimac region, ...": where the town is, between
         # commas (the target must close with one too: not "in Juba, in a speech")
     if after is not None and after.lower_ == "in" and after.dep_ == "prep" and after.head not in holders:
@@ -238,7 +242,9 @@ def _town_part(holder: Token, target: Span, args: Arguments) -> bool:
 def _conjoined_places(span: Span, args: Arguments) -> list[Span]:
     """The place itself and the places of its type conjoined with it: 'North Kivu and Ituri provinces in DRC'."""
     places = [span]
-    for token in (c for t in span for c in t.conjuncts):
+    kind = span.root.head if span.root.dep_ == "compound" and noun_lemma(span.root.head) in PLACE_NOUNS else None
+    for token in (c for t in (*span, *([kind] if kind is not None else [])) for c in t.conjuncts):
+        # ("North Kivu and Ituri Provinces": the parser may join the first name to the kind word of the second)
         other = args.entity(token)
         described = any(c.dep_ in ("appos", "prep", "acl", "relcl") for c in token.children)
         if other is not None and other.label_ == span.label_ and other not in places and not described:
