@@ -2461,3 +2461,13 @@ def test_places_before_a_plural_kind_word_are_in_the_place_after_it(nlp):
     inside = {s.removesuffix(" Province") for s, p, o in found if p == "locatedIn"
               and o == "Democratic Republic of the Congo"}
     assert inside == {"Ituri", "North Kivu"}, found
+
+
+@pytest.mark.model
+def test_a_place_name_before_a_gang_word_is_an_armed_groups_name(nlp):
+    doc = nlp("Headline\n\nProsecutors say Ramon Ortiz, 41, is a leader of the Sinaloa Cartel. His uncle, Jaime "
+              "Ortiz, who led the cartel for a decade, is in prison.")
+    found = _relations_read(doc)
+    assert ("Ramon Ortiz", "memberOf", "Sinaloa Cartel") in found, found
+    assert ("Jaime Ortiz", "memberOf", "Sinaloa Cartel") in found, found
+    assert {e.text: e.label_ for e in doc.ents}.get("Jaime Ortiz") == "Official"  # one who leads holds an office

@@ -393,6 +393,10 @@ def _commanding(person: Span, args: Arguments) -> Iterator[FoundRelation]:
             yield found(person, "officialOf", body, "officialOf-under")
 
 
+#: Rules that read who leads a body ("led by X", "Haftar's forces"): the leader holds an office whatever the relation.
+LEADING_RULES = ("-loyal-forces", "-leads", "-leads-anaphor")
+
+
 def office_holders(relations: Iterable[FoundRelation]) -> list[Span]:
     """People the relations give an office, whom the guidelines call Officials whatever the NER said: a spokesman,
     an official of a body, the leader or commander of a group ('the LNA, commanded by Khalifa Haftar', 'a Boko
@@ -402,7 +406,7 @@ def office_holders(relations: Iterable[FoundRelation]) -> list[Span]:
         person = rel.subject
         if person.label_ != "Person" or person in holders:
             continue
-        if rel.predicate in ("officialOf", "spokesmanFor") or rel.rule.endswith(("-loyal-forces", "-leads")) or (
+        if rel.predicate in ("officialOf", "spokesmanFor") or rel.rule.endswith(LEADING_RULES) or (
                 rel.predicate == "memberOf" and any(role_word(n) in OFFICE_NOUNS - {"member"}
                                                      for n in described_by(person))):  # (forces are named after
             # the one who leads them)
