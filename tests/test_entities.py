@@ -2471,3 +2471,19 @@ def test_a_place_name_before_a_gang_word_is_an_armed_groups_name(nlp):
     assert ("Ramon Ortiz", "memberOf", "Sinaloa Cartel") in found, found
     assert ("Jaime Ortiz", "memberOf", "Sinaloa Cartel") in found, found
     assert {e.text: e.label_ for e in doc.ents}.get("Jaime Ortiz") == "Official"  # one who leads holds an office
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Headline\n\nAid convoys reached Kunduz, which remains under Taliban control.",
+    "Headline\n\nAid convoys reached Kunduz, a city that remains under Taliban control.",
+])
+def test_a_relative_clause_says_who_controls_the_place_it_describes(nlp, text):
+    assert ("Taliban", "captured", "Kunduz") in _relations_read(nlp(text))
+
+
+@pytest.mark.model
+def test_the_paramilitaries_are_the_paramilitary_group_named_before(nlp):
+    found = _relations_read(nlp("Headline\n\nThe RSF shelled El Fasher on Monday. Last month the paramilitaries "
+                                "seized Nyala, the capital of South Darfur."))
+    assert ("Rapid Support Forces", "captured", "Nyala") in found, found

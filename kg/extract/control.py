@@ -63,12 +63,27 @@ def under_control_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             places += [p for p in args.entities(holder_of) if p.label_ in PLACE_TYPES]
         if holder_of.dep_ == "attr" and holder_of.head.lemma_ == "be":  # "X is the last area under ISIS control"
             places += [p for p in args.children(holder_of.head, ("nsubj",)) if p.label_ in PLACE_TYPES]
+        places += _relative_subject_places(holder_of, args)  # "X, a town that remains under Y's control"
         if holder_of.lemma_.lower() in LEAVING_UNDER_VERBS:  # "the fall of the base left X and most of Y under
             places += [p for p in args.children(holder_of, ("dobj",)) if p.label_ in PLACE_TYPES]  # RSF control"
         places = [p for p in places if not _just_taken(p)]
         yield from each_pair(holders, places, "captured", "captured-under-control")
     yield from _in_control_of(args)
     yield from _in_hands_of(args)
+
+
+def _relative_subject_places(verb: Token, args: Arguments) -> list[Span]:
+    """'Kunduz, which remains under Taliban control', 'Jaffna, a town that is under LTTE control': the place the
+    relative clause's subject stands for (the name itself, or the name a place noun describes)."""
+    if verb.dep_ != "relcl" or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that")
+                                       for c in verb.children):
+        return []
+    head = verb.head
+    named = args.entity(head)
+    if named is None and head.lemma_.lower() in PLACE_NOUNS:
+        named = args.entity(head.head) if head.dep_ == "appos" else None
+        named = named or next(iter(args.described_before(head)), None)
+    return [named] if named is not None and named.label_ in PLACE_TYPES else []
 
 
 def _just_taken(place: Span) -> bool:
