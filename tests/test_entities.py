@@ -2487,3 +2487,11 @@ def test_the_paramilitaries_are_the_paramilitary_group_named_before(nlp):
     found = _relations_read(nlp("Headline\n\nThe RSF shelled El Fasher on Monday. Last month the paramilitaries "
                                 "seized Nyala, the capital of South Darfur."))
     assert ("Rapid Support Forces", "captured", "Nyala") in found, found
+
+
+@pytest.mark.model
+def test_the_army_is_not_the_foreign_warplanes_the_article_names_most(nlp):
+    found = _relations_read(nlp("Headline\n\nNigerien troops, backed by French helicopters, retook Inates on Monday. "
+                                "French warplanes struck the militants again on Tuesday, and French jets flew over "
+                                "Menaka. The army spokesman, Col. Amadou Sani, said the town was calm."))
+    assert ("Amadou Sani", "spokesmanFor", "Nigerien forces") in found, found

@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from .spans import lemmas, name_key, name_of
+from .spans import lemmas, name_key, name_of, span_origin
 
 #: Last words of a unit's name: part of a country's forces, never the article's own forces as a whole.
 UNIT_NAME_WORDS = {"command", "division", "brigade", "battalion", "regiment", "corps", "unit", "squadron"}
@@ -395,6 +395,9 @@ class Coreference:
         if self._home_force is None:
             # a peacekeeping mission is no state's own forces ("the army spokesman" in a report on MONUSCO)
             forces = [s for s in self.ents if s.label_ == "Force" and not _peacekeeping(name_of(s))]
+            # warplanes and helicopters are no army on the ground: "Malian troops, supported by French
+            # helicopters", then "French warplanes" twice, and "the army said" is still Mali's
+            forces = [s for s in forces if span_origin(s) != "force-phrase:aircraft"] or forces
             # a unit ("the Northeastern Command") is part of the forces, not the forces themselves
             whole = [s for s in forces if s[-1].lower_ not in UNIT_NAME_WORDS] or forces
             counts = Counter(name_key(s) for s in whole)
