@@ -2495,3 +2495,12 @@ def test_the_army_is_not_the_foreign_warplanes_the_article_names_most(nlp):
                                 "French warplanes struck the militants again on Tuesday, and French jets flew over "
                                 "Menaka. The army spokesman, Col. Amadou Sani, said the town was calm."))
     assert ("Amadou Sani", "spokesmanFor", "Nigerien forces") in found, found
+
+
+@pytest.mark.model
+def test_a_role_above_another_name_is_that_names(nlp):
+    found = _relations_read(nlp("Headline\n\nCongo's president, Felix Tshisekedi, who flew to Beni on Sunday and met "
+                                "with the governor of North Kivu province, Jean Mutombo, promised that the army would "
+                                "finish with the ADF."))
+    assert ("Jean Mutombo", "officialOf", "North Kivu Province") in found, found
+    assert ("Jean Mutombo", "officialOf", "Democratic Republic of the Congo") not in found, found

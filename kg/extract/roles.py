@@ -213,6 +213,8 @@ def _misattached_role(span: Span) -> Token | None:
         return None
     while (current.dep_ in ("appos", "pobj", "prep", "compound", "poss") or hops == 0) and hops < 5:
         current, hops = current.head, hops + 1
+        if current.ent_type_ in ("Person", "Official") and current not in span:
+            return None  # "X's president, A, who met the governor of Y, B,": the role above A is A's
         if current.lemma_.lower() in ROLE_NOUNS and current.pos_ == "NOUN" and hops > 1:
             return current
     return None
