@@ -2504,3 +2504,17 @@ def test_a_role_above_another_name_is_that_names(nlp):
                                 "finish with the ADF."))
     assert ("Jean Mutombo", "officialOf", "North Kivu Province") in found, found
     assert ("Jean Mutombo", "officialOf", "Democratic Republic of the Congo") not in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Headline\n\nHamas, a militant group that rules the enclave, said it had fired a barrage of rockets at Ashkelon "
+    "and Sderot to avenge the killing of one of its commanders, Bassem Issa, in an airstrike in northern Gaza on "
+    "Tuesday.",
+    "Headline\n\nHamas said it had fired a barrage of rockets at Ashkelon to avenge the killing of one of its "
+    "commanders, Bassem Issa, in an airstrike in northern Gaza on Tuesday.",
+])
+def test_an_airstrike_avenged_is_not_the_avengers(nlp, text):
+    found = _relations_read(nlp(text))
+    assert ("Hamas", "attacked", "Ashkelon") in found, found
+    assert not [r for r in found if r[0] == "Hamas" and r[2].startswith("Gaza")], found
