@@ -2518,3 +2518,12 @@ def test_an_airstrike_avenged_is_not_the_avengers(nlp, text):
     found = _relations_read(nlp(text))
     assert ("Hamas", "attacked", "Ashkelon") in found, found
     assert not [r for r in found if r[0] == "Hamas" and r[2].startswith("Gaza")], found
+
+
+@pytest.mark.model
+def test_moving_toward_a_town_is_no_attack_on_it(nlp):
+    found = _relations_read(nlp("Headline\n\nIraqi army units took the town of Bartella last week and have since "
+                                "pushed toward Qaraqosh, officials said. Syrian government forces were moving toward "
+                                "Manbij."))
+    assert ("Iraqi Security Forces", "captured", "Bartella") in found, found
+    assert not [r for r in found if r[1] == "attacked" and r[2] in ("Qaraqosh", "Manbij")], found
