@@ -2527,3 +2527,12 @@ def test_moving_toward_a_town_is_no_attack_on_it(nlp):
                                 "Manbij."))
     assert ("Iraqi Security Forces", "captured", "Bartella") in found, found
     assert not [r for r in found if r[1] == "attacked" and r[2] in ("Qaraqosh", "Manbij")], found
+
+
+@pytest.mark.model
+def test_the_provincial_capital_is_of_the_province_the_sentence_names(nlp):
+    found = _relations_read(nlp("Headline\n\nThe rebels crossed from Libya into Tibesti province. On Sunday, troops "
+                                "fought the insurgents near the village of Nokou in Kanem province, north of the "
+                                "provincial capital, Mao, the army said."))
+    assert ("Mao", "capitalOf", "Kanem Province") in found, found
+    assert ("Mao", "capitalOf", "Tibesti Province") not in found, found

@@ -732,6 +732,12 @@ def _implicit_capital(city: Span, noun: Token, args: Arguments) -> Iterator[Foun
                 yield found(city, "capitalOf", span, "capitalOf-implicit-province")
                 return
         return
+    sentence = city.sent
+    near = [s for s in args.ents if s.label_ == "Province" and sentence.start <= s.start and s.end <= city.start]
+    if provincial and near:  # "near Nokou in Kanem province, north of the provincial capital, Mao": the province
+        # the sentence names before it, not the one the article names most
+        yield found(city, "capitalOf", near[-1], "capitalOf-implicit-province")
+        return
     main = main_entity(args.ents, wanted)
     if main is not None:
         yield found(city, "capitalOf", main, f"capitalOf-implicit-{wanted.lower()}")
