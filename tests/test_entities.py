@@ -2536,3 +2536,10 @@ def test_the_provincial_capital_is_of_the_province_the_sentence_names(nlp):
                                 "provincial capital, Mao, the army said."))
     assert ("Mao", "capitalOf", "Kanem Province") in found, found
     assert ("Mao", "capitalOf", "Tibesti Province") not in found, found
+
+
+@pytest.mark.model
+def test_led_by_in_the_second_verb_of_a_relative_clause(nlp):
+    found = _relations_read(nlp("Headline\n\nMembers of the Sool Interim Administration, which was installed by the "
+                                "elders in March and was led by Abdi Warsame, had left hours earlier."))
+    assert ("Abdi Warsame", "officialOf", "Sool Interim Administration") in found, found
