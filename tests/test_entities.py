@@ -2543,3 +2543,11 @@ def test_led_by_in_the_second_verb_of_a_relative_clause(nlp):
     found = _relations_read(nlp("Headline\n\nMembers of the Sool Interim Administration, which was installed by the "
                                 "elders in March and was led by Abdi Warsame, had left hours earlier."))
     assert ("Abdi Warsame", "officialOf", "Sool Interim Administration") in found, found
+
+
+@pytest.mark.model
+def test_the_larger_place_before_a_town_word_is_not_the_town(nlp):
+    found = _relations_read(nlp("Headline\n\nBoko Haram fighters stormed a school in the Yobe town of Dapchi in "
+                                "February and abducted 110 schoolgirls."))
+    assert ("Boko Haram", "attacked", "Dapchi") in found, found
+    assert not [r for r in found if r[1] == "attacked" and r[2].startswith("Yobe")], found

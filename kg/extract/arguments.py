@@ -462,9 +462,10 @@ class Arguments:
             if not of and lemma in TOWN_NOUNS:
                 return []  # "a Syria border town": an unnamed town of that country, not the country
             named = of or named
-        if named and token.tag_ == "NNS" and (of := self.of_objects(token, depth)) and max(
+        if named and (of := self.of_objects(token, depth)) and max(
                 PLACE_RANK.get(s.label_, 0) for s in of) < min(PLACE_RANK.get(s.label_, 0) for s in named):
-            return of  # "the Shabwa districts of Bayhan and Ain": the districts, in Shabwa
+            return of  # "the Shabwa districts of Bayhan and Ain", "the Borno town of Chibok": the districts, the
+            # town, in the larger place before them
         if named and lemma in TOWN_WORDS and all(s.label_ == "Province" for s in named) \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not self.of_objects(token):
             # "pressed its assault on the southern Gaza Strip city": the town named before, in that region
