@@ -2551,3 +2551,11 @@ def test_the_larger_place_before_a_town_word_is_not_the_town(nlp):
                                 "February and abducted 110 schoolgirls."))
     assert ("Boko Haram", "attacked", "Dapchi") in found, found
     assert not [r for r in found if r[1] == "attacked" and r[2].startswith("Yobe")], found
+
+
+@pytest.mark.model
+def test_its_inside_what_an_attack_is_aimed_at_is_not_the_attackers(nlp):
+    found = _relations_read(nlp("Headline\n\nThe CODECO militia killed ten people near Bunia. The group has killed "
+                                "more than 80 civilians since the Congolese army launched an offensive against its "
+                                "camps in Djugu territory."))
+    assert ("Armed Forces of the Democratic Republic of the Congo", "attacked", "CODECO") in found, found

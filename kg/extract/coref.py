@@ -254,9 +254,12 @@ class Coreference:
             if sayers:
                 return [marked(s) for s in sayers[:1]]
         subject = self._armed_subject_over(pronoun)  # "the army withdrew its troops", "The SDF, whose largest
-        if subject:  # component is the YPG, lost 11,000 fighters, according to its commander": the SDF's
+        targeted = _in_target_phrase(pronoun)  # component is the YPG, lost 11,000 fighters, according to its
+        if subject and not targeted:  # commander": the SDF's
             return [marked(subject[0])]
         armed = self.named_before(pronoun, ("ArmedGroup", "Force"), 1)  # "Russian forces ... in their assaults"
+        if targeted:  # "the army launched an offensive against its bases": not the army's own
+            armed = [s for s in armed if s not in subject and name_key(s) not in {name_key(x) for x in subject}]
         # what the sentence was about before what it merely named: "The SDF, an alliance in which the YPG is
         # the largest force, launched its assault ... . Since then its fighters have taken ..." (the SDF's)
         main = [s for s in armed if _main_clause_subject(s)]
@@ -414,3 +417,14 @@ def _plural_verb(verb: Token) -> bool:
     """'were formed', 'are', 'have said': a verb agreeing with a plural subject."""
     return verb.tag_ == "VBP" or verb.lower_ in ("were", "are") or any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in ("were", "are", "have") for c in verb.children)
+
+
+#: Prepositions that name what an action is aimed at: "an offensive against its bases", "strikes on their positions".
+TARGET_PREPOSITIONS = ("against", "on", "upon", "at")
+
+
+def _in_target_phrase(pronoun: Token) -> bool:
+    """'its' inside what an action is aimed at ('launched an offensive against its bases'): whose bases, then, is
+    not the one launching it."""
+    owned = pronoun.head
+    return owned.dep_ == "pobj" and owned.head.lower_ in TARGET_PREPOSITIONS
