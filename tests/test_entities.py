@@ -2559,3 +2559,10 @@ def test_its_inside_what_an_attack_is_aimed_at_is_not_the_attackers(nlp):
                                 "more than 80 civilians since the Congolese army launched an offensive against its "
                                 "camps in Djugu territory."))
     assert ("Armed Forces of the Democratic Republic of the Congo", "attacked", "CODECO") in found, found
+
+
+@pytest.mark.model
+def test_the_opposition_forces_are_the_armed_group_named_before(nlp):
+    found = _relations_read(nlp("Headline\n\nFighting broke out between the SPLA and the SPLM-IO on Friday. An army "
+                                "spokesman said the army had repulsed an attack by the opposition forces near Juba."))
+    assert ("SPLM-IO", "attacked", "South Sudan People's Defence Forces") in found, found

@@ -42,7 +42,8 @@ FIGHTER_TYPES = frozenset({"ArmedGroup", "Force", "Country"})
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."}
 #: Adjectives that make an unnamed force an armed group's: "the paramilitary force" (the RSF named before).
-GROUP_QUALIFIERS = {"paramilitary", "rebel", "militant", "insurgent", "jihadist", "armed", "separatist", "islamist"}
+GROUP_QUALIFIERS = {"paramilitary", "rebel", "militant", "insurgent", "jihadist", "armed", "separatist", "islamist",
+                    "opposition"}
 #: Parts of speech of the words readers start from (verbs, nouns, adjectives).
 CONTENT_POS = {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}
 #: Size order of places: something is located in a larger place.
