@@ -32,6 +32,9 @@ SYMMETRIC_PREDICATES = frozenset({"clashedWith", "metWith"})
 ACTOR_TYPES = frozenset({"Official", "Person", "ArmedGroup", "Force", "Organization", "Country"})
 PLACE_TYPES = frozenset({"City", "Province", "District", "Country"})
 PERSON_TYPES = frozenset({"Official", "Person"})
+#: Words after a family name that are no part of it ("Lloyd J. Austin III" is "Austin" later on), lower case,
+#: without their full stop.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ALL_TYPES = frozenset(ENTITY_TYPES)
 DOMAIN = {
     "clashedWith": ACTOR_TYPES, "spokesmanFor": PERSON_TYPES, "capitalOf": frozenset({"City"}),

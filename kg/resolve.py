@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from .events import EventResolver, attribute, split_denied
 from .model import (
-    PERSON_TYPES, SYMMETRIC_PREDICATES, ArticleGraph, ArticleMentions, Entity, Evidence, Mention, Relation,
-    allowed,
+    NAME_SUFFIXES, PERSON_TYPES, SYMMETRIC_PREDICATES, ArticleGraph, ArticleMentions, Entity, Evidence, Mention,
+    Relation, allowed,
 )
 
 #: Words that precede a name without being part of it.
@@ -291,6 +291,8 @@ class Resolver:
         in the build; None when there is no such name or more than one."""
         def ends_with(name: str) -> bool:
             words, tail = name.split(), surname.split()
+            while len(words) > 2 and words[-1] in NAME_SUFFIXES:  # "Lloyd J. Austin III" is "Austin"
+                words.pop()
             return len(words) > len(tail) and words[-len(tail):] == tail
 
         in_article = {k for m, k in key_of.items() if family(m.type) == "Person" and ends_with(k.split("/", 1)[1])}

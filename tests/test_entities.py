@@ -2566,3 +2566,11 @@ def test_the_opposition_forces_are_the_armed_group_named_before(nlp):
     found = _relations_read(nlp("Headline\n\nFighting broke out between the SPLA and the SPLM-IO on Friday. An army "
                                 "spokesman said the army had repulsed an attack by the opposition forces near Juba."))
     assert ("SPLM-IO", "attacked", "South Sudan People's Defence Forces") in found, found
+
+
+@pytest.mark.model
+def test_a_surname_after_a_name_ending_in_iii_is_no_town(nlp):
+    doc = nlp("Headline\n\nDefense Secretary Lloyd J. Austin III met the ministers on Monday. Later, Austin told "
+              "reporters the alliance was united.")
+    assert {e.text: e.label_ for e in doc.ents}.get("Austin") in ("Person", "Official"), [(e.text, e.label_)
+                                                                                          for e in doc.ents]

@@ -112,6 +112,13 @@ def test_surname_resolves_to_a_full_name_from_an_earlier_article():
     assert second.entities[0].type == "Official"
 
 
+def test_a_surname_is_the_full_name_that_ends_with_jr_or_iii():
+    graph = Resolver().resolve(found(
+        mention("Lloyd J. Austin III", "Official", 0), mention("Austin", "Person", 40),
+        mention("Kenneth F. McKenzie Jr.", "Official", 60), mention("McKenzie", "Person", 100)))
+    assert sorted(e.label for e in graph.entities) == ["Kenneth F. McKenzie Jr.", "Lloyd J. Austin III"]
+
+
 def test_ambiguous_surname_is_left_alone():
     graph = Resolver().resolve(found(
         mention("Ahmad Khan", "Person", 0), mention("Mohammad Khan", "Person", 20), mention("Khan", "Person", 40)))

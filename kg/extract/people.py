@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
+from ..model import NAME_SUFFIXES
 from .gazetteer import Gazetteer
 from .lexicon import ARMED_SERVICES, FORCE_NAME_HEADS, MAYORAL_DISTRICT_WORDS, MONTHS_AND_DAYS, ELECTED_BODIES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PORTFOLIO_WORDS, ROLE_WORDS, SPACED_LINKS
 from .spans import (in_headline, plain_name, retype, sentence_start_of, set_span, span_canonical, span_origin,
@@ -34,6 +35,14 @@ def bylines(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 # ----- people
+def _without_suffix(name: str) -> str:
+    """'Lloyd J. Austin III' -> 'Lloyd J. Austin': the name a later 'Austin' is short for."""
+    words = name.split()
+    while len(words) > 2 and words[-1].lower().rstrip(".,") in NAME_SUFFIXES:
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
 def surnames(spans: list[Span]) -> list[Span]:
     """'Hadi' after 'Abdrabbu Mansour Hadi': a name's last word(s) stand for the person named before,
     whether the NER typed them otherwise or missed them."""
@@ -53,7 +62,8 @@ def surnames(spans: list[Span]) -> list[Span]:
         if span.label_ not in ("Person", "Official") and surname_like and len(name.split()) <= 2:  # ("al-Abadi":
             # three tokens, one word)
             # before or after: a headline names "Haftar" before the body's "Khalifa Haftar"
-            match = next((p for p in people if p is not span and plain_name(p).endswith(" " + name)), None)
+            match = next((p for p in people if p is not span and _without_suffix(plain_name(p)).endswith(" " + name)),
+                         None)
             if match is not None:
                 span = retype(span, match.label_, None, "surname")
         out.append(span)
@@ -61,7 +71,7 @@ def surnames(spans: list[Span]) -> list[Span]:
     taken = {i for s in out for i in range(s.start, s.end)}
     last_words = {}
     for person in people:
-        last_words.setdefault(person[-1].text, person)
+        last_words.setdefault(_without_suffix(plain_name(person)).split()[-1], person)
     first_words: dict[str, list[Span]] = {}
     for person in people:
         if person[0].text not in last_words:
