@@ -284,6 +284,8 @@ class Resolver:
                           if (fam, f"{norm} {kind}") in self.aliases), None)
         key = known or f"{fam}/{norm or normalise(mention.text) or 'unnamed'}"
         self.aliases.setdefault((fam, norm), key)
+        if mention.origin == "nickname":  # "X, known as Hemedti": a later "Hemedti" is X too
+            self.aliases.setdefault((fam, normalise(clean_surface(mention, use_canonical=False))), key)
         return key
 
     def _surname_match(self, surname: str, key_of: dict[Mention, str]) -> str | None:

@@ -2574,3 +2574,11 @@ def test_a_surname_after_a_name_ending_in_iii_is_no_town(nlp):
               "reporters the alliance was united.")
     assert {e.text: e.label_ for e in doc.ents}.get("Austin") in ("Person", "Official"), [(e.text, e.label_)
                                                                                           for e in doc.ents]
+
+
+@pytest.mark.model
+def test_a_name_after_known_as_is_the_persons_other_name(nlp):
+    doc = nlp("Headline\n\nThe militia's commander, Ali Kushayb Abdelrahman, widely known as Kushayb, denied the "
+              "charges on Monday.")
+    assert {e.text: e.label_ for e in doc.ents}.get("Kushayb") in ("Person", "Official"), [
+        (e.text, e.label_) for e in doc.ents]

@@ -119,6 +119,14 @@ def test_a_surname_is_the_full_name_that_ends_with_jr_or_iii():
     assert sorted(e.label for e in graph.entities) == ["Kenneth F. McKenzie Jr.", "Lloyd J. Austin III"]
 
 
+def test_a_nickname_given_with_known_as_is_the_person_later_too():
+    graph = Resolver().resolve(found(
+        mention("Mohamed Hamdan Dagalo", "Official", 0),
+        mention("Hemedti", "Official", 40, canonical="Mohamed Hamdan Dagalo", origin="nickname"),
+        mention("Hemedti", "Person", 90)))
+    assert [e.label for e in graph.entities] == ["Mohamed Hamdan Dagalo"]
+
+
 def test_ambiguous_surname_is_left_alone():
     graph = Resolver().resolve(found(
         mention("Ahmad Khan", "Person", 0), mention("Mohammad Khan", "Person", 20), mention("Khan", "Person", 40)))

@@ -43,6 +43,27 @@ def _without_suffix(name: str) -> str:
     return " ".join(words).rstrip(",")
 
 
+#: Participles that give a person's other name: "Mohamed Hamdan Dagalo, widely known as Hemedti".
+NICKNAMING = frozenset({"known", "nicknamed", "dubbed", "called"})
+
+
+def nicknames(spans: list[Span]) -> list[Span]:
+    """'Mohamed Hamdan Dagalo, widely known as Hemedti': the name after 'known as' is the person's other name,
+    one mention more of that person, whatever the NER typed it."""
+    people = {i: s for s in spans if s.label_ in ("Person", "Official") for i in range(s.start, s.end)}
+    out = []
+    for span in spans:
+        doc = span.doc
+        participle = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].lower_ == "as" else (
+            doc[span.start - 1] if span.start >= 1 and doc[span.start - 1].lower_ == "nicknamed" else None)
+        person = people.get(participle.head.i) if participle is not None and participle.lower_ in NICKNAMING \
+            and participle.dep_ == "acl" else None
+        if person is not None and span.label_ not in ("Person", "Official") and len(span) <= 3:
+            span = retype(span, person.label_, span_canonical(person) or plain_name(person), "nickname")
+        out.append(span)
+    return out
+
+
 def surnames(spans: list[Span]) -> list[Span]:
     """'Hadi' after 'Abdrabbu Mansour Hadi': a name's last word(s) stand for the person named before,
     whether the NER typed them otherwise or missed them."""
