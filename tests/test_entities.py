@@ -2582,3 +2582,10 @@ def test_a_name_after_known_as_is_the_persons_other_name(nlp):
               "charges on Monday.")
     assert {e.text: e.label_ for e in doc.ents}.get("Kushayb") in ("Person", "Official"), [
         (e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.model
+def test_the_name_given_to_an_operation_is_no_entity(nlp):
+    doc = nlp("Headline\n\nThe army said the operation, named Zarb-e-Momin after a legend, had been ordered after the "
+              "attack.")
+    assert not [e for e in doc.ents if "Momin" in e.text], [(e.text, e.label_) for e in doc.ents]

@@ -47,17 +47,27 @@ def _without_suffix(name: str) -> str:
 NICKNAMING = frozenset({"known", "nicknamed", "dubbed", "called"})
 
 
+#: Nouns of an action whose given name is no actor: "the operation, named Zarb-e-Azb".
+NAMED_ACTIONS = frozenset({"operation", "offensive", "campaign", "exercise", "drill"})
+
+
 def nicknames(spans: list[Span]) -> list[Span]:
     """'Mohamed Hamdan Dagalo, widely known as Hemedti': the name after 'known as' is the person's other name,
-    one mention more of that person, whatever the NER typed it."""
+    one mention more of that person, whatever the NER typed it; the name given to an operation ('the offensive,
+    code-named Zarb-e-Azb') is no entity."""
     people = {i: s for s in spans if s.label_ in ("Person", "Official") for i in range(s.start, s.end)}
     out = []
     for span in spans:
         doc = span.doc
         participle = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].lower_ == "as" else (
-            doc[span.start - 1] if span.start >= 1 and doc[span.start - 1].lower_ == "nicknamed" else None)
-        person = people.get(participle.head.i) if participle is not None and participle.lower_ in NICKNAMING \
-            and participle.dep_ == "acl" else None
+            doc[span.start - 1] if span.start >= 1 else None)
+        if participle is None or participle.dep_ != "acl":
+            out.append(span)
+            continue
+        if participle.lower_ in ("named", "code-named", "dubbed", "called") and participle.i == span.start - 1 \
+                and participle.head.lemma_.lower() in NAMED_ACTIONS:
+            continue  # "the operation, named Zarb-e-Azb after a sword of the Prophet"
+        person = people.get(participle.head.i) if participle.lower_ in NICKNAMING | {"nicknamed"} else None
         if person is not None and span.label_ not in ("Person", "Official") and len(span) <= 3:
             span = retype(span, person.label_, span_canonical(person) or plain_name(person), "nickname")
         out.append(span)
