@@ -2589,3 +2589,9 @@ def test_the_name_given_to_an_operation_is_no_entity(nlp):
     doc = nlp("Headline\n\nThe army said the operation, named Zarb-e-Momin after a legend, had been ordered after the "
               "attack.")
     assert not [e for e in doc.ents if "Momin" in e.text], [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.model
+def test_a_regions_own_forces_are_a_force(nlp):
+    found = _relations_read(nlp("Headline\n\nJubaland forces retook the town of Bulo Hawo from al-Shabaab on Friday."))
+    assert ("Jubaland forces", "captured", "Bulo Hawo") in found, found

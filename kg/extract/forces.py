@@ -12,6 +12,11 @@ from .words import word_list
 
 
 # ----- forces
+#: Heads of a force a region of a state has of its own ("Amhara special forces", "Jubaland forces"; not its police,
+#: which the region's officials head).
+REGIONAL_FORCE_HEADS = frozenset({"forces", "troops"})
+
+
 def _qualifier(doc: Doc, tokens: list[Token], spans_at: dict[int, Span], gaz: Gazetteer) -> tuple[str, str] | None:
     """What a force phrase's modifiers say about whose force it is: ("national", "Afghan"), ("generic", ...)."""
     for token in tokens:
@@ -25,6 +30,9 @@ def _qualifier(doc: Doc, tokens: list[Token], spans_at: dict[int, Span], gaz: Ga
         two = _two_word_adjective(token, gaz)
         if two:  # "the Sri Lankan army"
             return "national", adjective_of(gaz.adjectives[two], gaz) or two
+        if span is not None and span.label_ == "Province" and token.i == tokens[0].i \
+                and tokens[-1].head.lower_ in REGIONAL_FORCE_HEADS:
+            return "regional", name_of(span)  # "Amhara regional forces", "Jubaland forces": a region's own force
     for token in tokens:
         if token.lower_ in MULTINATIONAL:
             return "multinational", token.text
