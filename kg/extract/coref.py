@@ -420,11 +420,11 @@ def _plural_verb(verb: Token) -> bool:
 
 
 #: Prepositions that name what an action is aimed at: "an offensive against its bases", "strikes on their positions".
-TARGET_PREPOSITIONS = ("against", "on", "upon", "at")
+AIMED_AT = ("against", "on", "upon", "at")
 
 
 def _in_target_phrase(pronoun: Token) -> bool:
     """'its' inside what an action is aimed at ('launched an offensive against its bases'): whose bases, then, is
     not the one launching it."""
     owned = pronoun.head
-    return owned.dep_ == "pobj" and owned.head.lower_ in TARGET_PREPOSITIONS
+    return owned.dep_ == "pobj" and owned.head.lower_ in AIMED_AT

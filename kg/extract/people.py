@@ -67,7 +67,7 @@ def nicknames(spans: list[Span]) -> list[Span]:
         if participle.lower_ in ("named", "code-named", "dubbed", "called") and participle.i == span.start - 1 \
                 and participle.head.lemma_.lower() in NAMED_ACTIONS:
             continue  # "the operation, named Zarb-e-Azb after a sword of the Prophet"
-        person = people.get(participle.head.i) if participle.lower_ in NICKNAMING | {"nicknamed"} else None
+        person = people.get(participle.head.i) if participle.lower_ in NICKNAMING else None
         if person is not None and span.label_ not in ("Person", "Official") and len(span) <= 3:
             span = retype(span, person.label_, span_canonical(person) or plain_name(person), "nickname")
         out.append(span)
