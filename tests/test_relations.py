@@ -376,7 +376,7 @@ def test_modality_on_a_parse(nlp):
     ("Aid convoys reached Houthi-held Hodeidah on Monday.", {"Houthi": "ArmedGroup", "Hodeidah": "City"},
      ("Houthi", "captured", "Hodeidah")),
     ("The RSF, led by Mohamed Hamdan Dagalo, denied the report.",
-     {"RSF": "ArmedGroup", "Mohamed Hamdan Dagalo": "Official"}, ("Mohamed Hamdan Dagalo", "officialOf", "RSF")),
+     {"RSF": "ArmedGroup", "Mohamed Hamdan Dagalo": "Official"}, ("Mohamed Hamdan Dagalo", "memberOf", "RSF")),
     ("Amina Yusuf, who heads the Kassala state council, called for calm.",
      {"Amina Yusuf": "Official", "Kassala state council": "Organization"},
      ("Amina Yusuf", "officialOf", "Kassala state council")),
