@@ -23,6 +23,7 @@ from .places import party_state_at
 from .spans import (
     children_of,
     doc_memo,
+    first_conjunct,
     including_noun,
     lemmas,
     name_key,
@@ -831,9 +832,9 @@ def _leading(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:  # "Led by X, the CAQ took 74 seats":
         bodies = [b for b in subjects_of(verb.head, args) if b.label_ not in ("Person", "Official")]  # the
         leaders = args.prep_objects(verb, ("by",))  # main clause's subject is what the opening participle describes
-    elif _relative_clause(verb).dep_ == "relcl" and any(c.dep_ == "auxpass" for c in verb.children):
+    elif first_conjunct(verb).dep_ == "relcl" and any(c.dep_ == "auxpass" for c in verb.children):
         # "the SLA-AW, which is led by X", "the administration, which was installed in May and was led by X"
-        owner = _relative_clause(verb).head
+        owner = first_conjunct(verb).head
         bodies = [b for b in args.entities(owner) if b.end <= verb.i and b.label_ not in ("Person", "Official")]
         leaders = args.prep_objects(verb, ("by",))
     # "led by X", "who heads Y" name the one who holds its command: an office in a body, but of an armed group its
@@ -843,13 +844,6 @@ def _leading(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
         for body in bodies:
             predicate = "memberOf" if body.label_ == "ArmedGroup" else "officialOf"
             yield found(leader, predicate, body, f"{predicate}-leads")
-
-
-def _relative_clause(verb: Token) -> Token:
-    """The first verb of the clause ``verb`` is joined to by 'and' (the verb itself when it is the first)."""
-    while verb.dep_ == "conj" and verb.head.i < verb.i:
-        verb = verb.head
-    return verb
 
 
 #: Verbs that give their subject the command named as their object: "X, who took command of Y last month".
