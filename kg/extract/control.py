@@ -74,16 +74,11 @@ def under_control_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
 
 def _relative_subject_places(verb: Token, args: Arguments) -> list[Span]:
     """'Kunduz, which remains under Taliban control', 'Jaffna, a town that is under LTTE control': the place the
-    relative clause's subject stands for (the name itself, or the name a place noun describes)."""
-    if verb.dep_ != "relcl" or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that")
-                                       for c in verb.children):
+    relative clause's subject stands for (the arguments resolve 'which' and 'that' to the name or its description)."""
+    if verb.dep_ != "relcl":
         return []
-    head = verb.head
-    named = args.entity(head)
-    if named is None and head.lemma_.lower() in PLACE_NOUNS:
-        named = args.entity(head.head) if head.dep_ == "appos" else None
-        named = named or next(iter(args.described_before(head)), None)
-    return [named] if named is not None and named.label_ in PLACE_TYPES else []
+    return [p for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that")
+            for p in args.entities(c) if p.label_ in PLACE_TYPES]
 
 
 def _just_taken(place: Span) -> bool:

@@ -142,7 +142,6 @@ def hyphened_commands(doc: Doc, spans: list[Span]) -> list[Span]:
                     and doc[end].lower_ not in ROLE_WORDS:
                 end += 1  # "Combined Joint Task Force-Operation Inherent Resolve"
             longer = Span(doc, span.start, end, label=span.label_)
-            out = [s for s in out if s.end <= span.start]
             out.append(set_span(longer, longer.text, span_origin(span) or "ner", {}))
             continue
         if out and out[-1].end > span.start:
