@@ -149,6 +149,14 @@ def _bare_adjectives(mentions: list[Mention]) -> set[str]:
             if len(m.text.split()) == 1 and m.canonical and m.canonical.split()[0] == m.text != m.canonical}
 
 
+def _longer_proper_name(surface: str, canonical: str) -> bool:
+    """'Islamic State of Iraq and the Levant' around 'Islamic State': the text's own fuller name goes on in
+    capitals after the canonical one, so it is a name of its own standing (not 'the Islamic State group')."""
+    words, head = surface.split(), canonical.split()
+    rest = words[len(head):] if [w.lower() for w in words[:len(head)]] == [w.lower() for w in head] else []
+    return any(w[:1].isupper() for w in rest)
+
+
 def choose_label(mentions: list[Mention]) -> str:
     """The label of an entity from the mentions that name it in one article.
 
@@ -180,7 +188,7 @@ def choose_label(mentions: list[Mention]) -> str:
             return written
     for surface in ([] if phrases else surfaces):  # the text uses the canonical name, maybe in a longer phrase
         for norm, name in canonical.items():
-            if norm and f" {norm} " in f" {normalise(surface)} ":
+            if norm and f" {norm} " in f" {normalise(surface)} " and not _longer_proper_name(surface, name):
                 return name
     if mentions and mentions[0].type in PERSON_TYPES:
         # Religious titles are part of how a name is cited ("Mullah Nasir Akhund"); offices are not.

@@ -238,3 +238,12 @@ def test_a_force_is_not_labelled_by_the_machines_it_flies():
                 mention("junta troops", "Force", 50, canonical="Tatmadaw", origin="force-phrase:generic"),
                 mention("Junta aircraft", "Force", 90, canonical="Tatmadaw", origin="force-phrase:generic")]
     assert choose_label(mentions) == "junta troops"
+
+
+def test_a_fuller_proper_name_around_the_canonical_one_is_the_label_when_the_text_never_writes_it_alone():
+    def named(*texts):
+        return [mention(text, "ArmedGroup", start=40 * i, canonical="Islamic State", origin="gazetteer")
+                for i, text in enumerate(texts)]
+    assert choose_label(named("Islamic State of Iraq and the Levant", "ISIL")) == "Islamic State of Iraq and the Levant"
+    assert choose_label(named("Islamic State of Iraq and the Levant", "Islamic State")) == "Islamic State"
+    assert choose_label(named("Islamic State group", "ISIL")) == "Islamic State"  # a common noun after it: no name
