@@ -1050,3 +1050,41 @@ def test_a_stronghold_the_parser_broke_on_an_acronym(nlp):
     assert_reads(nlp, "Kolda, a town in Tamsa province, has been a key IS stronghold and a corridor for the group.",
                  {"Kolda": "City", "Tamsa province": "Province", "IS": "ArmedGroup"},
                  {("IS", "captured", "Kolda")}, set())
+
+
+def _read_hand_parse(nlp, words, heads, deps, pos, tags, lemmas, ents):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.relations import RelationExtractor
+
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    doc = RelationExtractor(nlp, "test")(doc)
+    return {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+
+
+def test_a_second_subject_after_an_active_verb_is_its_object(nlp):
+    """'Ukrainian forces recaptured Vyrva, a town ...' parsed with the town as a second subject of the verb."""
+    words = ["Ukrainian", "forces", "recaptured", "Vyrva", ",", "a", "town", "on", "the", "river", "."]
+    heads = [1, 2, 2, 2, 3, 6, 3, 6, 9, 7, 2]
+    deps = ["amod", "nsubj", "ROOT", "nsubj", "punct", "det", "appos", "prep", "det", "pobj", "punct"]
+    pos = ["ADJ", "NOUN", "VERB", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT"]
+    tags = ["JJ", "NNS", "VBD", "NNP", ",", "DT", "NN", "IN", "DT", "NN", "."]
+    lemmas = ["ukrainian", "force", "recapture", "Vyrva", ",", "a", "town", "on", "the", "river", "."]
+    found = _read_hand_parse(nlp, words, heads, deps, pos, tags, lemmas, [(0, 2, "Force"), (3, 4, "City")])
+    assert ("Ukrainian forces", "captured", "Vyrva") in found, found
+
+
+@pytest.mark.parametrize("group_dep, group_head, verb_tag", [("nsubj", 2, "VBD"), ("nmod", 3, "VBN")])
+def test_a_verb_the_parser_made_a_modifier_between_two_names_is_the_clause(nlp, group_dep, group_head, verb_tag):
+    """'The SDF captured Marqada, a town ...' parsed as one noun phrase, 'captured' a modifier of the town with the
+    group as its subject (tagged a past tense) or as a second modifier of the town (tagged a participle)."""
+    words = ["The", "SDF", "captured", "Marqada", ",", "a", "town", ",", "in", "June", "."]
+    heads = [1, group_head, 3, 3, 3, 6, 3, 3, 3, 8, 3]
+    deps = ["det", group_dep, "amod", "ROOT", "punct", "det", "appos", "punct", "prep", "pobj", "punct"]
+    pos = ["DET", "PROPN", "VERB", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "ADP", "PROPN", "PUNCT"]
+    tags = ["DT", "NNP", verb_tag, "NNP", ",", "DT", "NN", ",", "IN", "NNP", "."]
+    lemmas = ["the", "SDF", "capture", "Marqada", ",", "a", "town", ",", "in", "June", "."]
+    found = _read_hand_parse(nlp, words, heads, deps, pos, tags, lemmas, [(1, 2, "ArmedGroup"), (3, 4, "City")])
+    assert ("SDF", "captured", "Marqada") in found, found

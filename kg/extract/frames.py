@@ -495,8 +495,15 @@ def _larger_place_after_comma(span: Span, args: Arguments) -> bool:
 def _verb_made_a_modifier(verb: Token) -> bool:
     """'The Taliban overran Ghazni, a provincial capital': the parser read the clause as one name, the verb (still
     tagged a past or present verb) a modifier of the name after it, with no children of its own."""
-    return verb.dep_ in ("compound", "amod") and verb.tag_ in ("VBD", "VBZ") and verb.head.i > verb.i \
-        and not list(verb.children) and 0 < verb.i < len(verb.doc) - 1
+    if verb.dep_ not in ("compound", "amod") or verb.head.i < verb.i or not 0 < verb.i < len(verb.doc) - 1 \
+            or any(c.dep_ != "nsubj" or c.i > verb.i for c in verb.children):  # (its subject hung on it, if any)
+        return False
+    if verb.tag_ in ("VBD", "VBZ"):
+        return True
+    # "The SDF captured Hajin, a town ...": tagged a participle, between two names the parser made one phrase
+    before = verb.doc[verb.i - 1]
+    return verb.tag_ == "VBN" and before.pos_ == "PROPN" and before.dep_ in ("nmod", "compound") \
+        and before.head == verb.head and verb.head.pos_ == "PROPN"
 
 
 RELATIVE_WORDS = ("who", "which", "that", "whom")

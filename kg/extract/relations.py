@@ -29,6 +29,7 @@ from .found import FoundRelation
 from .frames import FrameReader, action_words, load_frames, relations_of
 from .located import located_in_rules
 from .pairs import PairModel
+from .parse_repairs import repair
 from .roles import (capital_of_rules, copula_roles, leader_rules, office_holders, party_state_rules, role_rules,
                     verb_role_rules)
 from .selection import correct_types
@@ -64,6 +65,7 @@ class RelationExtractor:
             doc._.kg_relations = []
             doc._.kg_readings = []
             return doc
+        repair(doc)
         args = Arguments(doc, self.actions)
         readings = list(self.reader.read(doc, args))
         # The frames say what some names are: read again with the new types. Twice at most, since a name found
