@@ -2595,3 +2595,11 @@ def test_the_name_given_to_an_operation_is_no_entity(nlp):
 def test_a_regions_own_forces_are_a_force(nlp):
     found = _relations_read(nlp("Headline\n\nJubaland forces retook the town of Bulo Hawo from al-Shabaab on Friday."))
     assert ("Jubaland forces", "captured", "Bulo Hawo") in found, found
+
+
+@pytest.mark.model
+def test_two_surnames_of_people_named_before_joined_by_and_are_two_people(nlp):
+    doc = nlp("Headline\n\nPresident Salva Kiir and First Vice President Riek Machar ordered a ceasefire on Monday. "
+              "Guards fought outside the compound, where Kiir and Machar were meeting to discuss the shooting.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert {("Kiir", "metWith", "Machar"), ("Machar", "metWith", "Kiir")} & found, found

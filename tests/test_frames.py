@@ -1088,3 +1088,14 @@ def test_a_verb_the_parser_made_a_modifier_between_two_names_is_the_clause(nlp, 
     lemmas = ["the", "SDF", "capture", "Marqada", ",", "a", "town", ",", "in", "June", "."]
     found = _read_hand_parse(nlp, words, heads, deps, pos, tags, lemmas, [(1, 2, "ArmedGroup"), (3, 4, "City")])
     assert ("SDF", "captured", "Marqada") in found, found
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    ("The raid was a setback for the Red Hand of eastern commander Tamir Osei, which has been trying to seize Kolda.",
+     {**RED_HAND, "Tamir Osei": "Official", "Kolda": "City"},
+     {("Tamir Osei", "memberOf", "Red Hand"), ("Red Hand", "attacked", "Kolda")}, {("Tamir Osei", "attacked", "Kolda")}),
+    ("Federal Police units under the command of Lt. Gen. Omar Sayf cleared the market.",
+     {"Federal Police": "Force", "Omar Sayf": "Official"}, {("Omar Sayf", "officialOf", "Federal Police")}, set()),
+])
+def test_a_group_of_a_named_leader_is_his(nlp, text, entities, expected, absent):
+    assert_reads(nlp, text, entities, expected, absent)

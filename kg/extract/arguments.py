@@ -236,6 +236,10 @@ class Arguments:
             if self.entity(noun) is None and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
                     and noun.head.head.lemma_.lower() in UNION_NOUNS:  # "an alliance of former rebel movements
                 noun = noun.head.head  # that includes X": the alliance includes X
+            elif token.lower_ == "which" and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+                    and getattr(self.entity(noun), "label_", "") in ("Person", "Official") \
+                    and self.entity(noun.head.head) is not None:  # "the LNA of commander Khalifa Haftar, which has
+                noun = noun.head.head  # tried to seize Tripoli": "which" is no person's, the clause is the LNA's
             listed = [c for c in noun.conjuncts if noun.i < c.i < token.i]
             if listed and token.dep_ in ("nsubj", "nsubjpass") and _plural_verb(token.head):
                 # "the towns of A and B, which are held by X": both

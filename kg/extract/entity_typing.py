@@ -621,12 +621,21 @@ def _split_known_pair(span: Span, gaz: Gazetteer) -> list[Span]:
         seat = Span(doc, left.start, left.end, label=_seat_kind(span) or "GPE")
         return [seat if known[0] is None else known_span(doc, left.start, left.end, known[0]),
                 Span(doc, right.start, right.end, label="PERSON")]
+    if doc[joints[0]].lower_ == "and" and span.label_ in ("ORG", "PERSON") and len(left) == len(right) == 1 \
+            and _surnames_named_before(doc, span.start) >= {left.text, right.text}:
+        # "where Kiir and Machar were meeting": two people the article named in full before
+        return [Span(doc, left.start, left.end, label="PERSON"), Span(doc, right.start, right.end, label="PERSON")]
     # after a comma only the second name may be the known one, and a larger place; either side of an "and"
     places, wanted = (known[1:], ("Province", "Country")) if doc[joints[0]].text == "," else (
         known, ("City", "Province", "Country"))
     if not any(k is not None and k[0] in wanted for k in places):
         return [span]
     return [part if k is None else known_span(doc, part.start, part.end, k) for part, k in zip((left, right), known)]
+
+
+def _surnames_named_before(doc: Doc, start: int) -> set[str]:
+    """The last words of the people's names the NER found before token ``start``."""
+    return {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and ent.end <= start}
 
 
 def _seat_kind(span: Span) -> str | None:

@@ -385,8 +385,16 @@ def role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
 
 
 def _commanding(person: Span, args: Arguments) -> Iterator[FoundRelation]:
-    """'the elite Tiger Forces under Brig. Gen. X', 'troops under the command of Col. Y': he commands them."""
+    """'the elite Tiger Forces under Brig. Gen. X', 'troops under the command of Col. Y': he commands them;
+    'the Libyan National Army of eastern commander Khalifa Haftar': the force or group is his."""
     head = person.root.head
+    if person.root.dep_ == "pobj" and head.lower_ == "of" and head.dep_ == "prep" \
+            and head.head.lemma_.lower() not in ("command", "leadership"):
+        body = args.entity(head.head)
+        if body is not None and body.label_ in ("Force", "ArmedGroup") and body.end <= person.start:
+            predicate = "memberOf" if body.label_ == "ArmedGroup" else "officialOf"  # (a group's leader is a member)
+            yield found(person, predicate, body, f"{predicate}-of-leader")
+        return
     if person.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("command", "leadership"):
         head = head.head.head  # "under the command of"
     if head.lower_ != "under" or head.dep_ != "prep" or person.label_ != "Official":  # a titled commander
