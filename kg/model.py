@@ -35,6 +35,9 @@ PERSON_TYPES = frozenset({"Official", "Person"})
 #: Words after a family name that are no part of it ("Lloyd J. Austin III" is "Austin" later on), lower case,
 #: without their full stop.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: Words that name a country's ruling forces on their own ("Junta spokesman X", "the regime"): a body's name, not a
+#: bare common noun like "forces".
+STATE_BODY_NOUNS = frozenset({"junta", "military", "regime"})
 _ALL_TYPES = frozenset(ENTITY_TYPES)
 DOMAIN = {
     "clashedWith": ACTOR_TYPES, "spokesmanFor": PERSON_TYPES, "capitalOf": frozenset({"City"}),

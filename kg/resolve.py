@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from .events import EventResolver, attribute, split_denied
 from .model import (
-    NAME_SUFFIXES, PERSON_TYPES, SYMMETRIC_PREDICATES, ArticleGraph, ArticleMentions, Entity, Evidence, Mention,
-    Relation, allowed,
+    NAME_SUFFIXES, PERSON_TYPES, STATE_BODY_NOUNS, SYMMETRIC_PREDICATES, ArticleGraph, ArticleMentions, Entity,
+    Evidence, Mention, Relation, allowed,
 )
 
 #: Words that precede a name without being part of it.
@@ -96,11 +96,12 @@ def _surface_rank(name: str, count: int) -> tuple:
     named = any(w[:1].isupper() for w in words)
     force_word = 2 if name.lower().endswith("security forces") else 1 if words[-1:] == ["forces"] else 0
     possessive = "'s" in name or "\u2019s" in name  # "Afghanistan's army": a description, not a name
-    bare = len(words) == 1 and not named  # "forces (loyal to President X)": a head noun says nothing alone
+    # "forces (loyal to President X)": a head noun says nothing alone; "the junta" names the body it is
+    bare = len(words) == 1 and not named and words[0].lower() not in STATE_BODY_NOUNS
     machines = words[-1:] and words[-1].lower() in MACHINE_WORDS  # "Junta aircraft": what the force flies
     members = [w.lower() for w in words[-2:]] in (["service", "member"], ["service", "members"])  # "U.S. service
     # member", one of them, not a name for the force ("U.S. troops" is one)
-    return (not is_acronym(name), not possessive, not bare, not machines, not members, named, force_word, count,
+    return (not is_acronym(name), not machines, not possessive, not bare, not members, named, force_word, count,
             len(words), len(name), name)
 
 

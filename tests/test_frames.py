@@ -1099,3 +1099,29 @@ def test_a_verb_the_parser_made_a_modifier_between_two_names_is_the_clause(nlp, 
 ])
 def test_a_group_of_a_named_leader_is_his(nlp, text, entities, expected, absent):
     assert_reads(nlp, text, entities, expected, absent)
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    ("The Northern Alliance, made up of the Red Hand (RH), the Black Flag (BF) and the Blue Guard, has named the "
+     "campaign Operation Dawn.",
+     {"Northern Alliance": "ArmedGroup", "Red Hand": "ArmedGroup", "RH": "ArmedGroup", "Black Flag": "ArmedGroup",
+      "BF": "ArmedGroup", "Blue Guard": "ArmedGroup"},
+     {("Red Hand", "memberOf", "Northern Alliance"), ("Black Flag", "memberOf", "Northern Alliance"),
+      ("Blue Guard", "memberOf", "Northern Alliance")},
+     {("Red Hand", "memberOf", "Black Flag"), ("Northern Alliance", "memberOf", "Black Flag")}),
+])
+def test_an_alliance_made_up_of_groups_has_them_as_members(nlp, text, entities, expected, absent):
+    assert_reads(nlp, text, entities, expected, absent)
+
+
+def test_a_participle_on_the_root_noun_with_an_object_of_its_own_is_the_clause(nlp):
+    """'Coalition warplanes carried out 18 airstrikes on Houthi positions' parsed as one noun phrase: the warplanes
+    (their force) carried them out."""
+    words = ["Coalition", "warplanes", "carried", "out", "18", "airstrikes", "on", "Red", "Hand", "positions", "."]
+    heads = [1, 1, 1, 2, 5, 2, 5, 8, 9, 6, 1]
+    deps = ["compound", "ROOT", "acl", "prt", "nummod", "dobj", "prep", "compound", "compound", "pobj", "punct"]
+    pos = ["NOUN", "NOUN", "VERB", "ADP", "NUM", "NOUN", "ADP", "PROPN", "PROPN", "NOUN", "PUNCT"]
+    tags = ["NN", "NNS", "VBN", "RP", "CD", "NNS", "IN", "NNP", "NNP", "NNS", "."]
+    lemmas = ["coalition", "warplane", "carry", "out", "18", "airstrike", "on", "Red", "Hand", "position", "."]
+    found = _read_hand_parse(nlp, words, heads, deps, pos, tags, lemmas, [(0, 1, "Force"), (7, 9, "ArmedGroup")])
+    assert ("Coalition", "attacked", "Red Hand") in found, found

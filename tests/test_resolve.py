@@ -247,3 +247,11 @@ def test_a_fuller_proper_name_around_the_canonical_one_is_the_label_when_the_tex
     assert choose_label(named("Islamic State of Iraq and the Levant", "ISIL")) == "Islamic State of Iraq and the Levant"
     assert choose_label(named("Islamic State of Iraq and the Levant", "Islamic State")) == "Islamic State"
     assert choose_label(named("Islamic State group", "ISIL")) == "Islamic State"  # a common noun after it: no name
+
+
+def test_what_a_force_flies_is_its_last_choice_of_a_label():
+    def force(*texts):
+        return [mention(text, "Force", start=40 * i, canonical="Tatmadaw", origin="force-phrase:generic")
+                for i, text in enumerate(texts)]
+    assert choose_label(force("Junta aircraft", "Myanmar's military")) == "Myanmar's military"
+    assert choose_label(force("Junta aircraft", "junta", "junta")) == "junta"  # the junta is the body's own name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from ..model import ENTITY_TYPES
+from ..model import ENTITY_TYPES, STATE_BODY_NOUNS
 from .forces import allegiance_phrases, extend_national_forces, hyphened_commands, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, loyal_forces, ministry_name, one_coalition
 from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
 from .lexicon import ARMED_SERVICES, PLACE_TYPES, LOCAL_SEAT_OFFICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, PROVINCE_KIND_WORDS, REBEL_WORDS, ROLE_WORDS, SETTLEMENT_NOUNS, SPACED_LINKS, TITLE_ABBREVIATIONS
@@ -276,8 +276,6 @@ SUPRANATIONAL_REGIONS = {"sahel", "east africa", "west africa", "north africa", 
 SEATED_BODY_HEADS = {"embassy", "mission", "consulate", "office"}
 #: Last words that make a name with a number in it a unit's or a group's ("the 10th Front").
 UNIT_NAME_HEADS = {"front", "gang", "movement", "unit"}  # "the 11th Marine Expeditionary Unit"
-#: A capitalised word that names a country's ruling forces on its own ("Junta spokesman X").
-STATE_BODY_NOUNS = {"junta", "military", "regime"}
 def _army_speaks(span: Span) -> bool:
     """'Army spokesman X told VOA': the army of the article, as 'the army' is (not 'Army Col. X', a rank)."""
     doc = span.doc

@@ -416,6 +416,11 @@ def subjects_of(verb: Token, args: Arguments) -> list[Span]:
             current = current.head.head.head  # "X moved on Taloqan a day after seizing Kunduz"
         elif current.dep_ in ("acl", "relcl") and current.tag_ == "VBG":
             return args.entities(current.head)  # "Taliban fighters attacking Kunduz"
+        elif current.dep_ == "acl" and current.tag_ in ("VBD", "VBN") and current.head.dep_ == "ROOT" \
+                and any(c.dep_ == "dobj" for c in children_of(current)):
+            # "Coalition warplanes carried out 18 airstrikes on ...": the clause the parser read as one noun phrase,
+            # its verb a participle on the subject (a passive participle has no object of its own)
+            return args.entities(current.head)
         elif current.dep_ == "acl" and current.head.dep_ == "dobj" and _infinitive(current):
             current = current.head.head  # "forces conducting operations to expel ISIL": the forces expel
         elif current.dep_ in ("acl", "relcl") and _infinitive(current) and current.head.dep_ == "pobj" \

@@ -931,13 +931,18 @@ def _including(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     if modality(verb) != "fact":
         return
     bodies = subjects_of(verb, args) or args.children(verb, ("nsubjpass",))  # "which is made up of"
+    if not bodies and verb.dep_ == "acl" and verb.lemma_.lower() in MADE_OF:
+        body = args.entity(verb.head)  # "The Three Brotherhood Alliance, made up of X, Y and Z" (the parser joins
+        bodies = [body] if body is not None else []  # Y and Z to the alliance: only its own name is the body)
     bodies = [b for b in bodies if b.label_ in ("ArmedGroup", "Force", "Organization")]
     members = args.children(verb, ("dobj",))
     if not members and verb.lemma_.lower() in MADE_OF:  # "which is made up of X, Y and Z", "consists of X and Y"
         members = args.prep_objects(verb, ("of",))
-        if verb.dep_ == "relcl":  # the rest of the list, hung by the parser on the noun the clause describes
+        if verb.dep_ in ("relcl", "acl"):  # the rest of the list, hung by the parser on the noun the clause describes
             members += [s for c in verb.head.children if c.dep_ == "conj" and c.i > verb.i
                         for s in args.entities(c) if s not in members]
+        members += [s for of in children_of(verb) if of.lower_ == "of" for s in args.listed_after(of)
+                    if s not in members]  # or on the main verb after it: the list as the text writes it
     members = [m for m in members if m.label_ in BODY_TYPES]
     yield from each_pair(members, bodies, "memberOf", "memberOf-includes")
 
