@@ -1125,3 +1125,18 @@ def test_a_participle_on_the_root_noun_with_an_object_of_its_own_is_the_clause(n
     lemmas = ["coalition", "warplane", "carry", "out", "18", "airstrike", "on", "Red", "Hand", "position", "."]
     found = _read_hand_parse(nlp, words, heads, deps, pos, tags, lemmas, [(0, 1, "Force"), (7, 9, "ArmedGroup")])
     assert ("Coalition", "attacked", "Red Hand") in found, found
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    ("Residents of Kolda's Tamsa and Bir Lahlou districts said the streets were calm on Sunday.",
+     {"Kolda": "City", "Tamsa": "District", "Bir Lahlou": "District"},
+     {("Tamsa", "locatedIn", "Kolda"), ("Bir Lahlou", "locatedIn", "Kolda")}),
+    ("The rebels attacked outposts in Tamsa and Vorda townships of Ulan on Monday.",
+     {"Tamsa": "District", "Vorda": "District", "Ulan": "Province"},
+     {("Tamsa", "locatedIn", "Ulan"), ("Vorda", "locatedIn", "Ulan")}),
+    ("The raids on the camps in the towns of Tamsa and Vorda, both in the Ulan region, began on Monday.",
+     {"Tamsa": "City", "Vorda": "City", "Ulan region": "Province"},
+     {("Tamsa", "locatedIn", "Ulan region"), ("Vorda", "locatedIn", "Ulan region")}),
+])
+def test_places_listed_before_a_kind_word_or_both_in_a_place_are_in_it(nlp, text, entities, expected):
+    assert_reads(nlp, text, entities, expected, set())

@@ -40,6 +40,7 @@ LYING_VERBS = frozenset({"lie", "locate", "sit", "situate"})
 def located_in_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """Every reading of one place inside another; conjoined places share what contains them."""
     yield from _place_anaphors_in(doc, args)
+    yield from _listed_before_a_kind(args)
     for span in args.ents:
         if span.label_ not in PLACE_TYPES:
             continue
@@ -62,6 +63,36 @@ def located_in_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
                 if place.start <= span.start and larger(target, place) and (
                         place == span or _after_comma(place, args) is None):
                     yield found(place, "locatedIn", target, "locatedIn-comma")
+
+
+#: Plural kind words a list of places can stand before: "the Crater and Khor Maksar districts".
+LISTED_KINDS = frozenset({"districts", "townships", "provinces", "regions", "states", "counties", "municipalities",
+                          "governorates", "villages", "towns", "neighborhoods", "neighbourhoods"})
+
+
+def _listed_before_a_kind(args: Arguments) -> Iterator[FoundRelation]:
+    """"Aden's Crater and Khor Maksar districts", "Rathedaung and Minbya townships of Rakhine": the places listed
+    before a plural kind word are in the place that owns it or that follows its "of", whatever the parser made of
+    the list (it often hangs the last name on the kind word and the rest elsewhere)."""
+    doc = args.doc
+    for noun in args.words(LISTED_KINDS):
+        if noun.lower_ not in LISTED_KINDS or args.entity(noun) is not None or noun.i < 3:
+            continue
+        last = args.entity(doc[noun.i - 1])
+        if last is None or last.end != noun.i or last.label_ not in PLACE_TYPES:
+            continue
+        listed = args.listed_before(last) + [last]
+        if len(listed) < 2:
+            continue  # one name before a kind word is read by the parse ("Helmand's Nawa district")
+        first = listed[0].start
+        owners = [(args.entity(doc[first - 2]), "locatedIn-possessive")] if doc[first - 1].lower_ in (
+            "'s", "\u2019s") else []
+        if noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ == "of":
+            owners.append((args.entity(doc[noun.i + 2]), "locatedIn-prep"))
+        for owner, rule in ((o, r) for o, r in owners if o is not None and o.label_ in PLACE_TYPES):
+            for place in listed:
+                if larger(owner, place) or owner.label_ == "City" and place.label_ == "District":
+                    yield found(place, "locatedIn", owner, TOWN_PART_RULE if owner.label_ == "City" else rule)
 
 
 def _place_anaphors_in(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
@@ -255,7 +286,8 @@ def _conjoined_places(span: Span, args: Arguments) -> list[Span]:
 #: Nouns of a region named after "of": "the province of Trapani".
 REGION_NOUNS = frozenset({"region", "province", "state", "department", "county", "district", "governorate"})
 #: Words between a comma and the larger place a town is in: "in the", "just across the border in".
-ACROSS_WORDS = frozenset({"in", "the", "just", "across", "border", "frontier", "also"})  # "Patikul, also in Sulu"
+ACROSS_WORDS = frozenset({"in", "the", "just", "across", "border", "frontier", "also",  # "Patikul, also in Sulu"
+                          "both", "all"})  # "Boulkessi and Mondoro, both in the Mopti region"
 
 
 def _after_comma(span: Span, args: Arguments) -> Span | None:
