@@ -1140,3 +1140,9 @@ def test_a_participle_on_the_root_noun_with_an_object_of_its_own_is_the_clause(n
 ])
 def test_places_listed_before_a_kind_word_or_both_in_a_place_are_in_it(nlp, text, entities, expected):
     assert_reads(nlp, text, entities, expected, set())
+
+
+def test_a_place_after_in_with_its_kind_word_outside_the_name_holds_the_town_before(nlp):
+    assert_reads(nlp, "The rebels said they had seized Tamsa and Vorda in Ulan's Karo Region.",
+                 {"Tamsa": "City", "Vorda": "City", "Ulan": "Country", "Karo": "Province"},
+                 {("Tamsa", "locatedIn", "Karo"), ("Vorda", "locatedIn", "Karo")}, set())

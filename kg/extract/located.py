@@ -160,7 +160,9 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str, bool]]
         # place right after another is where that one is
         for target in args.prep_objects(after.head, ("in",)):
             closed = after.i == span.end or target.end < len(span.doc) and span.doc[target.end].text in (",", ".")
-            if target.start > span.end and target.root.head == after and closed:
+            kind = target.root.head  # "in Ethiopia's Amhara Region": the kind word outside the name holds it
+            if target.start > span.end and closed and (target.root.head == after or noun_lemma(kind) in PLACE_NOUNS
+                                                       and kind.i == target.end and kind.head == after):
                 yield target, TOWN_PART_RULE if _town_part(root, target, args) else "locatedIn-prep", True
     subject = first.head if first.dep_ == "appos" else root  # "the worst-hit towns, A, B and C, are all in Y"
     verb = subject.head
