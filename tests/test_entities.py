@@ -2603,3 +2603,26 @@ def test_two_surnames_of_people_named_before_joined_by_and_are_two_people(nlp):
               "Guards fought outside the compound, where Kiir and Machar were meeting to discuss the shooting.")
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert {("Kiir", "metWith", "Machar"), ("Machar", "metWith", "Kiir")} & found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # "who has served as": the role after "as" in the person's own relative clause
+    ("It was not clear when Henry, who has served as Haiti's prime minister since July 2021, would return.",
+     ("Henry", "officialOf", "Haiti")),
+    # a portfolio named after the armed forces is no force
+    ("France's armed forces minister, Florence Parly, said the government was following events closely.",
+     ("Florence Parly", "officialOf", "France")),
+])
+def test_offices_after_as_and_portfolios_named_after_forces(nlp, text, expected):
+    doc = nlp("Headline\n\n" + text)
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert expected in found, found
+
+
+@pytest.mark.model
+def test_one_word_with_a_role_apposed_is_a_person(nlp):
+    doc = nlp("Headline\n\nThe separatists said they still held the hills. Obi, a commander of the Red Hand in the "
+              "area, said the fighters would stay.")
+    assert {e.text: e.label_ for e in doc.ents}.get("Obi") in ("Person", "Official"), [(e.text, e.label_)
+                                                                                      for e in doc.ents]

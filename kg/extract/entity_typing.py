@@ -8,7 +8,8 @@ from ..model import ENTITY_TYPES, STATE_BODY_NOUNS
 from .forces import allegiance_phrases, extend_national_forces, hyphened_commands, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, loyal_forces, ministry_name, one_coalition
 from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
 from .lexicon import ARMED_SERVICES, PLACE_TYPES, LOCAL_SEAT_OFFICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, PROVINCE_KIND_WORDS, REBEL_WORDS, ROLE_WORDS, SETTLEMENT_NOUNS, SPACED_LINKS, TITLE_ABBREVIATIONS
-from .people import bodies_after_roles, bylines, employers_before_titles, has_role, nicknames, officials, surnames, unnamed_officials
+from .people import (bodies_after_roles, bylines, employers_before_titles, has_role, nicknames, officials, role_apposed,
+                     surnames, unnamed_officials)
 from .places import (BEARINGS, district_name, links_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state, demonym_capital_countries)
 from .spans import (DATES_KEY, facility_name, headline_end_token, in_headline, longest_first, merge_phrases, name_of, one_of_several,
@@ -1094,6 +1095,8 @@ def _trim_titles(span: Span) -> Span | None:
 def _titled_name(span: Span) -> bool:
     """A two- or three-word Title Case name right after a role word ('lawmaker Hashim Alokozai') is a person."""
     doc = span.doc
+    if len(span) == 1:  # "Ebube, a commander of the ADF": one word only with its role apposed
+        return span[0].is_title and span[0].is_alpha and role_apposed(doc, span.end) and has_role(span)
     if not 2 <= len(span) <= 3 or not all(t.is_title and t.is_alpha for t in span):
         return False
     if any(t.lower_ in NOT_IN_PERSON_NAMES for t in span):

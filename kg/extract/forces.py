@@ -186,6 +186,8 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
                 and not (head.head.lower_ in FACILITY_WORDS | SPOKESPERSON_WORDS and _modifier_start(doc, head) < head.i)):
             continue  # "Iraqi Army brigades", "army headquarters": the phrase goes on (but "a Nigerien army
             # post" is the Nigerien army's: the post stands for it, and "Nigerien army spokesman X" speaks for it)
+        if head.i + 1 < len(doc) and doc[head.i + 1].lower_ in ("minister", "ministry"):
+            continue  # "France's armed forces minister, X": a portfolio, no force
         start = _modifier_start(doc, head)
         while start < head.i and doc[start].like_num:
             start += 1  # "Thirteen U.S. service members" opening a sentence: a count, not part of the force's name

@@ -279,13 +279,20 @@ def unnamed_officials(doc: Doc, spans: list[Span]) -> list[Span]:
         while end < len(tokens) and tokens[end].pos_ == "PROPN" and tokens[end].is_title and tokens[end].is_alpha \
                 and end not in taken and tokens[end].lower_ not in ROLE_WORDS:
             end += 1
-        if 2 <= end - i <= 4 and not in_headline(doc[i:end]):
+        if (2 <= end - i <= 4 or end - i == 1 and role_apposed(doc, end)) and not in_headline(doc[i:end]):
             span = Span(doc, i, end, label="Official")
             if has_role(span) and not any(t.lower_ in ORGANISATION_OR_FORCE_WORDS or t.lower_ in NOT_PERSON_WORDS
                                           for t in span):  # not "the Siverskyi Donets River, a regional official said"
                 found.append(set_span(span, None, "role"))
         i = max(end, i + 1)
     return found
+
+
+def role_apposed(doc: Doc, end: int) -> bool:
+    """'Ebube, a commander of the ADF, said': one word is a name only when a role follows it at once, apposed
+    (a single capitalised word is too often something else)."""
+    return end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an", "the") and (
+        end - 1 == 0 or doc[end - 2].is_punct or doc[end - 2].is_space or doc[end - 1].is_sent_start)
 
 
 #: Roles whose holder belongs to a group: the body after them is an armed group when the NER guessed a person
