@@ -173,7 +173,9 @@ def choose_label(mentions: list[Mention]) -> str:
         # A rule's name for a description, unless the text wrote a proper name ("Russian Defense Ministry")
         if mention.origin in BUILT_NAME_ORIGINS and mention.canonical and not _proper(clean_surface(mention, use_canonical=False)):
             return mention.canonical
-        surfaces[_without_proxy(clean_surface(mention, use_canonical=False), mention.origin)] += 1
+        surface = clean_surface(mention, use_canonical=False)  # (a body's own name keeps its words: "National
+        # Union of Haitian Police Officers")
+        surfaces[_without_proxy(surface, mention.origin) if mention.type == "Force" else surface] += 1
     phrases = all(m.origin.startswith("force-phrase") for m in mentions)
     described = [name for norm, name in canonical.items() if norm in DESCRIPTIONS and norm in map(normalise, surfaces)]
     if phrases and described:  # "Coalition military forces" and "the coalition": the coalition

@@ -2626,3 +2626,23 @@ def test_one_word_with_a_role_apposed_is_a_person(nlp):
               "area, said the fighters would stay.")
     assert {e.text: e.label_ for e in doc.ents}.get("Obi") in ("Person", "Official"), [(e.text, e.label_)
                                                                                       for e in doc.ents]
+
+
+@pytest.mark.model
+def test_a_movement_named_for_two_things_in_a_country_is_one_name_and_known_as_gives_its_short_name(nlp):
+    doc = nlp("Headline\n\nThe army said it had fought rebels of the Front for Change and Concord in Chad, known as "
+              "FACT, near the border. Ali Bongo, a spokesman for FACT, said the fighters had withdrawn.")
+    ents = {e.text: e.label_ for e in doc.ents}
+    assert "the Front for Change and Concord in Chad" in ents or "Front for Change and Concord in Chad" in ents, ents
+    assert "Concord" not in ents, ents
+    found = {(r.subject.text, r.predicate, r.object._.kg_canonical) for r in doc._.kg_relations}
+    assert ("Ali Bongo", "spokesmanFor", "Front for Change and Concord in Chad") in found, found
+
+
+@pytest.mark.model
+def test_known_as_after_a_body_in_a_phrase_on_a_singular_noun_names_the_noun(nlp):
+    doc = nlp("Headline\n\nA regional force from the Southern African Development Community, known as SAMIM, is to "
+              "deploy this month. SAMIM troops arrived in Pemba on Friday.")
+    samim = [e for e in doc.ents if e.text == "SAMIM"]
+    assert all(e._.kg_canonical != "Southern African Development Community" for e in samim), [
+        (e.text, e._.kg_canonical) for e in samim]

@@ -255,3 +255,10 @@ def test_what_a_force_flies_is_its_last_choice_of_a_label():
                 for i, text in enumerate(texts)]
     assert choose_label(force("Junta aircraft", "Myanmar's military")) == "Myanmar's military"
     assert choose_label(force("Junta aircraft", "junta", "junta")) == "junta"  # the junta is the body's own name
+
+
+def test_a_bodys_own_name_ending_in_officers_keeps_its_words():
+    union = [mention("National Union of Haitian Police Officers", "Organization")]
+    assert choose_label(union) == "National Union of Haitian Police Officers"
+    army = [mention("Colombian army troops", "Force")]
+    assert choose_label(army) == "Colombian army"  # a force's troops stand for it

@@ -37,8 +37,8 @@ class EntityTyper:
         ents = longest_first([fitted for whole in _join_seat_titles(doc, ner_ents)
                               for pair in _split_known_pair(whole, gaz)
                               for part in _split_person_of(pair, gaz) for span in _split_place_title(part, gaz)
-                              if (fitted := _fit_name(_extend_spaced_link(_extend_hyphens(_extend_person(span))),
-                                                      gaz)) is not None])
+                              if (fitted := _fit_name(_extend_spaced_link(_extend_hyphens(_extend_movement_name(
+                                  _extend_person(span)))), gaz)) is not None])
         spans = [typed for span in ents if (typed := self._type(span, gaz)) is not None
                  and not _adjective_before_noun(typed, gaz)]
         spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans) + _datelines(doc, spans, gaz)
@@ -1010,9 +1010,24 @@ def _acronym_at(doc: Doc, i: int) -> Token | None:
     elif doc[i].text == "," and doc[i + 1].lower_ == "or" and (
             i + 3 >= len(doc) or doc[i + 3].text in (",", ".", ";", ")") or doc[i + 3].is_sent_start):
         short = doc[i + 2]
+    elif _known_as_at(doc, i):
+        short = doc[i + 3]
     else:
         return None
     return short if short.is_upper and 2 <= len(short.text) <= 8 else None
+
+
+def _known_as_at(doc: Doc, i: int) -> bool:
+    """', known as FACT,': the text names the short name itself (in whatever language it spells it)."""
+    return i + 4 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "known" and doc[i + 2].lower_ == "as" \
+        and doc[i + 4].text in (",", ".", ";", ")")
+
+
+def _owned_by_a_noun(span: Span) -> bool:
+    """'a regional force from the Southern African Development Community, known as SAMIM': the name after "known
+    as" is the force's, a singular noun the name hangs on (not "rebels of the Front ..., known as FACT")."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("of", "from") and root.head.head.tag_ == "NN"
 
 
 #: Wire services whose credit follows a name in brackets: never its acronym.
@@ -1143,6 +1158,39 @@ def _extend_spaced_link(span: Span) -> Span:
             and doc[start - 3].pos_ == "PROPN":
         start -= 1
     return set_span(Span(doc, start - 2, span.end, label=span.label_), None, "ner", {})
+
+
+#: First words of the names of movements and fronts that go "X for A and B in Y".
+MOVEMENT_NAME_HEADS = {"front", "movement", "union", "alliance", "coalition", "council", "rally", "congress",
+                       "party", "convention", "committee", "organization", "organisation"}
+
+
+def _extend_movement_name(span: Span) -> Span:
+    """'the Front for Change and Concord in Chad': a movement's name the NER cut at its "and" (taking "Concord" for
+    a place) or before the country it ends with; the name goes on over "and" and Title Case words, then over
+    "in" and a place when the name closes there."""
+    doc = span.doc
+    first = span[1] if span[0].lower_ == "the" and len(span) > 1 else span[0]
+    if span.label_ != "ORG" or first.lower_ not in MOVEMENT_NAME_HEADS or not any(t.lower_ == "for" for t in span):
+        return span
+    end = span.end
+    if end + 1 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].is_title and doc[end + 1].pos_ == "PROPN":
+        end += 1
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+    at = end + 1 if end + 1 < len(doc) and doc[end].lower_ == "in" else None
+    if at is not None and doc[at].lower_ == "the":
+        at += 1
+    places = ("GPE", "LOC", "Country", "Province", "City")  # (the NER's labels, or the gazetteer's)
+    if at is not None and at < len(doc) and doc[at].ent_type_ in places:
+        place_end = at
+        while place_end < len(doc) and doc[place_end].ent_type_ in places and not doc[place_end].is_punct:
+            place_end += 1
+        if place_end == len(doc) or doc[place_end].is_punct:
+            end = place_end  # "... in Chad, known as FACT": the name closes with the country
+    if end == span.end:
+        return span
+    return set_span(Span(doc, span.start, end, label="ORG"), None, "ner", {})
 
 
 #: Prepositions that open a sentence in capitals, which the tagger may take for a name: "Near Tora Bora, ...".
@@ -1530,7 +1578,8 @@ def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         short = _acronym_at(doc, span.end)  # "(CTS)", ", or UPC,"
         if short is None or not (_abbreviates(short.text, span) or span.label_ in ACRONYM_TYPES and (
-                _spelled(short.text, span) or _contracted(short.text, span) or _bracketed_after_body(short, span))):
+                _spelled(short.text, span) or _contracted(short.text, span) or _bracketed_after_body(short, span)
+                or _known_as_at(doc, span.end) and not _owned_by_a_noun(span))):
             continue  # not "JERUSALEM (AP)": a dateline's credit
         listed = at.get(short.i)
         if listed is not None and span_origin(listed) == "gazetteer" and _share_a_word(span, listed) and not (
