@@ -1146,3 +1146,8 @@ def test_a_place_after_in_with_its_kind_word_outside_the_name_holds_the_town_bef
     assert_reads(nlp, "The rebels said they had seized Tamsa and Vorda in Ulan's Karo Region.",
                  {"Tamsa": "City", "Vorda": "City", "Ulan": "Country", "Karo": "Province"},
                  {("Tamsa", "locatedIn", "Karo"), ("Vorda", "locatedIn", "Karo")}, set())
+
+
+def test_a_massacre_in_a_town_blamed_on_a_group_is_its_attack_on_the_town(nlp):
+    assert_reads(nlp, "Officials blamed fighters of the Red Hand for the massacre in Tamsa.",
+                 {**RED_HAND, "Tamsa": "City"}, {("Red Hand", "attacked", "Tamsa")}, set())
