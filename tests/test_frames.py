@@ -1151,3 +1151,8 @@ def test_a_place_after_in_with_its_kind_word_outside_the_name_holds_the_town_bef
 def test_a_massacre_in_a_town_blamed_on_a_group_is_its_attack_on_the_town(nlp):
     assert_reads(nlp, "Officials blamed fighters of the Red Hand for the massacre in Tamsa.",
                  {**RED_HAND, "Tamsa": "City"}, {("Red Hand", "attacked", "Tamsa")}, set())
+
+
+def test_the_pocket_of_territory_a_group_holds_is_the_town_it_describes(nlp):
+    assert_reads(nlp, "Troops pressed their assault on Tamsa, the last pocket of territory held by the Red Hand "
+                      "in the valley.", {**RED_HAND, "Tamsa": "City"}, {("Red Hand", "captured", "Tamsa")}, set())

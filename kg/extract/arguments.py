@@ -478,6 +478,10 @@ class Arguments:
         named = named or self.of_objects(token, depth)
         if not named and token.dep_ == "attr" and token.head.lemma_ == "be":  # "Marib is the last center still
             named = [s for s in self.children(token.head, ("nsubj",)) if s.label_ in PLACE_TYPES]  # held by X"
+        if not named and lemma == "territory" and token.dep_ == "pobj" and token.head.lower_ == "of" \
+                and token.head.head.dep_ == "appos":  # "Baghuz, the last pocket of territory held by X": Baghuz
+            described = self.entity(token.head.head.head)
+            named = [described] if described is not None and described.label_ in PLACE_TYPES else []
         if not named and lemma in PARTIAL_PLACE_NOUNS | {"part", "center", "centre", "heart", "rest"}:
             named = [s for c in token.children if c.dep_ == "poss" for s in (  # "its outskirts": the place's
                 self.coref.place_owner(c) if c.lower_ in ("its", "their") else self.entities(c, depth + 1))]
