@@ -1156,3 +1156,12 @@ def test_a_massacre_in_a_town_blamed_on_a_group_is_its_attack_on_the_town(nlp):
 def test_the_pocket_of_territory_a_group_holds_is_the_town_it_describes(nlp):
     assert_reads(nlp, "Troops pressed their assault on Tamsa, the last pocket of territory held by the Red Hand "
                       "in the valley.", {**RED_HAND, "Tamsa": "City"}, {("Red Hand", "captured", "Tamsa")}, set())
+
+
+def test_joining_forces_is_no_joining_of_a_force_but_the_coalition_it_forms(nlp):
+    assert_reads(nlp, "The army held the port. The Red Hand had joined forces in a coalition called Dawn Front.",
+                 {"Red Hand": "ArmedGroup", "Dawn Front": "ArmedGroup"}, {("Red Hand", "memberOf", "Dawn Front")},
+                 set())
+    found = relations(nlp, "Government troops held the port. The Red Hand joined forces with the Black Flag.",
+                      {**RED_HAND, "Black Flag": "ArmedGroup", "Government troops": "Force"})
+    assert not {r for r in found if r[1] == "memberOf"}, found
