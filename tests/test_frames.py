@@ -1165,3 +1165,8 @@ def test_joining_forces_is_no_joining_of_a_force_but_the_coalition_it_forms(nlp)
     found = relations(nlp, "Government troops held the port. The Red Hand joined forces with the Black Flag.",
                       {**RED_HAND, "Black Flag": "ArmedGroup", "Government troops": "Force"})
     assert not {r for r in found if r[1] == "memberOf"}, found
+
+
+def test_a_stronghold_after_a_town_and_its_comma_is_that_town_however_parsed(nlp):
+    assert_reads(nlp, "The campaign to retake Tamsa, the last major stronghold of the Red Hand in the north, began "
+                      "on Monday.", {**RED_HAND, "Tamsa": "City"}, {("Red Hand", "captured", "Tamsa")}, set())

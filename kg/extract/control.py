@@ -137,6 +137,18 @@ def stronghold_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
                 holders = [h for h in role_targets(noun, args, ("of",)) if h.label_ in FIGHTER_TYPES]
                 yield from each_pair(holders, [span], "captured", "captured-stronghold")
     yield from _misparsed_strongholds(doc, args)
+    yield from _strongholds_after_comma(args)
+
+
+def _strongholds_after_comma(args: Arguments) -> Iterator[FoundRelation]:
+    """'retake Mosul, the last major stronghold of Islamic State in Iraq, ...' where the parser hung the
+    description on another word: the place right before its comma is the one it describes."""
+    for noun in args.words(HOLD_NOUNS):
+        place = args.named_before_comma(noun)
+        if place is None or place.label_ not in SITE_TYPES or noun.lemma_.lower() not in HOLD_NOUNS:
+            continue
+        holders = [h for h in args.prep_objects(noun, ("of",)) if h.label_ in FIGHTER_TYPES]
+        yield from each_pair(holders, [place], "captured", "captured-stronghold")
 
 
 def _misparsed_strongholds(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
