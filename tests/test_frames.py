@@ -1168,5 +1168,6 @@ def test_joining_forces_is_no_joining_of_a_force_but_the_coalition_it_forms(nlp)
 
 
 def test_a_stronghold_after_a_town_and_its_comma_is_that_town_however_parsed(nlp):
-    assert_reads(nlp, "The campaign to retake Tamsa, the last major stronghold of the Red Hand in the north, began "
-                      "on Monday.", {**RED_HAND, "Tamsa": "City"}, {("Red Hand", "captured", "Tamsa")}, set())
+    assert_reads(nlp, "The government said its forces had entered the town of Tamsa, the last major stronghold of "
+                      "the Red Hand (RH) in the northwest.", {**RED_HAND, "RH": "ArmedGroup", "Tamsa": "City"},
+                 {("Red Hand", "captured", "Tamsa")}, set())
