@@ -1171,3 +1171,22 @@ def test_a_stronghold_after_a_town_and_its_comma_is_that_town_however_parsed(nlp
     assert_reads(nlp, "The government said its forces had entered the town of Tamsa, the last major stronghold of "
                       "the Red Hand (RH) in the northwest.", {**RED_HAND, "RH": "ArmedGroup", "Tamsa": "City"},
                  {("Red Hand", "captured", "Tamsa")}, set())
+
+
+def test_a_participle_on_the_subject_of_a_sentence_without_a_verb_is_its_verb_and_a_ranked_town_the_one_named(nlp):
+    """'Fighters from X and allied factions swept into Hama, taking Syria's fourth-largest city' parsed as one noun
+    phrase: the fighters (X) swept in and took the town just named."""
+    words = ["Fighters", "from", "the", "Red", "Hand", "and", "allied", "factions", "swept", "into", "Tamsa", ",",
+             "taking", "Ulan", "'s", "largest", "city", "."]
+    heads = [0, 0, 4, 4, 1, 0, 7, 0, 7, 8, 9, 8, 8, 16, 13, 16, 12, 0]
+    deps = ["ROOT", "prep", "det", "compound", "pobj", "cc", "amod", "conj", "acl", "prep", "pobj", "punct",
+            "advcl", "poss", "case", "amod", "dobj", "punct"]
+    pos = ["PROPN", "ADP", "DET", "PROPN", "PROPN", "CCONJ", "VERB", "NOUN", "VERB", "ADP", "PROPN", "PUNCT",
+           "VERB", "PROPN", "PART", "ADJ", "NOUN", "PUNCT"]
+    tags = ["NNPS", "IN", "DT", "NNP", "NNP", "CC", "VBN", "NNS", "VBN", "IN", "NNP", ",", "VBG", "NNP", "POS",
+            "JJS", "NN", "."]
+    lemmas = ["Fighters", "from", "the", "Red", "Hand", "and", "ally", "faction", "sweep", "into", "Tamsa", ",", "take",
+              "Ulan", "'s", "large", "city", "."]
+    found = _read_hand_parse(nlp, words, heads, deps, pos, tags, lemmas,
+                             [(3, 5, "ArmedGroup"), (10, 11, "City"), (13, 14, "Country")])
+    assert ("Red Hand", "captured", "Tamsa") in found, found

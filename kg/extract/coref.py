@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from .spans import lemmas, name_key, name_of, span_origin
+from .spans import lemmas, name_key, name_of, ranked_town, span_origin
 
 #: Last words of a unit's name: part of a country's forces, never the article's own forces as a whole.
 UNIT_NAME_WORDS = {"command", "division", "brigade", "battalion", "regiment", "corps", "unit", "squadron"}
@@ -164,7 +164,9 @@ class Coreference:
         if not (any(c.lower_ in determiners and c.dep_ in ("det", "poss") for c in token.children)
                 or token.lower_ in ("its", "their") and label == "ArmedGroup"
                 or label == "ArmedGroup" and any(c.dep_ in ("amod", "compound") and c.lower_ in GROUP_ADJECTIVES
-                                                 for c in token.children)):  # "insurgent positions"
+                                                 for c in token.children)  # "insurgent positions"
+                or label == "City" and ranked_town(token) and any(c.dep_ == "poss" for c in token.children)):
+            # ("swept into Hama, taking Syria's fourth-largest city": the town just named)
             return []
         reach = GROUP_REACH if label == "ArmedGroup" else PLACE_REACH
         own = {t.i for t in token.subtree}  # not a name inside the phrase itself ("the al-Qaida-linked group")

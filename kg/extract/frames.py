@@ -22,7 +22,7 @@ from .coref import SPEECH_VERBS
 from .lexicon import SETTLEMENT_NOUNS, SUPPORT_VERBS, TAKING_FROM_VERBS, TOWN_RANKS
 from .found import FoundRelation, among, each_pair
 from .modality import modality, negated, noun_modality, refused
-from .spans import children_of, first_conjunct, lemmas, one_of_several
+from .spans import children_of, first_conjunct, in_headline, lemmas, one_of_several
 from .words import read_toml
 
 FRAMES_FILE = Path(__file__).parent / "data" / "frames.toml"
@@ -416,11 +416,13 @@ def subjects_of(verb: Token, args: Arguments) -> list[Span]:
             current = current.head.head.head  # "X moved on Taloqan a day after seizing Kunduz"
         elif current.dep_ in ("acl", "relcl") and current.tag_ == "VBG":
             return args.entities(current.head)  # "Taliban fighters attacking Kunduz"
-        elif current.dep_ == "acl" and current.tag_ in ("VBD", "VBN") and current.head.dep_ == "ROOT" \
-                and any(c.dep_ == "dobj" for c in children_of(current)):
-            # "Coalition warplanes carried out 18 airstrikes on ...": the clause the parser read as one noun phrase,
-            # its verb a participle on the subject (a passive participle has no object of its own)
-            return args.entities(current.head)
+        elif current.dep_ == "acl" and current.tag_ in ("VBD", "VBN") and first_conjunct(current.head).dep_ == "ROOT" \
+                and current.head.pos_ in ("NOUN", "PROPN") and (any(c.dep_ == "dobj" for c in children_of(current))
+                                                                or _sentence_without_verb(current)):
+            # "Coalition warplanes carried out 18 airstrikes on ...", "Fighters from HTS and allied factions swept
+            # into Hama": the clause the parser read as one noun phrase, its verb a participle on the subject (a
+            # passive participle has no object of its own, and a report's sentence has a verb)
+            return args.entities(first_conjunct(current.head))
         elif current.dep_ == "acl" and current.head.dep_ == "dobj" and _infinitive(current):
             current = current.head.head  # "forces conducting operations to expel ISIL": the forces expel
         elif current.dep_ in ("acl", "relcl") and _infinitive(current) and current.head.dep_ == "pobj" \
@@ -433,6 +435,15 @@ def subjects_of(verb: Token, args: Arguments) -> list[Span]:
         else:
             return []
     return []
+
+
+def _sentence_without_verb(participle: Token) -> bool:
+    """A body sentence whose only verb is ``participle``, on its root noun, with no passive's agent or auxiliary."""
+    if in_headline(participle.doc[participle.i: participle.i + 1]):
+        return False  # "Three Soldiers Killed in Ambush": a headline's passive
+    if any(c.dep_ in ("agent", "auxpass", "aux") for c in children_of(participle)):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" and t.i < participle.i for t in participle.sent)
 
 
 def _subject_hung_on_opening(verb: Token, args: Arguments) -> list[Span]:
