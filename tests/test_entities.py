@@ -2646,3 +2646,11 @@ def test_known_as_after_a_body_in_a_phrase_on_a_singular_noun_names_the_noun(nlp
     samim = [e for e in doc.ents if e.text == "SAMIM"]
     assert all(e._.kg_canonical != "Southern African Development Community" for e in samim), [
         (e.text, e._.kg_canonical) for e in samim]
+
+
+@pytest.mark.model
+def test_a_groups_second_in_command_is_its_member(nlp):
+    doc = nlp("Headline\n\nAl-Shabaab has a few thousand fighters. On Monday the command killed Abdi Warsame, the "
+              "group's second-in-command.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Abdi Warsame", "memberOf", "Al-Shabaab") in found, found

@@ -56,6 +56,10 @@ RANK_ABBREVIATIONS = ("Lt.", "Col.", "Sgt.", "Maj.", "Capt.", "Brig.", "Cmdr.", 
 
 
 ABBREVIATION_HYPHEN = r"(?<=[A-Za-z]\.)-(?=[a-z])"
+#: Hyphenated titles that are one word: split at their hyphens, the parser reads "the group's second-in-command"
+#: as "second" modifying the group.
+#: ("commander-in-chief" stays three words: as one, the tagger takes it for a number.)
+HYPHENATED_TITLES = ("second-in-command", "Second-in-command")
 
 
 def add_kg_components(nlp: Language, *, gazetteer: Iterable[Path] = ()) -> Language:
@@ -64,7 +68,7 @@ def add_kg_components(nlp: Language, *, gazetteer: Iterable[Path] = ()) -> Langu
     # Matcher: a tenth of a build's time before (kg.extract.attribute_ruler). Every other component of the model
     # stays: kg reads the tags, POS and lemmas (which need the ruler and the lemmatizer), the parse and the NER.
     use_kg_attribute_ruler(nlp)
-    for abbreviation in RANK_ABBREVIATIONS:
+    for abbreviation in RANK_ABBREVIATIONS + HYPHENATED_TITLES:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     # "the Pittsburgh, Pa.-based railroad": a hyphen after an abbreviation's full stop starts a new word
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]).finditer
