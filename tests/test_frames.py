@@ -1190,3 +1190,8 @@ def test_a_participle_on_the_subject_of_a_sentence_without_a_verb_is_its_verb_an
     found = _read_hand_parse(nlp, words, heads, deps, pos, tags, lemmas,
                              [(3, 5, "ArmedGroup"), (10, 11, "City"), (13, 14, "Country")])
     assert ("Red Hand", "captured", "Tamsa") in found, found
+
+
+def test_what_pits_one_side_against_another_is_their_clash(nlp):
+    assert_reads(nlp, "The offensive, which began in June, pitted the Red Hand against the Black Flag.",
+                 {**RED_HAND, "Black Flag": "ArmedGroup"}, {("Red Hand", "clashedWith", "Black Flag")}, set())
