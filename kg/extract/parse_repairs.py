@@ -5,18 +5,19 @@ can have there), so a correct parse is never touched. They run once, before the 
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .spans import children_of, tokens_of
 
 
 def repair(doc: Doc) -> None:
+    """Mend ``doc``'s parse in place (the readers and kg_events see the mended labels)."""
     for token in tokens_of(doc):
         if token.pos_ == "VERB" and token.lemma_ != "be":  # ("what was the IS capital, Raqqa": a copula's)
             _second_subject_is_the_object(token)
 
 
-def _second_subject_is_the_object(verb) -> None:
+def _second_subject_is_the_object(verb: Token) -> None:
     """'Ukrainian forces recaptured Snihurivka, a town in ...': the parser gives the verb a second subject after it,
     where an active clause has its object."""
     children = children_of(verb)
