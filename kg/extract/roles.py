@@ -99,9 +99,7 @@ def _described_by(span: Span) -> list[Token]:
     nouns.extend(m for n in list(nouns) if n.lower_ == "one"  # "X, one of two members of the Fiscal Court"
                  for of in n.children if of.dep_ == "prep" and of.lower_ == "of"
                  for m in of.children if m.dep_ == "pobj" and m.tag_ == "NNS")
-    first = root
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
+    first = first_conjunct(root)
     if first.dep_ == "pobj" and first.head.lower_ == "including" and first.head.head.pos_ == "NOUN" \
             and span.label_ in ("Person", "Official") and including_noun(first.head) in (None, first.head.head):
         # (not "Taliban fighters controlled several villages, including A": the villages', however parsed)
