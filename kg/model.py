@@ -35,6 +35,17 @@ PERSON_TYPES = frozenset({"Official", "Person"})
 #: Words after a family name that are no part of it ("Lloyd J. Austin III" is "Austin" later on), lower case,
 #: without their full stop.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def without_name_suffixes(words: list[str]) -> list[str]:
+    """A name's words without the suffixes after its family name ('Lloyd J. Austin III' -> 'Lloyd J. Austin'),
+    keeping two words at least."""
+    words = list(words)
+    while len(words) > 2 and words[-1].lower().rstrip(".,") in NAME_SUFFIXES:
+        words.pop()
+    return words
+
+
 #: Words that name a country's ruling forces on their own ("Junta spokesman X", "the regime"): a body's name, not a
 #: bare common noun like "forces".
 STATE_BODY_NOUNS = frozenset({"junta", "military", "regime"})

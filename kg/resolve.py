@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from .events import EventResolver, attribute, split_denied
 from .model import (
-    NAME_SUFFIXES, PERSON_TYPES, STATE_BODY_NOUNS, SYMMETRIC_PREDICATES, ArticleGraph, ArticleMentions, Entity,
-    Evidence, Mention, Relation, allowed,
+    PERSON_TYPES, STATE_BODY_NOUNS, SYMMETRIC_PREDICATES, ArticleGraph, ArticleMentions, Entity, Evidence, Mention,
+    Relation, allowed, without_name_suffixes,
 )
 
 #: Words that precede a name without being part of it.
@@ -303,9 +303,7 @@ class Resolver:
         """'Ghani' (or 'Mansour Hadi') -> the one longer name ending so, met in this article, else earlier
         in the build; None when there is no such name or more than one."""
         def ends_with(name: str) -> bool:
-            words, tail = name.split(), surname.split()
-            while len(words) > 2 and words[-1] in NAME_SUFFIXES:  # "Lloyd J. Austin III" is "Austin"
-                words.pop()
+            words, tail = without_name_suffixes(name.split()), surname.split()  # "Lloyd J. Austin III" is "Austin"
             return len(words) > len(tail) and words[-len(tail):] == tail
 
         in_article = {k for m, k in key_of.items() if family(m.type) == "Person" and ends_with(k.split("/", 1)[1])}

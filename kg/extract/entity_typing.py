@@ -1161,8 +1161,7 @@ def _extend_spaced_link(span: Span) -> Span:
 
 
 #: First words of the names of movements and fronts that go "X for A and B in Y".
-MOVEMENT_NAME_HEADS = {"front", "movement", "union", "alliance", "coalition", "council", "rally", "congress",
-                       "party", "convention", "committee", "organization", "organisation"}
+MOVEMENT_NAME_HEADS = GROUP_NAME_HEADS | {"union", "rally", "congress", "party", "convention", "committee"}
 
 
 def _extend_movement_name(span: Span) -> Span:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
-from ..model import NAME_SUFFIXES
+from ..model import without_name_suffixes
 from .gazetteer import Gazetteer
 from .lexicon import ARMED_SERVICES, FORCE_NAME_HEADS, MAYORAL_DISTRICT_WORDS, MONTHS_AND_DAYS, ELECTED_BODIES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PORTFOLIO_WORDS, ROLE_WORDS, SPACED_LINKS
 from .spans import (in_headline, plain_name, retype, sentence_start_of, set_span, span_canonical, span_origin,
@@ -37,10 +37,7 @@ def bylines(doc: Doc, spans: list[Span]) -> list[Span]:
 # ----- people
 def _without_suffix(name: str) -> str:
     """'Lloyd J. Austin III' -> 'Lloyd J. Austin': the name a later 'Austin' is short for."""
-    words = name.split()
-    while len(words) > 2 and words[-1].lower().rstrip(".,") in NAME_SUFFIXES:
-        words.pop()
-    return " ".join(words).rstrip(",")
+    return " ".join(without_name_suffixes(name.split())).rstrip(",")
 
 
 #: Participles that give a person's other name: "Mohamed Hamdan Dagalo, widely known as Hemedti".

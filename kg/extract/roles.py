@@ -888,10 +888,8 @@ def _joining(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
                    and not any(m.dep_ in ("amod", "compound", "poss", "det") for m in children_of(c))), None)
     if forces is not None:  # "the G9 and G-Pep joined forces in a coalition called Viv Ansanm": they work together,
         # in the coalition they formed (no force is joined)
-        bodies = [b for b in args.prep_objects(verb, ("in",)) if b.label_ in ("ArmedGroup", "Organization")] + [
-            b for p in children_of(verb) if p.dep_ == "prep" and p.lower_ == "in" for n in children_of(p)
-            for acl in children_of(n) if acl.dep_ == "acl" and acl.lemma_ in ("call", "name", "know")
-            for b in args.children(acl, ("oprd", "attr", "dobj")) + args.prep_objects(acl, ("as",))]
+        # (the arguments read "a coalition called X" as X)
+        bodies = [b for b in args.prep_objects(verb, ("in",)) if b.label_ in ("ArmedGroup", "Organization")]
     if "pledge" in lemmas(verb) or "swear" in lemmas(verb):
         bodies = [b for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "allegiance"
                   for b in args.prep_objects(c, ("to",)) + args.prep_objects(verb, ("to",))]
