@@ -2654,3 +2654,40 @@ def test_a_groups_second_in_command_is_its_member(nlp):
               "group's second-in-command.")
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("Abdi Warsame", "memberOf", "Al-Shabaab") in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, person, country", [
+    ("Sizwe Ndlovu, South Africa's police minister, told reporters in Durban that officers were stretched.",
+     "Sizwe Ndlovu", "South Africa"),
+])
+def test_a_name_before_a_countrys_office_is_its_holder_not_a_town_in_the_country(nlp, text, person, country):
+    doc = nlp("Headline\n\n" + text)
+    assert {e.text: e.label_ for e in doc.ents}.get(person) in ("Person", "Official"), [(e.text, e.label_)
+                                                                                         for e in doc.ents]
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert (person, "officialOf", country) in found, found
+
+
+@pytest.mark.model
+def test_a_place_name_in_mixed_case_keeps_its_hyphened_parts_and_seats_the_office_after_it(nlp):
+    doc = nlp("Headline\n\nProtests spread through KwaZulu-Natal province on Monday. KwaZulu-Natal Premier Thandi "
+              "Zulu said six people had died. eThekwini Mayor Sipho Dube said roads were closed.")
+    ents = {e.text: e.label_ for e in doc.ents}
+    assert "Natal" not in ents and "Natal province" not in ents, ents
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Thandi Zulu", "officialOf", "KwaZulu-Natal") in found, found
+    assert ("Sipho Dube", "officialOf", "eThekwini") in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Lia Moreno, head of the National Water Protection agency, said 40 towns had no supply.",
+     ("Lia Moreno", "officialOf", "the National Water Protection")),
+    ("Park Jun-ho, commissioner general of the Korean Coast Guard Agency, said the search would go on.",
+     ("Park Jun-ho", "officialOf", "the Korean Coast Guard Agency")),
+])
+def test_the_head_of_a_body_named_before_its_kind_word_or_with_a_title_after_the_role(nlp, text, expected):
+    doc = nlp("Headline\n\n" + text)
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert expected in found, found

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .coref import PLACE_ANAPHORS, Coreference, marked, the_only_one
 from .gazetteer import country_adjectives
-from .lexicon import ROLE_ABBREVIATIONS, ROLE_WORDS, SUPPORT_VERBS, TOWN_WORDS
+from .lexicon import ORGANISATION_WORDS, ROLE_ABBREVIATIONS, ROLE_WORDS, SUPPORT_VERBS, TOWN_WORDS
 from .spans import (
     children_of,
     including_noun,
@@ -315,6 +315,9 @@ class Arguments:
             named = self.coref.by_name_head(token)
             if named:  # "the association", "the task force": the body named shortly before by that word
                 return named
+        body = self._body_by_its_kind(token)
+        if body is not None:  # "head of the National Civil Protection agency": the agency is the body named
+            return [body]
         holder = self._holder_after_owner(token)
         if holder:  # before the proxies: "the U.N. representative for Sudan, X," is X, not the U.N.
             return holder
@@ -328,6 +331,16 @@ class Arguments:
         if lemma in PROXY_NOUNS:
             return self._proxy(token, depth)
         return []
+
+    def _body_by_its_kind(self, noun: Token) -> Span | None:
+        """The organisation named right before the lower-case word for its kind: 'the National Civil Protection
+        agency', 'the right-wing Vox party' (the name left the word out)."""
+        if noun.pos_ != "NOUN" or not noun.is_lower or noun_lemma(noun) not in ORGANISATION_WORDS or noun.i == 0:
+            return None
+        body = self.entity(self.doc[noun.i - 1])
+        if body is None or body.end != noun.i or body.label_ != "Organization" or body.root.head != noun:
+            return None
+        return body
 
     def province_of_same_name(self, town: Span) -> Span | None:
         """The province the article names after a town ('Balkh' and 'Balkh province'), if it names one."""

@@ -358,7 +358,7 @@ def _places_by_slot(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     Kousseri, in Cameroon', 'near Kunyo Barrow, Somalia' (a name and, after a comma, the country or region it is in)."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     regions = {s.start for s in spans if s.label_ in ("Country", "Province")}
-    countries = {s.start for s in spans if s.label_ == "Country"}
+    countries = {s.start: s.end for s in spans if s.label_ == "Country"}
     found = []
     for token in tokens_of(doc):
         if token.i in taken or token.pos_ != "PROPN" or not token.is_title or token.ent_type_ not in ("", "NORP", "FAC") \
@@ -374,10 +374,17 @@ def _places_by_slot(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         name = Span(doc, start, token.i + 1, label="City")
         # "fled to Kousseri, in Cameroon,", "near Kunyo Barrow, Somalia,"
         in_region = [t.text for t in doc[token.i + 1: token.i + 3]] == [",", "in"] and token.i + 3 in regions \
-            or token.i + 2 in countries and doc[token.i + 1].text == ","
+            or token.i + 2 in countries and doc[token.i + 1].text == "," \
+            and not _possessive_after(doc, countries[token.i + 2])
         if not in_headline(name) and (in_region or _place_slot(token, PERSON_PLACE_VERBS)):
             found.append(set_span(name, name.text, "place-slot"))
     return found
+
+
+def _possessive_after(doc: Doc, end: int) -> bool:
+    """A name ending before token ``end`` owns what follows: 'Enrique Pena Nieto, Mexico's president' is no town in
+    Mexico but a man and his office."""
+    return end < len(doc) and doc[end].tag_ == "POS"
 
 
 def _place_slot(token: Token, verbs: set[str]) -> bool:
@@ -675,7 +682,8 @@ def _split_place_title(span: Span, gaz: Gazetteer) -> list[Span]:
         return [span]
     doc = span.doc
     title = next((t.i for t in span[1:-1] if t.lower_ in OFFICE_TITLES and t.is_title), None)
-    if title is None or not all(t.is_title or not t.is_alpha for t in span) or span.end - title < 3:
+    # (capitals anywhere in a word: "KwaZulu-Natal Premier X", "eThekwini Mayor Y", "DeKalb County Sheriff Z")
+    if title is None or not all(not t.is_alpha or t.text != t.lower_ for t in span) or span.end - title < 3:
         return [span]  # (a name of two words at least after the title: not "the Kent County Council Leader")
     known = gaz.lookup(doc[span.start:title].text)
     person = Span(doc, title + 1, span.end, label="PERSON")

@@ -283,8 +283,10 @@ class GazetteerComponent:
 
 def _inside_hyphenated(doc: Doc, start: int, end: int) -> bool:
     """'Qala' in 'Qala-e-Zal' is not the name 'Qala' (but 'Iran' in 'Iran-backed' is 'Iran')."""
-    def name_part(token: Token) -> bool:
-        return token.is_title or token.text in HYPHEN_LINKS
+    def name_part(token: Token) -> bool:  # ("KwaZulu" in "KwaZulu-Natal" is capitalised, not title case; "ISIS"
+        # in "ISIS-Libya" is no part of a place's name)
+        return token.is_title or token.text[:1].isupper() and token.is_alpha and not token.is_upper \
+            or token.text in HYPHEN_LINKS
 
     glued_after = (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
                    and not doc[end].whitespace_ and name_part(doc[end + 1]))

@@ -299,6 +299,9 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
                  if c.dep_ == "pobj" and (p.lower_, c.lower_) in ROLE_TAILS):
         # "commander in chief of Ukraine's armed forces", "chief of staff of the Chadian army"
         targets.extend(t for t in args.prep_objects(tail, preps) if t not in targets)
+    for tail in (c for c in noun.children if c.dep_ == "amod" and c.i == noun.i + 1):
+        # "commissioner general of the Korean National Police Agency": the parser hangs the "of" on the title's tail
+        targets.extend(t for t in args.prep_objects(tail, preps) if t not in targets)
     if not targets:  # "Gen. X, commander, U.S. Africa Command,": the body set beside the bare role, as the DoD
         targets = [t for t in args.children(noun, ("appos",)) if t.label_ in BODY_TYPES]  # writes it
     for person in [t for t in targets if t.label_ in ("Person", "Official")]:  # "a spokesman for the EUB, X,"
