@@ -2691,3 +2691,13 @@ def test_the_head_of_a_body_named_before_its_kind_word_or_with_a_title_after_the
     doc = nlp("Headline\n\n" + text)
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert expected in found, found
+
+
+@pytest.mark.model
+def test_a_municipality_of_a_name_is_a_district_and_holds_the_town_it_includes(nlp):
+    doc = nlp("Headline\n\nJo Allen, fire chief of the Regional Municipality of Wood Buffalo, which includes Fort "
+              "McMurray, said the river had risen.")
+    assert {e.text: e.label_ for e in doc.ents}.get("Regional Municipality of Wood Buffalo") == "District", [
+        (e.text, e.label_) for e in doc.ents]
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Fort McMurray", "locatedIn", "Regional Municipality of Wood Buffalo") in found, found

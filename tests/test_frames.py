@@ -1195,3 +1195,20 @@ def test_a_participle_on_the_subject_of_a_sentence_without_a_verb_is_its_verb_an
 def test_what_pits_one_side_against_another_is_their_clash(nlp):
     assert_reads(nlp, "The offensive, which began in June, pitted the Red Hand against the Black Flag.",
                  {**RED_HAND, "Black Flag": "ArmedGroup"}, {("Red Hand", "clashedWith", "Black Flag")}, set())
+
+
+def test_a_town_handed_over_to_a_side_is_its_capture(nlp):
+    assert_reads(nlp, "The town of Tamsa was handed over to the Red Hand without a fight in November.",
+                 {**RED_HAND, "Tamsa": "City"}, {("Red Hand", "captured", "Tamsa")}, set())
+
+
+def test_the_enclave_of_a_town_overrun_is_the_town_captured(nlp):
+    assert_reads(nlp, "Red Hand fighters commanded by Omar Dabo overran the eastern enclave of Tamsa on Tuesday.",
+                 {**RED_HAND, "Tamsa": "City", "Omar Dabo": "Person"}, {("Red Hand", "captured", "Tamsa")}, set())
+
+
+def test_their_base_in_an_attack_is_the_other_sides_and_the_town_around_it_only_where(nlp):
+    assert_reads(nlp, "The minister said 150 Northern Brigade soldiers had been posted in Tamsa and that Red Hand "
+                      "fighters had attacked their base on the edge of the city.",
+                 {**RED_HAND, **BRIGADE, "Tamsa": "City"}, {("Red Hand", "attacked", "Northern Brigade")},
+                 {("Red Hand", "attacked", "Tamsa")})

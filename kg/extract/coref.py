@@ -262,6 +262,11 @@ class Coreference:
         armed = self.named_before(pronoun, ("ArmedGroup", "Force"), 1)  # "Russian forces ... in their assaults"
         if targeted:  # "the army launched an offensive against its bases": not the army's own
             armed = [s for s in armed if s not in subject and name_key(s) not in {name_key(x) for x in subject}]
+        if targeted and pronoun.head.dep_ == "dobj" and subject:
+            # "Seleka fighters had attacked their base": the other side's, of the kind the doer fights (a state's
+            # force for a rebel group, a rebel group for a force), so that no ally the parser muddled into the
+            # doer's phrase is taken ("fighters of A and allied B units attacked their base")
+            armed = [s for s in armed if (s.label_ == "ArmedGroup") != (subject[0].label_ == "ArmedGroup")]
         # what the sentence was about before what it merely named: "The SDF, an alliance in which the YPG is
         # the largest force, launched its assault ... . Since then its fighters have taken ..." (the SDF's)
         main = [s for s in armed if _main_clause_subject(s)]
@@ -425,8 +430,14 @@ def _plural_verb(verb: Token) -> bool:
 AIMED_AT = ("against", "on", "upon", "at")
 
 
+#: Verbs whose object is a target, never the doer's own: "the fighters attacked their base" (another's base).
+ASSAULT_VERBS = frozenset({"attack", "assault", "storm", "shell", "bomb", "raid", "ambush", "overrun", "besiege",
+                           "overran"})  # (the small model's lemmatiser leaves "overran" as it is)
+
+
 def _in_target_phrase(pronoun: Token) -> bool:
-    """'its' inside what an action is aimed at ('launched an offensive against its bases'): whose bases, then, is
-    not the one launching it."""
+    """'its' inside what an action is aimed at ('launched an offensive against its bases', 'Seleka fighters had
+    attacked their base'): whose bases, then, is not the one launching it."""
     owned = pronoun.head
-    return owned.dep_ == "pobj" and owned.head.lower_ in AIMED_AT
+    return owned.dep_ == "pobj" and owned.head.lower_ in AIMED_AT \
+        or owned.dep_ == "dobj" and owned.head.lemma_.lower() in ASSAULT_VERBS

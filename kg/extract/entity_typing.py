@@ -155,6 +155,9 @@ class EntityTyper:
                 start = span.start + 1 if span[0].lower_ == "the" else span.start
                 place = Span(doc, start, span.end, label="Province")
                 return set_span(place, f"{doc[start:span.end - 1].text} {span[-1].text.capitalize()}", "place-word")
+            elif span.label_ in ("ORG", "GPE", "LOC") and _district_by_its_kind(span):
+                start = span.start + 1 if span[0].lower_ == "the" else span.start
+                return set_span(Span(doc, start, span.end, label="District"), doc[start:span.end].text, "place-word")
             elif span.label_ == "ORG" and last in ("ministry",):
                 return set_span(retype(span, "Organization"), ministry_name(span, gaz), "ministry")
             elif span.label_ == "ORG" and name.lower().startswith("government of "):
@@ -251,7 +254,7 @@ class EntityTyper:
                     and not one_of_several(before[0]) \
                     or word in NEIGHBOURHOOD_WORDS and typed.label_ in ("Person", "Organization"):
                 return retype(typed, "District", name, "place-word")
-            if word in ("town", "city", "village", "port", "hamlet") and typed.label_ in ("Person", "Organization", "City") \
+            if word in ("town", "city", "village", "port", "hamlet", "enclave") and typed.label_ in ("Person", "Organization", "City") \
                     and not ranked_town(before[0]):  # (not "the main town of Swat", which Swat holds)
                 # "the coastal town of Harardhere", "the oil port of Ras Lanuf": said, not guessed (it types the
                 # name's other mentions too)
@@ -379,6 +382,19 @@ def _places_by_slot(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         if not in_headline(name) and (in_region or _place_slot(token, PERSON_PLACE_VERBS)):
             found.append(set_span(name, name.text, "place-slot"))
     return found
+
+
+#: Kind words a local government's name opens with: "the Regional Municipality of Wood Buffalo", "the Royal Borough
+#: of Kensington and Chelsea", "the County of Los Angeles".
+DISTRICT_NAME_KINDS = DISTRICT_WORDS | {"borough"}
+
+
+def _district_by_its_kind(span: Span) -> bool:
+    """A name that says it is a district, a county or a borough 'of' a name (not "the District of Columbia", which
+    the gazetteer holds as a province and so never asks)."""
+    of = next((t for t in span[1:-1] if t.lower_ == "of"), None)
+    return of is not None and span.doc[of.i - 1].is_title and span.doc[of.i - 1].lower_ in DISTRICT_NAME_KINDS \
+        and span.doc[of.i + 1].is_title
 
 
 def _possessive_after(doc: Doc, end: int) -> bool:

@@ -266,6 +266,11 @@ def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Argumen
     if any(slot not in FALLBACK_SLOTS for slot in patient_slot_of.values()):
         # "an offensive against the ADF in North Kivu": the place is where, once a target is named
         patient_slot_of = {span: slot for span, slot in patient_slot_of.items() if slot not in FALLBACK_SLOTS}
+    if kind == "verb" and "object" in patient_slot_of.values():
+        # "attacked their base on the edge of the city": once the object names the target, the town around it
+        # is where (kg.extract.frames._where), not a second target
+        around = _on_the_edge(trigger, args)
+        patient_slot_of = {span: slot for span, slot in patient_slot_of.items() if slot == "object" or span not in around}
     patients = list(patient_slot_of)
     rejected = [(s, "agent") for s, _ in agent_fillers if s not in agent_slot_of] + [
         (s, "patient") for s, _ in patient_fillers if not _fits(s, frame.types("patient"))]
@@ -299,9 +304,14 @@ def _where(trigger: Token, kind: str, args: Arguments) -> list[Span]:
     found: list[Span] = []
     for anchor in anchors:
         found.extend(p for p in args.prep_objects(anchor, WHERE_PREPOSITIONS) if p not in found)
-        found.extend(p for pobj in _objects_after(anchor, ("on",)) if pobj.lemma_.lower() in PARTIAL_PLACE_NOUNS
-                     for p in args.entities(pobj) if p not in found)  # "on its outskirts", "on the edge of X"
+        found.extend(p for p in _on_the_edge(anchor, args) if p not in found)  # "on its outskirts", "on the edge of X"
     return found
+
+
+def _on_the_edge(anchor: Token, args: Arguments) -> list[Span]:
+    """The places behind 'on the edge of X', 'on its outskirts' after ``anchor``."""
+    return [p for pobj in _objects_after(anchor, ("on",)) if pobj.lemma_.lower() in PARTIAL_PLACE_NOUNS
+            for p in args.entities(pobj)]
 
 
 def _fill(slots: tuple[str, ...], trigger: Token, args: Arguments,
