@@ -2701,3 +2701,32 @@ def test_a_municipality_of_a_name_is_a_district_and_holds_the_town_it_includes(n
         (e.text, e.label_) for e in doc.ents]
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("Fort McMurray", "locatedIn", "Regional Municipality of Wood Buffalo") in found, found
+
+
+@pytest.mark.model
+def test_troops_loyal_to_a_general_are_his_forces_however_loyal_is_parsed(nlp):
+    doc = nlp("Headline\n\nThe heaviest fighting was in the north, where Red Hand fighters battled troops loyal to "
+              "General Omar Dabo, a military adviser to President Lena Varga and a longtime foe of the group.")
+    assert "Omar Dabo's forces" in {e._.kg_canonical for e in doc.ents}, [(e.text, e._.kg_canonical)
+                                                                         for e in doc.ents]
+
+
+@pytest.mark.model
+def test_a_former_vice_presidents_forces_are_his_not_the_governments(nlp):
+    doc = nlp("Headline\n\nRebels loyal to former Vice President Riek Machar have captured Bor, the army said. The "
+              "assault on Bor by Machar's forces began on Tuesday.")
+    forces = [e for e in doc.ents if e.text == "forces"]
+    assert forces and all(e._.kg_canonical == "Riek Machar's forces" for e in forces), [
+        (e.text, e._.kg_canonical) for e in doc.ents]
+
+
+@pytest.mark.model
+def test_a_countrys_rebels_are_not_the_country(nlp):
+    from kg.extract.pipeline import doc_for
+    from kg.model import Article
+
+    text = ("South Sudan Rebels Loyal to Machar Capture Jonglei Capital Bor\n\nRebels loyal to former Vice President "
+            "Riek Machar have captured Bor, the capital of Jonglei state, the army said on Thursday.")
+    doc = nlp(doc_for(nlp, Article(id="t", text=text, title=text.split("\n")[0])))
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("South Sudan", "captured", "Bor") not in found, found

@@ -81,6 +81,9 @@ PARTITIVES = word_list("arguments", "partitives")
 GROUP_ANAPHORS = word_list("arguments", "group_anaphors")
 #: Verbs of leading: "rebels led by X", "a coalition headed by Saudi Arabia".
 LEAD_VERBS = word_list("arguments", "lead_verbs")
+#: Nouns for fighters against a state, whom the name of their country only places.
+INSURGENT_NOUNS = frozenset({"rebel", "insurgent", "militant", "separatist", "jihadist", "guerrilla", "extremist",
+                             "islamist", "terrorist"})
 #: How deep the search for an entity behind nouns may go.
 MAX_DEPTH = 3
 
@@ -526,6 +529,8 @@ class Arguments:
                  or (self._doer_of_act(token, depth) if noun_lemma(token) in ACT_PROXIES else []))
         if any(s.label_ in ("ArmedGroup", "Force") for s in named):  # "Colombia's ELN rebels": the ELN's
             named = [s for s in named if not (s.label_ == "Country" and s.root.dep_ == "poss")]
+        elif noun_lemma(token) in INSURGENT_NOUNS:  # "South Sudan Rebels Capture Bor": the rebels of a country
+            named = [s for s in named if s.label_ != "Country"]  # fight its state; they are not the country
         if named:
             return named
         qualifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]

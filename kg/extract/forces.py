@@ -525,13 +525,22 @@ def loyal_leader(head: Token, spans_at: dict[int, Span], surnames: frozenset[str
     (a person's span, or one of ``surnames``)."""
     def person(token: Token) -> Span | None:
         span = spans_at.get(token.i)
-        return span if span is not None and (span.label_ in PEOPLE or span.text.lower() in surnames
-                                             or _person_shaped(span)) else None
+        if span is not None and (span.label_ in PEOPLE or span.text.lower() in surnames or _person_shaped(span)):
+            return span
+        if token.lower_ in surnames and token.pos_ == "PROPN":
+            # "The assault on Bor by Machar's forces": the known surname, which the NER ran into another name (that
+            # a place known took from it)
+            return Span(token.doc, token.i, token.i + 1, label="Person")
+        return None
 
-    for child in head.children:
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    # ("battled troops loyal to X": the parser may hang "loyal" on the verb, beside the troops)
+    beside = [after] if after is not None and after.lower_ == "loyal" and after.head == head.head != head else []
+    for child in [*head.children, *beside]:
         if child.dep_ == "poss" and person(child) is not None:
             return person(child)
-        if child.dep_ == "amod" and child.lower_ == "loyal" or child.dep_ == "prep" and child.lower_ == "under":
+        if child.lower_ == "loyal" and (child.dep_ == "amod" or child in beside) \
+                or child.dep_ == "prep" and child.lower_ == "under":
             # "forces loyal to X", "militiamen under X", "fighters under the command of X"
             objects = [t for to in [child, *child.children] if to.dep_ == "prep" and to.lower_ in ("to", "under")
                        for t in to.children if t.dep_ == "pobj"]
@@ -570,10 +579,12 @@ def _titles_of(person: Span, spans: list[Span]) -> set[str]:
     titles = set()
     for span in spans:
         if _same_person(span, person) and span.start > 0:
-            before = doc[span.start - 1].lower_
+            before, title_start = doc[span.start - 1].lower_, span.start - 1
             if before == "minister" and span.start > 1 and doc[span.start - 2].lower_ == "prime":
-                before = "premier"
-            if span.start > 1 and doc[span.start - 2].lower_ in ("former", "late", "ousted", "deposed", "ex"):
+                before, title_start = "premier", span.start - 2
+            if before == "president" and span.start > 1 and doc[span.start - 2].lower_ in ("vice", "deputy"):
+                before, title_start = "vice president", span.start - 2  # "former Vice President Riek Machar"
+            if title_start > 0 and doc[title_start - 1].lower_ in ("former", "late", "ousted", "deposed", "ex"):
                 before = f"former {before}"  # "army units loyal to former President Saleh": no government's
             titles.add(before)
     return titles
