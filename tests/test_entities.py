@@ -2730,3 +2730,13 @@ def test_a_countrys_rebels_are_not_the_country(nlp):
     doc = nlp(doc_for(nlp, Article(id="t", text=text, title=text.split("\n")[0])))
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("South Sudan", "captured", "Bor") not in found, found
+
+
+@pytest.mark.model
+def test_police_is_a_body_not_a_title_but_a_police_chief_holds_an_office(nlp):
+    doc = nlp("Headline\n\nOfficers of the National Police and the Guardia Civil, a paramilitary force, closed the "
+              "schools. During the campaign, Mims held talks with Dayton Police Chief Kamran Afzal about shootings.")
+    ents = {e.text: e.label_ for e in doc.ents}
+    assert ents.get("Guardia Civil") not in ("Official", "Person"), ents
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Kamran Afzal", "officialOf", "Dayton") in found, found

@@ -1212,3 +1212,10 @@ def test_their_base_in_an_attack_is_the_other_sides_and_the_town_around_it_only_
                       "fighters had attacked their base on the edge of the city.",
                  {**RED_HAND, **BRIGADE, "Tamsa": "City"}, {("Red Hand", "attacked", "Northern Brigade")},
                  {("Red Hand", "attacked", "Tamsa")})
+
+
+def test_a_name_the_parser_made_a_modifier_of_the_noun_after_and_is_met_too(nlp):
+    found = relations(nlp, "Prime Minister Lena Varga flew to the area by helicopter in the afternoon and met with "
+                           "Pirozzi and rescue workers in Tamsa.",
+                      {"Lena Varga": "Official", "Pirozzi": "Official", "Tamsa": "City"})
+    assert {("Lena Varga", "metWith", "Pirozzi"), ("Pirozzi", "metWith", "Lena Varga")} & found, found

@@ -197,7 +197,11 @@ class Arguments:
         conjuncts = token.conjuncts  # (worked out by a walk of the parse on every access)
         allies = [o for c in conjuncts if c.lower_ == "allied" and c.pos_ == "VERB"
                   for o in c.children if o.dep_ == "dobj"]
-        for each in (token, *conjuncts, *after_apposition, *allies):
+        # "met with Pirozzi and rescue workers": the parser may make the name a modifier of the noun after the "and"
+        named_first = [c for c in children_of(token) if c.dep_ in ("nmod", "compound") and c.i < token.i
+                       and self.entity(c) is not None and any(x.dep_ == "cc" for x in c.children)
+                       and any(x.dep_ == "conj" and x.pos_ == "NOUN" for x in c.children)]
+        for each in (token, *conjuncts, *after_apposition, *allies, *named_first):
             for span in self._one(each, depth):
                 if span not in out:
                     out.append(span)

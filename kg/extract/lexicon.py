@@ -18,7 +18,7 @@ ROLE_WORDS = {
     "ambassador", "envoy", "secretary", "senator", "sen.", "director", "head", "leader", "chairman", "chairwoman",
     "lawmaker", "legislator", "mp", "premier", "prime", "king", "emir", "prince", "representative", "negotiator",
     "adviser", "advisor", "officer", "councilman", "councilwoman", "prosecutor", "judge", "diplomat", "member",
-    "administrator", "police", "chancellor", "defense", "foreign", "commissioner", "executive", "sheriff",
+    "administrator", "chancellor", "defense", "foreign", "commissioner", "executive", "sheriff",
     "attorney", "magistrate", "rector", "rep.", "reps.", "councillor", "councilor", "alderman", "alderwoman",
     "inspector", "superintendent", "detective", "constable", "justice", "marshal", "manager", "recorder",
     "clerk", "treasurer", "assessor", "auditor", "supervisor", "comptroller", "speaker", "chairperson",

@@ -158,7 +158,7 @@ def officials(spans: list[Span]) -> list[Span]:
 
 
 #: Words of a title that are no role on their own: "Press Secretary", "Economy Spokesman", "Public Affairs Officer".
-TITLE_WORDS = {"press", "media", "information", "public", "affairs", "communications", "economy", "foreign",
+TITLE_WORDS = {"press", "media", "information", "public", "affairs", "communications", "economy", "foreign", "police",
                "interior", "finance", "health", "education", "justice", "energy", "trade", "transport", "acting",
                "senior", "assistant", "associate", "principal", "managing", "operating", "financial", "technology"}
 #: Either kind of word, made once (tested for every word before every person's name).
