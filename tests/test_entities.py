@@ -2740,3 +2740,21 @@ def test_police_is_a_body_not_a_title_but_a_police_chief_holds_an_office(nlp):
     assert ents.get("Guardia Civil") not in ("Official", "Person"), ents
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("Kamran Afzal", "officialOf", "Dayton") in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Floods Hit Brisbane\n\nThe prime minister met Bligh and Brisbane Lord Mayor Campbell Newman at the centre.",
+     ("Campbell Newman", "officialOf", "Brisbane")),
+    ("Rail Chief Heckled\n\nQuebec Premier Pauline Marois, on her second visit to the town, met Lac-Megantic Mayor "
+     "Colette Roy-Laroche and promised aid.", ("Colette Roy-Laroche", "officialOf", "Lac-Megantic")),
+    ("Quake Kills Hundreds in Italy\n\nLuca Cari, a spokesman for the national fire service, Vigili del Fuoco, said "
+     "100 people had been pulled out alive.", ("Luca Cari", "spokesmanFor", "Vigili del Fuoco")),
+    ("Raids in Belgium\n\nThe suspect grew up in the Brussels district of Molenbeek, where police made arrests.",
+     ("Molenbeek", "locatedIn", "Brussels")),
+])
+def test_seats_after_title_words_hyphened_towns_named_bodies_and_a_towns_district(nlp, text, expected):
+    doc = nlp(text)
+    found = {(r.subject._.kg_canonical or r.subject.text, r.predicate, r.object._.kg_canonical or r.object.text)
+             for r in doc._.kg_relations}
+    assert expected in found, found

@@ -224,6 +224,11 @@ class EntityTyper:
             title_after = after.i + 1 < len(doc) and doc[after.i + 1].lower_ in ROLE_WORDS  # "District Attorney X"
             # "Grbavica, a Sarajevo district": one district of the known town, which stays a town
             one_of_its = span.start > 0 and doc[span.start - 1].lower_ in ("a", "an") and span_origin(typed) != "ner"
+            # "the Brussels district of Molenbeek": a known town before the word holds the district named after it
+            # (not "the Ghormach district of Faryab province": a district of a province, named like its town)
+            one_of_its = one_of_its or typed.label_ == "City" and span_origin(typed) == "gazetteer" \
+                and after.i + 2 < len(doc) and doc[after.i + 1].lower_ == "of" and doc[after.i + 2].is_title \
+                and (gaz.lookup(_title_run(doc, after.i + 2).text) or ("City",))[0] == "City"
             if (after.lower_ in DISTRICT_WORDS or after.text == "division") and not title_after and not one_of_its \
                     and typed.label_ in ("City", "Person", "Organization", "District"):  # "Mezam division"; not
                 # "the 10th Division"
@@ -387,6 +392,14 @@ def _places_by_slot(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
 #: Kind words a local government's name opens with: "the Regional Municipality of Wood Buffalo", "the Royal Borough
 #: of Kensington and Chelsea", "the County of Los Angeles".
 DISTRICT_NAME_KINDS = DISTRICT_WORDS | {"borough"}
+
+
+def _title_run(doc: Doc, start: int) -> Span:
+    """The capitalised words from token ``start`` on: 'North Kivu' in 'of North Kivu province'."""
+    end = start
+    while end < len(doc) and doc[end].is_title:
+        end += 1
+    return doc[start:end]
 
 
 def _district_by_its_kind(span: Span) -> bool:
@@ -691,6 +704,10 @@ def _split_person_of(span: Span, gaz: Gazetteer) -> list[Span]:
     return [span]
 
 
+#: Words of an office's title before its last word: "Lord Mayor", "Deputy Mayor", "Vice Governor".
+SEAT_TITLE_PREFIXES = {"lord", "deputy", "vice", "acting"}
+
+
 def _split_place_title(span: Span, gaz: Gazetteer) -> list[Span]:
     """'Balkh Governor Gul Ahmad Sadiqi' as one person: a place the gazetteer knows, an office's title and the
     holder's name, which the NER ran together (the title stays between them, for kg.extract.roles to read)."""
@@ -701,8 +718,10 @@ def _split_place_title(span: Span, gaz: Gazetteer) -> list[Span]:
     # (capitals anywhere in a word: "KwaZulu-Natal Premier X", "eThekwini Mayor Y", "DeKalb County Sheriff Z")
     if title is None or not all(not t.is_alpha or t.text != t.lower_ for t in span) or span.end - title < 3:
         return [span]  # (a name of two words at least after the title: not "the Kent County Council Leader")
-    known = gaz.lookup(doc[span.start:title].text)
     person = Span(doc, title + 1, span.end, label="PERSON")
+    while title - 1 > span.start and doc[title - 1].lower_ in SEAT_TITLE_PREFIXES:
+        title -= 1  # "Brisbane Lord Mayor Campbell Newman": the seat is Brisbane
+    known = gaz.lookup(doc[span.start:title].text)
     if known is None and doc[title - 1].lower_ in ("county", "parish", "borough"):
         # "Calcasieu Parish Sheriff Wade Fontenot": a county by its kind word, known or not (its name may be left
         # outside the NER's span)

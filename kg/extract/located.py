@@ -117,8 +117,10 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str, bool]]
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS \
             and not names_listed_before(head.head):  # (not "the A and B districts of X", X's)
         holders.append(head.head)  # "the district of X in Y", "the city of X"
-    if root.dep_ in ("compound", "nmod") and head.lemma_.lower() in NEIGHBOURHOOD_WORDS and span.label_ == "City":
-        return  # "the Sirte neighborhood of al-Dular": the neighbourhood is in the town, not the town in it
+    if root.dep_ in ("compound", "nmod") and span.label_ == "City" and (
+            head.lemma_.lower() in NEIGHBOURHOOD_WORDS
+            or head.lemma_.lower() == "district" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)):
+        return  # "the Sirte neighborhood of al-Dular", "the Brussels district of Molenbeek": the part is in the town
     if root.dep_ in ("compound", "nmod") and noun_lemma(head) in PLACE_NOUNS:
         holders.append(head)  # "X district" with "district" outside the entity, "X and Y provinces in Z"
     described = _description_after(span, args)

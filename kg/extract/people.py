@@ -159,6 +159,7 @@ def officials(spans: list[Span]) -> list[Span]:
 
 #: Words of a title that are no role on their own: "Press Secretary", "Economy Spokesman", "Public Affairs Officer".
 TITLE_WORDS = {"press", "media", "information", "public", "affairs", "communications", "economy", "foreign", "police",
+               "lord",  # "Brisbane Lord Mayor X"
                "interior", "finance", "health", "education", "justice", "energy", "trade", "transport", "acting",
                "senior", "assistant", "associate", "principal", "managing", "operating", "financial", "technology"}
 #: Either kind of word, made once (tested for every word before every person's name).
@@ -190,9 +191,9 @@ def employers_before_titles(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list
         if i >= 2 and doc[i].text == ")" and doc[i - 1].is_upper and doc[i - 2].text == "(":
             i -= 3  # "Country Fire Authority (CFA) Chief Officer X"
         end = i + 1
-        while i >= 0 and doc[i].pos_ == "PROPN" and (doc[i].is_title or doc[i].is_upper) and i not in taken \
-                and doc[i].lower_ not in ROLE_WORDS and not doc[i].is_sent_start:
-            i -= 1
+        while i >= 0 and (doc[i].pos_ == "PROPN" and (doc[i].is_title or doc[i].is_upper) or _hyphen_in_name(doc, i)) \
+                and i not in taken and doc[i].lower_ not in ROLE_WORDS and not doc[i].is_sent_start:
+            i -= 1  # ("Lac-Megantic Mayor X": the hyphen inside the town's name too)
         if i >= 0 and doc[i].is_sent_start and i not in taken and (
                 doc[i].pos_ == "PROPN" or label == "City" and doc[i].is_title and i + 1 < end):
             i -= 1  # the run opens the sentence ("Tarrow Shire Mayor X": the tagger may take "Tarrow" for a noun)
@@ -200,7 +201,9 @@ def employers_before_titles(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list
         # only a run that stands alone: after the sentence's start, an article or a comma (not "Pottawatomie
         # County Emergency Management Director X", a portfolio after a place, nor "Army Col. X", a service)
         alone = i < 0 or doc[i + 1].is_sent_start or doc[i].pos_ in ("DET", "CCONJ", "ADP") \
-            or doc[i].text in (",", '"', "\u201c")  # "But Shiv Sena chief X", "talks with Dayton Police Chief X"
+            or doc[i].text in (",", '"', "\u201c") \
+            or label == "City" and doc[i].pos_ == "VERB"  # "But Shiv Sena chief X", "talks with Dayton Police Chief
+        # X", "met Lac-Megantic Mayor X"
         if len(words) and alone and not in_headline(words) \
                 and not any(t.lower_ in NOT_EMPLOYER_WORDS or t.lower_ in MONTHS_AND_DAYS for t in words) \
                 and words.text not in gaz.adjectives:  # "Nigerien army spokesman X": the army is the employer
@@ -208,6 +211,13 @@ def employers_before_titles(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list
                 label = "District"  # "Hinchinbrook Shire Mayor X", "Harris County Mayor Y"
             found.append(set_span(Span(doc, i + 1, end, label=label), plain_name(words), "employer"))
     return found
+
+
+def _hyphen_in_name(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen glued between two capitalised words: 'Lac-Megantic'."""
+    return doc[i].text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+        and doc[i - 1].is_title and doc[i + 1].is_title and doc[i - 1].lower_ not in ROLE_WORDS \
+        and doc[i + 1].lower_ not in ROLE_WORDS  # (not "Colonel-General X", a rank)
 
 
 #: Roles whose "of" names a body, never a place: "the leader of Scottish Labour", "general secretary of the X".
@@ -370,6 +380,10 @@ def has_role(span: Span) -> bool:
         if token.is_punct and token.text not in (".", "-") or token.pos_ in ("VERB", "AUX") \
                 or token.lower_ in ("'s", "\u2019s", "for"):
             break  # "a spokeswoman for Sinaloa's Public Security Secretariat": a body, not a titled person
+    if span.label_ in ("ORG", "Organization") and span.start >= 2 and doc[span.start - 1].text == "," \
+            and doc[span.start - 2].lemma_.lower() in ORGANISATION_OR_FORCE_WORDS:
+        return False  # "a spokesman for the national fire service, Vigili del Fuoco,": a name the NER took for a
+        # body names the service (not "a spokesman for the provincial council, Munir Ahmad Farhad,", a person)
     if _after_office_of_a_name(span, sent_start):
         return True
     root = span.root
