@@ -2758,3 +2758,10 @@ def test_seats_after_title_words_hyphened_towns_named_bodies_and_a_towns_distric
     found = {(r.subject._.kg_canonical or r.subject.text, r.predicate, r.object._.kg_canonical or r.object.text)
              for r in doc._.kg_relations}
     assert expected in found, found
+
+
+@pytest.mark.model
+def test_a_clause_on_a_regions_apposition_says_what_it_includes(nlp):
+    doc = nlp("Floods\n\nRain fell across Helmand, the southern province that includes the town of Sangin.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert any(s == "Sangin" and p == "locatedIn" and o.startswith("Helmand") for s, p, o in found), found

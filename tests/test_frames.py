@@ -1219,3 +1219,45 @@ def test_a_name_the_parser_made_a_modifier_of_the_noun_after_and_is_met_too(nlp)
                            "Pirozzi and rescue workers in Tamsa.",
                       {"Lena Varga": "Official", "Pirozzi": "Official", "Tamsa": "City"})
     assert {("Lena Varga", "metWith", "Pirozzi"), ("Pirozzi", "metWith", "Lena Varga")} & found, found
+
+
+@pytest.mark.parametrize("text, entities, expected, absent", [
+    ("Red Hand fighters attacked Tamsa before dawn on Monday, raising their flag in a main square and battling "
+     "Northern Brigade soldiers in the streets.", {**RED_HAND, **BRIGADE, "Tamsa": "City"},
+     {("Red Hand", "clashedWith", "Northern Brigade")}, set()),
+    ("By midday, Northern Brigade soldiers and Blue Star airstrikes had pushed the Red Hand back from the compound.",
+     {**RED_HAND, **BRIGADE, "Blue Star": "Force"}, {("Northern Brigade", "clashedWith", "Red Hand")},
+     {("Blue Star", "clashedWith", "Red Hand")}),
+    ("The Red Hand, made up largely of former soldiers who mutinied in 2012, briefly occupied Tamsa in November.",
+     {**RED_HAND, "Tamsa": "City"}, {("Red Hand", "captured", "Tamsa")}, set()),
+    ("The Red Hand launched its offensive in January with attacks on the towns of Tamsa, Ogol and Bira.",
+     {**RED_HAND, "Tamsa": "City", "Ogol": "City", "Bira": "City"},
+     {("Red Hand", "attacked", "Tamsa"), ("Red Hand", "attacked", "Bira")}, set()),
+])
+def test_subjects_through_misparsed_clauses(nlp, text, entities, expected, absent):
+    assert_reads(nlp, text, entities, expected, absent)
+
+
+def test_an_offshoot_is_no_member(nlp):
+    assert_reads(nlp, "The Black Flag, the Red Hand offshoot that seized Tamsa in June, overran two towns.",
+                 {**RED_HAND, "Black Flag": "ArmedGroup", "Tamsa": "City"}, set(),
+                 {("Black Flag", "memberOf", "Red Hand")})
+
+
+def test_that_after_a_group_led_by_a_person_is_the_groups_clause(nlp):
+    """'the Red Hand, a militia led by Omar Dabo that fought the Black Flag' with the clause hung on the leader."""
+    words = ["Officers", "worked", "with", "the", "Red", "Hand", ",", "a", "militia", "led", "by", "Omar", "Dabo",
+             "that", "fought", "the", "Black", "Flag", "."]
+    heads = [1, 1, 1, 5, 5, 2, 5, 8, 5, 8, 9, 12, 10, 14, 12, 17, 17, 14, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "compound", "pobj", "punct", "det", "appos", "acl", "agent", "compound",
+            "pobj", "nsubj", "relcl", "det", "compound", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "ADP", "DET", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "ADP", "PROPN", "PROPN",
+           "PRON", "VERB", "DET", "PROPN", "PROPN", "PUNCT"]
+    tags = ["NNS", "VBD", "IN", "DT", "NNP", "NNP", ",", "DT", "NN", "VBN", "IN", "NNP", "NNP", "WDT", "VBD", "DT",
+            "NNP", "NNP", "."]
+    lemmas = ["officer", "work", "with", "the", "Red", "Hand", ",", "a", "militia", "lead", "by", "Omar", "Dabo",
+              "that", "fight", "the", "Black", "Flag", "."]
+    found = _read_hand_parse(nlp, words, heads, deps, pos, tags, lemmas,
+                             [(4, 6, "ArmedGroup"), (11, 13, "Person"), (16, 18, "ArmedGroup")])
+    assert ("Red Hand", "clashedWith", "Black Flag") in found, found
+    assert ("Omar Dabo", "clashedWith", "Black Flag") not in found, found

@@ -247,6 +247,10 @@ class Arguments:
                     and getattr(self.entity(noun), "label_", "") in ("Person", "Official") \
                     and self.entity(noun.head.head) is not None:  # "the LNA of commander Khalifa Haftar, which has
                 noun = noun.head.head  # tried to seize Tripoli": "which" is no person's, the clause is the LNA's
+            elif token.lower_ in ("which", "that") and noun.dep_ == "pobj" and noun.head.dep_ == "agent" \
+                    and getattr(self.entity(noun), "label_", "") in ("Person", "Official") \
+                    and noun.head.head.dep_ == "acl" and noun.head.head.head.pos_ == "NOUN":
+                noun = noun.head.head.head  # "a Somali militia led by Ahmed Madobe that fought al-Shabab": the militia
             listed = [c for c in noun.conjuncts if noun.i < c.i < token.i]
             if listed and token.dep_ in ("nsubj", "nsubjpass") and _plural_verb(token.head):
                 # "the towns of A and B, which are held by X": both

@@ -187,8 +187,10 @@ class FrameReader:
         out: list[tuple[Frame, str, str]] = []
         if _verb_like(token) and not _gerund_as_noun(token):
             # the particle; "out of" counts as one ("drove the rebels out of Goma" parses "out" as a preposition)
+            # ("pushed the militants back": the adverb right after the verb or after its object)
             particle = next((c.lower_ for c in children_of(token) if c.dep_ == "prt" or _out_of(c) or (
-                c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in ADVERB_PARTICLES)), None)
+                c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES and (c.i == token.i + 1 or any(
+                    o.dep_ == "dobj" and c.i == o.right_edge.i + 1 for o in children_of(token))))), None)
             if particle is None and forms & OUT_FROM_VERBS and any(
                     c.dep_ == "prep" and c.lower_ == "from" or c.dep_ == "dobj" and any(_out_of(g) for g in c.children)
                     for c in children_of(token)):
@@ -410,6 +412,14 @@ def subjects_of(verb: Token, args: Arguments) -> list[Span]:
                 return subject
         if current.dep_ in ("conj", "xcomp") and current.head.pos_ in ("VERB", "AUX", "ADJ"):
             current = current.head
+        elif current.dep_ == "dep" and current.pos_ == "VERB" and current.head.pos_ == "VERB" \
+                and current.head.i < current.i:
+            current = current.head  # "The M23, made up largely of ..., briefly occupied Goma": the parser's "dep"
+        elif current.dep_ == "conj" and current.pos_ == "VERB" and current.head.pos_ in ("NOUN", "PROPN") and any(
+                a.pos_ in ("VERB", "AUX") for a in current.head.ancestors):
+            # "raising their flag in a main square and battling Afghan forces": the parser made the second verb a
+            # conjunct of the noun before it; it shares the verb that noun hangs on
+            current = next(a for a in current.head.ancestors if a.pos_ in ("VERB", "AUX"))
         elif current.dep_ == "advcl" and current.tag_ == "VBG" and current.head.pos_ in ("VERB", "AUX"):
             current = current.head  # "X swept north, seizing Kunduz"
         elif current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.lower_ in ("of", "for") \
@@ -836,13 +846,17 @@ def _clause_object(noun: Token, args: Arguments) -> list[Span]:
 RESPONDING_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit"})
 
 
+#: Verbs of starting a campaign, whose "with" names its first acts: "launched its offensive with attacks on Y".
+OPENING_VERBS = frozenset({"launch", "begin", "start", "open"})
+
+
 def _clause_in(noun: Token, args: Arguments) -> list[Span]:
     """'the gang killed 100 people in an assault on X', 'troops killed five militants during a raid on Y': the
     armed subject of the verb the action noun hangs on by 'in' or 'during'."""
     noun = first_conjunct(noun)  # "with helicopter gunships and airstrikes against X"
     prep = noun.head
-    responding = prep.lower_ == "with" and prep.head.lemma_.lower() in RESPONDING_VERBS  # "the Marines responded
-    # with airstrikes against Taliban positions"
+    responding = prep.lower_ == "with" and prep.head.lemma_.lower() in RESPONDING_VERBS | OPENING_VERBS  # "the
+    # Marines responded with airstrikes against Taliban positions", "X launched its offensive with attacks on Y"
     if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during") and not responding or prep.head.pos_ != "VERB":
         return []
     if prep.head.lemma_.lower() in SUFFERED_OR_SAID or any(
@@ -1084,6 +1098,12 @@ REMOTE_WORDS = frozenset({"position", "target", "airstrike", "strike", "drone", 
                           "aircraft", "jet", "helicopter", "plane", "warplane", "shell", "mortar"})
 
 
+def _strikes_from_afar(agent: Span) -> bool:
+    """'U.S. airstrikes', "the coalition's drones": a side named by what strikes from afar."""
+    root = agent.root
+    return root.dep_ in ("compound", "amod", "nmod", "poss") and noun_lemma(root.head) in REMOTE_WORDS
+
+
 def relations_of(reading: Reading, frames: dict[str, Frame]) -> Iterator[FoundRelation]:
     """The relations one reading states: agent -> patient (or among the sides of a clash or meeting), the
     attack an attempted capture is, and the former holder of a place taken 'from' it."""
@@ -1096,13 +1116,16 @@ def relations_of(reading: Reading, frames: dict[str, Frame]) -> Iterator[FoundRe
         predicate, suffix = frame.predicate, kind
         if reading.mode == "attempt" and frame.attempt:
             predicate, suffix = frames[frame.attempt].predicate, "attempt"
+        agents = reading.agents
+        if predicate == "clashedWith":  # "Afghan forces and U.S. airstrikes pushed the insurgents back": who
+            agents = [a for a in agents if not _strikes_from_afar(a)]  # fought were the forces on the ground
         for patient in reading.patients:
             pred = predicate
             if pred == "captured" and patient in reading.partial:
                 pred = "attacked"
             elif pred == "attacked" and frame.fought and patient.label_ in ARMED_SIDES:
                 pred = "clashedWith"
-            yield from each_pair(reading.agents, [patient], pred, f"{pred}-{frame.name}-{suffix}")
+            yield from each_pair(agents, [patient], pred, f"{pred}-{frame.name}-{suffix}")
         if predicate == "attacked" and reading.mode != "attempt" and _ground_fight(reading):
             # "Iraqi forces attacked ISIL fighters": an assault by one armed side on another is a fight
             armed = [p for p in reading.patients if p.label_ in ARMED_SIDES]

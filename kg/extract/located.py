@@ -250,7 +250,9 @@ def _included(span: Span, args: Arguments) -> list[Span]:
     'which' right after the name's comma is the name's)."""
     doc = span.doc
     which = doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].text == "," else None
-    clauses = [c for c in span.root.children if c.dep_ == "relcl"]
+    # (or on the apposition that says what it is: "the Donbas, the industrial region that includes the Luhansk region")
+    clauses = [c for n in (span.root, *(a for a in span.root.children if a.dep_ == "appos"))
+               for c in n.children if c.dep_ == "relcl"]
     if which is not None and which.lower_ in ("which", "that") and which.dep_ == "nsubj":
         clauses.append(which.head)
     return [place for clause in clauses if clause.lemma_ in INCLUDING_VERBS
