@@ -2765,3 +2765,36 @@ def test_a_clause_on_a_regions_apposition_says_what_it_includes(nlp):
     doc = nlp("Floods\n\nRain fell across Helmand, the southern province that includes the town of Sangin.")
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert any(s == "Sangin" and p == "locatedIn" and o.startswith("Helmand") for s, p, o in found), found
+
+
+@pytest.mark.model
+def test_a_body_name_cut_by_the_ner_where_written_again_and_numbered_units(nlp):
+    doc = nlp("Headline\n\nIn Misrata, commanders of the Misrata brigades, the most powerful members of the Libya "
+              "Dawn alliance that seized Tripoli last summer, said they were sending reinforcements. Battalion 166, a "
+              "Misrata unit that belongs to Libya Dawn, has been deployed near Sirte since January and fought Islamic "
+              "State fighters on Wednesday, its commander, Mohammed al-Hasi, said. The raid was led by Major General "
+              "Mick Slater, commander of Joint Task Force 637.")
+    ents = {e.text: e.label_ for e in doc.ents}
+    assert "Dawn" not in ents and ents.get("Battalion 166") and ents.get("Joint Task Force 637"), ents
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert {("Libya Dawn", "captured", "Tripoli"), ("Battalion 166", "memberOf", "Libya Dawn"),
+            ("Battalion 166", "clashedWith", "Islamic State"), ("Mohammed al-Hasi", "officialOf", "Battalion 166"),
+            ("Mick Slater", "officialOf", "Joint Task Force 637")} <= found, found
+
+
+@pytest.mark.model
+def test_places_listed_after_a_plural_kind_and_of_are_two_and_a_missions_name_after_its_country(nlp):
+    doc = nlp("Headline\n\nCongolese troops on Tuesday captured the villages of Chanzu and Runyoni in North Kivu "
+              "province. Martin Kobler, the head of the U.N. peacekeeping mission in Congo, known as MONUSCO, said the "
+              "rebels had fled.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert {("Congolese troops", "captured", "Chanzu"), ("Congolese troops", "captured", "Runyoni"),
+            ("Martin Kobler", "officialOf", "MONUSCO")} <= found, found
+
+
+@pytest.mark.model
+def test_the_forces_of_a_general_named_with_a_possessive_are_one_entity(nlp):
+    doc = nlp("Headline\n\nThe government in the east is allied with General Khalifa Haftar's forces. Haftar's "
+              "forces, whose warplanes have bombed the airport in Misrata, said they were ready to fight.")
+    forces = {e._.kg_canonical for e in doc.ents if e.text == "forces"}
+    assert forces == {"Khalifa Haftar's forces"}, forces

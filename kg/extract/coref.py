@@ -247,6 +247,9 @@ class Coreference:
             joined = [s for s in self.ents if s.start <= noun.head.i < s.end and s.label_ in BODY_LABELS]
             if joined:
                 return [marked(joined[0])]
+        reported = self._reported_subject(noun)
+        if reported:  # "Battalion 166 ... fought X on Wednesday, its commander, Y, said": the unit the report is about
+            return [marked(reported[0])]
         verb = pronoun.head
         while verb.dep_ not in ("ROOT", "ccomp") and verb.head != verb:
             verb = verb.head
@@ -271,6 +274,15 @@ class Coreference:
         # the largest force, launched its assault ... . Since then its fighters have taken ..." (the SDF's)
         main = [s for s in armed if _main_clause_subject(s)]
         return [marked((main or armed)[-1])] if armed else []
+
+    def _reported_subject(self, noun: Token) -> list[Span]:
+        """The armed subject of what ``noun`` (the subject of a speech verb after it) reports."""
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.i < noun.i or not lemmas(verb) & SPEECH_VERBS:
+            return []
+        return [s for clause in verb.children if clause.dep_ == "ccomp" and clause.i < noun.i
+                for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                for s in self.entities(c) if s.label_ in ("ArmedGroup", "Force")]
 
     def body_owner(self, pronoun: Token) -> list[Span]:
         """'Its spokesman, X, said' at the start of a sentence: the body the sentence before was about (its

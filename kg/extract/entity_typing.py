@@ -43,12 +43,12 @@ class EntityTyper:
                  and not _adjective_before_noun(typed, gaz)]
         spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans) + _datelines(doc, spans, gaz)
                               + _places_by_apposition(doc, spans) + _towns_listed_after_kind(doc, spans)
-                              + _places_by_slot(doc, spans, gaz) + _task_forces(doc, spans)
+                              + _places_by_slot(doc, spans, gaz) + _task_forces(doc, spans) + _numbered_units(doc, spans)
                               + _groups_named_after_places(doc, spans))
         spans = sorted(spans + unnamed_officials(doc, spans), key=lambda s: s.start)
         spans = sorted(spans + employers_before_titles(doc, spans, gaz), key=lambda s: s.start)
         spans = _headline_mentions(doc, _headline_filter(doc, [_title_case_dateline(s) for s in spans]))
-        spans = _repeated_names(doc, spans)
+        spans = _body_names_cut_elsewhere(doc, _repeated_names(doc, spans))
         phrases = (force_phrases(doc, spans, gaz) + demonym_actors(doc, spans, gaz) + coalitions(doc, spans)
                    + groups_named_before_fighters(doc, spans, gaz) + loyal_forces(doc, spans) + allegiance_phrases(doc, spans, gaz)
                    + government_phrases(doc, spans, gaz) + same_name_provinces(doc, spans, gaz)
@@ -581,9 +581,31 @@ def _task_forces(doc: Doc, spans: list[Span]) -> list[Span]:
         while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and end not in taken \
                 and doc[end].lower_ not in ROLE_WORDS:
             end += 1  # "Task Force Southwest" (not "Task Force Spokesperson Col. X")
+        end = _unit_number_end(doc, end) if end not in taken else end  # "Joint Task Force 637"
         name = Span(doc, start, end, label="Force")
         if end > token.i + 2 and not in_headline(name):
             found.append(set_span(name, name.text, "task-force"))
+    return found
+
+
+def _numbered_units(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Battalion 166', 'Infantry Battalion 275' where the NER saw no name (a number only): a unit's word in Title
+    Case and its number are a Force, with the capitalised words before the word."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for token in tokens_of(doc)[:-1]:
+        if not token.is_title or token.lower_ not in UNIT_NUMBER_HEADS or token.i in taken or token.i + 1 in taken:
+            continue
+        end = _unit_number_end(doc, token.i + 1)
+        if end == token.i + 1:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "ADJ") \
+                and start - 1 not in taken and doc[start - 1].lower_ not in ROLE_WORDS and not doc[start - 1].is_sent_start:
+            start -= 1  # "Light Infantry Battalion 268"
+        name = Span(doc, start, end, label="Force")
+        if not in_headline(name):
+            found.append(set_span(name, name.text, "unit-number"))
     return found
 
 
@@ -656,6 +678,11 @@ def _split_known_pair(span: Span, gaz: Gazetteer) -> list[Span]:
         seat = Span(doc, left.start, left.end, label=_seat_kind(span) or "GPE")
         return [seat if known[0] is None else known_span(doc, left.start, left.end, known[0]),
                 Span(doc, right.start, right.end, label="PERSON")]
+    if doc[joints[0]].lower_ == "and" and span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+            and doc[span.start - 2].lower_ in APPOSITION_KINDS_PLURAL and all(t.is_title for t in (*left, *right)):
+        # "captured the villages of Chanzu and Runyoni": two places of the kind named before
+        kind = APPOSITION_KINDS_PLURAL[doc[span.start - 2].lower_]
+        return [set_span(Span(doc, part.start, part.end, label=kind), part.text, "place-word") for part in (left, right)]
     if doc[joints[0]].lower_ == "and" and span.label_ in ("ORG", "PERSON") and len(left) == len(right) == 1 \
             and _surnames_named_before(doc, span.start) >= {left.text, right.text}:
         # "where Kiir and Machar were meeting": two people the article named in full before
@@ -1466,6 +1493,31 @@ def _repeated_names(doc: Doc, spans: list[Span]) -> list[Span]:
              if s.label_ in ("City", "District", "Province") and s[0].is_title and len(s.text) > 2
              and not in_headline(s) and all(t.is_title or t.text == "-" for t in s)}
     return _written_again(doc, spans, names, first, len(doc), None, proper_single=True)
+
+
+def _body_names_cut_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A body's name of several words the NER found once, and cut into smaller names where it is written again:
+    'the Libya Dawn alliance' read as Libya (a country) and Dawn (a person) when 'Libya Dawn' is named later."""
+    first = headline_end_token(doc)
+    names = {tuple(t.text for t in s): s for s in spans if s.label_ in ("ArmedGroup", "Organization", "Force")
+             and len(s) > 1 and s.start >= first and all(t.is_title or t.text == "-" for t in s)}
+    if not names:
+        return spans
+    by_first: dict[str, list[tuple[tuple[str, ...], Span]]] = {}
+    for words, named in names.items():
+        by_first.setdefault(words[0], []).append((words, named))
+    at = {i: s for s in spans for i in range(s.start, s.end)}
+    cut, added = set(), []
+    for token in tokens_of(doc)[first:]:
+        for words, named in by_first.get(token.text, ()):
+            end = token.i + len(words)
+            inside = {at[i] for i in range(token.i, min(end, len(doc))) if i in at}
+            if tuple(t.text for t in doc[token.i:end]) != words or len(inside) < 2 \
+                    or any(s.start < token.i or s.end > end for s in inside):
+                continue  # (only a name the NER split into two names or more, none running past it)
+            cut |= inside
+            added.append(retype(named, named.label_, start=token.i, end=end))
+    return sorted([s for s in spans if s not in cut] + added, key=lambda s: s.start) if added else spans
 
 
 def _written_again(doc: Doc, spans: list[Span], names: dict[tuple[str, ...], Span], first: int, last: int,

@@ -455,7 +455,7 @@ def loyal_forces(doc: Doc, spans: list[Span]) -> list[Span]:
         return []
     spans_at = {i: s for s in spans for i in range(s.start, s.end)}
     # "Hadi's forces" after "President Abd-Rabbu Mansour Hadi": a surname the NER took for a place is his
-    surnames = frozenset(s[-1].lower_ for s in spans if s.label_ in PEOPLE and len(s) > 1)
+    surnames = frozenset(_surname(s) for s in spans if s.label_ in PEOPLE and len(s) > 1)
     names: dict[str, str] = {}  # one person's forces keep the name they were first given
     found = []
     for head in tokens_of(doc):
@@ -482,7 +482,7 @@ def _leaders_forces(doc: Doc, start: int, end: int, leader: Span, spans: list[Sp
                     origin: str) -> Span:
     """Tokens ``start:end`` as the forces of ``leader``: "X's forces" by his fullest name, a Force when he holds a
     military rank (else an armed group); the forces of one leader keep the name first given (in ``names``)."""
-    name = names.setdefault(leader[-1].lower_, f"{_fullest_name(leader, spans)}'s forces")
+    name = names.setdefault(_surname(leader), f"{_fullest_name(leader, spans)}'s forces")
     label = "Force" if _titles_of(leader, spans) & MILITARY_RANKS else "ArmedGroup"
     return set_span(Span(doc, start, end, label=label), name, origin)
 
@@ -560,10 +560,17 @@ def _person_shaped(span: Span) -> bool:
         and not any(t.lower_ in ORGANISATION_OR_FORCE_WORDS for t in words)
 
 
+def _surname(person: Span) -> str:
+    """The last word of a person's name, lower case (not the "'s" the NER may have taken into it: "Khalifa
+    Haftar's forces")."""
+    last = person[-1] if person[-1].tag_ != "POS" or len(person) == 1 else person[-2]
+    return last.lower_
+
+
 def _same_person(span: Span, person: Span) -> bool:
     """A mention of ``person``: its name, or its surname alone ("Hadi"), not another of that surname ("Tareq
     Saleh" is not "Ali Abdullah Saleh")."""
-    return span.label_ in PEOPLE and (span.text == person.text or span[-1].lower_ == person[-1].lower_ and (
+    return span.label_ in PEOPLE and (span.text == person.text or _surname(span) == _surname(person) and (
         len(span) == 1 or len(person) == 1))
 
 

@@ -404,6 +404,11 @@ def subjects_of(verb: Token, args: Arguments) -> list[Span]:
     current = verb
     for _ in range(3):
         found_subjects = args.children(current, ("nsubj",))
+        if not found_subjects and verb.dep_ == "conj" and verb.head == current and verb.tag_ == "VBD" \
+                and not any(c.dep_ == "auxpass" for c in verb.children):
+            # "Battalion 166 has been deployed in Sirte and fought Islamic State fighters": the one deployed fought
+            # (not "X is scheduled to host", "was found burned": what is done to it)
+            found_subjects = args.children(current, ("nsubjpass",))
         if found_subjects or any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
             return found_subjects
         if current.dep_ == "ROOT":

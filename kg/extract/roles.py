@@ -351,7 +351,8 @@ def _seat(span: Span) -> bool:
     """'Baghdad' in 'Baghdad-based': where the holder of a role sits."""
     doc = span.doc
     after = doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].text == "-" else None
-    return span.root.head.lower_ in SEAT_PARTICIPLES or after is not None and after.lower_ in SEAT_PARTICIPLES
+    return span.root.head.lower_ in SEAT_PARTICIPLES and span.root.dep_ not in ("nsubj", "nsubjpass") \
+        or after is not None and after.lower_ in SEAT_PARTICIPLES  # (not "Battalion 166 has been deployed")
 
 
 def _body_before_title(noun: Token, args: Arguments) -> Span | None:
