@@ -2798,3 +2798,14 @@ def test_the_forces_of_a_general_named_with_a_possessive_are_one_entity(nlp):
               "forces, whose warplanes have bombed the airport in Misrata, said they were ready to fight.")
     forces = {e._.kg_canonical for e in doc.ents if e.text == "forces"}
     assert forces == {"Khalifa Haftar's forces"}, forces
+
+
+@pytest.mark.model
+def test_names_listed_before_a_plural_kind_are_of_the_kind_and_in_the_place_that_owns_them(nlp):
+    doc = nlp("Headline\n\nThe attack on Tamsa, the capital of Ogol Province, followed weeks of fighting in the "
+              "province's Imam Sahib, Dasht-e-Archi and Chahar Dara districts.")
+    ents = {e.text: e.label_ for e in doc.ents}
+    assert ents.get("Dasht-e-Archi") == "District" and ents.get("Imam Sahib") == "District", ents
+    found = {(r.subject.text, r.predicate, r.object._.kg_canonical) for r in doc._.kg_relations}
+    assert {("Dasht-e-Archi", "locatedIn", "Ogol Province"), ("Chahar Dara", "locatedIn", "Ogol Province")} <= found, \
+        found

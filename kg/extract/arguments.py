@@ -498,7 +498,9 @@ class Arguments:
                 return []  # "a Syria border town": an unnamed town of that country, not the country
             named = of or named
         if named and (of := self.of_objects(token, depth)) and max(
-                PLACE_RANK.get(s.label_, 0) for s in of) < min(PLACE_RANK.get(s.label_, 0) for s in named):
+                PLACE_RANK.get(s.label_, 0) for s in of) < min(PLACE_RANK.get(s.label_, 0) for s in named) \
+                and not (lemma == "district" and all(s.label_ == "City" for s in of)):  # ("the Hodan and Hawl-Wadag
+            # districts of Mogadishu": parts of the town, named before it)
             return of  # "the Shabwa districts of Bayhan and Ain", "the Borno town of Chibok": the districts, the
             # town, in the larger place before them
         if named and lemma in TOWN_WORDS and all(s.label_ == "Province" for s in named) \

@@ -44,6 +44,7 @@ class EntityTyper:
         spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans) + _datelines(doc, spans, gaz)
                               + _places_by_apposition(doc, spans) + _towns_listed_after_kind(doc, spans)
                               + _places_by_slot(doc, spans, gaz) + _task_forces(doc, spans) + _numbered_units(doc, spans)
+                              + _places_listed_before_kind(doc, spans, gaz)
                               + _groups_named_after_places(doc, spans))
         spans = sorted(spans + unnamed_officials(doc, spans), key=lambda s: s.start)
         spans = sorted(spans + employers_before_titles(doc, spans, gaz), key=lambda s: s.start)
@@ -480,8 +481,8 @@ def _names_listed_before(doc: Doc, end: int, taken: set[int]) -> list[tuple[int,
     while end > 1 and doc[end - 1].lower_ in (",", "and"):
         stop = end - 1
         start = stop
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
-            start -= 1
+        while start > 0 and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title or _hyphen_joint(doc, start - 1)):
+            start -= 1  # ("Dasht-e-Archi": the hyphens and the links between them too)
         if start == stop or start > 0 and doc[start - 1].pos_ == "PROPN" \
                 or any(t.lower_ in ROLE_WORDS or t.lower_ in MONTHS_AND_DAYS for t in doc[start:stop]):
             break
@@ -489,6 +490,34 @@ def _names_listed_before(doc: Doc, end: int, taken: set[int]) -> list[tuple[int,
             names.append((start, stop))
         end = start
     return names
+
+
+def _hyphen_joint(doc: Doc, i: int) -> bool:
+    """Token ``i`` glues a hyphenated name: a hyphen with no space on either side, or the link between two ('e'
+    in 'Dasht-e-Archi')."""
+    if doc[i].whitespace_ or i == 0 or doc[i - 1].whitespace_:
+        return False
+    return doc[i].text == "-" or links_name(doc, i) and doc[i - 1].text == "-"
+
+
+def _places_listed_before_kind(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """Names the NER missed in a list that a plural kind word closes: 'the province's Imam Sahib, Dasht-e-Archi and
+    Chahar Dara districts' (the last name is found with its kind word)."""
+    at = {i: s for s in spans for i in range(s.start, s.end)}
+    found = []
+    for last in spans:
+        kind = doc[last.end] if last.end < len(doc) else None
+        if kind is None or not kind.is_lower or kind.lower_ not in PLURAL_KINDS:
+            continue
+        for start, end in _names_listed_before(doc, last.start, set()):
+            named = {at[i] for i in range(start, end) if i in at}
+            if named and (len(named) > 1 or (next(iter(named)).start, next(iter(named)).end) != (start, end)
+                          or next(iter(named)).label_ in ("Country", "Province")):
+                continue  # (a name of its own, or a larger place, stays as it is)
+            # a name the NER missed or typed as it pleased ("Imam Sahib" as an organisation) is one of the kind
+            label, canonical = _listed_kind(doc[start:end].text, *PLURAL_KINDS[kind.lower_], gaz)
+            found.append(set_span(Span(doc, start, end, label=label), canonical, "place-word"))
+    return found
 
 
 #: Plural kind words before "of" and a list of names: "the villages of A and B", "the Shabwa districts of A and B".

@@ -85,8 +85,9 @@ def _listed_before_a_kind(args: Arguments) -> Iterator[FoundRelation]:
         if len(listed) < 2:
             continue  # one name before a kind word is read by the parse ("Helmand's Nawa district")
         first = listed[0].start
-        owners = [(args.entity(doc[first - 2]), "locatedIn-possessive")] if first >= 2 and doc[first - 1].lower_ in (
-            "'s", "\u2019s") else []
+        # (the owner named, or a place noun standing for it: "the province's A, B and C districts")
+        owners = [(o, "locatedIn-possessive") for o in args.entities(doc[first - 2])] if first >= 2 and doc[
+            first - 1].lower_ in ("'s", "\u2019s") else []
         if noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ == "of":
             owners.append((args.entity(doc[noun.i + 2]), "locatedIn-prep"))
         for owner, rule in ((o, r) for o, r in owners if o is not None and o.label_ in PLACE_TYPES):
