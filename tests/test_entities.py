@@ -2809,3 +2809,9 @@ def test_names_listed_before_a_plural_kind_are_of_the_kind_and_in_the_place_that
     found = {(r.subject.text, r.predicate, r.object._.kg_canonical) for r in doc._.kg_relations}
     assert {("Dasht-e-Archi", "locatedIn", "Ogol Province"), ("Chahar Dara", "locatedIn", "Ogol Province")} <= found, \
         found
+
+
+@pytest.mark.model
+def test_a_word_before_an_apposition_naming_its_own_town_is_no_town(nlp):
+    doc = nlp("Floods\n\nUpstream, the Queensland city of Ipswich was largely cut off.")
+    assert "Upstream" not in {e.text for e in doc.ents}, [(e.text, e.label_) for e in doc.ents]

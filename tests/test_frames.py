@@ -1261,3 +1261,9 @@ def test_that_after_a_group_led_by_a_person_is_the_groups_clause(nlp):
                              [(4, 6, "ArmedGroup"), (11, 13, "Person"), (16, 18, "ArmedGroup")])
     assert ("Red Hand", "clashedWith", "Black Flag") in found, found
     assert ("Omar Dabo", "clashedWith", "Black Flag") not in found, found
+
+
+def test_what_someone_pleads_for_another_to_do_is_not_done(nlp):
+    found = relations(nlp, "On Saturday, Tamsa Mayor Ana Ruiz had pleaded on local radio for the army to take "
+                           "control of the city.", {"Tamsa": "City", "Ana Ruiz": "Official"})
+    assert not {r for r in found if r[1] == "captured"}, found

@@ -1386,9 +1386,10 @@ def _apposition_kind(span: Span) -> str | None:
     appos = next((c for c in span.root.children if c.dep_ == "appos" and c.i >= span.end), None)
     if appos is not None and appos.is_lower and appos.left_edge.i <= span.end + 1 and appos.i <= span.end + 6 \
             and (span.doc[span.end + 1].lower_ in ("a", "an", "the") or not any(
-                t.is_title and t.dep_ == "compound" for t in tokens_of(span.doc)[span.end + 1: appos.i])):
+                t.is_title and t.dep_ == "compound" for t in tokens_of(span.doc)[span.end + 1: appos.i])) \
+            and not any(p.lower_ == "of" and any(o.pos_ == "PROPN" for o in p.children) for p in appos.children):
         # not "Port Harcourt, Rivers State" nor "Jamaame, Lower Juba region": the name of where it is (but "X, a
-        # Sarajevo district" says what X is)
+        # Sarajevo district" says what X is); not "Upstream, the Queensland city of Ipswich", a town of its own
         return APPOSITION_KINDS.get(appos.lower_)
     return None
 
