@@ -2815,3 +2815,17 @@ def test_names_listed_before_a_plural_kind_are_of_the_kind_and_in_the_place_that
 def test_a_word_before_an_apposition_naming_its_own_town_is_no_town(nlp):
     doc = nlp("Floods\n\nUpstream, the Queensland city of Ipswich was largely cut off.")
     assert "Upstream" not in {e.text for e in doc.ents}, [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Typhoon\n\nIn the Leyte town of Palo, residents buried their dead.", ("Palo", "locatedIn", "Leyte")),
+    ("Raids\n\nFighters set fire to a church in the Ancuabe village of Nanjua. Ancuabe district officials said "
+     "residents had fled.", ("Nanjua", "locatedIn", "Ancuabe")),
+    ("Offensive\n\nOfficials say the assault on Popasna, which began in March, was spearheaded by fighters of the "
+     "Wagner Group.", ("Wagner Group", "attacked", "Popasna")),
+])
+def test_a_region_named_before_a_town_word_and_an_assault_spearheaded_by_a_group(nlp, text, expected):
+    doc = nlp(text)
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert expected in found, found

@@ -2,6 +2,8 @@
 name, from its NER label, its own words and its context; what is neither actor nor place is dropped."""
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from ..model import ENTITY_TYPES, STATE_BODY_NOUNS
@@ -191,6 +193,14 @@ class EntityTyper:
             if label is None:
                 return None
             typed = set_span(Span(doc, span.start, span.end, label=label), None, "ner")
+        if typed.label_ in ("City", "Person", "Organization") and span_origin(typed) == "ner" and after is not None \
+                and after.lower_ in ("town", "village", "city") and after.i + 2 < len(doc) \
+                and doc[after.i + 1].lower_ == "of" and doc[after.i + 2].is_title:
+            # "the Leyte town of Palo": a name before a town word and the town's own name is the region it is in (a
+            # district where the article writes it so: "the Ancuabe village of Nanjua" in "Ancuabe district")
+            if re.search(rf"\b{re.escape(name)} [Dd]istrict\b", doc.text):
+                return retype(typed, "District", name, "place-word")
+            return retype(typed, "Province", gaz.province_label(name), "place-word")
         if after is not None and after.is_lower and span_origin(typed) == "ner" and typed.label_ in ("Person", "Organization", "City"):
             # "Zarghun village"; not "the Burnet County town"
             if after.lower_ in ("village", "town") and typed[-1].lower_ not in PLACE_KIND_WORDS:
