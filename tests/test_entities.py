@@ -2829,3 +2829,11 @@ def test_a_region_named_before_a_town_word_and_an_assault_spearheaded_by_a_group
     doc = nlp(text)
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert expected in found, found
+
+
+@pytest.mark.model
+def test_a_lead_investigator_for_a_body_is_its_official(nlp):
+    doc = nlp("Rail Disaster\n\nDonald Ross, lead investigator for the Transportation Safety Board of Canada, said "
+              "his team had recovered the locomotive's event recorder.")
+    found = {(r.subject.text, r.predicate, r.object._.kg_canonical) for r in doc._.kg_relations}
+    assert ("Donald Ross", "officialOf", "Transportation Safety Board of Canada") in found, found

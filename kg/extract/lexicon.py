@@ -20,7 +20,7 @@ ROLE_WORDS = {
     "adviser", "advisor", "officer", "councilman", "councilwoman", "prosecutor", "judge", "diplomat", "member",
     "administrator", "chancellor", "defense", "foreign", "commissioner", "executive", "sheriff",
     "attorney", "magistrate", "rector", "rep.", "reps.", "councillor", "councilor", "alderman", "alderwoman",
-    "inspector", "superintendent", "detective", "constable", "justice", "marshal", "manager", "recorder",
+    "inspector", "investigator", "superintendent", "detective", "constable", "justice", "marshal", "manager", "recorder",
     "clerk", "treasurer", "assessor", "auditor", "supervisor", "comptroller", "speaker", "chairperson",
     "rapporteur", "coordinator", "mediator", "ombudsman", "undersecretary", "prefect", "counsellor", "counselor",
 }
