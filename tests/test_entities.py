@@ -2837,3 +2837,9 @@ def test_a_lead_investigator_for_a_body_is_its_official(nlp):
               "his team had recovered the locomotive's event recorder.")
     found = {(r.subject.text, r.predicate, r.object._.kg_canonical) for r in doc._.kg_relations}
     assert ("Donald Ross", "officialOf", "Transportation Safety Board of Canada") in found, found
+
+
+@pytest.mark.model
+def test_a_name_with_an_enclave_apposed_is_a_town(nlp):
+    doc = nlp("Enclave Falls\n\nThe news agency suggested that Zepa, another eastern enclave, could be next.")
+    assert {e.text: e.label_ for e in doc.ents}.get("Zepa") == "City", [(e.text, e.label_) for e in doc.ents]

@@ -210,7 +210,7 @@ REBEL_WORDS = {"liberation", "independence", "resistance", "revolutionary", "fre
 
 
 APPOSITION_KINDS = {"capital": "City", "city": "City", "town": "City", "village": "City", "district": "District",
-                    "hub": "City", "port": "City",
+                    "hub": "City", "port": "City", "enclave": "City",
                     "municipality": "District", "region": "Province", "province": "Province",
                     "governorate": "Province", "state": "Province", "neighborhood": "District",
                     "neighbourhood": "District"}
