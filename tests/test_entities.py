@@ -2843,3 +2843,9 @@ def test_a_lead_investigator_for_a_body_is_its_official(nlp):
 def test_a_name_with_an_enclave_apposed_is_a_town(nlp):
     doc = nlp("Enclave Falls\n\nThe news agency suggested that Zepa, another eastern enclave, could be next.")
     assert {e.text: e.label_ for e in doc.ents}.get("Zepa") == "City", [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.model
+def test_a_corporals_rank_is_no_part_of_his_name(nlp):
+    doc = nlp("Wildfire\n\nCorporal Dave Wilson, an RCMP spokesman, said there had been no reports of looting.")
+    assert "Dave Wilson" in {e.text for e in doc.ents}, [(e.text, e.label_) for e in doc.ents]

@@ -14,9 +14,9 @@ UNOFFICIAL_ROLE_QUALIFIERS = frozenset({"society", "community", "religious", "yo
 ROLE_WORDS = {
     "spokesman", "spokeswoman", "spokesperson", "governor", "gov.", "deputy", "president", "vice", "minister",
     "commander", "chief", "official", "officials", "mayor", "general", "gen.", "gen", "colonel", "col.", "col",
-    "lieutenant", "lt.", "major", "maj.", "captain", "capt.", "sergeant", "sgt.", "admiral", "adm.", "brig.",
-    "ambassador", "envoy", "secretary", "senator", "sen.", "director", "head", "leader", "chairman", "chairwoman",
-    "lawmaker", "legislator", "mp", "premier", "prime", "king", "emir", "prince", "representative", "negotiator",
+    "lieutenant", "lt.", "major", "maj.", "captain", "capt.", "sergeant", "sgt.", "corporal", "cpl.", "admiral",
+    "adm.", "brig.", "ambassador", "envoy", "secretary", "senator", "sen.", "director", "head", "leader", "chairman",
+    "chairwoman", "lawmaker", "legislator", "mp", "premier", "prime", "king", "emir", "prince", "representative", "negotiator",
     "adviser", "advisor", "officer", "councilman", "councilwoman", "prosecutor", "judge", "diplomat", "member",
     "administrator", "chancellor", "defense", "foreign", "commissioner", "executive", "sheriff",
     "attorney", "magistrate", "rector", "rep.", "reps.", "councillor", "councilor", "alderman", "alderwoman",
