@@ -14,15 +14,15 @@ UNOFFICIAL_ROLE_QUALIFIERS = frozenset({"society", "community", "religious", "yo
 ROLE_WORDS = {
     "spokesman", "spokeswoman", "spokesperson", "governor", "gov.", "deputy", "president", "vice", "minister",
     "commander", "chief", "official", "officials", "mayor", "general", "gen.", "gen", "colonel", "col.", "col",
-    "lieutenant", "lt.", "major", "maj.", "captain", "capt.", "sergeant", "sgt.", "corporal", "cpl.", "admiral",
-    "adm.", "brig.", "ambassador", "envoy", "secretary", "senator", "sen.", "director", "head", "leader", "chairman",
-    "chairwoman", "lawmaker", "legislator", "mp", "premier", "prime", "king", "emir", "prince", "representative", "negotiator",
-    "adviser", "advisor", "officer", "councilman", "councilwoman", "prosecutor", "judge", "diplomat", "member",
-    "administrator", "chancellor", "defense", "foreign", "commissioner", "executive", "sheriff",
-    "attorney", "magistrate", "rector", "rep.", "reps.", "councillor", "councilor", "alderman", "alderwoman",
-    "inspector", "investigator", "superintendent", "detective", "constable", "justice", "marshal", "manager", "recorder",
-    "clerk", "treasurer", "assessor", "auditor", "supervisor", "comptroller", "speaker", "chairperson",
-    "rapporteur", "coordinator", "mediator", "ombudsman", "undersecretary", "prefect", "counsellor", "counselor",
+    "lieutenant", "lt.", "major", "maj.", "captain", "capt.", "sergeant", "sgt.", "corporal", "cpl.", "admiral", "adm.",
+    "brig.", "ambassador", "envoy", "secretary", "senator", "sen.", "director", "head", "leader", "chairman",
+    "chairwoman", "lawmaker", "legislator", "mp", "premier", "prime", "king", "emir", "prince", "representative",
+    "negotiator", "adviser", "advisor", "officer", "councilman", "councilwoman", "prosecutor", "judge", "diplomat",
+    "member", "administrator", "chancellor", "defense", "foreign", "commissioner", "executive", "sheriff", "attorney",
+    "magistrate", "rector", "rep.", "reps.", "councillor", "councilor", "alderman", "alderwoman", "inspector",
+    "investigator", "superintendent", "detective", "constable", "justice", "marshal", "manager", "recorder", "clerk",
+    "treasurer", "assessor", "auditor", "supervisor", "comptroller", "speaker", "chairperson", "rapporteur",
+    "coordinator", "mediator", "ombudsman", "undersecretary", "prefect", "counsellor", "counselor",
 }
 
 
