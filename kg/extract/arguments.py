@@ -474,8 +474,10 @@ class Arguments:
         # the noun; a body's name there is the noun's (a country goes by no body's name)
         places = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
                   if o.dep_ == "pobj" and getattr(self.entity(o), "label_", "") in PLACE_TYPES]
-        for child in (c for o in places for c in o.children if c.dep_ == "acl" and c.lemma_.lower() in ("know", "call")):
-            out.extend(s for s in self.prep_objects(child, ("as",)) if s.label_ in ("Organization", "Force", "ArmedGroup"))
+        for child in (c for o in places for c in o.children
+                      if c.dep_ == "acl" and c.lemma_.lower() in ("know", "call")):
+            out.extend(s for s in self.prep_objects(child, ("as",))
+                       if s.label_ in ("Organization", "Force", "ArmedGroup"))
         for child in token.children:
             calls_itself = child.dep_ == "relcl" and child.lemma_.lower() == "call" and any(
                 c.dep_ == "dobj" and c.lower_ in ("themselves", "itself") for c in child.children)

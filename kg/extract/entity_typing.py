@@ -14,7 +14,7 @@ from .people import (bodies_after_roles, bylines, employers_before_titles, has_r
                      surnames, unnamed_officials)
 from .places import (BEARINGS, district_name, links_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state, demonym_capital_countries)
-from .spans import (DATES_KEY, facility_name, headline_end_token, in_headline, longest_first, merge_phrases, name_of, one_of_several,
+from .spans import (DATES_KEY, facility_name, glued_hyphen, headline_end_token, in_headline, longest_first, merge_phrases, name_of, one_of_several,
                     plain_name, ranked_town, retype, set_canonical, set_span, spaced_dash, span_canonical, span_links, title_dateline_dash,
                     span_origin, tokens_of)
 
@@ -45,7 +45,8 @@ class EntityTyper:
                  and not _adjective_before_noun(typed, gaz)]
         spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans) + _datelines(doc, spans, gaz)
                               + _places_by_apposition(doc, spans) + _towns_listed_after_kind(doc, spans)
-                              + _places_by_slot(doc, spans, gaz) + _task_forces(doc, spans) + _numbered_units(doc, spans)
+                              + _places_by_slot(doc, spans, gaz) + _task_forces(doc, spans)
+                              + _numbered_units(doc, spans)
                               + _places_listed_before_kind(doc, spans, gaz)
                               + _groups_named_after_places(doc, spans))
         spans = sorted(spans + unnamed_officials(doc, spans), key=lambda s: s.start)
@@ -491,7 +492,8 @@ def _names_listed_before(doc: Doc, end: int, taken: set[int]) -> list[tuple[int,
     while end > 1 and doc[end - 1].lower_ in (",", "and"):
         stop = end - 1
         start = stop
-        while start > 0 and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title or _hyphen_joint(doc, start - 1)):
+        while start > 0 and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
+                             or _hyphen_joint(doc, start - 1)):
             start -= 1  # ("Dasht-e-Archi": the hyphens and the links between them too)
         if start == stop or start > 0 and doc[start - 1].pos_ == "PROPN" \
                 or any(t.lower_ in ROLE_WORDS or t.lower_ in MONTHS_AND_DAYS for t in doc[start:stop]):
@@ -505,9 +507,7 @@ def _names_listed_before(doc: Doc, end: int, taken: set[int]) -> list[tuple[int,
 def _hyphen_joint(doc: Doc, i: int) -> bool:
     """Token ``i`` glues a hyphenated name: a hyphen with no space on either side, or the link between two ('e'
     in 'Dasht-e-Archi')."""
-    if doc[i].whitespace_ or i == 0 or doc[i - 1].whitespace_:
-        return False
-    return doc[i].text == "-" or links_name(doc, i) and doc[i - 1].text == "-"
+    return glued_hyphen(doc, i) or links_name(doc, i) and i > 0 and glued_hyphen(doc, i - 1)
 
 
 def _places_listed_before_kind(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
@@ -640,7 +640,8 @@ def _numbered_units(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         start = token.i
         while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "ADJ") \
-                and start - 1 not in taken and doc[start - 1].lower_ not in ROLE_WORDS and not doc[start - 1].is_sent_start:
+                and start - 1 not in taken and doc[start - 1].lower_ not in ROLE_WORDS \
+                and not doc[start - 1].is_sent_start:
             start -= 1  # "Light Infantry Battalion 268"
         name = Span(doc, start, end, label="Force")
         if not in_headline(name):
@@ -721,7 +722,8 @@ def _split_known_pair(span: Span, gaz: Gazetteer) -> list[Span]:
             and doc[span.start - 2].lower_ in APPOSITION_KINDS_PLURAL and all(t.is_title for t in (*left, *right)):
         # "captured the villages of Chanzu and Runyoni": two places of the kind named before
         kind = APPOSITION_KINDS_PLURAL[doc[span.start - 2].lower_]
-        return [set_span(Span(doc, part.start, part.end, label=kind), part.text, "place-word") for part in (left, right)]
+        return [set_span(Span(doc, part.start, part.end, label=kind), part.text, "place-word")
+                for part in (left, right)]
     if doc[joints[0]].lower_ == "and" and span.label_ in ("ORG", "PERSON") and len(left) == len(right) == 1 \
             and _surnames_named_before(doc, span.start) >= {left.text, right.text}:
         # "where Kiir and Machar were meeting": two people the article named in full before

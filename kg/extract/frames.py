@@ -272,7 +272,8 @@ def read_frame(frame: Frame, trigger: Token, kind: str, word: str, args: Argumen
         # "attacked their base on the edge of the city": once the object names the target, the town around it
         # is where (kg.extract.frames._where), not a second target
         around = _on_the_edge(trigger, args)
-        patient_slot_of = {span: slot for span, slot in patient_slot_of.items() if slot == "object" or span not in around}
+        patient_slot_of = {span: slot for span, slot in patient_slot_of.items()
+                           if slot == "object" or span not in around}
     patients = list(patient_slot_of)
     rejected = [(s, "agent") for s, _ in agent_fillers if s not in agent_slot_of] + [
         (s, "patient") for s, _ in patient_fillers if not _fits(s, frame.types("patient"))]

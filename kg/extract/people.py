@@ -6,8 +6,8 @@ from spacy.tokens import Doc, Span, Token
 from ..model import without_name_suffixes
 from .gazetteer import Gazetteer
 from .lexicon import ARMED_SERVICES, FORCE_NAME_HEADS, MAYORAL_DISTRICT_WORDS, MONTHS_AND_DAYS, ELECTED_BODIES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PORTFOLIO_WORDS, ROLE_WORDS, SPACED_LINKS
-from .spans import (in_headline, plain_name, retype, sentence_start_of, set_span, span_canonical, span_origin,
-                    tokens_of, unofficial_role)
+from .spans import (glued_hyphen, in_headline, plain_name, retype, sentence_start_of, set_span, span_canonical,
+                    span_origin, tokens_of, unofficial_role)
 from .words import word_list
 
 #: Lower-case words inside a place's or body's name: "Rio Grande do Sul", "Ministry of Health".
@@ -215,8 +215,7 @@ def employers_before_titles(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list
 
 def _hyphen_in_name(doc: Doc, i: int) -> bool:
     """Token ``i`` is a hyphen glued between two capitalised words: 'Lac-Megantic'."""
-    return doc[i].text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
-        and doc[i - 1].is_title and doc[i + 1].is_title and doc[i - 1].lower_ not in ROLE_WORDS \
+    return glued_hyphen(doc, i) and doc[i - 1].is_title and doc[i + 1].is_title and doc[i - 1].lower_ not in ROLE_WORDS \
         and doc[i + 1].lower_ not in ROLE_WORDS  # (not "Colonel-General X", a rank)
 
 

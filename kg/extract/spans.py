@@ -56,6 +56,11 @@ def spaced_dash(token: Token) -> bool:
     return token.text in DASHES and bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
+def glued_hyphen(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen with no space on either side, inside a name ('Lac-Megantic', 'Dasht-e-Archi')."""
+    return doc[i].text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
 def title_dateline_dash(doc: Doc, start: int) -> Token | None:
     """'Tripoli, Libya, June 5 - ...', 'Beirut, Dec. 5 - ...': the spaced dash closing a dateline in Title Case
     that opens a paragraph at ``start`` (names, commas and a date only, at least one comma), if there is one."""
@@ -241,7 +246,10 @@ def headline_end_char(doc: Doc) -> int:
     end = doc.user_data.get(HEADLINE_END)
     if end is None:
         end = 0
-        for token in doc:
+        # (one look at the text first: a text with no line break, or none early enough, has no headline, and the
+        # walk over its tokens below is skipped)
+        first_break = doc.text.find("\n")
+        for token in doc if -1 < first_break <= MAX_HEADLINE_CHARS else ():
             found = token.text_with_ws.find("\n")
             if found != -1:
                 newline = token.idx + found
