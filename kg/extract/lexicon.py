@@ -250,7 +250,8 @@ ELECTED_BODIES = {"council", "parliament", "assembly", "senate", "congress", "ca
 
 #: Verbs that lend their subject to a noun that names the action: "X launched an attack", "X held talks".
 SUPPORT_VERBS = {"launch", "stage", "mount", "carry", "conduct", "execute", "make", "begin", "start", "step",
-                 "unleash", "hold", "have", "continue", "intensify", "wage", "lead", "spearhead", "renew", "open", "undertake",
+                 "unleash", "hold", "have", "continue", "intensify", "wage", "lead", "spearhead", "renew", "open",
+                 "undertake",
                  "perpetrate", "commit", "trigger", "spark", "resume", "escalate", "announce", "declare", "claim",
                  "establish", "assume", "gain", "take", "retain", "maintain", "tighten", "extend", "consolidate",
                  "exert", "exercise", "seize", "complete", "finish", "press", "pursue", "initiate", "engage",

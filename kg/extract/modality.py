@@ -51,7 +51,8 @@ def modality(word: Token) -> str:
             return "attempt"  # "progressing toward liberating Fallujah": not there yet
         if current.dep_ == "pcomp" and current.head.head.lemma_.lower() in UNREAL_GOVERNORS:
             return "unreal"  # "on the verge of capturing Kunduz", "plans for retaking the city"
-        if current.dep_ in ("advcl", "xcomp", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "for" for c in current.children) \
+        if current.dep_ in ("advcl", "xcomp", "ccomp") \
+                and any(c.dep_ == "mark" and c.lower_ == "for" for c in current.children) \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
             return "unreal"  # "pleaded for the army to take control of the city": what someone wants done
         if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OWN_CLAUSE_MARKERS

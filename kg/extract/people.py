@@ -191,7 +191,8 @@ def employers_before_titles(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list
         if i >= 2 and doc[i].text == ")" and doc[i - 1].is_upper and doc[i - 2].text == "(":
             i -= 3  # "Country Fire Authority (CFA) Chief Officer X"
         end = i + 1
-        while i >= 0 and (doc[i].pos_ == "PROPN" and (doc[i].is_title or doc[i].is_upper) or _hyphen_in_name(doc, i)) \
+        while i >= 0 and (doc[i].pos_ == "PROPN" and (doc[i].is_title or doc[i].is_upper)
+                          or _hyphen_in_name(doc, i)) \
                 and i not in taken and doc[i].lower_ not in ROLE_WORDS and not doc[i].is_sent_start:
             i -= 1  # ("Lac-Megantic Mayor X": the hyphen inside the town's name too)
         if i >= 0 and doc[i].is_sent_start and i not in taken and (
@@ -215,8 +216,8 @@ def employers_before_titles(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list
 
 def _hyphen_in_name(doc: Doc, i: int) -> bool:
     """Token ``i`` is a hyphen glued between two capitalised words: 'Lac-Megantic'."""
-    return glued_hyphen(doc, i) and doc[i - 1].is_title and doc[i + 1].is_title and doc[i - 1].lower_ not in ROLE_WORDS \
-        and doc[i + 1].lower_ not in ROLE_WORDS  # (not "Colonel-General X", a rank)
+    return glued_hyphen(doc, i) and doc[i - 1].is_title and doc[i + 1].is_title \
+        and doc[i - 1].lower_ not in ROLE_WORDS and doc[i + 1].lower_ not in ROLE_WORDS  # (not "Colonel-General X")
 
 
 #: Roles whose "of" names a body, never a place: "the leader of Scottish Labour", "general secretary of the X".
