@@ -520,9 +520,9 @@ def _places_listed_before_kind(doc: Doc, spans: list[Span], gaz: Gazetteer) -> l
         if kind is None or not kind.is_lower or kind.lower_ not in PLURAL_KINDS:
             continue
         for start, end in _names_listed_before(doc, last.start, set()):
-            named = {at[i] for i in range(start, end) if i in at}
-            if named and (len(named) > 1 or (next(iter(named)).start, next(iter(named)).end) != (start, end)
-                          or next(iter(named)).label_ in ("Country", "Province")):
+            named = list({at[i] for i in range(start, end) if i in at})
+            if named and (len(named) > 1 or (named[0].start, named[0].end) != (start, end)
+                          or named[0].label_ in ("Country", "Province")):
                 continue  # (a name of its own, or a larger place, stays as it is)
             # a name the NER missed or typed as it pleased ("Imam Sahib" as an organisation) is one of the kind
             label, canonical = _listed_kind(doc[start:end].text, *PLURAL_KINDS[kind.lower_], gaz)
@@ -1545,9 +1545,7 @@ def _body_names_cut_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
              and len(s) > 1 and s.start >= first and all(t.is_title or t.text == "-" for t in s)}
     if not names:
         return spans
-    by_first: dict[str, list[tuple[tuple[str, ...], Span]]] = {}
-    for words, named in names.items():
-        by_first.setdefault(words[0], []).append((words, named))
+    by_first = _by_first_word(names)
     at = {i: s for s in spans for i in range(s.start, s.end)}
     cut, added = set(), []
     for token in tokens_of(doc)[first:]:
@@ -1562,15 +1560,21 @@ def _body_names_cut_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted([s for s in spans if s not in cut] + added, key=lambda s: s.start) if added else spans
 
 
+def _by_first_word(names: dict[tuple[str, ...], Span]) -> dict[str, list[tuple[tuple[str, ...], Span]]]:
+    """``names`` (their words -> the span that names them) indexed by their first word, the longest first."""
+    by_first: dict[str, list[tuple[tuple[str, ...], Span]]] = {}
+    for words, named in sorted(names.items(), key=lambda item: -len(item[0])):
+        by_first.setdefault(words[0], []).append((words, named))
+    return by_first
+
+
 def _written_again(doc: Doc, spans: list[Span], names: dict[tuple[str, ...], Span], first: int, last: int,
                    origin: str | None, proper_single: bool) -> list[Span]:
     """Mentions of ``names`` (their words -> the span that names them) written in doc[first:last] where no span
     is, the longest first ("West Kelowna" before "Kelowna"), not inside a longer name; a name of one word only where
     it is a proper noun, if ``proper_single``."""
     taken = {i for s in spans for i in range(s.start, s.end)}
-    by_first: dict[str, list[tuple[tuple[str, ...], Span]]] = {}
-    for words, named in sorted(names.items(), key=lambda item: -len(item[0])):
-        by_first.setdefault(words[0], []).append((words, named))
+    by_first = _by_first_word(names)
     added = []
     for token in tokens_of(doc)[first:last]:
         for words, named in by_first.get(token.text, ()):

@@ -295,12 +295,12 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
     # group named last
     targets = (args.coref.body_owner(pronoun) if opening else []) or args.modifiers(noun)
     targets += [t for t in args.prep_objects(noun, preps) if t not in targets]
-    for tail in (c for p in noun.children if p.dep_ == "prep" for c in p.children
-                 if c.dep_ == "pobj" and (p.lower_, c.lower_) in ROLE_TAILS):
-        # "commander in chief of Ukraine's armed forces", "chief of staff of the Chadian army"
-        targets.extend(t for t in args.prep_objects(tail, preps) if t not in targets)
-    for tail in (c for c in noun.children if c.dep_ == "amod" and c.i == noun.i + 1):
-        # "commissioner general of the Korean National Police Agency": the parser hangs the "of" on the title's tail
+    # the words of the title after the role, which the parser gives the "of": "commander in chief of Ukraine's armed
+    # forces", "chief of staff of the Chadian army", "commissioner general of the Korean National Police Agency"
+    tails = [c for p in noun.children if p.dep_ == "prep" for c in p.children
+             if c.dep_ == "pobj" and (p.lower_, c.lower_) in ROLE_TAILS]
+    tails += [c for c in noun.children if c.dep_ == "amod" and c.i == noun.i + 1]
+    for tail in tails:
         targets.extend(t for t in args.prep_objects(tail, preps) if t not in targets)
     if not targets:  # "Gen. X, commander, U.S. Africa Command,": the body set beside the bare role, as the DoD
         targets = [t for t in args.children(noun, ("appos",)) if t.label_ in BODY_TYPES]  # writes it
