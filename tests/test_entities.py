@@ -2849,3 +2849,19 @@ def test_a_name_with_an_enclave_apposed_is_a_town(nlp):
 def test_a_corporals_rank_is_no_part_of_his_name(nlp):
     doc = nlp("Wildfire\n\nCorporal Dave Wilson, an RCMP spokesman, said there had been no reports of looting.")
     assert "Dave Wilson" in {e.text for e in doc.ents}, [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.model
+def test_a_countrys_army_is_its_one_force_unless_the_article_names_its_units(nlp):
+    # GUIDELINES: a country's troops are one Force unless named units are told apart; "Army" bare (a compound of
+    # "warplanes", and its copy in the headline) is the article's army, not a body that attacks as an armed group
+    doc = nlp("Sudanese Army Says It Has Retaken Broadcaster\n\nThe Sudanese Army said on Tuesday that its troops "
+              "had recaptured the broadcaster in Omdurman. Army warplanes also hit RSF positions in Bahri. Sudan's "
+              "army said it would press on.")
+    forces = {e.text: (e.label_, e._.kg_canonical) for e in doc.ents if "rmy" in e.text}
+    assert {label for label, _ in forces.values()} == {"Force"}, forces
+    assert len({canonical for _, canonical in forces.values()}) == 1, forces
+    told_apart = nlp("Headline\n\nThe Sudanese Army said its troops had recaptured the broadcaster with the help of "
+                     "the Sudanese Air Force. Sudan's army said it would press on.")
+    canonicals = {e._.kg_canonical for e in told_apart.ents if e.label_ == "Force"}
+    assert len(canonicals) == 3, [(e.text, e._.kg_canonical) for e in told_apart.ents]

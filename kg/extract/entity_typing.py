@@ -298,10 +298,14 @@ SEATED_BODY_HEADS = {"embassy", "mission", "consulate", "office"}
 #: Last words that make a name with a number in it a unit's or a group's ("the 10th Front").
 UNIT_NAME_HEADS = {"front", "gang", "movement", "unit"}  # "the 11th Marine Expeditionary Unit"
 def _army_speaks(span: Span) -> bool:
-    """'Army spokesman X told VOA': the army of the article, as 'the army' is (not 'Army Col. X', a rank)."""
+    """'Army spokesman X told VOA', 'Army warplanes hit ...': the army of the article, as 'the army' is (not
+    'Army Col. X', a rank)."""
     doc = span.doc
-    return span[0].lower_ == "army" and span.end < len(doc) and doc[span.end].lower_ in (
-        "spokesman", "spokeswoman", "spokesperson", "chief", "commander")
+    if span[0].lower_ != "army" or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.lower_ in ("spokesman", "spokeswoman", "spokesperson", "chief", "commander") \
+        or after.tag_ == "NNS" and span[0].head.i == after.i
 
 
 #: Nouns that, with a word of revolt in the name, head an armed group's name ("Kachin Independence Organization").

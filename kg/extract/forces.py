@@ -251,6 +251,7 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             or head.text in ("army", "military", "junta", "police")
         fillers = NATIONAL_FILLERS | MULTINATIONAL | ({"federal"} if word != "police" else set())
         national = national_head and set(middle) <= fillers  # "the Yugoslav federal army" (not "federal police")
+        national = national or head.text == "Army" and not middle and not _units_told_apart(head, spans_at)
         if kind == "national" and national:
             canonical = gaz.national_forces(who)
             kind = "aircraft" if aircraft else kind  # "Saudi warplanes" over Yemen: no vote for the home forces
@@ -267,6 +268,23 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         end = head.i if kind == "multinational" and aircraft else head.i + 1  # "coalition (aircraft)": the coalition
         found.append(set_span(Span(doc, start, end, label="Force"), canonical, f"force-phrase:{kind}"))
     return found
+
+
+#: Capitalised words of a state's named units: an article that names one tells its country's units apart.
+UNIT_NAME_WORDS = frozenset({"Navy", "Division", "Divisions", "Brigade", "Brigades", "Corps", "Command", "Guard",
+                             "Service"})
+
+
+def _units_told_apart(army: Token, spans_at: dict[int, Span]) -> bool:
+    """'the Iraqi Army, the Counter Terrorism Service, the Iraqi Air Force': an article that names a country's units
+    keeps its army one of them (GUIDELINES: one Force per country's troops unless named units are told apart);
+    elsewhere "the Sudanese Army" is the same Force as "Sudan's army" and its troops."""
+    doc = army.doc
+    if any(t.i in spans_at and spans_at[t.i].label_ in ("Force", "Organization") or t.pos_ == "PROPN"
+           for t in army.conjuncts):
+        return True
+    return any(t.text in UNIT_NAME_WORDS and t.pos_ == "PROPN" or t.text == "Force" and doc[t.i - 1].text == "Air"
+               for t in tokens_of(doc) if t.i > 0)
 
 
 def _head_word(head: Token) -> str:
@@ -405,8 +423,8 @@ def home_forces(spans: list[Span], gaz: Gazetteer) -> None:
     home = _most_named_forces(spans, gaz)
     if home is None:
         return
-    for span in spans:
-        if span_origin(span) == "force-phrase:generic":
+    for span in spans:  # (and a headline's copy of one: "Sudanese Army Says ..." after the body's "Army warplanes")
+        if span_origin(span) == "force-phrase:generic" or span_canonical(span) == "government forces":
             set_canonical(span, home)
 
 
