@@ -1267,3 +1267,19 @@ def test_what_someone_pleads_for_another_to_do_is_not_done(nlp):
     found = relations(nlp, "On Saturday, Tamsa Mayor Ana Ruiz had pleaded on local radio for the army to take "
                            "control of the city.", {"Tamsa": "City", "Ana Ruiz": "Official"})
     assert not {r for r in found if r[1] == "captured"}, found
+
+
+def test_a_town_that_changed_hands_between_two_sides_was_fought_over(nlp):
+    found = relations(nlp, "Tamsa, a market town in the north, changed hands several times between the Red Hand "
+                           "and the Northern Brigade after 2009.", {**RED_HAND, **BRIGADE, "Tamsa": "City"})
+    assert {frozenset((s, o)) for s, p, o in found if p == "clashedWith"} == {
+        frozenset(("Red Hand", "Northern Brigade"))}, found
+
+
+def test_its_center_is_the_place_the_sentence_is_about(nlp):
+    # "its" after a town and the province it is the capital of: the town, the main clause's subject
+    found = relations(nlp, "Tamsa city, the capital of Ogol province, has been split since May, when the Northern "
+                           "Brigade pushed the Red Hand out of most of its center.",
+                      {**RED_HAND, **BRIGADE, "Tamsa city": "City", "Ogol province": "Province"})
+    assert ("Northern Brigade", "captured", "Tamsa city") in found, found
+    assert ("Northern Brigade", "captured", "Ogol province") not in found, found

@@ -518,7 +518,7 @@ class Arguments:
             named = [described] if described is not None and described.label_ in PLACE_TYPES else []
         if not named and lemma in PARTIAL_PLACE_NOUNS | {"part", "center", "centre", "heart", "rest"}:
             named = [s for c in token.children if c.dep_ == "poss" for s in (  # "its outskirts": the place's
-                self.coref.place_owner(c) if c.lower_ in ("its", "their") else self.entities(c, depth + 1))]
+                self.coref.part_owner(c) if c.lower_ in ("its", "their") else self.entities(c, depth + 1))]
         if not named and lemma in ("center", "centre", "headquarters"):  # "the government center in Ramadi"
             named = [s for s in self.prep_objects(token, ("in",), depth) if s.label_ in PLACE_TYPES]
         if not named and lemma != "capital":

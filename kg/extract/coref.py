@@ -324,6 +324,14 @@ class Coreference:
         before = self.named_before(pronoun, ("Province", "Country"), 1)
         return [marked(before[-1])] if before else []
 
+    def part_owner(self, pronoun: Token) -> list[Span]:
+        """'its outskirts', 'most of its center': the place the sentence is about (its main clause's subject) when
+        one is named before the pronoun ("Taiz city, the capital of Taiz province, has been divided since X pushed
+        the Houthis out of most of its center": the city), else the region or country named last."""
+        places = self.named_before(pronoun, ("City", "District", "Province", "Country"), 0)
+        about = self._main_subject(pronoun, places)
+        return [marked(about[0])] if about else self.place_owner(pronoun)
+
     def seat_before(self, pronoun: Token, types: tuple[str, ...]) -> list[Span]:
         """'Kupiansk fell ... after its mayor, X, agreed': the one place of ``types`` (a town for a mayor, a province
         for a governor) named in the sentence so far."""
