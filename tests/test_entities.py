@@ -2865,3 +2865,11 @@ def test_a_countrys_army_is_its_one_force_unless_the_article_names_its_units(nlp
                      "the Sudanese Air Force. Sudan's army said it would press on.")
     canonicals = {e._.kg_canonical for e in told_apart.ents if e.label_ == "Force"}
     assert len(canonicals) == 3, [(e.text, e._.kg_canonical) for e in told_apart.ents]
+
+
+@pytest.mark.model
+def test_the_owner_of_a_regional_capital_is_the_region(nlp):
+    # the gazetteer knows Sagaing as a town and as a region: "its regional capital" says which
+    doc = nlp("Fighting Nears Kawlin\n\nKawlin lies north of Monywa, Sagaing's regional capital.")
+    found = {(r.subject.text, r.predicate, r.object._.kg_canonical, r.object.label_) for r in doc._.kg_relations}
+    assert ("Monywa", "capitalOf", "Sagaing Region", "Province") in found, found

@@ -1283,3 +1283,8 @@ def test_its_center_is_the_place_the_sentence_is_about(nlp):
                       {**RED_HAND, **BRIGADE, "Tamsa city": "City", "Ogol province": "Province"})
     assert ("Northern Brigade", "captured", "Tamsa city") in found, found
     assert ("Northern Brigade", "captured", "Ogol province") not in found, found
+
+
+def test_setting_fire_to_a_place_attacks_it(nlp):
+    assert_reads(nlp, "Residents said the Northern Brigade had set fire to large parts of Tamsa after the battle.",
+                 {**BRIGADE, "Tamsa": "City"}, {("Northern Brigade", "attacked", "Tamsa")}, set())

@@ -281,12 +281,22 @@ class EntityTyper:
             national_capital = typed.label_ == "City" and _entry(typed, gaz).get("capital_of")
             if word == "capital" and typed.label_ in ("City", "Person", "Organization") and not (provincial or national_capital):
                 return retype(typed, "Province", gaz.province_label(name), "capital-of")
+        if typed.label_ in ("City", "Person", "Organization") and _owns_a_regional_capital(typed):
+            entry = gaz.province_named(name)  # "Monywa, Sagaing's regional capital": Sagaing is the region here
+            return retype(typed, "Province", entry["name"] if entry else gaz.province_label(name), "capital-of")
         kind = _kind_named_after(typed)
         if kind is not None and typed.label_ in ("City", "Person", "Organization"):
             return retype(typed, *_listed_kind(name, *kind, gaz), "place-word")  # named as "Galmudug state" would be
         if _place_by_role(typed):
             return retype(typed, "City", name, "place-role")
         return typed
+
+
+def _owns_a_regional_capital(span: Span) -> bool:
+    """'Sagaing's regional capital', 'Kunar's provincial capital': the owner of a region's capital is the region."""
+    words = [t.lower_ for t in span.doc[span.end: span.end + 3]]
+    return len(words) == 3 and words[0] in ("'s", "\u2019s") and words[1] in ("regional", "provincial", "state") \
+        and words[2] == "capital"
 
 
 #: Regions of several countries, none of the nine types ("the Sahel", "East Africa").
