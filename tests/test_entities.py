@@ -2873,3 +2873,25 @@ def test_the_owner_of_a_regional_capital_is_the_region(nlp):
     doc = nlp("Fighting Nears Kawlin\n\nKawlin lies north of Monywa, Sagaing's regional capital.")
     found = {(r.subject.text, r.predicate, r.object._.kg_canonical, r.object.label_) for r in doc._.kg_relations}
     assert ("Monywa", "capitalOf", "Sagaing Region", "Province") in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, body", [
+    # a surname after its particles, which the NER made a town
+    ("Vote\n\nThe result was welcomed by Ursula von der Leyen, the president of the European Commission.",
+     "Ursula von der Leyen", "European Commission"),
+    # one word of a name after "with", and its country's office apposed with a participle before the role
+    ("Quake\n\nThe envoy met that afternoon with Wiranto, Indonesia's coordinating minister for security affairs, "
+     "who hosted the meeting.", "Wiranto", "Indonesia"),
+])
+def test_a_persons_name_and_office_however_the_ner_cut_or_typed_it(nlp, text, name, body):
+    doc = nlp(text)
+    found = {(r.subject.text, r.predicate, r.object._.kg_canonical) for r in doc._.kg_relations}
+    assert (name, "officialOf", body) in found, (found, [(e.text, e.label_) for e in doc.ents])
+
+
+@pytest.mark.model
+def test_a_body_after_a_role_keeps_the_word_glued_to_its_hyphen(nlp):
+    doc = nlp("Collapse\n\nOfficials in Miami said the toll rose. Freddy Ramirez, the director of the Miami-Dade "
+              "Police Department, said detectives had identified eight of the victims.")
+    assert "Miami-Dade Police Department" in {e.text for e in doc.ents}, [(e.text, e.label_) for e in doc.ents]

@@ -1236,7 +1236,8 @@ def _titled_name(span: Span) -> bool:
     """A two- or three-word Title Case name right after a role word ('lawmaker Hashim Alokozai') is a person."""
     doc = span.doc
     if len(span) == 1:  # "Ebube, a commander of the ADF": one word only with its role apposed
-        return span[0].is_title and span[0].is_alpha and role_apposed(doc, span.end) and has_role(span)
+        return span[0].is_title and span[0].is_alpha and span[0].lower_ not in MONTHS_AND_DAYS \
+            and role_apposed(doc, span.end) and has_role(span)
     if not 2 <= len(span) <= 3 or not all(t.is_title and t.is_alpha for t in span):
         return False
     if any(t.lower_ in NOT_IN_PERSON_NAMES for t in span):
@@ -1335,11 +1336,16 @@ def _extend_person(span: Span) -> Span:
 
     while start > 0 and name_part(doc[start - 1]) and doc[start - 1].ent_type_ in ("", "PERSON"):
         start -= 1
-    while end < len(doc) and name_part(doc[end]) and doc[end].ent_type_ == "" and not doc[end].is_sent_start:
-        end += 1
+    while end < len(doc) and name_part(doc[end]) and (doc[end].ent_type_ == "" and not doc[end].is_sent_start
+                                                      or doc[end - 1].lower_ in SURNAME_PARTICLES):
+        end += 1  # (and "Ursula von der" + "Leyen", a town the NER made of the surname after its particles)
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label="PERSON")
+
+
+#: Lower-case words a surname opens with: "von der Leyen", "van der Merwe", "de la Rua", "bin Laden".
+SURNAME_PARTICLES = SPACED_LINKS | {"von", "van", "der", "den", "ter", "la", "le", "bin", "ibn"}
 
 
 def _islamic_state_branch(span: Span) -> bool:

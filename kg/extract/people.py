@@ -245,8 +245,10 @@ def bodies_after_roles(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span
                 if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.lower_ == "party") and o.i not in taken):
             end = name.i + 1 if name.pos_ == "PROPN" else name.i  # "the New Democracy party": the name before it
             start = end
+            glued = set()  # "the Miami-Dade Police Department" after a "Miami" the NER found alone: the name's
             while start > name.left_edge.i and (start - 1 not in taken or name.lower_ == "party" and start - 1 in
-                                                 countries) and (  # "the Pakistan Tehreek-e-Insaf party"
+                                                 countries or _glued_before_hyphen(doc, start, glued)) and (
+                    # "the Pakistan Tehreek-e-Insaf party"
                     doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "ADJ") or doc[start - 1].text == "-"
                     or doc[start - 1].lower_ in ("'s", "\u2019s") and start > 1 and doc[start - 2].is_title
                     and doc[start].is_title  # "the Hanoi People's Court"
@@ -254,7 +256,8 @@ def bodies_after_roles(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span
                 start -= 1  # "the Scottish Trades Union Congress", "Pakistan Tehreek-e-Insaf"
             words = doc[start:end]
             if not len(words) or len(words) < 2 and words[0].text.isupper() or in_headline(words) \
-                    or any(i in taken and not (name.lower_ == "party" and i in countries) for i in range(start, end)):
+                    or any(i in taken and not (name.lower_ == "party" and i in countries) and i not in glued
+                           for i in range(start, end)):
                 continue
             known = gaz.lookup(words.text)
             label = known[0] if known is not None else "Force" if words[-1].lower_ in FORCE_NAME_HEADS \
@@ -263,6 +266,15 @@ def bodies_after_roles(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span
                                   known[1]["name"] if known is not None else words.text, "role-body"))
             taken.update(range(start, end))
     return found
+
+
+def _glued_before_hyphen(doc: Doc, start: int, glued: set[int]) -> bool:
+    """The capitalised word written against the hyphen that opens the run at ``start`` ("Miami" of
+    "Miami-Dade"): part of the name, whatever other name the NER made of it (noted in ``glued``)."""
+    if not (doc[start].text == "-" and doc[start - 1].is_title and not doc[start - 1].whitespace_):
+        return False
+    glued.add(start - 1)
+    return True
 
 
 #: Capitalised words of titles and services that name no employer on their own.
@@ -298,8 +310,19 @@ def unnamed_officials(doc: Doc, spans: list[Span]) -> list[Span]:
 def role_apposed(doc: Doc, end: int) -> bool:
     """'Ebube, a commander of the ADF, said': one word is a name only when a role follows it at once, apposed
     (a single capitalised word is too often something else)."""
-    return end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an", "the") and (
-        end - 1 == 0 or doc[end - 2].is_punct or doc[end - 2].is_space or doc[end - 1].is_sent_start)
+    return end + 2 < len(doc) and doc[end].text == "," and (
+        doc[end + 1].lower_ in ("a", "an", "the") or _owner_apposed(doc, end + 1)) and (
+        end - 1 == 0 or doc[end - 2].is_punct or doc[end - 2].is_space or doc[end - 1].is_sent_start
+        or doc[end - 2].lower_ in ("with", "by"))  # "met with Wiranto, Indonesia's minister for ..." (not "in X,
+    # a town ...", nor "on Sunday, ...")
+
+
+def _owner_apposed(doc: Doc, start: int) -> bool:
+    """'Wiranto, Indonesia's coordinating minister': a capitalised name and its possessive open the apposition."""
+    end = start
+    while end < min(start + 4, len(doc)) and doc[end].is_title:
+        end += 1
+    return start < end < len(doc) and doc[end].tag_ == "POS"
 
 
 #: Roles whose holder belongs to a group: the body after them is an armed group when the NER guessed a person
@@ -406,6 +429,6 @@ def has_role(span: Span) -> bool:
             speaks_for = token.lemma_ == "speak" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "for"
             if _is_role(token) or speaks_for:
                 return True
-            if token.text in (",", ".", ";") or token.pos_ in ("VERB", "AUX"):
-                break
+            if token.text in (",", ".", ";") or token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
+                break  # (not "X, Indonesia's coordinating minister": a participle before the role)
     return False
