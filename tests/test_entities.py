@@ -2895,3 +2895,10 @@ def test_a_body_after_a_role_keeps_the_word_glued_to_its_hyphen(nlp):
     doc = nlp("Collapse\n\nOfficials in Miami said the toll rose. Freddy Ramirez, the director of the Miami-Dade "
               "Police Department, said detectives had identified eight of the victims.")
     assert "Miami-Dade Police Department" in {e.text for e in doc.ents}, [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.model
+def test_a_bodys_name_ending_in_states_is_no_state(nlp):
+    doc = nlp("Crisis\n\nBy then the Organization of American States (OAS) had published a preliminary audit.")
+    assert {e.text: e.label_ for e in doc.ents}.get("the Organization of American States") == "Organization", \
+        [(e.text, e.label_) for e in doc.ents]

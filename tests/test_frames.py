@@ -1288,3 +1288,11 @@ def test_its_center_is_the_place_the_sentence_is_about(nlp):
 def test_setting_fire_to_a_place_attacks_it(nlp):
     assert_reads(nlp, "Residents said the Northern Brigade had set fire to large parts of Tamsa after the battle.",
                  {**BRIGADE, "Tamsa": "City"}, {("Northern Brigade", "attacked", "Tamsa")}, set())
+
+
+@pytest.mark.parametrize("verb", ["groups", "brought together", "unites"])
+def test_an_alliance_that_groups_bodies_has_them_as_members(nlp, verb):
+    assert_reads(nlp, f"The Northern Pact launched an offensive in May. The alliance {verb} the Red Hand, the Black "
+                      "Flag and the Valley Front.",
+                 {"Northern Pact": "ArmedGroup", **RED_HAND, "Black Flag": "ArmedGroup", "Valley Front": "ArmedGroup"},
+                 {("Red Hand", "memberOf", "Northern Pact"), ("Valley Front", "memberOf", "Northern Pact")}, set())

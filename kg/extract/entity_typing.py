@@ -180,7 +180,8 @@ class EntityTyper:
             if (span.label_ in ("GPE", "LOC", "ORG", "PERSON", "FAC") and last in VALLEY_WORDS and len(span) > 1
                     and span[-2].lower_ != "river" and not (after is not None and after.lower_ in DISTRICT_WORDS)):
                 return set_span(retype(span, "Province"), plain_name(span), "place-word")  # "the Bekaa Valley"
-            if span.label_ in ("GPE", "LOC", "ORG", "PERSON") and last in PLURAL_KINDS and len(span) > 1:
+            if span.label_ in ("GPE", "LOC", "ORG", "PERSON") and last in PLURAL_KINDS and len(span) > 1 \
+                    and not any(t.lower_ == "of" for t in span):  # (not "the Organization of American States")
                 # "Ituri Provinces" in "North Kivu and Ituri Provinces": the kind word is shared, the name is "Ituri"
                 kind, canonical = _listed_kind(plain_name(doc[span.start: span.end - 1]), *PLURAL_KINDS[last], gaz)
                 return set_span(Span(doc, span.start, span.end - 1, label=kind), canonical, "place-word")

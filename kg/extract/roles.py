@@ -972,6 +972,15 @@ def _whose_members(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
 
 #: Verbs that list a body's members after "of": "made up of", "consists of", "composed of".
 MADE_OF = {"make", "consist", "compose"}
+#: Verbs that list a body's members: "which includes X", "the alliance groups X, Y and Z", "unites X and Y"
+#: (and "made up of", "brought together", with their particles: _phrasal).
+INCLUDING_VERBS = {"include", "comprise", "consist", "compose", "group", "unite"}
+
+
+def _phrasal(verb: Token, forms: set[str], *pairs: tuple[str, str]) -> bool:
+    """``verb`` is one of the (lemma, particle) ``pairs``: "made up of", "brought together"."""
+    return any(lemma in forms and any(c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in verb.children)
+               for lemma, particle in pairs)
 
 
 def copula_roles(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
@@ -987,8 +996,8 @@ def copula_roles(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
 def verb_role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """Roles told by a verb: 'X, who heads the council', 'the RSF, led by X', 'X spoke on behalf of Y',
     'X joined the Islamic State'."""
-    for verb in args.words(LEAD_VERBS | {"speak", "join", "pledge", "swear", "include", "comprise", "belong", "form",
-                                         "found", "establish", "be"} | MADE_OF | TAKING_COMMAND):
+    for verb in args.words(LEAD_VERBS | {"speak", "join", "pledge", "swear", "belong", "form", "found", "establish",
+                                         "be", "bring"} | INCLUDING_VERBS | MADE_OF | TAKING_COMMAND):
         if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
             continue
         forms = lemmas(verb)
@@ -1004,6 +1013,5 @@ def verb_role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             yield from _belonging(verb, args)
         if "be" in forms:
             yield from _whose_members(verb, args)
-        if forms & {"include", "comprise", "consist", "compose"} or "make" in forms and any(
-                c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        if forms & INCLUDING_VERBS or _phrasal(verb, forms, ("make", "up"), ("bring", "together")):
             yield from _including(verb, args)
