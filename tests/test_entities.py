@@ -2902,3 +2902,11 @@ def test_a_bodys_name_ending_in_states_is_no_state(nlp):
     doc = nlp("Crisis\n\nBy then the Organization of American States (OAS) had published a preliminary audit.")
     assert {e.text: e.label_ for e in doc.ents}.get("the Organization of American States") == "Organization", \
         [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.model
+def test_a_bodys_one_word_name_written_again_is_a_mention_there(nlp):
+    doc = nlp("Vote\n\nHungary's ruling Fidesz party won the vote. Istvan Hollik, a spokesman for Fidesz, said the "
+              "result was a clear mandate.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Istvan Hollik", "spokesmanFor", "Fidesz") in found, (found, [(e.text, e.label_) for e in doc.ents])

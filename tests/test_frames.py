@@ -1296,3 +1296,10 @@ def test_an_alliance_that_groups_bodies_has_them_as_members(nlp, verb):
                       "Flag and the Valley Front.",
                  {"Northern Pact": "ArmedGroup", **RED_HAND, "Black Flag": "ArmedGroup", "Valley Front": "ArmedGroup"},
                  {("Red Hand", "memberOf", "Northern Pact"), ("Valley Front", "memberOf", "Northern Pact")}, set())
+
+
+def test_its_mayor_opening_a_sentence_is_the_mayor_of_the_town_the_sentence_before_was_about(nlp):
+    found = relations(nlp, "Tamsa, a fishing town that lies close to the border, belongs to the province of Ogol. Its "
+                           "mayor, Ana Ruiz, told the meeting that the camp was full.",
+                      {"Tamsa": "City", "Ogol": "Province", "Ana Ruiz": "Official"})
+    assert ("Ana Ruiz", "officialOf", "Tamsa") in found, found

@@ -334,8 +334,12 @@ class Coreference:
 
     def seat_before(self, pronoun: Token, types: tuple[str, ...]) -> list[Span]:
         """'Kupiansk fell ... after its mayor, X, agreed': the one place of ``types`` (a town for a mayor, a province
-        for a governor) named in the sentence so far."""
-        return [marked(s) for s in the_only_one(self.named_before(pronoun, types, 0))]
+        for a governor) named in the sentence so far; opening a sentence, the one the sentence before was about
+        ("Lampedusa, an island town ..., belongs to the province of Agrigento. Its mayor, X, told ...")."""
+        named = self.named_before(pronoun, types, 0)
+        if not named and pronoun.i - self._sentence_starts[self.sentence_index(pronoun)] <= 1:
+            named = self._subject_before(pronoun, self.named_before(pronoun, types, 1))
+        return [marked(s) for s in the_only_one(named)]
 
     def person(self, pronoun: Token) -> list[Span]:
         """'Henry ... travelled to Nairobi, where he met Ruto', 'X dissidents attacked her': 'he', 'she', 'him'

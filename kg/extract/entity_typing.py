@@ -60,7 +60,7 @@ class EntityTyper:
                    + party_states(doc, gaz) + _offices_of_a_title(doc) + bodies_after_roles(doc, spans, gaz))
         phrases += seated_bodies(spans) + islamic_state_branches(spans)
         phrases = [p for p in phrases if not in_headline(p)]  # Title Case there makes every noun a name
-        spans = merge_phrases(spans, phrases)
+        spans = _repeated_body_names(doc, merge_phrases(spans, phrases))
         spans = hyphened_commands(doc, extend_national_forces(doc, spans))
         spans = _acronyms(doc, spans)
         spans = propagate_places(towns_before_their_state(places_by_company(spans)), gaz)
@@ -1556,6 +1556,16 @@ def _repeated_names(doc: Doc, spans: list[Span]) -> list[Span]:
              if s.label_ in ("City", "District", "Province") and s[0].is_title and len(s.text) > 2
              and not in_headline(s) and all(t.is_title or t.text == "-" for t in s)}
     return _written_again(doc, spans, names, first, len(doc), None, proper_single=True)
+
+
+def _repeated_body_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A body's one-word name, written again where the NER saw none, is a mention there too: 'the ruling Fidesz
+    party' and later 'a spokesman for Fidesz' (one word only: the NER cut some longer names short, "Union No")."""
+    names = {(s[0].text,): s for s in spans if s.label_ in ("Organization", "ArmedGroup") and len(s) == 1
+             and s[0].is_title and len(s.text) > 3 and not in_headline(s)}
+    if not names:
+        return spans
+    return _written_again(doc, spans, names, headline_end_token(doc), len(doc), None, proper_single=True)
 
 
 def _body_names_cut_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
