@@ -2910,3 +2910,19 @@ def test_a_bodys_one_word_name_written_again_is_a_mention_there(nlp):
               "result was a clear mandate.")
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("Istvan Hollik", "spokesmanFor", "Fidesz") in found, (found, [(e.text, e.label_) for e in doc.ents])
+
+
+@pytest.mark.model
+def test_a_prefecture_is_a_first_level_unit_and_a_resort_in_it_is_there(nlp):
+    doc = nlp("Quake\n\nThe quake also damaged buildings in Yufu, a hot-spring resort in Oita Prefecture, where "
+              "several inns were evacuated.")
+    found = {(r.subject.text, r.predicate, r.object.text, r.object.label_) for r in doc._.kg_relations}
+    assert ("Yufu", "locatedIn", "Oita Prefecture", "Province") in found, (found, [(e.text, e.label_) for e in doc.ents])
+
+
+@pytest.mark.model
+def test_a_role_in_a_where_clause_after_a_place_is_no_office_of_the_place(nlp):
+    doc = nlp("Fire\n\nFlames also reached Rafina, a port town in East Attica, where the town's mayor, Evangelos "
+              "Bournous, said dozens of homes had burned.")
+    assert "Official" not in {e.label_ for e in doc.ents if e.text == "East Attica"}, \
+        [(e.text, e.label_) for e in doc.ents]

@@ -30,7 +30,7 @@ TOWN_PART_RULE = "locatedIn-town-part"
 
 
 #: Nouns of an apposition that say what a place is, and so where: "Matta, a Taliban stronghold in the Swat Valley".
-APPOSED_PLACE_NOUNS = PLACE_NOUNS | {"stronghold", "bastion", "enclave", "crossroads"}
+APPOSED_PLACE_NOUNS = PLACE_NOUNS | {"stronghold", "bastion", "enclave", "crossroads", "island", "resort"}
 #: Who lives in a place: "a town of 20,000 people in Y" is in Y.
 DWELLERS = frozenset({"people", "resident", "inhabitant", "soul"})
 #: Verbs that say where a place is.

@@ -429,6 +429,8 @@ def has_role(span: Span) -> bool:
             speaks_for = token.lemma_ == "speak" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "for"
             if _is_role(token) or speaks_for:
                 return True
-            if token.text in (",", ".", ";") or token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
-                break  # (not "X, Indonesia's coordinating minister": a participle before the role)
+            if token.text in (",", ".", ";") or token.pos_ in ("VERB", "AUX") and token.dep_ != "amod" \
+                    or token.lower_ in ("where", "when", "which"):
+                break  # (not "X, Indonesia's coordinating minister": a participle before the role; but "X, a port
+                # town in Y, where the town's mayor said" names a place)
     return False

@@ -13,7 +13,7 @@ from .spans import (first_conjunct, in_headline, indefinite_town, member_list_no
 
 #: made once: they are tested for every token
 DISTRICT_LIKE = DISTRICT_WORDS | NEIGHBOURHOOD_WORDS
-DISTRICT_OR_PROVINCE = DISTRICT_LIKE | {"province"}
+DISTRICT_OR_PROVINCE = DISTRICT_LIKE | {"province", "prefecture"}  # (Japan's first-level units: "Oita Prefecture")
 
 
 def district_name(stem: str, kind: Token) -> str:
@@ -60,10 +60,15 @@ def place_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         else:  # "Takhar province", "the Fezzan region" (a region keeps its own kind word)
             entry = gaz.province_named(name)
             found.append(set_span(Span(doc, start, token.i + 1, label="Province"),
-                              entry["name"] if entry else f"{name} {'region' if token.text == 'region' else 'Province'}",
+                              entry["name"] if entry else f"{name} {_province_kind(token)}",
                               "place-word",
                               links_of(entry) if entry else {}))
     return found
+
+
+def _province_kind(token: Token) -> str:
+    """The kind word a first-level unit's label ends in: "Takhar Province", "the Fezzan region", "Oita Prefecture"."""
+    return "region" if token.text == "region" else "Prefecture" if token.lower_ == "prefecture" else "Province"
 
 
 def _name_before_town(doc: Doc, token: Token, taken: set[int], named_words: set[str], gaz: Gazetteer) -> Span | None:
