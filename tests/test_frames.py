@@ -1303,3 +1303,17 @@ def test_its_mayor_opening_a_sentence_is_the_mayor_of_the_town_the_sentence_befo
                            "mayor, Ana Ruiz, told the meeting that the camp was full.",
                       {"Tamsa": "City", "Ogol": "Province", "Ana Ruiz": "Official"})
     assert ("Ana Ruiz", "officialOf", "Tamsa") in found, found
+
+
+def test_a_town_overrun_where_the_parser_made_no_verb_of_overran(nlp):
+    """'Red Hand fighters overran Tamsa, the capital of Ogol.' as the small parser reads such sentences: "overran" a
+    proper noun compounded to the town's name, the town in apposition to the fighters."""
+    words = ["Red", "Hand", "fighters", "overran", "Tamsa", ",", "the", "capital", "of", "Ogol", "."]
+    heads = [1, 2, 2, 4, 2, 4, 7, 4, 7, 8, 2]
+    deps = ["compound", "compound", "ROOT", "compound", "appos", "punct", "det", "appos", "prep", "pobj", "punct"]
+    pos = ["PROPN", "PROPN", "NOUN", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "PROPN", "PUNCT"]
+    tags = ["NNP", "NNP", "NNS", "NNP", "NNP", ",", "DT", "NN", "IN", "NNP", "."]
+    lemmas = ["Red", "Hand", "fighter", "overran", "Tamsa", ",", "the", "capital", "of", "Ogol", "."]
+    found = _read_hand_parse(nlp, words, heads, deps, pos, tags, lemmas,
+                             [(0, 2, "ArmedGroup"), (4, 5, "City"), (9, 10, "Province")])
+    assert ("Red Hand", "captured", "Tamsa") in found, found

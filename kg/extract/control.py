@@ -37,6 +37,35 @@ def held_place_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             yield from each_pair(holders, [span], "captured", "captured-held-modifier")
 
 
+#: Forms of "overrun" the small parser takes for part of a name, an adjective or a noun ("ISIL fighters overran
+#: Tikrit, the capital of ...": a compound of "Tikrit"; "the Taliban overran Ghazni"; "had overrun two posts").
+MISPARSED_CAPTURE_FORMS = frozenset({"overran", "overrun"})
+#: Words that may stand between a doer and its verb: "had overrun", "also overran".
+BETWEEN_DOER_AND_VERB = frozenset({"had", "have", "has", "also", "quickly", "swiftly", "briefly", "reportedly"})
+#: What can be overrun and so taken: a town, a district, a province (not a country).
+TERRITORY_TYPES = frozenset({"City", "District", "Province"})
+
+
+def misparsed_capture_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
+    """'ISIL fighters overran Tikrit' where the parser made no verb of "overran": the armed actor written right before
+    it (an auxiliary or adverb between) took the place written right after it. Read from the words, as the tree has
+    no clause there to read."""
+    for token in args.words(MISPARSED_CAPTURE_FORMS):
+        if token.pos_ in ("VERB", "AUX") or token.lower_ not in MISPARSED_CAPTURE_FORMS:
+            continue
+        before = token.i - 1
+        while before >= 0 and doc[before].lower_ in BETWEEN_DOER_AND_VERB:
+            before -= 1
+        after = token.i + 1
+        while after < len(doc) and doc[after].pos_ == "DET":
+            after += 1
+        if before < 0 or after >= len(doc) or doc[before].sent != doc[after].sent or modality(token) != "fact":
+            continue
+        doers = [s for s in args.entities(doc[before]) if s.label_ in FIGHTER_TYPES and s.end <= token.i]
+        places = [s for s in args.entities(doc[after]) if s.label_ in TERRITORY_TYPES and s.start > token.i]
+        yield from each_pair(doers[:1], places[:1], "captured", "captured-misparsed-verb")
+
+
 #: Verbs that put their object where "under X control" says: "left the town under RSF control".
 LEAVING_UNDER_VERBS = {"leave", "place", "put", "bring", "keep"}
 

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .arguments import Arguments
-from .control import held_place_rules, stronghold_rules, under_control_rules
+from .control import held_place_rules, misparsed_capture_rules, stronghold_rules, under_control_rules
 from .coref import ANAPHOR
 from .found import FoundRelation
 from .frames import FrameReader, action_words, load_frames, relations_of
@@ -44,7 +44,7 @@ if not Doc.has_extension("kg_arguments"):
 
 #: Readers of relations that are not frames, run after the frames. They walk ``args.ents``, the entities made once
 #: for the Arguments: doc.ents, unchanged while they run, would make new Span objects for every reader.
-READERS = (held_place_rules, under_control_rules, stronghold_rules, role_rules, verb_role_rules, copula_roles,
+READERS = (held_place_rules, under_control_rules, stronghold_rules, misparsed_capture_rules, role_rules, verb_role_rules, copula_roles,
            capital_of_rules, located_in_rules, leader_rules, party_state_rules)
 
 
