@@ -1317,3 +1317,18 @@ def test_a_town_overrun_where_the_parser_made_no_verb_of_overran(nlp):
     found = _read_hand_parse(nlp, words, heads, deps, pos, tags, lemmas,
                              [(0, 2, "ArmedGroup"), (4, 5, "City"), (9, 10, "Province")])
     assert ("Red Hand", "captured", "Tamsa") in found, found
+
+
+def test_villages_shelled_among_them_named_ones_are_the_ones_shelled(nlp):
+    found = relations(nlp, "Red Hand fighters, meanwhile, continued to shell villages held by the Northern Brigade "
+                           "farther west, among them Tamsa and Kolda, the army said in its morning update.",
+                      {**RED_HAND, **BRIGADE, "Tamsa": "City", "Kolda": "City"})
+    assert {("Red Hand", "attacked", "Tamsa"), ("Red Hand", "attacked", "Kolda"),
+            ("Northern Brigade", "captured", "Kolda")} <= found, found
+
+
+def test_who_serves_as_a_countrys_president_after_another_clause_holds_the_office(nlp):
+    found = relations(nlp, "Capt. Ali Musa, who seized power in a coup last year and now serves as Ogolia's interim "
+                           "president, has made recruitment a pillar of his strategy.",
+                      {"Ali Musa": "Official", "Ogolia": "Country"})
+    assert ("Ali Musa", "officialOf", "Ogolia") in found, found

@@ -167,7 +167,7 @@ BEARINGS = frozenset(f"{a}{b}" for a in ("", "north", "south") for b in ("", "ea
 #: Prepositions before a list of places: "ousted them from Hajin, Sousa and al-Shafaa" (lexicon's prepositions of
 #: where a name is, and those of movement and position).
 LISTED_PLACE_PREPOSITIONS = PLACE_PREPOSITIONS | {"from", "to", "across", "of", "at", "between", "inside", "through",
-                                                  "on"}
+                                                  "on", "among"}  # ("villages ..., among them A and B")
 #: Plural place nouns before "of": "the towns of Mayadin and Albu Kamal".
 TOWNS_OF = {"towns": "City", "cities": "City", "villages": "City", "districts": "District", "communities": "City",
             "settlements": "City", "hamlets": "City", "residents": "City", "inhabitants": "City"}  # "residents of A,

@@ -163,8 +163,10 @@ def _as_role(span: Span) -> list[Token]:
     official': the role after 'as'; 'a Boko Haram commander known as X': the noun the name is given to."""
     root = span.root
     anchors = [root] + ([root.head] if root.dep_ in ("dobj", "nsubj", "nsubjpass") else []) + [
-        c for c in root.children if c.dep_ == "relcl" and (c.lemma_ in NAMING_VERBS or any(
-            w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children))]  # "X, who has served as Haiti's premier"
+        v for c in root.children if c.dep_ == "relcl" and (c.lemma_ in NAMING_VERBS or any(
+            w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children))
+        for v in (c, *c.conjuncts)]  # "X, who has served as Haiti's premier", "X, who seized power ... and now
+    # serves as Burkina Faso's interim president"
     nouns = [pobj for anchor in anchors for prep in anchor.children if prep.dep_ == "prep" and prep.lower_ == "as"
              for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN"]
     named = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else None
