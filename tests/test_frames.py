@@ -1332,3 +1332,12 @@ def test_who_serves_as_a_countrys_president_after_another_clause_holds_the_offic
                            "president, has made recruitment a pillar of his strategy.",
                       {"Ali Musa": "Official", "Ogolia": "Country"})
     assert ("Ali Musa", "officialOf", "Ogolia") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "The Red Hand units were joined in the assault on Tamsa by fighters of the Northern Brigade.",
+    "Fighters of the Northern Brigade joined the Red Hand in the assault on Tamsa.",
+])
+def test_who_joins_a_side_in_an_assault_and_the_side_joined_both_attack(nlp, text):
+    assert_reads(nlp, text, {**RED_HAND, **BRIGADE, "Tamsa": "City"},
+                 {("Red Hand", "attacked", "Tamsa"), ("Northern Brigade", "attacked", "Tamsa")}, set())

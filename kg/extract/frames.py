@@ -870,7 +870,18 @@ def _clause_in(noun: Token, args: Arguments) -> list[Span]:
             for c in prep.head.children):
         return []  # "fired rockets to avenge the killing of its commander in an airstrike": the other side's (and
         # "X said ... in an airstrike", the parser's hanging of a long sentence's end on its speech verb)
-    return [s for s in subjects_of(prep.head, args) if s.label_ in FIGHTER_TYPES]
+    verb = prep.head
+    doers = subjects_of(verb, args)
+    if verb.lemma_.lower() in JOINING_VERBS:  # "X were joined in the assault on Y by Z", "Z joined X in the
+        # assault": who joins and who is joined both took part
+        doers = doers + args.children(verb, ("nsubjpass", "dobj")) + [
+            s for agent in verb.children if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj"
+            for s in args.entities(o)]
+    return [s for s in doers if s.label_ in FIGHTER_TYPES]
+
+
+#: Verbs of taking part beside another: both the one who joins and the one joined do the action after "in".
+JOINING_VERBS = frozenset({"join", "accompany", "assist", "support", "back", "reinforce"})
 
 
 #: Verbs whose subject answers or mourns an action told after them, which is someone else's: "to avenge the killing
