@@ -1341,3 +1341,12 @@ def test_who_serves_as_a_countrys_president_after_another_clause_holds_the_offic
 def test_who_joins_a_side_in_an_assault_and_the_side_joined_both_attack(nlp, text):
     assert_reads(nlp, text, {**RED_HAND, **BRIGADE, "Tamsa": "City"},
                  {("Red Hand", "attacked", "Tamsa"), ("Northern Brigade", "attacked", "Tamsa")}, set())
+
+
+def test_met_with_one_on_a_day_and_with_another_meets_both(nlp):
+    found = relations(nlp, "During the trip, Ana Ruiz met with Omar Dabo in Tamsa on Wednesday and with Ali Musa, "
+                           "Ogolia's prime minister, in Kolda on Thursday.",
+                      {"Ana Ruiz": "Official", "Omar Dabo": "Official", "Ali Musa": "Official", "Tamsa": "City",
+                       "Kolda": "City", "Ogolia": "Country"})
+    met = {frozenset((s, o)) for s, p, o in found if p == "metWith"}
+    assert {frozenset(("Ana Ruiz", "Omar Dabo")), frozenset(("Ana Ruiz", "Ali Musa"))} <= met, found

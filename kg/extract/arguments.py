@@ -647,8 +647,11 @@ class Arguments:
         out = []
         # "met with A, and with B": the second "with" is a conjunct of the first (looked for only on a child that is
         # one of ``preps``: a conjunct of the same word is no other one, and working conjuncts out is a walk)
+        # ("met with A in Moscow on Wednesday and with B": a conjunct of another preposition, its own child)
         for prep in (p for c in _children_and_misplaced_preps(token) for p in (
-                (c, *(x for x in c.conjuncts if x.lower_ == c.lower_)) if c.lower_ in preps else (c,))):
+                (c, *(x for x in c.conjuncts if x.lower_ == c.lower_)) if c.lower_ in preps else
+                (c, *(x for x in children_of(c) if x.dep_ == "conj" and x.lower_ in preps)) if c.dep_ == "prep"
+                else (c,))):
             if prep.dep_ in ("prep", "agent", "dative", "conj") and prep.lower_ in preps:
                 objects = children_of(prep)
                 if not any(o.dep_ in ("pobj", "pcomp", "prep") for o in objects):  # "in and around Derna": the
