@@ -1350,3 +1350,11 @@ def test_met_with_one_on_a_day_and_with_another_meets_both(nlp):
                        "Kolda": "City", "Ogolia": "Country"})
     met = {frozenset((s, o)) for s, p, o in found if p == "metWith"}
     assert {frozenset(("Ana Ruiz", "Omar Dabo")), frozenset(("Ana Ruiz", "Ali Musa"))} <= met, found
+
+
+def test_a_partys_senator_elected_president_of_the_senate(nlp):
+    found = relations(nlp, "Officials held talks with Ana Ruiz, a UM senator who had just been elected president of "
+                           "the Senate, on a timetable.",
+                      {"UM": "Organization", "Ana Ruiz": "Official", "Senate": "Organization"})
+    assert {("Ana Ruiz", "memberOf", "UM"), ("Ana Ruiz", "officialOf", "Senate")} <= found, found
+    assert ("Ana Ruiz", "officialOf", "UM") not in found, found

@@ -162,13 +162,17 @@ def _as_role(span: Span) -> list[Token]:
     """'removing Chouchane as an ISIL leader', 'X, as governor of Y', 'X, whom he described as a senior ISIL
     official': the role after 'as'; 'a Boko Haram commander known as X': the noun the name is given to."""
     root = span.root
-    anchors = [root] + ([root.head] if root.dep_ in ("dobj", "nsubj", "nsubjpass") else []) + [
-        v for c in root.children if c.dep_ == "relcl" and (c.lemma_ in NAMING_VERBS or any(
-            w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children))
-        for v in (c, *c.conjuncts)]  # "X, who has served as Haiti's premier", "X, who seized power ... and now
-    # serves as Burkina Faso's interim president"
+    # (the clause may hang on the name or on a noun apposed to it: "X, a MAS senator who had just been elected ...")
+    described = [root, *(a for a in root.children if a.dep_ == "appos" and a.pos_ == "NOUN")]
+    clauses = [v for d in described for c in d.children if c.dep_ == "relcl" and (c.lemma_ in NAMING_VERBS or any(
+        w.dep_ in ("nsubj", "nsubjpass") and w.lower_ == "who" for w in c.children)) for v in (c, *c.conjuncts)]
+    # "X, who has served as Haiti's premier", "X, who seized power ... and now serves as Burkina Faso's interim
+    # president"
+    anchors = [root] + ([root.head] if root.dep_ in ("dobj", "nsubj", "nsubjpass") else []) + clauses
     nouns = [pobj for anchor in anchors for prep in anchor.children if prep.dep_ == "prep" and prep.lower_ == "as"
              for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN"]
+    # "X, who was elected president of the Senate": the office the clause gives (its predicative noun)
+    nouns += [c for clause in clauses for c in clause.children if c.dep_ == "oprd" and c.pos_ == "NOUN"]
     named = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else None
     if named is not None and named.dep_ == "acl" and named.lemma_ in NAMING_VERBS and named.head.pos_ == "NOUN":
         nouns.append(named.head)
@@ -531,7 +535,8 @@ PARTY_MEMBER_ROLES = {"member", "lawmaker", "legislator", "politician", "candida
 
 #: Roles only politicians hold: the body of one that is no elected body is his party ("a Wiper Democratic
 #: Movement lawmaker", "a Labour councillor").
-POLITICIAN_ROLES = {"lawmaker", "legislator", "politician", "mp", "councillor", "councilor"}
+POLITICIAN_ROLES = {"lawmaker", "legislator", "politician", "mp", "councillor", "councilor", "senator", "congressman",
+                    "congresswoman", "assemblyman", "assemblywoman"}
 
 
 def _party(body: Span, role: str = "") -> bool:
