@@ -1358,3 +1358,10 @@ def test_a_partys_senator_elected_president_of_the_senate(nlp):
                       {"UM": "Organization", "Ana Ruiz": "Official", "Senate": "Organization"})
     assert {("Ana Ruiz", "memberOf", "UM"), ("Ana Ruiz", "officialOf", "Senate")} <= found, found
     assert ("Ana Ruiz", "officialOf", "UM") not in found, found
+
+
+def test_a_spokesman_for_no_one_cited_for_what_a_body_says_speaks_for_it(nlp):
+    found = relations(nlp, "The Northern Brigade said its aircraft had carried out two airstrikes near Tamsa on "
+                           "Wednesday, according to spokesman Col. Ali Musa.",
+                      {**BRIGADE, "Tamsa": "City", "Ali Musa": "Official"})
+    assert ("Ali Musa", "spokesmanFor", "Northern Brigade") in found, found

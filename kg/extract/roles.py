@@ -470,6 +470,7 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
                    if t != span and t.label_ not in ("Person", "Official")]
         if any(t.label_ not in PLACE_TYPES for t in targets):  # "a Free Syrian Army spokesman in Aleppo": where he
             targets = [t for t in targets if t.label_ not in PLACE_TYPES - {"Country"}]  # is, not whom he speaks for
+        targets = targets or _speaker_according_to(span, args)
         for target in targets:
             yield found(span, "spokesmanFor", target, "spokesmanFor-role")
         return
@@ -506,6 +507,17 @@ def _person_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterat
             yield found(span, "memberOf", target, "memberOf-role")
         elif lemma not in FIGURE_NOUNS:
             yield found(span, "officialOf", target, f"officialOf-role{'-member' if lemma == 'member' else ''}")
+
+
+def _speaker_according_to(span: Span, args: Arguments) -> list[Span]:
+    """'Resolute Support said its aircraft had carried out two airstrikes, according to spokesman Col. X': a
+    spokesman named for no one speaks for the body that says what he is cited for."""
+    to = span.root.head
+    if span.root.dep_ != "pobj" or to.lower_ != "to" or to.head.lower_ != "according":
+        return []
+    said = next((a for a in to.head.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in ("say", "announce",
+                                                                                          "report", "state")), None)
+    return [] if said is None else [s for s in args.children(said, ("nsubj",)) if s.label_ in BODY_TYPES]
 
 
 def _served_for(noun: Token, args: Arguments) -> list[Span]:
