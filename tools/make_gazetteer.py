@@ -48,7 +48,7 @@ COMMON_WORDS = {
     "sud-ouest", "nord-est", "nord-ouest", "sud-est", "grand", "greater", "metropolitan", "special", "autonomous",
 }
 SUFFIXES = ("Oblast", "Region", "State", "Governorate", "Province", "District", "Territory", "Union Territory",
-            "Capital District")
+            "Capital District", "Prefecture")
 
 
 def ascii_fold(text: str) -> str:
@@ -184,12 +184,14 @@ def province_forms(base: str, iso_type: str) -> tuple[str, list[str]]:
                       f"{stem} Region"]
     # Kenya's and Liberia's counties are first-level: "Turkana County"
     kind = {"Governorate": "Governorate", "State": "State", "Region": "Region", "County": "County",
-            "English county": "County"}.get(iso_type, "Province")
+            "English county": "County", "Prefecture": "Prefecture"}.get(iso_type, "Province")
     # News names provinces and governorates "X Province"; states and regions by their bare name ("Texas").
     # Counties that are first-level where news is written in English (Kenya, Liberia) are "X County": bare
     # "Kisumu" is the town. Elsewhere the ISO name already holds the country's own word ("Stockholms lan").
+    # Japan's prefectures are "X Prefecture" ("Kumamoto Prefecture"; bare "Kumamoto" is the city).
     canonical = (f"{base} Province" if iso_type in ("Province", "Governorate")
-                 else f"{base} County" if iso_type == "English county" else base)
+                 else f"{base} County" if iso_type == "English county"
+                 else f"{base} Prefecture" if iso_type == "Prefecture" else base)
     if not bare_ok(canonical):  # "Northern" alone is no name: "Northern Region"
         canonical = f"{base} {kind}"
     forms = [base, f"{base} province", f"{base} Province", f"{base} {kind}", f"{base} {kind.lower()}",
