@@ -538,8 +538,8 @@ class Arguments:
         if not listed and token.tag_ == "NNS" and token.dep_ == "dobj":  # "shelled villages held by X farther
             # west, among them A and B": the parser hangs the list on a verb, this one or the one that reports it
             listed = [s for p in token.sent if p.lower_ == "among" and token.i < p.i <= token.i + 12
-                      and p.i + 1 < len(self.doc) and self.doc[p.i + 1].lower_ == "them" for o in p.children if o.dep_ == "pobj" and o.pos_ != "PRON"
-                      for s in self.entities(o, depth + 1)]
+                      and p.i + 1 < len(self.doc) and self.doc[p.i + 1].lower_ == "them"
+                      for o in p.children if o.dep_ == "pobj" and o.pos_ != "PRON" for s in self.entities(o, depth + 1)]
         return named + [s for s in listed if s.label_ in PLACE_TYPES and s not in named]
 
     def _proxy(self, token: Token, depth: int) -> list[Span]:

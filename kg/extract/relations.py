@@ -44,8 +44,8 @@ if not Doc.has_extension("kg_arguments"):
 
 #: Readers of relations that are not frames, run after the frames. They walk ``args.ents``, the entities made once
 #: for the Arguments: doc.ents, unchanged while they run, would make new Span objects for every reader.
-READERS = (held_place_rules, under_control_rules, stronghold_rules, misparsed_capture_rules, role_rules, verb_role_rules, copula_roles,
-           capital_of_rules, located_in_rules, leader_rules, party_state_rules)
+READERS = (held_place_rules, under_control_rules, stronghold_rules, misparsed_capture_rules, role_rules, verb_role_rules,
+           copula_roles, capital_of_rules, located_in_rules, leader_rules, party_state_rules)
 
 
 class RelationExtractor:

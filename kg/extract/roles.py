@@ -993,7 +993,7 @@ def _whose_members(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
 MADE_OF = {"make", "consist", "compose"}
 #: Verbs that list a body's members: "which includes X", "the alliance groups X, Y and Z", "unites X and Y"
 #: (and "made up of", "brought together", with their particles: _phrasal).
-INCLUDING_VERBS = {"include", "comprise", "consist", "compose", "group", "unite"}
+MEMBER_LISTING_VERBS = {"include", "comprise", "consist", "compose", "group", "unite"}
 
 
 def _phrasal(verb: Token, forms: set[str], *pairs: tuple[str, str]) -> bool:
@@ -1016,7 +1016,7 @@ def verb_role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
     """Roles told by a verb: 'X, who heads the council', 'the RSF, led by X', 'X spoke on behalf of Y',
     'X joined the Islamic State'."""
     for verb in args.words(LEAD_VERBS | {"speak", "join", "pledge", "swear", "belong", "form", "found", "establish",
-                                         "be", "bring"} | INCLUDING_VERBS | MADE_OF | TAKING_COMMAND):
+                                         "be", "bring"} | MEMBER_LISTING_VERBS | MADE_OF | TAKING_COMMAND):
         if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
             continue
         forms = lemmas(verb)
@@ -1032,5 +1032,5 @@ def verb_role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             yield from _belonging(verb, args)
         if "be" in forms:
             yield from _whose_members(verb, args)
-        if forms & INCLUDING_VERBS or _phrasal(verb, forms, ("make", "up"), ("bring", "together")):
+        if forms & MEMBER_LISTING_VERBS or _phrasal(verb, forms, ("make", "up"), ("bring", "together")):
             yield from _including(verb, args)
