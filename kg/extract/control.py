@@ -42,8 +42,6 @@ def held_place_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
 MISPARSED_CAPTURE_FORMS = frozenset({"overran", "overrun"})
 #: Words that may stand between a doer and its verb: "had overrun", "also overran".
 BETWEEN_DOER_AND_VERB = frozenset({"had", "have", "has", "also", "quickly", "swiftly", "briefly", "reportedly"})
-#: What can be overrun and so taken: a town, a district, a province (not a country).
-TERRITORY_TYPES = frozenset({"City", "District", "Province"})
 
 
 def misparsed_capture_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
@@ -62,7 +60,8 @@ def misparsed_capture_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation
         if before < 0 or after >= len(doc) or doc[before].sent != doc[after].sent or modality(token) != "fact":
             continue
         doers = [s for s in args.entities(doc[before]) if s.label_ in FIGHTER_TYPES and s.end <= token.i]
-        places = [s for s in args.entities(doc[after]) if s.label_ in TERRITORY_TYPES and s.start > token.i]
+        # (what can be overrun and so taken: a town, a district, a province, the capture frame's "territory")
+        places = [s for s in args.entities(doc[after]) if s.label_ in SITE_TYPES and s.start > token.i]
         yield from each_pair(doers[:1], places[:1], "captured", "captured-misparsed-verb")
 
 

@@ -271,7 +271,7 @@ def bodies_after_roles(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span
 def _glued_before_hyphen(doc: Doc, start: int, glued: set[int]) -> bool:
     """The capitalised word written against the hyphen that opens the run at ``start`` ("Miami" of
     "Miami-Dade"): part of the name, whatever other name the NER made of it (noted in ``glued``)."""
-    if not (doc[start].text == "-" and doc[start - 1].is_title and not doc[start - 1].whitespace_):
+    if not (glued_hyphen(doc, start) and doc[start - 1].is_title):
         return False
     glued.add(start - 1)
     return True
