@@ -2926,3 +2926,21 @@ def test_a_role_in_a_where_clause_after_a_place_is_no_office_of_the_place(nlp):
               "Bournous, said dozens of homes had burned.")
     assert "Official" not in {e.label_ for e in doc.ents if e.text == "East Attica"}, \
         [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.model
+def test_a_places_police_is_a_force_of_its_own_that_its_spokesman_speaks_for(nlp):
+    doc = nlp("Flood\n\nKurt Brenner, a spokesman for the Marseille police, said roads were closed. In Kandahar, Idris "
+              "Wali, a Kandahar police spokesman, said two officers died.")
+    found = {(r.subject.text, r.predicate, r.object._.kg_canonical or r.object.text, r.object.label_)
+             for r in doc._.kg_relations}
+    assert ("Kurt Brenner", "spokesmanFor", "Marseille police", "Force") in found, found
+    assert ("Idris Wali", "spokesmanFor", "Kandahar police", "Force") in found, found
+
+
+@pytest.mark.model
+def test_a_places_police_takes_the_name_of_its_police_department_where_the_article_gives_it(nlp):
+    doc = nlp("Storm\n\nMaria Olsen, the head of the Tulsa Police Department, spoke first. Capt. Dan Ruiz, a Tulsa "
+              "police spokesman, said two officers were hurt.")
+    found = {(r.subject.text, r.predicate, r.object._.kg_canonical or r.object.text) for r in doc._.kg_relations}
+    assert ("Dan Ruiz", "spokesmanFor", "Tulsa Police Department") in found, found

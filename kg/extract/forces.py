@@ -15,6 +15,8 @@ from .words import word_list
 #: Heads of a force a region of a state has of its own ("Amhara special forces", "Jubaland forces"; not its police,
 #: which the region's officials head).
 REGIONAL_FORCE_HEADS = frozenset({"forces", "troops"})
+#: Places whose name before "police" makes a police force of their own ("the Kandahar police", "Paris police").
+LOCAL_POLICE_PLACES = frozenset({"City", "Province", "District"})
 
 
 def _qualifier(doc: Doc, tokens: list[Token], spans_at: dict[int, Span], gaz: Gazetteer) -> tuple[str, str] | None:
@@ -33,6 +35,9 @@ def _qualifier(doc: Doc, tokens: list[Token], spans_at: dict[int, Span], gaz: Ga
         if span is not None and span.label_ == "Province" and token.i == tokens[0].i \
                 and tokens[-1].head.lower_ in REGIONAL_FORCE_HEADS:
             return "regional", name_of(span)  # "Amhara regional forces", "Jubaland forces": a region's own force
+        if span is not None and span.label_ in LOCAL_POLICE_PLACES and token.i == tokens[0].i \
+                and span.end == tokens[-1].i + 1 and doc[span.end].lower_ == "police":
+            return "regional", name_of(span)  # "the Helmand police", "a New Orleans police spokesman": its own
     for token in tokens:
         if token.lower_ in MULTINATIONAL:
             return "multinational", token.text
@@ -262,12 +267,21 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             kind = "generic"
         elif aircraft:
             continue  # "American military aircraft": machines, not a force of their own
+        elif kind == "regional" and word == "police":
+            canonical = _police_named(who, spans)  # "the New Orleans police": its Police Department, if named
         else:
             kind = "unit"  # "Afghan special security forces", "U.S. military": named by its own words
             canonical = None
         end = head.i if kind == "multinational" and aircraft else head.i + 1  # "coalition (aircraft)": the coalition
         found.append(set_span(Span(doc, start, end, label="Force"), canonical, f"force-phrase:{kind}"))
     return found
+
+
+def _police_named(place: str, spans: list[Span]) -> str | None:
+    """The full name of a place's police where the article gives it ('the New Orleans Police Department' for 'the
+    New Orleans police'), else None (the phrase names it)."""
+    return next((plain_name(s) for s in spans if plain_name(s).startswith(f"{place} Police ")
+                 and s.label_ in ("Organization", "Force")), None)
 
 
 #: Capitalised words of a state's named units: an article that names one tells its country's units apart.
