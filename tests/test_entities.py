@@ -2944,3 +2944,13 @@ def test_a_places_police_takes_the_name_of_its_police_department_where_the_artic
               "police spokesman, said two officers were hurt.")
     found = {(r.subject.text, r.predicate, r.object._.kg_canonical or r.object.text) for r in doc._.kg_relations}
     assert ("Dan Ruiz", "spokesmanFor", "Tulsa Police Department") in found, found
+
+
+@pytest.mark.model
+def test_a_known_armys_name_written_on_over_hyphens_is_another_body(nlp):
+    doc = nlp("Rebels\n\nThe SPLA-in-Opposition, which is led by Riek Machar, overran Bentiu after two days of fighting "
+              "with the Sudan People's Liberation Army (SPLA).")
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get("SPLA-in-Opposition") == "ArmedGroup", labels
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("SPLA-in-Opposition", "captured", "Bentiu") in found, found

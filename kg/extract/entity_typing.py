@@ -1253,8 +1253,9 @@ def _extend_hyphens(span: Span) -> Span:
     while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
            and not doc[end].whitespace_ and (doc[end + 1].is_title or doc[end + 1].is_upper
                                              or doc[end + 1].text in HYPHEN_LINKS
-                                             or span.label_ == "PERSON" and _given_name_syllable(doc[end + 1]))):
-        end += 2  # "CSP-DPA", "Qala-e-Zal", "Moon Jae-in"; not "Iran-backed", "U.S.-led"
+                                             or span.label_ == "PERSON" and _given_name_syllable(doc[end + 1])
+                                             or _linking_word_before_name(doc, end + 1))):
+        end += 2  # "CSP-DPA", "Qala-e-Zal", "Moon Jae-in", "SPLA-in-Opposition"; not "Iran-backed", "U.S.-led"
     while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha and doc[start - 2].is_title):
         start -= 2
@@ -1262,8 +1263,18 @@ def _extend_hyphens(span: Span) -> Span:
         start -= 3  # "Nad-e Ali"
     if (start, end) == (span.start, span.end):
         return span
-    new = Span(doc, start, end, label=span.label_)
-    return set_span(new, None if span_origin(span) == "gazetteer" else span_canonical(span), "ner", {})
+    known = span_origin(span) == "gazetteer"
+    # A known body's name written on ("SPLA-in-Opposition" after the gazetteer's "SPLA") names another body:
+    # typed afresh, as the NER's organisation
+    label = "ORG" if known and span.label_ in ("Force", "ArmedGroup", "Organization") else span.label_
+    return set_span(Span(doc, start, end, label=label), None if known else span_canonical(span), "ner", {})
+
+
+def _linking_word_before_name(doc: Doc, i: int) -> bool:
+    """'in' of 'SPLA-in-Opposition', 'de' of 'Ile-de-France': a short lower-case word between glued hyphens, with a
+    capitalised word after it (a name goes on; 'Taliban-in-waiting' does not)."""
+    return doc[i].is_lower and doc[i].is_alpha and len(doc[i]) <= 3 and i + 2 < len(doc) \
+        and glued_hyphen(doc, i + 1) and (doc[i + 2].is_title or doc[i + 2].is_upper)
 
 
 def _given_name_syllable(token: Token) -> bool:
@@ -1366,6 +1377,8 @@ def _rebel_group_name(span: Span) -> bool:
     Forces". "Democratic" alone makes an army a rebel one, not a movement or an alliance: parties are named so
     ("Brazilian Democratic Movement", "United Democratic Alliance")."""
     words = {t.lower_ for t in span}
+    if span.text.endswith("-in-Opposition"):
+        return True  # "SPLA-in-Opposition": the armed opposition named after the army it fights
     if words & FORCE_NAME_HEADS:
         return bool(words & REBEL_WORDS)
     return bool(words & GROUP_NAME_HEADS) and bool(words & REBEL_WORDS - {"democratic"})
