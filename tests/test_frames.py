@@ -1365,3 +1365,11 @@ def test_a_spokesman_for_no_one_cited_for_what_a_body_says_speaks_for_it(nlp):
                            "Wednesday, according to spokesman Col. Ali Musa.",
                       {**BRIGADE, "Tamsa": "City", "Ali Musa": "Official"})
     assert ("Ali Musa", "spokesmanFor", "Northern Brigade") in found, found
+
+
+@pytest.mark.model
+def test_militiamen_of_a_named_body_stand_for_it_not_for_a_militia_of_their_own(nlp):
+    doc = nlp("Battle\n\nNear the university the Houthis fought militiamen of the Islah party for two days.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert any(r[1] == "clashedWith" and "Islah party" in r for r in found), found
+    assert "militiamen" not in {e.text for e in doc.ents}, [(e.text, e.label_) for e in doc.ents]

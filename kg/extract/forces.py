@@ -234,6 +234,8 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
                     continue  # "CODECO, a militia drawn from the Lendu": what CODECO is, not a second group
                 if not modifiers and _group_named_just_before(head, spans):
                     continue  # "the militia now controlled X": the group just named (an anaphor, see arguments)
+                if _body_named_after(head, spans_at):
+                    continue  # "militiamen of the Islah party": that body's (a proxy for it, see arguments)
                 joined = [t.i for t in doc[start: head.i] if t.pos_ == "CCONJ"]
                 start = joined[-1] + 1 if joined else start  # "the city and militia fighters": not the city
                 span = Span(doc, start, head.i + 1, label="ArmedGroup")
@@ -324,6 +326,13 @@ def _group_named_just_before(noun: Token, spans: list[Span]) -> bool:
     start = noun.sent.start
     first = noun.doc[start - 1].sent.start if start > 0 else start
     return any(s.label_ == "ArmedGroup" and first <= s.start and s.end <= noun.i for s in spans)
+
+
+def _body_named_after(noun: Token, spans_at: dict[int, Span]) -> bool:
+    """'militiamen of the Islah party', 'fighters of Hayat Tahrir al-Sham': a named body's, after 'of'."""
+    return any(child.dep_ == "prep" and child.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.i in spans_at and spans_at[g.i].label_ in ("ArmedGroup", "Organization", "Force")
+        for g in child.children) for child in noun.children)
 
 
 def _describes(noun: Token) -> bool:
