@@ -2954,3 +2954,10 @@ def test_a_known_armys_name_written_on_over_hyphens_is_another_body(nlp):
     assert labels.get("SPLA-in-Opposition") == "ArmedGroup", labels
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("SPLA-in-Opposition", "captured", "Bentiu") in found, found
+
+
+@pytest.mark.model
+def test_a_government_named_by_a_two_word_adjective_is_that_countrys(nlp):
+    doc = nlp("Juba\n\nAteny Wek Ateny, a spokesman for the South Sudanese government, said the talks would resume.")
+    found = {(r.subject.text, r.predicate, r.object._.kg_canonical or r.object.text) for r in doc._.kg_relations}
+    assert ("Ateny Wek Ateny", "spokesmanFor", "South Sudanese government") in found, found

@@ -674,6 +674,9 @@ def _owner_country(doc: Doc, token: Token, spans_at: dict[int, Span], gaz: Gazet
     """'Afghan government', 'Iraq's government', 'government of Iraq' -> (the country's adjective, start,
     end of the phrase); None when the word 'government' names no country."""
     prev = doc[token.i - 1] if token.i > 0 else None
+    two = _two_word_adjective(doc[token.i - 2], gaz) if token.i > 1 else None
+    if two is not None:  # "the South Sudanese government" (not Sudan's)
+        return adjective_of(gaz.adjectives[two], gaz) or two, token.i - 2, token.i + 1
     if prev is not None and prev.text in gaz.adjectives:
         return adjective_of(gaz.adjectives[prev.text], gaz) or prev.text, prev.i, token.i + 1
     country = None
