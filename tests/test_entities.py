@@ -2961,3 +2961,12 @@ def test_a_government_named_by_a_two_word_adjective_is_that_countrys(nlp):
     doc = nlp("Juba\n\nAteny Wek Ateny, a spokesman for the South Sudanese government, said the talks would resume.")
     found = {(r.subject.text, r.predicate, r.object._.kg_canonical or r.object.text) for r in doc._.kg_relations}
     assert ("Ateny Wek Ateny", "spokesmanFor", "South Sudanese government") in found, found
+
+
+@pytest.mark.model
+def test_an_ordinal_and_title_case_words_up_to_a_units_word_are_a_force(nlp):
+    doc = nlp("Offensive\n\nGen. Karim Aziz, who commanded the 1st Armored Division until May, said Iraq's 9th Armored "
+              "Division had entered the town.")
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get("the 1st Armored Division") == "Force" or labels.get("1st Armored Division") == "Force", labels
+    assert labels.get("9th Armored Division") == "Force", labels

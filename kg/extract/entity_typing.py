@@ -46,7 +46,7 @@ class EntityTyper:
         spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans) + _datelines(doc, spans, gaz)
                               + _places_by_apposition(doc, spans) + _towns_listed_after_kind(doc, spans)
                               + _places_by_slot(doc, spans, gaz) + _task_forces(doc, spans)
-                              + _numbered_units(doc, spans)
+                              + _numbered_units(doc, spans) + _ordinal_units(doc, spans)
                               + _places_listed_before_kind(doc, spans, gaz)
                               + _groups_named_after_places(doc, spans))
         spans = sorted(spans + unnamed_officials(doc, spans), key=lambda s: s.start)
@@ -662,6 +662,30 @@ def _numbered_units(doc: Doc, spans: list[Span]) -> list[Span]:
         if not in_headline(name):
             found.append(set_span(name, name.text, "unit-number"))
     return found
+
+
+def _ordinal_units(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'the 1st Armored Division', "Iraq's 9th Armored Division" where the NER saw an ordinal only: an ordinal and
+    Title Case words up to a unit's word are a Force."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for token in tokens_of(doc)[:-1]:
+        if token.i in taken or not ORDINAL.match(token.text):
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].is_title and end not in taken and doc[end].lower_ not in UNIT_NUMBER_HEADS:
+            end += 1
+        if end - token.i > 3 or end >= len(doc) or end in taken or not doc[end].is_title \
+                or doc[end].lower_ not in UNIT_NUMBER_HEADS - {"company", "command"}:
+            continue  # ("the 3rd Company", "the 2nd Command": too plain to be sure of)
+        name = Span(doc, token.i, end + 1, label="Force")
+        if not in_headline(name):
+            found.append(set_span(name, name.text, "unit-ordinal"))
+    return found
+
+
+#: "1st", "82nd", "9th": an ordinal written in figures.
+ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 
 
 #: Title Case words after a place's name that make it an armed group's name: "the Sinaloa Cartel", "Gulf Clan".
