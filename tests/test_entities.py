@@ -2970,3 +2970,13 @@ def test_an_ordinal_and_title_case_words_up_to_a_units_word_are_a_force(nlp):
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels.get("the 1st Armored Division") == "Force" or labels.get("1st Armored Division") == "Force", labels
     assert labels.get("9th Armored Division") == "Force", labels
+
+
+@pytest.mark.model
+def test_a_name_that_leads_a_faction_is_a_persons_and_a_member_of_the_group_named_before(nlp):
+    doc = nlp("Darfur\n\nThe alliance includes the Sudan Liberation Army faction led by Minni Minawi.")
+    assert {e.text: e.label_ for e in doc.ents}.get("Minni Minawi") in ("Person", "Official"), \
+        [(e.text, e.label_) for e in doc.ents]
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Minni Minawi", "memberOf", "the Sudan Liberation Army") in found \
+        or ("Minni Minawi", "memberOf", "Sudan Liberation Army") in found, found

@@ -14,6 +14,7 @@ from .people import (bodies_after_roles, bylines, employers_before_titles, has_r
                      surnames, unnamed_officials)
 from .places import (BEARINGS, district_name, links_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state, demonym_capital_countries)
+from .words import word_list
 from .spans import (DATES_KEY, facility_name, glued_hyphen, headline_end_token, in_headline, longest_first, merge_phrases, name_of, one_of_several,
                     plain_name, ranked_town, retype, set_canonical, set_span, spaced_dash, span_canonical, span_links, title_dateline_dash,
                     span_origin, tokens_of)
@@ -171,6 +172,8 @@ class EntityTyper:
                     return set_span(retype(span, "Organization"), f"{adjective} government", "government")
             elif span.label_ in ("ORG", "GPE", "NORP") and _titled_name(span):
                 label = "Official"
+            elif span.label_ == "ORG" and _named_as_leader(span, gaz):
+                label = "Person"  # "the SLA faction led by Minni Minawi": a name that leads is a person's
             if span.label_ in ("GPE", "LOC", "ORG", "PERSON", "FAC") and span[-1].text == "State" and len(span) > 1 \
                     and span[0].lower_ not in ("islamic", "the") and not _rebel_name(span):
                 # "Hirshabelle State", "Borno State": a federal state (the gazetteer has already taken "Islamic State")
@@ -662,6 +665,22 @@ def _numbered_units(doc: Doc, spans: list[Span]) -> list[Span]:
         if not in_headline(name):
             found.append(set_span(name, name.text, "unit-number"))
     return found
+
+
+#: Verbs of leading a body (the list kg.extract.arguments reads leaders by).
+LEAD_VERBS = word_list("arguments", "lead_verbs")
+
+
+def _named_as_leader(span: Span, gaz: Gazetteer) -> bool:
+    """'a faction led by Minni Minawi', 'the movement headed by Gibril Ibrahim': two or three capitalised words,
+    with no article and no word of a body's name, after 'by' of a verb of leading (groups are led by persons; a body
+    that leads is written with its article: 'rebels led by the MNDAA')."""
+    head = span.root.head
+    if span.root.dep_ != "pobj" or head.lower_ != "by" or head.head.tag_ != "VBN" \
+            or head.head.lemma_.lower() not in LEAD_VERBS:
+        return False
+    return 2 <= len(span) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in span) \
+        and not any(t.lower_ in NOT_IN_PERSON_NAMES for t in span) and gaz.lookup(span.text) is None
 
 
 def _ordinal_units(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -856,7 +856,8 @@ def _leading(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
         # led by X, and the RSF"); not the names conjoined after it
         bodies = [before] if before is not None else (
             args.described_before(verb.head)  # "the SPLA-IO, the armed opposition led by X" (any parse)
-            or [b for b in args.entities(verb.head) if b.end <= verb.i])
+            or [b for b in args.entities(verb.head) if b.end <= verb.i]
+            or args.modifiers(verb.head))  # "the Sudan Liberation Army faction led by X"
         bodies = [b for b in bodies if b.label_ not in ("Person", "Official")]
         leaders = args.prep_objects(verb, ("by",))
     elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:  # "Led by X, the CAQ took 74 seats":
