@@ -2980,3 +2980,11 @@ def test_a_name_that_leads_a_faction_is_a_persons_and_a_member_of_the_group_name
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("Minni Minawi", "memberOf", "the Sudan Liberation Army") in found \
         or ("Minni Minawi", "memberOf", "Sudan Liberation Army") in found, found
+
+
+@pytest.mark.model
+def test_capitals_after_comma_or_are_a_bodys_acronym_in_another_language(nlp):
+    doc = nlp("Vote\n\nThe result was annulled by the Supreme Election Council, or YSK, last month. Sadi Guven, the "
+              "chairman of the YSK, defended the ruling.")
+    found = {(r.subject.text, r.predicate, r.object._.kg_canonical or r.object.text) for r in doc._.kg_relations}
+    assert ("Sadi Guven", "officialOf", "Supreme Election Council") in found, found

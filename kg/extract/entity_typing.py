@@ -1204,14 +1204,16 @@ WIRE_CREDITS = {"AP", "AFP", "UPI", "VOA", "DPA", "EFE", "ANSA", "PTI", "IANS"}
 
 
 def _bracketed_after_body(short: Token, body: Span) -> bool:
-    """'the Chihuahua State Attorney General's Office (FGE)': capitals in brackets right after a body's name are
-    its acronym even in another language's letters (Fiscalia General del Estado)."""
+    """'the Chihuahua State Attorney General's Office (FGE)', 'the Supreme Election Council, or YSK,': capitals in
+    brackets (or after ', or') right after a body's name are its acronym even in another language's letters
+    (Fiscalia General del Estado, Yuksek Secim Kurulu)."""
     doc, start = body.doc, body.start
     # not the tail the NER cut off a longer name ("the Intermunicipal System for | Drinking Water and Sewerage")
     cut = start > 0 and (doc[start - 1].is_title or start > 1 and doc[start - 1].lower_ in ACRONYM_LINKS
                          and doc[start - 2].is_title)
     whole = body[0].lower_ == "the" or not cut
-    return short.i == body.end + 1 and short.text not in WIRE_CREDITS and body[-1].text != "," and whole
+    right_after = short.i == body.end + 1 or short.i == body.end + 2 and doc[body.end + 1].lower_ == "or"
+    return right_after and short.text not in WIRE_CREDITS and body[-1].text != "," and whole
 
 
 def _task_force(span: Span) -> bool:
