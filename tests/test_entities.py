@@ -2988,3 +2988,12 @@ def test_capitals_after_comma_or_are_a_bodys_acronym_in_another_language(nlp):
               "chairman of the YSK, defended the ruling.")
     found = {(r.subject.text, r.predicate, r.object._.kg_canonical or r.object.text) for r in doc._.kg_relations}
     assert ("Sadi Guven", "officialOf", "Supreme Election Council") in found, found
+
+
+@pytest.mark.model
+def test_a_monarch_named_with_his_number_is_an_official_and_his_name_alone_is_him(nlp):
+    doc = nlp("Visit\n\nResidents shouted at King Felipe VI on Sunday as he walked through the town. Felipe, who "
+              "became Spain's king in 2014, stayed for an hour.")
+    people = {e.text: (e.label_, e._.kg_canonical) for e in doc.ents if e.label_ in ("Official", "Person")}
+    assert people.get("Felipe VI", ("",))[0] == "Official", [(e.text, e.label_) for e in doc.ents]
+    assert people.get("Felipe") == ("Official", "Felipe VI"), [(e.text, e.label_) for e in doc.ents]

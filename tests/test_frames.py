@@ -1373,3 +1373,23 @@ def test_militiamen_of_a_named_body_stand_for_it_not_for_a_militia_of_their_own(
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert any(r[1] == "clashedWith" and "Islah party" in r for r in found), found
     assert "militiamen" not in {e.text for e in doc.ents}, [(e.text, e.label_) for e in doc.ents]
+
+
+def test_people_the_parser_conjoined_to_an_opening_phrases_place_are_the_subjects_of_the_verb(nlp):
+    """'Before going to Paiporta, Felipe, Sanchez and Mazon met at the center' parsed with the three names as
+    conjuncts of the town and the verb without a subject."""
+    words = ["Before", "going", "to", "Paiporta", ",", "Felipe", ",", "Sanchez", "and", "Mazon", "met", "at", "the",
+             "center", "."]
+    heads = [10, 0, 1, 2, 3, 3, 5, 5, 7, 7, 10, 10, 13, 11, 10]
+    deps = ["prep", "pcomp", "prep", "pobj", "punct", "conj", "punct", "conj", "cc", "conj", "ROOT", "prep", "det",
+            "pobj", "punct"]
+    pos = ["ADP", "VERB", "ADP", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "ADP", "DET",
+           "NOUN", "PUNCT"]
+    tags = ["IN", "VBG", "IN", "NNP", ",", "NNP", ",", "NNP", "CC", "NNP", "VBD", "IN", "DT", "NN", "."]
+    lemmas = ["before", "go", "to", "Paiporta", ",", "Felipe", ",", "Sanchez", "and", "Mazon", "meet", "at", "the",
+              "center", "."]
+    found = _read_hand_parse(nlp, words, heads, deps, pos, tags, lemmas,
+                             [(3, 4, "City"), (5, 6, "Official"), (7, 8, "Official"), (9, 10, "Official")])
+    met = {frozenset((a, b)) for a, predicate, b in found if predicate == "metWith"}
+    assert met == {frozenset(("Felipe", "Sanchez")), frozenset(("Felipe", "Mazon")), frozenset(("Sanchez", "Mazon"))}, \
+        found

@@ -10,7 +10,7 @@ from ..model import ENTITY_TYPES, STATE_BODY_NOUNS
 from .forces import allegiance_phrases, extend_national_forces, hyphened_commands, adjective_of, coalitions, demonym_actors, force_phrases, government_phrases, groups_named_before_fighters, home_forces, loyal_forces, ministry_name, one_coalition
 from .gazetteer import Gazetteer, GazetteerComponent, known_span, links_of
 from .lexicon import ARMED_SERVICES, PLACE_TYPES, LOCAL_SEAT_OFFICES, MAYORAL_DISTRICT_WORDS, MINISTRY_TOPICS, PORTFOLIO_WORDS, APPOSITION_KINDS, APPOSITION_KINDS_PLURAL, ARMED_GROUP_HEADS, GANG_HEADS, DISTRICT_WORDS, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_NAME_HEADS, GROUP_WORDS, HYPHEN_LINKS, MONTHS_AND_DAYS, NEIGHBOURHOOD_WORDS, NER_TO_TYPE, NOT_ACTOR_PLACES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PLACE_KIND_WORDS, PEOPLE_TAKING_VERBS, PLACE_PREPOSITIONS, PLACE_TAKING_VERBS, PLURAL_KINDS, PROVINCE_KIND_WORDS, REBEL_WORDS, ROLE_WORDS, SETTLEMENT_NOUNS, SPACED_LINKS, TITLE_ABBREVIATIONS
-from .people import (bodies_after_roles, bylines, employers_before_titles, has_role, nicknames, officials, role_apposed,
+from .people import (REGNAL_NUMERALS, bodies_after_roles, bylines, employers_before_titles, has_role, nicknames, officials, role_apposed,
                      surnames, unnamed_officials)
 from .places import (BEARINGS, district_name, links_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state, demonym_capital_countries)
@@ -172,6 +172,8 @@ class EntityTyper:
                     return set_span(retype(span, "Organization"), f"{adjective} government", "government")
             elif span.label_ in ("ORG", "GPE", "NORP") and _titled_name(span):
                 label = "Official"
+            elif span.label_ in ("ORG", "GPE", "NORP") and (named := _name_after_title(span)) is not None:
+                return set_span(named, plain_name(named), "role")  # "King Felipe VI", taken for a body
             elif span.label_ == "ORG" and _named_as_leader(span, gaz):
                 label = "Person"  # "the SLA faction led by Minni Minawi": a name that leads is a person's
             if span.label_ in ("GPE", "LOC", "ORG", "PERSON", "FAC") and span[-1].text == "State" and len(span) > 1 \
@@ -1284,12 +1286,31 @@ def _titled_name(span: Span) -> bool:
     if len(span) == 1:  # "Ebube, a commander of the ADF": one word only with its role apposed
         return span[0].is_title and span[0].is_alpha and span[0].lower_ not in MONTHS_AND_DAYS \
             and role_apposed(doc, span.end) and has_role(span)
-    if not 2 <= len(span) <= 3 or not all(t.is_title and t.is_alpha for t in span):
-        return False
+    if not 2 <= len(span) <= 3 or not all(t.is_title and t.is_alpha or t.text in REGNAL_NUMERALS for t in span):
+        return False  # ("King Felipe VI")
     if any(t.lower_ in NOT_IN_PERSON_NAMES for t in span):
         return False  # "Terrorist Organizations", "the Red Sea", "Special Political Affairs"
     titled = span.start > 0 and doc[span.start - 1].lower_ in ROLE_WORDS and doc[span.start - 1].is_lower
     return titled or has_role(span)
+
+
+#: Titles written before a name that the NER sometimes takes into a body's name ("King Felipe VI" as ORG).
+NAME_TITLES = frozenset({"king", "queen", "president", "pope", "prince", "princess", "emir", "sultan", "chancellor",
+                         "premier", "governor", "mayor", "senator"})
+
+
+def _name_after_title(span: Span) -> Span | None:
+    """'King Felipe VI', 'President Emmanuel Macron' that the NER took for a body or a place: the person's name
+    after the title, an Official (one to three capitalised words, a monarch's number, no word of a body's name)."""
+    if len(span) < 2 or not (span[0].is_title and span[0].lower_ in NAME_TITLES):
+        return None
+    rest = span[1:]
+    if len(rest) > 3 or not all(t.is_title and t.is_alpha and t.pos_ == "PROPN" or t.text in REGNAL_NUMERALS
+                                for t in rest):
+        return None
+    if any(t.lower_ in NOT_IN_PERSON_NAMES or t.lower_ in ROLE_WORDS for t in rest):
+        return None
+    return Span(span.doc, rest.start, rest.end, label="Official")
 
 
 def _extend_hyphens(span: Span) -> Span:

@@ -479,7 +479,18 @@ def _subject_hung_on_opening(verb: Token, args: Arguments) -> list[Span]:
     if opening is None:
         return []
     names = [t for t in opening.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"]
-    return [s for t in names[-1:] for s in args.entities(t) if s.label_ in ACTOR_TYPES]
+    if names:
+        return [s for t in names[-1:] for s in args.entities(t) if s.label_ in ACTOR_TYPES]
+    # "Before going to Paiporta, Felipe, Sanchez and Mazon met": the names made conjuncts of the opening's place
+    listed = [s for t in opening.subtree if t.dep_ == "conj" and t.pos_ == "PROPN" and _conjoined_to_a_place(t, args)
+              for s in args.entities(t) if s.label_ in ACTOR_TYPES]
+    return listed if len(listed) >= 2 else []
+
+
+def _conjoined_to_a_place(token: Token, args: Arguments) -> bool:
+    first = first_conjunct(token)
+    place = args.entity(first)
+    return place is not None and place.label_ in PLACE_TYPES and first.dep_ == "pobj"
 
 
 #: Verbs whose object did what their "of"/"for" gerund says: "accused the TPLF of attacking bases".

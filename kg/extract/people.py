@@ -90,10 +90,14 @@ def surnames(spans: list[Span]) -> list[Span]:
         if span.label_ not in ("Person", "Official") and surname_like and len(name.split()) <= 2:  # ("al-Abadi":
             # three tokens, one word)
             # before or after: a headline names "Haftar" before the body's "Khalifa Haftar"
-            match = next((p for p in people if p is not span and _without_suffix(plain_name(p)).endswith(" " + name)),
-                         None)
+            # ("Felipe" after "King Felipe VI": all that is left of a monarch's name without its number)
+            match = next((p for p in people if p is not span and (
+                _without_suffix(plain_name(p)).endswith(" " + name) or _reigning_name(p) == name)), None)
             if match is not None:
-                span = retype(span, match.label_, None, "surname")
+                if _reigning_name(match) == name:  # (no family name to merge by: the whole name)
+                    span = retype(span, match.label_, plain_name(match), "first-name")
+                else:
+                    span = retype(span, match.label_, None, "surname")
         out.append(span)
     doc = spans[0].doc
     taken = {i for s in out for i in range(s.start, s.end)}
@@ -118,6 +122,12 @@ def surnames(spans: list[Span]) -> list[Span]:
             out.append(set_span(Span(doc, token.i, token.i + 1, label=named.label_), span_canonical(named)
                                 or plain_name(named), "first-name"))
     return sorted(out, key=lambda s: s.start)
+
+
+def _reigning_name(person: Span) -> str | None:
+    """'Felipe' of 'Felipe VI': a monarch's name without the number."""
+    words = plain_name(person).split()
+    return words[0] if len(words) == 2 and words[1] in REGNAL_NUMERALS else None
 
 
 def _alone(token: Token) -> bool:
@@ -286,6 +296,11 @@ NOT_EMPLOYER_WORDS = PORTFOLIO_WORDS | ARMED_SERVICES | {"city", "county", "dist
                                                          "brigadier", "senior", "staff", "master", "first", "field"}
 
 
+#: The numbers of monarchs and popes after their names: "Felipe VI", "Mohammed VI", "Benedict XVI".
+REGNAL_NUMERALS = frozenset({"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+                             "XVI"})
+
+
 def unnamed_officials(doc: Doc, spans: list[Span]) -> list[Span]:
     """'Oleksandr Striuk, the mayor of ...' where the NER saw no name: two to four capitalised proper
     nouns with a role in apposition or as a title are an Official."""
@@ -298,6 +313,8 @@ def unnamed_officials(doc: Doc, spans: list[Span]) -> list[Span]:
         while end < len(tokens) and tokens[end].pos_ == "PROPN" and tokens[end].is_title and tokens[end].is_alpha \
                 and end not in taken and tokens[end].lower_ not in ROLE_WORDS:
             end += 1
+        if i < end < len(tokens) and tokens[end].text in REGNAL_NUMERALS:
+            end += 1  # "King Felipe VI", "Pope Benedict XVI"
         if (2 <= end - i <= 4 or end - i == 1 and role_apposed(doc, end)) and not in_headline(doc[i:end]):
             span = Span(doc, i, end, label="Official")
             if has_role(span) and not any(t.lower_ in ORGANISATION_OR_FORCE_WORDS or t.lower_ in NOT_PERSON_WORDS
