@@ -2997,3 +2997,12 @@ def test_a_monarch_named_with_his_number_is_an_official_and_his_name_alone_is_hi
     people = {e.text: (e.label_, e._.kg_canonical) for e in doc.ents if e.label_ in ("Official", "Person")}
     assert people.get("Felipe VI", ("",))[0] == "Official", [(e.text, e.label_) for e in doc.ents]
     assert people.get("Felipe") == ("Official", "Felipe VI"), [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.model
+def test_a_church_title_is_no_part_of_the_name(nlp):
+    doc = nlp("Mourning\n\nThe president met with Cardinal Malcolm Ranjith, the head of the Roman Catholic Church in "
+              "Sri Lanka, on Tuesday.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Malcolm Ranjith", "officialOf", "the Roman Catholic Church") in found \
+        or ("Malcolm Ranjith", "officialOf", "Roman Catholic Church") in found, found

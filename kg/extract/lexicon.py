@@ -23,6 +23,7 @@ ROLE_WORDS = {
     "investigator", "superintendent", "detective", "constable", "justice", "marshal", "manager", "recorder", "clerk",
     "treasurer", "assessor", "auditor", "supervisor", "comptroller", "speaker", "chairperson", "rapporteur",
     "coordinator", "mediator", "ombudsman", "undersecretary", "prefect", "counsellor", "counselor",
+    "cardinal", "archbishop", "bishop", "pope", "patriarch", "rabbi",  # a church's offices ("Cardinal X")
 }
 
 
