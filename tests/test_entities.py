@@ -3006,3 +3006,11 @@ def test_a_church_title_is_no_part_of_the_name(nlp):
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("Malcolm Ranjith", "officialOf", "the Roman Catholic Church") in found \
         or ("Malcolm Ranjith", "officialOf", "Roman Catholic Church") in found, found
+
+
+@pytest.mark.model
+def test_a_person_who_belongs_to_a_party_is_its_member(nlp):
+    doc = nlp("Floods\n\nThe town's mayor, Marta Vidal, said the water came at night. Vidal, who belongs to the "
+              "Socialist Party, blamed the regional government.")
+    found = {(r.subject._.kg_canonical or r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert any(s in ("Marta Vidal", "Vidal") and p == "memberOf" and "Socialist Party" in o for s, p, o in found), found

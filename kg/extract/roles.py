@@ -927,9 +927,11 @@ def _belonging(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     Mali and Niger formed the Alliance of Sahel States': members of a body."""
     if modality(verb) != "fact":
         return
-    members = [m for m in subjects_of(verb, args) + args.prep_objects(verb, ("along", "together"))
-               if m.label_ in BODY_TYPES]  # "which belongs to the alliance along with the TNLA and the AA"
     forms = lemmas(verb)
+    member_types = BODY_TYPES | ({"Person", "Official"} if "belong" in forms else set())  # ("X, who belongs to
+    # the Socialist Party": a person belongs to a party, but "X formed a unit" makes X no member of it)
+    members = [m for m in subjects_of(verb, args) + args.prep_objects(verb, ("along", "together"))
+               if m.label_ in member_types]  # "which belongs to the alliance along with the TNLA and the AA"
     if "belong" in forms:
         bodies = args.prep_objects(verb, ("to",))
     elif parts := [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "part"]:
