@@ -3014,3 +3014,11 @@ def test_a_person_who_belongs_to_a_party_is_its_member(nlp):
               "Socialist Party, blamed the regional government.")
     found = {(r.subject._.kg_canonical or r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert any(s in ("Marta Vidal", "Vidal") and p == "memberOf" and "Socialist Party" in o for s, p, o in found), found
+
+
+@pytest.mark.model
+def test_a_party_set_off_after_a_name_with_an_adjective_before_it_is_the_persons(nlp):
+    doc = nlp("Cyclone\n\nPresident Jose Tembe toured the port. Speaking in Maputo, the capital of Mozambique, Tembe, of "
+              "the ruling Frelimo party, declared an emergency.")
+    found = {(r.subject._.kg_canonical or r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert any(p == "memberOf" and o == "Frelimo" and "Tembe" in s for s, p, o in found), found

@@ -584,6 +584,8 @@ def _party_after_comma(person: Span, args: Arguments) -> list[Span]:
     at = person.end + 2
     if doc[at].lower_ == "the" and args.entity(doc[at]) is None:
         at += 1
+    while at < len(doc) and doc[at].is_lower and doc[at].dep_ == "amod" and args.entity(doc[at]) is None:
+        at += 1  # "Nyusi, of the ruling Frelimo party,"
     party = args.entity(doc[at]) if at < len(doc) else None
     if party is None or party.start != at:
         return []
