@@ -1393,3 +1393,16 @@ def test_people_the_parser_conjoined_to_an_opening_phrases_place_are_the_subject
     met = {frozenset((a, b)) for a, predicate, b in found if predicate == "metWith"}
     assert met == {frozenset(("Felipe", "Sanchez")), frozenset(("Felipe", "Mazon")), frozenset(("Sanchez", "Mazon"))}, \
         found
+
+
+def test_the_actor_of_a_participle_the_parser_made_the_verbs_subject_is_the_verbs(nlp):
+    """'Red Hand fighters dug in on the bank began shelling Tamsa' parsed with 'dug' as the subject of 'began' and
+    the fighters as the subject of 'dug'."""
+    words = ["Red", "Hand", "fighters", "dug", "in", "on", "the", "bank", "began", "shelling", "Tamsa", "."]
+    heads = [1, 2, 3, 8, 3, 3, 7, 5, 8, 8, 9, 8]
+    deps = ["compound", "compound", "nsubj", "nsubj", "prt", "prep", "det", "pobj", "ROOT", "xcomp", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "NOUN", "VERB", "ADP", "ADP", "DET", "NOUN", "VERB", "VERB", "PROPN", "PUNCT"]
+    tags = ["NNP", "NNP", "NNS", "VBN", "RP", "IN", "DT", "NN", "VBD", "VBG", "NNP", "."]
+    lemmas = ["Red", "Hand", "fighter", "dig", "in", "on", "the", "bank", "begin", "shell", "Tamsa", "."]
+    found = _read_hand_parse(nlp, words, heads, deps, pos, tags, lemmas, [(0, 2, "ArmedGroup"), (10, 11, "City")])
+    assert ("Red Hand", "attacked", "Tamsa") in found, found

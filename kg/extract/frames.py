@@ -410,6 +410,8 @@ def subjects_of(verb: Token, args: Arguments) -> list[Span]:
             # "Battalion 166 has been deployed in Sirte and fought Islamic State fighters": the one deployed fought
             # (not "X is scheduled to host", "was found burned": what is done to it)
             found_subjects = args.children(current, ("nsubjpass",))
+        if not found_subjects:
+            found_subjects = _subject_of_a_reduced_clause(current, args)
         if found_subjects or any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
             return found_subjects
         if current.dep_ == "ROOT":
@@ -470,6 +472,13 @@ def _sentence_without_verb(participle: Token) -> bool:
     if any(c.dep_ in ("agent", "auxpass", "aux") for c in children_of(participle)):
         return False
     return not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" and t.i < participle.i for t in participle.sent)
+
+
+def _subject_of_a_reduced_clause(verb: Token, args: Arguments) -> list[Span]:
+    """'Russian forces dug in on the far bank had begun shelling X': the parser makes the participle describing
+    the subject ('dug in') the verb's subject, and the actor that participle's; the actor is the verb's."""
+    return [s for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "VERB" and c.tag_ in ("VBN", "VBD")
+            for s in args.children(c, ("nsubj",))]
 
 
 def _subject_hung_on_opening(verb: Token, args: Arguments) -> list[Span]:
