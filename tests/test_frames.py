@@ -1406,3 +1406,10 @@ def test_the_actor_of_a_participle_the_parser_made_the_verbs_subject_is_the_verb
     lemmas = ["Red", "Hand", "fighter", "dig", "in", "on", "the", "bank", "begin", "shell", "Tamsa", "."]
     found = _read_hand_parse(nlp, words, heads, deps, pos, tags, lemmas, [(0, 2, "ArmedGroup"), (10, 11, "City")])
     assert ("Red Hand", "attacked", "Tamsa") in found, found
+
+
+@pytest.mark.model
+def test_a_towns_wards_stand_for_the_town_attacked(nlp):
+    doc = nlp("Raids\n\nWithin hours, Myanmar military aircraft bombed several residential wards of Lashio.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert any(p == "attacked" and o == "Lashio" for _, p, o in found), found
