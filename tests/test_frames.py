@@ -1413,3 +1413,15 @@ def test_a_towns_wards_stand_for_the_town_attacked(nlp):
     doc = nlp("Raids\n\nWithin hours, Myanmar military aircraft bombed several residential wards of Lashio.")
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert any(p == "attacked" and o == "Lashio" for _, p, o in found), found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, met", [
+    ("Defense Minister Ivan Petrov ordered the pullback at a televised meeting with Gen. Oleg Sokolov.", True),
+    ("Norway brokered the truce at talks between the Red Hand and the army in Oslo.", False),
+])
+def test_the_actor_of_a_clause_at_a_meeting_with_someone_met_them(nlp, text, met):
+    doc = nlp("Talks\n\n" + text)
+    found = {(r.subject.text, r.object.text) for r in doc._.kg_relations if r.predicate == "metWith"}
+    assert bool({("Ivan Petrov", "Oleg Sokolov"), ("Oleg Sokolov", "Ivan Petrov")} & found) == met, found
+    assert not any("Norway" in pair for pair in found), found

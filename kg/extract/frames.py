@@ -849,10 +849,12 @@ def _clause(noun: Token, args: Arguments) -> list[Span]:
 
 
 def _clause_actor(noun: Token, args: Arguments) -> list[Span]:
-    """'The envoy travelled to Benghazi for talks with Haftar' -> the envoy: the subject of the verb the noun
-    hangs from through prepositions."""
-    if noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "during", "after", "following"):
+    """'The envoy travelled to Benghazi for talks with Haftar', 'X ordered the withdrawal at a meeting with Y' ->
+    the envoy, X: the subject of the verb the noun hangs from through prepositions."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "during", "after", "following", "at"):
         return []  # not "leads the government's side in talks with the Taliban": a part in them
+    if noun.head.lower_ == "at" and not any(c.lower_ == "with" for c in noun.children):
+        return []  # "China brokered the truce at talks between A and B": a broker, not a side
     verb = governing_verb(noun)
     return subjects_of(verb, args) if verb is not None else []
 
