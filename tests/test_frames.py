@@ -1076,7 +1076,8 @@ def test_a_second_subject_after_an_active_verb_is_its_object(nlp):
     assert ("Ukrainian forces", "captured", "Vyrva") in found, found
 
 
-@pytest.mark.parametrize("group_dep, group_head, verb_tag", [("nsubj", 2, "VBD"), ("nmod", 3, "VBN")])
+@pytest.mark.parametrize("group_dep, group_head, verb_tag", [("nsubj", 2, "VBD"), ("nmod", 3, "VBN"),
+                                                              ("nsubj", 2, "VBN")])
 def test_a_verb_the_parser_made_a_modifier_between_two_names_is_the_clause(nlp, group_dep, group_head, verb_tag):
     """'The SDF captured Marqada, a town ...' parsed as one noun phrase, 'captured' a modifier of the town with the
     group as its subject (tagged a past tense) or as a second modifier of the town (tagged a participle)."""

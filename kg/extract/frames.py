@@ -562,6 +562,8 @@ def _verb_made_a_modifier(verb: Token) -> bool:
         return False
     if verb.tag_ in ("VBD", "VBZ"):
         return True
+    if verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children) and verb.head.pos_ == "PROPN":
+        return True  # "The RSF captured Mellit, about 60 kilometers north of X": a participle with a subject
     # "The SDF captured Hajin, a town ...": tagged a participle, between two names the parser made one phrase
     before = verb.doc[verb.i - 1]
     return verb.tag_ == "VBN" and before.pos_ == "PROPN" and before.dep_ in ("nmod", "compound") \
