@@ -3022,3 +3022,9 @@ def test_a_party_set_off_after_a_name_with_an_adjective_before_it_is_the_persons
               "the ruling Frelimo party, declared an emergency.")
     found = {(r.subject._.kg_canonical or r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert any(p == "memberOf" and o == "Frelimo" and "Tembe" in s for s, p, o in found), found
+
+
+@pytest.mark.model
+def test_a_name_followed_by_its_distance_from_somewhere_is_a_place(nlp):
+    doc = nlp("Advance\n\nMalian forces captured Anefis, about 110 kilometers to the south, on Saturday and pushed on.")
+    assert {e.text: e.label_ for e in doc.ents}.get("Anefis") == "City", [(e.text, e.label_) for e in doc.ents]

@@ -77,7 +77,7 @@ def correct_types(doc: Doc, readings: list[Reading]) -> bool:
         # "Glendale, an unincorporated community in Hardin County": a town, whatever the NER guessed
         if span.label_ == "Person" and (_controlled_place(span.root) or _under_control(span.root)) \
                 or span.label_ in ("Person", "Organization") \
-                and (_described_as_settlement(span.root) or _named_among_towns(span.root)):
+                and (_described_as_settlement(span.root) or _named_among_towns(span.root) or _placed_by_distance(span)):
             votes[key].add("City")
     _listed_with_places(ents, keys, votes)
     described = {key for span, key in zip(ents, keys) if _described_as_armed_group(span)}
@@ -269,6 +269,22 @@ def _described_as_settlement(token: Token) -> bool:
     if token.dep_ == "nsubj" and token.head.lemma_ == "be":
         return any(c.dep_ == "attr" and indefinite_town(c) for c in token.head.children)
     return any(c.dep_ == "appos" and indefinite_town(c) for c in token.children)
+
+
+#: Units of distance: "Anefis, about 110 kilometers to the south" is where something is.
+DISTANCE_UNITS = frozenset({"kilometers", "kilometres", "km", "miles", "mile", "kilometer", "kilometre"})
+
+
+def _placed_by_distance(span: Span) -> bool:
+    """'captured Anefis, about 110 kilometers to the south,': a name followed by its distance from somewhere is
+    a place's."""
+    doc, i = span.doc, span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return False
+    i += 1
+    if i < len(doc) and doc[i].pos_ == "ADV":  # "about", "some", "roughly"
+        i += 1
+    return i + 1 < len(doc) and doc[i].like_num and doc[i + 1].lower_ in DISTANCE_UNITS
 
 
 def _taken_place(token: Token) -> bool:
