@@ -1426,3 +1426,23 @@ def test_the_actor_of_a_clause_at_a_meeting_with_someone_met_them(nlp, text, met
     found = {(r.subject.text, r.object.text) for r in doc._.kg_relations if r.predicate == "metWith"}
     assert bool({("Ivan Petrov", "Oleg Sokolov"), ("Oleg Sokolov", "Ivan Petrov")} & found) == met, found
     assert not any("Norway" in pair for pair in found), found
+
+
+def test_it_is_the_place_the_sentence_before_took_up_as_the_town(nlp):
+    assert_reads(nlp, "Kolda has changed hands three times in a month. The army first seized the town on Saturday, "
+                 "leaving several posts stranded. The Red Hand and the Free Front retook it on Monday.",
+                 {**RED_HAND, "Kolda": "City", "Free Front": "ArmedGroup"},
+                 {("Red Hand", "captured", "Kolda"), ("Free Front", "captured", "Kolda")}, set())
+
+
+def test_a_capture_verb_the_tagger_made_a_noun_after_two_conjoined_groups_is_both_groups(nlp):
+    """'Red Hand and the Kolda Front retook Tamsa' tagged with 'retook' a noun (the object of 'for' in a name)."""
+    words = ["Red", "Hand", "and", "the", "Kolda", "Front", "retook", "Tamsa", "on", "Monday", "."]
+    heads = [1, 7, 1, 5, 5, 1, 7, 7, 7, 8, 7]
+    deps = ["compound", "nsubj", "cc", "det", "compound", "conj", "compound", "ROOT", "prep", "pobj", "punct"]
+    pos = ["PROPN", "PROPN", "CCONJ", "DET", "PROPN", "PROPN", "NOUN", "PROPN", "ADP", "PROPN", "PUNCT"]
+    tags = ["NNP", "NNP", "CC", "DT", "NNP", "NNP", "NN", "NNP", "IN", "NNP", "."]
+    lemmas = ["Red", "Hand", "and", "the", "Kolda", "Front", "retook", "Tamsa", "on", "Monday", "."]
+    found = _read_hand_parse(nlp, words, heads, deps, pos, tags, lemmas,
+                             [(0, 2, "ArmedGroup"), (4, 6, "ArmedGroup"), (7, 8, "City")])
+    assert {("Red Hand", "captured", "Tamsa"), ("Kolda Front", "captured", "Tamsa")} <= found, found

@@ -37,9 +37,10 @@ def held_place_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             yield from each_pair(holders, [span], "captured", "captured-held-modifier")
 
 
-#: Forms of "overrun" the small parser takes for part of a name, an adjective or a noun ("ISIL fighters overran
-#: Tikrit, the capital of ...": a compound of "Tikrit"; "the Taliban overran Ghazni"; "had overrun two posts").
-MISPARSED_CAPTURE_FORMS = frozenset({"overran", "overrun"})
+#: Past forms of capture verbs the small parser takes for part of a name, an adjective or a noun ("ISIL fighters
+#: overran Tikrit, the capital of ...": a compound of "Tikrit"; "the Taliban overran Ghazni"; "had overrun two posts";
+#: "... the National Front for Liberation retook Saraqeb": a noun after the group's name).
+MISPARSED_CAPTURE_FORMS = frozenset({"overran", "overrun", "retook", "recaptured", "seized", "captured"})
 #: Words that may stand between a doer and its verb: "had overrun", "also overran".
 BETWEEN_DOER_AND_VERB = frozenset({"had", "have", "has", "also", "quickly", "swiftly", "briefly", "reportedly"})
 
@@ -60,9 +61,13 @@ def misparsed_capture_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation
         if before < 0 or after >= len(doc) or doc[before].sent != doc[after].sent or modality(token) != "fact":
             continue
         doers = [s for s in args.entities(doc[before]) if s.label_ in FIGHTER_TYPES and s.end <= token.i]
+        doers += [s for d in doers[:1] for c in d.root.conjuncts for s in args.entities(c)
+                  if s.label_ in FIGHTER_TYPES and s.end <= token.i and s not in doers]  # "A and B retook X"
         # (what can be overrun and so taken: a town, a district, a province, the capture frame's "territory")
         places = [s for s in args.entities(doc[after]) if s.label_ in SITE_TYPES and s.start > token.i]
-        yield from each_pair(doers[:1], places[:1], "captured", "captured-misparsed-verb")
+        if doc[after].lower_ == "it":  # "... retook it on Feb. 27": the place the sentence before was about
+            places = [s for s in args.coref.place_before(doc[after]) if s.label_ in SITE_TYPES]
+        yield from each_pair(doers, places[:1], "captured", "captured-misparsed-verb")
 
 
 #: Verbs that put their object where "under X control" says: "left the town under RSF control".

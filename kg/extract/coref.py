@@ -404,7 +404,18 @@ class Coreference:
         named = self.named_before(pronoun, territory, 1)
         if the_only_one(named):
             return [marked(s) for s in the_only_one(named)]
-        return [marked(s) for s in self._subject_before(pronoun, named)]
+        return [marked(s) for s in self._subject_before(pronoun, named) or self._place_anaphor_before(pronoun)]
+
+    def _place_anaphor_before(self, pronoun: Token) -> list[Span]:
+        """'X has changed hands three times. The army first seized the town on Feb. 8 ... Y retook it': the place
+        that the sentence before took up as 'the town' (its subject or object), when it names none itself."""
+        index = self.sentence_index(pronoun)
+        if index == 0:
+            return []
+        start, end = self._sentence_starts[index - 1], self._sentence_starts[index]
+        nouns = [t for t in self.doc[start:end] if t.dep_ in ("nsubj", "nsubjpass", "dobj")
+                 and PLACE_ANAPHORS.get(t.lemma_.lower()) in ("City", "District", "Province")]
+        return self.antecedent(nouns[0], PLACE_ANAPHORS[nouns[0].lemma_.lower()]) if len(nouns) == 1 else []
 
     def national_force(self, adjective: str) -> list[Span]:
         """'Afghan police base': the forces of that country the article names ('Afghan security forces'),
