@@ -3028,3 +3028,12 @@ def test_a_party_set_off_after_a_name_with_an_adjective_before_it_is_the_persons
 def test_a_name_followed_by_its_distance_from_somewhere_is_a_place(nlp):
     doc = nlp("Advance\n\nMalian forces captured Anefis, about 110 kilometers to the south, on Saturday and pushed on.")
     assert {e.text: e.label_ for e in doc.ents}.get("Anefis") == "City", [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.model
+def test_bodies_named_along_with_a_member_are_members_too(nlp):
+    doc = nlp("Alliance\n\nThe MNDAA is a member of the Three Brotherhood Alliance, along with the Ta'ang National "
+              "Liberation Army (TNLA) and the Arakan Army.")
+    found = {(r.subject.text, r.predicate, r.object.text.replace("the ", "")) for r in doc._.kg_relations}
+    members = {s.replace("the ", "") for s, p, o in found if p == "memberOf" and o == "Three Brotherhood Alliance"}
+    assert {"MNDAA", "Ta'ang National Liberation Army", "Arakan Army"} <= members, found

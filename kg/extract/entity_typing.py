@@ -1330,9 +1330,10 @@ def _extend_hyphens(span: Span) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     known = span_origin(span) == "gazetteer"
-    # A known body's name written on ("SPLA-in-Opposition" after the gazetteer's "SPLA") names another body:
-    # typed afresh, as the NER's organisation
-    label = "ORG" if known and span.label_ in ("Force", "ArmedGroup", "Organization") else span.label_
+    # A known body's name written on through a linking word ("SPLA-in-Opposition" after the gazetteer's "SPLA")
+    # names another body: typed afresh, as the NER's organisation ("SLA-AW", "ISIS-K" stay what they were)
+    linked = any(t.is_lower for t in doc[span.end:end])
+    label = "ORG" if known and linked and span.label_ in ("Force", "ArmedGroup", "Organization") else span.label_
     return set_span(Span(doc, start, end, label=label), None if known else span_canonical(span), "ner", {})
 
 

@@ -386,6 +386,8 @@ def role_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
                 yield from _place_role(span, noun, lemma, args)
             if span.label_ in BODY_TYPES:
                 yield from _body_role(span, noun, lemma, args)
+                for other in _members_along(span, noun, lemma, args):
+                    yield from _body_role(other, noun, lemma, args)
         if span.label_ == "Official":
             yield from (r for r in _official_of_place(span, args) if r.object not in parties)
         if span.label_ in ("Person", "Official"):
@@ -957,6 +959,14 @@ def _person_of_body(span: Span, args: Arguments) -> Iterator[FoundRelation]:
             yield found(span, "officialOf", target, "officialOf-of")
         elif target.label_ in ("ArmedGroup", "Organization") and (ranked or not described):
             yield found(span, "memberOf", target, "memberOf-of")
+
+
+def _members_along(body: Span, noun: Token, role: str, args: Arguments) -> list[Span]:
+    """'The MNDAA is a member of the alliance, along with the TNLA and the Arakan Army': the others named along
+    with a body that is a member (after the verb that makes it one)."""
+    if role != "member" or noun.dep_ != "attr":
+        return []
+    return [s for s in args.prep_objects(noun.head, ("along", "together")) if s.label_ in BODY_TYPES and s != body]
 
 
 def _including(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
