@@ -3037,3 +3037,11 @@ def test_bodies_named_along_with_a_member_are_members_too(nlp):
     found = {(r.subject.text, r.predicate, r.object.text.replace("the ", "")) for r in doc._.kg_relations}
     members = {s.replace("the ", "") for s, p, o in found if p == "memberOf" and o == "Three Brotherhood Alliance"}
     assert {"MNDAA", "Ta'ang National Liberation Army", "Arakan Army"} <= members, found
+
+
+@pytest.mark.model
+def test_a_surnames_particle_inside_a_name_the_ner_missed(nlp):
+    doc = nlp("Floods\n\nRuben del Campo, a spokesman for the state weather agency Aemet, said the warning was issued "
+              "at dawn.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Ruben del Campo", "spokesmanFor", "Aemet") in found, (found, [(e.text, e.label_) for e in doc.ents])

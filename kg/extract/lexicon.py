@@ -182,6 +182,8 @@ HYPHEN_LINKS = {"e", "i", "ul", "al", "el", "ez", "az", "as", "ad", "ash", "e-",
 
 #: Lower-case words inside spaced place names: "Mocimboa da Praia", "Ciudad del Este".
 SPACED_LINKS = {"da", "de", "do", "dos", "das", "del", "di", "du", "des", "wa"}  # "Shigal wa Sheltan"
+#: Lower-case words inside a person's name: "Ursula von der Leyen", "Ruben del Campo".
+SURNAME_PARTICLES = SPACED_LINKS | {"von", "van", "der", "den", "ter", "la", "le", "bin", "ibn"}
 
 
 #: Words of a building, a site or a water, none of the nine types, as a name's own last word ("the al-Nuri

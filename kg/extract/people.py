@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 from ..model import without_name_suffixes
 from .gazetteer import Gazetteer
-from .lexicon import ARMED_SERVICES, FORCE_NAME_HEADS, MAYORAL_DISTRICT_WORDS, MONTHS_AND_DAYS, ELECTED_BODIES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PORTFOLIO_WORDS, ROLE_WORDS, SPACED_LINKS
+from .lexicon import ARMED_SERVICES, SURNAME_PARTICLES, FORCE_NAME_HEADS, MAYORAL_DISTRICT_WORDS, MONTHS_AND_DAYS, ELECTED_BODIES, NOT_PERSON_WORDS, ORGANISATION_OR_FORCE_WORDS, PORTFOLIO_WORDS, ROLE_WORDS, SPACED_LINKS
 from .spans import (glued_hyphen, in_headline, plain_name, retype, sentence_start_of, set_span, span_canonical,
                     span_origin, tokens_of, unofficial_role)
 from .words import word_list
@@ -310,9 +310,10 @@ def unnamed_officials(doc: Doc, spans: list[Span]) -> list[Span]:
     i = 0
     while i < len(tokens):
         end = i
-        while end < len(tokens) and tokens[end].pos_ == "PROPN" and tokens[end].is_title and tokens[end].is_alpha \
-                and end not in taken and tokens[end].lower_ not in ROLE_WORDS:
-            end += 1
+        while end < len(tokens) and end not in taken and (
+                tokens[end].pos_ == "PROPN" and tokens[end].is_title and tokens[end].is_alpha
+                and tokens[end].lower_ not in ROLE_WORDS or _particle_inside_name(tokens, i, end)):
+            end += 1  # ("Ruben del Campo": a surname's particle between capitalised words)
         if i < end < len(tokens) and tokens[end].text in REGNAL_NUMERALS:
             end += 1  # "King Felipe VI", "Pope Benedict XVI"
         if (2 <= end - i <= 4 or end - i == 1 and role_apposed(doc, end)) and not in_headline(doc[i:end]):
@@ -322,6 +323,13 @@ def unnamed_officials(doc: Doc, spans: list[Span]) -> list[Span]:
                 found.append(set_span(span, None, "role"))
         i = max(end, i + 1)
     return found
+
+
+def _particle_inside_name(tokens, start: int, i: int) -> bool:
+    """'del' of 'Ruben del Campo', 'van' of 'Jan van Dijk': a surname's particle after a capitalised word of the
+    name and before another."""
+    return i > start and i + 1 < len(tokens) and tokens[i].lower_ in SURNAME_PARTICLES and tokens[i].is_lower \
+        and tokens[i + 1].is_title and tokens[i + 1].pos_ == "PROPN"
 
 
 def role_apposed(doc: Doc, end: int) -> bool:
