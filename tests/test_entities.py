@@ -3045,3 +3045,10 @@ def test_a_surnames_particle_inside_a_name_the_ner_missed(nlp):
               "at dawn.")
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("Ruben del Campo", "spokesmanFor", "Aemet") in found, (found, [(e.text, e.label_) for e in doc.ents])
+
+
+@pytest.mark.model
+def test_a_town_written_as_a_suburb_of_another_is_in_it(nlp):
+    doc = nlp("Blasts\n\nRebels shelled the Damascus suburb of Douma on Friday.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Douma", "locatedIn", "Damascus") in found, found

@@ -52,7 +52,8 @@ def located_in_rules(doc: Doc, args: Arguments) -> Iterator[FoundRelation]:
             nearer = [t for t, _, link in containers if t.start < target.start and larger(target, t)
                       and t not in conjoined and link and chained]
             for place in nearer[-1:] or conjoined:
-                if larger(target, place) or rule == TOWN_PART_RULE and place.label_ == "District":
+                if larger(target, place) or rule == TOWN_PART_RULE and place.label_ == "District" \
+                        or target.label_ == "City" and _named_a_part(place, target):
                     yield found(place, "locatedIn", target, rule)
         for part in _included(span, args):  # "the Regional Municipality of Wood Buffalo, which includes Fort McMurray"
             if larger(span, part):
@@ -258,6 +259,17 @@ def _included(span: Span, args: Arguments) -> list[Span]:
         clauses.append(which.head)
     return [place for clause in clauses if clause.lemma_ in INCLUDING_VERBS
             for place in args.children(clause, ("dobj",)) if place.label_ in PLACE_TYPES]
+
+
+#: Parts of a town named as such, which the NER types as towns: "the Colombo suburb of Dehiwala".
+TOWN_PART_NOUNS = frozenset({"suburb", "neighborhood", "neighbourhood", "quarter"})
+
+
+def _named_a_part(place: Span, town: Span) -> bool:
+    """'Douma' in 'the Damascus suburb of Douma': a town written as a part of the town before the part's noun."""
+    of = place.root.head
+    return place.root.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in TOWN_PART_NOUNS \
+        and town.root.head == of.head and town.end <= of.head.i
 
 
 def _town_part(holder: Token, target: Span, args: Arguments) -> bool:
