@@ -3052,3 +3052,11 @@ def test_a_town_written_as_a_suburb_of_another_is_in_it(nlp):
     doc = nlp("Blasts\n\nRebels shelled the Damascus suburb of Douma on Friday.")
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("Douma", "locatedIn", "Damascus") in found, found
+
+
+@pytest.mark.model
+def test_names_the_ner_took_for_bodies_before_a_plural_apposition_of_villages_are_villages(nlp):
+    doc = nlp("Siege\n\nMilitias had blocked the wounded from leaving Foua and Kefraya, two Shi'ite villages in Idlib "
+              "province besieged by rebels.")
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get("Foua") == "City" and labels.get("Kefraya") == "City", labels

@@ -494,7 +494,25 @@ def _places_by_apposition(doc: Doc, spans: list[Span]) -> list[Span]:
         if _plural_apposition(last):  # "Hayaniya and Tamimiya, two districts of Basra": the names listed before too
             found.extend(set_span(Span(doc, start, end, label=last.label_), doc[start:end].text, "apposition")
                          for start, end in _names_listed_before(doc, last.start, taken))
+    # "Foua and Kefraya, two Shi'ite villages in Idlib province", where the NER took both for bodies: what the
+    # plural apposition calls them
+    guessed = {s.start: s for s in spans if span_origin(s) == "ner" and s.label_ in ("Organization", "Person")}
+    for last in [s for s in guessed.values() if _plural_apposition(s)]:
+        kind = _plural_kind(last)
+        listed = [last]
+        while listed[0].start >= 2 and doc[listed[0].start - 1].lower_ in (",", "and"):
+            before = next((s for s in guessed.values() if s.end == listed[0].start - 1), None)
+            if before is None:
+                break
+            listed.insert(0, before)
+        found.extend(set_span(Span(doc, s.start, s.end, label=kind), plain_name(s), "apposition") for s in listed)
     return found
+
+
+def _plural_kind(span: Span) -> str:
+    """The type the plural apposition after ``span`` gives it ('City' for ', two villages in')."""
+    return next(APPOSITION_KINDS_PLURAL[t.lower_] for t in tokens_of(span.doc)[span.end: span.end + 6]
+                if t.lower_ in APPOSITION_KINDS_PLURAL)
 
 
 def _plural_apposition(span: Span) -> bool:
@@ -503,7 +521,8 @@ def _plural_apposition(span: Span) -> bool:
     if not tokens or tokens[0].text != ",":
         return False
     kinds = [t for t in tokens[1:] if t.lower_ in APPOSITION_KINDS_PLURAL]
-    return bool(kinds) and all(t.lower_ == "the" or t.like_num or t.pos_ == "ADJ" for t in tokens[1: kinds[0].i - span.end])
+    return bool(kinds) and all(t.lower_ == "the" or t.like_num or t.pos_ == "ADJ" or t.is_title and t.pos_ == "PROPN"
+                               for t in tokens[1: kinds[0].i - span.end])  # ("two Shi'ite villages")
 
 
 def _names_listed_before(doc: Doc, end: int, taken: set[int]) -> list[tuple[int, int]]:
