@@ -1446,3 +1446,13 @@ def test_a_capture_verb_the_tagger_made_a_noun_after_two_conjoined_groups_is_bot
     found = _read_hand_parse(nlp, words, heads, deps, pos, tags, lemmas,
                              [(0, 2, "ArmedGroup"), (4, 6, "ArmedGroup"), (7, 8, "City")])
     assert {("Red Hand", "captured", "Tamsa"), ("Kolda Front", "captured", "Tamsa")} <= found, found
+
+
+@pytest.mark.model
+def test_a_speaker_after_a_victim_and_his_role_is_neither_victim_nor_member(nlp):
+    doc = nlp("Raid\n\nU.S. special operations forces who raided a compound near the village of Barisha in Idlib "
+              "province, Syria, on Oct. 26 killed Abu Bakr al-Baghdadi, the leader of the Islamic State of Iraq and "
+              "Syria, Gen. Kenneth F. McKenzie Jr., commander of U.S. Central Command, told reporters at the Pentagon.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert not any("McKenzie" in o or "McKenzie" in s and p == "memberOf" for s, p, o in found), found
+    assert any("McKenzie" in s and p == "officialOf" and "Central Command" in o for s, p, o in found), found

@@ -238,6 +238,8 @@ def _role_between_commas(span: Span) -> Token | None:
     role = doc[comma - 1]
     while not _role_noun(role) and role.head.i < role.i and role.head.right_edge.i == comma - 1:
         role = role.head  # "the commander of NATO's Resolute Support mission, Gen. John Nicholson,"
+    if role.dep_ == "appos" and role.head.i < role.i and role.head.ent_type_ in ("Person", "Official"):
+        return None  # "killed X, the leader of ISIS, Gen. Y, commander of Z, said": the name before has the role
     return role if _role_noun(role) else None
 
 
