@@ -3060,3 +3060,11 @@ def test_names_the_ner_took_for_bodies_before_a_plural_apposition_of_villages_ar
               "province besieged by rebels.")
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels.get("Foua") == "City" and labels.get("Kefraya") == "City", labels
+
+
+@pytest.mark.model
+def test_a_command_and_its_operation_joined_by_a_spaced_dash_are_one_name(nlp):
+    doc = nlp("Manbij\n\nLt. Gen. Sean MacFarland, commander of Combined Joint Task Force – Operation Inherent Resolve, "
+              "praised the council's fighters.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Sean MacFarland", "officialOf", "Combined Joint Task Force – Operation Inherent Resolve") in found, found

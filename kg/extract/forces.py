@@ -7,7 +7,8 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer, country_adjectives
 from .lexicon import AIRCRAFT_HEADS, ARMED_GROUP_HEADS, ORGANISATION_OR_FORCE_WORDS, CIVILIAN_VERBS, DASHES, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_HEADS, GENERIC_QUALIFIERS, MINISTRY_TOPICS, MULTINATIONAL, NATIONAL_FILLERS, NATIONAL_FORCE_HEADS, PLACE_TYPES, ROLE_WORDS, UNIT_WORDS
-from .spans import name_of, plain_name, retype, set_canonical, set_span, span_canonical, span_links, span_origin, tokens_of
+from .spans import (name_of, plain_name, retype, set_canonical, set_span, spaced_dash, span_canonical, span_links,
+                    span_origin, tokens_of)
 from .words import word_list
 
 
@@ -139,9 +140,9 @@ def hyphened_commands(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         end = span.end
         if span.label_ in ("Force", "Organization", "ArmedGroup") and doc[end - 1].lower_ in COMMAND_WORDS \
-                and end + 1 < len(doc) and doc[end].text == "-" \
-                and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_title \
-                and doc[end + 1].is_alpha:
+                and end + 1 < len(doc) and (doc[end].text == "-" and not doc[end - 1].whitespace_
+                                            and not doc[end].whitespace_ or _dash_before_operation(doc, end)) \
+                and doc[end + 1].is_title and doc[end + 1].is_alpha:
             end += 2
             while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and doc[end - 1].whitespace_ \
                     and doc[end].lower_ not in ROLE_WORDS:
@@ -153,6 +154,12 @@ def hyphened_commands(doc: Doc, spans: list[Span]) -> list[Span]:
             continue  # inside the name just made longer ("Afghanistan" of "U.S. Forces-Afghanistan")
         out.append(span)
     return out
+
+
+def _dash_before_operation(doc: Doc, i: int) -> bool:
+    """'Combined Joint Task Force – Operation Inherent Resolve': a spaced dash between a command and the operation it
+    is named for, in the way U.S. releases write the name."""
+    return spaced_dash(doc[i]) and i + 1 < len(doc) and doc[i + 1].text == "Operation"
 
 
 # Unions made once: ``x in A | B`` builds the union on every test, and these are tested for every token.
