@@ -1456,3 +1456,9 @@ def test_a_speaker_after_a_victim_and_his_role_is_neither_victim_nor_member(nlp)
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert not any("McKenzie" in o or "McKenzie" in s and p == "memberOf" for s, p, o in found), found
     assert any("McKenzie" in s and p == "officialOf" and "Central Command" in o for s, p, o in found), found
+
+
+def test_the_place_of_a_facility_is_no_target_when_the_attack_names_one(nlp):
+    assert_reads(nlp, "Red Hand militants attacked Northern Brigade troops at an airfield in Ulan Region early today.",
+                 {**RED_HAND, **BRIGADE, "Ulan Region": "Province"},
+                 {("Red Hand", "attacked", "Northern Brigade")}, {("Red Hand", "attacked", "Ulan Region")})

@@ -713,8 +713,9 @@ ACTION_OBJECT_NOUNS = frozenset({"attack", "assault", "offensive", "raid", "adva
                                  "onslaught", "counteroffensive", "counterattack", "ambush"})
 
 
-#: Patient slots read only when no other patient is named.
-FALLBACK_SLOTS = frozenset({"in-place", "repeller"})
+#: Patient slots read only when no other patient is named (the place a facility stands in is attacked only when
+#: no one is named as the target: "attacked X forces at an airfield in Y region" attacks X, not Y).
+FALLBACK_SLOTS = frozenset({"in-place", "repeller", "site"})
 #: Verbs whose subject fends off the attack that is their object: "troops repelled seven attacks by X".
 REPELLING_VERBS = frozenset({"repel", "repulse", "thwart", "foil", "fend", "resist", "beat", "turn", "fight"})
 
