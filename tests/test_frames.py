@@ -1462,3 +1462,21 @@ def test_the_place_of_a_facility_is_no_target_when_the_attack_names_one(nlp):
     assert_reads(nlp, "Red Hand militants attacked Northern Brigade troops at an airfield in Ulan Region early today.",
                  {**RED_HAND, **BRIGADE, "Ulan Region": "Province"},
                  {("Red Hand", "attacked", "Northern Brigade")}, {("Red Hand", "attacked", "Ulan Region")})
+
+
+def test_troops_the_parser_apposed_to_an_opening_phrases_town_are_the_reported_verbs_subject(nlp):
+    """'Before taking Kolda, Northern Brigade troops had seized Tamsa, the ministry said' parsed with the troops as
+    an apposition of Kolda, and the reported verb without a subject."""
+    words = ["Before", "taking", "Kolda", ",", "Northern", "Brigade", "troops", ",", "had", "seized", "Tamsa", ",",
+             "the", "ministry", "said", "."]
+    heads = [9, 0, 1, 2, 6, 6, 2, 2, 9, 14, 9, 14, 13, 14, 14, 14]
+    deps = ["prep", "pcomp", "dobj", "punct", "compound", "compound", "appos", "punct", "aux", "ccomp", "dobj",
+            "punct", "det", "nsubj", "ROOT", "punct"]
+    pos = ["ADP", "VERB", "PROPN", "PUNCT", "PROPN", "PROPN", "NOUN", "PUNCT", "AUX", "VERB", "PROPN", "PUNCT", "DET",
+           "NOUN", "VERB", "PUNCT"]
+    tags = ["IN", "VBG", "NNP", ",", "NNP", "NNP", "NNS", ",", "VBD", "VBN", "NNP", ",", "DT", "NN", "VBD", "."]
+    lemmas = ["before", "take", "Kolda", ",", "Northern", "Brigade", "troop", ",", "have", "seize", "Tamsa", ",",
+              "the", "ministry", "say", "."]
+    found = _read_hand_parse(nlp, words, heads, deps, pos, tags, lemmas,
+                             [(2, 3, "City"), (4, 7, "Force"), (10, 11, "City")])
+    assert ("Northern Brigade troops", "captured", "Tamsa") in found, found

@@ -414,7 +414,7 @@ def subjects_of(verb: Token, args: Arguments) -> list[Span]:
             found_subjects = _subject_of_a_reduced_clause(current, args)
         if found_subjects or any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
             return found_subjects
-        if current.dep_ == "ROOT":
+        if current.dep_ in ("ROOT", "ccomp"):  # (or the reported clause: "..., the ministry said")
             subject = _subject_hung_on_opening(current, args)
             if subject:
                 return subject
@@ -487,19 +487,23 @@ def _subject_hung_on_opening(verb: Token, args: Arguments) -> list[Span]:
     opening = next((c for c in verb.children if c.dep_ == "prep" and c.i < verb.i and c.is_sent_start), None)
     if opening is None:
         return []
-    names = [t for t in opening.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"]
-    if names:
+    names = [t for t in opening.subtree if t.dep_ == "appos" and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and any(
+        s.label_ in FIGHTER_TYPES for s in args.entities(t)) and _conjoined_to_a_place(t, args))]  # ("Before taking
+    if names:  # Shusha, Azerbaijani troops ... had seized": the troops made an apposition of the town)
         return [s for t in names[-1:] for s in args.entities(t) if s.label_ in ACTOR_TYPES]
-    # "Before going to Paiporta, Felipe, Sanchez and Mazon met": the names made conjuncts of the opening's place
-    listed = [s for t in opening.subtree if t.dep_ == "conj" and t.pos_ == "PROPN" and _conjoined_to_a_place(t, args)
-              for s in args.entities(t) if s.label_ in ACTOR_TYPES]
-    return listed if len(listed) >= 2 else []
+    # "Before going to Paiporta, Felipe, Sanchez and Mazon met", "Before taking Shusha, Azerbaijani troops had
+    # seized ...": the actors made conjuncts of the opening's place
+    return [s for t in opening.subtree if t.dep_ == "conj" and t.pos_ in ("PROPN", "NOUN")
+            and _conjoined_to_a_place(t, args) for s in args.entities(t) if s.label_ in ACTOR_TYPES]
 
 
 def _conjoined_to_a_place(token: Token, args: Arguments) -> bool:
-    first = first_conjunct(token)
+    """``token`` is joined by a comma (as a conjunct or an apposition) to a place that is an opening phrase's
+    object."""
+    first = first_conjunct(token) if token.dep_ == "conj" else token.head
     place = args.entity(first)
-    return place is not None and place.label_ in PLACE_TYPES and first.dep_ == "pobj"
+    return place is not None and place.label_ in PLACE_TYPES and first.dep_ in ("pobj", "dobj") \
+        and token.doc[token.left_edge.i - 1].text == ","
 
 
 #: Verbs whose object did what their "of"/"for" gerund says: "accused the TPLF of attacking bases".
