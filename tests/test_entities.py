@@ -3068,3 +3068,12 @@ def test_a_command_and_its_operation_joined_by_a_spaced_dash_are_one_name(nlp):
               "praised the council's fighters.")
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("Sean MacFarland", "officialOf", "Combined Joint Task Force – Operation Inherent Resolve") in found, found
+
+
+@pytest.mark.model
+def test_a_regions_regional_government_is_a_body_its_spokesman_speaks_for(nlp):
+    doc = nlp("Lalibela\n\nGizachew Muluneh, a spokesman for the Amhara regional government, accused the rebels of "
+              "looting.")
+    found = {(r.subject.text, r.predicate, r.object._.kg_canonical or r.object.text, r.object.label_)
+             for r in doc._.kg_relations}
+    assert ("Gizachew Muluneh", "spokesmanFor", "Amhara regional government", "Organization") in found, found

@@ -2,6 +2,7 @@
 'M23 rebels', 'the Russians', 'the Yemeni government', 'the defense ministry'."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
@@ -656,6 +657,10 @@ def government_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span
             if owner is not None:
                 adjective, start, end = owner
                 found.append(set_span(Span(doc, start, end, label="Organization"), f"{adjective} government", "government"))
+            elif (region := _region_before(doc, token, spans_at)) is not None:
+                stem = re.sub(r" (Province|State|Region)$", "", name_of(region))  # ("Anbar", not "Anbar Province")
+                name = f"{stem} {doc[token.i - 1].lower_} government"  # "the Amhara regional government"
+                found.append(set_span(Span(doc, region.start, token.i + 1, label="Organization"), name, "government"))
         elif lower == "ministry" and not (token.i in spans_at and span_origin(spans_at[token.i]) == "gazetteer"):
             span = _ministry_span(doc, token)
             if span is not None:
@@ -675,6 +680,15 @@ def government_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span
             else:
                 found.append(set_span(Span(doc, start, token.i + 1, label="Organization"), "provincial council", "council"))
     return found
+
+
+def _region_before(doc: Doc, government: Token, spans_at: dict[int, Span]) -> Span | None:
+    """'the Amhara regional government', 'the Borno state government': the region named right before 'regional',
+    'state' or 'provincial government' (a body of its own, not the region)."""
+    if government.i < 2 or doc[government.i - 1].lower_ not in ("regional", "state", "provincial"):
+        return None
+    region = spans_at.get(government.i - 2)
+    return region if region is not None and region.label_ == "Province" and region.end == government.i - 1 else None
 
 
 def _owner_country(doc: Doc, token: Token, spans_at: dict[int, Span], gaz: Gazetteer) -> tuple[str, int, int] | None:
