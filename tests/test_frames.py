@@ -1480,3 +1480,8 @@ def test_troops_the_parser_apposed_to_an_opening_phrases_town_are_the_reported_v
     found = _read_hand_parse(nlp, words, heads, deps, pos, tags, lemmas,
                              [(2, 3, "City"), (4, 7, "Force"), (10, 11, "City")])
     assert ("Northern Brigade troops", "captured", "Tamsa") in found, found
+
+
+def test_a_person_takes_no_town(nlp):
+    assert_reads(nlp, "President Kemal Aras announced the capture of Tamsa in a televised address on Sunday.",
+                 {"Kemal Aras": "Official", "Tamsa": "City"}, set(), {("Kemal Aras", "captured", "Tamsa")})

@@ -46,7 +46,10 @@ GAIN_NOUNS = {"advance", "push", "gain", "progress"}
 #: Places an attack "in X" can hit, and places that are taken: not a whole country ("an attack in northern
 #: Afghanistan", "seized northern Mali" name where, not what).
 SITE_TYPES = frozenset({"City", "District", "Province"})
+#: "body": an actor that is no single person (a person does not take a town: his forces do; the annotated
+#: reports have no capture by a person).
 TYPE_SETS: dict[str, frozenset[str] | None] = {"actor": ACTOR_TYPES, "fighter": FIGHTER_TYPES,
+                                               "body": ACTOR_TYPES - {"Person", "Official"},
                                                "place": PLACE_TYPES, "territory": SITE_TYPES, "any": None}
 #: Slots whose participants are one side of a noun, not its sides: "Rwanda's and M23's hostilities" is
 #: no clash between Rwanda and M23.
