@@ -3077,3 +3077,12 @@ def test_a_regions_regional_government_is_a_body_its_spokesman_speaks_for(nlp):
     found = {(r.subject.text, r.predicate, r.object._.kg_canonical or r.object.text, r.object.label_)
              for r in doc._.kg_relations}
     assert ("Gizachew Muluneh", "spokesmanFor", "Amhara regional government", "Organization") in found, found
+
+
+@pytest.mark.model
+def test_the_amir_is_a_role_and_sheikh_an_honorific_before_a_long_name(nlp):
+    doc = nlp("Doha\n\nThe secretary met with the Amir of Qatar, Sheikh Tamim bin Hamad Al Thani, on Tuesday. Somalia's "
+              "president, Hassan Sheikh Mohamud, met clan elders.")
+    names = {e.text for e in doc.ents if e.label_ in ("Person", "Official")}
+    assert {"Tamim bin Hamad Al Thani", "Hassan Sheikh Mohamud"} <= names, names
+    assert "Amir" not in names, names

@@ -1093,6 +1093,8 @@ def _fit_name(span: Span, gaz: Gazetteer) -> Span | None:
     end = _unit_number_end(doc, end) if doc[end - 1].lower_ in UNIT_NUMBER_HEADS else end
     if span.label_ in ("PERSON", "ORG") and _titled_person_name(doc, start, end):
         span = Span(doc, start, end, label="PERSON")  # "Brigadier General Sylvain Ekenge" is a person, titled
+    if span.label_ == "PERSON" and end - start >= 3 and doc[start].text == "Sheikh":
+        start += 1  # "Sheikh Tamim bin Hamad Al Thani": an honorific (not "Hassan Sheikh Mohamud", "Sheikh Hasina")
     comma = next((t.i for t in doc[start:end - 1] if t.text == ","), None)
     if span.label_ in ("PERSON", "ORG") and comma is not None and comma > start and doc[comma - 1].is_title \
             and doc[comma - 1].lower_ in ROLE_WORDS and all(t.is_title for t in doc[comma + 1:end]):

@@ -16,7 +16,7 @@ ROLE_WORDS = {
     "commander", "chief", "official", "officials", "mayor", "general", "gen.", "gen", "colonel", "col.", "col",
     "lieutenant", "lt.", "major", "maj.", "captain", "capt.", "sergeant", "sgt.", "corporal", "cpl.", "admiral", "adm.",
     "brig.", "ambassador", "envoy", "secretary", "senator", "sen.", "director", "head", "leader", "chairman",
-    "chairwoman", "lawmaker", "legislator", "mp", "premier", "prime", "king", "emir", "prince", "representative",
+    "chairwoman", "lawmaker", "legislator", "mp", "premier", "prime", "king", "emir", "amir", "prince", "representative",
     "negotiator", "adviser", "advisor", "officer", "councilman", "councilwoman", "prosecutor", "judge", "diplomat",
     "member", "administrator", "chancellor", "defense", "foreign", "commissioner", "executive", "sheriff", "attorney",
     "magistrate", "rector", "rep.", "reps.", "councillor", "councilor", "alderman", "alderwoman", "inspector",
