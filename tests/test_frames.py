@@ -1485,3 +1485,12 @@ def test_troops_the_parser_apposed_to_an_opening_phrases_town_are_the_reported_v
 def test_a_person_takes_no_town(nlp):
     assert_reads(nlp, "President Kemal Aras announced the capture of Tamsa in a televised address on Sunday.",
                  {"Kemal Aras": "Official", "Tamsa": "City"}, set(), {("Kemal Aras", "captured", "Tamsa")})
+
+
+@pytest.mark.model
+def test_talks_with_a_long_title_and_the_name_after_its_comma_are_talks_with_the_person(nlp):
+    doc = nlp("Visit\n\nSecretary of Defense Lloyd Austin traveled to Doha. Austin also held talks with Qatar's Deputy "
+              "Prime Minister and Minister of State for Defense Affairs, Dr. Khalid bin Mohammed Al Attiyah, on the "
+              "two countries' defense partnership.")
+    found = {frozenset((r.subject.text, r.object.text)) for r in doc._.kg_relations if r.predicate == "metWith"}
+    assert frozenset(("Austin", "Khalid bin Mohammed Al Attiyah")) in found, found

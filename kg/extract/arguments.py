@@ -664,8 +664,9 @@ class Arguments:
                 for pobj in objects:
                     if pobj.dep_ == "pobj":
                         first = self._named_right_after(prep, pobj)
-                        out.extend(s for s in ([first] if first is not None else self.entities(pobj, depth + 1))
-                                   if s not in out)
+                        named = [first] if first is not None else self.entities(pobj, depth + 1) \
+                            or self._named_after_role(pobj)
+                        out.extend(s for s in named if s not in out)
                     elif pobj.dep_ == "pcomp" and pobj.lemma_ == "be":  # "control over what was the capital, X"
                         out.extend(s for c in pobj.children if c.dep_ in ("attr", "nsubj") and c.lower_ != "what"
                                    for s in self.entities(c, depth + 1) if s not in out)
@@ -680,6 +681,22 @@ class Arguments:
         if not named and act.dep_ == "dobj" and act.head.lemma_.lower() in SUPPORT_VERBS:
             named = [s for s in self.children(act.head, ("nsubj",)) if s.label_ in ACTOR_TYPES]
         return named
+
+    def _named_after_role(self, role: Token) -> list[Span]:
+        """'held talks with Qatar's Deputy Prime Minister and Minister of State for Defense Affairs, Dr. X, on ...':
+        the person named between commas right after a role noun the parser left without its apposition."""
+        if role.lower_ not in ROLE_WORDS:
+            return []
+        end = role.right_edge.i + 1
+        while end < len(self.doc) and self.doc[end].lower_ in ROLE_WORDS | {"of", "and", "for"} \
+                or end < len(self.doc) and self.doc[end].is_title and self.entity(self.doc[end]) is None \
+                and self.doc[end].text != ",":
+            end += 1  # (the rest of a title the parser cut off: "... Minister of State for Defense Affairs")
+        if end + 1 >= len(self.doc) or self.doc[end].text != ",":
+            return []
+        person = self.entity(self.doc[end + 1 + (self.doc[end + 1].lower_.rstrip(".") in ("dr", "gen", "col"))])
+        return [person] if person is not None and person.label_ in ("Person", "Official") \
+            and person.end < len(self.doc) and self.doc[person.end].text in (",", ".") else []
 
     def _named_right_after(self, prep: Token, pobj: Token) -> Span | None:
         """'against al-Shabaab near Saakow' where the parser made Saakow the object and al-Shabaab its modifier: the
