@@ -49,6 +49,8 @@ CONTENT_POS = {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}
 #: Size order of places: something is located in a larger place.
 PLACE_RANK = {"City": 0, "District": 1, "Province": 2, "Country": 3}
 
+#: Words a long title is made of: "Deputy Prime Minister and Minister of State for Defense Affairs".
+TITLE_WORDS_AND_LINKS = frozenset(ROLE_WORDS | {"of", "and", "for"})
 #: People and units that stand for the body they belong to ("Taliban fighters", "the group's commanders").
 PEOPLE_PROXIES = word_list("arguments", "people")
 #: Things that stand for whoever owns, fires or holds them ("Houthi targets", "ISIL positions", "an army base").
@@ -687,16 +689,15 @@ class Arguments:
         the person named between commas right after a role noun the parser left without its apposition."""
         if role.lower_ not in ROLE_WORDS:
             return []
-        end = role.right_edge.i + 1
-        while end < len(self.doc) and self.doc[end].lower_ in ROLE_WORDS | {"of", "and", "for"} \
-                or end < len(self.doc) and self.doc[end].is_title and self.entity(self.doc[end]) is None \
-                and self.doc[end].text != ",":
+        doc, end = self.doc, role.right_edge.i + 1
+        while end < len(doc) and (doc[end].lower_ in TITLE_WORDS_AND_LINKS
+                                  or doc[end].is_title and self.entity(doc[end]) is None):
             end += 1  # (the rest of a title the parser cut off: "... Minister of State for Defense Affairs")
-        if end + 1 >= len(self.doc) or self.doc[end].text != ",":
+        if end + 2 >= len(doc) or doc[end].text != ",":
             return []
-        person = self.entity(self.doc[end + 1 + (self.doc[end + 1].lower_.rstrip(".") in ("dr", "gen", "col"))])
+        person = self.entity(doc[end + 1 + (doc[end + 1].lower_.rstrip(".") in ("dr", "gen", "col"))])
         return [person] if person is not None and person.label_ in ("Person", "Official") \
-            and person.end < len(self.doc) and self.doc[person.end].text in (",", ".") else []
+            and person.end < len(doc) and doc[person.end].text in (",", ".") else []
 
     def _named_right_after(self, prep: Token, pobj: Token) -> Span | None:
         """'against al-Shabaab near Saakow' where the parser made Saakow the object and al-Shabaab its modifier: the

@@ -506,7 +506,7 @@ def _conjoined_to_a_place(token: Token, args: Arguments) -> bool:
     first = first_conjunct(token) if token.dep_ == "conj" else token.head
     place = args.entity(first)
     return place is not None and place.label_ in PLACE_TYPES and first.dep_ in ("pobj", "dobj") \
-        and token.doc[token.left_edge.i - 1].text == ","
+        and token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
 
 
 #: Verbs whose object did what their "of"/"for" gerund says: "accused the TPLF of attacking bases".
