@@ -497,8 +497,10 @@ def _places_by_apposition(doc: Doc, spans: list[Span]) -> list[Span]:
     # "Foua and Kefraya, two Shi'ite villages in Idlib province", where the NER took both for bodies: what the
     # plural apposition calls them
     guessed = {s.start: s for s in spans if span_origin(s) == "ner" and s.label_ in ("Organization", "Person")}
-    for last in [s for s in guessed.values() if _plural_apposition(s)]:
-        kind = _plural_kind(last)
+    for last in guessed.values():
+        kind = _plural_apposition(last)
+        if kind is None:
+            continue
         listed = [last]
         while listed[0].start >= 2 and doc[listed[0].start - 1].lower_ in (",", "and"):
             before = next((s for s in guessed.values() if s.end == listed[0].start - 1), None)
@@ -509,20 +511,17 @@ def _places_by_apposition(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
-def _plural_kind(span: Span) -> str:
-    """The type the plural apposition after ``span`` gives it ('City' for ', two villages in')."""
-    return next(APPOSITION_KINDS_PLURAL[t.lower_] for t in tokens_of(span.doc)[span.end: span.end + 6]
-                if t.lower_ in APPOSITION_KINDS_PLURAL)
-
-
-def _plural_apposition(span: Span) -> bool:
-    """', two districts of', ', villages in', ', the two largest cities in' after ``span``."""
+def _plural_apposition(span: Span) -> str | None:
+    """', two districts of', ', villages in', ', the two largest cities in' after ``span``: the type it gives the
+    names before it ('District', 'City'), or None."""
     tokens = tokens_of(span.doc)[span.end: span.end + 6]
     if not tokens or tokens[0].text != ",":
-        return False
+        return None
     kinds = [t for t in tokens[1:] if t.lower_ in APPOSITION_KINDS_PLURAL]
-    return bool(kinds) and all(t.lower_ == "the" or t.like_num or t.pos_ == "ADJ" or t.is_title and t.pos_ == "PROPN"
-                               for t in tokens[1: kinds[0].i - span.end])  # ("two Shi'ite villages")
+    described = bool(kinds) and all(t.lower_ == "the" or t.like_num or t.pos_ == "ADJ"
+                                    or t.is_title and t.pos_ == "PROPN"  # ("two Shi'ite villages")
+                                    for t in tokens[1: kinds[0].i - span.end])
+    return APPOSITION_KINDS_PLURAL[kinds[0].lower_] if described else None
 
 
 def _names_listed_before(doc: Doc, end: int, taken: set[int]) -> list[tuple[int, int]]:

@@ -262,7 +262,7 @@ def _included(span: Span, args: Arguments) -> list[Span]:
 
 
 #: Parts of a town named as such, which the NER types as towns: "the Colombo suburb of Dehiwala".
-TOWN_PART_NOUNS = frozenset({"suburb", "neighborhood", "neighbourhood", "quarter"})
+TOWN_PART_NOUNS = frozenset(NEIGHBOURHOOD_WORDS | {"suburb", "quarter"})
 
 
 def _named_a_part(place: Span, town: Span) -> bool:
