@@ -3086,3 +3086,11 @@ def test_the_amir_is_a_role_and_sheikh_an_honorific_before_a_long_name(nlp):
     names = {e.text for e in doc.ents if e.label_ in ("Person", "Official")}
     assert {"Tamim bin Hamad Al Thani", "Hassan Sheikh Mohamud"} <= names, names
     assert "Amir" not in names, names
+
+
+@pytest.mark.model
+def test_a_passive_clause_of_its_own_names_who_leads_a_body(nlp):
+    doc = nlp("Sennar\n\nThe Sudanese army is led by General Abdel Fattah al-Burhan, while the rebels are backed by "
+              "Chad.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Abdel Fattah al-Burhan", "officialOf", "Sudanese army") in found, found

@@ -869,6 +869,10 @@ def _leading(verb: Token, args: Arguments) -> Iterator[FoundRelation]:
     elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:  # "Led by X, the CAQ took 74 seats":
         bodies = [b for b in subjects_of(verb.head, args) if b.label_ not in ("Person", "Official")]  # the
         leaders = args.prep_objects(verb, ("by",))  # main clause's subject is what the opening participle describes
+    elif any(c.dep_ == "nsubjpass" for c in verb.children):  # "The army is led by General X", "the RSF is
+        # commanded by Y": a passive clause of its own, its subject the body and its agent the leader
+        bodies = [b for b in args.children(verb, ("nsubjpass",)) if b.label_ not in ("Person", "Official")]
+        leaders = args.prep_objects(verb, ("by",))
     elif first_conjunct(verb).dep_ == "relcl" and any(c.dep_ == "auxpass" for c in verb.children):
         # "the SLA-AW, which is led by X", "the administration, which was installed in May and was led by X"
         owner = first_conjunct(verb).head
