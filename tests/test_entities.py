@@ -3094,3 +3094,11 @@ def test_a_passive_clause_of_its_own_names_who_leads_a_body(nlp):
               "Chad.")
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("Abdel Fattah al-Burhan", "officialOf", "Sudanese army") in found, found
+
+
+@pytest.mark.model
+def test_a_two_word_service_before_an_abbreviated_rank_is_part_of_the_rank(nlp):
+    doc = nlp("Briefing\n\nMarine Corps Gen. Thomas Waldhauser and Air Force Col. John Dorrian briefed reporters.")
+    names = {e.text for e in doc.ents}
+    assert {"Thomas Waldhauser", "John Dorrian"} <= names, names
+    assert not names & {"Marine Corps", "Air Force"}, names

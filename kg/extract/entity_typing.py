@@ -1564,6 +1564,18 @@ JUNK_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCEN
 BARE_BODY_HEADS = frozenset({"group", "movement", "front", "council", "committee", "union"})
 
 
+#: Second words of an armed service's name: "Marine Corps", "Air Force", "Coast Guard".
+SERVICE_SECOND_WORDS = {"corps", "force", "guard"}
+
+
+def _service_before_rank(span: Span) -> bool:
+    """'Army' in "Army Col. X", 'Marine Corps' in "Marine Corps Lt. Gen. Y": a service right before an abbreviated
+    rank is part of the officer's rank, no body of its own."""
+    words = [t.lower_ for t in span]
+    service = words[0] in ARMED_SERVICES and (len(words) == 1 or len(words) == 2 and words[1] in SERVICE_SECOND_WORDS)
+    return service and span.end < len(span.doc) and span.doc[span.end].lower_.rstrip(".") in TITLE_ABBREVIATION_STEMS
+
+
 def _is_junk(span: Span) -> bool:
     # (the label first: a date or a number needs no look at its words; the text only for what the NER labelled)
     if span.label_ in JUNK_LABELS:
@@ -1587,9 +1599,8 @@ def _is_junk(span: Span) -> bool:
                 and span.label_ in ("ORG", "PERSON", "NORP"):
             return True  # "Media reported ...", "Turnout was 12 percent", "Unofficial results showed": a capitalised
             # common word at the start of a sentence
-        if len(span) == 1 and span.end < len(span.doc) and span[0].lower_ in ARMED_SERVICES \
-                and span.doc[span.end].lower_.rstrip(".") in TITLE_ABBREVIATION_STEMS:
-            return True  # "Army Col. Steve Warren": the service is part of the officer's rank
+        if _service_before_rank(span):
+            return True  # "Army Col. Steve Warren", "Marine Corps Gen. X": the service is part of the officer's rank
         if len(span) == 1 and span.end < len(span.doc) and span.doc[span.end].lower_ in ROLE_WORDS \
                 and (span[0].lower_ in ROLE_WORDS or span[0].lower_ in MINISTRY_TOPICS
                      or span[0].lower_ in ("national", "acting", "interim", "executive", "general")):
