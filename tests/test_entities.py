@@ -3102,3 +3102,14 @@ def test_a_two_word_service_before_an_abbreviated_rank_is_part_of_the_rank(nlp):
     names = {e.text for e in doc.ents}
     assert {"Thomas Waldhauser", "John Dorrian"} <= names, names
     assert not names & {"Marine Corps", "Air Force"}, names
+
+
+@pytest.mark.model
+def test_a_group_told_to_be_one_of_the_militias_in_a_body_is_its_member(nlp):
+    doc = nlp("Strikes\n\nThe Pentagon blamed Kataib Hezbollah, one of the most powerful militias in the Popular "
+              "Mobilization Forces, for the attacks. Turkey considers the YPG, the main Kurdish force in the SDF, a "
+              "terrorist organization.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Kataib Hezbollah", "memberOf", "Popular Mobilization Forces") in found, found
+    assert ("YPG", "memberOf", "SDF") in found, found
+    assert not any("militias" in e.text for e in doc.ents), doc.ents

@@ -346,6 +346,8 @@ def _body_named_after(noun: Token, spans_at: dict[int, Span]) -> bool:
 def _describes(noun: Token) -> bool:
     """An indefinite noun that says what something named is: 'X, a UAE-backed militia', 'X is a militia',
     'the council, an alliance of Islamist militias'."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        return noun.head.head.dep_ in ("appos", "attr")  # "X, one of the most powerful militias in Y"
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         noun = noun.head.head
     return noun.dep_ in ("appos", "attr") and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)

@@ -622,12 +622,22 @@ def _official_of_adjective_country(span: Span, args: Arguments) -> Iterator[Foun
             return
 
 
+#: A group told to be inside a larger body: "one of the factions within the PMF", "a militia in the SDF".
+INSIDE_PREPOSITIONS = ("in", "within", "inside")
+GROUP_INSIDE_NOUNS = {"militia", "force", "group"}
+
+
 def _body_role(span: Span, noun: Token, lemma: str, args: Arguments) -> Iterator[FoundRelation]:
     """'the MNDAA, a member of the Three Brotherhood Alliance', "JNIM, al-Qaeda's branch in the Sahel",
     'Poland, a NATO member': a group, force, organisation or state that belongs to another body."""
-    if lemma not in BODY_PART_NOUNS:
+    if lemma in BODY_PART_NOUNS:
+        targets = role_targets(noun, args, ("of",) + INSIDE_PREPOSITIONS)
+    elif lemma in GROUP_INSIDE_NOUNS:  # "Kataib Hezbollah, one of the most powerful militias in the PMF", "the YPG,
+        # the main Kurdish force in the SDF": the body it is in (not "an ethnic Kokang rebel group": whose people)
+        targets = args.prep_objects(noun, INSIDE_PREPOSITIONS)
+    else:
         return
-    for target in role_targets(noun, args, ("of",)):
+    for target in targets:
         if target.label_ in ("ArmedGroup", "Organization", "Force") and target != span:
             yield found(span, "memberOf", target, "memberOf-body")
 
