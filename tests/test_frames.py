@@ -1494,3 +1494,11 @@ def test_talks_with_a_long_title_and_the_name_after_its_comma_are_talks_with_the
               "two countries' defense partnership.")
     found = {frozenset((r.subject.text, r.object.text)) for r in doc._.kg_relations if r.predicate == "metWith"}
     assert frozenset(("Austin", "Khalid bin Mohammed Al Attiyah")) in found, found
+
+
+@pytest.mark.model
+def test_his_or_her_group_in_what_a_spokesperson_says_is_the_body_spoken_for(nlp):
+    doc = nlp("Shan\n\nThe army shelled Lashio on Monday. Lway Yay Oo, a spokeswoman for the TNLA, said her group's "
+              "fighters had captured Namhsan in December.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("TNLA", "captured", "Namhsan") in found, found

@@ -289,6 +289,10 @@ class Arguments:
         lemma = noun_lemma(token)
         if token.lower_ in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
             return self.coref.speaker(token)
+        if token.lower_ in ("his", "her", "their") and token.dep_ == "poss" and noun_lemma(token.head) in GROUP_ANAPHORS:
+            body = self.coref.speakers_body(token)
+            if body:  # "X, a spokeswoman for the TNLA, said her group's fighters had captured Y"
+                return body
         if token.lower_ in ("he", "she", "him", "her") and token.pos_ == "PRON":
             return self.coref.person(token)
         if lemma in PLACE_NOUNS and token.dep_ in ("nsubj", "nsubjpass") and token.left_edge.i > 0 \

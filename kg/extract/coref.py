@@ -356,6 +356,24 @@ class Coreference:
                  for s in self.entities(c)]  # the parser may give the verb two subjects: "paramilitary" and "RSF"
         return [s for s, own in sorted(named, key=lambda pair: not pair[1])]
 
+    def speakers_body(self, pronoun: Token) -> list[Span]:
+        """'his', 'her', 'their' in what a body's spokesman or official says: "X, a spokeswoman for the TNLA, said
+        her group's fighters had captured Y", "Taliban spokesman X said his fighters took Y": the one body the
+        sayer is described by (the apposition after the name, the title before it); nothing when two are."""
+        verb = pronoun.head
+        while verb.dep_ not in ("ROOT", "ccomp") and verb.head != verb:
+            verb = verb.head
+        if verb.dep_ != "ccomp" or not lemmas(verb.head) & SPEECH_VERBS:
+            return []
+        sayers = [s for s in self._sayers(verb.head, pronoun) if s.label_ in ("Person", "Official")]
+        if len(sayers) != 1:
+            return []
+        root = sayers[0].root
+        described = [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
+        described += [t for t in root.subtree if t.i < sayers[0].start]  # "Taliban spokesman X"
+        bodies = [s for s in self.ents if s.label_ in BODY_LABELS and any(s.start <= t.i < s.end for t in described)]
+        return [marked(s) for s in the_only_one(bodies)]
+
     def speaker(self, pronoun: Token) -> list[Span]:
         """A pronoun subject that can only mean one entity: 'The RSF said they had taken X' (the sayer);
         'Khanashin lies on the border and it has fallen' (the subject of the clause it is joined to);
