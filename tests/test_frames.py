@@ -1502,3 +1502,11 @@ def test_his_or_her_group_in_what_a_spokesperson_says_is_the_body_spoken_for(nlp
               "fighters had captured Namhsan in December.")
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("TNLA", "captured", "Namhsan") in found, found
+
+
+@pytest.mark.model
+def test_every_share_of_a_list_of_places_a_group_controls_is_held(nlp):
+    doc = nlp("Sudan\n\nThe RSF now controls most of Khartoum, most of the western Darfur region and much of Gezira "
+              "state.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert {("RSF", "captured", "Khartoum"), ("RSF", "captured", "Darfur")} <= found, found

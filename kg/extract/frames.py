@@ -16,7 +16,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import GazetteerError
-from .arguments import (ACTOR_TYPES, FIGHTER_TYPES, MONTHS, PARTIAL_PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, Arguments,
+from .arguments import (ACTOR_TYPES, FIGHTER_TYPES, MONTHS, PARTIAL_PLACE_NOUNS, PLACE_RANK, PLACE_TYPES, SHARE_NOUNS, Arguments,
                         noun_lemma)
 from .coref import SPEECH_VERBS
 from .lexicon import SETTLEMENT_NOUNS, SUPPORT_VERBS, TAKING_FROM_VERBS, TOWN_RANKS
@@ -537,12 +537,21 @@ def _objects(verb: Token, args: Arguments) -> list[Span]:
             out.extend(args.coref.place_before(child))
         elif child.dep_ == "dobj" or _misparsed_place_object(verb, child, args) or _object_joined_to_the_verb(child):
             out.extend(s for s in args.entities(child) if s not in out and not _larger_place_after_comma(s, args))
+        elif _share_made_an_adverb(child):  # "controls most of Khartoum, most of Darfur and much of Gezira state":
+            out.extend(s for share in (child, *child.conjuncts)  # the parser makes the second share an adverb
+                       for s in args.entities(share) if s not in out)
     if not out and _verb_made_a_modifier(verb) and verb.i + 1 < len(verb.doc):
         out.extend(s for s in args.entities(verb.doc[verb.i + 1]) if s.start == verb.i + 1)  # (the name right after)
     if not out and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children):
         out.extend(_object_made_the_sayer(verb, args) or _relative_object(verb, args)
                    or _object_made_a_subject(verb, args))
     return out
+
+
+def _share_made_an_adverb(token: Token) -> bool:
+    """'most' in "controls most of X, most of Y and much of Z" when the parser hangs it on the verb as an adverb."""
+    return token.dep_ == "npadvmod" and token.lower_ in SHARE_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in children_of(token))
 
 
 def _larger_place_after_comma(span: Span, args: Arguments) -> bool:
