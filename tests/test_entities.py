@@ -3113,3 +3113,11 @@ def test_a_group_told_to_be_one_of_the_militias_in_a_body_is_its_member(nlp):
     assert ("Kataib Hezbollah", "memberOf", "Popular Mobilization Forces") in found, found
     assert ("YPG", "memberOf", "SDF") in found, found
     assert not any("militias" in e.text for e in doc.ents), doc.ents
+
+
+@pytest.mark.model
+def test_forces_loyal_to_a_role_with_a_name_beside_it_are_that_persons(nlp):
+    doc = nlp("Herat\n\nIn Herat, forces loyal to the veteran commander Ismail Khan have been fighting the Taliban.")
+    found = {(r.subject._.kg_canonical or r.subject.text, r.predicate, r.object._.kg_canonical or r.object.text)
+             for r in doc._.kg_relations}
+    assert ("Ismail Khan's forces", "clashedWith", "Taliban") in found, found

@@ -597,6 +597,8 @@ def loyal_leader(head: Token, spans_at: dict[int, Span], surnames: frozenset[str
                        for t in to.children if t.dep_ == "pobj"]
             objects += [t for o in objects if o.lemma_ == "command" for of in o.children if of.lower_ == "of"
                         for t in of.children if t.dep_ == "pobj"]
+            objects += [t for o in objects if o.pos_ == "NOUN" for t in o.children if t.dep_ == "appos"]
+            # ("forces loyal to the veteran commander Ismail Khan": the name set beside the role)
             people = [person(t) for t in objects if person(t) is not None]
             if people:
                 return people[0]
