@@ -3121,3 +3121,11 @@ def test_forces_loyal_to_a_role_with_a_name_beside_it_are_that_persons(nlp):
     found = {(r.subject._.kg_canonical or r.subject.text, r.predicate, r.object._.kg_canonical or r.object.text)
              for r in doc._.kg_relations}
     assert ("Ismail Khan's forces", "clashedWith", "Taliban") in found, found
+
+
+@pytest.mark.model
+def test_a_role_after_then_that_the_parser_made_a_second_subject_describes_the_name(nlp):
+    doc = nlp("Front\n\nSerhiy Cherevatyi, then the spokesman for Ukraine's Eastern Group of Forces, said the Russians "
+              "had lost a regiment.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Serhiy Cherevatyi", "spokesmanFor", "Eastern Group of Forces") in found, found

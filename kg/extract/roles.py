@@ -77,6 +77,16 @@ def described_by(span: Span) -> list[Token]:
     return list(memo[key])
 
 
+#: Adverbs of time between a name and its role: "X, then the spokesman for Y,", "Y, now its commander,".
+ROLE_TIME_ADVERBS = {"then", "now", "formerly", "currently", "previously", "later"}
+
+
+def _only_a_comma_between(span: Span, noun: Token) -> bool:
+    """Nothing but a comma, an adverb of time and the role's own words between ``span`` and the role ``noun``."""
+    between = span.doc[span.end: noun.left_edge.i]
+    return bool(between) and between[0].text == "," and all(t.lower_ in ROLE_TIME_ADVERBS for t in between[1:])
+
+
 def _described_by(span: Span) -> list[Token]:
     root = span.root
     nouns = [t for t in children_of(root) if t.dep_ == "appos" and not _another_name_before(t, span)]
@@ -85,6 +95,9 @@ def _described_by(span: Span) -> list[Token]:
     if root.dep_ == "appos" or root.dep_ == "conj" and root.head.i < span.start and role_word(root.head) in ROLE_NOUNS \
             and [t.text for t in span.doc[root.head.i + 1: span.start]] == [","]:
         nouns.append(root.head)  # (or a conjunct with only a comma: "Myanmar's State Counsellor, Aung San Suu Kyi")
+    if root.dep_ == "nsubj":  # "X, then the spokesman for Y, said": the parser makes the role a second subject
+        nouns.extend(t for t in children_of(root.head) if t.dep_ == "nsubj" and t.i > root.i
+                     and _only_a_comma_between(span, t))
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
         nouns.extend(t for t in children_of(root.head) if t.dep_ == "attr")
     if root.dep_ in ("nsubjpass", "dobj"):  # "X was appointed governor of Y", "named X spokesman"
