@@ -3129,3 +3129,10 @@ def test_a_role_after_then_that_the_parser_made_a_second_subject_describes_the_n
               "had lost a regiment.")
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("Serhiy Cherevatyi", "spokesmanFor", "Eastern Group of Forces") in found, found
+
+
+@pytest.mark.model
+def test_a_family_name_without_its_arabic_article_is_the_same_person(nlp):
+    doc = nlp("Sudan\n\nThe army is led by General Abdel Fattah al-Burhan. Dagalo fell out with Burhan over the plan.")
+    burhan = [e for e in doc.ents if e.text == "Burhan"]
+    assert burhan and burhan[0].label_ in ("Person", "Official"), doc.ents

@@ -71,6 +71,18 @@ def nicknames(spans: list[Span]) -> list[Span]:
     return out
 
 
+#: The Arabic article glued to a family name, which later mentions drop: "al-Burhan" ... "Burhan".
+NAME_ARTICLES = ("al-", "Al-", "el-", "El-")
+
+
+def _article_surname(name: str) -> str | None:
+    """'Burhan' for 'Abdel Fattah al-Burhan' (a family name of two words or more, its last one glued to 'al-')."""
+    words = _without_suffix(name).split()
+    last = words[-1] if len(words) > 1 else ""
+    article = next((a for a in NAME_ARTICLES if last.startswith(a)), None)
+    return last[len(article):] if article and len(last) > len(article) + 1 else None
+
+
 def surnames(spans: list[Span]) -> list[Span]:
     """'Hadi' after 'Abdrabbu Mansour Hadi': a name's last word(s) stand for the person named before,
     whether the NER typed them otherwise or missed them."""
@@ -92,7 +104,8 @@ def surnames(spans: list[Span]) -> list[Span]:
             # before or after: a headline names "Haftar" before the body's "Khalifa Haftar"
             # ("Felipe" after "King Felipe VI": all that is left of a monarch's name without its number)
             match = next((p for p in people if p is not span and (
-                _without_suffix(plain_name(p)).endswith(" " + name) or _reigning_name(p) == name)), None)
+                _without_suffix(plain_name(p)).endswith(" " + name) or _reigning_name(p) == name
+                or _article_surname(plain_name(p)) == name)), None)
             if match is not None:
                 if _reigning_name(match) == name:  # (no family name to merge by: the whole name)
                     span = retype(span, match.label_, plain_name(match), "first-name")
@@ -104,6 +117,8 @@ def surnames(spans: list[Span]) -> list[Span]:
     last_words = {}
     for person in people:
         last_words.setdefault(_without_suffix(plain_name(person)).split()[-1], person)
+        if _article_surname(plain_name(person)):  # "Burhan" after "Abdel Fattah al-Burhan"
+            last_words.setdefault(_article_surname(plain_name(person)), person)
     first_words: dict[str, list[Span]] = {}
     for person in people:
         if person[0].text not in last_words:
