@@ -3136,3 +3136,10 @@ def test_a_family_name_without_its_arabic_article_is_the_same_person(nlp):
     doc = nlp("Sudan\n\nThe army is led by General Abdel Fattah al-Burhan. Dagalo fell out with Burhan over the plan.")
     burhan = [e for e in doc.ents if e.text == "Burhan"]
     assert burhan and burhan[0].label_ in ("Person", "Official"), doc.ents
+
+
+@pytest.mark.model
+def test_a_warship_and_its_bare_name_are_no_entities(nlp):
+    doc = nlp("Red Sea\n\nHouthi rebels fired two missiles at the USS Mason on Sunday. The Mason deployed "
+              "countermeasures.")
+    assert not [e for e in doc.ents if "Mason" in e.text], doc.ents

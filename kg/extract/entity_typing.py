@@ -15,7 +15,7 @@ from .people import (REGNAL_NUMERALS, bodies_after_roles, bylines, employers_bef
 from .places import (BEARINGS, district_name, links_name, party_states, place_words, places_by_company, propagate_places,
                      same_name_provinces, towns_before_their_state, demonym_capital_countries)
 from .words import word_list
-from .spans import (DATES_KEY, facility_name, glued_hyphen, headline_end_token, in_headline, longest_first, merge_phrases, name_of, one_of_several,
+from .spans import (DATES_KEY, doc_memo, facility_name, glued_hyphen, headline_end_token, in_headline, longest_first, merge_phrases, name_of, one_of_several,
                     plain_name, ranked_town, retype, set_canonical, set_span, spaced_dash, span_canonical, span_links, title_dateline_dash,
                     span_origin, tokens_of)
 
@@ -1576,6 +1576,20 @@ def _service_before_rank(span: Span) -> bool:
     return service and span.end < len(span.doc) and span.doc[span.end].lower_.rstrip(".") in TITLE_ABBREVIATION_STEMS
 
 
+#: Prefixes of a warship's name: "USS Carney", "HMS Diamond".
+SHIP_PREFIXES = {"USS", "HMS", "USNS", "HMCS", "HMAS", "INS", "FS"}
+
+
+def _ship_names(doc: Doc) -> frozenset[str]:
+    """The names the article gives its ships: 'Mason' for "USS Mason" (worked out once per Doc)."""
+    memo = doc_memo(doc)
+    if "ship_names" not in memo:
+        tokens = tokens_of(doc)
+        memo["ship_names"] = frozenset(tokens[i + 1].text for i in range(len(tokens) - 1)
+                                       if tokens[i].text in SHIP_PREFIXES and tokens[i + 1].is_title)
+    return memo["ship_names"]
+
+
 def _is_junk(span: Span) -> bool:
     # (the label first: a date or a number needs no look at its words; the text only for what the NER labelled)
     if span.label_ in JUNK_LABELS:
@@ -1583,6 +1597,9 @@ def _is_junk(span: Span) -> bool:
     words = [t for t in span if any(ch.isalpha() for ch in t.text)]
     if not words:
         return True
+    if any(t.text in SHIP_PREFIXES for t in span[:2]) or plain_name(span) in _ship_names(span.doc):
+        return True  # "the USS Mason", "HMS Duncan", and "the Mason" after them: a ship, which like a base is no
+        # actor or place of its own
     if span.label_ not in ENTITY_TYPES:
         text = span.text.strip()
         if text.islower() or all(t.lower_ in MONTHS_AND_DAYS for t in words):
