@@ -3143,3 +3143,15 @@ def test_a_warship_and_its_bare_name_are_no_entities(nlp):
     doc = nlp("Red Sea\n\nHouthi rebels fired two missiles at the USS Mason on Sunday. The Mason deployed "
               "countermeasures.")
     assert not [e for e in doc.ents if "Mason" in e.text], doc.ents
+
+
+@pytest.mark.model
+def test_a_named_group_of_forces_is_a_force_called_after_its_name(nlp):
+    doc = nlp("Vuhledar\n\nThe ministry said units of its Vostok group of forces had taken Vuhledar. The Khortytsia "
+              "operational-strategic group said its units withdrew. Nazar Voloshyn, a spokesman for the Khortytsia "
+              "group, confirmed it. Bloggers blamed the Eastern Military District.")
+    forces = {e._.kg_canonical or e.text for e in doc.ents if e.label_ == "Force"}
+    assert {"Vostok group", "Khortytsia group", "Eastern Military District"} <= forces, forces
+    found = {(r.subject._.kg_canonical or r.subject.text, r.predicate, r.object._.kg_canonical or r.object.text)
+             for r in doc._.kg_relations}
+    assert ("Vostok group", "captured", "Vuhledar") in found, found

@@ -47,7 +47,7 @@ class EntityTyper:
         spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans) + _datelines(doc, spans, gaz)
                               + _places_by_apposition(doc, spans) + _towns_listed_after_kind(doc, spans)
                               + _places_by_slot(doc, spans, gaz) + _task_forces(doc, spans)
-                              + _numbered_units(doc, spans) + _ordinal_units(doc, spans)
+                              + _numbered_units(doc, spans) + _ordinal_units(doc, spans) + _groups_of_forces(doc, spans)
                               + _places_listed_before_kind(doc, spans, gaz)
                               + _groups_named_after_places(doc, spans))
         spans = sorted(spans + unnamed_officials(doc, spans), key=lambda s: s.start)
@@ -663,6 +663,50 @@ def _task_forces(doc: Doc, spans: list[Span]) -> list[Span]:
         if end > token.i + 2 and not in_headline(name):
             found.append(set_span(name, name.text, "task-force"))
     return found
+
+
+#: Words between a named grouping of an army's units and "group": "the Khortytsia operational-strategic group".
+GROUPING_WORDS = {"operational", "strategic", "-", "operational-strategic", "tactical", "operational-tactical"}
+
+
+def _groups_of_forces(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'its Vostok group of forces', 'the Khortytsia operational-strategic group', 'the Eastern Military District':
+    a named grouping of a state's army, a Force called "X group" (the NER takes X for a body or a place)."""
+    found = []
+    tokens = tokens_of(doc)
+    for token in tokens:
+        end = token.i + 1
+        if token.text == "District" and token.i > 0 and doc[token.i - 1].text == "Military":
+            start = _title_words_before(doc, token.i - 1)
+            name = doc[start:end].text if start < token.i - 1 else None
+        elif token.text == "group" and (end + 1 < len(doc) and doc[end].text == "of" and doc[end + 1].text == "forces"
+                                          or token.i > 0 and doc[token.i - 1].lower_ in GROUPING_WORDS - {"-"}):
+            middle = token.i
+            while middle > 0 and doc[middle - 1].lower_ in GROUPING_WORDS:
+                middle -= 1
+            start = _title_words_before(doc, middle)
+            name = f"{doc[start:middle].text} group" if start < middle else None
+        else:
+            continue
+        if name is not None and not in_headline(doc[start:end]):
+            found.append(set_span(Span(doc, start, end, label="Force"), name, "group-of-forces"))
+    named = {span_canonical(s)[: -len(" group")] for s in found if span_canonical(s).endswith(" group")}
+    for token in tokens:  # "a spokesman for the Khortytsia group" after "the Khortytsia operational-strategic group"
+        start = _title_words_before(doc, token.i)
+        if token.text == "group" and doc[start:token.i].text in named and not any(s.start <= token.i < s.end
+                                                                                    for s in found):
+            found.append(set_span(Span(doc, start, token.i + 1, label="Force"), doc[start:token.i + 1].text,
+                                  "group-of-forces"))
+    return found
+
+
+def _title_words_before(doc: Doc, i: int) -> int:
+    """Where the run of up to two capitalised words right before token ``i`` starts (``i`` when there is none)."""
+    start = i
+    while start > 0 and i - start < 2 and doc[start - 1].is_title and not doc[start - 1].is_sent_start \
+            and doc[start - 1].lower_ not in ("the", "its", "their"):
+        start -= 1
+    return start
 
 
 def _numbered_units(doc: Doc, spans: list[Span]) -> list[Span]:
