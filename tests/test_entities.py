@@ -3155,3 +3155,11 @@ def test_a_named_group_of_forces_is_a_force_called_after_its_name(nlp):
     found = {(r.subject._.kg_canonical or r.subject.text, r.predicate, r.object._.kg_canonical or r.object.text)
              for r in doc._.kg_relations}
     assert ("Vostok group", "captured", "Vuhledar") in found, found
+
+
+@pytest.mark.model
+def test_a_regions_forces_and_troops_are_one_force(nlp):
+    doc = nlp("Galkayo\n\nPuntland forces shelled the market. The president of Puntland said Puntland troops held "
+              "the line.")
+    names = {e._.kg_canonical for e in doc.ents if e.label_ == "Force"}
+    assert names == {"Puntland forces"}, names

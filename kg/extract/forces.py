@@ -279,6 +279,8 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             continue  # "American military aircraft": machines, not a force of their own
         elif kind == "regional" and word == "police":
             canonical = _police_named(who, spans)  # "the New Orleans police": its Police Department, if named
+        elif kind == "regional" and national_head and " ".join(middle) == who.lower():
+            canonical = f"{who} forces"  # "Puntland forces" and "Puntland troops": one region's one force
         else:
             kind = "unit"  # "Afghan special security forces", "U.S. military": named by its own words
             canonical = None
