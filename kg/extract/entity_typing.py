@@ -42,8 +42,8 @@ class EntityTyper:
                               for part in _split_person_of(pair, gaz) for span in _split_place_title(part, gaz)
                               if (fitted := _fit_name(_extend_spaced_link(_extend_hyphens(_extend_movement_name(
                                   _extend_person(span)))), gaz)) is not None])
-        spans = [typed for span in ents if (typed := self._type(span, gaz)) is not None
-                 and not _adjective_before_noun(typed, gaz)]
+        spans = _regions_everywhere([typed for span in ents if (typed := self._type(span, gaz)) is not None
+                                     and not _adjective_before_noun(typed, gaz)])
         spans = merge_phrases(spans, place_words(doc, spans, gaz) + bylines(doc, spans) + _datelines(doc, spans, gaz)
                               + _places_by_apposition(doc, spans) + _towns_listed_after_kind(doc, spans)
                               + _places_by_slot(doc, spans, gaz) + _task_forces(doc, spans)
@@ -290,12 +290,40 @@ class EntityTyper:
         if typed.label_ in ("City", "Person", "Organization") and _owns_a_regional_capital(typed):
             entry = gaz.province_named(name)  # "Monywa, Sagaing's regional capital": Sagaing is the region here
             return retype(typed, "Province", entry["name"] if entry else gaz.province_label(name), "capital-of")
+        if typed.label_ == "Person" and span_origin(typed) == "ner" and _owner_of_a_head_of_region(typed):
+            return retype(typed, "Province", name, "place-role")  # "Galmudug's president, X": no person has one
         kind = _kind_named_after(typed)
         if kind is not None and typed.label_ in ("City", "Person", "Organization"):
             return retype(typed, *_listed_kind(name, *kind, gaz), "place-word")  # named as "Galmudug state" would be
         if _place_by_role(typed):
             return retype(typed, "City", name, "place-role")
         return typed
+
+
+#: Offices whose holder heads a state or region: no person has one ("Galmudug's president").
+HEAD_OF_REGION_OFFICES = {"president", "governor", "premier"}
+
+
+def _owner_of_a_head_of_region(span: Span) -> bool:
+    """'Galmudug's president, X', "Puntland's governor": the name owns the office of a state's or region's head
+    (a country the gazetteer would know, so a name it does not is a region's)."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ not in ("'s", "\u2019s"):
+        return False
+    office = doc[span.end + 1]
+    if office.lower_ == "vice" and span.end + 2 < len(doc):
+        office = doc[span.end + 2]
+    return office.lower_ in HEAD_OF_REGION_OFFICES
+
+
+def _regions_everywhere(spans: list[Span]) -> list[Span]:
+    """A name read as a region by the office it owns ("Galmudug's president") is the region wherever else the NER
+    took it for a person ("Galmudug forces"), before the force phrases are read."""
+    regions = {plain_name(s) for s in spans if s.label_ == "Province" and span_origin(s) == "place-role"}
+    if not regions:
+        return spans
+    return [retype(s, "Province", plain_name(s), "place-role") if s.label_ == "Person" and span_origin(s) == "ner"
+            and plain_name(s) in regions else s for s in spans]
 
 
 def _owns_a_regional_capital(span: Span) -> bool:
