@@ -1510,3 +1510,11 @@ def test_every_share_of_a_list_of_places_a_group_controls_is_held(nlp):
               "state.")
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert {("RSF", "captured", "Khartoum"), ("RSF", "captured", "Darfur")} <= found, found
+
+
+@pytest.mark.model
+def test_a_long_subject_after_after_that_the_parser_made_its_object_does_the_verb(nlp):
+    doc = nlp("Idlib\n\nThe fighting ended after Turkey's president, Recep Tayyip Erdogan, met with Russia's "
+              "president, Vladimir Putin, in Moscow on March 5.")
+    found = {frozenset((r.subject.text, r.object.text)) for r in doc._.kg_relations if r.predicate == "metWith"}
+    assert frozenset(("Recep Tayyip Erdogan", "Vladimir Putin")) in found, found

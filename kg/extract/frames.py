@@ -414,7 +414,8 @@ def subjects_of(verb: Token, args: Arguments) -> list[Span]:
             # (not "X is scheduled to host", "was found burned": what is done to it)
             found_subjects = args.children(current, ("nsubjpass",))
         if not found_subjects:
-            found_subjects = _subject_of_a_reduced_clause(current, args)
+            found_subjects = _subject_of_a_reduced_clause(current, args) or _subject_made_an_object_of_after(
+                current, args)
         if found_subjects or any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
             return found_subjects
         if current.dep_ in ("ROOT", "ccomp"):  # (or the reported clause: "..., the ministry said")
@@ -482,6 +483,27 @@ def _subject_of_a_reduced_clause(verb: Token, args: Arguments) -> list[Span]:
     the subject ('dug in') the verb's subject, and the actor that participle's; the actor is the verb's."""
     return [s for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "VERB" and c.tag_ in ("VBN", "VBD")
             for s in args.children(c, ("nsubj",))]
+
+
+#: Conjunctions of time the parser takes for prepositions when a long subject follows them.
+TIME_CONJUNCTIONS = {"after", "before", "until", "since", "when", "as"}
+
+
+def _subject_made_an_object_of_after(verb: Token, args: Arguments) -> list[Span]:
+    """"after Turkey's president, Recep Tayyip Erdogan, met with Y": the parser takes "after" for a preposition, its
+    object the president, and leaves the verb after it without a subject; the object is the subject."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return []
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.text == ",":
+        before = verb.doc[verb.i - 2] if verb.i > 1 else None
+    noun = before
+    while noun is not None and noun.dep_ in ("appos", "compound") and noun.head.i < noun.i:
+        noun = noun.head  # from the name in apposition back to the role it describes
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ not in TIME_CONJUNCTIONS or noun.head.head != verb.head:
+        return []
+    return args.entities(noun)
 
 
 def _subject_hung_on_opening(verb: Token, args: Arguments) -> list[Span]:
