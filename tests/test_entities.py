@@ -3170,3 +3170,11 @@ def test_a_name_that_owns_a_president_is_a_region_everywhere_in_the_article(nlp)
     doc = nlp("Report\n\nGalmudug's president, Abdikarim Hussein Guled, said Galmudug forces would hold.")
     labels = [(e.text, e.label_) for e in doc.ents]
     assert ("Galmudug", "Province") in labels and ("Galmudug forces", "Force") in labels, labels
+
+
+@pytest.mark.model
+def test_its_minister_is_a_minister_of_the_country_named_before(nlp):
+    doc = nlp("Kyiv\n\nBlinken held talks with Ukraine's foreign minister, Dmytro Kuleba, and its defense minister, "
+              "Oleksii Reznikov, according to a readout.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Oleksii Reznikov", "officialOf", "Ukraine") in found, found

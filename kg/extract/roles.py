@@ -300,7 +300,7 @@ ROLE_TAILS = {("in", "chief"), ("of", "staff")}
 
 #: Offices whose "its" is the one place of a kind named before in the sentence: "Kupiansk fell after its mayor, X,
 #: agreed", "Kunduz province fell after its governor, X, fled".
-ITS_SEATS = {"mayor": ("City",), "governor": ("Province",)}
+ITS_SEATS = {"mayor": ("City",), "governor": ("Province",), "minister": ("Country",)}  # ("its defense minister")
 
 
 def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[Span]:
