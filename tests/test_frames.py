@@ -1518,3 +1518,12 @@ def test_a_long_subject_after_after_that_the_parser_made_its_object_does_the_ver
               "president, Vladimir Putin, in Moscow on March 5.")
     found = {frozenset((r.subject.text, r.object.text)) for r in doc._.kg_relations if r.predicate == "metWith"}
     assert frozenset(("Recep Tayyip Erdogan", "Vladimir Putin")) in found, found
+
+
+@pytest.mark.model
+def test_an_attack_on_a_groups_headquarters_is_an_attack_on_the_group(nlp):
+    doc = nlp("Khasham\n\nPro-regime forces attacked a Syrian Democratic Forces headquarters near Khasham on "
+              "Wednesday.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Pro-regime forces", "attacked", "Syrian Democratic Forces") in found, found
+    assert ("Pro-regime forces", "attacked", "Khasham") not in found, found

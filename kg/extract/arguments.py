@@ -311,8 +311,9 @@ class Arguments:
                 return self.listed_before(described[0]) + described
         if lemma in PLACE_NOUNS or lemma in PARTIAL_PLACE_NOUNS:
             parts = self._place_part(token, lemma, depth)
-            if parts or lemma != "department":
-                return parts  # "a spokesman for the department": the Utah Department of Commerce, no French one
+            if parts or lemma not in ("department", "headquarters"):
+                return parts  # "a spokesman for the department": the Utah Department of Commerce, no French one;
+                # "a Syrian Democratic Forces headquarters" with no place in it: the force it stands for (a proxy)
         if token.lower_ in SHARE_NOUNS or lemma in SHARE_NOUNS:
             return [s for s in self.of_objects(token, depth) if s.label_ in PLACE_TYPES]
         if lemma in ("country", "nation") and token.dep_ == "poss" and (
