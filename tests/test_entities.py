@@ -3178,3 +3178,10 @@ def test_its_minister_is_a_minister_of_the_country_named_before(nlp):
               "Oleksii Reznikov, according to a readout.")
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("Oleksii Reznikov", "officialOf", "Ukraine") in found, found
+
+
+@pytest.mark.model
+def test_a_town_and_other_towns_in_a_region_are_in_it(nlp):
+    doc = nlp("Yei\n\nThousands have fled from Yei and other towns in the Central Equatoria region.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Yei", "locatedIn", "Central Equatoria region") in found, found

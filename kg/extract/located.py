@@ -144,6 +144,7 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str, bool]]
                 and args.named_before_comma(a) in (None, span, *(map(args.entity, first.conjuncts) if a.tag_ == "NNS"
                                                                  else ()))]  # "A and B, the capital of Y": B's
     yield from ((target, rule, True) for target, rule in _held_by(span, holders, args))
+    yield from ((target, "locatedIn-prep", True) for target in _in_after_other_towns(root, args))
     # "Mosul, the capital of Nineveh province and Iraq's second-largest city": a second description joined to the
     # first says where the place is on its own (Nineveh is not in Iraq by this sentence)
     second = [c for h in holders if h is not root and not (root.dep_ == "pobj" and root.head.head == h)  # (not the
@@ -181,6 +182,18 @@ def _containers(span: Span, args: Arguments) -> Iterator[tuple[Span, str, bool]]
         for part in (c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() == "part"):
             for target in args.prep_objects(part, ("of",)):  # "Soum province is part of the country's Sahel region"
                 yield target, "locatedIn-verb", True
+
+
+def _in_after_other_towns(root: Token, args: Arguments) -> list[Span]:
+    """'Yei and other towns in the Central Equatoria region': the place right after "and other towns in", wherever
+    the parser hangs the "in" (on the verb, often)."""
+    doc = root.doc
+    for other in (c for c in root.conjuncts if c.i > root.i and c.tag_ == "NNS" and noun_lemma(c) in SETTLEMENT_NOUNS
+                  and any(a.lower_ == "other" for a in c.children)):
+        if other.i + 1 < len(doc) and doc[other.i + 1].lower_ == "in":
+            return [s for c in doc[other.i + 1].children if c.dep_ == "pobj" for s in args.entities(c)
+                    if s.label_ in PLACE_TYPES]
+    return []
 
 
 def _held_by(span: Span, holders: list[Token], args: Arguments) -> Iterator[tuple[Span, str]]:
