@@ -3185,3 +3185,11 @@ def test_a_town_and_other_towns_in_a_region_are_in_it(nlp):
     doc = nlp("Yei\n\nThousands have fled from Yei and other towns in the Central Equatoria region.")
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("Yei", "locatedIn", "Central Equatoria region") in found, found
+
+
+@pytest.mark.model
+def test_a_body_name_of_several_words_is_a_mention_in_the_headline_after_any_title_case_word(nlp):
+    doc = nlp("SDF Fighters Leave Ras al-Ain, Syria, Under Pause in Offensive\n\nKurdish-led fighters left the town "
+              "of Ras al-Ain on Sunday.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Ras al-Ain", "locatedIn", "Syria") in found, found

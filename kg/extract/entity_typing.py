@@ -1811,8 +1811,8 @@ def _written_again(doc: Doc, spans: list[Span], names: dict[tuple[str, ...], Spa
             if end > last or token.i in taken or tuple(t.text for t in doc[token.i:end]) != words \
                     or any(i in taken for i in range(token.i, end)) \
                     or proper_single and len(words) == 1 and token.pos_ != "PROPN" \
-                    or _part_of_a_longer_name(doc, token.i, end, last):
-                continue
+                    or _part_of_a_longer_name(doc, token.i, end, last) and not (origin == "headline" and len(words) > 1):
+                continue  # (in a Title Case headline every word is a proper noun: "Fighters Leave Ras al-Ain, Syria")
             added.append(retype(named, named.label_, origin=origin, start=token.i, end=end))
             taken.update(range(token.i, end))
             break
