@@ -3193,3 +3193,11 @@ def test_a_body_name_of_several_words_is_a_mention_in_the_headline_after_any_tit
               "of Ras al-Ain on Sunday.")
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("Ras al-Ain", "locatedIn", "Syria") in found, found
+
+
+@pytest.mark.model
+def test_a_force_word_glued_to_a_participle_is_a_modifier_not_a_force(nlp):
+    doc = nlp("Shan\n\nMyint Swe, Myanmar's junta-appointed acting president, warned of a breakup.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Myint Swe", "officialOf", "Myanmar") in found, found
+    assert not [e for e in doc.ents if e.label_ == "Force"], doc.ents

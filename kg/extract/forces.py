@@ -8,7 +8,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer, country_adjectives
 from .lexicon import AIRCRAFT_HEADS, ARMED_GROUP_HEADS, ORGANISATION_OR_FORCE_WORDS, CIVILIAN_VERBS, DASHES, EQUIPMENT, ETHNONYMS, FIGHTER_WORDS, FORCE_HEADS, GENERIC_QUALIFIERS, MINISTRY_TOPICS, MULTINATIONAL, NATIONAL_FILLERS, NATIONAL_FORCE_HEADS, PLACE_TYPES, ROLE_WORDS, UNIT_WORDS
-from .spans import (name_of, plain_name, retype, set_canonical, set_span, spaced_dash, span_canonical, span_links,
+from .spans import (glued_hyphen, name_of, plain_name, retype, set_canonical, set_span, spaced_dash, span_canonical, span_links,
                     span_origin, tokens_of)
 from .words import word_list
 
@@ -201,6 +201,8 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             # post" is the Nigerien army's: the post stands for it, and "Nigerien army spokesman X" speaks for it)
         if head.i + 1 < len(doc) and doc[head.i + 1].lower_ in ("minister", "ministry"):
             continue  # "France's armed forces minister, X": a portfolio, no force
+        if head.i + 2 < len(doc) and glued_hyphen(doc, head.i + 1) and doc[head.i + 2].is_lower:
+            continue  # "Myanmar's junta-appointed acting president", "army-backed militias": a modifier, no force
         start = _modifier_start(doc, head)
         while start < head.i and doc[start].like_num:
             start += 1  # "Thirteen U.S. service members" opening a sentence: a count, not part of the force's name
