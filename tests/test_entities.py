@@ -3201,3 +3201,11 @@ def test_a_force_word_glued_to_a_participle_is_a_modifier_not_a_force(nlp):
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("Myint Swe", "officialOf", "Myanmar") in found, found
     assert not [e for e in doc.ents if e.label_ == "Force"], doc.ents
+
+
+@pytest.mark.model
+def test_the_name_after_the_trade_hub_of_is_a_town(nlp):
+    doc = nlp("Shan\n\nThe alliance seized several towns, including the trade hub of Chinshwehaw, which MNDAA fighters "
+              "took within days.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("MNDAA", "captured", "Chinshwehaw") in found, found

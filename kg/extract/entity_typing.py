@@ -277,7 +277,7 @@ class EntityTyper:
                     and not one_of_several(before[0]) \
                     or word in NEIGHBOURHOOD_WORDS and typed.label_ in ("Person", "Organization"):
                 return retype(typed, "District", name, "place-word")
-            if word in ("town", "city", "village", "port", "hamlet", "enclave") and typed.label_ in ("Person", "Organization", "City") \
+            if word in ("town", "city", "village", "port", "hamlet", "enclave", "hub") and typed.label_ in ("Person", "Organization", "City") \
                     and not ranked_town(before[0]):  # (not "the main town of Swat", which Swat holds)
                 # "the coastal town of Harardhere", "the oil port of Ras Lanuf": said, not guessed (it types the
                 # name's other mentions too)
