@@ -3209,3 +3209,9 @@ def test_the_name_after_the_trade_hub_of_is_a_town(nlp):
               "took within days.")
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("MNDAA", "captured", "Chinshwehaw") in found, found
+
+
+@pytest.mark.model
+def test_a_militia_word_before_a_role_is_what_a_person_was_not_a_group(nlp):
+    doc = nlp("Darfur\n\nHemedti, a former militia leader from Darfur, fell out with the general.")
+    assert not [e for e in doc.ents if "militia" in e.text], doc.ents

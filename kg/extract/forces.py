@@ -238,6 +238,8 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             if any(_code_name(t, gaz) for t in modifiers):
                 continue  # "CODECO militiamen": the group has a name (groups_named_before_fighters)
             if word in ("militia", "militias", "militiamen"):
+                if head.dep_ == "compound" and head.head.i == head.i + 1 and head.head.lower_ in ROLE_WORDS:
+                    continue  # "a former militia leader from Darfur": what a person was, no group
                 if any(c.dep_ == "acl" and c.lemma_ in ("know", "call", "name") for c in head.children):
                     continue  # "a separatist militia known as the Red Dragons": the group has a name
                 if _describes(head):
