@@ -3215,3 +3215,11 @@ def test_the_name_after_the_trade_hub_of_is_a_town(nlp):
 def test_a_militia_word_before_a_role_is_what_a_person_was_not_a_group(nlp):
     doc = nlp("Darfur\n\nHemedti, a former militia leader from Darfur, fell out with the general.")
     assert not [e for e in doc.ents if "militia" in e.text], doc.ents
+
+
+@pytest.mark.model
+def test_a_leaders_forces_take_the_name_the_article_writes(nlp):
+    doc = nlp("Benghazi\n\nThe militia routed forces loyal to the retired general Khalifa Haftar. Haftar's forces "
+              "have since attacked Ansar al-Sharia.")
+    names = {e._.kg_canonical for e in doc.ents if e._.kg_canonical and e._.kg_canonical.endswith("forces")}
+    assert names == {"Haftar's forces"}, names

@@ -537,9 +537,13 @@ def loyal_forces(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def _leaders_forces(doc: Doc, start: int, end: int, leader: Span, spans: list[Span], names: dict[str, str],
                     origin: str) -> Span:
-    """Tokens ``start:end`` as the forces of ``leader``: "X's forces" by his fullest name, a Force when he holds a
-    military rank (else an armed group); the forces of one leader keep the name first given (in ``names``)."""
-    name = names.setdefault(_surname(leader), f"{_fullest_name(leader, spans)}'s forces")
+    """Tokens ``start:end`` as the forces of ``leader``: "X's forces" as the article writes it, else by his fullest
+    name; a Force when he holds a military rank (else an armed group); the forces of one leader keep the name first
+    given (in ``names``)."""
+    last = leader[-1] if leader[-1].tag_ != "POS" or len(leader) == 1 else leader[-2]
+    fullest, written = f"{_fullest_name(leader, spans)}'s forces", f"{last.text}'s forces"
+    # the name as the article writes it, if it does ("Haftar's forces" after "forces loyal to Khalifa Haftar")
+    name = names.setdefault(_surname(leader), written if written in doc.text and fullest not in doc.text else fullest)
     label = "Force" if _titles_of(leader, spans) & MILITARY_RANKS else "ArmedGroup"
     return set_span(Span(doc, start, end, label=label), name, origin)
 
