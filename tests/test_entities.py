@@ -3223,3 +3223,12 @@ def test_a_leaders_forces_take_the_name_the_article_writes(nlp):
               "have since attacked Ansar al-Sharia.")
     names = {e._.kg_canonical for e in doc.ents if e._.kg_canonical and e._.kg_canonical.endswith("forces")}
     assert names == {"Haftar's forces"}, names
+
+
+@pytest.mark.model
+def test_a_name_before_special_forces_names_a_unit(nlp):
+    doc = nlp("Benghazi\n\nThe militants overran the headquarters of the army's Saiqa special forces. Colonel Wanis "
+              "Bukhamada, the commander of the Saiqa special forces, said the unit pulled back.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Wanis Bukhamada", "officialOf", "Saiqa special forces") in found, found
+    assert not [e for e in doc.ents if e.label_ == "Person"], doc.ents

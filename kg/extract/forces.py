@@ -219,6 +219,12 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         known = gaz.lookup(doc[start: head.i + 1].text)
         if known is not None and known[0] not in ("Force", "Country"):
             continue  # "the Allied Democratic Forces (ADF), a Ugandan rebel group": a name the gazetteer knows
+        if _named_special_forces(modifiers, head, gaz):  # "the army's Saiqa special forces": a named unit
+            span = Span(doc, head.i - 2, head.i + 1, label="Force")
+            while span.start > 0 and doc[span.start - 1].is_title and doc[span.start - 1].pos_ == "PROPN":
+                span = Span(doc, span.start - 1, head.i + 1, label="Force")
+            found.append(set_span(span, span.text, "force-phrase:unit"))
+            continue
         possessor = next((t for t in modifiers if t.lower_ in ("'s", "\u2019s")), None)
         if possessor is not None and not (possessor.i - 1 in spans_at and spans_at[possessor.i - 1].label_ == "Country"):
             continue  # "the government's most elite forces": a part of some force, not a force of its own
@@ -291,6 +297,16 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         end = head.i if kind == "multinational" and aircraft else head.i + 1  # "coalition (aircraft)": the coalition
         found.append(set_span(Span(doc, start, end, label="Force"), canonical, f"force-phrase:{kind}"))
     return found
+
+
+def _named_special_forces(modifiers: list[Token], head: Token, gaz: Gazetteer) -> bool:
+    """'Saiqa special forces': capitalised words of a name of its own (no country, no adjective of one) before
+    'special forces'."""
+    owner = [i for i, t in enumerate(modifiers) if t.lower_ in ("'s", "\u2019s")]  # ("the army's": whose they are)
+    names = [t for t in modifiers[owner[-1] + 1 if owner else 0:] if t.lower_ != "the"]
+    return head.lower_ == "forces" and len(names) >= 2 and names[-1].lower_ == "special" and all(
+        t.is_title and t.pos_ == "PROPN" and t.text not in gaz.adjectives and gaz.lookup(t.text) is None
+        for t in names[:-1])
 
 
 def _police_named(place: str, spans: list[Span]) -> str | None:
