@@ -574,10 +574,12 @@ def _relations_read(doc):
 def test_forces_loyal_to_a_person_are_his_forces_and_he_is_their_official(nlp):
     doc = nlp("Fighters loyal to Gen. Omar Dakku seized the oil port of Sarwa on Monday. Dakku's forces later "
               "clashed with the Red Hand near Sarwa.")
-    assert ("Omar Dakku's forces", "Force") in {(e._.kg_canonical, e.label_) for e in doc.ents}
+    # named as the article writes them ("Dakku's forces"): a mention an annotator can list, where the fullest name
+    # "Omar Dakku's forces" is written nowhere
+    assert ("Dakku's forces", "Force") in {(e._.kg_canonical, e.label_) for e in doc.ents}
     found = _relations_read(doc)
-    assert {("Omar Dakku's forces", "captured", "Sarwa"), ("Omar Dakku", "officialOf", "Omar Dakku's forces"),
-            ("Omar Dakku's forces", "clashedWith", "Red Hand")} <= found, found
+    assert {("Dakku's forces", "captured", "Sarwa"), ("Omar Dakku", "officialOf", "Dakku's forces"),
+            ("Dakku's forces", "clashedWith", "Red Hand")} <= found, found
     assert not any("Dakku" in s and p in ("captured", "clashedWith") for s, p, _ in found if "forces" not in s)
 
 
@@ -2716,7 +2718,7 @@ def test_a_former_vice_presidents_forces_are_his_not_the_governments(nlp):
     doc = nlp("Headline\n\nRebels loyal to former Vice President Riek Machar have captured Bor, the army said. The "
               "assault on Bor by Machar's forces began on Tuesday.")
     forces = [e for e in doc.ents if e.text == "forces"]
-    assert forces and all(e._.kg_canonical == "Riek Machar's forces" for e in forces), [
+    assert forces and all(e._.kg_canonical == "Machar's forces" for e in forces), [  # (as written)
         (e.text, e._.kg_canonical) for e in doc.ents]
 
 
@@ -3232,3 +3234,11 @@ def test_a_name_before_special_forces_names_a_unit(nlp):
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("Wanis Bukhamada", "officialOf", "Saiqa special forces") in found, found
     assert not [e for e in doc.ents if e.label_ == "Person"], doc.ents
+
+
+@pytest.mark.model
+def test_a_named_owner_before_a_role_outranks_a_common_noun_after_it(nlp):
+    doc = nlp("Somalia\n\nSomali troops advanced on the town. Abdiasis Abu Musab, al-Shabab's spokesman for military "
+              "operations, disputed the figures.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations if r.predicate == "spokesmanFor"}
+    assert found == {("Abdiasis Abu Musab", "spokesmanFor", "al-Shabab")}, found

@@ -315,7 +315,12 @@ def role_targets(noun: Token, args: Arguments, preps: tuple[str, ...]) -> list[S
     # "Its spokesman, X, said" opening a sentence: the body the sentence before was about, before the armed
     # group named last
     targets = (args.coref.body_owner(pronoun) if opening else []) or args.modifiers(noun)
-    targets += [t for t in args.prep_objects(noun, preps) if t not in targets]
+    named_after = {c.i for p in noun.children if p.dep_ == "prep" and p.lower_ in preps for c in p.children
+                   if c.dep_ == "pobj"}
+    # a named owner before the role outranks what a common noun after it stands for: "al-Shabab's spokesman for
+    # military operations" speaks for al-Shabab, not for the forces "operations" would stand for
+    targets += [t for t in args.prep_objects(noun, preps) if t not in targets
+                and (not targets or any(t.start <= i < t.end for i in named_after))]
     # the words of the title after the role, which the parser gives the "of": "commander in chief of Ukraine's armed
     # forces", "chief of staff of the Chadian army", "commissioner general of the Korean National Police Agency"
     tails = [c for p in noun.children if p.dep_ == "prep" for c in p.children
