@@ -1527,3 +1527,10 @@ def test_an_attack_on_a_groups_headquarters_is_an_attack_on_the_group(nlp):
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("Pro-regime forces", "attacked", "Syrian Democratic Forces") in found, found
     assert ("Pro-regime forces", "attacked", "Khasham") not in found, found
+
+
+@pytest.mark.model
+def test_places_included_in_a_string_of_them_that_a_group_seized_are_captured(nlp):
+    doc = nlp("Helmand\n\nThe Taliban seized a string of districts, including Nawa, in the spring.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Taliban", "captured", "Nawa") in found, found
