@@ -1534,3 +1534,13 @@ def test_places_included_in_a_string_of_them_that_a_group_seized_are_captured(nl
     doc = nlp("Helmand\n\nThe Taliban seized a string of districts, including Nawa, in the spring.")
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("Taliban", "captured", "Nawa") in found, found
+
+
+@pytest.mark.model
+def test_a_group_described_after_a_comma_that_the_parser_made_the_subject_still_acts(nlp):
+    doc = nlp("Syria\n\nThe SDF pulled out on Sunday from Ras al-Ain, a besieged border town. Hours later, Turkish troops "
+              "and fighters of the Syrian National Army, an alliance of rebel factions armed and paid by Ankara, took "
+              "control of the town.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("Syrian National Army", "captured", "Ras al-Ain") in found, found
+    assert not any(o == "Ankara" for _, p, o in found if p == "captured"), found

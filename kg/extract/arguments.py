@@ -81,6 +81,9 @@ SHARE_NOUNS = word_list("arguments", "share_nouns")
 PARTITIVES = word_list("arguments", "partitives")
 #: Nouns that, with "the", "its" or "their", refer back to an armed group named before.
 GROUP_ANAPHORS = word_list("arguments", "group_anaphors")
+#: Nouns that describe a named actor in an apposition the parser may make the verb's subject.
+DESCRIBED_ACTOR_NOUNS = frozenset({"alliance", "coalition", "group", "militia", "faction", "movement", "umbrella",
+                                   "organization", "organisation", "force", "offshoot", "affiliate", "branch"})
 #: Verbs of leading: "rebels led by X", "a coalition headed by Saudi Arabia".
 LEAD_VERBS = word_list("arguments", "lead_verbs")
 #: Nouns for fighters against a state, whom the name of their country only places.
@@ -300,6 +303,10 @@ class Arguments:
             described = self.described_before(token)
             if described:  # "Mosul, the capital of Nineveh province, was seized by ISIS": the parser made the
                 return described  # description the subject and the name a modifier
+        if token.dep_ in ("nsubj", "nsubjpass") and lemma in DESCRIBED_ACTOR_NOUNS:
+            described = self._described_by_indefinite(token)
+            if described:  # "X, an alliance of rebel factions armed by Ankara, took control of the town": the
+                return described  # parser made the description the subject and X a word before it
         if lemma in PLACE_NOUNS and token.dep_ == "appos" and any(c.lower_ in ("a", "an") for c in token.children):
             described = self.described_before(token)
             if described:  # "in Grbavica, a Sarajevo district controlled by X": Grbavica, wherever the parser
@@ -375,6 +382,14 @@ class Arguments:
             end -= 3  # "the Movement for the Salvation of Azawad (MSA), a Tuareg-led armed group that ..."
         named = self.entity(doc[end - 1])
         return named if named is not None and named.end == end else None
+
+    def _described_by_indefinite(self, noun: Token) -> list[Span]:
+        """The actor named right before ', a/an <noun>': 'the Syrian National Army' for "..., an alliance"."""
+        det = next((c for c in noun.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
+        if det is None or det.i < 2 or self.doc[det.i - 1].text != ",":
+            return []
+        named = self.entity(self.doc[det.i - 2])
+        return [named] if named is not None and named.end == det.i - 1 and named.label_ in ACTOR_TYPES else []
 
     def described_before(self, noun: Token) -> list[Span]:
         """'Mosul, Iraq's second-largest city, which ISIL seized', 'In Buea, the capital of ...': the name a

@@ -182,6 +182,8 @@ class Coreference:
         if label == "ArmedGroup" and len(keys) == 1 and not any(
                 _subject_like(s) for s in before if s.start > last.start):  # not when a later one leads
             return [marked(last)]  # its sentence ("leaders of AQIM retreated ... the group's hideouts")
+        if label in PLACE_LABELS and len(keys) == 1:  # "Ras al-Ain, a besieged border town. ... an alliance ... paid
+            return [marked(last)]  # by Ankara, took control of the town": the one the text called a town
         # the last one that was a subject (what the text was about) before the last one merely named
         # ("... has been a key IS stronghold. Last October, the group [the SDF] announced ...")
         subjects = [s for s in before if s.root.dep_ in ("nsubj", "nsubjpass") or s.root.head.dep_ == "nsubj"]
