@@ -1544,3 +1544,11 @@ def test_a_group_described_after_a_comma_that_the_parser_made_the_subject_still_
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
     assert ("Syrian National Army", "captured", "Ras al-Ain") in found, found
     assert not any(o == "Ankara" for _, p, o in found if p == "captured"), found
+
+
+@pytest.mark.model
+def test_them_is_every_armed_subject_of_the_clause_before_in_the_sentence(nlp):
+    doc = nlp("Syria\n\nTurkish troops and SNA factions attacked Ras al-Ain on Oct. 9, and for a week SDF fighters "
+              "battled them street by street.")
+    found = {frozenset((r.subject.text, r.object.text)) for r in doc._.kg_relations if r.predicate == "clashedWith"}
+    assert {frozenset(("SDF", "Turkish troops")), frozenset(("SDF", "SNA"))} <= found, found

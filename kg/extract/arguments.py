@@ -296,6 +296,8 @@ class Arguments:
             body = self.coref.speakers_body(token)
             if body:  # "X, a spokeswoman for the TNLA, said her group's fighters had captured Y"
                 return body
+        if token.lower_ == "them" and token.dep_ == "dobj":
+            return self.coref.them(token)
         if token.lower_ in ("he", "she", "him", "her") and token.pos_ == "PRON":
             return self.coref.person(token)
         if lemma in PLACE_NOUNS and token.dep_ in ("nsubj", "nsubjpass") and token.left_edge.i > 0 \

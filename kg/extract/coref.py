@@ -358,6 +358,21 @@ class Coreference:
                  for s in self.entities(c)]  # the parser may give the verb two subjects: "paramilitary" and "RSF"
         return [s for s, own in sorted(named, key=lambda pair: not pair[1])]
 
+    def them(self, pronoun: Token) -> list[Span]:
+        """'Turkish troops and SNA factions attacked X, and SDF fighters battled them': the armed subjects of the
+        clause before in the same sentence (all of them, as listed), not the subject of the pronoun's own verb."""
+        verb = pronoun.head
+        own = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        sentence_start = self._sentence_starts[self.sentence_index(pronoun)]
+        subjects = [s for s in self.ents if sentence_start <= s.start and s.end <= pronoun.i and s.start not in own
+                    and s.label_ in ("ArmedGroup", "Force") and _subject_like(s) and s.root.head != verb]
+        if not subjects:
+            return []
+        first = subjects[0]
+        listed = [first] + [s for c in first.root.conjuncts for s in self.entities(c)
+                            if s.label_ in ("ArmedGroup", "Force") and s != first]  # ("and SNA factions")
+        return [marked(s) for s in listed]
+
     def speakers_body(self, pronoun: Token) -> list[Span]:
         """'his', 'her', 'their' in what a body's spokesman or official says: "X, a spokeswoman for the TNLA, said
         her group's fighters had captured Y", "Taliban spokesman X said his fighters took Y": the one body the
