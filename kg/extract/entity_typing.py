@@ -719,10 +719,9 @@ def _groups_of_forces(doc: Doc, spans: list[Span]) -> list[Span]:
         if name is not None and not in_headline(doc[start:end]):
             found.append(set_span(Span(doc, start, end, label="Force"), name, "group-of-forces"))
     named = {span_canonical(s)[: -len(" group")] for s in found if span_canonical(s).endswith(" group")}
-    for token in tokens:  # "a spokesman for the Khortytsia group" after "the Khortytsia operational-strategic group"
-        start = _title_words_before(doc, token.i)
-        if token.text == "group" and doc[start:token.i].text in named and not any(s.start <= token.i < s.end
-                                                                                    for s in found):
+    for token in (t for t in tokens if named and t.text == "group"):  # "a spokesman for the Khortytsia group" after
+        start = _title_words_before(doc, token.i)  # "the Khortytsia operational-strategic group"
+        if doc[start:token.i].text in named and not any(s.start <= token.i < s.end for s in found):
             found.append(set_span(Span(doc, start, token.i + 1, label="Force"), doc[start:token.i + 1].text,
                                   "group-of-forces"))
     return found
@@ -1649,7 +1648,7 @@ def _service_before_rank(span: Span) -> bool:
 
 
 #: Prefixes of a warship's name: "USS Carney", "HMS Diamond".
-SHIP_PREFIXES = {"USS", "HMS", "USNS", "HMCS", "HMAS", "INS", "FS"}
+SHIP_PREFIXES = {"USS", "HMS", "USNS", "HMCS", "HMAS"}
 
 
 def _ship_names(doc: Doc) -> frozenset[str]:
