@@ -1552,3 +1552,10 @@ def test_them_is_every_armed_subject_of_the_clause_before_in_the_sentence(nlp):
               "battled them street by street.")
     found = {frozenset((r.subject.text, r.object.text)) for r in doc._.kg_relations if r.predicate == "clashedWith"}
     assert {frozenset(("SDF", "Turkish troops")), frozenset(("SDF", "SNA"))} <= found, found
+
+
+@pytest.mark.model
+def test_a_convoy_named_through_a_common_noun_stands_for_its_owner(nlp):
+    doc = nlp("Yei\n\nSPLA-IO fighters ambushed an SPLA supply convoy on the road to Morobo.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations}
+    assert ("SPLA-IO", "attacked", "SPLA") in found, found

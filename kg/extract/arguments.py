@@ -646,8 +646,11 @@ class Arguments:
                 elif span is None and child.dep_ == "poss":  # "its fighters", "the group's positions"
                     out.extend(s for s in self.entities(child) if (types is None or s.label_ in types)
                                and s not in out)
-                elif span is None and child.dep_ == "compound" and noun_lemma(child) in PEOPLE_PROXIES:
-                    # "the Viv Ansanm gang coalition": the name qualifies the noun that qualifies this one
+                elif span is None and child.dep_ == "compound" and (
+                        noun_lemma(child) in PEOPLE_PROXIES
+                        or child.pos_ == "NOUN" and child.is_lower and noun_lemma(token) in THING_PROXIES):
+                    # "the Viv Ansanm gang coalition", "an SPLA supply convoy", "a Taliban weapons depot": the name
+                    # qualifies the noun that qualifies this one
                     out.extend(s for s in self.modifiers(child, types) if s not in out)
         return out
 
