@@ -3242,3 +3242,11 @@ def test_a_named_owner_before_a_role_outranks_a_common_noun_after_it(nlp):
               "operations, disputed the figures.")
     found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.kg_relations if r.predicate == "spokesmanFor"}
     assert found == {("Abdiasis Abu Musab", "spokesmanFor", "al-Shabab")}, found
+
+
+@pytest.mark.model
+def test_a_force_word_with_only_common_adjectives_is_a_description_not_a_unit(nlp):
+    doc = nlp("Bangui\n\nFrance left the peacekeepers of MINUSCA as the main international force responsible for "
+              "civilians. Afghan special security forces raided a compound.")
+    forces = {e.text for e in doc.ents if e.label_ == "Force"}
+    assert "main international force" not in forces and "Afghan special security forces" in forces, forces

@@ -292,6 +292,8 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         elif kind == "regional" and national_head and " ".join(middle) == who.lower():
             canonical = f"{who} forces"  # "Puntland forces" and "Puntland troops": one region's one force
         else:
+            if all(t.is_lower and t.i not in spans_at for t in modifiers):
+                continue  # "the main international force responsible for ...": a description, no name of a unit
             kind = "unit"  # "Afghan special security forces", "U.S. military": named by its own words
             canonical = None
         end = head.i if kind == "multinational" and aircraft else head.i + 1  # "coalition (aircraft)": the coalition
