@@ -252,9 +252,7 @@ class Coreference:
         reported = self._reported_subject(noun)
         if reported:  # "Battalion 166 ... fought X on Wednesday, its commander, Y, said": the unit the report is about
             return [marked(reported[0])]
-        verb = pronoun.head
-        while verb.dep_ not in ("ROOT", "ccomp") and verb.head != verb:
-            verb = verb.head
+        verb = _clause_of(pronoun)
         if verb.dep_ == "ccomp" and lemmas(verb.head) & (SPEECH_VERBS | {"deny", "reject", "dismiss"}):
             sayers = [s for s in self._sayers(verb.head, pronoun)
                       if s.label_ in ("ArmedGroup", "Force", "Country") and s.end <= pronoun.i]  # not a news agency
@@ -377,9 +375,7 @@ class Coreference:
         """'his', 'her', 'their' in what a body's spokesman or official says: "X, a spokeswoman for the TNLA, said
         her group's fighters had captured Y", "Taliban spokesman X said his fighters took Y": the one body the
         sayer is described by (the apposition after the name, the title before it); nothing when two are."""
-        verb = pronoun.head
-        while verb.dep_ not in ("ROOT", "ccomp") and verb.head != verb:
-            verb = verb.head
+        verb = _clause_of(pronoun)
         if verb.dep_ != "ccomp" or not lemmas(verb.head) & SPEECH_VERBS:
             return []
         sayers = [s for s in self._sayers(verb.head, pronoun) if s.label_ in ("Person", "Official")]
@@ -488,6 +484,14 @@ class Coreference:
             else:
                 self._home_force = []
         return self._home_force
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb of the main or reported clause ``token`` stands in (a ccomp's head is the verb of saying)."""
+    verb = token.head
+    while verb.dep_ not in ("ROOT", "ccomp") and verb.head != verb:
+        verb = verb.head
+    return verb
 
 
 def _plural_verb(verb: Token) -> bool:

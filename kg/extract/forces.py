@@ -219,10 +219,9 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         known = gaz.lookup(doc[start: head.i + 1].text)
         if known is not None and known[0] not in ("Force", "Country"):
             continue  # "the Allied Democratic Forces (ADF), a Ugandan rebel group": a name the gazetteer knows
-        if _named_special_forces(modifiers, head, gaz):  # "the army's Saiqa special forces": a named unit
-            span = Span(doc, head.i - 2, head.i + 1, label="Force")
-            while span.start > 0 and doc[span.start - 1].is_title and doc[span.start - 1].pos_ == "PROPN":
-                span = Span(doc, span.start - 1, head.i + 1, label="Force")
+        name_start = _named_special_forces(modifiers, head, gaz)
+        if name_start is not None:  # "the army's Saiqa special forces": a named unit
+            span = Span(doc, name_start, head.i + 1, label="Force")
             found.append(set_span(span, span.text, "force-phrase:unit"))
             continue
         possessor = next((t for t in modifiers if t.lower_ in ("'s", "\u2019s")), None)
@@ -301,14 +300,15 @@ def force_phrases(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     return found
 
 
-def _named_special_forces(modifiers: list[Token], head: Token, gaz: Gazetteer) -> bool:
-    """'Saiqa special forces': capitalised words of a name of its own (no country, no adjective of one) before
-    'special forces'."""
+def _named_special_forces(modifiers: list[Token], head: Token, gaz: Gazetteer) -> int | None:
+    """'Saiqa special forces': where the capitalised words of a name of its own (no country, no adjective of one)
+    before 'special forces' start, or None."""
     owner = [i for i, t in enumerate(modifiers) if t.lower_ in ("'s", "\u2019s")]  # ("the army's": whose they are)
     names = [t for t in modifiers[owner[-1] + 1 if owner else 0:] if t.lower_ != "the"]
-    return head.lower_ == "forces" and len(names) >= 2 and names[-1].lower_ == "special" and all(
+    named = head.lower_ == "forces" and len(names) >= 2 and names[-1].lower_ == "special" and all(
         t.is_title and t.pos_ == "PROPN" and t.text not in gaz.adjectives and gaz.lookup(t.text) is None
         for t in names[:-1])
+    return names[0].i if named else None
 
 
 def _police_named(place: str, spans: list[Span]) -> str | None:
@@ -558,8 +558,7 @@ def _leaders_forces(doc: Doc, start: int, end: int, leader: Span, spans: list[Sp
     """Tokens ``start:end`` as the forces of ``leader``: "X's forces" as the article writes it, else by his fullest
     name; a Force when he holds a military rank (else an armed group); the forces of one leader keep the name first
     given (in ``names``)."""
-    last = leader[-1] if leader[-1].tag_ != "POS" or len(leader) == 1 else leader[-2]
-    fullest, written = f"{_fullest_name(leader, spans)}'s forces", f"{last.text}'s forces"
+    fullest, written = f"{_fullest_name(leader, spans)}'s forces", f"{_last_word(leader).text}'s forces"
     # the name as the article writes it, if it does ("Haftar's forces" after "forces loyal to Khalifa Haftar")
     name = names.setdefault(_surname(leader), written if written in doc.text and fullest not in doc.text else fullest)
     label = "Force" if _titles_of(leader, spans) & MILITARY_RANKS else "ArmedGroup"
@@ -642,10 +641,13 @@ def _person_shaped(span: Span) -> bool:
 
 
 def _surname(person: Span) -> str:
-    """The last word of a person's name, lower case (not the "'s" the NER may have taken into it: "Khalifa
-    Haftar's forces")."""
-    last = person[-1] if person[-1].tag_ != "POS" or len(person) == 1 else person[-2]
-    return last.lower_
+    """The last word of a person's name, lower case."""
+    return _last_word(person).lower_
+
+
+def _last_word(person: Span) -> Token:
+    """The last word of a person's name (not the "'s" the NER may have taken into it: "Khalifa Haftar's forces")."""
+    return person[-1] if person[-1].tag_ != "POS" or len(person) == 1 else person[-2]
 
 
 def _same_person(span: Span, person: Span) -> bool:

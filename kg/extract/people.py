@@ -117,8 +117,8 @@ def surnames(spans: list[Span]) -> list[Span]:
     last_words = {}
     for person in people:
         last_words.setdefault(_without_suffix(plain_name(person)).split()[-1], person)
-        if _article_surname(plain_name(person)):  # "Burhan" after "Abdel Fattah al-Burhan"
-            last_words.setdefault(_article_surname(plain_name(person)), person)
+        if bare := _article_surname(plain_name(person)):  # "Burhan" after "Abdel Fattah al-Burhan"
+            last_words.setdefault(bare, person)
     first_words: dict[str, list[Span]] = {}
     for person in people:
         if person[0].text not in last_words:
